@@ -1,0 +1,191 @@
+#include "Database.h"
+
+#include "Log.h"
+
+#include <QFile>
+#include <sodium.h>
+#define SQLITE_HAS_CODEC 1
+#include <sqlcipher/sqlite3.h>
+
+Statement::Statement(sqlite3* db, const char* sql) : m_db(db)
+{
+    if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) {
+        qCWarning(lcStore) << "prepare failed:" << sqlite3_errmsg(db) << "in" << sql;
+        m_stmt = nullptr;
+    }
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement& Statement::bind(int i, qint64 v)
+{
+    if (m_stmt)
+        sqlite3_bind_int64(m_stmt, i, v);
+    return *this;
+}
+
+Statement& Statement::bind(int i, const QString& v)
+{
+    if (m_stmt) {
+        const QByteArray u = v.toUtf8();
+        sqlite3_bind_text(m_stmt, i, u.constData(), static_cast<int>(u.size()), SQLITE_TRANSIENT);
+    }
+    return *this;
+}
+
+Statement& Statement::bind(int i, const QByteArray& blob)
+{
+    if (m_stmt) {
+        if (blob.isNull())
+            sqlite3_bind_null(m_stmt, i);
+        else
+            sqlite3_bind_blob(m_stmt, i, blob.constData(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
+    }
+    return *this;
+}
+
+Statement& Statement::bindNull(int i)
+{
+    if (m_stmt)
+        sqlite3_bind_null(m_stmt, i);
+    return *this;
+}
+
+bool Statement::next()
+{
+    if (!m_stmt)
+        return false;
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE) {
+        m_error = true;
+        qCWarning(lcStore) << "step failed:" << sqlite3_errmsg(m_db);
+    }
+    return false;
+}
+
+bool Statement::exec()
+{
+    if (!m_stmt)
+        return false;
+    const int rc = sqlite3_step(m_stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        m_error = true;
+        qCWarning(lcStore) << "exec failed:" << sqlite3_errmsg(m_db);
+        return false;
+    }
+    return true;
+}
+
+qint64 Statement::integer(int col) const
+{
+    return sqlite3_column_int64(m_stmt, col);
+}
+
+QString Statement::text(int col) const
+{
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
+    return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, col)) : QString();
+}
+
+QByteArray Statement::blob(int col) const
+{
+    const void* p = sqlite3_column_blob(m_stmt, col);
+    return p ? QByteArray(static_cast<const char*>(p), sqlite3_column_bytes(m_stmt, col)) : QByteArray();
+}
+
+bool Statement::isNull(int col) const
+{
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
+
+QString Statement::errorString() const
+{
+    return QString::fromUtf8(sqlite3_errmsg(m_db));
+}
+
+Database::Database() = default;
+
+Database::~Database()
+{
+    sqlite3_close_v2(m_db);
+}
+
+bool Database::open(const QString& path, const SecretKey& key)
+{
+    const QByteArray p = QFile::encodeName(path);
+    if (sqlite3_open_v2(p.constData(), &m_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr)
+        != SQLITE_OK) {
+        m_error = QStringLiteral("cannot open database %1: %2").arg(path, QString::fromUtf8(sqlite3_errmsg(m_db)));
+        return false;
+    }
+    // The raw key goes straight to SQLCipher (no passphrase KDF needed: it is already 256 random bits).
+    QByteArray pragma = "PRAGMA key = \"x'" + key.toHex() + "'\";";
+    const int rc = sqlite3_exec(m_db, pragma.constData(), nullptr, nullptr, nullptr);
+    sodium_memzero(pragma.data(), static_cast<size_t>(pragma.size()));
+    if (rc != SQLITE_OK) {
+        m_error = QStringLiteral("cannot key database %1").arg(path);
+        return false;
+    }
+    if (sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        m_error = QStringLiteral("database %1 cannot be read with this master key (wrong key or not an MPS database)")
+                      .arg(path);
+        return false;
+    }
+    sqlite3_busy_timeout(m_db, 5000);
+    return exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                "PRAGMA secure_delete=ON;");
+}
+
+bool Database::exec(const char* sql)
+{
+    char* err = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        m_error = QString::fromUtf8(err ? err : "unknown error");
+        qCWarning(lcStore) << "sql failed:" << m_error;
+        sqlite3_free(err);
+        return false;
+    }
+    return true;
+}
+
+qint64 Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+QString Database::errorString() const
+{
+    return m_error.isEmpty() ? QString::fromUtf8(sqlite3_errmsg(m_db)) : m_error;
+}
+
+Transaction::Transaction(Database& db) : m_db(db)
+{
+    if (!m_db.exec("BEGIN IMMEDIATE;"))
+        m_done = true;
+}
+
+Transaction::~Transaction()
+{
+    if (!m_done)
+        (void)m_db.exec("ROLLBACK;");
+}
+
+bool Transaction::commit()
+{
+    if (m_done)
+        return false;
+    m_done = true;
+    return m_db.exec("COMMIT;");
+}

@@ -1,0 +1,75 @@
+#pragma once
+#include "SecretKey.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+#include <memory>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+/// A prepared SQLCipher statement. Bind with 1-based indices, step, read columns.
+class Statement
+{
+public:
+    Statement(sqlite3* db, const char* sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    bool isValid() const { return m_stmt != nullptr; }
+    Statement& bind(int i, qint64 v);
+    Statement& bind(int i, int v) { return bind(i, static_cast<qint64>(v)); }
+    Statement& bind(int i, const QString& v);
+    Statement& bind(int i, const QByteArray& blob);
+    Statement& bindNull(int i);
+    /// Advances; returns true while a row is available.
+    bool next();
+    /// Runs a statement that returns no rows; returns false on error.
+    [[nodiscard]] bool exec();
+    qint64 integer(int col) const;
+    QString text(int col) const;
+    QByteArray blob(int col) const;
+    bool isNull(int col) const;
+    QString errorString() const;
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+    bool m_error = false;
+};
+
+/// An SQLCipher database connection, keyed with a raw 256-bit key.
+class Database
+{
+public:
+    Database();
+    ~Database();
+
+    /// Opens (creating) the encrypted database at `path`. Fails with a clear error when the key is wrong.
+    [[nodiscard]] bool open(const QString& path, const SecretKey& key);
+    /// Runs one or more statements that return no rows.
+    [[nodiscard]] bool exec(const char* sql);
+    sqlite3* handle() const { return m_db; }
+    qint64 lastInsertId() const;
+    int changes() const;
+    QString errorString() const;
+
+private:
+    sqlite3* m_db = nullptr;
+    QString m_error;
+};
+
+/// Runs BEGIN IMMEDIATE on construction and ROLLBACK unless commit() succeeded.
+class Transaction
+{
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    [[nodiscard]] bool commit();
+
+private:
+    Database& m_db;
+    bool m_done = false;
+};

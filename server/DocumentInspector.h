@@ -1,0 +1,44 @@
+#pragma once
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+class QIODevice;
+
+/// What the server learns about a submitted document before it is held: shown to the user,
+/// charged for, and used to pick how the document is sent at release.
+struct DocumentInfo
+{
+    bool ok = false;
+    QString error;           ///< A translated sentence a user can act on when !ok.
+    int pages = 0;           ///< Number of pages (impressions before copies and duplex).
+    QString pageSize;        ///< PWG self-describing media name of page 1, e.g. "iso_a4_210x297mm".
+    double widthPt = 0;      ///< Page 1 width in points (1/72 in).
+    double heightPt = 0;     ///< Page 1 height in points.
+    bool color = false;      ///< PDF/JPEG: page 1 has a non-grey pixel; raster: the colour space is colour.
+    QByteArray thumbnailPng; ///< Page 1 as PNG, longest side 256 px; may be empty for odd raster types.
+};
+
+/// Counts, measures and thumbnails a document (PDF, PWG raster, Apple raster, JPEG) without holding
+/// it in memory: PDFs are read through Poppler's QIODevice stream, rasters a line at a time.
+/// Stateless; safe to call from several threads at once.
+class DocumentInspector
+{
+    Q_DECLARE_TR_FUNCTIONS(DocumentInspector)
+
+public:
+    /// Longest side of DocumentInfo::thumbnailPng in pixels.
+    static constexpr int ThumbnailSize = 256;
+
+    /// Inspects the document on `device` (open, readable and seekable; the document starts at offset 0)
+    /// declared as `mimeType`. "application/octet-stream" (or an empty type) is detected from the
+    /// content. Returns ok with pages, page 1 size, colour and thumbnail, or !ok with a user-facing
+    /// error for broken, locked, empty or unsupported documents. Moves the device position.
+    static DocumentInfo inspect(QIODevice* device, const QString& mimeType);
+
+    /// Returns the PWG self-describing media name for a page of `widthPt` x `heightPt` points,
+    /// orientation-independent: a standard size within libcups' tolerance ("iso_a4_210x297mm",
+    /// "na_letter_8.5x11in") or libcups' custom name ("custom_100x300mm_100x300mm"). Empty for a
+    /// non-positive size.
+    static QString pwgMediaName(double widthPt, double heightPt);
+};

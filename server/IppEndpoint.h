@@ -1,0 +1,54 @@
+#pragma once
+#include "Authenticator.h"
+#include "HttpServer.h"
+#include "IppAttributes.h"
+
+#include <QStringList>
+#include <cups/ipp.h>
+#include <ctime>
+
+class JobService;
+class Store;
+
+/// The IPP Everywhere endpoint /ipp/print ("MPS Secure Print"): every job it accepts is held,
+/// encrypted, for the authenticated user until released at an MFP.
+class IppEndpoint
+{
+public:
+    IppEndpoint(Store& store, JobService& jobs, Authenticator& auth, IppAttributes::PrinterIdentity identity,
+                QStringList trustedUserHosts);
+    ~IppEndpoint();
+
+    /// Handles one HTTP exchange for /ipp/print.
+    void handle(HttpExchange& ex);
+
+private:
+    struct Request;
+    void process(Request& r);
+    bool authenticate(Request& r, bool required);
+    void getPrinterAttributes(Request& r);
+    void printJob(Request& r);
+    void validateJob(Request& r);
+    void createJob(Request& r);
+    void sendDocument(Request& r);
+    void cancelJob(Request& r);
+    void getJobAttributes(Request& r);
+    void getJobs(Request& r);
+    void holdOrReleaseJob(Request& r);
+    void cancelMyJobs(Request& r);
+    void closeJob(Request& r);
+    bool validateJobTemplate(Request& r, JobInfo* meta, bool withDocumentFormat);
+    bool ingestInto(Request& r, JobInfo meta, qint64 jobId);
+    /// Looks up the job named by job-id/job-uri that the caller owns; sets an error status otherwise.
+    std::optional<JobInfo> targetJob(Request& r);
+    void addJobAttributes(Request& r, const JobInfo& job, cups_array_t* requested);
+    void respond(Request& r);
+
+    Store& m_store;
+    JobService& m_jobs;
+    Authenticator& m_auth;
+    IppAttributes::PrinterIdentity m_identity;
+    QStringList m_trustedHosts;
+    ipp_t* m_printerAttrs;
+    time_t m_startTime;
+};

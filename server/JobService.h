@@ -1,0 +1,96 @@
+#pragma once
+#include "Clock.h"
+#include "EventBus.h"
+#include "JobInfo.h"
+#include "SecretKey.h"
+#include "Spool.h"
+#include "Store.h"
+
+#include <QString>
+#include <functional>
+
+class ReleaseQueue;
+
+/// Source of document bytes for ingest: fills `data` with up to `max` bytes, returns the count,
+/// 0 at the end of the document, -1 when the upload broke off.
+using ByteSource = std::function<qint64(char* data, qint64 max)>;
+
+/// Outcome of receiving one document.
+struct IngestResult
+{
+    enum class Status { Ok, TooLarge, BadDocument, Aborted, StorageError };
+    Status status = Status::StorageError;
+    QString error; ///< a sentence the user can act on
+    JobInfo job;
+};
+
+/// Outcome of an action on a job requested by a user.
+enum class JobActionResult { Ok, NotFound, WrongState, BadPrinter, BadOptions, Failed };
+
+/// The life of held jobs: receive, list, change, delete, release, expire. Thread-safe.
+/// Ownership is enforced here: every call that names a job also names the acting user, and a job
+/// that belongs to someone else is reported as NotFound (no existence leak).
+class JobService
+{
+public:
+    struct Settings
+    {
+        qint64 holdSecs = 24 * 3600;
+        qint64 warnBeforeSecs = 3600;
+        qint64 maxDocumentBytes = 512LL * 1024 * 1024;
+        qint64 receivingTimeoutSecs = 300; ///< Create-Job without Send-Document is dropped after this
+    };
+
+    JobService(Store& store, Spool& spool, const SecretKey& kek, EventBus& events, const Clock& clock,
+               Settings settings);
+
+    void setReleaseQueue(ReleaseQueue* queue) { m_release = queue; }
+    const Settings& settings() const { return m_settings; }
+
+    /// Reserves a job id for a document that will follow (IPP Create-Job). The job is invisible
+    /// in listings until its document is committed.
+    qint64 createJob(const UserRecord& owner, const JobInfo& meta);
+    /// Receives one document and commits it as a held job, atomically. `existingJobId` is a job
+    /// from createJob() (0 to create one). `meta` supplies name, declared format and options.
+    IngestResult ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source, qint64 existingJobId = 0);
+    /// Drops a Create-Job reservation that never got its document.
+    void abandonJob(qint64 jobId);
+
+    /// The user's jobs (admins may pass allUsers).
+    QList<JobInfo> jobsFor(const UserRecord& user, bool activeOnly, bool allUsers = false);
+    /// One job if the user may see it.
+    std::optional<JobInfo> jobFor(const UserRecord& user, qint64 jobId);
+    QByteArray thumbnailFor(const UserRecord& user, qint64 jobId);
+    JobActionResult updateOptions(const UserRecord& user, qint64 jobId, const QJsonObject& changes, QString* error);
+    /// Deletes a live job: its key is destroyed, the file removed, and the paper it would have used
+    /// recorded as saved.
+    JobActionResult remove(const UserRecord& user, qint64 jobId, const QString& reason = QString());
+    /// Queues a held job for release to `printerId` with optional option changes.
+    JobActionResult release(const UserRecord& user, qint64 jobId, qint64 printerId, const QJsonObject& changes,
+                            QString* error);
+
+    /// Expires overdue jobs and warns owners of jobs about to expire; drops stale reservations.
+    void sweep();
+    /// Start-up: drops half-received jobs and orphaned spool files, requeues interrupted releases.
+    void reconcile();
+
+    /// Opens a job's document for reading: returns an fd and the unwrapped key, or -1.
+    int openDocument(const StoredJob& job, SecretKey* key);
+    /// Records the end of a release (printed, or returned to held with a reason). Used by ReleaseQueue.
+    void releaseFinished(qint64 jobId, bool printed, int impressions, const QString& reason);
+    /// Marks a releasing job as being sent to the printer (at-most-once point).
+    bool markPrinting(qint64 jobId, qint64 printerId);
+    void publishJob(qint64 jobId, const QString& event);
+
+private:
+    void endJob(const StoredJob& job, JobState terminal, const QString& kind, const QString& reason);
+    UsageRecord usageFor(const StoredJob& job, const QString& kind, int impressions);
+
+    Store& m_store;
+    Spool& m_spool;
+    SecretKey m_kek;
+    EventBus& m_events;
+    const Clock& m_clock;
+    Settings m_settings;
+    ReleaseQueue* m_release = nullptr;
+};

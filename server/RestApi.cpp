@@ -1,0 +1,391 @@
+#include "RestApi.h"
+
+#include "CardNumber.h"
+#include "EventBus.h"
+#include "JobService.h"
+#include "Log.h"
+#include "ReleaseQueue.h"
+#include "Store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+namespace {
+constexpr qint64 MaxJsonBody = 64 * 1024;
+
+QJsonObject userJson(const UserRecord& u)
+{
+    return {{QStringLiteral("name"), u.name},
+            {QStringLiteral("department"), u.department},
+            {QStringLiteral("role"), u.role},
+            {QStringLiteral("email"), u.email},
+            {QStringLiteral("hasCard"), !u.card.isEmpty()}};
+}
+} // namespace
+
+struct RestApi::Call
+{
+    HttpExchange& ex;
+    QString path;
+    QByteArray method;
+    Identity who;
+    bool authed = false;
+
+    void json(int status, const QJsonObject& body)
+    {
+        ex.respond(status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    void error(int status, const char* code, const QString& message)
+    {
+        json(status, {{QStringLiteral("error"), QString::fromLatin1(code)}, {QStringLiteral("message"), message}});
+    }
+};
+
+RestApi::RestApi(Store& store, JobService& jobs, ReleaseQueue& release, Authenticator& auth, EventBus& events)
+    : m_store(store), m_jobs(jobs), m_release(release), m_auth(auth), m_events(events)
+{
+}
+
+std::optional<QJsonObject> RestApi::readJson(Call& c)
+{
+    QByteArray body;
+    char buf[8192];
+    for (;;) {
+        const qint64 n = c.ex.readBody(buf, sizeof buf);
+        if (n < 0) {
+            c.ex.closeAfterResponse();
+            c.error(400, "bad-request", QStringLiteral("The request body could not be read."));
+            return std::nullopt;
+        }
+        if (n == 0)
+            break;
+        body.append(buf, static_cast<qsizetype>(n));
+        if (body.size() > MaxJsonBody) {
+            c.ex.closeAfterResponse();
+            c.error(413, "too-large", QStringLiteral("The request body is too large."));
+            return std::nullopt;
+        }
+    }
+    if (body.trimmed().isEmpty())
+        return QJsonObject();
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        c.error(400, "bad-json", QStringLiteral("The request body is not a JSON object."));
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+bool RestApi::requireUser(Call& c)
+{
+    const AuthOutcome a = m_auth.fromHeaders(c.ex.header("Authorization"), c.ex.header("X-MPS-Device-Token"));
+    if (!a.ok()) {
+        c.ex.closeAfterResponse();
+        c.error(a.status == AuthOutcome::Status::Locked ? 429 : 401,
+                a.status == AuthOutcome::Status::NoCredentials ? "unauthenticated" : "invalid-session", a.message);
+        return false;
+    }
+    c.who = a.identity;
+    c.authed = true;
+    return true;
+}
+
+void RestApi::handle(HttpExchange& ex)
+{
+    Call c{ex, ex.path(), ex.method(), {}, false};
+    const QString p = c.path.endsWith(QLatin1Char('/')) ? c.path.chopped(1) : c.path;
+    const QByteArray& m = c.method;
+    if (p == QLatin1String("/api/v1/session") && m == "POST")
+        return login(c);
+    if (p == QLatin1String("/api/v1/session") && m == "DELETE")
+        return logout(c);
+    if (p == QLatin1String("/api/v1/kiosk/session") && m == "POST")
+        return kioskSession(c);
+    if (p == QLatin1String("/api/v1/kiosk") && m == "GET")
+        return kioskInfo(c);
+    if (!requireUser(c))
+        return;
+    if (p == QLatin1String("/api/v1/me") && m == "GET")
+        return me(c);
+    if (p == QLatin1String("/api/v1/jobs") && m == "GET")
+        return listJobs(c);
+    if (p == QLatin1String("/api/v1/jobs") && m == "POST")
+        return uploadJob(c);
+    if (p == QLatin1String("/api/v1/printers") && m == "GET")
+        return printers(c);
+    if (p == QLatin1String("/api/v1/events") && m == "GET")
+        return events(c);
+    if (p.startsWith(QLatin1String("/api/v1/jobs/"))) {
+        const QStringList parts = p.mid(13).split(QLatin1Char('/'));
+        bool ok = false;
+        const qint64 id = parts.value(0).toLongLong(&ok);
+        if (ok && parts.size() <= 2)
+            return jobRoute(c, id, parts.value(1));
+    }
+    c.error(404, "not-found", QStringLiteral("There is no such API resource."));
+}
+
+void RestApi::login(Call& c)
+{
+    auto body = readJson(c);
+    if (!body)
+        return;
+    const QString user = body->value(QLatin1String("username")).toString();
+    const QString pass = body->value(QLatin1String("password")).toString();
+    if (user.isEmpty() || pass.isEmpty())
+        return c.error(400, "missing-credentials", QStringLiteral("Enter your user name and password."));
+    const AuthOutcome a = m_auth.checkPassword(user, pass);
+    if (!a.ok())
+        return c.error(a.status == AuthOutcome::Status::Locked ? 429 : 401,
+                       a.status == AuthOutcome::Status::Locked ? "locked" : "invalid-credentials", a.message);
+    const QString token = m_auth.createSession(a.identity.user);
+    qCInfo(lcAuth).noquote() << "session opened for" << user;
+    c.json(200, {{QStringLiteral("token"), token}, {QStringLiteral("user"), userJson(a.identity.user)}});
+}
+
+void RestApi::logout(Call& c)
+{
+    const QByteArray auth = c.ex.header("Authorization");
+    if (auth.startsWith("Bearer "))
+        m_auth.endSession(QString::fromLatin1(auth.mid(7).trimmed()));
+    c.json(200, {{QStringLiteral("ok"), true}});
+}
+
+void RestApi::me(Call& c)
+{
+    c.json(200, {{QStringLiteral("user"), userJson(c.who.user)}});
+}
+
+void RestApi::listJobs(Call& c)
+{
+    const QUrlQuery q(QString::fromUtf8(c.ex.query()));
+    const bool all = q.queryItemValue(QStringLiteral("all")) == QLatin1String("1");
+    const bool history = q.queryItemValue(QStringLiteral("history")) == QLatin1String("1");
+    QJsonArray arr;
+    for (const JobInfo& j : m_jobs.jobsFor(c.who.user, !history, all))
+        arr.append(j.toJson());
+    c.json(200, {{QStringLiteral("jobs"), arr}});
+}
+
+void RestApi::uploadJob(Call& c)
+{
+    if (c.who.kioskId)
+        return c.error(403, "forbidden", QStringLiteral("Kiosks cannot upload jobs."));
+    const QUrlQuery q(QString::fromUtf8(c.ex.query()));
+    JobInfo meta;
+    meta.name = q.queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded);
+    if (meta.name.isEmpty())
+        meta.name = QString::fromUtf8(QByteArray::fromPercentEncoding(c.ex.header("X-Job-Name")));
+    if (meta.name.isEmpty())
+        meta.name = QStringLiteral("Untitled");
+    meta.name = meta.name.left(255);
+    QByteArray type = c.ex.header("Content-Type");
+    type = type.left(type.indexOf(';') < 0 ? type.size() : type.indexOf(';')).trimmed();
+    meta.documentFormat = QString::fromLatin1(type);
+    if (!meta.documentFormat.isEmpty() && meta.documentFormat != QLatin1String("application/octet-stream")
+        && meta.documentFormat != QLatin1String("application/pdf") && meta.documentFormat != QLatin1String("image/jpeg")
+        && meta.documentFormat != QLatin1String("image/pwg-raster") && meta.documentFormat != QLatin1String("image/urf")) {
+        c.ex.closeAfterResponse();
+        return c.error(415, "unsupported-format",
+                       QStringLiteral("%1 is not supported. Send a PDF, JPEG or PWG raster file.").arg(meta.documentFormat));
+    }
+    QJsonObject opts;
+    for (const char* k : {"copies", "sides", "colorMode"}) {
+        const QString v = q.queryItemValue(QString::fromLatin1(k));
+        if (!v.isEmpty())
+            opts.insert(QString::fromLatin1(k), qstrcmp(k, "copies") == 0 ? QJsonValue(v.toInt()) : QJsonValue(v));
+    }
+    QString err;
+    if (!meta.options.mergeJson(opts, &err)) {
+        c.ex.closeAfterResponse();
+        return c.error(400, "bad-options", err);
+    }
+    const IngestResult r = m_jobs.ingest(c.who.user, meta, [&c](char* d, qint64 n) { return c.ex.readBody(d, n); });
+    switch (r.status) {
+    case IngestResult::Status::Ok:
+        return c.json(201, {{QStringLiteral("job"), r.job.toJson()}});
+    case IngestResult::Status::TooLarge:
+        c.ex.closeAfterResponse();
+        return c.error(413, "too-large", r.error);
+    case IngestResult::Status::BadDocument:
+        return c.error(422, "bad-document", r.error);
+    case IngestResult::Status::Aborted:
+        c.ex.closeAfterResponse();
+        return c.error(400, "aborted", r.error);
+    case IngestResult::Status::StorageError:
+        return c.error(500, "storage", r.error);
+    }
+}
+
+void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
+{
+    const QByteArray& m = c.method;
+    QString err;
+    auto fail = [&](JobActionResult r) {
+        switch (r) {
+        case JobActionResult::Ok: return;
+        case JobActionResult::NotFound: return c.error(404, "not-found", QStringLiteral("Job %1 does not exist.").arg(id));
+        case JobActionResult::WrongState: return c.error(409, "wrong-state", err.isEmpty() ? QStringLiteral("The job cannot be changed now.") : err);
+        case JobActionResult::BadPrinter: return c.error(404, "unknown-printer", err);
+        case JobActionResult::BadOptions: return c.error(400, "bad-options", err);
+        case JobActionResult::Failed: return c.error(500, "failed", QStringLiteral("The server could not do that. Try again."));
+        }
+    };
+    if (sub.isEmpty() && m == "GET") {
+        auto j = m_jobs.jobFor(c.who.user, id);
+        if (!j)
+            return fail(JobActionResult::NotFound);
+        return c.json(200, {{QStringLiteral("job"), j->toJson()}});
+    }
+    if (sub == QLatin1String("thumbnail") && m == "GET") {
+        const QByteArray png = m_jobs.thumbnailFor(c.who.user, id);
+        if (png.isEmpty())
+            return c.error(404, "not-found", QStringLiteral("No preview is available for job %1.").arg(id));
+        return (void)c.ex.respond(200, "image/png", png);
+    }
+    if (sub.isEmpty() && m == "PATCH") {
+        auto body = readJson(c);
+        if (!body)
+            return;
+        const JobActionResult r = m_jobs.updateOptions(c.who.user, id, *body, &err);
+        if (r != JobActionResult::Ok)
+            return fail(r);
+        return c.json(200, {{QStringLiteral("job"), m_jobs.jobFor(c.who.user, id)->toJson()}});
+    }
+    if (sub.isEmpty() && m == "DELETE") {
+        const JobActionResult r = m_jobs.remove(c.who.user, id);
+        if (r != JobActionResult::Ok)
+            return fail(r);
+        return c.json(200, {{QStringLiteral("deleted"), id}});
+    }
+    if (sub == QLatin1String("release") && m == "POST") {
+        auto body = readJson(c);
+        if (!body)
+            return;
+        qint64 printerId = 0;
+        const QJsonValue pv = body->value(QLatin1String("printer"));
+        if (pv.isDouble())
+            printerId = pv.toInteger();
+        else if (auto p = m_store.printerByName(pv.toString()))
+            printerId = p->id;
+        if (c.who.kioskId) {
+            // A kiosk session releases only at the kiosk's own printer.
+            if (printerId && printerId != c.who.kioskPrinterId)
+                return c.error(403, "wrong-printer", QStringLiteral("At this kiosk you can print only to its own printer."));
+            printerId = c.who.kioskPrinterId;
+        }
+        if (!printerId) {
+            err = QStringLiteral("Choose a printer to release the job to.");
+            return fail(JobActionResult::BadPrinter);
+        }
+        QJsonObject changes;
+        for (const char* k : {"copies", "sides", "colorMode"})
+            if (body->contains(QLatin1String(k)))
+                changes.insert(QLatin1String(k), body->value(QLatin1String(k)));
+        const JobActionResult r = m_jobs.release(c.who.user, id, printerId, changes, &err);
+        if (r != JobActionResult::Ok)
+            return fail(r);
+        return c.json(202, {{QStringLiteral("job"), m_jobs.jobFor(c.who.user, id)->toJson()}});
+    }
+    c.error(405, "method-not-allowed", QStringLiteral("That method is not allowed here."));
+}
+
+QJsonObject RestApi::printerJson(qint64 printerId, bool withUri)
+{
+    auto p = m_store.printerById(printerId);
+    if (!p)
+        return {};
+    QJsonObject o = m_release.status(printerId).toJson();
+    o.insert(QStringLiteral("id"), p->id);
+    o.insert(QStringLiteral("name"), p->name);
+    o.insert(QStringLiteral("location"), p->location);
+    o.insert(QStringLiteral("faultText"), ReleaseQueue::describeFaults(m_release.status(printerId).blockingFaults()));
+    if (withUri)
+        o.insert(QStringLiteral("uri"), p->uri);
+    return o;
+}
+
+void RestApi::printers(Call& c)
+{
+    QJsonArray arr;
+    const bool admin = c.who.user.role == QLatin1String("admin");
+    for (const PrinterRecord& p : m_store.printers())
+        arr.append(printerJson(p.id, admin));
+    c.json(200, {{QStringLiteral("printers"), arr}});
+}
+
+void RestApi::kioskInfo(Call& c)
+{
+    auto kiosk = m_auth.kioskForToken(c.ex.header("X-MPS-Device-Token"));
+    if (!kiosk)
+        return c.error(401, "unknown-kiosk", QStringLiteral("This kiosk is not registered. Ask the print admin for a device token."));
+    c.json(200, {{QStringLiteral("kiosk"), kiosk->name}, {QStringLiteral("printer"), printerJson(kiosk->printerId, false)}});
+}
+
+void RestApi::kioskSession(Call& c)
+{
+    auto kiosk = m_auth.kioskForToken(c.ex.header("X-MPS-Device-Token"));
+    if (!kiosk) {
+        c.ex.closeAfterResponse();
+        return c.error(401, "unknown-kiosk", QStringLiteral("This kiosk is not registered. Ask the print admin for a device token."));
+    }
+    auto body = readJson(c);
+    if (!body)
+        return;
+    const QString card = body->value(QLatin1String("card")).toString();
+    const QString username = body->value(QLatin1String("username")).toString();
+    AuthOutcome a;
+    if (!card.isEmpty() && username.isEmpty()) {
+        a = m_auth.checkCard(card);
+        if (!a.ok() && a.status != AuthOutcome::Status::Locked)
+            return c.error(404, "unknown-card", a.message);
+    } else if (!username.isEmpty() && body->contains(QLatin1String("pin"))) {
+        a = m_auth.checkPin(username, body->value(QLatin1String("pin")).toString());
+    } else if (!username.isEmpty() && body->contains(QLatin1String("password"))) {
+        // Password sign-in at a kiosk, optionally linking a new card to the account.
+        a = m_auth.checkPassword(username, body->value(QLatin1String("password")).toString());
+        if (a.ok() && !card.isEmpty()) {
+            const QString normalized = CardNumber::normalize(card);
+            QString err;
+            if (normalized.isEmpty() || !m_store.setUserCard(a.identity.user.id, normalized, &err))
+                return c.error(409, "card-taken", normalized.isEmpty() ? QStringLiteral("The card number could not be read. Tap the card again.")
+                                                                       : QStringLiteral("This card is already linked to another account. Ask the print admin."));
+            a.identity.user.card = normalized;
+        }
+    } else {
+        return c.error(400, "missing-credentials", QStringLiteral("Tap your card, or enter your ID and PIN."));
+    }
+    if (!a.ok())
+        return c.error(a.status == AuthOutcome::Status::Locked ? 429 : 401,
+                       a.status == AuthOutcome::Status::Locked ? "locked" : "invalid-credentials", a.message);
+    const QString token = m_auth.createSession(a.identity.user, kiosk->id);
+    qCInfo(lcAuth).noquote() << "kiosk" << kiosk->name << "session for" << a.identity.user.name;
+    c.json(200, {{QStringLiteral("token"), token},
+                 {QStringLiteral("user"), userJson(a.identity.user)},
+                 {QStringLiteral("printer"), printerJson(kiosk->printerId, false)}});
+}
+
+void RestApi::events(Call& c)
+{
+    auto sub = m_events.subscribe(c.who.user.id, c.who.user.role == QLatin1String("admin"));
+    if (!c.ex.beginStream(200, "text/event-stream")) {
+        m_events.unsubscribe(sub);
+        return;
+    }
+    bool alive = c.ex.writeStream(": connected\n\n");
+    while (alive) {
+        QJsonObject e;
+        if (sub->wait(&e, std::chrono::seconds(15))) {
+            const QByteArray type = e.value(QLatin1String("type")).toString().toUtf8();
+            alive = c.ex.writeStream("event: " + type + "\ndata: " + QJsonDocument(e).toJson(QJsonDocument::Compact) + "\n\n");
+        } else if (sub->isClosed()) {
+            break;
+        } else {
+            // A comment line keeps proxies from closing an idle stream and detects gone clients.
+            alive = c.ex.writeStream(": keep-alive\n\n");
+        }
+    }
+    m_events.unsubscribe(sub);
+}

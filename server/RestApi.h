@@ -1,0 +1,45 @@
+#pragma once
+#include "Authenticator.h"
+#include "HttpServer.h"
+
+#include <QJsonObject>
+#include <optional>
+
+class JobService;
+class ReleaseQueue;
+class EventBus;
+class Store;
+
+/// The REST API under /api/v1 (JSON) and the push channel /api/v1/events (server-sent events).
+/// Documented in docs/api.md. Protocol only: rules live in JobService and Authenticator.
+class RestApi
+{
+public:
+    RestApi(Store& store, JobService& jobs, ReleaseQueue& release, Authenticator& auth, EventBus& events);
+
+    /// Handles one exchange whose path starts with /api/v1.
+    void handle(HttpExchange& ex);
+
+private:
+    struct Call;
+    void login(Call& c);
+    void logout(Call& c);
+    void me(Call& c);
+    void listJobs(Call& c);
+    void uploadJob(Call& c);
+    void jobRoute(Call& c, qint64 id, const QString& sub);
+    void printers(Call& c);
+    void kioskSession(Call& c);
+    void kioskInfo(Call& c);
+    void events(Call& c);
+
+    bool requireUser(Call& c);
+    std::optional<QJsonObject> readJson(Call& c);
+    QJsonObject printerJson(qint64 printerId, bool withUri);
+
+    Store& m_store;
+    JobService& m_jobs;
+    ReleaseQueue& m_release;
+    Authenticator& m_auth;
+    EventBus& m_events;
+};

@@ -1,0 +1,181 @@
+#include "Server.h"
+
+#include "Log.h"
+#include "TlsCertificate.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <cups/cups.h>
+#include <sys/stat.h>
+
+bool DataDir::open(const QString& dir, QString* error)
+{
+    path = QDir(dir).absolutePath();
+    if (!initCrypto()) {
+        *error = QStringLiteral("libsodium cannot be initialised");
+        return false;
+    }
+    const QByteArray p = QFile::encodeName(path);
+    if (::mkdir(p.constData(), 0700) != 0 && errno != EEXIST) {
+        *error = QStringLiteral("cannot create data directory %1").arg(path);
+        return false;
+    }
+    ::chmod(p.constData(), 0700);
+    if (!loadOrCreateMasterKey(path + QStringLiteral("/master.key"), &master, error))
+        return false;
+    if (!store.open(path + QStringLiteral("/mps.db"), master.derive(1, "MPSDBKEY"))) {
+        *error = store.errorString();
+        return false;
+    }
+    return spool.open(path + QStringLiteral("/spool"), error);
+}
+
+Server::Server(ServerConfig config) : m_config(std::move(config)) {}
+
+Server::~Server()
+{
+    stop();
+}
+
+namespace {
+// The printer icon IPP clients show (printer-icons): drawn, not shipped, so it always exists.
+QByteArray drawIcon()
+{
+    QImage img(128, 128, QImage::Format_ARGB32);
+    img.fill(Qt::transparent);
+    QPainter p(&img);
+    p.fillRect(24, 12, 80, 36, QColor(0xf0, 0xf0, 0xf0));
+    p.fillRect(8, 44, 112, 52, QColor(0x1f, 0x4e, 0x8c));
+    p.fillRect(24, 80, 80, 36, QColor(0xff, 0xff, 0xff));
+    p.fillRect(96, 56, 12, 8, QColor(0x7c, 0xd9, 0x92));
+    p.end();
+    QByteArray png;
+    QBuffer buf(&png);
+    buf.open(QIODevice::WriteOnly);
+    img.save(&buf, "PNG");
+    return png;
+}
+} // namespace
+
+bool Server::start(QString* error)
+{
+    if (!m_data.open(m_config.dataDir, error))
+        return false;
+    QDir().mkpath(QFileInfo(m_config.tlsCert).absolutePath());
+    QDir().mkpath(QFileInfo(m_config.tlsKey).absolutePath());
+    QStringList names{m_config.publicName, QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
+    names.removeDuplicates();
+    if (!TlsCertificate::ensureSelfSigned(m_config.tlsCert, m_config.tlsKey, names, error))
+        return false;
+
+    JobService::Settings js;
+    js.holdSecs = static_cast<qint64>(m_config.holdHours) * 3600;
+    js.warnBeforeSecs = static_cast<qint64>(m_config.expiryWarningMinutes) * 60;
+    js.maxDocumentBytes = m_config.maxDocumentBytes;
+    m_jobs = std::make_unique<JobService>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, js);
+    Authenticator::Settings as;
+    as.sessionSecs = static_cast<qint64>(m_config.sessionHours) * 3600;
+    as.kioskSessionSecs = static_cast<qint64>(m_config.kioskSessionMinutes) * 60;
+    as.lockoutFailures = m_config.lockoutFailures;
+    as.lockoutSecs = static_cast<qint64>(m_config.lockoutMinutes) * 60;
+    m_auth = std::make_unique<Authenticator>(m_data.store, m_clock, as);
+    ReleaseQueue::Settings rs;
+    rs.monitorSecs = m_config.monitorSeconds;
+    m_release = std::make_unique<ReleaseQueue>(m_data.store, *m_jobs, m_events, rs);
+    m_jobs->setReleaseQueue(m_release.get());
+
+    IppAttributes::PrinterIdentity id;
+    id.host = m_config.publicName;
+    id.plainAllowed = m_config.allowPlainHttp;
+    char uuid[64];
+    httpAssembleUUID(m_config.publicName.toUtf8().constData(), m_config.listenPort, "mps-secure-print", 0, uuid,
+                     sizeof uuid);
+    id.uuid = QString::fromLatin1(uuid);
+    m_icon = drawIcon();
+
+    // Crash recovery before anything is served: half-received jobs and orphans go, releases resume.
+    m_jobs->reconcile();
+
+    m_http = std::make_unique<HttpServer>([this](HttpExchange& ex) { route(ex); });
+    HttpServer::Options ho;
+    ho.host = m_config.listenHost;
+    ho.port = m_config.listenPort;
+    ho.certFile = m_config.tlsCert;
+    ho.keyFile = m_config.tlsKey;
+    ho.allowPlain = m_config.allowPlainHttp;
+    ho.maxConnections = m_config.maxConnections;
+    if (!m_http->start(ho, error))
+        return false;
+    id.port = m_http->port();
+    m_ipp = std::make_unique<IppEndpoint>(m_data.store, *m_jobs, *m_auth, id, m_config.trustedUserHosts);
+    m_api = std::make_unique<RestApi>(m_data.store, *m_jobs, *m_release, *m_auth, m_events);
+    m_release->start();
+    {
+        std::lock_guard lock(m_mutex);
+        m_running = true;
+    }
+    m_sweeper = std::thread([this] { sweepLoop(); });
+    qCInfo(lcHttp).noquote() << "listening on" << m_config.listenHost << "port" << m_http->port()
+                             << (m_config.allowPlainHttp ? "(TLS and plain HTTP)" : "(TLS)");
+    return true;
+}
+
+void Server::route(HttpExchange& ex)
+{
+    // Until start() finishes wiring, only health answers.
+    const QString path = ex.path();
+    if (path == QLatin1String("/healthz")) {
+        ex.respond(200, "application/json", m_api ? "{\"status\":\"ok\"}" : "{\"status\":\"starting\"}");
+        return;
+    }
+    if (!m_api || !m_ipp) {
+        ex.closeAfterResponse();
+        ex.respond(503, "text/plain", "Starting, try again shortly.\n");
+        return;
+    }
+    if (path == QLatin1String("/ipp/print"))
+        return m_ipp->handle(ex);
+    if (path.startsWith(QLatin1String("/api/v1/")) || path == QLatin1String("/api/v1"))
+        return m_api->handle(ex);
+    if (path == QLatin1String("/icons/printer.png"))
+        return (void)ex.respond(200, "image/png", m_icon);
+    if (path == QLatin1String("/")) {
+        ex.respond(200, "text/plain; charset=utf-8",
+                   "MPS print server.\nPrint to ipps://<this host>:<port>/ipp/print; API at /api/v1 (see docs/api.md).\n");
+        return;
+    }
+    ex.closeAfterResponse();
+    ex.respond(404, "text/plain", "Not found.\n");
+}
+
+void Server::sweepLoop()
+{
+    std::unique_lock lock(m_mutex);
+    while (m_running) {
+        lock.unlock();
+        m_jobs->sweep();
+        lock.lock();
+        m_cv.wait_for(lock, std::chrono::seconds(m_config.expirySweepSeconds), [this] { return !m_running; });
+    }
+}
+
+void Server::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_running)
+            return;
+        m_running = false;
+    }
+    m_cv.notify_all();
+    if (m_sweeper.joinable())
+        m_sweeper.join();
+    m_events.closeAll();
+    if (m_http)
+        m_http->stop();
+    if (m_release)
+        m_release->stop();
+}

@@ -1,0 +1,65 @@
+#pragma once
+#include "Authenticator.h"
+#include "Clock.h"
+#include "EventBus.h"
+#include "HttpServer.h"
+#include "IppEndpoint.h"
+#include "JobService.h"
+#include "ReleaseQueue.h"
+#include "RestApi.h"
+#include "ServerConfig.h"
+#include "Spool.h"
+#include "Store.h"
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+/// Opens (or creates) a data directory: master key, encrypted database, spool. Used by the server
+/// and by mps-admin.
+struct DataDir
+{
+    QString path;
+    SecretKey master;
+    Store store;
+    Spool spool;
+
+    /// Creates what is missing (directory 0700, master key 0600, database, spool). Returns false with `error`.
+    [[nodiscard]] bool open(const QString& dir, QString* error);
+    /// The key that wraps job keys (derived from the master key).
+    SecretKey jobKek() const { return master.derive(2, "MPSJOBKW"); }
+};
+
+/// mps-server: wires the store, spool, services and the HTTPS listener together.
+class Server
+{
+public:
+    explicit Server(ServerConfig config);
+    ~Server();
+
+    /// Starts everything; returns false with `error` set when the data directory, TLS or port fails.
+    [[nodiscard]] bool start(QString* error);
+    void stop();
+    quint16 port() const { return m_http ? m_http->port() : 0; }
+
+private:
+    void route(HttpExchange& ex);
+    void sweepLoop();
+
+    ServerConfig m_config;
+    SystemClock m_clock;
+    DataDir m_data;
+    EventBus m_events;
+    QByteArray m_icon;
+    std::unique_ptr<JobService> m_jobs;
+    std::unique_ptr<Authenticator> m_auth;
+    std::unique_ptr<ReleaseQueue> m_release;
+    std::unique_ptr<IppEndpoint> m_ipp;
+    std::unique_ptr<RestApi> m_api;
+    std::unique_ptr<HttpServer> m_http;
+    std::thread m_sweeper;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_running = false;
+};

@@ -1,0 +1,32 @@
+#pragma once
+#include <QString>
+#include <QStringList>
+
+/// Everything mps-server is told: command line first, then the optional INI file, then defaults.
+struct ServerConfig
+{
+    QString dataDir;
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 8631;
+    QString tlsCert;             ///< default <data>/tls/server.crt (self-signed on first start)
+    QString tlsKey;              ///< default <data>/tls/server.key
+    bool allowPlainHttp = false; ///< accept plain HTTP beside TLS; only allowed on loopback
+    QStringList trustedUserHosts; ///< addresses whose requesting-user-name is trusted (e.g. a managed cupsd)
+    QString publicName;          ///< host name used in printer-uri-supported etc.; default the listen host
+    int holdHours = 24;
+    int expiryWarningMinutes = 60;
+    qint64 maxDocumentBytes = 512LL * 1024 * 1024;
+    int sessionHours = 12;
+    int kioskSessionMinutes = 5;
+    int lockoutFailures = 5;
+    int lockoutMinutes = 5;
+    int maxConnections = 256;
+    int expirySweepSeconds = 60;
+    int monitorSeconds = 30;
+
+    /// Parses `args` (argv) and the --config file. Returns false with `error` for bad input.
+    [[nodiscard]] bool parse(const QStringList& args, QString* error);
+    /// Checks the combination (e.g. plain HTTP only on loopback).
+    [[nodiscard]] bool validate(QString* error) const;
+    bool listenIsLoopback() const;
+};

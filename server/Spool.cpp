@@ -1,0 +1,132 @@
+#include "Spool.h"
+
+#include "Log.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+QString errnoText()
+{
+    return QString::fromLocal8Bit(strerror(errno));
+}
+
+bool ensurePrivateDir(const QString& path, QString* error)
+{
+    const QByteArray p = QFile::encodeName(path);
+    if (::mkdir(p.constData(), 0700) != 0 && errno != EEXIST) {
+        *error = QStringLiteral("cannot create %1: %2").arg(path, errnoText());
+        return false;
+    }
+    struct stat st {};
+    if (::lstat(p.constData(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+        *error = QStringLiteral("%1 is not a directory").arg(path);
+        return false;
+    }
+    if ((st.st_mode & 077) != 0 && ::chmod(p.constData(), 0700) != 0) {
+        *error = QStringLiteral("cannot make %1 private: %2").arg(path, errnoText());
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+bool Spool::validName(const QString& name)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{32}\\.job$"));
+    return re.match(name).hasMatch();
+}
+
+bool Spool::open(const QString& root, QString* error)
+{
+    m_root = QDir(root).absolutePath();
+    if (!ensurePrivateDir(m_root, error) || !ensurePrivateDir(m_root + QStringLiteral("/tmp"), error))
+        return false;
+    m_dirFd = ::open(QFile::encodeName(m_root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (m_dirFd < 0) {
+        *error = QStringLiteral("cannot open %1: %2").arg(m_root, errnoText());
+        return false;
+    }
+    return true;
+}
+
+bool Spool::createTemp(Temp* temp, QString* error)
+{
+    unsigned char id[16];
+    randombytes_buf(id, sizeof id);
+    const QString hex = QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(id), sizeof id).toHex());
+    temp->name = hex + QStringLiteral(".job");
+    temp->path = m_root + QStringLiteral("/tmp/") + hex + QStringLiteral(".part");
+    temp->fd = ::open(QFile::encodeName(temp->path).constData(),
+                      O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (temp->fd < 0) {
+        *error = QStringLiteral("cannot create spool file: %1").arg(errnoText());
+        return false;
+    }
+    return true;
+}
+
+bool Spool::commit(Temp* temp, QString* error)
+{
+    const QString final = m_root + QLatin1Char('/') + temp->name;
+    bool ok = ::fsync(temp->fd) == 0;
+    ::close(temp->fd);
+    temp->fd = -1;
+    ok = ok && ::rename(QFile::encodeName(temp->path).constData(), QFile::encodeName(final).constData()) == 0;
+    ok = ok && ::fsync(m_dirFd) == 0;
+    if (!ok) {
+        *error = QStringLiteral("cannot store the spool file: %1").arg(errnoText());
+        ::unlink(QFile::encodeName(temp->path).constData());
+        return false;
+    }
+    return true;
+}
+
+void Spool::discard(Temp* temp)
+{
+    if (temp->fd >= 0)
+        ::close(temp->fd);
+    temp->fd = -1;
+    if (!temp->path.isEmpty())
+        ::unlink(QFile::encodeName(temp->path).constData());
+}
+
+int Spool::openForRead(const QString& name) const
+{
+    if (!validName(name))
+        return -1;
+    return ::openat(m_dirFd, QFile::encodeName(name).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+}
+
+void Spool::remove(const QString& name)
+{
+    if (validName(name))
+        ::unlinkat(m_dirFd, QFile::encodeName(name).constData(), 0);
+}
+
+int Spool::reconcile(const QList<QString>& live)
+{
+    int removed = 0;
+    QDir tmp(m_root + QStringLiteral("/tmp"));
+    for (const QString& f : tmp.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
+        if (tmp.remove(f))
+            ++removed;
+    }
+    const QSet<QString> keep(live.begin(), live.end());
+    QDir dir(m_root);
+    for (const QString& f : dir.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
+        if (!keep.contains(f) && dir.remove(f))
+            ++removed;
+    }
+    if (removed)
+        qCInfo(lcSpool) << "reconciled spool: removed" << removed << "orphaned files";
+    return removed;
+}

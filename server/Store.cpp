@@ -1,0 +1,567 @@
+#include "Store.h"
+
+#include "Log.h"
+
+namespace {
+
+constexpr const char* Schema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS users(
+  id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, department TEXT NOT NULL, role TEXT NOT NULL,
+  email TEXT, card TEXT UNIQUE, password_hash TEXT, pin_hash TEXT,
+  failed INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0, fingerprint BLOB);
+CREATE TABLE IF NOT EXISTS printers(
+  id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, uri TEXT NOT NULL, location TEXT);
+CREATE TABLE IF NOT EXISTS kiosks(
+  id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, printer_id INTEGER NOT NULL REFERENCES printers(id),
+  token_hash BLOB UNIQUE NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions(
+  token_hash BLOB PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kiosk_id INTEGER NOT NULL DEFAULT 0, expires INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS jobs(
+  id INTEGER PRIMARY KEY AUTOINCREMENT, owner_id INTEGER NOT NULL REFERENCES users(id),
+  name TEXT, format TEXT, size INTEGER NOT NULL DEFAULT 0, pages INTEGER NOT NULL DEFAULT 0,
+  color INTEGER NOT NULL DEFAULT 0, page_size TEXT, copies INTEGER NOT NULL DEFAULT 1,
+  sides TEXT NOT NULL DEFAULT 'one-sided', color_mode TEXT NOT NULL DEFAULT 'auto',
+  state TEXT NOT NULL, state_reason TEXT, printer_id INTEGER NOT NULL DEFAULT 0,
+  spool_name TEXT, wrapped_key BLOB, submitted INTEGER NOT NULL, expires INTEGER NOT NULL DEFAULT 0,
+  warned INTEGER NOT NULL DEFAULT 0, remote_job_uri TEXT, impressions INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS jobs_owner_state ON jobs(owner_id, state, id);
+CREATE INDEX IF NOT EXISTS jobs_state_expires ON jobs(state, expires);
+CREATE TABLE IF NOT EXISTS thumbnails(job_id INTEGER PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE, png BLOB);
+CREATE TABLE IF NOT EXISTS usage(
+  id INTEGER PRIMARY KEY, job_id INTEGER, user_id INTEGER, department TEXT, printer TEXT, kind TEXT NOT NULL,
+  pages INTEGER, sheets INTEGER, impressions INTEGER, color INTEGER, duplex INTEGER, at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS usage_at ON usage(at);
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '1');
+)SQL";
+
+constexpr const char* JobColumns =
+    "id, owner_id, (SELECT name FROM users WHERE users.id = jobs.owner_id), jobs.name, format, size, pages, color, "
+    "page_size, copies, sides, color_mode, state, state_reason, printer_id, "
+    "(SELECT name FROM printers WHERE printers.id = jobs.printer_id), spool_name, wrapped_key, submitted, expires, "
+    "warned, remote_job_uri, impressions";
+
+constexpr const char* UserColumns =
+    "id, name, department, role, email, card, password_hash, pin_hash, failed, locked_until";
+
+QByteArray sql(const char* head, const char* columns, const char* tail)
+{
+    return QByteArray(head) + columns + tail;
+}
+
+bool isLive(JobState s)
+{
+    return s == JobState::Held || s == JobState::Releasing || s == JobState::Printing;
+}
+
+} // namespace
+
+bool Store::open(const QString& path, const SecretKey& key)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_db.open(path, key)) {
+        m_error = m_db.errorString();
+        return false;
+    }
+    return migrate();
+}
+
+bool Store::migrate()
+{
+    if (!m_db.exec(Schema)) {
+        m_error = m_db.errorString();
+        return false;
+    }
+    return true;
+}
+
+UserRecord Store::readUser(const Statement& s)
+{
+    UserRecord u;
+    u.id = s.integer(0);
+    u.name = s.text(1);
+    u.department = s.text(2);
+    u.role = s.text(3);
+    u.email = s.text(4);
+    u.card = s.text(5);
+    u.passwordHash = s.text(6);
+    u.pinHash = s.text(7);
+    u.failedAttempts = static_cast<int>(s.integer(8));
+    u.lockedUntil = s.integer(9);
+    return u;
+}
+
+StoredJob Store::readJob(const Statement& s)
+{
+    StoredJob j;
+    j.info.id = s.integer(0);
+    j.ownerId = s.integer(1);
+    j.info.owner = s.text(2);
+    j.info.name = s.text(3);
+    j.info.documentFormat = s.text(4);
+    j.info.size = s.integer(5);
+    j.info.pages = static_cast<int>(s.integer(6));
+    j.info.color = s.integer(7) != 0;
+    j.info.pageSize = s.text(8);
+    j.info.options.copies = static_cast<int>(s.integer(9));
+    j.info.options.sides = s.text(10);
+    j.info.options.colorMode = s.text(11);
+    j.info.state = jobStateFromName(s.text(12));
+    j.info.stateReason = s.text(13);
+    j.printerId = s.integer(14);
+    j.info.printer = s.text(15);
+    j.spoolName = s.text(16);
+    j.wrappedKey = s.blob(17);
+    j.info.submitted = QDateTime::fromSecsSinceEpoch(s.integer(18), Qt::UTC);
+    j.info.expires = QDateTime::fromSecsSinceEpoch(s.integer(19), Qt::UTC);
+    j.warned = s.integer(20) != 0;
+    j.remoteJobUri = s.text(21);
+    j.info.impressionsCompleted = static_cast<int>(s.integer(22));
+    return j;
+}
+
+// --- users -----------------------------------------------------------------------------------
+
+bool Store::addUser(UserRecord* user, QString* error)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "INSERT INTO users(name, department, role, email, card, password_hash, pin_hash) "
+                               "VALUES(?,?,?,?,?,?,?)");
+    s.bind(1, user->name).bind(2, user->department).bind(3, user->role).bind(4, user->email);
+    if (user->card.isEmpty())
+        s.bindNull(5);
+    else
+        s.bind(5, user->card);
+    s.bind(6, user->passwordHash).bind(7, user->pinHash);
+    if (!s.exec()) {
+        *error = s.errorString().contains(QLatin1String("UNIQUE"))
+            ? QStringLiteral("a user with that name or card already exists")
+            : s.errorString();
+        return false;
+    }
+    user->id = m_db.lastInsertId();
+    return true;
+}
+
+std::optional<UserRecord> Store::userByName(const QString& name)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), sql("SELECT ", UserColumns, " FROM users WHERE name = ?").constData());
+    s.bind(1, name);
+    if (s.next())
+        return readUser(s);
+    return std::nullopt;
+}
+
+std::optional<UserRecord> Store::userById(qint64 id)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), sql("SELECT ", UserColumns, " FROM users WHERE id = ?").constData());
+    s.bind(1, id);
+    if (s.next())
+        return readUser(s);
+    return std::nullopt;
+}
+
+std::optional<UserRecord> Store::userByCard(const QString& card)
+{
+    if (card.isEmpty())
+        return std::nullopt;
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), sql("SELECT ", UserColumns, " FROM users WHERE card = ?").constData());
+    s.bind(1, card);
+    if (s.next())
+        return readUser(s);
+    return std::nullopt;
+}
+
+QList<UserRecord> Store::users()
+{
+    std::lock_guard lock(m_mutex);
+    QList<UserRecord> out;
+    Statement s(m_db.handle(), sql("SELECT ", UserColumns, " FROM users ORDER BY name").constData());
+    while (s.next())
+        out.append(readUser(s));
+    return out;
+}
+
+bool Store::setUserCard(qint64 userId, const QString& card, QString* error)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE users SET card = ? WHERE id = ?");
+    if (card.isEmpty())
+        s.bindNull(1);
+    else
+        s.bind(1, card);
+    s.bind(2, userId);
+    if (!s.exec()) {
+        *error = QStringLiteral("that card belongs to another user");
+        return false;
+    }
+    return true;
+}
+
+bool Store::setUserSecrets(qint64 userId, const QString& passwordHash, const QString& pinHash)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE users SET password_hash = COALESCE(NULLIF(?, ''), password_hash), "
+                               "pin_hash = COALESCE(NULLIF(?, ''), pin_hash) WHERE id = ?");
+    s.bind(1, passwordHash).bind(2, pinHash).bind(3, userId);
+    return s.exec();
+}
+
+void Store::recordAuthFailure(qint64 userId, qint64 now, int maxFailures, qint64 lockSecs)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE users SET failed = failed + 1, "
+                               "locked_until = CASE WHEN failed + 1 >= ? THEN ? ELSE locked_until END WHERE id = ?");
+    s.bind(1, maxFailures).bind(2, now + lockSecs).bind(3, userId);
+    (void)s.exec();
+}
+
+void Store::clearAuthFailures(qint64 userId)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE users SET failed = 0, locked_until = 0 WHERE id = ?");
+    s.bind(1, userId);
+    (void)s.exec();
+}
+
+// --- printers and kiosks ---------------------------------------------------------------------
+
+bool Store::addPrinter(PrinterRecord* printer, QString* error)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "INSERT INTO printers(name, uri, location) VALUES(?,?,?)");
+    s.bind(1, printer->name).bind(2, printer->uri).bind(3, printer->location);
+    if (!s.exec()) {
+        *error = QStringLiteral("a printer with that name already exists");
+        return false;
+    }
+    printer->id = m_db.lastInsertId();
+    return true;
+}
+
+QList<PrinterRecord> Store::printers()
+{
+    std::lock_guard lock(m_mutex);
+    QList<PrinterRecord> out;
+    Statement s(m_db.handle(), "SELECT id, name, uri, location FROM printers ORDER BY name");
+    while (s.next())
+        out.append({s.integer(0), s.text(1), s.text(2), s.text(3)});
+    return out;
+}
+
+std::optional<PrinterRecord> Store::printerByName(const QString& name)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "SELECT id, name, uri, location FROM printers WHERE name = ?");
+    s.bind(1, name);
+    if (s.next())
+        return PrinterRecord{s.integer(0), s.text(1), s.text(2), s.text(3)};
+    return std::nullopt;
+}
+
+std::optional<PrinterRecord> Store::printerById(qint64 id)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "SELECT id, name, uri, location FROM printers WHERE id = ?");
+    s.bind(1, id);
+    if (s.next())
+        return PrinterRecord{s.integer(0), s.text(1), s.text(2), s.text(3)};
+    return std::nullopt;
+}
+
+bool Store::addKiosk(KioskRecord* kiosk, const QByteArray& tokenHash, QString* error)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "INSERT INTO kiosks(name, printer_id, token_hash) VALUES(?,?,?)");
+    s.bind(1, kiosk->name).bind(2, kiosk->printerId).bind(3, tokenHash);
+    if (!s.exec()) {
+        *error = QStringLiteral("a kiosk with that name already exists");
+        return false;
+    }
+    kiosk->id = m_db.lastInsertId();
+    return true;
+}
+
+std::optional<KioskRecord> Store::kioskByTokenHash(const QByteArray& tokenHash)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "SELECT id, name, printer_id FROM kiosks WHERE token_hash = ?");
+    s.bind(1, tokenHash);
+    if (s.next())
+        return KioskRecord{s.integer(0), s.text(1), s.integer(2)};
+    return std::nullopt;
+}
+
+QList<KioskRecord> Store::kiosks()
+{
+    std::lock_guard lock(m_mutex);
+    QList<KioskRecord> out;
+    Statement s(m_db.handle(), "SELECT id, name, printer_id FROM kiosks ORDER BY name");
+    while (s.next())
+        out.append({s.integer(0), s.text(1), s.integer(2)});
+    return out;
+}
+
+// --- sessions --------------------------------------------------------------------------------
+
+bool Store::addSession(const QByteArray& tokenHash, const SessionRecord& session)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "INSERT INTO sessions(token_hash, user_id, kiosk_id, expires) VALUES(?,?,?,?)");
+    s.bind(1, tokenHash).bind(2, session.userId).bind(3, session.kioskId).bind(4, session.expires);
+    return s.exec();
+}
+
+std::optional<SessionRecord> Store::sessionByTokenHash(const QByteArray& tokenHash, qint64 now)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "SELECT user_id, kiosk_id, expires FROM sessions WHERE token_hash = ? AND expires > ?");
+    s.bind(1, tokenHash).bind(2, now);
+    if (s.next())
+        return SessionRecord{s.integer(0), s.integer(1), s.integer(2)};
+    return std::nullopt;
+}
+
+void Store::removeSession(const QByteArray& tokenHash)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "DELETE FROM sessions WHERE token_hash = ?");
+    s.bind(1, tokenHash);
+    (void)s.exec();
+}
+
+// --- jobs ------------------------------------------------------------------------------------
+
+qint64 Store::createReceivingJob(qint64 ownerId, const JobInfo& info)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "INSERT INTO jobs(owner_id, name, format, copies, sides, color_mode, state, submitted) "
+                               "VALUES(?,?,?,?,?,?,'receiving',?)");
+    s.bind(1, ownerId).bind(2, info.name).bind(3, info.documentFormat).bind(4, info.options.copies);
+    s.bind(5, info.options.sides).bind(6, info.options.colorMode).bind(7, info.submitted.toSecsSinceEpoch());
+    if (!s.exec())
+        return 0;
+    return m_db.lastInsertId();
+}
+
+bool Store::commitJob(const StoredJob& job, const QByteArray& thumbnailPng)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    Statement s(m_db.handle(),
+                "UPDATE jobs SET name = ?, format = ?, size = ?, pages = ?, color = ?, page_size = ?, copies = ?, "
+                "sides = ?, color_mode = ?, state = 'held', spool_name = ?, wrapped_key = ?, expires = ? "
+                "WHERE id = ? AND state = 'receiving'");
+    const JobInfo& i = job.info;
+    s.bind(1, i.name).bind(2, i.documentFormat).bind(3, i.size).bind(4, i.pages).bind(5, i.color ? 1 : 0);
+    s.bind(6, i.pageSize).bind(7, i.options.copies).bind(8, i.options.sides).bind(9, i.options.colorMode);
+    s.bind(10, job.spoolName).bind(11, job.wrappedKey).bind(12, i.expires.toSecsSinceEpoch()).bind(13, i.id);
+    if (!s.exec() || m_db.changes() != 1)
+        return false;
+    if (!thumbnailPng.isEmpty()) {
+        Statement t(m_db.handle(), "INSERT OR REPLACE INTO thumbnails(job_id, png) VALUES(?,?)");
+        t.bind(1, i.id).bind(2, thumbnailPng);
+        if (!t.exec())
+            return false;
+    }
+    return tx.commit();
+}
+
+void Store::discardReceivingJob(qint64 id)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "DELETE FROM jobs WHERE id = ? AND state = 'receiving'");
+    s.bind(1, id);
+    (void)s.exec();
+}
+
+std::optional<StoredJob> Store::job(qint64 id)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), sql("SELECT ", JobColumns, " FROM jobs WHERE id = ?").constData());
+    s.bind(1, id);
+    if (s.next())
+        return readJob(s);
+    return std::nullopt;
+}
+
+QList<JobInfo> Store::jobsForOwner(qint64 ownerId, bool activeOnly, int limit)
+{
+    std::lock_guard lock(m_mutex);
+    QList<JobInfo> out;
+    const char* tail = activeOnly
+        ? " FROM jobs WHERE owner_id = ? AND state IN ('held','releasing','printing') ORDER BY id DESC LIMIT ?"
+        : " FROM jobs WHERE owner_id = ? AND state != 'receiving' ORDER BY id DESC LIMIT ?";
+    Statement s(m_db.handle(), sql("SELECT ", JobColumns, tail).constData());
+    s.bind(1, ownerId).bind(2, limit);
+    while (s.next())
+        out.append(readJob(s).info);
+    return out;
+}
+
+QList<JobInfo> Store::allJobs(bool activeOnly, int limit)
+{
+    std::lock_guard lock(m_mutex);
+    QList<JobInfo> out;
+    const char* tail = activeOnly ? " FROM jobs WHERE state IN ('held','releasing','printing') ORDER BY id DESC LIMIT ?"
+                                  : " FROM jobs WHERE state != 'receiving' ORDER BY id DESC LIMIT ?";
+    Statement s(m_db.handle(), sql("SELECT ", JobColumns, tail).constData());
+    s.bind(1, limit);
+    while (s.next())
+        out.append(readJob(s).info);
+    return out;
+}
+
+QList<StoredJob> Store::jobsInState(JobState state)
+{
+    std::lock_guard lock(m_mutex);
+    QList<StoredJob> out;
+    Statement s(m_db.handle(), sql("SELECT ", JobColumns, " FROM jobs WHERE state = ? ORDER BY id").constData());
+    s.bind(1, jobStateName(state));
+    while (s.next())
+        out.append(readJob(s));
+    return out;
+}
+
+QByteArray Store::thumbnail(qint64 id)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "SELECT png FROM thumbnails WHERE job_id = ?");
+    s.bind(1, id);
+    return s.next() ? s.blob(0) : QByteArray();
+}
+
+bool Store::updateOptions(qint64 id, const PrintOptions& options)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(),
+                "UPDATE jobs SET copies = ?, sides = ?, color_mode = ? WHERE id = ? AND state = 'held'");
+    s.bind(1, options.copies).bind(2, options.sides).bind(3, options.colorMode).bind(4, id);
+    return s.exec() && m_db.changes() == 1;
+}
+
+bool Store::transition(qint64 id, JobState from, JobState to, const QString& reason, qint64 printerId)
+{
+    if (!isLive(from) || !isLive(to))
+        return false;
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE jobs SET state = ?, state_reason = ?, printer_id = ? WHERE id = ? AND state = ?");
+    s.bind(1, jobStateName(to)).bind(2, reason).bind(3, printerId).bind(4, id).bind(5, jobStateName(from));
+    return s.exec() && m_db.changes() == 1;
+}
+
+void Store::setRemoteJob(qint64 id, const QString& uri)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE jobs SET remote_job_uri = ? WHERE id = ?");
+    s.bind(1, uri).bind(2, id);
+    (void)s.exec();
+}
+
+void Store::setImpressions(qint64 id, int impressions)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE jobs SET impressions = ? WHERE id = ?");
+    s.bind(1, impressions).bind(2, id);
+    (void)s.exec();
+}
+
+bool Store::finishJob(qint64 id, JobState terminal, const QString& reason, const UsageRecord& usage)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    // Forgetting the wrapped key is what makes the spool bytes unreadable (secure_delete wipes the page).
+    Statement s(m_db.handle(), "UPDATE jobs SET state = ?, state_reason = ?, wrapped_key = NULL, spool_name = NULL "
+                               "WHERE id = ? AND state IN ('held','releasing','printing')");
+    s.bind(1, jobStateName(terminal)).bind(2, reason).bind(3, id);
+    if (!s.exec() || m_db.changes() != 1)
+        return false;
+    Statement t(m_db.handle(), "DELETE FROM thumbnails WHERE job_id = ?");
+    t.bind(1, id);
+    if (!t.exec())
+        return false;
+    Statement u(m_db.handle(), "INSERT INTO usage(job_id, user_id, department, printer, kind, pages, sheets, "
+                               "impressions, color, duplex, at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    u.bind(1, usage.jobId).bind(2, usage.userId).bind(3, usage.department).bind(4, usage.printer);
+    u.bind(5, usage.kind).bind(6, usage.pages).bind(7, usage.sheets).bind(8, usage.impressions);
+    u.bind(9, usage.color ? 1 : 0).bind(10, usage.duplex ? 1 : 0).bind(11, usage.at);
+    if (!u.exec())
+        return false;
+    return tx.commit();
+}
+
+QList<StoredJob> Store::jobsExpiringBefore(qint64 when, bool unwarnedOnly)
+{
+    std::lock_guard lock(m_mutex);
+    QList<StoredJob> out;
+    const char* tail = unwarnedOnly ? " FROM jobs WHERE state = 'held' AND expires <= ? AND warned = 0"
+                                    : " FROM jobs WHERE state = 'held' AND expires <= ?";
+    Statement s(m_db.handle(), sql("SELECT ", JobColumns, tail).constData());
+    s.bind(1, when);
+    while (s.next())
+        out.append(readJob(s));
+    return out;
+}
+
+void Store::markWarned(qint64 id)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE jobs SET warned = 1 WHERE id = ?");
+    s.bind(1, id);
+    (void)s.exec();
+}
+
+QList<QString> Store::liveSpoolNames()
+{
+    std::lock_guard lock(m_mutex);
+    QList<QString> out;
+    Statement s(m_db.handle(), "SELECT spool_name FROM jobs WHERE spool_name IS NOT NULL");
+    while (s.next())
+        out.append(s.text(0));
+    return out;
+}
+
+int Store::discardAllReceiving()
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "DELETE FROM jobs WHERE state = 'receiving'");
+    if (!s.exec())
+        return 0;
+    return m_db.changes();
+}
+
+QList<UsageRecord> Store::usage(qint64 sinceSecs)
+{
+    std::lock_guard lock(m_mutex);
+    QList<UsageRecord> out;
+    Statement s(m_db.handle(), "SELECT job_id, user_id, department, printer, kind, pages, sheets, impressions, color, "
+                               "duplex, at FROM usage WHERE at >= ? ORDER BY id");
+    s.bind(1, sinceSecs);
+    while (s.next()) {
+        UsageRecord u;
+        u.jobId = s.integer(0);
+        u.userId = s.integer(1);
+        u.department = s.text(2);
+        u.printer = s.text(3);
+        u.kind = s.text(4);
+        u.pages = static_cast<int>(s.integer(5));
+        u.sheets = static_cast<int>(s.integer(6));
+        u.impressions = static_cast<int>(s.integer(7));
+        u.color = s.integer(8) != 0;
+        u.duplex = s.integer(9) != 0;
+        u.at = s.integer(10);
+        out.append(u);
+    }
+    return out;
+}
+
+qint64 Store::jobCount()
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "SELECT count(*) FROM jobs");
+    return s.next() ? s.integer(0) : 0;
+}

@@ -1,0 +1,149 @@
+#pragma once
+#include "Database.h"
+#include "JobInfo.h"
+
+#include <QList>
+#include <QString>
+#include <mutex>
+#include <optional>
+
+/// A staff member who can print, release and sign in.
+struct UserRecord
+{
+    qint64 id = 0;
+    QString name;
+    QString department;
+    QString role = QStringLiteral("user"); ///< user, dept-head or admin
+    QString email;
+    QString card;          ///< normalised card number (CardNumber::normalize), may be empty
+    QString passwordHash;  ///< Argon2id string; empty = no password sign-in
+    QString pinHash;       ///< Argon2id string; empty = no PIN sign-in
+    int failedAttempts = 0;
+    qint64 lockedUntil = 0;
+};
+
+/// A release target (an MFP reachable over IPP).
+struct PrinterRecord
+{
+    qint64 id = 0;
+    QString name;
+    QString uri;
+    QString location;
+};
+
+/// A kiosk beside one printer.
+struct KioskRecord
+{
+    qint64 id = 0;
+    QString name;
+    qint64 printerId = 0;
+};
+
+/// A signed-in session (tray client, REST caller or kiosk).
+struct SessionRecord
+{
+    qint64 userId = 0;
+    qint64 kioskId = 0; ///< non-zero for kiosk sessions: valid only at that kiosk's printer
+    qint64 expires = 0;
+};
+
+/// A job row with what only the server may see.
+struct StoredJob
+{
+    JobInfo info;
+    qint64 ownerId = 0;
+    qint64 printerId = 0;
+    QString spoolName;
+    QByteArray wrappedKey;
+    QString remoteJobUri;
+    bool warned = false;
+};
+
+/// One ledger row: what a job did to paper (printed) or saved (deleted, expired).
+struct UsageRecord
+{
+    qint64 jobId = 0;
+    qint64 userId = 0;
+    QString department;
+    QString printer;
+    QString kind; ///< printed, deleted, expired
+    int pages = 0;
+    int sheets = 0;
+    int impressions = 0;
+    bool color = false;
+    bool duplex = false;
+    qint64 at = 0;
+};
+
+/// The server's persistent state in one SQLCipher database. Thread-safe: every call takes the lock.
+class Store
+{
+public:
+    /// Opens the database and creates or upgrades its schema.
+    [[nodiscard]] bool open(const QString& path, const SecretKey& key);
+    QString errorString() const { return m_error; }
+
+    // Users
+    [[nodiscard]] bool addUser(UserRecord* user, QString* error);
+    std::optional<UserRecord> userByName(const QString& name);
+    std::optional<UserRecord> userById(qint64 id);
+    std::optional<UserRecord> userByCard(const QString& card);
+    QList<UserRecord> users();
+    [[nodiscard]] bool setUserCard(qint64 userId, const QString& card, QString* error);
+    [[nodiscard]] bool setUserSecrets(qint64 userId, const QString& passwordHash, const QString& pinHash);
+    /// Counts one failed sign-in; locks the account for `lockSecs` after `maxFailures`.
+    void recordAuthFailure(qint64 userId, qint64 now, int maxFailures, qint64 lockSecs);
+    void clearAuthFailures(qint64 userId);
+
+    // Printers and kiosks
+    [[nodiscard]] bool addPrinter(PrinterRecord* printer, QString* error);
+    QList<PrinterRecord> printers();
+    std::optional<PrinterRecord> printerByName(const QString& name);
+    std::optional<PrinterRecord> printerById(qint64 id);
+    [[nodiscard]] bool addKiosk(KioskRecord* kiosk, const QByteArray& tokenHash, QString* error);
+    std::optional<KioskRecord> kioskByTokenHash(const QByteArray& tokenHash);
+    QList<KioskRecord> kiosks();
+
+    // Sessions (tokens are stored only as hashes)
+    [[nodiscard]] bool addSession(const QByteArray& tokenHash, const SessionRecord& session);
+    std::optional<SessionRecord> sessionByTokenHash(const QByteArray& tokenHash, qint64 now);
+    void removeSession(const QByteArray& tokenHash);
+
+    // Jobs
+    /// Creates an invisible job row in state "receiving"; returns its id, 0 on failure.
+    qint64 createReceivingJob(qint64 ownerId, const JobInfo& info);
+    /// Makes a received job whole and held in one transaction.
+    [[nodiscard]] bool commitJob(const StoredJob& job, const QByteArray& thumbnailPng);
+    /// Removes a job that never became whole.
+    void discardReceivingJob(qint64 id);
+    std::optional<StoredJob> job(qint64 id);
+    /// The owner's jobs, newest first; `activeOnly` limits to held, releasing and printing.
+    QList<JobInfo> jobsForOwner(qint64 ownerId, bool activeOnly, int limit = 1000);
+    QList<JobInfo> allJobs(bool activeOnly, int limit = 1000);
+    QList<StoredJob> jobsInState(JobState state);
+    QByteArray thumbnail(qint64 id);
+    [[nodiscard]] bool updateOptions(qint64 id, const PrintOptions& options);
+    /// Moves a job between non-terminal states only if it is in `from` (compare-and-set); returns success.
+    [[nodiscard]] bool transition(qint64 id, JobState from, JobState to, const QString& reason, qint64 printerId);
+    void setRemoteJob(qint64 id, const QString& uri);
+    void setImpressions(qint64 id, int impressions);
+    /// Ends a job: forgets its key, records the usage row, in one transaction. Only from a live state.
+    [[nodiscard]] bool finishJob(qint64 id, JobState terminal, const QString& reason, const UsageRecord& usage);
+    QList<StoredJob> jobsExpiringBefore(qint64 when, bool unwarnedOnly);
+    void markWarned(qint64 id);
+    /// Spool file names of every job that still owns one (for start-up reconciliation).
+    QList<QString> liveSpoolNames();
+    /// Drops receiving rows left by a crash; returns how many.
+    int discardAllReceiving();
+    QList<UsageRecord> usage(qint64 sinceSecs);
+    qint64 jobCount();
+
+private:
+    bool migrate();
+    static UserRecord readUser(const Statement& s);
+    static StoredJob readJob(const Statement& s);
+
+    std::mutex m_mutex;
+    Database m_db;
+    QString m_error;
+};
