@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QUrl>
+#include <limits>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/write.hpp>
@@ -75,6 +76,7 @@ public:
             beast::error_code ec;
             http::write(m_stream, cont, ec);
             if (ec) {
+                qCDebug(lcHttp) << "100-continue to" << m_peer << "failed:" << QString::fromStdString(ec.message());
                 m_failed = true;
                 return -1;
             }
@@ -192,7 +194,7 @@ void serveRequests(Stream& stream, beast::flat_buffer& buffer, const HttpHandler
     for (;;) {
         http::request_parser<http::buffer_body> parser;
         parser.header_limit(HeaderLimit);
-        parser.body_limit(boost::none); // handlers enforce their own limits with a useful error
+        parser.body_limit(std::numeric_limits<std::uint64_t>::max()); // handlers enforce their own limits with a useful error
         beast::error_code ec;
         http::read_header(stream, buffer, parser, ec);
         if (ec) {
@@ -259,6 +261,10 @@ bool HttpServer::start(const Options& options, QString* error)
     try {
         d->tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3
                            | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+        // No TLS 1.3 session tickets: libcups (GnuTLS) clients take a ticket arriving after the
+        // handshake for a response and drop the connection. Sessions are short-lived anyway.
+        SSL_CTX_set_num_tickets(d->tls.native_handle(), 0);
+        SSL_CTX_set_options(d->tls.native_handle(), SSL_OP_NO_TICKET);
         d->tls.use_certificate_chain_file(QFile::encodeName(options.certFile).toStdString());
         d->tls.use_private_key_file(QFile::encodeName(options.keyFile).toStdString(), ssl::context::pem);
     } catch (const std::exception& e) {

@@ -159,6 +159,13 @@ ipp_t* buildPrinterAttributes(const PrinterIdentity& id)
     ippAddResolution(a, IPP_TAG_PRINTER, "printer-resolution-default", IPP_RES_PER_INCH, 300, 300);
     ippAddResolutions(a, IPP_TAG_PRINTER, "printer-resolution-supported", 3, IPP_RES_PER_INCH, resolutions, resolutions);
 
+    // Output and speed: a held job prints at whichever MFP its owner picks; these are the fleet's
+    // nominal values (face-down output, 30 ppm) for clients that size their progress displays.
+    ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, "output-bin-default", nullptr, "face-down");
+    ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, "output-bin-supported", nullptr, "face-down");
+    ippAddInteger(a, IPP_TAG_PRINTER, IPP_TAG_INTEGER, "pages-per-minute", 30);
+    ippAddInteger(a, IPP_TAG_PRINTER, IPP_TAG_INTEGER, "pages-per-minute-color", 30);
+
     // Job template
     ippAddInteger(a, IPP_TAG_PRINTER, IPP_TAG_INTEGER, "copies-default", 1);
     ippAddRange(a, IPP_TAG_PRINTER, "copies-supported", 1, 999);

@@ -127,7 +127,9 @@ void IppEndpoint::handle(HttpExchange& ex)
     r.request = ippNew();
     const ipp_state_t st = ippReadIO(&r.body, readIppBytes, 1, nullptr, r.request);
     if (st != IPP_STATE_DATA) {
-        qCInfo(lcIpp) << "malformed IPP request from" << ex.peerAddress();
+        qCInfo(lcIpp) << "malformed IPP request from" << ex.peerAddress() << "content-length" << ex.header("Content-Length")
+                      << "transfer-encoding" << ex.header("Transfer-Encoding") << "expect" << ex.header("Expect")
+                      << "encoding" << ex.header("Content-Encoding") << "read failed" << r.body.failed;
         ex.closeAfterResponse();
         ex.respond(400, "text/plain", "Malformed IPP request.\n");
         return;
