@@ -4,6 +4,7 @@
 #include "Log.h"
 #include "Store.h"
 
+#include <QSet>
 #include <QUrl>
 #include <cups/cups.h>
 
@@ -532,12 +533,21 @@ void IppEndpoint::getJobs(Request& r)
         cupsArrayAdd(ra, const_cast<char*>("job-id"));
         cupsArrayAdd(ra, const_cast<char*>("job-uri"));
     }
+    // job-ids (PWG 5100.11) picks jobs by id whatever their state.
+    QSet<int> ids;
+    if (ipp_attribute_t* a = ippFindAttribute(r.request, "job-ids", IPP_TAG_INTEGER))
+        for (int i = 0; i < ippGetCount(a); ++i)
+            ids.insert(ippGetInteger(a, i));
     // Everyone sees only their own jobs here, whatever my-jobs says.
     int count = 0;
     for (const JobInfo& j : m_jobs.jobsFor(r.identity.user, false)) {
         const bool isDone = j.state == JobState::Printed || j.state == JobState::Deleted || j.state == JobState::Expired;
-        if (!all && isDone != completed)
+        if (!ids.isEmpty()) {
+            if (!ids.contains(static_cast<int>(j.id)))
+                continue;
+        } else if (!all && isDone != completed) {
             continue;
+        }
         if (count++ >= limit)
             break;
         if (count > 1)
