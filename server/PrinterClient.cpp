@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QMap>
 #include <cups/cups.h>
 #include <memory>
 
@@ -142,7 +143,8 @@ PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
     static const char* const wanted[] = {
         "printer-state", "printer-state-reasons", "document-format-supported", "pwg-raster-document-type-supported",
         "pwg-raster-document-resolution-supported", "sides-supported", "color-supported", "printer-make-and-model",
-        "marker-names", "marker-levels", "marker-types", "marker-colors"};
+        "marker-names", "marker-levels", "marker-types", "marker-colors", "printer-supply",
+        "printer-supply-description"};
     ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", sizeof wanted / sizeof *wanted,
                   nullptr, wanted);
     IppPtr resp(cupsDoRequest(t.http.get(), req, t.resource.constData()));
@@ -177,6 +179,27 @@ PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
     const QStringList colors = strings(r, "marker-colors");
     for (int i = 0; i < names.size(); ++i)
         st.supplies << SupplyLevel{names[i], types.value(i), colors.value(i), levels.value(i, -1)};
+    // PWG 5100.13 printer-supply: "type=toner;maxcapacity=100;level=40;colorantname=black;..."
+    if (st.supplies.isEmpty()) {
+        const QStringList descriptions = strings(r, "printer-supply-description");
+        if (ipp_attribute_t* a = ippFindAttribute(r, "printer-supply", IPP_TAG_STRING)) {
+            for (int i = 0; i < ippGetCount(a); ++i) {
+                int len = 0;
+                const auto* data = static_cast<const char*>(ippGetOctetString(a, i, &len));
+                QMap<QString, QString> kv;
+                for (const QString& part : QString::fromUtf8(data, len).split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                    kv.insert(part.section(QLatin1Char('='), 0, 0), part.section(QLatin1Char('='), 1));
+                const int max = kv.value(QStringLiteral("maxcapacity")).toInt();
+                const int level = kv.value(QStringLiteral("level"), QStringLiteral("-1")).toInt();
+                SupplyLevel sl;
+                sl.name = descriptions.value(i, kv.value(QStringLiteral("type")));
+                sl.type = kv.value(QStringLiteral("type"));
+                sl.color = kv.value(QStringLiteral("colorantname"));
+                sl.level = (max > 0 && level >= 0) ? level * 100 / max : level;
+                st.supplies << sl;
+            }
+        }
+    }
     return st;
 }
 

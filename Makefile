@@ -1,0 +1,39 @@
+# MPS: the two commands. `make demo` installs what is missing, builds and runs the system;
+# `make test` installs what is missing, builds and runs every test.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+.PHONY: all deps build test unit-test integration-test demo bench format clean
+
+all: build
+
+deps:
+	installer/install-deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure --timeout 900
+
+unit-test: build
+	cd $(BUILD) && ctest --output-on-failure -L unit
+
+integration-test: build
+	cd $(BUILD) && ctest --output-on-failure -L integration
+
+demo: build
+	scripts/demo.sh $(BUILD)
+
+bench: build
+	bench/run-all.sh
+
+format: $(BUILD)/build.ninja
+	cmake --build $(BUILD) --target format
+
+clean:
+	rm -rf $(BUILD) .demo
