@@ -1,0 +1,220 @@
+// JobService: ingest, ownership, delete, expiry with an injected clock, crash reconciliation.
+#include "EventBus.h"
+#include "JobService.h"
+#include "ManualClock.h"
+#include "Spool.h"
+#include "SpoolCipher.h"
+#include "Store.h"
+#include "TestData.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+#include <unistd.h>
+
+class TestJobService : public QObject
+{
+    Q_OBJECT
+
+    struct Fixture
+    {
+        QTemporaryDir dir;
+        Store store;
+        Spool spool;
+        EventBus events;
+        ManualClock clock;
+        SecretKey kek = SecretKey::random();
+        std::unique_ptr<JobService> jobs;
+        UserRecord kim, lee;
+
+        bool init()
+        {
+            QString err;
+            if (!store.open(dir.filePath(QStringLiteral("mps.db")), SecretKey::random())
+                || !spool.open(dir.filePath(QStringLiteral("spool")), &err))
+                return false;
+            JobService::Settings s;
+            s.holdSecs = 3600;
+            s.warnBeforeSecs = 600;
+            s.maxDocumentBytes = 1024 * 1024;
+            jobs = std::make_unique<JobService>(store, spool, kek, events, clock, s);
+            kim.name = QStringLiteral("kim");
+            kim.department = QStringLiteral("Finance");
+            lee.name = QStringLiteral("lee");
+            lee.department = QStringLiteral("IT");
+            return store.addUser(&kim, &err) && store.addUser(&lee, &err);
+        }
+        IngestResult ingest(const UserRecord& who, const QByteArray& doc, const QString& format)
+        {
+            JobInfo meta;
+            meta.name = QStringLiteral("doc");
+            meta.documentFormat = format;
+            qint64 at = 0;
+            return jobs->ingest(who, meta, [&](char* out, qint64 max) {
+                const qint64 n = std::min<qint64>(max, doc.size() - at);
+                memcpy(out, doc.constData() + at, static_cast<size_t>(n));
+                at += n;
+                return n;
+            });
+        }
+        int spoolFiles() const
+        {
+            return QDir(dir.filePath(QStringLiteral("spool"))).entryList(QDir::Files).size();
+        }
+    };
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(initCrypto()); }
+
+    void ingestAndRead()
+    {
+        Fixture f;
+        QVERIFY(f.init());
+        const QByteArray pdf = TestData::readFile(TestData::cupsPdf());
+        auto sub = f.events.subscribe(f.kim.id, false);
+        const IngestResult r = f.ingest(f.kim, pdf, QStringLiteral("application/pdf"));
+        QCOMPARE(int(r.status), int(IngestResult::Status::Ok));
+        QCOMPARE(r.job.pages, 1);
+        QCOMPARE(r.job.pageSize, QStringLiteral("iso_a4_210x297mm"));
+        QCOMPARE(f.spoolFiles(), 1);
+        QJsonObject e;
+        QVERIFY(sub->wait(&e, std::chrono::milliseconds(100)));
+        QCOMPARE(e.value(QLatin1String("type")).toString(), QStringLiteral("job-held"));
+        // The stored file decrypts back to the very bytes received.
+        auto stored = f.store.job(r.job.id);
+        SecretKey key;
+        const int fd = f.jobs->openDocument(*stored, &key);
+        QVERIFY(fd >= 0);
+        SpoolReader reader;
+        QVERIFY(reader.open(fd, key));
+        QByteArray back(pdf.size() + 10, '\0');
+        qint64 got = 0, n = 0;
+        while ((n = reader.read(back.data() + got, back.size() - got)) > 0)
+            got += n;
+        ::close(fd);
+        QCOMPARE(back.left(got), pdf);
+        QVERIFY(!f.jobs->thumbnailFor(f.kim, r.job.id).isEmpty());
+    }
+
+    void refusedDocumentsLeaveNothing_data()
+    {
+        QTest::addColumn<QByteArray>("doc");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("status");
+        QTest::newRow("garbage as pdf") << QByteArray(5000, 'x') << "application/pdf" << int(IngestResult::Status::BadDocument);
+        QTest::newRow("empty") << QByteArray() << "application/pdf" << int(IngestResult::Status::BadDocument);
+        QTest::newRow("unknown sniffed") << QByteArray("hello world") << "application/octet-stream"
+                                         << int(IngestResult::Status::BadDocument);
+        QTest::newRow("too large") << QByteArray(2 * 1024 * 1024, '%') << "application/pdf"
+                                   << int(IngestResult::Status::TooLarge);
+    }
+    void refusedDocumentsLeaveNothing()
+    {
+        QFETCH(QByteArray, doc);
+        QFETCH(QString, format);
+        QFETCH(int, status);
+        Fixture f;
+        QVERIFY(f.init());
+        const IngestResult r = f.ingest(f.kim, doc, format);
+        QCOMPARE(int(r.status), status);
+        QVERIFY(!r.error.isEmpty());
+        QCOMPARE(f.spoolFiles(), 0);
+        QVERIFY(QDir(f.dir.filePath(QStringLiteral("spool/tmp"))).isEmpty());
+        QCOMPARE(f.store.jobCount(), qint64(0));
+    }
+
+    void abortedUploadLeavesNothing()
+    {
+        Fixture f;
+        QVERIFY(f.init());
+        JobInfo meta;
+        meta.documentFormat = QStringLiteral("application/pdf");
+        int calls = 0;
+        const IngestResult r = f.jobs->ingest(f.kim, meta, [&](char* out, qint64) -> qint64 {
+            if (calls++ < 3) {
+                memset(out, '%', 1000);
+                return 1000;
+            }
+            return -1; // the client went away
+        });
+        QCOMPARE(int(r.status), int(IngestResult::Status::Aborted));
+        QCOMPARE(f.spoolFiles(), 0);
+        QCOMPARE(f.store.jobCount(), qint64(0));
+    }
+
+    void ownershipAndDelete()
+    {
+        Fixture f;
+        QVERIFY(f.init());
+        const IngestResult r = f.ingest(f.kim, TestData::readFile(TestData::cupsPdf()), QStringLiteral("application/pdf"));
+        const qint64 id = r.job.id;
+        QString err;
+        // lee cannot see, change, release or delete kim's job: it simply does not exist for him.
+        QVERIFY(!f.jobs->jobFor(f.lee, id));
+        QCOMPARE(int(f.jobs->remove(f.lee, id)), int(JobActionResult::NotFound));
+        QCOMPARE(int(f.jobs->updateOptions(f.lee, id, {{QStringLiteral("copies"), 2}}, &err)), int(JobActionResult::NotFound));
+        QCOMPARE(int(f.jobs->release(f.lee, id, 1, {}, &err)), int(JobActionResult::NotFound));
+        QVERIFY(f.jobs->thumbnailFor(f.lee, id).isEmpty());
+        QCOMPARE(f.jobs->jobsFor(f.lee, true).size(), 0);
+        // kim changes and deletes it: the key is destroyed, the file removed, paper saved recorded.
+        QCOMPARE(int(f.jobs->updateOptions(f.kim, id, {{QStringLiteral("copies"), 0}}, &err)), int(JobActionResult::BadOptions));
+        QCOMPARE(int(f.jobs->updateOptions(f.kim, id, {{QStringLiteral("copies"), 3}}, &err)), int(JobActionResult::Ok));
+        QCOMPARE(int(f.jobs->remove(f.kim, id)), int(JobActionResult::Ok));
+        QCOMPARE(f.spoolFiles(), 0);
+        const auto gone = f.store.job(id);
+        QCOMPARE(gone->info.state, JobState::Deleted);
+        QVERIFY(gone->wrappedKey.isEmpty());
+        const auto usage = f.store.usage(0);
+        QCOMPARE(usage.size(), 1);
+        QCOMPARE(usage.first().kind, QStringLiteral("deleted"));
+        QCOMPARE(usage.first().sheets, 3);
+        QCOMPARE(usage.first().department, QStringLiteral("Finance"));
+    }
+
+    void expiryWithInjectedClock()
+    {
+        Fixture f;
+        QVERIFY(f.init());
+        auto sub = f.events.subscribe(f.kim.id, false);
+        const IngestResult r = f.ingest(f.kim, TestData::readFile(TestData::cupsPdf()), QStringLiteral("application/pdf"));
+        QJsonObject e;
+        QVERIFY(sub->wait(&e, std::chrono::milliseconds(100))); // job-held
+        f.clock.advance(3000 + 10); // inside the warning window (the last 600 s of the 3600 s hold)
+        f.jobs->sweep();
+        QVERIFY(sub->wait(&e, std::chrono::milliseconds(100)));
+        QCOMPARE(e.value(QLatin1String("type")).toString(), QStringLiteral("job-expiring"));
+        f.jobs->sweep(); // warned once only
+        QVERIFY(!sub->wait(&e, std::chrono::milliseconds(50)));
+        QCOMPARE(f.store.job(r.job.id)->info.state, JobState::Held);
+        f.clock.advance(600);
+        f.jobs->sweep();
+        QCOMPARE(f.store.job(r.job.id)->info.state, JobState::Expired);
+        QCOMPARE(f.spoolFiles(), 0);
+        QCOMPARE(f.store.usage(0).first().kind, QStringLiteral("expired"));
+    }
+
+    void reconcileAfterCrash()
+    {
+        Fixture f;
+        QVERIFY(f.init());
+        const IngestResult r = f.ingest(f.kim, TestData::readFile(TestData::cupsPdf()), QStringLiteral("application/pdf"));
+        // Leftovers of a crash: a temp file, an orphan spool file, a half-created job.
+        QFile tmp(f.dir.filePath(QStringLiteral("spool/tmp/deadbeef.part")));
+        QVERIFY(tmp.open(QIODevice::WriteOnly));
+        tmp.close();
+        QFile orphan(f.dir.filePath(QStringLiteral("spool/0123456789abcdef0123456789abcdef.job")));
+        QVERIFY(orphan.open(QIODevice::WriteOnly));
+        orphan.close();
+        JobInfo half;
+        half.submitted = f.clock.now();
+        f.store.createReceivingJob(f.kim.id, half);
+        f.jobs->reconcile();
+        QCOMPARE(f.spoolFiles(), 1);
+        QVERIFY(!tmp.exists());
+        QCOMPARE(f.store.jobCount(), qint64(1));
+        QCOMPARE(f.store.job(r.job.id)->info.state, JobState::Held);
+    }
+};
+
+QTEST_MAIN(TestJobService)
+#include "TestJobService.moc"
