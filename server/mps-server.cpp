@@ -1,5 +1,8 @@
 // mps-server: holds print jobs encrypted and releases them to MFPs.
+#include "Log.h"
 #include "Server.h"
+
+#include <poppler-qt6.h>
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -7,6 +10,7 @@
 #include <cstdio>
 #include <semaphore.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 sem_t g_quit;
@@ -25,6 +29,10 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(MPS_VERSION));
     ::umask(077);
     std::signal(SIGPIPE, SIG_IGN);
+
+    // Poppler reports damaged documents through qDebug; keep that in the ingest category, at debug level.
+    Poppler::setDebugErrorFunction([](const QString& message, const QVariant&) { qCDebug(lcIngest) << message; },
+                                   QVariant());
 
     ServerConfig config;
     QString error;
@@ -46,5 +54,7 @@ int main(int argc, char** argv)
     }
     std::fprintf(stderr, "mps-server: stopping\n");
     server.stop();
-    return 0;
+    // Everything that matters is committed; detached connection threads must not race destructors.
+    std::fflush(stderr);
+    ::_exit(0);
 }
