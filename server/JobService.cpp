@@ -167,10 +167,18 @@ QList<JobInfo> JobService::jobsFor(const UserRecord& user, bool activeOnly, bool
     return m_store.jobsForOwner(user.id, activeOnly);
 }
 
-std::optional<JobInfo> JobService::jobFor(const UserRecord& user, qint64 jobId)
+std::optional<StoredJob> JobService::ownedJob(const UserRecord& user, qint64 jobId)
 {
     auto j = m_store.job(jobId);
     if (!j || j->ownerId != user.id || j->info.state == JobState::Receiving)
+        return std::nullopt;
+    return j;
+}
+
+std::optional<JobInfo> JobService::jobFor(const UserRecord& user, qint64 jobId)
+{
+    auto j = ownedJob(user, jobId);
+    if (!j)
         return std::nullopt;
     return j->info;
 }
@@ -186,8 +194,8 @@ QByteArray JobService::thumbnailFor(const UserRecord& user, qint64 jobId)
 JobActionResult JobService::updateOptions(const UserRecord& user, qint64 jobId, const QJsonObject& changes,
                                           QString* error)
 {
-    auto j = m_store.job(jobId);
-    if (!j || j->ownerId != user.id || j->info.state == JobState::Receiving)
+    auto j = ownedJob(user, jobId);
+    if (!j)
         return JobActionResult::NotFound;
     if (j->info.state != JobState::Held) {
         *error = QStringLiteral("Only held jobs can be changed.");
@@ -252,8 +260,8 @@ JobActionResult JobService::remove(const UserRecord& user, qint64 jobId, const Q
 JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64 printerId, const QJsonObject& changes,
                                     QString* error)
 {
-    auto j = m_store.job(jobId);
-    if (!j || j->ownerId != user.id || j->info.state == JobState::Receiving)
+    auto j = ownedJob(user, jobId);
+    if (!j)
         return JobActionResult::NotFound;
     if (j->info.state != JobState::Held) {
         *error = QStringLiteral("This job is already being printed.");

@@ -83,6 +83,8 @@ public:
     void publishJob(qint64 jobId, const QString& event);
 
 private:
+    /// The job if `user` owns it and it is visible (not still arriving); nullopt otherwise.
+    std::optional<StoredJob> ownedJob(const UserRecord& user, qint64 jobId);
     void endJob(const StoredJob& job, JobState terminal, const QString& kind, const QString& reason);
     UsageRecord usageFor(const StoredJob& job, const QString& kind, int impressions);
 
