@@ -2,6 +2,7 @@
 
 Q_LOGGING_CATEGORY(lcSpool, "mps.core.spool", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCrypto, "mps.core.crypto", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcApiClient, "mps.core.apiclient", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStore, "mps.server.store", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcHttp, "mps.server.http", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcIpp, "mps.server.ipp", QtInfoMsg)

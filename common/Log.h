@@ -4,6 +4,7 @@
 // One logging category per component: mps.<layer>.<component>. Never log secrets or document content.
 Q_DECLARE_LOGGING_CATEGORY(lcSpool)
 Q_DECLARE_LOGGING_CATEGORY(lcCrypto)
+Q_DECLARE_LOGGING_CATEGORY(lcApiClient)
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 Q_DECLARE_LOGGING_CATEGORY(lcIpp)

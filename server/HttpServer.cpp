@@ -25,13 +25,20 @@ namespace {
 constexpr std::size_t HeaderLimit = 32 * 1024;
 constexpr qint64 DrainLimit = 1024 * 1024; // unread bodies up to this are drained to keep the connection
 
+// Open event streams, counted apart from ordinary requests.
+struct StreamSlots
+{
+    std::atomic<int> open{0};
+    int max = 20000;
+};
+
 template <class Stream>
 class BeastExchange final : public HttpExchange
 {
 public:
     BeastExchange(Stream& stream, beast::flat_buffer& buffer, http::request_parser<http::buffer_body>& parser,
-                  QString peer, bool tls)
-        : m_stream(stream), m_buffer(buffer), m_parser(parser), m_peer(std::move(peer)), m_tls(tls)
+                  QString peer, bool tls, StreamSlots& streams)
+        : m_stream(stream), m_buffer(buffer), m_parser(parser), m_peer(std::move(peer)), m_tls(tls), m_streams(streams)
     {
         const auto target = m_parser.get().target();
         const QByteArray t(target.data(), static_cast<qsizetype>(target.size()));
@@ -126,8 +133,22 @@ public:
         return !ec;
     }
 
+    ~BeastExchange() override
+    {
+        if (m_holdsStream)
+            --m_streams.open;
+    }
+
     bool beginStream(int status, const QByteArray& contentType) override
     {
+        // Long-lived streams have their own budget, so idle subscribers never starve requests.
+        if (++m_streams.open > m_streams.max) {
+            --m_streams.open;
+            closeAfterResponse();
+            respond(503, "text/plain", "Too many open event streams. Try again later.\n");
+            return false;
+        }
+        m_holdsStream = true;
         http::response<http::empty_body> res{static_cast<http::status>(status), 11};
         res.set(http::field::server, "MPS");
         res.set(http::field::content_type, std::string_view(contentType.constData(), contentType.size()));
@@ -181,6 +202,8 @@ private:
     QString m_path;
     QByteArray m_query;
     bool m_tls;
+    StreamSlots& m_streams;
+    bool m_holdsStream = false;
     bool m_continueSent = false;
     bool m_failed = false;
     bool m_keepAlive = true;
@@ -189,7 +212,7 @@ private:
 
 template <class Stream>
 void serveRequests(Stream& stream, beast::flat_buffer& buffer, const HttpHandler& handler, const QString& peer,
-                   bool tls)
+                   bool tls, StreamSlots& streams)
 {
     for (;;) {
         http::request_parser<http::buffer_body> parser;
@@ -210,7 +233,7 @@ void serveRequests(Stream& stream, beast::flat_buffer& buffer, const HttpHandler
             }
             return;
         }
-        BeastExchange<Stream> ex(stream, buffer, parser, peer, tls);
+        BeastExchange<Stream> ex(stream, buffer, parser, peer, tls, streams);
         try {
             handler(ex);
         } catch (const std::exception& e) {
@@ -240,6 +263,7 @@ struct HttpServer::Impl
     std::thread acceptThread;
     std::atomic<bool> running{false};
     std::atomic<int> connections{0};
+    StreamSlots streams;
 
     void acceptLoop();
     void serve(tcp::socket socket);
@@ -258,6 +282,7 @@ HttpServer::~HttpServer()
 bool HttpServer::start(const Options& options, QString* error)
 {
     d->options = options;
+    d->streams.max = options.maxStreams;
     try {
         d->tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3
                            | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
@@ -323,7 +348,7 @@ void HttpServer::Impl::acceptLoop()
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
             continue;
         }
-        if (connections.load() >= options.maxConnections) {
+        if (connections.load() - streams.open.load() >= options.maxConnections) {
             // Over the limit: refuse quickly rather than queue without bound.
             socket.close(ec);
             qCWarning(lcHttp) << "connection refused: limit of" << options.maxConnections << "reached";
@@ -361,7 +386,7 @@ void HttpServer::Impl::serve(tcp::socket socket)
             return;
         }
         buffer.consume(buffer.size());
-        serveRequests(stream, buffer, handler, peer, true);
+        serveRequests(stream, buffer, handler, peer, true, streams);
         stream.shutdown(ec);
     } else {
         if (!options.allowPlain) {
@@ -372,7 +397,7 @@ void HttpServer::Impl::serve(tcp::socket socket)
             res.keep_alive(false);
             http::write(socket, res, ec);
         } else {
-            serveRequests(socket, buffer, handler, peer, false);
+            serveRequests(socket, buffer, handler, peer, false, streams);
         }
     }
     socket.shutdown(tcp::socket::shutdown_both, ec);

@@ -55,7 +55,8 @@ public:
         QString certFile;
         QString keyFile;
         bool allowPlain = false;
-        int maxConnections = 256;
+        int maxConnections = 256; ///< simultaneous requests (event streams not counted)
+        int maxStreams = 20000;   ///< simultaneous event streams
         int idleTimeoutSecs = 60;
     };
 

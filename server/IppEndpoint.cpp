@@ -180,9 +180,7 @@ bool IppEndpoint::authenticate(Request& r, bool required)
             r.authed = true;
             return true;
         }
-        r.status(IPP_STATUS_ERROR_NOT_AUTHORIZED,
-                 QStringLiteral("User %1 is not known to MPS. Ask the print admin to add you.").arg(user));
-        return false;
+        // An unknown name from a trusted host falls through to a password challenge.
     }
     if (!required)
         return false;

@@ -95,9 +95,9 @@ QStringList PrinterStatus::blockingFaults() const
         out << QStringLiteral("offline");
         return out;
     }
+    // Severity suffixes vary by vendor (ippeveprinter reports an empty tray as media-empty-report and a
+    // waiting job as media-needed-warning): the condition itself decides, whatever the suffix.
     for (const QString& r : reasons) {
-        if (r.endsWith(QLatin1String("-warning")) || r.endsWith(QLatin1String("-report")))
-            continue;
         const QString base = stripSeverity(r);
         if (blocking.contains(base) && !out.contains(base))
             out << base;

@@ -256,6 +256,8 @@ void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
     }
     if (sub.isEmpty() && m == "DELETE") {
         const JobActionResult r = m_jobs.remove(c.who.user, id);
+        if (r == JobActionResult::WrongState)
+            err = QStringLiteral("This job is being printed or has already ended, so it cannot be deleted.");
         if (r != JobActionResult::Ok)
             return fail(r);
         return c.json(200, {{QStringLiteral("deleted"), id}});
@@ -266,10 +268,16 @@ void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
             return;
         qint64 printerId = 0;
         const QJsonValue pv = body->value(QLatin1String("printer"));
-        if (pv.isDouble())
+        if (pv.isDouble()) {
             printerId = pv.toInteger();
-        else if (auto p = m_store.printerByName(pv.toString()))
+        } else if (!pv.toString().isEmpty()) {
+            auto p = m_store.printerByName(pv.toString());
+            if (!p) {
+                err = QStringLiteral("There is no printer named %1.").arg(pv.toString());
+                return fail(JobActionResult::BadPrinter);
+            }
             printerId = p->id;
+        }
         if (c.who.kioskId) {
             // A kiosk session releases only at the kiosk's own printer.
             if (printerId && printerId != c.who.kioskPrinterId)

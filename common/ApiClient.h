@@ -1,0 +1,151 @@
+#pragma once
+#include "ApiReply.h"
+#include "CertificatePin.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+
+class QIODevice;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+class QSslError;
+class QSslSocket;
+
+/// Client of the MPS server's REST API (/api/v1), shared by the tray app and the kiosk.
+///
+/// All calls are asynchronous and return an ApiReply that the caller owns (see ApiReply). The client
+/// and its one QNetworkAccessManager belong to the thread that created them; call it from there only.
+///
+/// TLS: with no pinned certificate the system's certificate authorities decide, and an untrusted
+/// certificate fails with errorCode() "tls-untrusted". With a pin, only the pinned certificate is
+/// accepted (also when a CA would vouch for another one): a different one fails with
+/// "tls-pin-mismatch". probeCertificate() fetches a server's fingerprint for trust on first use.
+///
+/// A 401 answer to a call made with the current session token (or with none, when none is set) ends
+/// that session: the token is cleared and sessionExpired() is emitted. Answers to a token that has
+/// been replaced meanwhile are ignored, so one expired session gives one sessionExpired().
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    /// Creates a client with no server address, session or pin.
+    explicit ApiClient(QObject* parent = nullptr);
+    ~ApiClient() override;
+
+    /// Sets the server address, e.g. https://print.example.org:8631 (a path prefix is kept).
+    void setBaseUrl(const QUrl& url);
+    /// Returns the server address.
+    QUrl baseUrl() const { return m_baseUrl; }
+
+    /// Sets the session token sent as "Authorization: Bearer"; empty for none. login() and the kiosk
+    /// sign-ins set it themselves on success, logout() clears it.
+    void setToken(const QString& token);
+    /// Returns the current session token (empty when signed out). Never log it.
+    QString token() const { return m_token; }
+
+    /// Sets the kiosk's device token, sent as "X-MPS-Device-Token" on every request; empty for none.
+    void setDeviceToken(const QString& deviceToken);
+    /// Returns the kiosk's device token.
+    QString deviceToken() const { return m_deviceToken; }
+
+    /// Pins the server certificate by its SHA-256 fingerprint (64 hex digits, colons and spaces
+    /// allowed); an empty argument removes the pin. Returns false, leaving the pin unchanged, when
+    /// the text is not a fingerprint. Open connections are dropped so the new pin applies at once.
+    [[nodiscard]] bool setPinnedCertificateSha256(const QByteArray& hexOrColonHex);
+    /// Returns the pinned certificate (null when none).
+    CertificatePin pinnedCertificate() const { return m_pin; }
+
+    /// Connects once to `url` (https://host:port) and reports the certificate the server presents
+    /// through certificateProbed(), or certificateProbeFailed() when no certificate could be had.
+    /// Sends nothing over the connection. Only one probe runs at a time; a new one replaces it.
+    void probeCertificate(const QUrl& url);
+
+    /// POST /api/v1/session: signs in with a password. On success json() holds "token" and "user",
+    /// and the token becomes the client's session token.
+    ApiReply* login(const QString& username, const QString& password);
+    /// DELETE /api/v1/session: ends the session on the server and clears the token at once.
+    ApiReply* logout();
+    /// GET /api/v1/me: json() holds "user".
+    ApiReply* me();
+
+    /// GET /api/v1/jobs: json() holds "jobs" (JobInfo::fromJson each); `history` adds finished jobs.
+    ApiReply* jobs(bool history = false);
+    /// GET /api/v1/jobs/{id}: json() holds "job".
+    ApiReply* job(qint64 id);
+    /// GET /api/v1/jobs/{id}/thumbnail: data() holds the PNG of the first page.
+    ApiReply* thumbnail(qint64 id);
+    /// PATCH /api/v1/jobs/{id} with `changes` ("copies", "sides", "colorMode"): json() holds "job".
+    ApiReply* updateJob(qint64 id, const QJsonObject& changes);
+    /// DELETE /api/v1/jobs/{id}: json() holds "deleted".
+    ApiReply* deleteJob(qint64 id);
+    /// POST /api/v1/jobs/{id}/release to the printer named `printer` (empty at a kiosk: its own
+    /// printer) with optional option `changes`: json() holds "job", now "releasing".
+    ApiReply* releaseJob(qint64 id, const QString& printer, const QJsonObject& changes = {});
+
+    /// POST /api/v1/jobs?name=: uploads the document read from `device` (open for reading) as a new
+    /// held job; json() holds "job". The body is streamed, never held in memory, when `device` is
+    /// random-access or its `size` is given; an unsized sequential device is buffered by Qt.
+    /// `device` must stay alive until the reply finishes. `mimeType` is application/pdf,
+    /// image/jpeg, image/pwg-raster or image/urf. Progress comes as ApiReply::uploadProgress().
+    ApiReply* uploadJob(QIODevice* device, const QString& name, const QString& mimeType, qint64 size = -1);
+    /// Uploads the file at `filePath` as above. An empty `name` uses the file name; an empty
+    /// `mimeType` is guessed from the file's content.
+    ApiReply* uploadJob(const QString& filePath, const QString& name = {}, const QString& mimeType = {});
+
+    /// GET /api/v1/printers: json() holds "printers".
+    ApiReply* printers();
+
+    /// POST /api/v1/kiosk/session with a card number; on success json() holds "token", "user",
+    /// "printer" and the token becomes the session token. Unknown cards fail with "unknown-card".
+    ApiReply* kioskSessionWithCard(const QString& card);
+    /// POST /api/v1/kiosk/session with a user name and PIN; as kioskSessionWithCard().
+    ApiReply* kioskSessionWithPin(const QString& username, const QString& pin);
+    /// POST /api/v1/kiosk/session with a user name and password; a non-empty `card` is linked to
+    /// the account. As kioskSessionWithCard().
+    ApiReply* kioskSessionWithPassword(const QString& username, const QString& password,
+                                       const QString& card = {});
+    /// GET /api/v1/kiosk: json() holds "kiosk" (its name) and "printer".
+    ApiReply* kioskInfo();
+
+    /// GET `path` (e.g. "/api/v1/events") as a long-lived stream with the session, device token and
+    /// pin: the reply emits streamStarted() and streamData() instead of buffering the body. A dead
+    /// connection (no bytes for `idleTimeoutMs`) ends it with "timeout". For EventStream.
+    ApiReply* openStream(const QString& path, int idleTimeoutMs);
+
+Q_SIGNALS:
+    /// The server refused the current session token (it expired or was ended): sign in again.
+    void sessionExpired();
+    /// The session token changed (signed in, signed out, or expired).
+    void tokenChanged();
+    /// probeCertificate() result: the certificate's SHA-256 fingerprint as "AB:CD:..." for people to
+    /// compare, its subject, and whether the system's certificate authorities trust it for the host.
+    void certificateProbed(const QString& fingerprint, const QString& subject, bool trustedBySystem);
+    /// probeCertificate() could not get a certificate; `message` says why.
+    void certificateProbeFailed(const QString& message);
+
+private:
+    enum class Auth { None, Session };
+
+    QNetworkRequest makeRequest(const QString& path, const QUrlQuery& query, Auth auth) const;
+    ApiReply* send(const QByteArray& verb, const QString& path, const QUrlQuery& query, Auth auth,
+                   const QJsonObject* body = nullptr);
+    ApiReply* track(QNetworkReply* reply, Auth auth, bool streaming);
+    ApiReply* failedReply(const QString& code, const QString& message);
+    ApiReply* kioskSession(const QJsonObject& body);
+    void guardTls(QNetworkReply* reply, ApiReply* apiReply);
+    void onReplyFinished(ApiReply* reply, Auth auth);
+    void adoptTokenOnSuccess(ApiReply* reply);
+    void finishProbe(QSslSocket* socket, const QString& fingerprint, const QString& subject, bool trusted,
+                     const QString& error);
+
+    QNetworkAccessManager* m_nam;
+    QUrl m_baseUrl;
+    QString m_token;
+    QString m_deviceToken;
+    CertificatePin m_pin;
+    QPointer<QSslSocket> m_probe;
+};
