@@ -1,6 +1,7 @@
 // mps-server: holds print jobs encrypted and releases them to MFPs.
 #include "Log.h"
 #include "Server.h"
+#include "TlsCertificate.h"
 
 #include <poppler-qt6.h>
 
@@ -47,6 +48,9 @@ int main(int argc, char** argv)
     }
     std::fprintf(stderr, "mps-server: listening on https://%s:%u/ (IPP: ipps://%s:%u/ipp/print)\n",
                  qPrintable(config.listenHost), server.port(), qPrintable(config.publicName), server.port());
+    // Published by IT so that users can compare it with what the tray app shows on first sign-in.
+    std::fprintf(stderr, "mps-server: TLS certificate SHA-256 fingerprint %s\n",
+                 qPrintable(TlsCertificate::fingerprint(config.tlsCert)));
     sem_init(&g_quit, 0, 0);
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);

@@ -1,0 +1,37 @@
+#pragma once
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QLocale>
+#include <QString>
+
+#include <optional>
+
+/// Turns push-channel events about my jobs into the tray notifications a person reads
+/// ("report.pdf held - 12 pages"). Pure text: no UI, so the wording is testable in every language.
+class NotificationText
+{
+    Q_DECLARE_TR_FUNCTIONS(NotificationText)
+public:
+    /// How prominent a notification is.
+    enum class Severity { Information, Warning };
+
+    /// One notification.
+    struct Message
+    {
+        QString title;
+        QString body;
+        Severity severity = Severity::Information;
+    };
+
+    /// Returns the notification for a push event (`type` such as "job-held", `event` the event's JSON
+    /// with its "job"), or nothing for events that need none (changes, deletions the user made).
+    /// `printerFault` is what keeps the job's printer from printing, in words ("paper jam"), when known;
+    /// without it a failed release quotes the server's reason. Dates are written with `locale`.
+    static std::optional<Message> forEvent(const QString& type, const QJsonObject& event,
+                                           const QString& printerFault = {},
+                                           const QLocale& locale = QLocale());
+
+    /// Returns the notification for `count` of my jobs printed at `printer` (several events in a row
+    /// become one notification: "2 jobs printed at 3F-East"). `name` is the job's name when count is 1.
+    static Message printed(int count, const QString& printer, const QString& name);
+};

@@ -1,0 +1,220 @@
+#include "ScreenshotRunner.h"
+
+#include "ClientLog.h"
+#include "ClientSettings.h"
+#include "EventStream.h"
+#include "JobListModel.h"
+#include "MyJobsWindow.h"
+#include "NotificationText.h"
+#include "Session.h"
+#include "SignInDialog.h"
+#include "TrayController.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QJsonObject>
+#include <QListView>
+#include <QMenu>
+#include <QScreen>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QTranslator>
+#include <QWidget>
+
+namespace {
+constexpr int SettleMs = 600; // time for a newly shown window to be painted under Xvfb
+}
+
+ScreenshotRunner::ScreenshotRunner(const QString& directory, Session* session, ClientSettings* settings,
+                                   TrayController* tray, MyJobsWindow* window, JobListModel* jobs,
+                                   QObject* parent)
+    : QObject(parent), m_directory(directory), m_session(session), m_settings(settings), m_tray(tray),
+      m_window(window), m_jobs(jobs)
+{
+    // The language actually shown: what the installed translation says it is.
+    m_language = QLocale().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+}
+
+void ScreenshotRunner::start()
+{
+    QDir().mkpath(m_directory);
+    QTimer::singleShot(SettleMs, this, &ScreenshotRunner::signIn);
+}
+
+void ScreenshotRunner::signIn()
+{
+    const QUrl server(qEnvironmentVariable("MPS_SCREENSHOT_SERVER"));
+    const QString user = qEnvironmentVariable("MPS_SCREENSHOT_USER");
+    const QString password = qEnvironmentVariable("MPS_SCREENSHOT_PASSWORD");
+    if (!server.isValid() || user.isEmpty() || password.isEmpty()) {
+        fail(QStringLiteral("set MPS_SCREENSHOT_SERVER, MPS_SCREENSHOT_USER and MPS_SCREENSHOT_PASSWORD"));
+        Q_EMIT finished(1);
+        return;
+    }
+    m_tray->requestSignIn();
+    SignInDialog* dialog = m_tray->signInDialog();
+    dialog->setServerUrl(server);
+    dialog->setUsername(user);
+    dialog->setPassword(password);
+    dialog->move(40, 40);
+    dialog->submit();
+    waitFor([dialog] { return dialog->step() == SignInDialog::Step::ConfirmCertificate; }, 10000,
+            QStringLiteral("the certificate to be shown"),
+            [this, dialog] {
+                QTimer::singleShot(SettleMs, this, [this, dialog] {
+                    saveWidget(dialog, QStringLiteral("signin"));
+                    dialog->trustCertificate();
+                    waitFor(
+                        [this] {
+                            return m_session->state() == Session::State::SignedIn &&
+                                   m_session->events()->isConnected() && !m_jobs->isLoading() &&
+                                   m_jobs->rowCount() > 0;
+                        },
+                        15000, QStringLiteral("signing in and the job list"), [this] { trayMenu(); });
+                });
+            });
+}
+
+void ScreenshotRunner::trayMenu()
+{
+    QSystemTrayIcon* icon = m_tray->trayIcon();
+    QScreen* screen = QGuiApplication::primaryScreen();
+    const QRect iconRect = icon->geometry();
+    QMenu* menu = m_tray->menu();
+    if (!QSystemTrayIcon::isSystemTrayAvailable() || iconRect.isEmpty()) {
+        qCWarning(lcClientTray) << "no system tray: the tray menu is shot on its own";
+        menu->popup(QPoint(40, 40));
+    } else {
+        // Open the menu under the icon, as a click would, and keep the icon in the picture.
+        const QSize size = menu->sizeHint();
+        QPoint at(iconRect.right() - size.width(), iconRect.bottom() + 4);
+        at.setX(qBound(0, at.x(), screen->geometry().width() - size.width()));
+        menu->popup(at);
+    }
+    QTimer::singleShot(SettleMs, this, [this, menu, iconRect, screen] {
+        QRect area = menu->geometry();
+        if (!iconRect.isEmpty())
+            area = area.united(iconRect);
+        area = area.adjusted(-40, -12, 12, 12).intersected(screen->geometry());
+        save(screen->grabWindow(0, area.x(), area.y(), area.width(), area.height()).toImage(),
+             QStringLiteral("tray-menu"));
+        menu->hide();
+        notification();
+    });
+}
+
+void ScreenshotRunner::notification()
+{
+    // The notification for the newest job, as the push channel would have triggered it.
+    const JobInfo job = m_jobs->jobAt(0);
+    const auto message =
+        NotificationText::forEvent(QStringLiteral("job-held"), {{QStringLiteral("job"), job.toJson()}});
+    if (message)
+        m_tray->notify(*message);
+    QTimer::singleShot(SettleMs * 2, this, [this] {
+        // Qt draws the balloon itself when no notification service runs; find it among the top-level widgets.
+        QWidget* balloon = nullptr;
+        for (QWidget* w : QApplication::topLevelWidgets()) {
+            if (w->isVisible() && w->inherits("QBalloonTip"))
+                balloon = w;
+        }
+        if (balloon) {
+            QScreen* screen = QGuiApplication::primaryScreen();
+            const QRect area = balloon->geometry()
+                                   .united(m_tray->trayIcon()->geometry())
+                                   .adjusted(-8, -8, 8, 8)
+                                   .intersected(screen->geometry());
+            save(screen->grabWindow(0, area.x(), area.y(), area.width(), area.height()).toImage(),
+                 QStringLiteral("notification"));
+            balloon->hide();
+        } else {
+            qCInfo(lcClientTray) << "notifications go to a desktop service here; none shot";
+        }
+        myJobs();
+    });
+}
+
+void ScreenshotRunner::myJobs()
+{
+    m_window->resize(760, 560);
+    m_window->move(40, 40);
+    m_window->showAndRaise();
+    // Wait for the first pages to arrive so that the list looks as it will for people.
+    waitFor(
+        [this] {
+            for (int row = 0; row < m_jobs->rowCount(); ++row) {
+                if (m_jobs->index(row).data(JobListModel::ThumbnailRole).value<QImage>().isNull())
+                    return false;
+            }
+            return true;
+        },
+        10000, QStringLiteral("thumbnails"),
+        [this] {
+            m_window->view()->setCurrentIndex(m_jobs->index(0));
+            QTimer::singleShot(SettleMs, this, [this] {
+                saveWidget(m_window, QStringLiteral("myjobs"));
+                release();
+            });
+        });
+}
+
+void ScreenshotRunner::release()
+{
+    m_window->releaseSelected();
+    QTimer::singleShot(SettleMs * 2, this, [this] {
+        QWidget* dialog = m_window->findChild<QWidget*>(QStringLiteral("releaseDialog"));
+        if (dialog)
+            saveWidget(dialog, QStringLiteral("release"));
+        else
+            fail(QStringLiteral("the release dialog did not open"));
+        if (dialog)
+            dialog->close();
+        Q_EMIT finished(m_failures == 0 ? 0 : 1);
+    });
+}
+
+bool ScreenshotRunner::save(const QImage& image, const QString& screen)
+{
+    const QString path =
+        QDir(m_directory).filePath(QStringLiteral("client-%1-%2.png").arg(screen, m_language));
+    if (image.isNull() || !image.save(path)) {
+        fail(QStringLiteral("could not save %1").arg(path));
+        return false;
+    }
+    qCInfo(lcClientUi).noquote() << "saved" << path;
+    return true;
+}
+
+bool ScreenshotRunner::saveWidget(QWidget* widget, const QString& screen)
+{
+    return save(widget->grab().toImage(), screen);
+}
+
+void ScreenshotRunner::fail(const QString& why)
+{
+    ++m_failures;
+    qCCritical(lcClientUi).noquote() << "screenshot mode:" << why;
+}
+
+void ScreenshotRunner::waitFor(const std::function<bool()>& condition, int timeoutMs, const QString& what,
+                               const std::function<void()>& then)
+{
+    auto* timer = new QTimer(this);
+    auto* clock = new QElapsedTimer;
+    clock->start();
+    connect(timer, &QTimer::timeout, this, [this, timer, clock, condition, timeoutMs, what, then] {
+        if (condition()) {
+            timer->deleteLater();
+            delete clock;
+            then();
+        } else if (clock->elapsed() > timeoutMs) {
+            timer->deleteLater();
+            delete clock;
+            fail(QStringLiteral("timed out waiting for %1").arg(what));
+            Q_EMIT finished(1);
+        }
+    });
+    timer->start(100);
+}

@@ -1,0 +1,55 @@
+#pragma once
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class ClientSettings;
+class JobListModel;
+class MyJobsWindow;
+class Session;
+class TrayController;
+class QWidget;
+
+/// Screenshot mode (mps-client --screenshot-dir DIR): signs in with the credentials in
+/// $MPS_SCREENSHOT_SERVER, $MPS_SCREENSHOT_USER and $MPS_SCREENSHOT_PASSWORD, opens each screen in turn
+/// and saves it as DIR/client-<screen>-<language>.png (signin, tray-menu, notification, myjobs,
+/// release), then finishes. Used by scripts/client-screenshots.sh under Xvfb.
+class ScreenshotRunner : public QObject
+{
+    Q_OBJECT
+public:
+    /// Prepares a run that saves into `directory`; none of the objects are owned.
+    ScreenshotRunner(const QString& directory, Session* session, ClientSettings* settings,
+                     TrayController* tray, MyJobsWindow* window, JobListModel* jobs,
+                     QObject* parent = nullptr);
+
+    /// Starts the run.
+    void start();
+
+Q_SIGNALS:
+    /// The run ended: 0 when every screenshot was saved.
+    void finished(int exitCode);
+
+private:
+    void signIn();
+    void trayMenu();
+    void notification();
+    void myJobs();
+    void release();
+    bool save(const QImage& image, const QString& screen);
+    bool saveWidget(QWidget* widget, const QString& screen);
+    void fail(const QString& why);
+    /// Calls `then` once `condition` holds (checked every 100 ms), or fails with `what` after `timeoutMs`.
+    void waitFor(const std::function<bool()>& condition, int timeoutMs, const QString& what,
+                 const std::function<void()>& then);
+
+    QString m_directory;
+    QString m_language;
+    Session* m_session;
+    ClientSettings* m_settings;
+    TrayController* m_tray;
+    MyJobsWindow* m_window;
+    JobListModel* m_jobs;
+    int m_failures = 0;
+};

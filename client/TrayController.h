@@ -1,0 +1,83 @@
+#pragma once
+#include "NotificationText.h"
+#include "Session.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class ClientSettings;
+class JobListModel;
+class MyJobsWindow;
+class PrinterListModel;
+class QAction;
+class QMenu;
+class QSystemTrayIcon;
+class SettingsDialog;
+class SignInDialog;
+
+/// The tray icon and everything hanging off it: the menu (My jobs, Print a file..., Settings,
+/// Sign in / Sign out, Quit), the held-job count on the icon, and notifications driven by the push
+/// channel (held, printed at <printer>, not printed and still held, expiring soon). Asks for sign-in
+/// whenever the session needs it.
+class TrayController : public QObject
+{
+    Q_OBJECT
+public:
+    /// Wires the tray to `session`, `settings`, the models and the My jobs window; none are owned and
+    /// all must outlive it.
+    TrayController(Session* session, ClientSettings* settings, JobListModel* jobs, PrinterListModel* printers,
+                   MyJobsWindow* window, QObject* parent = nullptr);
+    ~TrayController() override;
+
+    /// Shows the tray icon (or, without a system tray, the My jobs window).
+    void show();
+    /// Returns the tray menu.
+    QMenu* menu() const { return m_menu; }
+    /// Returns the tray icon.
+    QSystemTrayIcon* trayIcon() const { return m_tray; }
+    /// Returns the sign-in dialog while it is open.
+    SignInDialog* signInDialog() const;
+    /// Returns the last notification shown (for tests and screenshots).
+    NotificationText::Message lastNotification() const { return m_lastNotification; }
+
+public Q_SLOTS:
+    /// Opens My jobs.
+    void showMyJobs();
+    /// Opens My jobs and its file dialog.
+    void printFile();
+    /// Opens the settings.
+    void showSettings();
+    /// Opens the sign-in dialog, showing `reason` (why) when not empty.
+    void requestSignIn(const QString& reason = {});
+    /// Signs out.
+    void signOut();
+    /// Says in the tooltip that `count` printed documents wait to be sent to the server.
+    void setWaitingCaptures(int count);
+    /// Shows `message` as a tray notification (if notifications are on).
+    void notify(const NotificationText::Message& message);
+
+private:
+    void onEvent(const QString& type, const QJsonObject& data);
+    void onStateChanged(Session::State state);
+    void flushPrinted();
+    void updateIcon();
+
+    Session* m_session;
+    ClientSettings* m_settings;
+    JobListModel* m_jobs;
+    PrinterListModel* m_printers;
+    MyJobsWindow* m_window;
+    QSystemTrayIcon* m_tray;
+    QMenu* m_menu;
+    QAction* m_signInOut;
+    QPointer<SignInDialog> m_signIn;
+    QPointer<SettingsDialog> m_settingsDialog;
+    NotificationText::Message m_lastNotification;
+    // Printed jobs arrive one event each; a short wait lets "2 jobs printed at 3F-East" be one message.
+    QTimer m_printedTimer;
+    QHash<QString, QStringList> m_printed; // printer -> job names
+    int m_waitingCaptures = 0;
+    bool m_live = false;
+};

@@ -1,0 +1,316 @@
+// MyJobsWindow with models fed by fixtures through a FakeApiServer: what can be done with which
+// selection, delete asks first, options and release send what was chosen, files dropped are uploaded.
+#include "ApiClient.h"
+#include "ClientSettings.h"
+#include "FakeApiServer.h"
+#include "JobListModel.h"
+#include "JobOptionsDialog.h"
+#include "JobUploader.h"
+#include "MyJobsWindow.h"
+#include "PrinterListModel.h"
+#include "ReleaseDialog.h"
+#include "TestData.h"
+#include "Translations.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListView>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QJsonObject fixture(const char* name)
+{
+    return QJsonDocument::fromJson(TestData::readFile(QStringLiteral(MPS_SOURCE_DIR "/tests/unit/data/") +
+                                                      QString::fromLatin1(name)))
+        .object();
+}
+
+template <typename T> T* waitForChild(QWidget* parent, const QString& name)
+{
+    T* found = nullptr;
+    const bool shown = QTest::qWaitFor([&] {
+        found = parent->findChild<T*>(name);
+        return found && found->isVisible();
+    });
+    return shown ? found : nullptr;
+}
+
+} // namespace
+
+class TestMyJobsWindow : public QObject
+{
+    Q_OBJECT
+
+    FakeApiServer* m_server = nullptr;
+    ApiClient* m_api = nullptr;
+    JobListModel* m_jobs = nullptr;
+    PrinterListModel* m_printers = nullptr;
+    JobUploader* m_uploader = nullptr;
+    std::unique_ptr<ClientSettings> m_settings;
+    MyJobsWindow* m_window = nullptr;
+
+    void select(const QList<int>& rows)
+    {
+        m_window->view()->clearSelection();
+        for (int r : rows)
+            m_window->view()->selectionModel()->select(m_jobs->index(r), QItemSelectionModel::Select);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(Translations::install(qApp, QStringLiteral("en"))); }
+
+    void init()
+    {
+        m_server = new FakeApiServer;
+        QVERIFY(m_server->listen());
+        m_server->routeJson("GET", QStringLiteral("/api/v1/jobs"), 200, fixture("client-jobs.json"));
+        m_server->routeJson("GET", QStringLiteral("/api/v1/printers"), 200, fixture("client-printers.json"));
+        m_api = new ApiClient;
+        m_api->setBaseUrl(m_server->url());
+        m_api->setToken(QStringLiteral("t"));
+        m_jobs = new JobListModel(m_api);
+        m_printers = new PrinterListModel(m_api);
+        m_uploader = new JobUploader(m_api);
+        m_settings = ClientSettings::createTempFileInstance();
+        m_window = new MyJobsWindow(m_jobs, m_printers, m_uploader, m_settings.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        m_jobs->refresh();
+        QTRY_COMPARE(m_jobs->rowCount(), 3);
+    }
+
+    void cleanup()
+    {
+        delete m_window;
+        delete m_uploader;
+        delete m_printers;
+        delete m_jobs;
+        delete m_api;
+        delete m_server;
+        m_settings.reset();
+    }
+
+    void actionsFollowTheSelection()
+    {
+        QAction* del = m_window->action(QStringLiteral("delete"));
+        QAction* options = m_window->action(QStringLiteral("options"));
+        QAction* release = m_window->action(QStringLiteral("release"));
+        QVERIFY(del && options && release);
+        QVERIFY(!del->isEnabled());
+        QVERIFY(!options->isEnabled());
+        QVERIFY(!release->isEnabled());
+        QVERIFY(m_window->action(QStringLiteral("printFile"))->isEnabled());
+
+        select({0, 1});
+        QCOMPARE(m_window->selectedJobIds(), (QList<qint64>{12, 11}));
+        QVERIFY(del->isEnabled());
+        QVERIFY(options->isEnabled());
+        QVERIFY(release->isEnabled());
+
+        // A job on its way to a printer can still be deleted, but not changed or sent again.
+        select({2});
+        QVERIFY(m_window->selectedHeldJobIds().isEmpty());
+        QVERIFY(del->isEnabled());
+        QVERIFY(!options->isEnabled());
+        QVERIFY(!release->isEnabled());
+    }
+
+    void deleteAsksFirst()
+    {
+        m_server->routeJson("DELETE", QStringLiteral("/api/v1/jobs/12"), 200,
+                            {{QStringLiteral("deleted"), 12}});
+        m_server->routeJson("DELETE", QStringLiteral("/api/v1/jobs/11"), 200,
+                            {{QStringLiteral("deleted"), 11}});
+        select({0, 1});
+
+        // Saying no deletes nothing.
+        m_window->action(QStringLiteral("delete"))->trigger();
+        auto* box = waitForChild<QMessageBox>(m_window, QStringLiteral("confirmDelete"));
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QLatin1String("Delete 2 jobs")), qPrintable(box->text()));
+        box->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("confirmDelete")));
+        QCOMPARE(m_server->requests("DELETE", QStringLiteral("/api/v1/jobs/12")).size(), 0);
+        QCOMPARE(m_jobs->rowCount(), 3);
+
+        // Saying yes deletes both, and the list shrinks.
+        m_window->action(QStringLiteral("delete"))->trigger();
+        box = waitForChild<QMessageBox>(m_window, QStringLiteral("confirmDelete"));
+        QVERIFY(box);
+        box->findChild<QPushButton*>(QStringLiteral("confirm"))->click();
+        QTRY_COMPARE(m_jobs->rowCount(), 1);
+        QCOMPARE(m_server->requests("DELETE", QStringLiteral("/api/v1/jobs/12")).size(), 1);
+        QCOMPARE(m_server->requests("DELETE", QStringLiteral("/api/v1/jobs/11")).size(), 1);
+        QTRY_COMPARE(m_window->statusText(), QStringLiteral("2 jobs deleted."));
+    }
+
+    void deleteOneNamesIt()
+    {
+        select({1});
+        m_window->deleteSelected();
+        auto* box = waitForChild<QMessageBox>(m_window, QStringLiteral("confirmDelete"));
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QLatin1String("budget-2027.pdf")), qPrintable(box->text()));
+        box->button(QMessageBox::Cancel)->click();
+    }
+
+    void failedDeleteIsExplained()
+    {
+        m_server->route(
+            "DELETE", QStringLiteral("/api/v1/jobs/12"), 409,
+            R"({"error":"wrong-state","message":"This job is already printing and can no longer be deleted."})");
+        select({0});
+        m_window->deleteSelected();
+        auto* box = waitForChild<QMessageBox>(m_window, QStringLiteral("confirmDelete"));
+        QVERIFY(box);
+        box->findChild<QPushButton*>(QStringLiteral("confirm"))->click();
+        auto* error = waitForChild<QMessageBox>(m_window, QStringLiteral("errorBox"));
+        QVERIFY(error);
+        QVERIFY2(error->text().contains(QLatin1String("report.pdf: This job is already printing")),
+                 qPrintable(error->text()));
+        QCOMPARE(m_jobs->rowCount(), 3);
+        error->accept();
+    }
+
+    void optionsSendOnlyWhatChanged()
+    {
+        QJsonObject changed =
+            fixture("client-jobs.json").value(QLatin1String("jobs")).toArray().at(0).toObject();
+        changed[QStringLiteral("options")] =
+            QJsonObject{{QStringLiteral("copies"), 3},
+                        {QStringLiteral("sides"), QStringLiteral("one-sided")},
+                        {QStringLiteral("colorMode"), QStringLiteral("auto")}};
+        m_server->routeJson("PATCH", QStringLiteral("/api/v1/jobs/12"), 200,
+                            {{QStringLiteral("job"), changed}});
+        select({0});
+        m_window->action(QStringLiteral("options"))->trigger();
+        auto* dialog = waitForChild<JobOptionsDialog>(m_window, QStringLiteral("optionsDialog"));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->options().copies, 1);
+        dialog->findChild<QSpinBox*>(QStringLiteral("copies"))->setValue(3);
+        QCOMPARE(dialog->changes(), (QJsonObject{{QStringLiteral("copies"), 3}}));
+        dialog->accept();
+        QTRY_COMPARE(m_server->requests("PATCH", QStringLiteral("/api/v1/jobs/12")).size(), 1);
+        QCOMPARE(m_server->requests("PATCH", QStringLiteral("/api/v1/jobs/12")).first().json(),
+                 (QJsonObject{{QStringLiteral("copies"), 3}}));
+        QTRY_COMPARE(m_jobs->index(0).data(JobListModel::CopiesRole).toInt(), 3);
+    }
+
+    void releaseToAWorkingPrinter()
+    {
+        QJsonObject job = fixture("client-jobs.json").value(QLatin1String("jobs")).toArray().at(0).toObject();
+        job[QStringLiteral("state")] = QStringLiteral("releasing");
+        job[QStringLiteral("printer")] = QStringLiteral("2F-West");
+        m_server->routeJson("POST", QStringLiteral("/api/v1/jobs/12/release"), 202,
+                            {{QStringLiteral("job"), job}});
+        select({0});
+        m_window->action(QStringLiteral("release"))->trigger();
+        auto* dialog = waitForChild<ReleaseDialog>(m_window, QStringLiteral("releaseDialog"));
+        QVERIFY(dialog);
+        QTRY_COMPARE(m_printers->rowCount(), 3);
+        // Where each printer is and whether it can print now.
+        const QString jammed = m_printers->index(0).data(Qt::DisplayRole).toString();
+        QVERIFY2(jammed.contains(QLatin1String("3rd floor, east wing")) &&
+                     jammed.contains(QLatin1String("paper jam")),
+                 qPrintable(jammed));
+        QVERIFY(!(m_printers->flags(m_printers->index(0)) & Qt::ItemIsEnabled));
+        QVERIFY(m_printers->index(2)
+                    .data(PrinterListModel::StatusTextRole)
+                    .toString()
+                    .contains(QLatin1String("not reachable")));
+        // The only printer that can print is preselected; a jammed one cannot be chosen.
+        QTRY_COMPARE(dialog->selectedPrinter(), QStringLiteral("2F-West"));
+        QVERIFY(!dialog->selectPrinter(QStringLiteral("3F-East")));
+        QCOMPARE(dialog->selectedPrinter(), QStringLiteral("2F-West"));
+        QVERIFY(dialog->findChild<QPushButton*>(QStringLiteral("print"))->isEnabled());
+        dialog->findChild<QPushButton*>(QStringLiteral("print"))->click();
+        QTRY_COMPARE(m_server->requests("POST", QStringLiteral("/api/v1/jobs/12/release")).size(), 1);
+        QCOMPARE(m_server->requests("POST", QStringLiteral("/api/v1/jobs/12/release"))
+                     .first()
+                     .json()
+                     .value(QLatin1String("printer"))
+                     .toString(),
+                 QStringLiteral("2F-West"));
+        QTRY_COMPARE(m_jobs->index(0).data(JobListModel::StateRole).toString(), QStringLiteral("releasing"));
+        QCOMPARE(m_settings->lastPrinter(), QStringLiteral("2F-West"));
+        QTRY_VERIFY(m_window->statusText().contains(QLatin1String("2F-West")));
+    }
+
+    void releaseRemembersThePrinter()
+    {
+        m_settings->setValue(ClientSettings::Key::LastPrinter, QStringLiteral("2F-West"));
+        select({1});
+        m_window->releaseSelected();
+        auto* dialog = waitForChild<ReleaseDialog>(m_window, QStringLiteral("releaseDialog"));
+        QVERIFY(dialog);
+        QTRY_COMPARE(dialog->selectedPrinter(), QStringLiteral("2F-West"));
+        dialog->reject();
+    }
+
+    void dropUploadsFiles()
+    {
+        QJsonObject job = fixture("client-jobs.json").value(QLatin1String("jobs")).toArray().at(0).toObject();
+        m_server->routeJson("POST", QStringLiteral("/api/v1/jobs"), 201, {{QStringLiteral("job"), job}});
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("notice.pdf"));
+        QVERIFY(QFile::copy(TestData::cupsPdf(), pdf));
+        const QString text = dir.filePath(QStringLiteral("notes.txt"));
+        {
+            QFile f(text);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("hello\n");
+        }
+
+        // A text file is not offered for dropping; a PDF is.
+        auto dragOver = [this](const QString& path) {
+            QMimeData mime;
+            mime.setUrls({QUrl::fromLocalFile(path)});
+            QDragEnterEvent e(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(m_window, &e);
+            return e.isAccepted();
+        };
+        QVERIFY(!dragOver(text));
+        QVERIFY(dragOver(pdf));
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(pdf), QUrl::fromLocalFile(text)});
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window, &drop);
+        QTRY_COMPARE(m_server->requests("POST", QStringLiteral("/api/v1/jobs")).size(), 1);
+        const auto upload = m_server->requests("POST", QStringLiteral("/api/v1/jobs")).first();
+        QCOMPARE(upload.headers.value("content-type"), QByteArray("application/pdf"));
+        QCOMPARE(upload.body, TestData::readFile(pdf));
+        QVERIFY(upload.query.contains(QLatin1String("name=notice.pdf")));
+        // The text file is refused with a sentence, the PDF counted.
+        auto* error = waitForChild<QMessageBox>(m_window, QStringLiteral("errorBox"));
+        QVERIFY(error);
+        QVERIFY2(error->text().contains(QLatin1String("notes.txt")), qPrintable(error->text()));
+        QTRY_COMPARE(m_window->statusText(), QStringLiteral("1 document added to your held jobs."));
+        error->accept();
+    }
+
+    void emptyListSaysWhatToDo()
+    {
+        auto* stack = m_window->findChild<QStackedWidget*>();
+        QVERIFY(stack);
+        QCOMPARE(stack->currentWidget(), m_window->view());
+        m_jobs->clear();
+        QVERIFY(stack->currentWidget() != m_window->view());
+        auto* label = qobject_cast<QLabel*>(stack->currentWidget());
+        QVERIFY(label);
+        QVERIFY(label->text().contains(QLatin1String("MPS Secure Print")));
+    }
+};
+
+QTEST_MAIN(TestMyJobsWindow)
+#include "TestMyJobsWindow.moc"

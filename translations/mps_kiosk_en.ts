@@ -1,0 +1,513 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server's certificate was replaced.</source>
+        <translation>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server's certificate was replaced.</translation>
+    </message>
+    <message>
+        <source>The server's certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</source>
+        <translation>The server's certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</translation>
+    </message>
+    <message>
+        <source>No server address is set. Enter the print server's address.</source>
+        <translation>No server address is set. Enter the print server's address.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
+        <translation>The server address is not valid. Use an address such as https://print.example.org:8631.</translation>
+    </message>
+    <message>
+        <source>The document cannot be read.</source>
+        <translation>The document cannot be read.</translation>
+    </message>
+    <message>
+        <source>This kind of document (%1) cannot be printed. Print a PDF, JPEG or PWG raster file.</source>
+        <translation>This kind of document (%1) cannot be printed. Print a PDF, JPEG or PWG raster file.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Check that it exists and that you may open it.</source>
+        <translation>The file %1 cannot be read. Check that it exists and that you may open it.</translation>
+    </message>
+    <message>
+        <source>The server did not present a certificate. Ask the print admin.</source>
+        <translation>The server did not present a certificate. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The server cannot be found. Check the server address and the network connection.</source>
+        <translation>The server cannot be found. Check the server address and the network connection.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network connection.</source>
+        <translation>The server cannot be reached. Check the network connection.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check the network connection and try again.</source>
+        <translation>The server did not answer in time. Check the network connection and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiReply</name>
+    <message>
+        <source>The server sent an answer that is too large. Ask the print admin.</source>
+        <translation>The server sent an answer that is too large. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>The request was cancelled.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app cannot read. Update the app or ask the print admin.</source>
+        <translation>The server sent an answer this app cannot read. Update the app or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The server cannot be found. Check the server address and the network connection.</source>
+        <translation>The server cannot be found. Check the server address and the network connection.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check the network connection and try again.</source>
+        <translation>The server did not answer in time. Check the network connection and try again.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be set up. Ask the print admin.</source>
+        <translation>A secure connection to the server could not be set up. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
+        <translation>The server address is not valid. Use an address such as https://print.example.org:8631.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app cannot read. Check the server address.</source>
+        <translation>The server sent an answer this app cannot read. Check the server address.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network connection.</source>
+        <translation>The server cannot be reached. Check the network connection.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request. Update the app or ask the print admin.</source>
+        <translation>The server did not accept the request. Update the app or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Your session has ended. Sign in again.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>You are not allowed to do that.</translation>
+    </message>
+    <message>
+        <source>The server does not know this request. Check the server address.</source>
+        <translation>The server does not know this request. Check the server address.</translation>
+    </message>
+    <message>
+        <source>The document is too large for the server.</source>
+        <translation>The document is too large for the server.</translation>
+    </message>
+    <message>
+        <source>The server accepts only secure connections. Use an address that starts with https://.</source>
+        <translation>The server accepts only secure connections. Use an address that starts with https://.</translation>
+    </message>
+    <message>
+        <source>There were too many attempts. Wait a few minutes and try again.</source>
+        <translation>There were too many attempts. Wait a few minutes and try again.</translation>
+    </message>
+    <message>
+        <source>The server is starting or busy. Try again in a moment.</source>
+        <translation>The server is starting or busy. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The server had a problem. Try again later or ask the print admin.</source>
+        <translation>The server had a problem. Try again later or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected error (HTTP %1). Try again later.</source>
+        <translation>The server answered with an unexpected error (HTTP %1). Try again later.</translation>
+    </message>
+</context>
+<context>
+    <name>CardReader</name>
+    <message>
+        <source>The card reader service is not running. Sign in with your ID and PIN, and tell the print admin.</source>
+        <translation>The card reader service is not running. Sign in with your ID and PIN, and tell the print admin.</translation>
+    </message>
+    <message>
+        <source>No card reader is connected. Sign in with your ID and PIN, and tell the print admin.</source>
+        <translation>No card reader is connected. Sign in with your ID and PIN, and tell the print admin.</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Take it away and tap it again.</source>
+        <translation>The card could not be read. Take it away and tap it again.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDeleteDialog</name>
+    <message numerus="yes">
+        <source>Delete %n job(s)?</source>
+        <translation><numerusform>Delete %n job?</numerusform><numerusform>Delete %n jobs?</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleted jobs are destroyed on the server and cannot be printed or recovered.</source>
+        <translation>Deleted jobs are destroyed on the server and cannot be printed or recovered.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>EventStream</name>
+    <message>
+        <source>The server sent something other than events. Check the server address.</source>
+        <translation>The server sent something other than events. Check the server address.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was closed. Reconnecting.</source>
+        <translation>The connection to the server was closed. Reconnecting.</translation>
+    </message>
+</context>
+<context>
+    <name>FaultBanner</name>
+    <message>
+        <source>%1 cannot print now: %2.</source>
+        <translation>%1 cannot print now: %2.</translation>
+    </message>
+    <message>
+        <source>Your jobs stay held. Print them at a printer nearby:</source>
+        <translation>Your jobs stay held. Print them at a printer nearby:</translation>
+    </message>
+    <message>
+        <source>Your jobs stay held until you print them at another printer.</source>
+        <translation>Your jobs stay held until you print them at another printer.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>IdleScreen</name>
+    <message>
+        <source>Tap your staff card</source>
+        <translation>Tap your staff card</translation>
+    </message>
+    <message>
+        <source>Your held print jobs appear here. Print them or delete the ones you no longer need.</source>
+        <translation>Your held print jobs appear here. Print them or delete the ones you no longer need.</translation>
+    </message>
+    <message>
+        <source>Sign in with ID and PIN</source>
+        <translation>Sign in with ID and PIN</translation>
+    </message>
+</context>
+<context>
+    <name>JobModel</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>Black and white</translation>
+    </message>
+</context>
+<context>
+    <name>JobsScreen</name>
+    <message numerus="yes">
+        <source>Signing out in %n s</source>
+        <translation><numerusform>Signing out in %n s</numerusform><numerusform>Signing out in %n s</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Auto sign-out in %n s</source>
+        <translation><numerusform>Auto sign-out in %n s</numerusform><numerusform>Auto sign-out in %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>%1, your held jobs</source>
+        <translation>%1, your held jobs</translation>
+    </message>
+    <message>
+        <source>You have no held jobs.</source>
+        <translation>You have no held jobs.</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Double-sided</source>
+        <translation>Double-sided</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>Black and white</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Print selected (%1)</source>
+        <translation>Print selected (%1)</translation>
+    </message>
+    <message>
+        <source>Print all and sign out</source>
+        <translation>Print all and sign out</translation>
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Your session has ended. Sign in again.</translation>
+    </message>
+    <message>
+        <source>Enter your ID and PIN.</source>
+        <translation>Enter your ID and PIN.</translation>
+    </message>
+    <message>
+        <source>Enter your ID and password.</source>
+        <translation>Enter your ID and password.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print now (%2). Your jobs stay held: print them at one of the printers listed.</source>
+        <translation>%1 cannot print now (%2). Your jobs stay held: print them at one of the printers listed.</translation>
+    </message>
+    <message>
+        <source>Your jobs are printing. You will be signed out in a moment.</source>
+        <translation>Your jobs are printing. You will be signed out in a moment.</translation>
+    </message>
+    <message>
+        <source>You have been signed out. Your jobs are printing.</source>
+        <translation>You have been signed out. Your jobs are printing.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You were signed out after %n second(s) without activity.</source>
+        <translation><numerusform>You were signed out after %n second without activity.</numerusform><numerusform>You were signed out after %n seconds without activity.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>KioskText</name>
+    <message>
+        <source>paper jam</source>
+        <translation>paper jam</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>out of paper</translation>
+    </message>
+    <message>
+        <source>out of toner</source>
+        <translation>out of toner</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>cover open</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>waste toner full</source>
+        <translation>waste toner full</translation>
+    </message>
+    <message>
+        <source>This card is not linked to an account yet. Sign in once with your ID and password to link it.</source>
+        <translation>This card is not linked to an account yet. Sign in once with your ID and password to link it.</translation>
+    </message>
+    <message>
+        <source>The ID or PIN is not correct. Check them and try again.</source>
+        <translation>The ID or PIN is not correct. Check them and try again.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Sign-in is locked for five minutes; try again later or ask the print admin.</source>
+        <translation>Too many failed attempts. Sign-in is locked for five minutes; try again later or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>This card is already linked to another account. Ask the print admin.</source>
+        <translation>This card is already linked to another account. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>Enter your ID and PIN.</source>
+        <translation>Enter your ID and PIN.</translation>
+    </message>
+    <message>
+        <source>This kiosk is not registered. Ask the print admin for a device token.</source>
+        <translation>This kiosk is not registered. Ask the print admin for a device token.</translation>
+    </message>
+    <message>
+        <source>At this kiosk you can print only to its own printer.</source>
+        <translation>At this kiosk you can print only to its own printer.</translation>
+    </message>
+    <message>
+        <source>This job cannot be changed any more: it is already printing or finished.</source>
+        <translation>This job cannot be changed any more: it is already printing or finished.</translation>
+    </message>
+    <message>
+        <source>This job no longer exists.</source>
+        <translation>This job no longer exists.</translation>
+    </message>
+    <message>
+        <source>The print server cannot be reached. Try again in a moment, or tell the print admin.</source>
+        <translation>The print server cannot be reached. Try again in a moment, or tell the print admin.</translation>
+    </message>
+    <message>
+        <source>The print server's identity could not be verified. Tell the print admin.</source>
+        <translation>The print server's identity could not be verified. Tell the print admin.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Your session has ended. Sign in again.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again, or tell the print admin.</source>
+        <translation>Something went wrong. Try again, or tell the print admin.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Cannot print: %1</source>
+        <translation>Cannot print: %1</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Waiting to print</source>
+        <translation>Waiting to print</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>Not printed: %1</translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+</context>
+<context>
+    <name>LinkCardScreen</name>
+    <message numerus="yes">
+        <source>Back in %n s</source>
+        <translation><numerusform>Back in %n s</numerusform><numerusform>Back in %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>Link this card</source>
+        <translation>Link this card</translation>
+    </message>
+    <message>
+        <source>This card is not linked to an account yet. Enter your ID and password once; after that, tapping the card is enough.</source>
+        <translation>This card is not linked to an account yet. Enter your ID and password once; after that, tapping the card is enough.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Link and sign in</source>
+        <translation>Link and sign in</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>MPS Kiosk</source>
+        <translation>MPS Kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>NumberPad</name>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message numerus="yes">
+        <source>Back in %n s</source>
+        <translation><numerusform>Back in %n s</numerusform><numerusform>Back in %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>Sign in with your ID and PIN</source>
+        <translation>Sign in with your ID and PIN</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+</TS>

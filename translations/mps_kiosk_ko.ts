@@ -1,0 +1,513 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server's certificate was replaced.</source>
+        <translation>서버가 이 기기가 신뢰하는 인증서와 다른 인증서를 제시했습니다. 로그인하지 말고, 서버 인증서가 교체되었는지 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The server's certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</source>
+        <translation>서버 인증서를 신뢰할 수 없습니다(%1). 지문을 인쇄 관리자가 알려 준 지문과 비교한 뒤 신뢰하거나, 인쇄 관리자에게 신뢰할 수 있는 인증서를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>No server address is set. Enter the print server's address.</source>
+        <translation>서버 주소가 설정되지 않았습니다. 인쇄 서버 주소를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
+        <translation>서버 주소가 올바르지 않습니다. https://print.example.org:8631 과 같은 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The document cannot be read.</source>
+        <translation>문서를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This kind of document (%1) cannot be printed. Print a PDF, JPEG or PWG raster file.</source>
+        <translation>이 형식의 문서(%1)는 인쇄할 수 없습니다. PDF, JPEG 또는 PWG 래스터 파일을 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Check that it exists and that you may open it.</source>
+        <translation>%1 파일을 읽을 수 없습니다. 파일이 있는지, 열 수 있는 권한이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server did not present a certificate. Ask the print admin.</source>
+        <translation>서버가 인증서를 제시하지 않았습니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The server cannot be found. Check the server address and the network connection.</source>
+        <translation>서버를 찾을 수 없습니다. 서버 주소와 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network connection.</source>
+        <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check the network connection and try again.</source>
+        <translation>서버가 제때 응답하지 않았습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiReply</name>
+    <message>
+        <source>The server sent an answer that is too large. Ask the print admin.</source>
+        <translation>서버의 응답이 너무 큽니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>요청이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app cannot read. Update the app or ask the print admin.</source>
+        <translation>이 앱이 읽을 수 없는 응답을 서버가 보냈습니다. 앱을 업데이트하거나 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The server cannot be found. Check the server address and the network connection.</source>
+        <translation>서버를 찾을 수 없습니다. 서버 주소와 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check the network connection and try again.</source>
+        <translation>서버가 제때 응답하지 않았습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be set up. Ask the print admin.</source>
+        <translation>서버와 보안 연결을 맺을 수 없습니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
+        <translation>서버 주소가 올바르지 않습니다. https://print.example.org:8631 과 같은 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app cannot read. Check the server address.</source>
+        <translation>이 앱이 읽을 수 없는 응답을 서버가 보냈습니다. 서버 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network connection.</source>
+        <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request. Update the app or ask the print admin.</source>
+        <translation>서버가 요청을 받아들이지 않았습니다. 앱을 업데이트하거나 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>세션이 종료되었습니다. 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>이 작업을 할 권한이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server does not know this request. Check the server address.</source>
+        <translation>서버가 이 요청을 알지 못합니다. 서버 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The document is too large for the server.</source>
+        <translation>문서가 너무 커서 서버에 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server accepts only secure connections. Use an address that starts with https://.</source>
+        <translation>서버는 보안 연결만 허용합니다. https:// 로 시작하는 주소를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>There were too many attempts. Wait a few minutes and try again.</source>
+        <translation>시도 횟수가 너무 많습니다. 몇 분 뒤에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server is starting or busy. Try again in a moment.</source>
+        <translation>서버가 시작 중이거나 바쁩니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server had a problem. Try again later or ask the print admin.</source>
+        <translation>서버에 문제가 생겼습니다. 나중에 다시 시도하거나 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected error (HTTP %1). Try again later.</source>
+        <translation>서버가 예기치 않은 오류(HTTP %1)로 응답했습니다. 나중에 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>CardReader</name>
+    <message>
+        <source>The card reader service is not running. Sign in with your ID and PIN, and tell the print admin.</source>
+        <translation>카드 리더 서비스가 실행되고 있지 않습니다. ID와 PIN으로 로그인하시고 프린터 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>No card reader is connected. Sign in with your ID and PIN, and tell the print admin.</source>
+        <translation>연결된 카드 리더가 없습니다. ID와 PIN으로 로그인하시고 프린터 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Take it away and tap it again.</source>
+        <translation>카드를 읽지 못했습니다. 카드를 뗐다가 다시 대 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDeleteDialog</name>
+    <message numerus="yes">
+        <source>Delete %n job(s)?</source>
+        <translation><numerusform>문서 %n건을 삭제할까요?</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleted jobs are destroyed on the server and cannot be printed or recovered.</source>
+        <translation>삭제한 문서는 서버에서 완전히 지워지며 다시 출력하거나 복구할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>삭제 안 함</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>EventStream</name>
+    <message>
+        <source>The server sent something other than events. Check the server address.</source>
+        <translation>서버가 이벤트가 아닌 데이터를 보냈습니다. 서버 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was closed. Reconnecting.</source>
+        <translation>서버 연결이 끊어졌습니다. 다시 연결하는 중입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FaultBanner</name>
+    <message>
+        <source>%1 cannot print now: %2.</source>
+        <translation>%1 프린터는 지금 출력할 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Your jobs stay held. Print them at a printer nearby:</source>
+        <translation>문서는 그대로 보관됩니다. 가까운 다음 프린터에서 출력하세요:</translation>
+    </message>
+    <message>
+        <source>Your jobs stay held until you print them at another printer.</source>
+        <translation>다른 프린터에서 출력할 때까지 문서는 그대로 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>IdleScreen</name>
+    <message>
+        <source>Tap your staff card</source>
+        <translation>사원증을 대 주세요</translation>
+    </message>
+    <message>
+        <source>Your held print jobs appear here. Print them or delete the ones you no longer need.</source>
+        <translation>보관 중인 출력 문서가 여기에 표시됩니다. 출력하거나 필요 없는 문서는 삭제하세요.</translation>
+    </message>
+    <message>
+        <source>Sign in with ID and PIN</source>
+        <translation>ID와 PIN으로 로그인</translation>
+    </message>
+</context>
+<context>
+    <name>JobModel</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation><numerusform>%n쪽</numerusform></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>컬러</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>흑백</translation>
+    </message>
+</context>
+<context>
+    <name>JobsScreen</name>
+    <message numerus="yes">
+        <source>Signing out in %n s</source>
+        <translation><numerusform>%n초 후 로그아웃</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Auto sign-out in %n s</source>
+        <translation><numerusform>%n초 후 자동 로그아웃</numerusform></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>%1, your held jobs</source>
+        <translation>%1 님의 보관 문서</translation>
+    </message>
+    <message>
+        <source>You have no held jobs.</source>
+        <translation>보관 중인 문서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <source>Double-sided</source>
+        <translation>양면 인쇄</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>흑백</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>선택 해제</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>모두 선택</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Print selected (%1)</source>
+        <translation>선택 문서 출력 (%1)</translation>
+    </message>
+    <message>
+        <source>Print all and sign out</source>
+        <translation>모두 출력하고 로그아웃</translation>
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>세션이 종료되었습니다. 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Enter your ID and PIN.</source>
+        <translation>ID와 PIN을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter your ID and password.</source>
+        <translation>ID와 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print now (%2). Your jobs stay held: print them at one of the printers listed.</source>
+        <translation>%1 프린터는 지금 출력할 수 없습니다(%2). 문서는 그대로 보관되니 목록에 있는 다른 프린터에서 출력하세요.</translation>
+    </message>
+    <message>
+        <source>Your jobs are printing. You will be signed out in a moment.</source>
+        <translation>문서를 출력하고 있습니다. 잠시 후 자동으로 로그아웃됩니다.</translation>
+    </message>
+    <message>
+        <source>You have been signed out. Your jobs are printing.</source>
+        <translation>로그아웃되었습니다. 문서는 출력 중입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You were signed out after %n second(s) without activity.</source>
+        <translation><numerusform>%n초 동안 사용하지 않아 로그아웃되었습니다.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>KioskText</name>
+    <message>
+        <source>paper jam</source>
+        <translation>용지 걸림</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>용지 없음</translation>
+    </message>
+    <message>
+        <source>out of toner</source>
+        <translation>토너 없음</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>덮개 열림</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>연결 끊김</translation>
+    </message>
+    <message>
+        <source>waste toner full</source>
+        <translation>폐토너 통 가득 참</translation>
+    </message>
+    <message>
+        <source>This card is not linked to an account yet. Sign in once with your ID and password to link it.</source>
+        <translation>아직 계정에 등록되지 않은 카드입니다. ID와 비밀번호로 한 번 로그인하면 카드가 등록됩니다.</translation>
+    </message>
+    <message>
+        <source>The ID or PIN is not correct. Check them and try again.</source>
+        <translation>ID 또는 PIN이 올바르지 않습니다. 확인 후 다시 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Sign-in is locked for five minutes; try again later or ask the print admin.</source>
+        <translation>로그인 실패가 너무 많아 5분 동안 잠겼습니다. 잠시 후 다시 시도하거나 프린터 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>This card is already linked to another account. Ask the print admin.</source>
+        <translation>이 카드는 이미 다른 계정에 등록되어 있습니다. 프린터 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Enter your ID and PIN.</source>
+        <translation>ID와 PIN을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This kiosk is not registered. Ask the print admin for a device token.</source>
+        <translation>등록되지 않은 키오스크입니다. 프린터 관리자에게 장치 토큰을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>At this kiosk you can print only to its own printer.</source>
+        <translation>이 키오스크에서는 이 키오스크의 프린터로만 출력할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>This job cannot be changed any more: it is already printing or finished.</source>
+        <translation>이미 출력 중이거나 끝난 문서라서 더 이상 변경할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This job no longer exists.</source>
+        <translation>이 문서는 더 이상 존재하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The print server cannot be reached. Try again in a moment, or tell the print admin.</source>
+        <translation>출력 서버에 연결할 수 없습니다. 잠시 후 다시 시도하거나 프린터 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>The print server's identity could not be verified. Tell the print admin.</source>
+        <translation>출력 서버의 신원을 확인할 수 없습니다. 프린터 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>세션이 종료되었습니다. 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again, or tell the print admin.</source>
+        <translation>문제가 발생했습니다. 다시 시도하거나 프린터 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Cannot print: %1</source>
+        <translation>출력 불가: %1</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>출력 중</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>정지됨</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>연결 끊김</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>출력 가능</translation>
+    </message>
+    <message>
+        <source>Waiting to print</source>
+        <translation>출력 대기</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>출력되지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation>프린터로 보내는 중…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>출력 중…</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>출력 완료</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>삭제됨</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>보관 기간 만료</translation>
+    </message>
+</context>
+<context>
+    <name>LinkCardScreen</name>
+    <message numerus="yes">
+        <source>Back in %n s</source>
+        <translation><numerusform>%n초 후 처음 화면으로</numerusform></translation>
+    </message>
+    <message>
+        <source>Link this card</source>
+        <translation>카드 등록</translation>
+    </message>
+    <message>
+        <source>This card is not linked to an account yet. Enter your ID and password once; after that, tapping the card is enough.</source>
+        <translation>아직 계정에 등록되지 않은 카드입니다. ID와 비밀번호를 한 번 입력하면, 다음부터는 카드만 대면 됩니다.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Link and sign in</source>
+        <translation>등록하고 로그인</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>MPS Kiosk</source>
+        <translation>MPS 키오스크</translation>
+    </message>
+</context>
+<context>
+    <name>NumberPad</name>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message numerus="yes">
+        <source>Back in %n s</source>
+        <translation><numerusform>%n초 후 처음 화면으로</numerusform></translation>
+    </message>
+    <message>
+        <source>Sign in with your ID and PIN</source>
+        <translation>ID와 PIN으로 로그인</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+</context>
+</TS>
