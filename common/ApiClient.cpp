@@ -288,7 +288,8 @@ ApiReply* ApiClient::releaseJob(qint64 id, const QString& printer, const QJsonOb
     return send("POST", QStringLiteral("/api/v1/jobs/%1/release").arg(id), {}, Auth::Session, &body);
 }
 
-ApiReply* ApiClient::uploadJob(QIODevice* device, const QString& name, const QString& mimeType, qint64 size)
+ApiReply* ApiClient::uploadJob(QIODevice* device, const QString& name, const QString& mimeType, qint64 size,
+                               const QString& captureId)
 {
     if (!device || !device->isReadable())
         return failedReply(QStringLiteral("cannot-read"), tr("The document cannot be read."));
@@ -302,6 +303,9 @@ ApiReply* ApiClient::uploadJob(QIODevice* device, const QString& name, const QSt
     // Percent-encoded here so that '&', '+', '=' and '#' in a document name survive as they are.
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("name"), QString::fromLatin1(QUrl::toPercentEncoding(name)));
+    // A capture id makes the upload idempotent: the server answers a repeat with the first job.
+    if (!captureId.isEmpty())
+        query.addQueryItem(QStringLiteral("captureId"), QString::fromLatin1(QUrl::toPercentEncoding(captureId)));
     QNetworkRequest request = makeRequest(QStringLiteral("/api/v1/jobs"), query, Auth::Session);
     request.setHeader(QNetworkRequest::ContentTypeHeader, mimeType.toLatin1());
     request.setTransferTimeout(UploadTimeoutMs);

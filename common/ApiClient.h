@@ -91,7 +91,8 @@ public:
     /// random-access or its `size` is given; an unsized sequential device is buffered by Qt.
     /// `device` must stay alive until the reply finishes. `mimeType` is application/pdf,
     /// image/jpeg, image/pwg-raster or image/urf. Progress comes as ApiReply::uploadProgress().
-    ApiReply* uploadJob(QIODevice* device, const QString& name, const QString& mimeType, qint64 size = -1);
+    ApiReply* uploadJob(QIODevice* device, const QString& name, const QString& mimeType, qint64 size = -1,
+                        const QString& captureId = QString());
     /// Uploads the file at `filePath` as above. An empty `name` uses the file name; an empty
     /// `mimeType` is guessed from the file's content.
     ApiReply* uploadJob(const QString& filePath, const QString& name = {}, const QString& mimeType = {});

@@ -368,6 +368,8 @@ bool IppEndpoint::ingestInto(Request& r, JobInfo meta, qint64 jobId)
         r.status(IPP_STATUS_ERROR_BAD_REQUEST, res.error);
         return false;
     case IngestResult::Status::StorageError:
+    case IngestResult::Status::Duplicate: // IPP uploads carry no capture id
+    case IngestResult::Status::InProgress:
         r.status(IPP_STATUS_ERROR_INTERNAL, res.error);
         return false;
     }

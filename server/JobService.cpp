@@ -57,12 +57,29 @@ void JobService::abandonJob(qint64 jobId)
     m_store.discardReceivingJob(jobId);
 }
 
-IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source, qint64 existingJobId)
+IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source, qint64 existingJobId,
+                                const QString& captureId)
 {
     IngestResult r;
     meta.owner = owner.name;
     meta.submitted = m_clock.now();
-    const qint64 jobId = existingJobId ? existingJobId : m_store.createReceivingJob(owner.id, meta);
+    auto seen = [&]() {
+        auto prior = m_store.jobByCaptureId(owner.id, captureId);
+        if (!prior)
+            return false;
+        r.status = prior->info.state == JobState::Receiving ? IngestResult::Status::InProgress
+                                                            : IngestResult::Status::Duplicate;
+        r.job = prior->info;
+        r.error = QStringLiteral("This document was already sent.");
+        qCInfo(lcIngest).noquote() << "capture for" << owner.name << "already known as job" << prior->info.id;
+        return true;
+    };
+    if (!captureId.isEmpty() && seen())
+        return r;
+    const qint64 jobId = existingJobId ? existingJobId : m_store.createReceivingJob(owner.id, meta, captureId);
+    // Two uploads of one capture racing: the unique index lets only one row in.
+    if (!jobId && !captureId.isEmpty() && seen())
+        return r;
     if (!jobId) {
         r.error = QStringLiteral("The server could not store the job. Try again later.");
         return r;

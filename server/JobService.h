@@ -18,7 +18,7 @@ using ByteSource = std::function<qint64(char* data, qint64 max)>;
 /// Outcome of receiving one document.
 struct IngestResult
 {
-    enum class Status { Ok, TooLarge, BadDocument, Aborted, StorageError };
+    enum class Status { Ok, Duplicate, InProgress, TooLarge, BadDocument, Aborted, StorageError };
     Status status = Status::StorageError;
     QString error; ///< a sentence the user can act on
     JobInfo job;
@@ -52,7 +52,10 @@ public:
     qint64 createJob(const UserRecord& owner, const JobInfo& meta);
     /// Receives one document and commits it as a held job, atomically. `existingJobId` is a job
     /// from createJob() (0 to create one). `meta` supplies name, declared format and options.
-    IngestResult ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source, qint64 existingJobId = 0);
+    /// `captureId` identifies a desktop capture: a second upload of it is answered with the first
+    /// job (Duplicate) or, while the first is still arriving, InProgress — and its bytes are not read.
+    IngestResult ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source, qint64 existingJobId = 0,
+                        const QString& captureId = QString());
     /// Drops a Create-Job reservation that never got its document.
     void abandonJob(qint64 jobId);
 

@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 namespace {
@@ -202,10 +203,24 @@ void RestApi::uploadJob(Call& c)
         c.ex.closeAfterResponse();
         return c.error(400, "bad-options", err);
     }
-    const IngestResult r = m_jobs.ingest(c.who.user, meta, [&c](char* d, qint64 n) { return c.ex.readBody(d, n); });
+    const QString captureId = q.queryItemValue(QStringLiteral("captureId"));
+    static const QRegularExpression captureIdSyntax(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    if (!captureId.isEmpty() && !captureIdSyntax.match(captureId).hasMatch()) {
+        c.ex.closeAfterResponse();
+        return c.error(400, "bad-capture-id", QStringLiteral("captureId must be 1 to 64 letters, digits, - or _."));
+    }
+    const IngestResult r = m_jobs.ingest(
+        c.who.user, meta, [&c](char* d, qint64 n) { return c.ex.readBody(d, n); }, 0, captureId);
     switch (r.status) {
     case IngestResult::Status::Ok:
         return c.json(201, {{QStringLiteral("job"), r.job.toJson()}});
+    case IngestResult::Status::Duplicate:
+        c.ex.closeAfterResponse();
+        return c.json(200, {{QStringLiteral("job"), r.job.toJson()}, {QStringLiteral("duplicate"), true}});
+    case IngestResult::Status::InProgress:
+        c.ex.closeAfterResponse();
+        return c.error(409, "capture-in-progress",
+                       QStringLiteral("This document is still arriving from an earlier attempt. Try again shortly."));
     case IngestResult::Status::TooLarge:
         c.ex.closeAfterResponse();
         return c.error(413, "too-large", r.error);

@@ -73,6 +73,22 @@ bool Store::migrate()
         m_error = m_db.errorString();
         return false;
     }
+    // Schema 2: desktop captures carry an id so that a retried upload is recognised (exactly once).
+    bool hasCaptureId = false;
+    {
+        Statement cols(m_db.handle(), "PRAGMA table_info(jobs)");
+        while (cols.next())
+            hasCaptureId = hasCaptureId || cols.text(1) == QLatin1String("capture_id");
+    }
+    if (!hasCaptureId && !m_db.exec("ALTER TABLE jobs ADD COLUMN capture_id TEXT;")) {
+        m_error = m_db.errorString();
+        return false;
+    }
+    if (!m_db.exec("CREATE UNIQUE INDEX IF NOT EXISTS jobs_capture ON jobs(owner_id, capture_id) "
+                   "WHERE capture_id IS NOT NULL; UPDATE meta SET value = '2' WHERE key = 'schema';")) {
+        m_error = m_db.errorString();
+        return false;
+    }
     return true;
 }
 
@@ -336,16 +352,31 @@ void Store::removeSession(const QByteArray& tokenHash)
 
 // --- jobs ------------------------------------------------------------------------------------
 
-qint64 Store::createReceivingJob(qint64 ownerId, const JobInfo& info)
+qint64 Store::createReceivingJob(qint64 ownerId, const JobInfo& info, const QString& captureId)
 {
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "INSERT INTO jobs(owner_id, name, format, copies, sides, color_mode, state, submitted) "
-                               "VALUES(?,?,?,?,?,?,'receiving',?)");
+    Statement s(m_db.handle(), "INSERT INTO jobs(owner_id, name, format, copies, sides, color_mode, state, submitted, "
+                               "capture_id) VALUES(?,?,?,?,?,?,'receiving',?,?)");
     s.bind(1, ownerId).bind(2, info.name).bind(3, info.documentFormat).bind(4, info.options.copies);
     s.bind(5, info.options.sides).bind(6, info.options.colorMode).bind(7, info.submitted.toSecsSinceEpoch());
+    if (captureId.isEmpty())
+        s.bindNull(8);
+    else
+        s.bind(8, captureId);
     if (!s.exec())
         return 0;
     return m_db.lastInsertId();
+}
+
+std::optional<StoredJob> Store::jobByCaptureId(qint64 ownerId, const QString& captureId)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(),
+                sql("SELECT ", JobColumns, " FROM jobs WHERE owner_id = ? AND capture_id = ?").constData());
+    s.bind(1, ownerId).bind(2, captureId);
+    if (s.next())
+        return readJob(s);
+    return std::nullopt;
 }
 
 bool Store::commitJob(const StoredJob& job, const QByteArray& thumbnailPng)

@@ -111,7 +111,10 @@ public:
 
     // Jobs
     /// Creates an invisible job row in state "receiving"; returns its id, 0 on failure.
-    qint64 createReceivingJob(qint64 ownerId, const JobInfo& info);
+    /// `captureId` (optional) marks a desktop capture; one per owner: a second insert fails (returns 0).
+    qint64 createReceivingJob(qint64 ownerId, const JobInfo& info, const QString& captureId = QString());
+    /// The owner's job that came from the desktop capture `captureId`, whatever its state.
+    std::optional<StoredJob> jobByCaptureId(qint64 ownerId, const QString& captureId);
     /// Makes a received job whole and held in one transaction.
     [[nodiscard]] bool commitJob(const StoredJob& job, const QByteArray& thumbnailPng);
     /// Removes a job that never became whole.

@@ -346,7 +346,7 @@ void OutboxUploader::onChecked(const QString& id, const Check& check)
     qCInfo(lcOutbox).noquote() << "uploading capture" << id << "(" << check.size << "bytes)";
     ApiReply* reply =
         m_api->uploadJob(device, CaptureJobName::forUpload(title, id),
-                         uploadFormat(metadata.value(QLatin1String("format")).toString()), check.size);
+                         uploadFormat(metadata.value(QLatin1String("format")).toString()), check.size, id);
     device->setParent(reply);
     m_reply = reply;
     // The doubt period counts from the last byte sent, so the file's time follows the upload.
@@ -374,7 +374,9 @@ void OutboxUploader::onUploadFinished(const QString& id, const QJsonObject& meta
         Q_EMIT serverAccepted(id);
         return finishAccepted(id, metadata, reply->json().value(QLatin1String("job")).toObject(), false);
     }
-    if (status == 401 || status == 408 || status == 429 || failedBeforeSending(reply)) {
+    // 409 capture-in-progress: an earlier attempt of this very capture is still arriving at the server.
+    if (status == 401 || status == 408 || status == 429 || failedBeforeSending(reply)
+        || reply->errorCode() == QLatin1String("capture-in-progress")) {
         // The server did not take the job: it simply waits for the next attempt.
         qCInfo(lcOutbox).noquote() << "capture" << id << "not sent:" << reply->errorCode();
         if (!m_outbox->move(id, Outbox::State::Uploading, Outbox::State::Waiting))

@@ -44,7 +44,8 @@ class TestJobService : public QObject
             lee.department = QStringLiteral("IT");
             return store.addUser(&kim, &err) && store.addUser(&lee, &err);
         }
-        IngestResult ingest(const UserRecord& who, const QByteArray& doc, const QString& format)
+        IngestResult ingest(const UserRecord& who, const QByteArray& doc, const QString& format,
+                            const QString& captureId = QString())
         {
             JobInfo meta;
             meta.name = QStringLiteral("doc");
@@ -55,7 +56,7 @@ class TestJobService : public QObject
                 memcpy(out, doc.constData() + at, static_cast<size_t>(n));
                 at += n;
                 return n;
-            });
+            }, 0, captureId);
         }
         int spoolFiles() const
         {
@@ -191,6 +192,37 @@ private Q_SLOTS:
         QCOMPARE(f.store.job(r.job.id)->info.state, JobState::Expired);
         QCOMPARE(f.spoolFiles(), 0);
         QCOMPARE(f.store.usage(0).first().kind, QStringLiteral("expired"));
+    }
+
+    void captureUploadedOnce()
+    {
+        Fixture f;
+        QVERIFY(f.init());
+        const QByteArray pdf = TestData::readFile(TestData::cupsPdf());
+        const QString capture = QStringLiteral("0123456789abcdef0123456789abcdef");
+        // A retry after an interrupted upload is a fresh start.
+        JobInfo meta;
+        meta.documentFormat = QStringLiteral("application/pdf");
+        const IngestResult cut = f.jobs->ingest(f.kim, meta, [](char*, qint64) -> qint64 { return -1; }, 0, capture);
+        QCOMPARE(int(cut.status), int(IngestResult::Status::Aborted));
+        const IngestResult first = f.ingest(f.kim, pdf, QStringLiteral("application/pdf"), capture);
+        QCOMPARE(int(first.status), int(IngestResult::Status::Ok));
+        // The same capture again (answer lost, crash after the upload): the first job, nothing stored.
+        const IngestResult again = f.ingest(f.kim, pdf, QStringLiteral("application/pdf"), capture);
+        QCOMPARE(int(again.status), int(IngestResult::Status::Duplicate));
+        QCOMPARE(again.job.id, first.job.id);
+        QCOMPARE(f.spoolFiles(), 1);
+        QCOMPARE(f.store.jobCount(), qint64(1));
+        // Capture ids are per person: lee's capture with the same id is his own job.
+        const IngestResult lees = f.ingest(f.lee, pdf, QStringLiteral("application/pdf"), capture);
+        QCOMPARE(int(lees.status), int(IngestResult::Status::Ok));
+        QVERIFY(lees.job.id != first.job.id);
+        // Still arriving: the second attempt waits instead of storing a copy.
+        const qint64 reserved = f.store.createReceivingJob(f.kim.id, meta, QStringLiteral("feedfacefeedfacefeedfacefeedface"));
+        QVERIFY(reserved > 0);
+        const IngestResult racing = f.ingest(f.kim, pdf, QStringLiteral("application/pdf"),
+                                             QStringLiteral("feedfacefeedfacefeedfacefeedface"));
+        QCOMPARE(int(racing.status), int(IngestResult::Status::InProgress));
     }
 
     void reconcileAfterCrash()
