@@ -4,16 +4,16 @@
 <context>
     <name>ApiClient</name>
     <message>
-        <source>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server's certificate was replaced.</source>
-        <translation>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server's certificate was replaced.</translation>
+        <source>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server&apos;s certificate was replaced.</source>
+        <translation>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server&apos;s certificate was replaced.</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</source>
-        <translation>The server's certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</translation>
+        <source>The server&apos;s certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</source>
+        <translation>The server&apos;s certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</translation>
     </message>
     <message>
-        <source>No server address is set. Enter the print server's address.</source>
-        <translation>No server address is set. Enter the print server's address.</translation>
+        <source>No server address is set. Enter the print server&apos;s address.</source>
+        <translation>No server address is set. Enter the print server&apos;s address.</translation>
     </message>
     <message>
         <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
@@ -146,7 +146,10 @@
     <name>ConfirmDeleteDialog</name>
     <message numerus="yes">
         <source>Delete %n job(s)?</source>
-        <translation><numerusform>Delete %n job?</numerusform><numerusform>Delete %n jobs?</numerusform></translation>
+        <translation>
+            <numerusform>Delete %n job?</numerusform>
+            <numerusform>Delete %n jobs?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deleted jobs are destroyed on the server and cannot be printed or recovered.</source>
@@ -210,7 +213,10 @@
     <name>JobModel</name>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>Colour</source>
@@ -225,11 +231,17 @@
     <name>JobsScreen</name>
     <message numerus="yes">
         <source>Signing out in %n s</source>
-        <translation><numerusform>Signing out in %n s</numerusform><numerusform>Signing out in %n s</numerusform></translation>
+        <translation>
+            <numerusform>Signing out in %n s</numerusform>
+            <numerusform>Signing out in %n s</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Auto sign-out in %n s</source>
-        <translation><numerusform>Auto sign-out in %n s</numerusform><numerusform>Auto sign-out in %n s</numerusform></translation>
+        <translation>
+            <numerusform>Auto sign-out in %n s</numerusform>
+            <numerusform>Auto sign-out in %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -304,7 +316,10 @@
     </message>
     <message numerus="yes">
         <source>You were signed out after %n second(s) without activity.</source>
-        <translation><numerusform>You were signed out after %n second without activity.</numerusform><numerusform>You were signed out after %n seconds without activity.</numerusform></translation>
+        <translation>
+            <numerusform>You were signed out after %n second without activity.</numerusform>
+            <numerusform>You were signed out after %n seconds without activity.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -374,8 +389,8 @@
         <translation>The print server cannot be reached. Try again in a moment, or tell the print admin.</translation>
     </message>
     <message>
-        <source>The print server's identity could not be verified. Tell the print admin.</source>
-        <translation>The print server's identity could not be verified. Tell the print admin.</translation>
+        <source>The print server&apos;s identity could not be verified. Tell the print admin.</source>
+        <translation>The print server&apos;s identity could not be verified. Tell the print admin.</translation>
     </message>
     <message>
         <source>Your session has ended. Sign in again.</source>
@@ -442,7 +457,10 @@
     <name>LinkCardScreen</name>
     <message numerus="yes">
         <source>Back in %n s</source>
-        <translation><numerusform>Back in %n s</numerusform><numerusform>Back in %n s</numerusform></translation>
+        <translation>
+            <numerusform>Back in %n s</numerusform>
+            <numerusform>Back in %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Link this card</source>
@@ -487,7 +505,10 @@
     <name>PinScreen</name>
     <message numerus="yes">
         <source>Back in %n s</source>
-        <translation><numerusform>Back in %n s</numerusform><numerusform>Back in %n s</numerusform></translation>
+        <translation>
+            <numerusform>Back in %n s</numerusform>
+            <numerusform>Back in %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sign in with your ID and PIN</source>

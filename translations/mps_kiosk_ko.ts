@@ -4,15 +4,15 @@
 <context>
     <name>ApiClient</name>
     <message>
-        <source>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server's certificate was replaced.</source>
+        <source>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server&apos;s certificate was replaced.</source>
         <translation>서버가 이 기기가 신뢰하는 인증서와 다른 인증서를 제시했습니다. 로그인하지 말고, 서버 인증서가 교체되었는지 인쇄 관리자에게 문의하세요.</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</source>
+        <source>The server&apos;s certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</source>
         <translation>서버 인증서를 신뢰할 수 없습니다(%1). 지문을 인쇄 관리자가 알려 준 지문과 비교한 뒤 신뢰하거나, 인쇄 관리자에게 신뢰할 수 있는 인증서를 요청하세요.</translation>
     </message>
     <message>
-        <source>No server address is set. Enter the print server's address.</source>
+        <source>No server address is set. Enter the print server&apos;s address.</source>
         <translation>서버 주소가 설정되지 않았습니다. 인쇄 서버 주소를 입력하세요.</translation>
     </message>
     <message>
@@ -146,7 +146,9 @@
     <name>ConfirmDeleteDialog</name>
     <message numerus="yes">
         <source>Delete %n job(s)?</source>
-        <translation><numerusform>문서 %n건을 삭제할까요?</numerusform></translation>
+        <translation>
+            <numerusform>문서 %n건을 삭제할까요?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deleted jobs are destroyed on the server and cannot be printed or recovered.</source>
@@ -210,7 +212,9 @@
     <name>JobModel</name>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation><numerusform>%n쪽</numerusform></translation>
+        <translation>
+            <numerusform>%n쪽</numerusform>
+        </translation>
     </message>
     <message>
         <source>Colour</source>
@@ -225,11 +229,15 @@
     <name>JobsScreen</name>
     <message numerus="yes">
         <source>Signing out in %n s</source>
-        <translation><numerusform>%n초 후 로그아웃</numerusform></translation>
+        <translation>
+            <numerusform>%n초 후 로그아웃</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Auto sign-out in %n s</source>
-        <translation><numerusform>%n초 후 자동 로그아웃</numerusform></translation>
+        <translation>
+            <numerusform>%n초 후 자동 로그아웃</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -304,7 +312,9 @@
     </message>
     <message numerus="yes">
         <source>You were signed out after %n second(s) without activity.</source>
-        <translation><numerusform>%n초 동안 사용하지 않아 로그아웃되었습니다.</numerusform></translation>
+        <translation>
+            <numerusform>%n초 동안 사용하지 않아 로그아웃되었습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -374,7 +384,7 @@
         <translation>출력 서버에 연결할 수 없습니다. 잠시 후 다시 시도하거나 프린터 관리자에게 알려 주세요.</translation>
     </message>
     <message>
-        <source>The print server's identity could not be verified. Tell the print admin.</source>
+        <source>The print server&apos;s identity could not be verified. Tell the print admin.</source>
         <translation>출력 서버의 신원을 확인할 수 없습니다. 프린터 관리자에게 알려 주세요.</translation>
     </message>
     <message>
@@ -442,7 +452,9 @@
     <name>LinkCardScreen</name>
     <message numerus="yes">
         <source>Back in %n s</source>
-        <translation><numerusform>%n초 후 처음 화면으로</numerusform></translation>
+        <translation>
+            <numerusform>%n초 후 처음 화면으로</numerusform>
+        </translation>
     </message>
     <message>
         <source>Link this card</source>
@@ -487,7 +499,9 @@
     <name>PinScreen</name>
     <message numerus="yes">
         <source>Back in %n s</source>
-        <translation><numerusform>%n초 후 처음 화면으로</numerusform></translation>
+        <translation>
+            <numerusform>%n초 후 처음 화면으로</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sign in with your ID and PIN</source>

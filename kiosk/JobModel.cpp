@@ -1,0 +1,261 @@
+#include "JobModel.h"
+
+#include "ApiClient.h"
+#include "KioskLog.h"
+#include "KioskText.h"
+#include "ThumbnailCache.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLocale>
+
+JobModel::JobModel(ApiClient* client, ThumbnailCache* thumbnails, QObject* parent)
+    : QAbstractListModel(parent)
+    , m_client(client)
+    , m_thumbnails(thumbnails)
+{
+}
+
+int JobModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant JobModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row& r = m_rows.at(index.row());
+    const JobInfo& j = r.job;
+    switch (role) {
+    case JobIdRole: return j.id;
+    case NameRole: return j.name;
+    case PagesRole: return j.pages;
+    case SheetsRole: return j.sheets();
+    case ColorRole: return j.color;
+    case SubmittedRole:
+        return QLocale().toString(j.submitted.toLocalTime(), QLocale::ShortFormat);
+    case ThumbnailRole:
+        return r.thumbnailVersion > 0 ? QStringLiteral("image://thumbnails/%1?v=%2").arg(j.id).arg(r.thumbnailVersion)
+                                      : QString();
+    case SelectedRole: return r.selected;
+    case StateRole: return jobStateName(j.state);
+    case StateTextRole: return KioskText::jobState(jobStateName(j.state), j.stateReason);
+    case SelectableRole: return j.state == JobState::Held;
+    case FailedRole: return j.state == JobState::Held && !j.stateReason.isEmpty();
+    case DetailsRole:
+        return QStringLiteral("%1 · %2 · %3")
+            .arg(QCoreApplication::translate("JobModel", "%n page(s)", nullptr, j.pages),
+                 j.color ? QCoreApplication::translate("JobModel", "Colour") : QCoreApplication::translate("JobModel", "Black and white"),
+                 QLocale().toString(j.submitted.toLocalTime(), QLocale::ShortFormat));
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> JobModel::roleNames() const
+{
+    return {{JobIdRole, "jobId"},       {NameRole, "name"},         {PagesRole, "pages"},
+            {SheetsRole, "sheets"},     {ColorRole, "color"},       {SubmittedRole, "submitted"},
+            {ThumbnailRole, "thumbnail"}, {SelectedRole, "selected"}, {StateRole, "jobState"},
+            {StateTextRole, "stateText"}, {SelectableRole, "selectable"}, {FailedRole, "failed"}, {DetailsRole, "details"}};
+}
+
+int JobModel::selectedCount() const
+{
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row& r) { return r.selected; }));
+}
+
+int JobModel::heldCount() const
+{
+    return static_cast<int>(
+        std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row& r) { return r.job.state == JobState::Held; }));
+}
+
+void JobModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged();
+}
+
+void JobModel::refresh()
+{
+    if (!m_client)
+        return;
+    setLoading(true);
+    ApiReply* reply = m_client->jobs();
+    const quint64 generation = m_generation;
+    connect(reply, &ApiReply::finished, this, [this, reply, generation] {
+        reply->deleteLater();
+        if (generation != m_generation)
+            return;
+        setLoading(false);
+        if (!reply->ok()) {
+            qCWarning(lcKioskJobs).noquote() << "job list failed:" << reply->errorCode();
+            Q_EMIT failed(KioskText::forReply(reply));
+            return;
+        }
+        QList<JobInfo> jobs;
+        for (const QJsonValue& v : reply->json().value(QLatin1String("jobs")).toArray())
+            jobs << JobInfo::fromJson(v.toObject());
+        setJobs(jobs);
+        Q_EMIT refreshed();
+    });
+}
+
+void JobModel::setJobs(const QList<JobInfo>& jobs)
+{
+    const QList<qint64> wasSelected = selectedIds();
+    QHash<qint64, int> versions;
+    for (const Row& r : std::as_const(m_rows))
+        versions.insert(r.job.id, r.thumbnailVersion);
+    beginResetModel();
+    m_rows.clear();
+    for (const JobInfo& j : jobs) {
+        Row r;
+        r.job = j;
+        r.selected = j.state == JobState::Held && wasSelected.contains(j.id);
+        r.thumbnailVersion = versions.value(j.id, m_thumbnails && m_thumbnails->contains(j.id) ? 1 : 0);
+        m_rows << r;
+    }
+    endResetModel();
+    Q_EMIT countChanged();
+    Q_EMIT selectionChanged();
+    for (const Row& r : std::as_const(m_rows))
+        if (r.thumbnailVersion == 0)
+            fetchThumbnail(r.job.id);
+}
+
+void JobModel::fetchThumbnail(qint64 id)
+{
+    if (!m_client || !m_thumbnails)
+        return;
+    ApiReply* reply = m_client->thumbnail(id);
+    const quint64 generation = m_generation;
+    connect(reply, &ApiReply::finished, this, [this, reply, id, generation] {
+        reply->deleteLater();
+        if (generation != m_generation)
+            return;
+        if (!reply->ok() || !m_thumbnails->insert(id, reply->data())) {
+            qCInfo(lcKioskJobs) << "no thumbnail for job" << id << reply->errorCode();
+            return;
+        }
+        const int row = rowOf(id);
+        if (row < 0)
+            return;
+        m_rows[row].thumbnailVersion++;
+        const QModelIndex i = index(row);
+        Q_EMIT dataChanged(i, i, {ThumbnailRole});
+    });
+}
+
+void JobModel::clear()
+{
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    if (m_thumbnails)
+        m_thumbnails->clear();
+    setLoading(false);
+    Q_EMIT countChanged();
+    Q_EMIT selectionChanged();
+}
+
+void JobModel::applyJob(const QJsonObject& json)
+{
+    const JobInfo j = JobInfo::fromJson(json);
+    if (j.id <= 0)
+        return;
+    if (j.state == JobState::Deleted || j.state == JobState::Expired) {
+        removeJob(j.id);
+        return;
+    }
+    const int row = rowOf(j.id);
+    if (row < 0) {
+        // A new job (printed meanwhile from a desktop) goes on top, like the server's newest-first list.
+        beginInsertRows({}, 0, 0);
+        Row r;
+        r.job = j;
+        m_rows.prepend(r);
+        endInsertRows();
+        Q_EMIT countChanged();
+        fetchThumbnail(j.id);
+        return;
+    }
+    Row& r = m_rows[row];
+    const bool wasHeld = r.job.state == JobState::Held;
+    r.job = j;
+    if (j.state != JobState::Held)
+        r.selected = false;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i);
+    if (wasHeld != (j.state == JobState::Held))
+        Q_EMIT countChanged();
+    Q_EMIT selectionChanged();
+}
+
+void JobModel::removeJob(qint64 id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+    Q_EMIT countChanged();
+    Q_EMIT selectionChanged();
+}
+
+void JobModel::setSelected(int row, bool selected)
+{
+    if (row < 0 || row >= m_rows.size())
+        return;
+    Row& r = m_rows[row];
+    selected = selected && r.job.state == JobState::Held;
+    if (r.selected == selected)
+        return;
+    r.selected = selected;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, {SelectedRole});
+    Q_EMIT selectionChanged();
+}
+
+void JobModel::selectAll(bool selected)
+{
+    for (int row = 0; row < m_rows.size(); ++row)
+        setSelected(row, selected);
+}
+
+QList<qint64> JobModel::selectedIds() const
+{
+    QList<qint64> ids;
+    for (const Row& r : m_rows)
+        if (r.selected)
+            ids << r.job.id;
+    return ids;
+}
+
+QList<qint64> JobModel::heldIds() const
+{
+    QList<qint64> ids;
+    for (const Row& r : m_rows)
+        if (r.job.state == JobState::Held)
+            ids << r.job.id;
+    return ids;
+}
+
+JobInfo JobModel::job(qint64 id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? JobInfo{} : m_rows.at(row).job;
+}
+
+int JobModel::rowOf(qint64 id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).job.id == id)
+            return i;
+    return -1;
+}

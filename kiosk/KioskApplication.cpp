@@ -1,0 +1,159 @@
+#include "KioskApplication.h"
+
+#include "ActivityFilter.h"
+#include "ApiClient.h"
+#include "CardReader.h"
+#include "KioskController.h"
+#include "KioskLog.h"
+#include "KioskTranslations.h"
+#include "ScreenshotRunner.h"
+#include "ThumbnailCache.h"
+#include "WedgeReader.h"
+
+#include <QCommandLineParser>
+#include <QFont>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTextStream>
+#include <QTimer>
+
+KioskApplication::KioskApplication() = default;
+
+KioskApplication::~KioskApplication()
+{
+    // The window goes first: QML must not outlive the objects it binds to.
+    m_engine.reset();
+}
+
+int KioskApplication::start(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("MPS kiosk: sign in at the printer and release your held jobs."));
+    p.addHelpOption();
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("INI file (default /etc/mps/kiosk.conf)."),
+                                    QStringLiteral("FILE"), QStringLiteral("/etc/mps/kiosk.conf"));
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server URL."), QStringLiteral("URL"));
+    const QCommandLineOption tokenFile(QStringLiteral("device-token-file"),
+                                       QStringLiteral("File holding the device token from mps-admin kiosk add."), QStringLiteral("FILE"));
+    const QCommandLineOption pin(QStringLiteral("certificate-sha256"), QStringLiteral("Pinned server certificate."), QStringLiteral("HEX"));
+    const QCommandLineOption lang(QStringLiteral("language"), QStringLiteral("ko or en."), QStringLiteral("LANG"));
+    const QCommandLineOption idle(QStringLiteral("idle-timeout"), QStringLiteral("Seconds before signing out."), QStringLiteral("SECS"));
+    const QCommandLineOption poll(QStringLiteral("printer-poll"), QStringLiteral("Seconds between printer checks."),
+                                  QStringLiteral("SECS"), QStringLiteral("15"));
+    const QCommandLineOption noReader(QStringLiteral("no-card-reader"), QStringLiteral("Do not use PC/SC."));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size instead of full screen."), QStringLiteral("WxH"));
+    const QCommandLineOption shots(QStringLiteral("screenshots"), QStringLiteral("Save every screen into DIR and quit."), QStringLiteral("DIR"));
+    const QCommandLineOption shotList(QStringLiteral("shots"), QStringLiteral("Screens to save."), QStringLiteral("LIST"),
+                                      QStringLiteral("idle,pin,link,jobs,confirm-delete"));
+    const QCommandLineOption shotPrefix(QStringLiteral("shot-prefix"), QStringLiteral("File name prefix."), QStringLiteral("NAME"),
+                                        QStringLiteral("kiosk"));
+    const QCommandLineOption demoUser(QStringLiteral("demo-user"), QStringLiteral("User for screenshots."), QStringLiteral("NAME"));
+    p.addOptions({config, server, tokenFile, pin, lang, idle, poll, noReader, size, shots, shotList, shotPrefix, demoUser});
+    p.process(args);
+
+    QTextStream err(stderr);
+    QString error;
+    if (!m_settings.loadFile(p.value(config), &error)) {
+        err << "mps-kiosk: " << error << "\n";
+        return 2;
+    }
+    if (p.isSet(server))
+        m_settings.serverUrl = QUrl(p.value(server));
+    if (p.isSet(tokenFile) && !m_settings.loadDeviceToken(p.value(tokenFile), &error)) {
+        err << "mps-kiosk: " << error << "\n";
+        return 2;
+    }
+    if (m_settings.deviceToken.isEmpty())
+        m_settings.deviceToken = qgetenv("MPS_KIOSK_DEVICE_TOKEN");
+    if (p.isSet(pin))
+        m_settings.certificateSha256 = p.value(pin).toLatin1();
+    if (p.isSet(lang))
+        m_settings.language = p.value(lang);
+    if (p.isSet(idle))
+        m_settings.idleTimeoutSecs = p.value(idle).toInt();
+    if (p.isSet(noReader))
+        m_settings.useCardReader = false;
+    if (!m_settings.serverUrl.isValid() || m_settings.serverUrl.isEmpty()) {
+        err << "mps-kiosk: no server URL (server-url in the configuration, or --server)\n";
+        return 2;
+    }
+
+    m_client = new ApiClient(this);
+    m_client->setBaseUrl(m_settings.serverUrl);
+    m_client->setDeviceToken(QString::fromLatin1(m_settings.deviceToken));
+    if (!m_client->setPinnedCertificateSha256(m_settings.certificateSha256)) {
+        err << "mps-kiosk: certificate-sha256 is not a SHA-256 fingerprint\n";
+        return 2;
+    }
+
+    m_translations = new KioskTranslations(this);
+    m_translations->setLanguage(m_settings.language);
+    m_kiosk = new KioskController(m_client, m_translations, this);
+    m_kiosk->setIdleTimeoutSecs(m_settings.idleTimeoutSecs);
+    m_kiosk->setPrinterPollSecs(qMax(1, p.value(poll).toInt()));
+    auto* thumbnails = new ThumbnailCache; // owned by the engine
+    m_kiosk->setThumbnailCache(thumbnails);
+    KioskController::setInstance(m_kiosk);
+
+    // Card readers: PC/SC on its own thread, and keyboard wedges through the key events of the idle screen.
+    m_wedge = new WedgeReader(m_settings.wedgeMaxGapMs, 4, this);
+    m_activity = new ActivityFilter(m_wedge, this);
+    qApp->installEventFilter(m_activity);
+    auto present = [this](const QString& raw) { m_kiosk->cardPresented(m_settings.cardNumberFor(raw)); };
+    connect(m_wedge, &WedgeReader::cardTyped, this, present);
+    connect(m_activity, &ActivityFilter::activity, m_kiosk, &KioskController::userActivity);
+    auto wedgeOnIdle = [this] { m_activity->setWedgeActive(m_kiosk->screen() == KioskController::IdleScreen); };
+    connect(m_kiosk, &KioskController::screenChanged, this, wedgeOnIdle);
+    wedgeOnIdle();
+    if (m_settings.useCardReader && !p.isSet(shots)) {
+        m_cardReader = new CardReader(this);
+        m_cardReader->setReaderName(m_settings.cardReader);
+        connect(m_cardReader, &CardReader::cardTapped, this, present);
+        m_cardReader->start();
+    }
+
+    // Korean needs a CJK font; Noto Sans CJK covers both languages.
+    const QStringList families = QFontDatabase::families();
+    for (const char* family : {"Noto Sans CJK KR", "Noto Sans KR", "Noto Sans"}) {
+        if (families.contains(QLatin1String(family))) {
+            QFont f{QString::fromLatin1(family)};
+            f.setPixelSize(18);
+            QGuiApplication::setFont(f);
+            break;
+        }
+    }
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    m_engine->addImageProvider(QStringLiteral("thumbnails"), thumbnails);
+    m_engine->addImportPath(QStringLiteral("qrc:/"));
+    connect(m_kiosk, &KioskController::languageChanged, m_engine.get(), &QQmlEngine::retranslate);
+    m_engine->load(QUrl(QStringLiteral("qrc:/Mps/Kiosk/qml/Main.qml")));
+    if (m_engine->rootObjects().isEmpty()) {
+        err << "mps-kiosk: the user interface could not be loaded\n";
+        return 1;
+    }
+    auto* window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().constFirst());
+    const QStringList wh = p.value(size).split(QLatin1Char('x'));
+    if (window && wh.size() == 2) {
+        window->resize(wh[0].toInt(), wh[1].toInt());
+        window->show();
+    } else if (window) {
+        window->showFullScreen();
+    }
+    m_kiosk->start();
+
+    if (p.isSet(shots)) {
+        QString demoPin = qEnvironmentVariable("MPS_KIOSK_DEMO_PIN");
+        auto* runner = new ScreenshotRunner(m_kiosk, window, p.value(shots), p.value(shotPrefix), p.value(demoUser),
+                                            demoPin, p.value(shotList).split(QLatin1Char(',')), this);
+        connect(runner, &ScreenshotRunner::finished, qApp, [](int code) {
+            QTimer::singleShot(300, qApp, [code] { QCoreApplication::exit(code); });
+        });
+        QTimer::singleShot(500, runner, &ScreenshotRunner::start);
+    }
+    return -1;
+}

@@ -1,0 +1,37 @@
+#pragma once
+#include "KioskSettings.h"
+
+#include <QObject>
+#include <QStringList>
+#include <memory>
+
+class ActivityFilter;
+class ApiClient;
+class CardReader;
+class KioskController;
+class KioskTranslations;
+class QQmlApplicationEngine;
+class WedgeReader;
+
+/// Puts the kiosk together: settings, API client, controller, card readers, QML engine.
+class KioskApplication : public QObject
+{
+    Q_OBJECT
+public:
+    KioskApplication();
+    ~KioskApplication() override;
+
+    /// Parses `args`, loads the configuration and shows the idle screen. Returns an exit code when
+    /// the app should end at once (bad arguments), -1 when the event loop should run.
+    int start(const QStringList& args);
+
+private:
+    KioskSettings m_settings;
+    ApiClient* m_client = nullptr;
+    KioskTranslations* m_translations = nullptr;
+    KioskController* m_kiosk = nullptr;
+    CardReader* m_cardReader = nullptr;
+    WedgeReader* m_wedge = nullptr;
+    ActivityFilter* m_activity = nullptr;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+};

@@ -1,0 +1,511 @@
+#include "KioskController.h"
+
+#include "ApiClient.h"
+#include "EventStream.h"
+#include "JobModel.h"
+#include "KioskLog.h"
+#include "KioskText.h"
+#include "KioskTranslations.h"
+#include "PrinterModel.h"
+#include "ThumbnailCache.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QQmlEngine>
+
+namespace {
+QPointer<KioskController> s_instance;
+
+} // namespace
+
+KioskController::KioskController(ApiClient* client, KioskTranslations* translations, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_translations(translations)
+    , m_events(new EventStream(client, this))
+    , m_jobs(new JobModel(client, nullptr, this))
+    , m_alternatives(new PrinterModel(client, this))
+{
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &KioskController::onTick);
+    m_printerPoll.setInterval(15 * 1000);
+    connect(&m_printerPoll, &QTimer::timeout, this, &KioskController::refreshPrinter);
+    connect(m_events, &EventStream::eventReceived, this, &KioskController::onEvent);
+    // The server does not replay missed events: refetch on every (re)connection.
+    connect(m_events, &EventStream::connected, m_jobs, &JobModel::refresh);
+    connect(m_jobs, &JobModel::failed, this, [this](const QString& message) { setMessage(message, true); });
+    if (client) {
+        connect(client, &ApiClient::sessionExpired, this, [this] {
+            if (m_inSession)
+                endSession(QCoreApplication::translate("KioskController", "Your session has ended. Sign in again."));
+        });
+    }
+    if (translations)
+        m_language = translations->language().isEmpty() ? m_language : translations->language();
+}
+
+KioskController::~KioskController() = default;
+
+void KioskController::setInstance(KioskController* instance)
+{
+    s_instance = instance;
+}
+
+KioskController* KioskController::create(QQmlEngine* qml, QJSEngine* js)
+{
+    Q_UNUSED(qml)
+    Q_UNUSED(js)
+    Q_ASSERT(s_instance);
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void KioskController::setThumbnailCache(ThumbnailCache* cache)
+{
+    // The model is recreated only here, before QML binds to it.
+    delete m_jobs;
+    m_jobs = new JobModel(m_client, cache, this);
+    connect(m_events, &EventStream::connected, m_jobs, &JobModel::refresh);
+    connect(m_jobs, &JobModel::failed, this, [this](const QString& message) { setMessage(message, true); });
+}
+
+void KioskController::setPrinterPollSecs(int secs)
+{
+    m_printerPoll.setInterval(secs * 1000);
+}
+
+void KioskController::start()
+{
+    refreshPrinter();
+    m_printerPoll.start();
+    setScreen(IdleScreen);
+}
+
+// -- properties
+
+QString KioskController::printerName() const
+{
+    return m_printer.value(QLatin1String("name")).toString();
+}
+
+QString KioskController::printerLocation() const
+{
+    return m_printer.value(QLatin1String("location")).toString();
+}
+
+QString KioskController::printerStateText() const
+{
+    return KioskText::printerState(m_printer);
+}
+
+QString KioskController::printerFaultText() const
+{
+    return KioskText::faults(m_printer);
+}
+
+bool KioskController::printerCanPrint() const
+{
+    // Until the kiosk knows its printer, do not claim a fault.
+    return m_printer.isEmpty() || m_printer.value(QLatin1String("canPrint")).toBool(true);
+}
+
+qint64 KioskController::printerId() const
+{
+    return m_printer.value(QLatin1String("id")).toInteger();
+}
+
+void KioskController::setCopies(int copies)
+{
+    copies = qBound(1, copies, MaxCopies);
+    if (copies == m_copies)
+        return;
+    m_copies = copies;
+    Q_EMIT optionsChanged();
+}
+
+void KioskController::setDuplex(bool duplex)
+{
+    if (duplex == m_duplex)
+        return;
+    m_duplex = duplex;
+    Q_EMIT optionsChanged();
+}
+
+void KioskController::setMono(bool mono)
+{
+    if (mono == m_mono)
+        return;
+    m_mono = mono;
+    Q_EMIT optionsChanged();
+}
+
+void KioskController::setLanguage(const QString& language)
+{
+    const QString lang = language == QLatin1String("ko") ? language : QStringLiteral("en");
+    if (m_translations)
+        m_translations->setLanguage(lang);
+    if (lang == m_language)
+        return;
+    m_language = lang;
+    // Sentences already on screen were made in the old language.
+    clearMessage();
+    Q_EMIT languageChanged();
+    Q_EMIT printerChanged();
+    if (m_jobs->rowCount() > 0)
+        Q_EMIT m_jobs->dataChanged(m_jobs->index(0), m_jobs->index(m_jobs->rowCount() - 1));
+    if (m_alternatives->rowCount() > 0)
+        Q_EMIT m_alternatives->dataChanged(m_alternatives->index(0), m_alternatives->index(m_alternatives->rowCount() - 1));
+}
+
+void KioskController::setScreen(Screen screen)
+{
+    if (screen == m_screen)
+        return;
+    m_screen = screen;
+    m_confirmingDelete = false;
+    Q_EMIT confirmingDeleteChanged();
+    // Every screen but the idle one goes back there after inactivity.
+    if (screen == IdleScreen) {
+        m_tick.stop();
+        m_secondsLeft = 0;
+        Q_EMIT secondsLeftChanged();
+    } else {
+        restartCountdown();
+    }
+    Q_EMIT screenChanged();
+}
+
+void KioskController::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void KioskController::setMessage(const QString& message, bool isError, const QString& code)
+{
+    m_lastErrorCode = isError ? code : QString();
+    if (message == m_message && isError == m_messageIsError)
+        return;
+    m_message = message;
+    m_messageIsError = isError;
+    Q_EMIT messageChanged();
+}
+
+void KioskController::applyPrinter(const QJsonObject& printer)
+{
+    if (printer.isEmpty() || printer == m_printer)
+        return;
+    const bool couldPrint = printerCanPrint();
+    m_printer = printer;
+    Q_EMIT printerChanged();
+    if (!printerCanPrint()) {
+        if (couldPrint)
+            qCInfo(lcKioskJobs).noquote() << "printer" << printerName() << "cannot print:" << printerFaultText();
+        // Alternatives are listed for the signed-in user (the printer list needs a session).
+        if (m_inSession)
+            m_alternatives->refresh(printerId(), printerLocation());
+    } else {
+        m_alternatives->clear();
+    }
+}
+
+void KioskController::refreshPrinter()
+{
+    if (!m_client)
+        return;
+    ApiReply* reply = m_client->kioskInfo();
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (!reply->ok()) {
+            qCWarning(lcKioskUi).noquote() << "kiosk info failed:" << reply->errorCode();
+            if (m_screen == IdleScreen)
+                setMessage(KioskText::forReply(reply), true, reply->errorCode());
+            return;
+        }
+        m_kioskName = reply->json().value(QLatin1String("kiosk")).toString();
+        // A server error shown on the idle screen is over once the server answers again.
+        if (m_screen == IdleScreen && m_messageIsError
+            && (m_lastErrorCode == QLatin1String("unreachable") || m_lastErrorCode == QLatin1String("unknown-kiosk")))
+            clearMessage();
+        applyPrinter(reply->json().value(QLatin1String("printer")).toObject());
+        Q_EMIT printerChanged();
+    });
+}
+
+// -- signing in
+
+void KioskController::cardPresented(const QString& cardNumber)
+{
+    if (m_busy || m_inSession || cardNumber.isEmpty())
+        return;
+    qCInfo(lcKioskAuth) << "card presented";
+    m_pendingCard = cardNumber;
+    beginSignIn(m_client->kioskSessionWithCard(cardNumber), IdleScreen);
+}
+
+void KioskController::showPinEntry()
+{
+    if (m_inSession)
+        return;
+    clearMessage();
+    setScreen(PinScreen);
+}
+
+void KioskController::cancel()
+{
+    if (m_inSession)
+        return;
+    m_pendingCard.clear();
+    clearMessage();
+    setScreen(IdleScreen);
+}
+
+void KioskController::signInWithPin(const QString& username, const QString& pin)
+{
+    if (m_busy || m_inSession)
+        return;
+    if (username.trimmed().isEmpty() || pin.isEmpty()) {
+        setMessage(QCoreApplication::translate("KioskController", "Enter your ID and PIN."), true, QStringLiteral("missing-credentials"));
+        return;
+    }
+    m_pendingCard.clear();
+    beginSignIn(m_client->kioskSessionWithPin(username.trimmed(), pin), PinScreen);
+}
+
+void KioskController::linkCard(const QString& username, const QString& password)
+{
+    if (m_busy || m_inSession)
+        return;
+    if (username.trimmed().isEmpty() || password.isEmpty()) {
+        setMessage(QCoreApplication::translate("KioskController", "Enter your ID and password."), true, QStringLiteral("missing-credentials"));
+        return;
+    }
+    beginSignIn(m_client->kioskSessionWithPassword(username.trimmed(), password, m_pendingCard), LinkCardScreen);
+}
+
+void KioskController::beginSignIn(ApiReply* reply, Screen onFailure)
+{
+    setBusy(true);
+    clearMessage();
+    connect(reply, &ApiReply::finished, this, [this, reply, onFailure] {
+        reply->deleteLater();
+        setBusy(false);
+        if (reply->ok()) {
+            openSession(reply->json());
+            return;
+        }
+        const QString code = reply->errorCode();
+        qCInfo(lcKioskAuth).noquote() << "sign-in refused:" << code;
+        // The sentence first, so the next screen shows it from the start.
+        setMessage(KioskText::forReply(reply), true, code);
+        if (code == QLatin1String("unknown-card")) {
+            setScreen(LinkCardScreen);
+        } else {
+            if (onFailure == IdleScreen)
+                m_pendingCard.clear();
+            setScreen(onFailure);
+            restartCountdown();
+        }
+    });
+}
+
+void KioskController::openSession(const QJsonObject& answer)
+{
+    const QJsonObject user = answer.value(QLatin1String("user")).toObject();
+    m_userName = user.value(QLatin1String("name")).toString();
+    m_inSession = true;
+    m_pendingCard.clear();
+    m_copies = 1;
+    m_duplex = false;
+    m_mono = false;
+    m_afterPrintAll = false;
+    Q_EMIT optionsChanged();
+    qCInfo(lcKioskAuth).noquote() << "signed in:" << m_userName;
+    Q_EMIT userChanged();
+    const QJsonObject printer = answer.value(QLatin1String("printer")).toObject();
+    m_printer = {};
+    applyPrinter(printer);
+    clearMessage();
+    setScreen(JobsScreen);
+    m_jobs->refresh();
+    m_events->start();
+    Q_EMIT signedIn(m_userName);
+}
+
+void KioskController::signOut()
+{
+    if (!m_inSession) {
+        cancel();
+        return;
+    }
+    endSession({});
+}
+
+void KioskController::endSession(const QString& why)
+{
+    qCInfo(lcKioskAuth).noquote() << "signed out:" << m_userName << (why.isEmpty() ? QString() : why);
+    m_inSession = false;
+    m_events->stop();
+    if (m_client && !m_client->token().isEmpty()) {
+        ApiReply* reply = m_client->logout();
+        connect(reply, &ApiReply::finished, reply, &QObject::deleteLater);
+    }
+    m_jobs->clear();
+    m_alternatives->clear();
+    m_userName.clear();
+    m_afterPrintAll = false;
+    m_pendingReleases = 0;
+    Q_EMIT userChanged();
+    setScreen(IdleScreen);
+    setMessage(why, false);
+    Q_EMIT signedOut();
+}
+
+// -- jobs
+
+void KioskController::printSelected()
+{
+    release(m_jobs->selectedIds(), false);
+}
+
+void KioskController::printAll()
+{
+    release(m_jobs->heldIds(), true);
+}
+
+void KioskController::release(const QList<qint64>& ids, bool thenSignOut)
+{
+    if (!m_inSession || ids.isEmpty())
+        return;
+    if (!printerCanPrint()) {
+        setMessage(QCoreApplication::translate("KioskController", "%1 cannot print now (%2). Your jobs stay held: print them at one of the printers listed.")
+                       .arg(printerName(), printerFaultText()),
+                   true, QStringLiteral("printer-fault"));
+        return;
+    }
+    QJsonObject options{{QStringLiteral("copies"), m_copies},
+                        {QStringLiteral("sides"), m_duplex ? QStringLiteral("two-sided-long-edge") : QStringLiteral("one-sided")}};
+    if (m_mono)
+        options.insert(QStringLiteral("colorMode"), QStringLiteral("monochrome"));
+    clearMessage();
+    m_releaseFailed = false;
+    m_pendingReleases += static_cast<int>(ids.size());
+    setBusy(true);
+    for (qint64 id : ids) {
+        qCInfo(lcKioskJobs) << "release job" << id << "to" << printerName();
+        ApiReply* reply = m_client->releaseJob(id, printerName(), options);
+        connect(reply, &ApiReply::finished, this, [this, reply, thenSignOut] {
+            reply->deleteLater();
+            if (!m_inSession)
+                return;
+            if (reply->ok()) {
+                m_jobs->applyJob(reply->json().value(QLatin1String("job")).toObject());
+            } else {
+                m_releaseFailed = true;
+                setMessage(KioskText::forReply(reply), true, reply->errorCode());
+                m_jobs->refresh();
+            }
+            if (--m_pendingReleases > 0)
+                return;
+            setBusy(false);
+            if (thenSignOut && !m_releaseFailed) {
+                // "Print all" is the last thing people do: sign out soon, with the countdown showing.
+                m_afterPrintAll = true;
+                m_secondsLeft = AfterPrintAllSecs;
+                setMessage(QCoreApplication::translate("KioskController", "Your jobs are printing. You will be signed out in a moment."), false);
+                Q_EMIT secondsLeftChanged();
+            }
+        });
+    }
+}
+
+void KioskController::requestDelete()
+{
+    if (!m_inSession || m_jobs->selectedCount() == 0)
+        return;
+    m_confirmingDelete = true;
+    Q_EMIT confirmingDeleteChanged();
+}
+
+void KioskController::cancelDelete()
+{
+    m_confirmingDelete = false;
+    Q_EMIT confirmingDeleteChanged();
+}
+
+void KioskController::confirmDelete()
+{
+    cancelDelete();
+    if (!m_inSession)
+        return;
+    for (qint64 id : m_jobs->selectedIds()) {
+        qCInfo(lcKioskJobs) << "delete job" << id;
+        ApiReply* reply = m_client->deleteJob(id);
+        connect(reply, &ApiReply::finished, this, [this, reply, id] {
+            reply->deleteLater();
+            if (!m_inSession)
+                return;
+            if (reply->ok()) {
+                m_jobs->removeJob(id);
+            } else {
+                setMessage(KioskText::forReply(reply), true, reply->errorCode());
+                m_jobs->refresh();
+            }
+        });
+    }
+}
+
+void KioskController::onEvent(const QString& type, const QJsonObject& data)
+{
+    if (type == QLatin1String("printer-changed")) {
+        const QJsonObject p = data.value(QLatin1String("printer")).toObject();
+        if (p.value(QLatin1String("id")).toInteger() == printerId())
+            applyPrinter(p);
+        else if (!printerCanPrint())
+            m_alternatives->refresh(printerId(), printerLocation());
+        return;
+    }
+    if (!type.startsWith(QLatin1String("job-")))
+        return;
+    const QJsonObject job = data.value(QLatin1String("job")).toObject();
+    if (type == QLatin1String("job-deleted") || type == QLatin1String("job-expired"))
+        m_jobs->removeJob(job.value(QLatin1String("id")).toInteger());
+    else
+        m_jobs->applyJob(job);
+}
+
+// -- inactivity
+
+void KioskController::restartCountdown()
+{
+    m_secondsLeft = m_idleTimeoutSecs;
+    m_tick.start();
+    Q_EMIT secondsLeftChanged();
+}
+
+void KioskController::userActivity()
+{
+    if (m_screen == IdleScreen || m_afterPrintAll)
+        return;
+    if (m_secondsLeft != m_idleTimeoutSecs)
+        restartCountdown();
+    else
+        m_tick.start(); // keep a whole second before the next tick
+}
+
+void KioskController::onTick()
+{
+    if (m_screen == IdleScreen)
+        return;
+    if (--m_secondsLeft > 0) {
+        Q_EMIT secondsLeftChanged();
+        return;
+    }
+    if (m_inSession)
+        endSession(m_afterPrintAll ? QCoreApplication::translate("KioskController", "You have been signed out. Your jobs are printing.")
+                                   : QCoreApplication::translate("KioskController", "You were signed out after %n second(s) without activity.", nullptr, m_idleTimeoutSecs));
+    else
+        cancel();
+}

@@ -1,0 +1,191 @@
+#pragma once
+#include "JobModel.h"
+#include "PrinterModel.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+class ApiClient;
+class ApiReply;
+class EventStream;
+class KioskTranslations;
+class QJSEngine;
+class QQmlEngine;
+class ThumbnailCache;
+
+/// The kiosk's session logic, shown by QML as the singleton `Kiosk`: which screen is up, sign-in
+/// by card, ID + PIN or password (linking an unknown card), the signed-in user's jobs (JobModel)
+/// with release and delete, the kiosk printer's state and nearby alternatives (PrinterModel), the
+/// inactivity countdown and the language. Everything talks to the server through ApiClient and
+/// EventStream; QML only calls the invokables and binds to the properties.
+class KioskController : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Kiosk)
+    QML_SINGLETON
+    Q_PROPERTY(Screen screen READ screen NOTIFY screenChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
+    Q_PROPERTY(QString kioskName READ kioskName NOTIFY printerChanged)
+    Q_PROPERTY(QString printerName READ printerName NOTIFY printerChanged)
+    Q_PROPERTY(QString printerLocation READ printerLocation NOTIFY printerChanged)
+    Q_PROPERTY(QString printerStateText READ printerStateText NOTIFY printerChanged)
+    Q_PROPERTY(QString printerFaultText READ printerFaultText NOTIFY printerChanged)
+    Q_PROPERTY(bool printerCanPrint READ printerCanPrint NOTIFY printerChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY userChanged)
+    Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY secondsLeftChanged)
+    Q_PROPERTY(bool signingOutAfterPrint READ signingOutAfterPrint NOTIFY secondsLeftChanged)
+    Q_PROPERTY(bool confirmingDelete READ confirmingDelete NOTIFY confirmingDeleteChanged)
+    Q_PROPERTY(int copies READ copies WRITE setCopies NOTIFY optionsChanged)
+    Q_PROPERTY(bool duplex READ duplex WRITE setDuplex NOTIFY optionsChanged)
+    Q_PROPERTY(bool mono READ mono WRITE setMono NOTIFY optionsChanged)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(JobModel* jobs READ jobs CONSTANT)
+    Q_PROPERTY(PrinterModel* alternatives READ alternatives CONSTANT)
+public:
+    enum Screen { IdleScreen, PinScreen, LinkCardScreen, JobsScreen };
+    Q_ENUM(Screen)
+    static constexpr int AfterPrintAllSecs = 5;
+    static constexpr int MaxCopies = 99;
+
+    /// Creates the controller talking through `client`; `translations` (may be null) switches languages.
+    explicit KioskController(ApiClient* client, KioskTranslations* translations = nullptr, QObject* parent = nullptr);
+    ~KioskController() override;
+
+    /// The instance QML's `Kiosk` singleton returns (set by the app before loading QML).
+    static void setInstance(KioskController* instance);
+    /// QML singleton factory: returns the instance given to setInstance(), owned by C++.
+    static KioskController* create(QQmlEngine* qml, QJSEngine* js);
+
+    /// Serves thumbnails from `cache` (the engine's image provider "thumbnails").
+    void setThumbnailCache(ThumbnailCache* cache);
+    /// Sets the inactivity sign-out delay (default 30 s) and how often the printer's state is polled.
+    void setIdleTimeoutSecs(int secs) { m_idleTimeoutSecs = secs; }
+    void setPrinterPollSecs(int secs);
+    int idleTimeoutSecs() const { return m_idleTimeoutSecs; }
+
+    /// Fetches the kiosk's own details and shows the idle screen; polls the printer from then on.
+    void start();
+    /// Adopts a successful sign-in answer (POST /api/v1/kiosk/session: "user", "printer"): shows the
+    /// user's jobs and follows their events. Called by the sign-ins; public for offline screen tests.
+    void openSession(const QJsonObject& answer);
+    /// Takes the kiosk printer's status (a printer object of the API); asks for alternatives when
+    /// it cannot print.
+    void applyPrinter(const QJsonObject& printer);
+
+    Screen screen() const { return m_screen; }
+    bool busy() const { return m_busy; }
+    QString message() const { return m_message; }
+    bool messageIsError() const { return m_messageIsError; }
+    /// The stable code of the last refusal ("unknown-card", "locked", ...), for logs and tests.
+    QString lastErrorCode() const { return m_lastErrorCode; }
+    QString kioskName() const { return m_kioskName; }
+    QString printerName() const;
+    QString printerLocation() const;
+    QString printerStateText() const;
+    QString printerFaultText() const;
+    bool printerCanPrint() const;
+    qint64 printerId() const;
+    QString userName() const { return m_userName; }
+    int secondsLeft() const { return m_secondsLeft; }
+    bool signingOutAfterPrint() const { return m_afterPrintAll; }
+    bool confirmingDelete() const { return m_confirmingDelete; }
+    int copies() const { return m_copies; }
+    bool duplex() const { return m_duplex; }
+    bool mono() const { return m_mono; }
+    QString language() const { return m_language; }
+    JobModel* jobs() const { return m_jobs; }
+    PrinterModel* alternatives() const { return m_alternatives; }
+
+    void setCopies(int copies);
+    void setDuplex(bool duplex);
+    void setMono(bool mono);
+    /// Switches the language ("ko" or "en") of every text on screen.
+    void setLanguage(const QString& language);
+
+public Q_SLOTS:
+    /// A card was read (PC/SC or keyboard wedge): signs in with it, or asks to link it.
+    void cardPresented(const QString& cardNumber);
+    /// Shows the ID + PIN screen.
+    void showPinEntry();
+    /// Back to the idle screen without signing in.
+    void cancel();
+    /// Signs in with ID and PIN.
+    void signInWithPin(const QString& username, const QString& pin);
+    /// Signs in with ID and password and links the card that was just refused as unknown.
+    void linkCard(const QString& username, const QString& password);
+    /// Releases the selected jobs to this kiosk's printer with the chosen options.
+    void printSelected();
+    /// Releases every held job, then signs out shortly after.
+    void printAll();
+    /// Asks to confirm deleting the selected jobs (confirmingDelete).
+    void requestDelete();
+    /// Deletes the selected jobs after the confirmation.
+    void confirmDelete();
+    /// Keeps the jobs.
+    void cancelDelete();
+    /// Ends the session and returns to the idle screen.
+    void signOut();
+    /// The user did something: restarts the inactivity countdown.
+    void userActivity();
+    /// Fetches the printer's state now (also done periodically).
+    void refreshPrinter();
+
+Q_SIGNALS:
+    void screenChanged();
+    void busyChanged();
+    void messageChanged();
+    void printerChanged();
+    void userChanged();
+    void secondsLeftChanged();
+    void confirmingDeleteChanged();
+    void optionsChanged();
+    void languageChanged();
+    /// A session began (`user` signed in) or ended.
+    void signedIn(const QString& user);
+    void signedOut();
+
+private:
+    void setScreen(Screen screen);
+    void setBusy(bool busy);
+    void setMessage(const QString& message, bool isError, const QString& code = {});
+    void clearMessage() { setMessage({}, false); }
+    void beginSignIn(ApiReply* reply, Screen onFailure);
+    void endSession(const QString& why);
+    void release(const QList<qint64>& ids, bool thenSignOut);
+    void onTick();
+    void onEvent(const QString& type, const QJsonObject& data);
+    void restartCountdown();
+
+    QPointer<ApiClient> m_client;
+    KioskTranslations* m_translations;
+    EventStream* m_events;
+    JobModel* m_jobs;
+    PrinterModel* m_alternatives;
+    QTimer m_tick;
+    QTimer m_printerPoll;
+    QJsonObject m_printer;
+    QString m_kioskName;
+    QString m_userName;
+    QString m_pendingCard;
+    QString m_message;
+    QString m_lastErrorCode;
+    QString m_language = QStringLiteral("en");
+    Screen m_screen = IdleScreen;
+    int m_idleTimeoutSecs = 30;
+    int m_secondsLeft = 0;
+    int m_copies = 1;
+    int m_pendingReleases = 0;
+    bool m_releaseFailed = false;
+    bool m_busy = false;
+    bool m_messageIsError = false;
+    bool m_confirmingDelete = false;
+    bool m_duplex = false;
+    bool m_mono = false;
+    bool m_afterPrintAll = false;
+    bool m_inSession = false;
+};

@@ -1,0 +1,155 @@
+#include "ScreenshotRunner.h"
+
+#include "JobModel.h"
+#include "KioskController.h"
+#include "KioskLog.h"
+#include "PrinterModel.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QImage>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTimer>
+
+ScreenshotRunner::ScreenshotRunner(KioskController* kiosk, QQuickWindow* window, const QString& dir,
+                                   const QString& prefix, const QString& user, const QString& pin,
+                                   const QStringList& shots, QObject* parent)
+    : QObject(parent)
+    , m_kiosk(kiosk)
+    , m_window(window)
+    , m_dir(dir)
+    , m_prefix(prefix)
+    , m_user(user)
+    , m_pin(pin)
+    , m_shots(shots)
+{
+}
+
+void ScreenshotRunner::start()
+{
+    QDir().mkpath(m_dir);
+    auto* k = m_kiosk.data();
+    auto has = [this](const char* s) { return m_shots.contains(QLatin1String(s)); };
+    m_steps << [=, this] { waitFor([k] { return !k->printerName().isEmpty(); }, 800, [this] { next(); }, QStringLiteral("printer")); };
+    if (has("idle"))
+        m_steps << [this] { grab(QStringLiteral("idle")); next(); };
+    if (has("idle-fault")) // the idle screen while the printer reports a fault
+        m_steps << [=, this] {
+            waitFor([k] { return !k->printerCanPrint(); }, 300, [this] { grab(QStringLiteral("idle-fault")); next(); },
+                    QStringLiteral("printer fault"));
+        };
+    if (has("link")) {
+        m_steps << [=, this] {
+            k->cardPresented(QStringLiteral("0BADCAFE"));
+            waitFor([k] { return k->screen() == KioskController::LinkCardScreen; }, 500, [this] {
+                setField("linkUserField", m_user);
+                QTimer::singleShot(300, this, [this] { grab(QStringLiteral("link")); next(); });
+            }, QStringLiteral("link screen"));
+        };
+        m_steps << [=, this] { k->cancel(); QTimer::singleShot(300, this, [this] { next(); }); };
+    }
+    if (has("pin")) {
+        m_steps << [=, this] {
+            k->showPinEntry();
+            waitFor([k] { return k->screen() == KioskController::PinScreen; }, 400, [this] {
+                setField("userField", m_user);
+                setField("pinField", m_pin);
+                QTimer::singleShot(300, this, [this] { grab(QStringLiteral("pin")); next(); });
+            }, QStringLiteral("PIN screen"));
+        };
+    }
+    if (has("jobs") || has("confirm-delete") || has("fault")) {
+        m_steps << [=, this] {
+            k->signInWithPin(m_user, m_pin);
+            waitFor([k] { return k->screen() == KioskController::JobsScreen && !k->jobs()->loading() && k->jobs()->rowCount() > 0; },
+                    1500, [this] { next(); }, QStringLiteral("job list"));
+        };
+        m_steps << [=, this] {
+            k->jobs()->setSelected(0, true);
+            k->setDuplex(true);
+            QTimer::singleShot(300, this, [this] { next(); });
+        };
+    }
+    if (has("jobs"))
+        m_steps << [this] { grab(QStringLiteral("jobs")); next(); };
+    if (has("confirm-delete")) {
+        m_steps << [=, this] {
+            k->requestDelete();
+            QTimer::singleShot(500, this, [=, this] { grab(QStringLiteral("confirm-delete")); k->cancelDelete(); next(); });
+        };
+    }
+    if (has("fault")) {
+        m_steps << [=, this] {
+            waitFor([k] { return !k->printerCanPrint() && k->alternatives()->rowCount() > 0; }, 600,
+                    [this] { grab(QStringLiteral("fault")); next(); }, QStringLiteral("printer fault"));
+        };
+    }
+    next();
+}
+
+void ScreenshotRunner::next()
+{
+    if (m_steps.isEmpty()) {
+        if (m_kiosk)
+            m_kiosk->signOut();
+        Q_EMIT finished(m_failures ? 1 : 0);
+        return;
+    }
+    const Step step = m_steps.takeFirst();
+    // Keep the session alive while shooting.
+    if (m_kiosk)
+        m_kiosk->userActivity();
+    step();
+}
+
+void ScreenshotRunner::waitFor(const std::function<bool()>& ready, int settleMs, const Step& then, const QString& what)
+{
+    auto deadline = std::make_shared<QDeadlineTimer>(30 * 1000);
+    auto poll = std::make_shared<std::function<void()>>();
+    *poll = [=, this] {
+        if (ready()) {
+            QTimer::singleShot(settleMs, this, then);
+            return;
+        }
+        if (deadline->hasExpired()) {
+            qCWarning(lcKioskUi).noquote() << "screenshot: timed out waiting for" << what;
+            ++m_failures;
+            next();
+            return;
+        }
+        QTimer::singleShot(100, this, *poll);
+    };
+    (*poll)();
+}
+
+void ScreenshotRunner::setField(const char* objectName, const QString& text)
+{
+    if (!m_window)
+        return;
+    // Items made by a Loader are reachable through the visual tree, not always as QObject children.
+    std::function<QQuickItem*(QQuickItem*)> find = [&](QQuickItem* item) -> QQuickItem* {
+        if (item->objectName() == QLatin1String(objectName))
+            return item;
+        for (QQuickItem* child : item->childItems())
+            if (QQuickItem* found = find(child))
+                return found;
+        return nullptr;
+    };
+    if (QQuickItem* field = find(m_window->contentItem()))
+        field->setProperty("text", text);
+    else
+        qCWarning(lcKioskUi) << "screenshot: no field" << objectName;
+}
+
+void ScreenshotRunner::grab(const QString& shot)
+{
+    const QString path = QDir(m_dir).filePath(QStringLiteral("%1-%2.png").arg(m_prefix, shot));
+    const QImage image = m_window ? m_window->grabWindow() : QImage();
+    if (image.isNull() || !image.save(path)) {
+        qCWarning(lcKioskUi).noquote() << "screenshot: could not save" << path;
+        ++m_failures;
+        return;
+    }
+    qCInfo(lcKioskUi).noquote() << "saved" << path;
+}

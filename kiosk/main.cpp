@@ -1,0 +1,19 @@
+// mps-kiosk: the touchscreen app beside each MFP. Everything it does lives in the mpskiosk library.
+#include "KioskApplication.h"
+
+#include <QGuiApplication>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(Mps_KioskPlugin)
+
+int main(int argc, char* argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("MPS"));
+    QGuiApplication::setApplicationName(QStringLiteral("mps-kiosk"));
+    KioskApplication kiosk;
+    const int exitCode = kiosk.start(QGuiApplication::arguments());
+    if (exitCode >= 0)
+        return exitCode;
+    return app.exec();
+}

@@ -1,0 +1,184 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Mps.Kiosk
+
+// The signed-in user's jobs at this printer: select, print with options, or delete.
+Rectangle {
+    id: screen
+    objectName: "jobsScreen"
+    color: Theme.background
+    readonly property bool portrait: height > width
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        Header {
+            Layout.fillWidth: true
+            Text {
+                objectName: "countdown"
+                text: Kiosk.signingOutAfterPrint ? qsTr("Signing out in %n s", "", Kiosk.secondsLeft)
+                                                 : qsTr("Auto sign-out in %n s", "", Kiosk.secondsLeft)
+                color: Kiosk.secondsLeft <= 10 ? "#ffcc80" : "#c9d6e6"
+                font.pixelSize: Theme.fontSmall
+                font.bold: Kiosk.secondsLeft <= 10
+            }
+            KioskButton {
+                objectName: "signOutButton"
+                text: qsTr("Sign out")
+                tone: "#ffffff"
+                implicitWidth: 104
+                font.pixelSize: Theme.fontSmall
+                onClicked: Kiosk.signOut()
+                contentItem: Text {
+                    text: qsTr("Sign out")
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
+                    color: Theme.header
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
+            }
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.margins: Theme.gap
+            columns: screen.portrait ? 1 : 2
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gap
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: Theme.gap
+                Text {
+                    objectName: "greeting"
+                    text: qsTr("%1, your held jobs").arg(Kiosk.userName)
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    color: Theme.text
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                    FaultBanner { Layout.fillWidth: true; Layout.preferredWidth: parent.width; Layout.preferredHeight: implicitHeight }
+                MessageBar { Layout.fillWidth: true; Layout.preferredWidth: parent.width }
+                Item {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    ListView {
+                        id: list
+                        objectName: "jobList"
+                        anchors.fill: parent
+                        clip: true
+                        spacing: 8
+                        model: Kiosk.jobs
+                        delegate: JobDelegate { width: ListView.view.width }
+                        ScrollBar.vertical: ScrollBar { width: 12 }
+                    }
+                    Text {
+                        anchors.centerIn: parent
+                        visible: list.count === 0 && !Kiosk.jobs.loading
+                        text: qsTr("You have no held jobs.")
+                        font.pixelSize: Theme.fontLarge
+                        color: Theme.muted
+                    }
+                    BusyIndicator {
+                        anchors.centerIn: parent
+                        running: Kiosk.jobs.loading && list.count === 0
+                    }
+                }
+            }
+                // Options and actions: a side panel in landscape, a bottom panel in portrait.
+                GridLayout {
+                    Layout.fillWidth: screen.portrait
+                    Layout.preferredWidth: screen.portrait ? -1 : Math.max(320, screen.width * 0.34)
+                    Layout.alignment: Qt.AlignTop
+                    columns: screen.portrait ? 2 : 1
+                    columnSpacing: Theme.gap
+                    rowSpacing: 8
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: 8
+                        Text {
+                            text: qsTr("Copies")
+                            font.pixelSize: Theme.fontNormal
+                            color: Theme.text
+                            Layout.fillWidth: true
+                        }
+                        KioskButton {
+                            objectName: "copiesMinus"
+                            text: "−"
+                            outline: true
+                            implicitWidth: Theme.touch
+                            font.pixelSize: Theme.fontLarge
+                            enabled: Kiosk.copies > 1
+                            onClicked: Kiosk.copies = Kiosk.copies - 1
+                        }
+                        Text {
+                            objectName: "copiesValue"
+                            text: Kiosk.copies
+                            font.pixelSize: Theme.fontLarge
+                            horizontalAlignment: Text.AlignHCenter
+                            Layout.preferredWidth: 44
+                        }
+                        KioskButton {
+                            objectName: "copiesPlus"
+                            text: "+"
+                            outline: true
+                            implicitWidth: Theme.touch
+                            font.pixelSize: Theme.fontLarge
+                            onClicked: Kiosk.copies = Kiosk.copies + 1
+                        }
+                    }
+                    OptionSwitch {
+                        objectName: "duplexSwitch"
+                        text: qsTr("Double-sided")
+                        checked: Kiosk.duplex
+                        onToggled: Kiosk.duplex = checked
+                        Layout.fillWidth: true
+                    }
+                    OptionSwitch {
+                        objectName: "monoSwitch"
+                        text: qsTr("Black and white")
+                        checked: Kiosk.mono
+                        onToggled: Kiosk.mono = checked
+                        Layout.fillWidth: true
+                    }
+                    KioskButton {
+                        objectName: "selectAllButton"
+                        text: Kiosk.jobs.selectedCount > 0 && Kiosk.jobs.selectedCount === Kiosk.jobs.heldCount
+                              ? qsTr("Select none") : qsTr("Select all")
+                        outline: true
+                        enabled: Kiosk.jobs.heldCount > 0
+                        Layout.fillWidth: true
+                        onClicked: Kiosk.jobs.selectAll(!(Kiosk.jobs.selectedCount > 0 && Kiosk.jobs.selectedCount === Kiosk.jobs.heldCount))
+                    }
+                    KioskButton {
+                        objectName: "deleteButton"
+                        text: qsTr("Delete")
+                        outline: true
+                        tone: Theme.danger
+                        enabled: Kiosk.jobs.selectedCount > 0 && !Kiosk.busy
+                        Layout.fillWidth: true
+                        onClicked: Kiosk.requestDelete()
+                    }
+                    KioskButton {
+                        objectName: "printButton"
+                        text: qsTr("Print selected (%1)").arg(Kiosk.jobs.selectedCount)
+                        enabled: Kiosk.jobs.selectedCount > 0 && Kiosk.printerCanPrint && !Kiosk.busy
+                        Layout.fillWidth: true
+                        onClicked: Kiosk.printSelected()
+                    }
+                    KioskButton {
+                        objectName: "printAllButton"
+                        text: qsTr("Print all and sign out")
+                        tone: Theme.ok
+                        enabled: Kiosk.jobs.heldCount > 0 && Kiosk.printerCanPrint && !Kiosk.busy
+                        Layout.fillWidth: true
+                        onClicked: Kiosk.printAll()
+                    }
+                }
+        }
+    }
+    ConfirmDeleteDialog { anchors.fill: parent }
+}

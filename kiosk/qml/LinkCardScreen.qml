@@ -1,0 +1,106 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Mps.Kiosk
+
+// An unknown card: sign in once with ID and password to link it to the account.
+Rectangle {
+    id: screen
+    objectName: "linkCardScreen"
+    color: Theme.background
+    readonly property bool portrait: height > width
+    property Item activeField: userField
+
+    function type(t) { activeField.text = activeField.text + t }
+    function backspace() { activeField.text = activeField.text.slice(0, -1) }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        Header {
+            Layout.fillWidth: true
+            Text {
+                text: qsTr("Back in %n s", "", Kiosk.secondsLeft)
+                color: "#c9d6e6"
+                font.pixelSize: Theme.fontSmall
+            }
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.margins: Theme.gap
+            columns: screen.portrait ? 1 : 2
+            columnSpacing: 2 * Theme.gap
+            rowSpacing: Theme.gap
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.preferredWidth: screen.portrait ? -1 : screen.width * 0.38
+                Layout.alignment: Qt.AlignTop
+                spacing: 8
+                Text {
+                    text: qsTr("Link this card")
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    color: Theme.text
+                    Layout.fillWidth: true
+                }
+                Text {
+                    visible: !messageBar.visible
+                    text: qsTr("This card is not linked to an account yet. Enter your ID and password once; after that, tapping the card is enough.")
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.muted
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                MessageBar { id: messageBar; Layout.fillWidth: true; Layout.preferredWidth: userField.width }
+                InputField {
+                    id: userField
+                    objectName: "linkUserField"
+                    label: qsTr("ID")
+                    active: screen.activeField === userField
+                    Layout.fillWidth: true
+                    onTapped: screen.activeField = userField
+                }
+                InputField {
+                    id: passwordField
+                    objectName: "linkPasswordField"
+                    label: qsTr("Password")
+                    secret: true
+                    active: screen.activeField === passwordField
+                    Layout.fillWidth: true
+                    onTapped: screen.activeField = passwordField
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.gap
+                    KioskButton {
+                        text: qsTr("Cancel")
+                        outline: true
+                        Layout.fillWidth: true
+                        onClicked: Kiosk.cancel()
+                    }
+                    KioskButton {
+                        objectName: "linkButton"
+                        text: qsTr("Link and sign in")
+                        enabled: userField.text !== "" && passwordField.text !== "" && !Kiosk.busy
+                        Layout.fillWidth: true
+                        onClicked: Kiosk.linkCard(userField.text, passwordField.text)
+                    }
+                }
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: screen.portrait ? -1 : screen.width * 0.62
+                spacing: Theme.gap
+                TextPad {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: 300
+                    onKey: (t) => screen.type(t)
+                    onBackspace: screen.backspace()
+                }
+            }
+        }
+    }
+}

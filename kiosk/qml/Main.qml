@@ -1,0 +1,30 @@
+import QtQuick
+import QtQuick.Controls
+import Mps.Kiosk
+
+// The kiosk window: one screen at a time, chosen by Kiosk.screen.
+ApplicationWindow {
+    id: window
+    width: 1024
+    height: 600
+    title: qsTr("MPS Kiosk")
+    color: Theme.background
+
+    Loader {
+        id: screens
+        objectName: "screens"
+        anchors.fill: parent
+        sourceComponent: {
+            switch (Kiosk.screen) {
+            case Kiosk.PinScreen: return pinScreen
+            case Kiosk.LinkCardScreen: return linkScreen
+            case Kiosk.JobsScreen: return jobsScreen
+            default: return idleScreen
+            }
+        }
+    }
+    Component { id: idleScreen; IdleScreen {} }
+    Component { id: pinScreen; PinScreen {} }
+    Component { id: linkScreen; LinkCardScreen {} }
+    Component { id: jobsScreen; JobsScreen {} }
+}

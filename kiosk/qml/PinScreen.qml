@@ -1,0 +1,114 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Mps.Kiosk
+
+// ID + PIN on on-screen pads: letters for the ID, digits for the PIN.
+Rectangle {
+    id: screen
+    objectName: "pinScreen"
+    color: Theme.background
+    readonly property bool portrait: height > width
+    property Item activeField: userField
+
+    function type(t) { activeField.text = activeField.text + t }
+    function backspace() { activeField.text = activeField.text.slice(0, -1) }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        Header {
+            Layout.fillWidth: true
+            Text {
+                objectName: "countdown"
+                text: qsTr("Back in %n s", "", Kiosk.secondsLeft)
+                color: "#c9d6e6"
+                font.pixelSize: Theme.fontSmall
+            }
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.margins: Theme.gap
+            columns: screen.portrait ? 1 : 2
+            columnSpacing: 2 * Theme.gap
+            rowSpacing: Theme.gap
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.preferredWidth: screen.portrait ? -1 : screen.width * 0.38
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.gap
+                Text {
+                    text: qsTr("Sign in with your ID and PIN")
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                InputField {
+                    id: userField
+                    objectName: "userField"
+                    label: qsTr("ID")
+                    active: screen.activeField === userField
+                    Layout.fillWidth: true
+                    onTapped: screen.activeField = userField
+                }
+                InputField {
+                    id: pinField
+                    objectName: "pinField"
+                    label: qsTr("PIN")
+                    secret: true
+                    active: screen.activeField === pinField
+                    Layout.fillWidth: true
+                    onTapped: screen.activeField = pinField
+                }
+                MessageBar { Layout.fillWidth: true; Layout.preferredWidth: userField.width }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.gap
+                    KioskButton {
+                        objectName: "cancelButton"
+                        text: qsTr("Cancel")
+                        outline: true
+                        Layout.fillWidth: true
+                        onClicked: Kiosk.cancel()
+                    }
+                    KioskButton {
+                        objectName: "signInButton"
+                        text: qsTr("Sign in")
+                        enabled: userField.text !== "" && pinField.text !== "" && !Kiosk.busy
+                        Layout.fillWidth: true
+                        onClicked: Kiosk.signInWithPin(userField.text, pinField.text)
+                    }
+                }
+            }
+            Item {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: screen.portrait ? -1 : screen.width * 0.62
+                Layout.minimumHeight: screen.portrait ? 360 : 0
+                TextPad {
+                    anchors.fill: parent
+                    visible: screen.activeField === userField
+                    onKey: (t) => screen.type(t)
+                    onBackspace: screen.backspace()
+                }
+                NumberPad {
+                    anchors.centerIn: parent
+                    width: Math.min(parent.width, 420)
+                    height: Math.min(parent.height, 360)
+                    visible: screen.activeField === pinField
+                    onKey: (t) => screen.type(t)
+                    onBackspace: screen.backspace()
+                    onClear: pinField.text = ""
+                }
+            }
+        }
+    }
+    Connections {
+        target: Kiosk
+        // A refused PIN is cleared so the next try starts fresh.
+        function onMessageChanged() { if (Kiosk.messageIsError) { pinField.text = ""; screen.activeField = pinField } }
+    }
+}

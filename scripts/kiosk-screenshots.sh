@@ -1,0 +1,106 @@
+#!/bin/sh
+# Saves every kiosk screen (idle, PIN pad, card linking, job list, confirm delete, printer fault) at
+# 1024x600, 1280x800 and 600x1024, in Korean and English, into docs/screenshots/kiosk-<lang>-<size>-<screen>.png.
+# Runs mps-kiosk under Xvfb against a real mps-server with demo data and two ippeveprinters
+# (tests/fixtures/peers.py); the fault shots are taken while one printer has a paper jam.
+#
+#   scripts/kiosk-screenshots.sh [BUILD_DIR] [OUT_DIR]
+set -eu
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=$(cd "${1:-$SRC/build}" && pwd)
+OUT=${2:-$SRC/docs/screenshots}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+export MPS_BUILD_DIR="$BUILD" PYTHONPATH="$SRC/tests/fixtures:$SRC/tests/integration"
+
+exec /usr/bin/python3 - "$BUILD" "$OUT" <<'PY'
+import os, subprocess, sys, tempfile, shutil, time
+from peers import IppEvePrinter, MpsServer
+import mpsit
+
+build, out = sys.argv[1], sys.argv[2]
+tmp = tempfile.mkdtemp(prefix="mps-kiosk-shots-")
+xvfb = None
+try:
+    # One X server large enough for every window size; each shot is the window's own content.
+    def start_xvfb():
+        number = next(n for n in range(90, 200)
+                      if not os.path.exists(f"/tmp/.X{n}-lock") and not os.path.exists(f"/tmp/.X11-unix/X{n}"))
+        log = open(os.path.join(tmp, "xvfb.log"), "wb")
+        proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp", "-noreset"],
+                                stdout=log, stderr=log)
+        for _ in range(100):
+            if os.path.exists(f"/tmp/.X11-unix/X{number}") or proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        time.sleep(0.3)
+        if proc.poll() is not None:
+            print(open(os.path.join(tmp, "xvfb.log")).read()[-2000:], file=sys.stderr)
+            return None, None
+        return proc, f":{number}"
+
+    for attempt in range(3):
+        xvfb, display = start_xvfb()
+        if xvfb:
+            break
+    else:
+        sys.exit("Xvfb did not start")
+
+    ini = os.path.join(tmp, "server.ini")
+    with open(ini, "w") as f:
+        f.write("monitor-seconds=1\n")
+    server = MpsServer(extra_args=["--config", ini])
+    east = IppEvePrinter("3F-East", settle=False)
+    west = IppEvePrinter("3F-West", settle=False)
+    b1 = IppEvePrinter("B1-Copy", settle=False)
+    mpsit.add_printer(server, "3F-East", east, location="3F East wing")
+    mpsit.add_printer(server, "3F-West", west, location="3F West wing")
+    mpsit.add_printer(server, "B1-Copy", b1, location="B1 print room")
+    mpsit.add_user(server, "kim", pin="482913", card="04A1B2C3")
+    token = server.admin("kiosk", "add", "kiosk-3F-East", "--printer", "3F-East").stdout.rsplit("): ", 1)[1].strip()
+    token_file = os.path.join(tmp, "token")
+    with open(token_file, "w") as f:
+        f.write(token + "\n")
+    api = mpsit.login(server, "kim")
+    pdf = mpsit.make_multipage_pdf(tmp)
+    data = open(pdf, "rb").read()
+    for name in ("2026 예산 보고서.pdf", "Meeting notes.pdf", "회의록-11월.pdf"):
+        status, body = mpsit.upload(api, data, name=name)
+        assert status == 201, body
+
+    def run(lang, size, shots):
+        w, h = size.split("x")
+        prefix = f"kiosk-{lang}-{size}"
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", MPS_KIOSK_DEMO_PIN="482913")
+        cmd = [os.path.join(build, "kiosk", "mps-kiosk"), "--config", "/nonexistent", "--server", server.base_url,
+               "--device-token-file", token_file, "--language", lang, "--size", size, "--printer-poll", "1",
+               "--screenshots", out, "--shot-prefix", prefix, "--shots", shots, "--demo-user", "kim"]
+        if xvfb.poll() is not None:
+            raise RuntimeError(f"Xvfb ended with {xvfb.returncode}: " + open(os.path.join(tmp, "xvfb.log")).read()[-2000:])
+        res = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=120)
+        print(f"{prefix}: {shots} -> rc {res.returncode}")
+        if res.returncode != 0:
+            print(res.stdout[-3000:])
+        return res.returncode
+
+    sizes = ("1024x600", "1280x800", "600x1024")
+    failures = 0
+    for lang in ("ko", "en"):
+        for size in sizes:
+            failures += run(lang, size, "idle,pin,link,jobs,confirm-delete") != 0
+    east.jam()
+    mpsit.wait_for(lambda: any(p["name"] == "3F-East" and not p["canPrint"]
+                               for p in api.get("printers")[1]["printers"]), 30, "the jam on the server")
+    for lang in ("ko", "en"):
+        for size in sizes:
+            failures += run(lang, size, "idle-fault,fault") != 0
+    for p in (east, west, b1):
+        p.close()
+    server.close()
+    sys.exit(1 if failures else 0)
+finally:
+    if xvfb:
+        xvfb.terminate()
+        xvfb.wait()
+    shutil.rmtree(tmp, True)
+PY

@@ -1,0 +1,305 @@
+"""The kiosk (issue 4) against real peers: pcscd with the vpcd virtual reader and a virtual card
+(tests/kiosk/virtual_card.py), a real mps-server, two ippeveprinters. The kiosk runs headless as
+build/kiosk/mps-kiosk-driver (the app's C++ session layer with the real PC/SC CardReader, no QML),
+driven over stdin and observed through the JSON snapshots it prints.
+
+pcscd always listens on /run/pcscd/pcscd.comm: one per machine, so this must not run in parallel
+with any other card test (ctest: RESOURCE_LOCK pcscd). Run from tests/integration:
+
+    MPS_BUILD_DIR=/work/main/build PYTHONPATH=../fixtures /usr/bin/python3 -m unittest -v test_kiosk
+"""
+
+import json
+import os
+import queue
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+import unittest
+
+from peers import IppEvePrinter, MpsServer
+
+import mpsit
+from mpsit import add_printer, add_user, login, sha256_bytes, sha256_file, upload
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CARD_SCRIPT = os.path.join(HERE, "..", "kiosk", "virtual_card.py")
+KIM_CARD = "04A1B2C3"
+VPCD_PORT = 35963
+PCSCD_SOCKET = "/run/pcscd/pcscd.comm"
+
+
+def _port_open(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+class Pcscd:
+    """pcscd in the foreground with only the vpcd virtual reader ("Virtual PCD 00 00")."""
+
+    def __init__(self):
+        if os.path.exists(PCSCD_SOCKET) and subprocess.run(["pgrep", "-x", "pcscd"],
+                                                           stdout=subprocess.DEVNULL).returncode == 0:
+            raise unittest.SkipTest("another pcscd runs on this machine (one per machine)")
+        self.dir = tempfile.mkdtemp(prefix="mps-pcscd-")
+        conf = os.path.join(self.dir, "reader.conf.d")
+        os.makedirs(conf)
+        shutil.copy("/etc/reader.conf.d/vpcd", conf)
+        self.log = open(os.path.join(self.dir, "pcscd.log"), "wb")
+        self.proc = subprocess.Popen(["pcscd", "-f", "-i", "-c", conf], stdout=self.log,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        mpsit.wait_for(lambda: _port_open(VPCD_PORT) and os.path.exists(PCSCD_SOCKET), 15,
+                       "pcscd with vpcd listening", detail=self.tail)
+
+    def tail(self):
+        with open(os.path.join(self.dir, "pcscd.log"), "rb") as f:
+            return f.read()[-3000:].decode("utf-8", "replace")
+
+    def close(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+        shutil.rmtree(self.dir, True)
+
+
+class VirtualCard:
+    """A card on the virtual reader while this runs."""
+
+    def __init__(self, uid):
+        self.proc = subprocess.Popen(["/usr/bin/python3", CARD_SCRIPT, uid, "--port", str(VPCD_PORT)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     start_new_session=True)
+        line = self.proc.stdout.readline()
+        if "card ready" not in line:
+            raise RuntimeError(f"virtual card did not start: {line}{self.proc.stderr.read()}")
+
+    def remove(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(10)
+        for stream in (self.proc.stdout, self.proc.stderr):
+            stream.close()
+
+
+class KioskDriver:
+    """build/kiosk/mps-kiosk-driver: commands in, JSON snapshots out."""
+
+    def __init__(self, server, token_file, *extra):
+        exe = os.path.join(os.environ["MPS_BUILD_DIR"], "kiosk", "mps-kiosk-driver")
+        self.proc = subprocess.Popen([exe, "--server", server.base_url, "--device-token-file", token_file,
+                                      "--printer-poll", "1", *extra],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        self.snapshots = queue.Queue()
+        self.last = {}
+        self.stderr = []
+        threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=self._read_err, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            try:
+                self.snapshots.put(json.loads(line))
+            except ValueError:
+                pass
+
+    def _read_err(self):
+        for line in self.proc.stderr:
+            self.stderr.append(line)
+
+    def send(self, command):
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+
+    def wait(self, predicate, timeout=20, what="kiosk state"):
+        """Wait until a snapshot satisfies predicate; returns it."""
+        deadline = time.monotonic() + timeout
+        if self.last and predicate(self.last):
+            return self.last
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"timed out waiting for {what}; last snapshot: "
+                                     f"{json.dumps(self.last, ensure_ascii=False)}\n"
+                                     f"stderr: {''.join(self.stderr[-30:])}")
+            try:
+                snap = self.snapshots.get(timeout=min(remaining, 0.5))
+            except queue.Empty:
+                continue
+            self.last = snap
+            if predicate(snap):
+                return snap
+
+    def close(self):
+        if self.proc.poll() is None:
+            try:
+                self.send("quit")
+                self.proc.wait(5)
+            except (OSError, subprocess.TimeoutExpired):
+                self.proc.kill()
+                self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+
+class KioskTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = mpsit.make_dir("mps-kiosk-it-")
+        cls.pcscd = None
+        cls.server = None
+        cls.printers = []
+        try:
+            cls.pcscd = Pcscd()
+            ini = os.path.join(cls.tmp, "server.ini")
+            with open(ini, "w") as f:
+                f.write("monitor-seconds=1\n")
+            cls.server = MpsServer(extra_args=["--config", ini])
+            add_user(cls.server, "kim", pin="482913", card=KIM_CARD)
+            add_user(cls.server, "lee", pin="135790")
+            add_user(cls.server, "park", pin="246802")
+            cls.mfp = IppEvePrinter("mfp", settle=False)
+            cls.mfp2 = IppEvePrinter("mfp2", settle=False)
+            cls.printers = [cls.mfp, cls.mfp2]
+            add_printer(cls.server, "mfp", cls.mfp, location="3F East")
+            add_printer(cls.server, "mfp2", cls.mfp2, location="3F West")
+            out = cls.server.admin("kiosk", "add", "k1", "--printer", "mfp").stdout
+            token = out.rsplit("): ", 1)[1].strip()
+            cls.token_file = os.path.join(cls.tmp, "device-token")
+            with open(cls.token_file, "w") as f:
+                f.write(token + "\n")
+            os.chmod(cls.token_file, 0o600)
+            cls.pdf = mpsit.make_multipage_pdf(cls.tmp)
+            with open(cls.pdf, "rb") as f:
+                cls.pdf_bytes = f.read()
+        except BaseException:
+            cls.tearDownClass()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        for p in cls.printers:
+            p.close()
+        if cls.server:
+            cls.server.close()
+        if cls.pcscd:
+            cls.pcscd.close()
+        shutil.rmtree(cls.tmp, True)
+
+    def setUp(self):
+        self.kiosk = KioskDriver(self.server, self.token_file)
+        self.addCleanup(self.kiosk.close)
+        self.kiosk.wait(lambda s: s["printer"] == "mfp" and s["screen"] == "idle", what="idle screen with mfp")
+
+    def card(self, uid):
+        c = VirtualCard(uid)
+        self.addCleanup(c.remove)
+        return c
+
+    def held_job(self, user, name):
+        api = login(self.server, user)
+        status, body = upload(api, self.pdf_bytes, name=name)
+        self.assertEqual(status, 201, body)
+        return api, body["job"]["id"]
+
+    def test_card_tap_release_is_byte_identical_and_print_all_signs_out(self):
+        api, job_id = self.held_job("kim", "report.pdf")
+        before = len(self.mfp.received_files())
+        card = self.card(KIM_CARD)
+        snap = self.kiosk.wait(lambda s: s["screen"] == "jobs" and s["user"] == "kim"
+                               and any(j["id"] == job_id for j in s["jobs"]), what="kim's jobs after the tap")
+        self.assertEqual(snap["lastCard"], KIM_CARD)
+        self.kiosk.wait(lambda s: any(j["id"] == job_id and j["thumbnail"] for j in s["jobs"]),
+                        what="the job's thumbnail")
+        card.remove()
+        self.kiosk.wait(lambda s: not s["cardPresent"], what="card removal seen by the reader")
+        self.assertEqual(self.kiosk.last["screen"], "jobs", "taking the card away keeps the session")
+
+        # "Print all": progress from the event stream, then sign-out.
+        self.kiosk.send("print-all")
+        self.kiosk.wait(lambda s: any(j["id"] == job_id and j["state"] in ("printing", "printed") for j in s["jobs"])
+                        or s["screen"] == "idle", what="release progress")
+        self.kiosk.wait(lambda s: s["screen"] == "idle" and s["user"] == "", timeout=20,
+                        what="sign-out after print all")
+        mpsit.wait_job(api, job_id, "printed", 30, self.server)
+        files = self.mfp.wait_for_files(before + 1)
+        self.assertEqual(sha256_file(files[-1]), sha256_bytes(self.pdf_bytes),
+                         "the printer must receive the uploaded PDF byte for byte")
+
+    def test_unknown_card_is_linked_with_password(self):
+        card = self.card("0A0B0C0D")
+        snap = self.kiosk.wait(lambda s: s["screen"] == "link-card", what="link-card screen")
+        self.assertEqual(snap["error"], "unknown-card")
+        self.assertIn("not linked", snap["message"])
+        self.kiosk.send("link lee lee-password-1")
+        self.kiosk.wait(lambda s: s["screen"] == "jobs" and s["user"] == "lee", what="lee signed in")
+        self.kiosk.send("sign-out")
+        self.kiosk.wait(lambda s: s["screen"] == "idle" and s["user"] == "")
+        card.remove()
+        self.kiosk.wait(lambda s: not s["cardPresent"])
+        # The card now signs lee in by itself.
+        self.card("0A0B0C0D")
+        self.kiosk.wait(lambda s: s["screen"] == "jobs" and s["user"] == "lee", what="linked card signs in")
+        self.kiosk.send("sign-out")
+
+    def test_keyboard_wedge_decimal_number(self):
+        # 0x04A1B2C3 = 77705923: a wedge reader typing the 10-digit decimal number finds the same account.
+        self.kiosk.send("wedge 0077705923")
+        self.kiosk.wait(lambda s: s["screen"] == "jobs" and s["user"] == "kim", what="wedge sign-in")
+        self.kiosk.send("sign-out")
+
+    def test_wrong_pin_five_times_locks(self):
+        self.kiosk.send("pin-screen")
+        self.kiosk.send("pin park 000000")
+        snap = self.kiosk.wait(lambda s: s["error"] == "invalid-credentials" and not s["busy"])
+        self.assertEqual(snap["screen"], "pin")
+        for _ in range(6):
+            self.kiosk.send("pin park 000000")
+            time.sleep(0.3)
+            snap = self.kiosk.wait(lambda s: not s["busy"])
+            if snap["error"] == "locked":
+                break
+        snap = self.kiosk.wait(lambda s: s["error"] == "locked", what="lockout")
+        self.assertIn("locked", snap["message"])
+        self.assertIn("five minutes", snap["message"])
+        self.assertEqual(snap["screen"], "pin")
+
+    def test_jammed_printer_shows_fault_and_alternative(self):
+        api, job_id = self.held_job("kim", "jam.pdf")
+        self.mfp.jam()
+        self.addCleanup(self.mfp.clear_jam)
+        self.kiosk.wait(lambda s: not s["canPrint"], timeout=30, what="the jam on the idle screen")
+        self.kiosk.send("pin-screen")
+        self.kiosk.send("pin kim 482913")
+        snap = self.kiosk.wait(lambda s: s["screen"] == "jobs" and s["alternatives"] and s["jobs"],
+                               what="alternatives after sign-in")
+        self.assertEqual(snap["alternatives"], ["mfp2"])
+        self.assertIn("paper jam", snap["fault"])
+        self.kiosk.send("print-all")
+        snap = self.kiosk.wait(lambda s: s["error"] == "printer-fault", what="release refused")
+        self.assertIn("mfp2", json.dumps(snap["alternatives"]))
+        self.assertEqual(mpsit.job(api, job_id)["state"], "held", "the job stays held")
+        self.kiosk.send("sign-out")
+        # Cleared: the kiosk says the printer works again.
+        self.mfp.clear_jam()
+        self.kiosk.wait(lambda s: s["canPrint"], timeout=30, what="jam cleared")
+        api.delete(f"jobs/{job_id}")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,201 @@
+// mps-kiosk-driver: the kiosk's C++ session layer without QML, for tests/integration/test_kiosk.py.
+//
+// Runs KioskController with the real PC/SC CardReader against a real server. Reads one command per
+// line on stdin and prints a JSON snapshot of the kiosk on stdout after every change:
+//   pin USER PIN | link USER PASSWORD | wedge NUMBER | select-all | print | print-all | delete |
+//   confirm-delete | sign-out | pin-screen | cancel | refresh-printer | quit
+// Usage: mps-kiosk-driver --server URL --device-token-file FILE [--idle-timeout S] [--printer-poll S]
+#include "ApiClient.h"
+#include "CardReader.h"
+#include "JobModel.h"
+#include "KioskController.h"
+#include "KioskTranslations.h"
+#include "PrinterModel.h"
+#include "ThumbnailCache.h"
+#include "WedgeReader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool cardPresent)
+{
+    QJsonArray jobs;
+    const JobModel* m = k.jobs();
+    for (int row = 0; row < m->rowCount(); ++row) {
+        const QModelIndex i = m->index(row);
+        jobs.append(QJsonObject{{QStringLiteral("id"), m->data(i, JobModel::JobIdRole).toLongLong()},
+                                {QStringLiteral("name"), m->data(i, JobModel::NameRole).toString()},
+                                {QStringLiteral("state"), m->data(i, JobModel::StateRole).toString()},
+                                {QStringLiteral("stateText"), m->data(i, JobModel::StateTextRole).toString()},
+                                {QStringLiteral("selected"), m->data(i, JobModel::SelectedRole).toBool()},
+                                {QStringLiteral("thumbnail"), !m->data(i, JobModel::ThumbnailRole).toString().isEmpty()}});
+    }
+    static const char* screens[] = {"idle", "pin", "link-card", "jobs"};
+    return {{QStringLiteral("screen"), QLatin1String(screens[k.screen()])},
+            {QStringLiteral("busy"), k.busy()},
+            {QStringLiteral("message"), k.message()},
+            {QStringLiteral("error"), k.lastErrorCode()},
+            {QStringLiteral("user"), k.userName()},
+            {QStringLiteral("printer"), k.printerName()},
+            {QStringLiteral("printerState"), k.printerStateText()},
+            {QStringLiteral("canPrint"), k.printerCanPrint()},
+            {QStringLiteral("fault"), k.printerFaultText()},
+            {QStringLiteral("alternatives"), QJsonArray::fromStringList(k.alternatives()->names())},
+            {QStringLiteral("jobsLoading"), m->loading()},
+            {QStringLiteral("jobs"), jobs},
+            {QStringLiteral("secondsLeft"), k.secondsLeft()},
+            {QStringLiteral("afterPrintAll"), k.signingOutAfterPrint()},
+            {QStringLiteral("confirmingDelete"), k.confirmingDelete()},
+            {QStringLiteral("lastCard"), lastCard},
+            {QStringLiteral("cardPresent"), cardPresent}};
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    const QCommandLineOption server(QStringLiteral("server"), QString(), QStringLiteral("URL"));
+    const QCommandLineOption tokenFile(QStringLiteral("device-token-file"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption idle(QStringLiteral("idle-timeout"), QString(), QStringLiteral("S"), QStringLiteral("30"));
+    const QCommandLineOption poll(QStringLiteral("printer-poll"), QString(), QStringLiteral("S"), QStringLiteral("2"));
+    const QCommandLineOption lang(QStringLiteral("language"), QString(), QStringLiteral("LANG"), QStringLiteral("en"));
+    const QCommandLineOption noReader(QStringLiteral("no-card-reader"));
+    p.addOptions({server, tokenFile, idle, poll, lang, noReader});
+    p.process(app);
+
+    QFile f(p.value(tokenFile));
+    if (!f.open(QIODevice::ReadOnly)) {
+        fprintf(stderr, "mps-kiosk-driver: cannot read the device token file\n");
+        return 2;
+    }
+    ApiClient client;
+    client.setBaseUrl(QUrl(p.value(server)));
+    client.setDeviceToken(QString::fromLatin1(f.readLine().trimmed()));
+    KioskTranslations translations;
+    translations.setLanguage(p.value(lang));
+    KioskController kiosk(&client, &translations);
+    ThumbnailCache thumbnails; // before anything binds to kiosk.jobs(): it recreates the model
+    kiosk.setThumbnailCache(&thumbnails);
+    kiosk.setIdleTimeoutSecs(p.value(idle).toInt());
+    kiosk.setPrinterPollSecs(p.value(poll).toInt());
+    WedgeReader wedge;
+    QObject::connect(&wedge, &WedgeReader::cardTyped, &kiosk, &KioskController::cardPresented);
+
+    QString lastCard;
+    bool cardPresent = false;
+    QTextStream out(stdout);
+    // Print at most one snapshot per event-loop pass, and only when something changed.
+    QTimer emitTimer;
+    emitTimer.setSingleShot(true);
+    emitTimer.setInterval(0);
+    QByteArray last;
+    QObject::connect(&emitTimer, &QTimer::timeout, [&] {
+        const QByteArray line = QJsonDocument(snapshot(kiosk, lastCard, cardPresent)).toJson(QJsonDocument::Compact);
+        if (line == last)
+            return;
+        last = line;
+        out << line << "\n";
+        out.flush();
+    });
+    auto changed = [&] { emitTimer.start(); };
+    for (auto sig : {&KioskController::screenChanged, &KioskController::busyChanged, &KioskController::messageChanged,
+                     &KioskController::printerChanged, &KioskController::userChanged, &KioskController::secondsLeftChanged,
+                     &KioskController::confirmingDeleteChanged})
+        QObject::connect(&kiosk, sig, changed);
+    QObject::connect(kiosk.jobs(), &QAbstractItemModel::modelReset, changed);
+    QObject::connect(kiosk.jobs(), &QAbstractItemModel::dataChanged, changed);
+    QObject::connect(kiosk.jobs(), &QAbstractItemModel::rowsInserted, changed);
+    QObject::connect(kiosk.jobs(), &QAbstractItemModel::rowsRemoved, changed);
+    QObject::connect(kiosk.jobs(), &JobModel::loadingChanged, changed);
+    QObject::connect(kiosk.alternatives(), &QAbstractItemModel::modelReset, changed);
+
+    CardReader reader;
+    QObject::connect(&reader, &CardReader::cardTapped, [&](const QString& uid) {
+        lastCard = uid;
+        cardPresent = true;
+        changed();
+        kiosk.cardPresented(uid);
+    });
+    QObject::connect(&reader, &CardReader::cardRemoved, [&] {
+        cardPresent = false;
+        changed();
+    });
+    QObject::connect(&reader, &CardReader::readerError, [&](const QString& m) {
+        fprintf(stderr, "reader: %s\n", qPrintable(m));
+    });
+    if (!p.isSet(noReader))
+        reader.start();
+
+    QSocketNotifier stdinNotifier(STDIN_FILENO, QSocketNotifier::Read);
+    QByteArray pending;
+    QObject::connect(&stdinNotifier, &QSocketNotifier::activated, [&] {
+        char buf[4096];
+        const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+        if (n <= 0) {
+            QCoreApplication::quit();
+            return;
+        }
+        pending.append(buf, static_cast<int>(n));
+        int nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+            const QStringList cmd = QString::fromUtf8(pending.left(nl)).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            pending.remove(0, nl + 1);
+            if (cmd.isEmpty())
+                continue;
+            const QString& c = cmd.first();
+            kiosk.userActivity();
+            if (c == QLatin1String("pin") && cmd.size() == 3)
+                kiosk.signInWithPin(cmd[1], cmd[2]);
+            else if (c == QLatin1String("link") && cmd.size() == 3)
+                kiosk.linkCard(cmd[1], cmd[2]);
+            else if (c == QLatin1String("wedge") && cmd.size() == 2) {
+                // Typed as a wedge reader types: fast keys, then Enter.
+                qint64 t = 1000;
+                for (const QChar ch : cmd[1])
+                    wedge.keyPressed(QString(ch), false, t += 10);
+                wedge.keyPressed({}, true, t + 10);
+            } else if (c == QLatin1String("select-all"))
+                kiosk.jobs()->selectAll(true);
+            else if (c == QLatin1String("print"))
+                kiosk.printSelected();
+            else if (c == QLatin1String("print-all"))
+                kiosk.printAll();
+            else if (c == QLatin1String("delete"))
+                kiosk.requestDelete();
+            else if (c == QLatin1String("confirm-delete"))
+                kiosk.confirmDelete();
+            else if (c == QLatin1String("sign-out"))
+                kiosk.signOut();
+            else if (c == QLatin1String("pin-screen"))
+                kiosk.showPinEntry();
+            else if (c == QLatin1String("cancel"))
+                kiosk.cancel();
+            else if (c == QLatin1String("refresh-printer"))
+                kiosk.refreshPrinter();
+            else if (c == QLatin1String("snapshot")) {
+                last.clear();
+                changed();
+            } else if (c == QLatin1String("quit"))
+                QCoreApplication::quit();
+            else
+                fprintf(stderr, "unknown command: %s\n", qPrintable(c));
+        }
+    });
+    kiosk.start();
+    changed();
+    return app.exec();
+}

@@ -1,0 +1,97 @@
+// QtQuickTest for the kiosk's screens (tests/kiosk/qml/tst_*.qml). The Kiosk singleton is the real
+// KioskController without a server; `fixture` puts it into the states the screens show.
+#include "ApiClient.h"
+#include "JobModel.h"
+#include "KioskController.h"
+#include "KioskTranslations.h"
+#include "ThumbnailCache.h"
+
+#include <QJsonArray>
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest>
+
+Q_IMPORT_QML_PLUGIN(Mps_KioskPlugin)
+
+namespace {
+QJsonObject printer(bool canPrint)
+{
+    return {{QStringLiteral("id"), 1},
+            {QStringLiteral("name"), QStringLiteral("3F-East")},
+            {QStringLiteral("location"), QStringLiteral("3F East wing")},
+            {QStringLiteral("reachable"), true},
+            {QStringLiteral("state"), QStringLiteral("idle")},
+            {QStringLiteral("canPrint"), canPrint},
+            {QStringLiteral("faults"), canPrint ? QJsonArray{} : QJsonArray{QStringLiteral("media-jam")}}};
+}
+} // namespace
+
+/// Puts the Kiosk into fixture states for the screen tests.
+class Fixture : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Fixture(KioskController* kiosk)
+        : m_kiosk(kiosk)
+    {
+    }
+
+    /// Signs "kim" in (offline) with three jobs, one of them printing.
+    Q_INVOKABLE void signIn(bool printerWorks = true)
+    {
+        m_kiosk->openSession({{QStringLiteral("user"), QJsonObject{{QStringLiteral("name"), QStringLiteral("kim")}}},
+                              {QStringLiteral("printer"), printer(printerWorks)}});
+        QList<JobInfo> jobs;
+        for (int i = 1; i <= 3; ++i) {
+            JobInfo j;
+            j.id = i;
+            j.name = QStringLiteral("report-%1.pdf").arg(i);
+            j.pages = i * 4;
+            j.color = i == 2;
+            j.state = i == 3 ? JobState::Printing : JobState::Held;
+            j.submitted = QDateTime::currentDateTimeUtc();
+            jobs << j;
+        }
+        m_kiosk->jobs()->setJobs(jobs);
+    }
+    /// Back to the idle screen with a working printer and English texts.
+    Q_INVOKABLE void reset()
+    {
+        m_kiosk->signOut();
+        m_kiosk->cancel();
+        m_kiosk->setLanguage(QStringLiteral("en"));
+        m_kiosk->applyPrinter(printer(true));
+    }
+
+private:
+    KioskController* m_kiosk;
+};
+
+class Setup : public QObject
+{
+    Q_OBJECT
+public Q_SLOTS:
+    void qmlEngineAvailable(QQmlEngine* engine)
+    {
+        m_client = new ApiClient(this);
+        m_translations = new KioskTranslations(this);
+        m_translations->setLanguage(QStringLiteral("en"));
+        m_kiosk = new KioskController(m_client, m_translations, this);
+        m_kiosk->setThumbnailCache(new ThumbnailCache); // the engine below owns the cache
+        engine->addImageProvider(QStringLiteral("thumbnails"), new ThumbnailCache);
+        KioskController::setInstance(m_kiosk);
+        m_kiosk->applyPrinter(printer(true));
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->rootContext()->setContextProperty(QStringLiteral("fixture"), new Fixture(m_kiosk));
+        connect(m_kiosk, &KioskController::languageChanged, engine, &QQmlEngine::retranslate);
+    }
+
+private:
+    ApiClient* m_client = nullptr;
+    KioskTranslations* m_translations = nullptr;
+    KioskController* m_kiosk = nullptr;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(kiosk, Setup)
+#include "TestKioskQml.moc"

@@ -1,0 +1,108 @@
+import QtQuick
+import QtTest
+import Mps.Kiosk
+
+// The kiosk's screens, as a person would use them: tap, type on the pads, read what is shown.
+Item {
+    id: root
+    width: 1024
+    height: 600
+
+    Component { id: idleComp; IdleScreen { width: root.width; height: root.height } }
+    Component { id: pinComp; PinScreen { width: root.width; height: root.height } }
+    Component { id: jobsComp; JobsScreen { width: root.width; height: root.height } }
+
+    TestCase {
+        name: "KioskScreens"
+        when: windowShown
+
+        function init() { fixture.reset() }
+
+        function find(item, name) {
+            const found = findChild(item, name)
+            verify(found, "no item named " + name)
+            return found
+        }
+
+        function test_idleShowsPrinterAndOpensPinPad() {
+            const screen = createTemporaryObject(idleComp, root)
+            compare(find(screen, "headerPrinter").text, "3F-East")
+            compare(find(screen, "tapCardText").text, "Tap your staff card")
+            const button = find(screen, "pinButton")
+            verify(button.height >= 48)
+            mouseClick(button)
+            compare(Kiosk.screen, Kiosk.PinScreen)
+        }
+
+        function test_languageSwitchTranslates() {
+            const screen = createTemporaryObject(idleComp, root)
+            mouseClick(find(screen, "lang-ko"))
+            compare(Kiosk.language, "ko")
+            tryVerify(() => find(screen, "tapCardText").text !== "Tap your staff card")
+            verify(/[가-힣]/.test(find(screen, "tapCardText").text), "Korean text expected")
+            mouseClick(find(screen, "lang-en"))
+            tryCompare(find(screen, "tapCardText"), "text", "Tap your staff card")
+        }
+
+        function test_pinPadFillsFields() {
+            Kiosk.showPinEntry()
+            const screen = createTemporaryObject(pinComp, root)
+            const user = find(screen, "userField")
+            const pin = find(screen, "pinField")
+            for (const k of ["k", "i", "m"])
+                mouseClick(find(screen, "textkey-" + k))
+            compare(user.text, "kim")
+            verify(!find(screen, "signInButton").enabled)
+            mouseClick(pin)
+            verify(pin.active, "tapping the PIN box makes it the one the pad types into")
+            tryVerify(() => find(screen, "numkey-4").width >= 48) // the number pad is laid out
+            for (const d of ["4", "8", "2", "9"])
+                mouseClick(find(screen, "numkey-" + d))
+            mouseClick(find(screen, "numkey-back"))
+            compare(pin.text, "482")
+            verify(find(screen, "signInButton").enabled)
+            const key = find(screen, "numkey-5")
+            verify(key.width >= 48 && key.height >= 48, "touch target " + key.width + "x" + key.height)
+            mouseClick(find(screen, "cancelButton"))
+            compare(Kiosk.screen, Kiosk.IdleScreen)
+        }
+
+        function test_jobsSelectAndConfirmDelete() {
+            fixture.signIn(true)
+            const screen = createTemporaryObject(jobsComp, root)
+            const list = find(screen, "jobList")
+            tryCompare(list, "count", 3)
+            tryVerify(() => list.itemAtIndex(2) !== null)
+            verify(!find(screen, "faultBanner").visible)
+            verify(!find(screen, "printButton").enabled)
+            mouseClick(list.itemAtIndex(0))
+            compare(Kiosk.jobs.selectedCount, 1)
+            mouseClick(list.itemAtIndex(2)) // printing: not selectable
+            compare(Kiosk.jobs.selectedCount, 1)
+            verify(find(screen, "printButton").enabled)
+            mouseClick(find(screen, "copiesPlus"))
+            compare(Kiosk.copies, 2)
+            mouseClick(find(screen, "duplexSwitch"))
+            verify(Kiosk.duplex)
+            mouseClick(find(screen, "deleteButton"))
+            verify(Kiosk.confirmingDelete)
+            verify(find(screen, "confirmDeleteDialog").visible)
+            mouseClick(find(screen, "keepButton"))
+            verify(!Kiosk.confirmingDelete)
+            compare(Kiosk.jobs.count, 3)
+            verify(find(screen, "countdown").text.indexOf("30") >= 0)
+        }
+
+        function test_faultBannerDisablesPrint() {
+            fixture.signIn(false)
+            const screen = createTemporaryObject(jobsComp, root)
+            const banner = find(screen, "faultBanner")
+            verify(banner.visible)
+            verify(find(screen, "faultText").text.indexOf("paper jam") >= 0)
+            Kiosk.jobs.selectAll(true)
+            verify(!find(screen, "printButton").enabled)
+            verify(!find(screen, "printAllButton").enabled)
+            verify(find(screen, "deleteButton").enabled)
+        }
+    }
+}
