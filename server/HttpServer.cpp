@@ -373,7 +373,10 @@ void HttpServer::Impl::serve(tcp::socket socket)
     ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
     socket.set_option(tcp::no_delay(true), ec);
 
+    // Beast sizes each read by the buffer's spare capacity (512 bytes by default): give it 64 KiB so a
+    // large upload takes few system calls.
     beast::flat_buffer buffer;
+    buffer.reserve(64 * 1024);
     const bool isTls = beast::detect_ssl(socket, buffer, ec);
     if (ec)
         return;

@@ -37,6 +37,21 @@ public:
     virtual bool writeStream(const QByteArray& data) = 0;
     /// Asks that the connection be closed after this response (e.g. an unread body remains).
     virtual void closeAfterResponse() = 0;
+    /// Reads and drops the rest of the request body, up to `limit` bytes; returns true when all of it
+    /// was read (the connection can then carry the response and further requests).
+    bool discardBody(qint64 limit)
+    {
+        char sink[64 * 1024];
+        for (qint64 total = 0; total <= limit;) {
+            const qint64 n = readBody(sink, sizeof sink);
+            if (n == 0)
+                return true;
+            if (n < 0)
+                return false;
+            total += n;
+        }
+        return false;
+    }
     virtual bool responded() const = 0;
 };
 

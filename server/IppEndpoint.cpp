@@ -11,6 +11,9 @@
 namespace {
 
 // Reads exactly what ippReadIO asks for from the HTTP body (ippReadIO expects full reads).
+constexpr qint64 SmallRequestBytes = 64 * 1024;
+constexpr qint64 DrainBeforeChallengeBytes = 64 * 1024 * 1024;
+
 struct BodyReader
 {
     HttpExchange* ex;
@@ -124,6 +127,18 @@ void IppEndpoint::handle(HttpExchange& ex)
         ex.respond(415, "text/plain", "IPP requests must have Content-Type application/ipp.\n");
         return;
     }
+    // A large upload without credentials that waits for "100 Continue": ask for credentials now, before
+    // the client sends the document (libcups then resends with them). Small requests such as
+    // Get-Printer-Attributes go on without credentials.
+    const bool large = ex.header("Transfer-Encoding").contains("chunked")
+        || ex.header("Content-Length").toLongLong() > SmallRequestBytes;
+    if (large && ex.header("Expect").toLower() == "100-continue" && ex.header("Authorization").isEmpty()
+        && !m_trustedHosts.contains(ex.peerAddress())) {
+        ex.closeAfterResponse();
+        ex.respond(401, "text/plain", "Authentication required.\n",
+                   {{"WWW-Authenticate", "Basic realm=\"MPS\", charset=\"UTF-8\""}});
+        return;
+    }
     Request r(ex);
     r.request = ippNew();
     const ipp_state_t st = ippReadIO(&r.body, readIppBytes, 1, nullptr, r.request);
@@ -139,8 +154,10 @@ void IppEndpoint::handle(HttpExchange& ex)
     r.printerUri = IppAttributes::printerUri(m_identity, ex.isTls());
     process(r);
     if (r.needAuth) {
-        // The body may be large and unread: answer and close, the client retries with credentials.
-        ex.closeAfterResponse();
+        // The client reads the answer only after sending its whole body: drop the document (up to a
+        // limit) so that it sees the 401 and retries with credentials; beyond that, close.
+        if (!ex.discardBody(DrainBeforeChallengeBytes))
+            ex.closeAfterResponse();
         ex.respond(401, "text/plain", "Authentication required.\n",
                    {{"WWW-Authenticate", "Basic realm=\"MPS\", charset=\"UTF-8\""}});
         return;

@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QPainter>
 #include <cups/cups.h>
+#include <malloc.h>
 #include <sys/stat.h>
 
 bool DataDir::open(const QString& dir, QString* error)
@@ -98,6 +99,8 @@ bool Server::start(QString* error)
 
     // Crash recovery before anything is served: half-received jobs and orphans go, releases resume.
     m_jobs->reconcile();
+    // Reconciling a large store leaves freed heap behind; give it back before serving.
+    ::malloc_trim(0);
 
     m_http = std::make_unique<HttpServer>([this](HttpExchange& ex) { route(ex); });
     HttpServer::Options ho;
