@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Write a valid PDF of an exact byte size, cheaply (no compression, no dependencies).
 
-Every page is US Letter and shows one uncompressed 8-bit DeviceGray image (a "scanned page").
-The image data is a pseudo-random block generated once and reused for every page, so writing
-500 MB costs one sequential write. The bytes that do not fit a whole image row go into a
+Every page is US Letter and shows one uncompressed 8-bit DeviceGray image (a "scanned page":
+white paper with dark word-like runs on text lines, or with --content noise random bytes). The
+image data is a block generated once and reused for every page, so writing 500 MB costs one
+sequential write. The bytes that do not fit a whole image row go into a
 comment after the header, so the file is exactly --size bytes.
 
     mkpdf.py --size 1MiB out.pdf               # 1 page
@@ -72,43 +73,69 @@ def _pad_comment(pad):
     return bytes(out)
 
 
-def write_pdf(path, size, page_bytes=None, seed=1):
-    """Write a PDF of exactly `size` bytes; pages of about `page_bytes` image data each."""
+def _image_block(width, rows, content, seed):
+    """`rows` rows of 8-bit grey pixels, repeated to fill every image. 'text': white paper with
+    dark word-like runs on text lines (what a scanned page looks like); 'noise': random bytes
+    (incompressible, also for the server's PNG thumbnail)."""
+    rng = random.Random(seed)
+    if content == "noise":
+        return rng.randbytes(width * rows)
+    out = bytearray(b"\xff" * (width * rows))
+    margin = width // 10
+    for r in range(rows):
+        if r % 24 >= 14:
+            continue  # space between text lines
+        if r % 24 == 0:
+            line = []
+            x = margin
+            while x < width - margin:
+                w = rng.randint(10, 60)
+                line.append((x, min(x + w, width - margin), rng.randint(10, 70)))
+                x += w + rng.randint(6, 18)
+        base = r * width
+        for x0, x1, v in line:
+            out[base + x0:base + x1] = bytes([v]) * (x1 - x0)
+    return bytes(out)
+
+
+def write_pdf(path, size, page_bytes=None, seed=1, width=None, content="text"):
+    """Write a PDF of exactly `size` bytes; pages of about `page_bytes` image data each, images
+    `width` pixels wide (default 1024) showing `content` ('text' or 'noise')."""
+    global ROW
     if page_bytes is None or page_bytes >= size:
         pages = 1
     else:
         pages = max(1, round(size / page_bytes))
-    overhead_guess = 700 + 330 * pages
-    image_total = size - overhead_guess
-    if image_total < ROW * pages:
-        raise SystemExit(f"{size} bytes is too small for {pages} page(s)")
-    total_rows = image_total // ROW
-    rows = [total_rows // pages + (1 if i < total_rows % pages else 0) for i in range(pages)]
     header = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
-    objs = _objects(pages, rows)
-
-    def body_size(pad):
-        n = len(header) + pad
+    # Image rows per page: start from a generous overhead estimate, then shrink until the
+    # objects, xref and trailer fit; the rest becomes a comment (the padding).
+    ROW = width or 1024
+    if size < pages * (ROW + 1500):
+        ROW = 16
+    total_rows = max(pages, (size - 600 - 600 * pages) // ROW)
+    while True:
+        rows = [total_rows // pages + (1 if i < total_rows % pages else 0) for i in range(pages)]
+        objs = _objects(pages, rows)
+        count = len(objs) + 1
+        fixed = len(header)
         for i, obj in enumerate(objs, 1):
-            n += len(f"{i} 0 obj\n".encode()) + _obj_len(obj) + len(b"\nendobj\n")
-        return n
-
-    count = len(objs) + 1
-    fixed = body_size(0)
-    xref_len = len(f"xref\n0 {count}\n".encode()) + 20 * count
-    pad = None
-    for digits in range(1, 13):
-        trailer_len = len(f"trailer\n<< /Size {count} /Root 1 0 R >>\nstartxref\n".encode()) + digits + len(b"\n%%EOF\n")
-        p = size - fixed - xref_len - trailer_len
-        if p >= 0 and len(str(fixed + p)) == digits:
-            pad = p
+            fixed += len(f"{i} 0 obj\n".encode()) + _obj_len(obj) + len(b"\nendobj\n")
+        xref_len = len(f"xref\n0 {count}\n".encode()) + 20 * count
+        pad = None
+        for digits in range(1, 13):
+            trailer_len = (len(f"trailer\n<< /Size {count} /Root 1 0 R >>\nstartxref\n".encode())
+                           + digits + len(b"\n%%EOF\n"))
+            p = size - fixed - xref_len - trailer_len
+            if p >= 0 and len(str(fixed + p)) == digits:
+                pad = p
+                break
+        if pad is not None:
             break
-    if pad is None:
-        raise SystemExit("could not lay out the PDF to the exact size")
+        if total_rows <= pages:
+            raise SystemExit(f"{size} bytes is too small for {pages} page(s)")
+        total_rows = max(pages, total_rows - 1 - (fixed + xref_len + 40 - size) // ROW)
 
-    rng = random.Random(seed)
-    block_rows = max(rows)
-    block = rng.randbytes(ROW * min(block_rows, 1024))
+    block = _image_block(ROW, min(max(rows), max(1, (1 << 20) // ROW)), content, seed)
     offsets = []
     tmp = path + ".part"
     with open(tmp, "wb") as f:
@@ -151,11 +178,11 @@ def pdfinfo_pages(path):
     return int(m.group(1)) if m else None
 
 
-def ensure_pdf(path, size, page_bytes=None, check=True):
+def ensure_pdf(path, size, page_bytes=None, check=True, width=None, content="text"):
     """Create `path` unless a file of that exact size exists; returns the page count."""
     if not (os.path.exists(path) and os.path.getsize(path) == size):
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        write_pdf(path, size, page_bytes)
+        write_pdf(path, size, page_bytes, width=width, content=content)
     if check:
         pages = pdfinfo_pages(path)
         if not pages:
@@ -169,10 +196,13 @@ def main():
     ap.add_argument("--size", type=parse_size, required=True)
     ap.add_argument("--page-bytes", type=parse_size, default=None,
                     help="image bytes per page (default: one page)")
+    ap.add_argument("--width", type=int, default=None, help="image width in pixels (default 1024)")
+    ap.add_argument("--content", choices=("text", "noise"), default="text",
+                    help="image content: a text-like scanned page (default) or random noise")
     ap.add_argument("--no-check", action="store_true")
     ap.add_argument("out")
     a = ap.parse_args()
-    write_pdf(a.out, a.size, a.page_bytes)
+    write_pdf(a.out, a.size, a.page_bytes, width=a.width, content=a.content)
     pages = None if a.no_check else pdfinfo_pages(a.out)
     print(f"{a.out}: {os.path.getsize(a.out)} bytes, {pages if pages else '?'} page(s)")
 
