@@ -3,6 +3,7 @@
 #include "ActivityFilter.h"
 #include "ApiClient.h"
 #include "CardReader.h"
+#include "JobModel.h"
 #include "KioskController.h"
 #include "KioskLog.h"
 #include "KioskTranslations.h"
@@ -11,6 +12,7 @@
 #include "WedgeReader.h"
 
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
 #include <QFont>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -19,6 +21,71 @@
 #include <QQuickWindow>
 #include <QTextStream>
 #include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace {
+
+/// Logs the time of the first frame on screen after a state the UI must show (for bench/bench_kiosk.py):
+/// arm() on the GUI thread, then the first frame synchronised after it (afterSynchronizing: the scene
+/// holds the new state) is timed when it has been swapped (frameSwapped; render thread or GUI thread).
+class FrameProbe : public QObject
+{
+public:
+    enum Kind { None, Idle, Jobs };
+
+    FrameProbe(QQuickWindow* window, const QElapsedTimer& sinceMain)
+        : QObject(window), m_window(window), m_sinceMain(sinceMain)
+    {
+        connect(window, &QQuickWindow::afterSynchronizing, this, [this] {
+            int armed = Armed;
+            m_state.compare_exchange_strong(armed, Synced);
+        }, Qt::DirectConnection);
+        connect(window, &QQuickWindow::frameSwapped, this, [this] {
+            int synced = Synced;
+            if (m_state.compare_exchange_strong(synced, Off))
+                report();
+        }, Qt::DirectConnection);
+    }
+
+    void arm(Kind kind, int jobs = 0)
+    {
+        m_kind = kind;
+        m_jobCount = jobs;
+        m_state = Armed;
+        m_window->update();
+    }
+    void cardTapped() { m_tapNs = monotonicNs(); }
+
+private:
+    enum State { Off, Armed, Synced };
+    static qint64 monotonicNs() { return QDeadlineTimer::current().deadlineNSecs(); } // CLOCK_MONOTONIC
+
+    void report()
+    {
+        const auto ms = [](qint64 ns) { return QString::number(ns / 1e6, 'f', 1); };
+        const qint64 now = monotonicNs();
+        if (m_kind == Idle)
+            qCInfo(lcKioskUi).nospace().noquote() << "idle screen shown after " << m_sinceMain.elapsed()
+                                                  << " ms (since main; monotonic " << ms(now) << " ms, main at "
+                                                  << m_sinceMain.msecsSinceReference() << " ms)";
+        else if (m_kind == Jobs)
+            qCInfo(lcKioskUi).nospace().noquote() << "job list shown with " << m_jobCount.load() << " jobs "
+                                                  << (m_tapNs ? ms(now - m_tapNs) : QStringLiteral("-1"))
+                                                  << " ms after the card was read (monotonic " << ms(now)
+                                                  << " ms, card read at " << ms(m_tapNs) << " ms)";
+    }
+
+    QQuickWindow* m_window;
+    QElapsedTimer m_sinceMain;
+    std::atomic<int> m_state{Off};
+    std::atomic<int> m_kind{None};
+    std::atomic<int> m_jobCount{0};
+    std::atomic<qint64> m_tapNs{0};
+};
+
+} // namespace
 
 KioskApplication::KioskApplication() = default;
 
@@ -144,6 +211,8 @@ int KioskApplication::start(const QStringList& args)
     } else if (window) {
         window->showFullScreen();
     }
+    if (window)
+        watchFrames(window);
     m_kiosk->start();
 
     if (p.isSet(shots)) {
@@ -156,4 +225,27 @@ int KioskApplication::start(const QStringList& args)
         QTimer::singleShot(500, runner, &ScreenshotRunner::start);
     }
     return -1;
+}
+
+void KioskApplication::watchFrames(QQuickWindow* window)
+{
+    auto* probe = new FrameProbe(window, m_sinceMain);
+    auto idleShown = std::make_shared<bool>(false);
+    connect(m_kiosk, &KioskController::printerChanged, probe, [this, probe, idleShown] {
+        if (!*idleShown && m_kiosk->screen() == KioskController::IdleScreen && !m_kiosk->printerName().isEmpty()) {
+            *idleShown = true;
+            probe->arm(FrameProbe::Idle);
+        }
+    });
+    auto jobsPending = std::make_shared<bool>(false);
+    connect(m_kiosk, &KioskController::signedIn, probe, [jobsPending] { *jobsPending = true; });
+    connect(m_kiosk->jobs(), &JobModel::refreshed, probe, [this, probe, jobsPending] {
+        if (*jobsPending && m_kiosk->screen() == KioskController::JobsScreen) {
+            *jobsPending = false;
+            probe->arm(FrameProbe::Jobs, m_kiosk->jobs()->rowCount());
+        }
+    });
+    if (m_cardReader)
+        connect(m_cardReader, &CardReader::cardTapped, probe, [probe] { probe->cardTapped(); }, Qt::DirectConnection);
+    connect(m_wedge, &WedgeReader::cardTyped, probe, [probe] { probe->cardTapped(); });
 }

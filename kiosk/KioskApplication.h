@@ -1,6 +1,7 @@
 #pragma once
 #include "KioskSettings.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 #include <memory>
@@ -11,6 +12,7 @@ class CardReader;
 class KioskController;
 class KioskTranslations;
 class QQmlApplicationEngine;
+class QQuickWindow;
 class WedgeReader;
 
 /// Puts the kiosk together: settings, API client, controller, card readers, QML engine.
@@ -25,7 +27,13 @@ public:
     /// the app should end at once (bad arguments), -1 when the event loop should run.
     int start(const QStringList& args);
 
+    /// Started at the top of main(): the "idle screen shown after N ms" log line counts from it.
+    void setStartClock(const QElapsedTimer& sinceMain) { m_sinceMain = sinceMain; }
+
 private:
+    void watchFrames(QQuickWindow* window);
+
+    QElapsedTimer m_sinceMain;
     KioskSettings m_settings;
     ApiClient* m_client = nullptr;
     KioskTranslations* m_translations = nullptr;

@@ -1,6 +1,7 @@
 // mps-kiosk: the touchscreen app beside each MFP. Everything it does lives in the mpskiosk library.
 #include "KioskApplication.h"
 
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -8,10 +9,13 @@ Q_IMPORT_QML_PLUGIN(Mps_KioskPlugin)
 
 int main(int argc, char* argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QGuiApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("MPS"));
     QGuiApplication::setApplicationName(QStringLiteral("mps-kiosk"));
     KioskApplication kiosk;
+    kiosk.setStartClock(sinceMain);
     const int exitCode = kiosk.start(QGuiApplication::arguments());
     if (exitCode >= 0)
         return exitCode;
