@@ -1,45 +1,19 @@
 #include "OutboxCipher.h"
 
+#include "FdIo.h"
+
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
 
 namespace {
 
+using FdIo::readFull;
+using FdIo::writeAll;
+
 constexpr unsigned char Magic[4] = {'M', 'P', 'S', 'O'};
 constexpr std::string_view PublicKeyTag = "mps-outbox-x25519 ";
 using FileKey = std::array<unsigned char, crypto_secretstream_xchacha20poly1305_KEYBYTES>;
-
-bool writeAll(int fd, const unsigned char* data, std::size_t len)
-{
-    while (len > 0) {
-        const ssize_t n = ::write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        len -= static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
-// Reads exactly `len` bytes unless the file ends first; returns the count read or -1 on error.
-ssize_t readFull(int fd, unsigned char* data, std::size_t len)
-{
-    std::size_t got = 0;
-    while (got < len) {
-        const ssize_t n = ::read(fd, data + got, len - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        if (n == 0)
-            break;
-        got += static_cast<std::size_t>(n);
-    }
-    return static_cast<ssize_t>(got);
-}
 
 std::string systemError(const char* what)
 {

@@ -1,5 +1,6 @@
 #include "SpoolCipher.h"
 
+#include "FdIo.h"
 #include "Log.h"
 
 #include <cerrno>
@@ -8,56 +9,13 @@
 
 namespace {
 
+using FdIo::preadFull;
+using FdIo::readFull;
+using FdIo::writeAll;
+
 constexpr unsigned char Magic[4] = {'M', 'P', 'S', 'J'};
 constexpr unsigned char Version = 1;
 constexpr quint32 MaxChunkSize = 16 * 1024 * 1024;
-
-bool writeAll(int fd, const unsigned char* data, size_t len)
-{
-    while (len > 0) {
-        const ssize_t n = ::write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        len -= static_cast<size_t>(n);
-    }
-    return true;
-}
-
-// Reads exactly `len` bytes unless the file ends first; returns the count read or -1 on error.
-ssize_t readFull(int fd, unsigned char* data, size_t len)
-{
-    size_t got = 0;
-    while (got < len) {
-        const ssize_t n = ::read(fd, data + got, len - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        if (n == 0)
-            break;
-        got += static_cast<size_t>(n);
-    }
-    return static_cast<ssize_t>(got);
-}
-
-ssize_t preadFull(int fd, unsigned char* data, size_t len, off_t offset)
-{
-    size_t got = 0;
-    while (got < len) {
-        const ssize_t n = ::pread(fd, data + got, len - got, offset + static_cast<off_t>(got));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        if (n == 0)
-            break;
-        got += static_cast<size_t>(n);
-    }
-    return static_cast<ssize_t>(got);
-}
 
 } // namespace
 

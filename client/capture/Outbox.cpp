@@ -1,6 +1,7 @@
 #include "Outbox.h"
 
 #include "CaptureLog.h"
+#include "FdIo.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -37,20 +38,6 @@ QString suffixFor(Outbox::State state)
 QString errnoText()
 {
     return QString::fromLocal8Bit(std::strerror(errno));
-}
-
-bool writeAll(int fd, const char* data, size_t len)
-{
-    while (len > 0) {
-        const ssize_t n = ::write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        len -= static_cast<size_t>(n);
-    }
-    return true;
 }
 
 // Closes the descriptor and removes the temporary file unless release() was called.
@@ -143,7 +130,7 @@ bool Outbox::publishPublicKey(const std::array<unsigned char, OutboxFormat::Publ
         return false;
     }
     TempFile file(fd, tmp);
-    if (!writeAll(fd, text.data(), text.size()) || !file.commit() ||
+    if (!FdIo::writeAll(fd, text.data(), text.size()) || !file.commit() ||
         ::rename(tmp.constData(), QFile::encodeName(target).constData()) != 0) {
         m_error = tr("The outbox key cannot be published in %1 (%2).").arg(m_dir, errnoText());
         return false;

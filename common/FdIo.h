@@ -1,0 +1,14 @@
+#pragma once
+#include <cstddef>
+#include <sys/types.h>
+
+/// Whole-buffer reads and writes on file descriptors, retrying short transfers and EINTR.
+/// Plain C++ (no Qt): shared by the spool and outbox ciphers, the tray app and the CUPS backend.
+namespace FdIo {
+/// Writes all `len` bytes; returns false on an error (errno set).
+[[nodiscard]] bool writeAll(int fd, const void* data, std::size_t len);
+/// Reads exactly `len` bytes unless the file ends first; returns the count read, or -1 on an error.
+ssize_t readFull(int fd, void* data, std::size_t len);
+/// As readFull, at `offset`, without moving the file position.
+ssize_t preadFull(int fd, void* data, std::size_t len, off_t offset);
+} // namespace FdIo
