@@ -233,6 +233,43 @@ def all_jobs(api, history=False):
     return body["jobs"]
 
 
+# --------------------------------------------------------------------------- CUPS in front
+
+def cups_queue_to_mps(server, queue="mps"):
+    """A throwaway cupsd (peers.Cupsd) with a driverless queue (lpadmin -m everywhere) printing to
+    mps-server's IPP endpoint, as an office's managed CUPS server does. The server must run with
+    --trusted-user-hosts 127.0.0.1 so that `lp -U user` jobs are held for that MPS user.
+    Returns the Cupsd; the caller closes it (addCleanup(cupsd.close))."""
+    from peers import Cupsd, ipptool
+    # cupsd's ipp backend sends Get-Printer-Attributes with no usable requesting-user-name
+    # before every job and retries forever if it is refused: check that first, fail fast.
+    res = ipptool(server.ipp_uri, "get-printer-attributes.test", extra=("-T", "10"))
+    if res.returncode != 0:
+        raise AssertionError("Get-Printer-Attributes without requesting-user-name from a trusted "
+                             f"host must succeed (the CUPS backend sends it so):\n{res.stdout}")
+    cupsd = Cupsd()
+    try:
+        cupsd.add_queue(queue, server.ipp_uri)
+    except BaseException:
+        cupsd.close()
+        raise
+    return cupsd
+
+
+def lp_until_held(cupsd, queue, path, api, user, title, options=(), timeout=60):
+    """`lp -U user -t title` of `path` on cupsd's `queue`; waits until CUPS has handed the job on
+    and mps-server holds a job of that name for `api`'s user. Returns the server's job (dict)."""
+    cups_job = cupsd.lp(queue, path, user=user, options=options, title=title)
+    state = cupsd.wait_job_done(cups_job, timeout)
+    if state != "completed":
+        raise AssertionError(f"CUPS job {cups_job} ended {state}\n{cupsd.diagnostics()}")
+
+    def held():
+        return next((j for j in all_jobs(api) if j["name"] == title and j["state"] == "held"), None)
+    return wait_for(held, timeout, f"mps-server to hold {title!r} for {user}",
+                    detail=lambda: f"jobs: {all_jobs(api, history=True)}")
+
+
 def healthy(server):
     try:
         conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)

@@ -1,5 +1,6 @@
 """The kiosk (issue 4) against real peers: pcscd with the vpcd virtual reader and a virtual card
-(tests/kiosk/virtual_card.py), a real mps-server, two ippeveprinters. The kiosk runs headless as
+(tests/kiosk/virtual_card.py), a real mps-server, two ippeveprinters (and, for the lp test, a
+throwaway cupsd in front of the server). The kiosk runs headless as
 build/kiosk/mps-kiosk-driver (the app's C++ session layer with the real PC/SC CardReader, no QML),
 driven over stdin and observed through the JSON snapshots it prints.
 
@@ -169,7 +170,9 @@ class KioskTest(unittest.TestCase):
             ini = os.path.join(cls.tmp, "server.ini")
             with open(ini, "w") as f:
                 f.write("monitor-seconds=1\n")
-            cls.server = MpsServer(extra_args=["--config", ini])
+            # Trusting 127.0.0.1's requesting-user-name only matters to the IPP endpoint, which
+            # the throwaway cupsd of the lp test uses (as test_release_e2e does).
+            cls.server = MpsServer(extra_args=["--config", ini, "--trusted-user-hosts", "127.0.0.1"])
             add_user(cls.server, "kim", pin="482913", card=KIM_CARD)
             add_user(cls.server, "lee", pin="135790")
             add_user(cls.server, "park", pin="246802")
@@ -240,6 +243,59 @@ class KioskTest(unittest.TestCase):
         files = self.mfp.wait_for_files(before + 1)
         self.assertEqual(sha256_file(files[-1]), sha256_bytes(self.pdf_bytes),
                          "the printer must receive the uploaded PDF byte for byte")
+
+    def test_lp_through_cups_card_tap_release_is_byte_identical(self):
+        # The desktop path: lp -> throwaway cupsd (driverless queue) -> mps-server /ipp/print.
+        cupsd = mpsit.cups_queue_to_mps(self.server)
+        self.addCleanup(cupsd.close)
+        api = login(self.server, "kim")
+        # CUPS's pdftopdf rewrites a PDF sent normally, so that job can only be compared with what
+        # the server held (size and pages, as test_release_e2e does: the API gives no digest).
+        # With -o raw CUPS passes the file through untouched: that one must reach the printer
+        # byte for byte as it went into lp.
+        filtered = mpsit.lp_until_held(cupsd, "mps", self.pdf, api, "kim", "cups-filtered.pdf")
+        raw = mpsit.lp_until_held(cupsd, "mps", self.pdf, api, "kim", "cups-raw.pdf", options=["raw"])
+        for j in (filtered, raw):
+            self.assertEqual((j["owner"], j["pages"], j["documentFormat"]), ("kim", 3, "application/pdf"),
+                             j)
+        self.assertEqual(raw["size"], len(self.pdf_bytes), raw)
+        ids = {filtered["id"], raw["id"]}
+        before = len(self.mfp.received_files())
+
+        # Tap: both CUPS jobs are in kim's list; "Print selected" releases them at this kiosk.
+        card = self.card(KIM_CARD)
+        snap = self.kiosk.wait(lambda s: s["screen"] == "jobs" and s["user"] == "kim"
+                               and ids <= {j["id"] for j in s["jobs"]},
+                               what="kim's CUPS jobs after the tap")
+        # Take the card away and let the reader see it, so the next test's card is a new tap.
+        card.remove()
+        self.kiosk.wait(lambda s: not s["cardPresent"], what="card removal seen by the reader")
+        self.assertEqual({j["name"] for j in snap["jobs"] if j["id"] in ids},
+                         {"cups-filtered.pdf", "cups-raw.pdf"})
+        self.kiosk.send("select-all")
+        self.kiosk.wait(lambda s: all(j["selected"] for j in s["jobs"] if j["id"] in ids),
+                        what="jobs selected")
+        self.kiosk.send("print")
+        self.kiosk.wait(lambda s: all(j["state"] == "printed" for j in s["jobs"] if j["id"] in ids),
+                        timeout=30, what="both jobs printed, seen through the event stream")
+        self.kiosk.send("sign-out")
+        self.kiosk.wait(lambda s: s["screen"] == "idle" and s["user"] == "", what="sign-out")
+
+        # Which kept file is which: the job-name the printer received (its -c command saw it).
+        new_files = self.mfp.wait_for_files(before + 2)[before:]
+        kept = {job["env"].get("IPP_JOB_NAME"): job["path"] for job in self.mfp.received_jobs()
+                if job["path"] in new_files}
+        self.assertEqual(sorted(kept), ["cups-filtered.pdf", "cups-raw.pdf"], new_files)
+        self.assertEqual(sha256_file(kept["cups-raw.pdf"]), sha256_bytes(self.pdf_bytes),
+                         "the PDF given to lp (raw) must reach the printer byte for byte")
+        with open(kept["cups-filtered.pdf"], "rb") as f:
+            filtered_bytes = f.read()
+        self.assertTrue(filtered_bytes.startswith(b"%PDF-"), kept["cups-filtered.pdf"])
+        self.assertEqual(len(filtered_bytes), filtered["size"],
+                         "the printer did not get the document the server held")
+        self.assertEqual(mpsit.pdf_pages(kept["cups-filtered.pdf"]), 3)
+        for j in (filtered, raw):
+            self.assertEqual(mpsit.job(api, j["id"])["state"], "printed")
 
     def test_unknown_card_is_linked_with_password(self):
         card = self.card("0A0B0C0D")
