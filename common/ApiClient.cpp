@@ -352,8 +352,11 @@ ApiReply* ApiClient::printers()
     return send("GET", QStringLiteral("/api/v1/printers"), {}, Auth::Session);
 }
 
-ApiReply* ApiClient::kioskSession(const QJsonObject& body)
+ApiReply* ApiClient::kioskSession(const QJsonObject& request)
 {
+    QJsonObject body = request;
+    if (m_kioskFingerprintReader)
+        body.insert(QStringLiteral("fingerprintReader"), true);
     ApiReply* reply = send("POST", QStringLiteral("/api/v1/kiosk/session"), {}, Auth::None, &body);
     adoptTokenOnSuccess(reply);
     return reply;
@@ -381,6 +384,27 @@ ApiReply* ApiClient::kioskSessionWithPassword(const QString& username, const QSt
 ApiReply* ApiClient::kioskInfo()
 {
     return send("GET", QStringLiteral("/api/v1/kiosk"), {}, Auth::None);
+}
+
+ApiReply* ApiClient::kioskSessionWithFingerprint(const QString& challenge, const QString& user, bool match)
+{
+    return kioskSession({{QStringLiteral("challenge"), challenge}, {QStringLiteral("user"), user}, {QStringLiteral("match"), match}});
+}
+
+ApiReply* ApiClient::fingerprintCandidates()
+{
+    return send("GET", QStringLiteral("/api/v1/kiosk/fingerprint/candidates"), {}, Auth::None);
+}
+
+ApiReply* ApiClient::enrollFingerprint(const QByteArray& templ)
+{
+    const QJsonObject body{{QStringLiteral("template"), QString::fromLatin1(templ.toBase64())}};
+    return send("PUT", QStringLiteral("/api/v1/kiosk/fingerprint"), {}, Auth::Session, &body);
+}
+
+ApiReply* ApiClient::removeFingerprint()
+{
+    return send("DELETE", QStringLiteral("/api/v1/kiosk/fingerprint"), {}, Auth::Session);
 }
 
 ApiReply* ApiClient::openStream(const QString& path, int idleTimeoutMs)

@@ -111,6 +111,21 @@ public:
                                        const QString& card = {});
     /// GET /api/v1/kiosk: json() holds "kiosk" (its name) and "printer".
     ApiReply* kioskInfo();
+    /// Tells the server, with every kiosk sign-in, that this kiosk has a fingerprint sensor: a user
+    /// who enrolled a fingerprint is then asked to confirm with it (the answer holds "verify",
+    /// "challenge" and "candidates" instead of "token").
+    void setKioskHasFingerprintReader(bool present) { m_kioskFingerprintReader = present; }
+    /// POST /api/v1/kiosk/session with the result of a fingerprint check against `challenge` (from a
+    /// verify answer or fingerprintCandidates()): `user` matched, or (`match` false) did not.
+    ApiReply* kioskSessionWithFingerprint(const QString& challenge, const QString& user, bool match);
+    /// GET /api/v1/kiosk/fingerprint/candidates: "challenge" and "candidates" ([{user, template}]),
+    /// the enrolled users who have held jobs, for identification at the sensor.
+    ApiReply* fingerprintCandidates();
+    /// PUT /api/v1/kiosk/fingerprint: registers `templ` (a serialized libfprint print) for the user
+    /// of the kiosk session.
+    ApiReply* enrollFingerprint(const QByteArray& templ);
+    /// DELETE /api/v1/kiosk/fingerprint: removes the session user's fingerprint.
+    ApiReply* removeFingerprint();
 
     /// GET `path` (e.g. "/api/v1/events") as a long-lived stream with the session, device token and
     /// pin: the reply emits streamStarted() and streamData() instead of buffering the body. A dead
@@ -147,6 +162,7 @@ private:
     QUrl m_baseUrl;
     QString m_token;
     QString m_deviceToken;
+    bool m_kioskFingerprintReader = false;
     CertificatePin m_pin;
     QPointer<QSslSocket> m_probe;
 };

@@ -129,6 +129,7 @@ private:
         rs.szReader = name.constData();
         rs.dwCurrentState = SCARD_STATE_UNAWARE;
         bool present = false;
+        DWORD events = 0; // pcsc-lite counts insertions and removals in the high word
         while (!m_stop) {
             const LONG rv = SCardGetStatusChange(ctx, PollMs, &rs, 1);
             if (rv == static_cast<LONG>(SCARD_E_TIMEOUT))
@@ -143,13 +144,25 @@ private:
             if (state & (SCARD_STATE_UNKNOWN | SCARD_STATE_UNAVAILABLE))
                 return;
             const bool now = (state & SCARD_STATE_PRESENT) != 0;
+            const DWORD counter = state >> 16;
+            if (now && present && counter != events) {
+                // Another card replaced the first one between two looks at the reader.
+                post(&CardReader::cardRemoved);
+                present = false;
+            }
+            events = counter;
             if (now && !present) {
                 present = true;
                 if (state & SCARD_STATE_MUTE) {
                     post(&CardReader::readerError, QCoreApplication::translate("CardReader", "The card could not be read. Take it away and tap it again."));
                     continue;
                 }
-                const QString uid = readUid(ctx, name);
+                QString uid = readUid(ctx, name);
+                if (uid.isEmpty() && !m_stop) {
+                    // A card still settling on the antenna (or just swapped) can fail one exchange.
+                    msleep(150);
+                    uid = readUid(ctx, name);
+                }
                 if (uid.isEmpty())
                     post(&CardReader::readerError, QCoreApplication::translate("CardReader", "The card could not be read. Take it away and tap it again."));
                 else

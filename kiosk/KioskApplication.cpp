@@ -3,6 +3,7 @@
 #include "ActivityFilter.h"
 #include "ApiClient.h"
 #include "CardReader.h"
+#include "FingerprintReader.h"
 #include "JobModel.h"
 #include "KioskController.h"
 #include "KioskLog.h"
@@ -111,6 +112,7 @@ int KioskApplication::start(const QStringList& args)
     const QCommandLineOption poll(QStringLiteral("printer-poll"), QStringLiteral("Seconds between printer checks."),
                                   QStringLiteral("SECS"), QStringLiteral("15"));
     const QCommandLineOption noReader(QStringLiteral("no-card-reader"), QStringLiteral("Do not use PC/SC."));
+    const QCommandLineOption noFinger(QStringLiteral("no-fingerprint"), QStringLiteral("Do not use a fingerprint sensor."));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size instead of full screen."), QStringLiteral("WxH"));
     const QCommandLineOption shots(QStringLiteral("screenshots"), QStringLiteral("Save every screen into DIR and quit."), QStringLiteral("DIR"));
     const QCommandLineOption shotList(QStringLiteral("shots"), QStringLiteral("Screens to save."), QStringLiteral("LIST"),
@@ -118,7 +120,7 @@ int KioskApplication::start(const QStringList& args)
     const QCommandLineOption shotPrefix(QStringLiteral("shot-prefix"), QStringLiteral("File name prefix."), QStringLiteral("NAME"),
                                         QStringLiteral("kiosk"));
     const QCommandLineOption demoUser(QStringLiteral("demo-user"), QStringLiteral("User for screenshots."), QStringLiteral("NAME"));
-    p.addOptions({config, server, tokenFile, pin, lang, idle, poll, noReader, size, shots, shotList, shotPrefix, demoUser});
+    p.addOptions({config, server, tokenFile, pin, lang, idle, poll, noReader, noFinger, size, shots, shotList, shotPrefix, demoUser});
     p.process(args);
 
     QTextStream err(stderr);
@@ -143,6 +145,8 @@ int KioskApplication::start(const QStringList& args)
         m_settings.idleTimeoutSecs = p.value(idle).toInt();
     if (p.isSet(noReader))
         m_settings.useCardReader = false;
+    if (p.isSet(noFinger))
+        m_settings.useFingerprintReader = false;
     if (!m_settings.serverUrl.isValid() || m_settings.serverUrl.isEmpty()) {
         err << "mps-kiosk: no server URL (server-url in the configuration, or --server)\n";
         return 2;
@@ -180,6 +184,14 @@ int KioskApplication::start(const QStringList& args)
         m_cardReader->setReaderName(m_settings.cardReader);
         connect(m_cardReader, &CardReader::cardTapped, this, present);
         m_cardReader->start();
+    }
+    // Fingerprints: libfprint on its own thread; identification runs on the idle screen.
+    // Screenshots use libfprint's virtual sensor when one is configured, never real hardware.
+    const bool virtualSensor = !qEnvironmentVariableIsEmpty("FP_VIRTUAL_DEVICE_STORAGE");
+    if (m_settings.useFingerprintReader && (!p.isSet(shots) || virtualSensor)) {
+        m_fingerprint = new FingerprintReader(this);
+        m_kiosk->setFingerprintReader(m_fingerprint);
+        m_fingerprint->start();
     }
 
     // Korean needs a CJK font; Noto Sans CJK covers both languages.

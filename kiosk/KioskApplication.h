@@ -9,6 +9,7 @@
 class ActivityFilter;
 class ApiClient;
 class CardReader;
+class FingerprintReader;
 class KioskController;
 class KioskTranslations;
 class QQmlApplicationEngine;
@@ -39,6 +40,7 @@ private:
     KioskTranslations* m_translations = nullptr;
     KioskController* m_kiosk = nullptr;
     CardReader* m_cardReader = nullptr;
+    FingerprintReader* m_fingerprint = nullptr;
     WedgeReader* m_wedge = nullptr;
     ActivityFilter* m_activity = nullptr;
     std::unique_ptr<QQmlApplicationEngine> m_engine;

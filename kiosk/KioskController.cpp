@@ -29,6 +29,8 @@ KioskController::KioskController(ApiClient* client, KioskTranslations* translati
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &KioskController::onTick);
     m_printerPoll.setInterval(15 * 1000);
+    m_candidateRefresh.setInterval(60 * 1000);
+    connect(&m_candidateRefresh, &QTimer::timeout, this, &KioskController::fetchCandidates);
     connect(&m_printerPoll, &QTimer::timeout, this, &KioskController::refreshPrinter);
     connect(m_events, &EventStream::eventReceived, this, &KioskController::onEvent);
     // The server does not replay missed events: refetch on every (re)connection.
@@ -69,6 +71,66 @@ void KioskController::setThumbnailCache(ThumbnailCache* cache)
     connect(m_jobs, &JobModel::failed, this, [this](const QString& message) { setMessage(message, true); });
 }
 
+void KioskController::setFingerprintReader(FingerprintReader* reader)
+{
+    m_fingerprint = reader;
+    if (!reader)
+        return;
+    connect(reader, &FingerprintReader::availabilityChanged, this, [this](bool available) {
+        if (m_client)
+            m_client->setKioskHasFingerprintReader(available);
+        Q_EMIT fingerprintChanged();
+        if (available && m_screen == IdleScreen)
+            fetchCandidates();
+        if (!available) {
+            m_candidates.clear();
+            if (m_screen == VerifyScreen || m_screen == EnrollScreen)
+                cancelFingerprint();
+        }
+    });
+    connect(reader, &FingerprintReader::identified, this, &KioskController::onIdentified);
+    connect(reader, &FingerprintReader::verified, this, &KioskController::onVerified);
+    connect(reader, &FingerprintReader::enrolled, this, &KioskController::onEnrolled);
+    connect(reader, &FingerprintReader::enrollProgress, this, [this](int done, int total) {
+        m_enrollDone = done;
+        m_enrollTotal = total;
+        Q_EMIT fingerprintChanged();
+        if (done < total)
+            setMessage(QCoreApplication::translate("KioskController", "Lift your finger and touch the sensor again (%1 of %2).").arg(done + 1).arg(total), false);
+        userActivity();
+    });
+    connect(reader, &FingerprintReader::scanRetry, this, [this](const QString& message) {
+        setMessage(message, false);
+        userActivity();
+    });
+    connect(reader, &FingerprintReader::failed, this, [this](const QString& message) {
+        setMessage(message, true, QStringLiteral("fingerprint-failed"));
+        // On the idle screen the sensor keeps looking after a short pause.
+        if (m_screen == IdleScreen)
+            QTimer::singleShot(3000, this, [this] {
+                if (m_screen == IdleScreen && !m_busy)
+                    startIdentification();
+            });
+    });
+    if (m_client)
+        m_client->setKioskHasFingerprintReader(reader->isAvailable());
+}
+
+void KioskController::setFingerprintRefreshSecs(int secs)
+{
+    m_candidateRefresh.setInterval(secs * 1000);
+}
+
+bool KioskController::fingerprintAvailable() const
+{
+    return m_fingerprint && m_fingerprint->isAvailable();
+}
+
+bool KioskController::fingerprintCanIdentify() const
+{
+    return fingerprintAvailable() && m_fingerprint->canIdentify();
+}
+
 void KioskController::setPrinterPollSecs(int secs)
 {
     m_printerPoll.setInterval(secs * 1000);
@@ -79,6 +141,7 @@ void KioskController::start()
     refreshPrinter();
     m_printerPoll.start();
     setScreen(IdleScreen);
+    fetchCandidates();
 }
 
 // -- properties
@@ -172,6 +235,15 @@ void KioskController::setScreen(Screen screen)
     } else {
         restartCountdown();
     }
+    // The sensor looks for enrolled users only on the idle screen; the other screens use it
+    // for one purpose (verification, enrolment) or not at all.
+    if (screen == IdleScreen) {
+        fetchCandidates();
+    } else {
+        m_candidateRefresh.stop();
+        if (screen != VerifyScreen && screen != EnrollScreen && m_fingerprint)
+            m_fingerprint->cancel();
+    }
     Q_EMIT screenChanged();
 }
 
@@ -258,6 +330,8 @@ void KioskController::cancel()
     if (m_inSession)
         return;
     m_pendingCard.clear();
+    m_challenge.clear();
+    m_verifyTemplate.clear();
     clearMessage();
     setScreen(IdleScreen);
 }
@@ -293,15 +367,31 @@ void KioskController::beginSignIn(ApiReply* reply, Screen onFailure)
         reply->deleteLater();
         setBusy(false);
         if (reply->ok()) {
-            openSession(reply->json());
+            const QJsonObject answer = reply->json();
+            if (answer.value(QLatin1String("verify")).toString() == QLatin1String("fingerprint"))
+                beginVerification(answer);
+            else
+                openSession(answer);
             return;
         }
         const QString code = reply->errorCode();
         qCInfo(lcKioskAuth).noquote() << "sign-in refused:" << code;
+        if (code == QLatin1String("no-match") && m_screen == VerifyScreen) {
+            // The finger did not match: say so and ask again (the server counts the failures).
+            setMessage(KioskText::forReply(reply), true, code);
+            restartCountdown();
+            if (m_fingerprint)
+                m_fingerprint->verify(m_verifyTemplate);
+            return;
+        }
         // The sentence first, so the next screen shows it from the start.
         setMessage(KioskText::forReply(reply), true, code);
         if (code == QLatin1String("unknown-card")) {
             setScreen(LinkCardScreen);
+        } else if (onFailure == VerifyScreen) {
+            m_challenge.clear();
+            m_verifyTemplate.clear();
+            setScreen(IdleScreen);
         } else {
             if (onFailure == IdleScreen)
                 m_pendingCard.clear();
@@ -311,10 +401,42 @@ void KioskController::beginSignIn(ApiReply* reply, Screen onFailure)
     });
 }
 
+void KioskController::beginVerification(const QJsonObject& answer)
+{
+    const QJsonObject user = answer.value(QLatin1String("user")).toObject();
+    const QJsonArray candidates = answer.value(QLatin1String("candidates")).toArray();
+    m_challenge = answer.value(QLatin1String("challenge")).toString();
+    m_verifyUser = user.value(QLatin1String("name")).toString();
+    m_verifyTemplate = QByteArray::fromBase64(candidates.first().toObject().value(QLatin1String("template")).toString().toLatin1());
+    if (!m_fingerprint || !m_fingerprint->isAvailable() || m_challenge.isEmpty() || m_verifyTemplate.isEmpty()) {
+        setMessage(QCoreApplication::translate("KioskController", "Your account needs a fingerprint check, but the sensor is not working. Ask the print admin."),
+                   true, QStringLiteral("fingerprint-unavailable"));
+        setScreen(IdleScreen);
+        return;
+    }
+    qCInfo(lcKioskAuth).noquote() << "fingerprint check for" << m_verifyUser;
+    m_pendingCard.clear();
+    setScreen(VerifyScreen);
+    setMessage(QCoreApplication::translate("KioskController", "Touch the fingerprint sensor to confirm it is you."), false);
+    m_fingerprint->verify(m_verifyTemplate);
+}
+
+void KioskController::onVerified(bool match)
+{
+    if (m_screen != VerifyScreen || m_challenge.isEmpty())
+        return;
+    qCInfo(lcKioskAuth).noquote() << "fingerprint check for" << m_verifyUser << (match ? "matched" : "did not match");
+    beginSignIn(m_client->kioskSessionWithFingerprint(m_challenge, m_verifyUser, match), VerifyScreen);
+}
+
 void KioskController::openSession(const QJsonObject& answer)
 {
     const QJsonObject user = answer.value(QLatin1String("user")).toObject();
     m_userName = user.value(QLatin1String("name")).toString();
+    m_challenge.clear();
+    m_verifyTemplate.clear();
+    m_hasFingerprint = user.value(QLatin1String("hasFingerprint")).toBool();
+    Q_EMIT fingerprintChanged();
     m_inSession = true;
     m_pendingCard.clear();
     m_copies = 1;
@@ -355,12 +477,164 @@ void KioskController::endSession(const QString& why)
     m_jobs->clear();
     m_alternatives->clear();
     m_userName.clear();
+    m_hasFingerprint = false;
     m_afterPrintAll = false;
     m_pendingReleases = 0;
     Q_EMIT userChanged();
     setScreen(IdleScreen);
     setMessage(why, false);
     Q_EMIT signedOut();
+}
+
+// -- fingerprints
+
+void KioskController::fetchCandidates()
+{
+    if (!m_client || !fingerprintCanIdentify() || m_screen != IdleScreen)
+        return;
+    m_candidateRefresh.start();
+    if (m_candidateReply)
+        return;
+    ApiReply* reply = m_client->fingerprintCandidates();
+    m_candidateReply = reply;
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (!reply->ok()) {
+            qCWarning(lcKioskFinger).noquote() << "fingerprint candidates failed:" << reply->errorCode();
+            return;
+        }
+        const QJsonObject answer = reply->json();
+        m_challenge = answer.value(QLatin1String("challenge")).toString();
+        m_candidates.clear();
+        for (const QJsonValue& v : answer.value(QLatin1String("candidates")).toArray()) {
+            const QJsonObject c = v.toObject();
+            m_candidates.append({c.value(QLatin1String("user")).toString(),
+                                 QByteArray::fromBase64(c.value(QLatin1String("template")).toString().toLatin1())});
+        }
+        qCDebug(lcKioskFinger) << "looking for" << m_candidates.size() << "enrolled users";
+        startIdentification();
+    });
+}
+
+void KioskController::startIdentification()
+{
+    if (!fingerprintCanIdentify() || m_screen != IdleScreen || m_busy)
+        return;
+    // Nobody enrolled has jobs waiting: the sensor has no one to look for.
+    if (m_candidates.isEmpty())
+        m_fingerprint->cancel();
+    else
+        m_fingerprint->identify(m_candidates);
+}
+
+void KioskController::onIdentified(const QString& user)
+{
+    if (m_screen != IdleScreen || m_inSession || m_busy)
+        return;
+    if (user.isEmpty()) {
+        qCInfo(lcKioskAuth) << "fingerprint not recognised";
+        setMessage(QCoreApplication::translate("KioskController", "Fingerprint not recognised, or you have no jobs waiting. Try again, tap your card, or sign in with your ID and PIN."),
+                   true, QStringLiteral("fingerprint-unknown"));
+        startIdentification();
+        return;
+    }
+    qCInfo(lcKioskAuth).noquote() << "fingerprint identified:" << user;
+    m_verifyUser = user;
+    ApiReply* reply = m_client->kioskSessionWithFingerprint(m_challenge, user, true);
+    beginSignIn(reply, IdleScreen);
+    // A refused identification (expired challenge, locked account) looks again with fresh candidates.
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        if (!reply->ok())
+            fetchCandidates();
+    });
+}
+
+void KioskController::startEnrollment()
+{
+    if (!m_inSession || !fingerprintAvailable())
+        return;
+    m_enrollDone = 0;
+    m_enrollTotal = m_fingerprint->enrollStages();
+    Q_EMIT fingerprintChanged();
+    setScreen(EnrollScreen);
+    setMessage(QCoreApplication::translate("KioskController", "Touch the sensor with the finger you want to use."), false);
+    m_fingerprint->enroll(m_userName);
+}
+
+void KioskController::onEnrolled(const QByteArray& templ)
+{
+    if (m_screen != EnrollScreen || !m_inSession)
+        return;
+    setBusy(true);
+    ApiReply* reply = m_client->enrollFingerprint(templ);
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        setBusy(false);
+        if (!m_inSession)
+            return;
+        if (!reply->ok()) {
+            setMessage(KioskText::forReply(reply), true, reply->errorCode());
+            return;
+        }
+        qCInfo(lcKioskAuth).noquote() << "fingerprint registered for" << m_userName;
+        setHasFingerprint(true);
+        setScreen(JobsScreen);
+        setMessage(QCoreApplication::translate("KioskController", "Fingerprint registered. Next time, just touch the sensor."), false);
+    });
+}
+
+void KioskController::removeFingerprint()
+{
+    if (!m_inSession)
+        return;
+    if (m_fingerprint)
+        m_fingerprint->cancel();
+    setBusy(true);
+    ApiReply* reply = m_client->removeFingerprint();
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        setBusy(false);
+        if (!m_inSession)
+            return;
+        if (!reply->ok()) {
+            setMessage(KioskText::forReply(reply), true, reply->errorCode());
+            return;
+        }
+        qCInfo(lcKioskAuth).noquote() << "fingerprint removed for" << m_userName;
+        setHasFingerprint(false);
+        setScreen(JobsScreen);
+        setMessage(QCoreApplication::translate("KioskController", "Your fingerprint was removed from the print server."), false);
+    });
+}
+
+void KioskController::cancelFingerprint()
+{
+    if (m_fingerprint)
+        m_fingerprint->cancel();
+    if (m_screen == EnrollScreen && m_inSession) {
+        clearMessage();
+        setScreen(JobsScreen);
+    } else if (m_screen == VerifyScreen) {
+        cancel();
+    }
+}
+
+void KioskController::retryFingerprint()
+{
+    if (!m_fingerprint)
+        return;
+    clearMessage();
+    restartCountdown();
+    if (m_screen == VerifyScreen && !m_verifyTemplate.isEmpty())
+        m_fingerprint->verify(m_verifyTemplate);
+    else if (m_screen == EnrollScreen)
+        startEnrollment();
+}
+
+void KioskController::setHasFingerprint(bool enrolled)
+{
+    m_hasFingerprint = enrolled;
+    Q_EMIT fingerprintChanged();
 }
 
 // -- jobs

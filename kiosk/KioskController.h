@@ -1,4 +1,5 @@
 #pragma once
+#include "FingerprintReader.h"
 #include "JobModel.h"
 #include "PrinterModel.h"
 
@@ -17,7 +18,7 @@ class QQmlEngine;
 class ThumbnailCache;
 
 /// The kiosk's session logic, shown by QML as the singleton `Kiosk`: which screen is up, sign-in
-/// by card, ID + PIN or password (linking an unknown card), the signed-in user's jobs (JobModel)
+/// by card, fingerprint, ID + PIN or password (linking an unknown card), the signed-in user's jobs (JobModel)
 /// with release and delete, the kiosk printer's state and nearby alternatives (PrinterModel), the
 /// inactivity countdown and the language. Everything talks to the server through ApiClient and
 /// EventStream; QML only calls the invokables and binds to the properties.
@@ -44,10 +45,15 @@ class KioskController : public QObject
     Q_PROPERTY(bool duplex READ duplex WRITE setDuplex NOTIFY optionsChanged)
     Q_PROPERTY(bool mono READ mono WRITE setMono NOTIFY optionsChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(bool fingerprintAvailable READ fingerprintAvailable NOTIFY fingerprintChanged)
+    Q_PROPERTY(bool fingerprintCanIdentify READ fingerprintCanIdentify NOTIFY fingerprintChanged)
+    Q_PROPERTY(bool hasFingerprint READ hasFingerprint NOTIFY fingerprintChanged)
+    Q_PROPERTY(int enrollDone READ enrollDone NOTIFY fingerprintChanged)
+    Q_PROPERTY(int enrollTotal READ enrollTotal NOTIFY fingerprintChanged)
     Q_PROPERTY(JobModel* jobs READ jobs CONSTANT)
     Q_PROPERTY(PrinterModel* alternatives READ alternatives CONSTANT)
 public:
-    enum Screen { IdleScreen, PinScreen, LinkCardScreen, JobsScreen };
+    enum Screen { IdleScreen, PinScreen, LinkCardScreen, JobsScreen, VerifyScreen, EnrollScreen };
     Q_ENUM(Screen)
     static constexpr int AfterPrintAllSecs = 5;
     static constexpr int MaxCopies = 99;
@@ -61,6 +67,11 @@ public:
     /// QML singleton factory: returns the instance given to setInstance(), owned by C++.
     static KioskController* create(QQmlEngine* qml, QJSEngine* js);
 
+    /// Uses `reader` (may be null) for fingerprint identification on the idle screen, verification
+    /// after a card or PIN when the server asks for it, and enrolment in a session.
+    void setFingerprintReader(FingerprintReader* reader);
+    /// Sets how often the idle screen refetches the enrolled users with held jobs (default 60 s).
+    void setFingerprintRefreshSecs(int secs);
     /// Serves thumbnails from `cache` (the engine's image provider "thumbnails").
     void setThumbnailCache(ThumbnailCache* cache);
     /// Sets the inactivity sign-out delay (default 30 s) and how often the printer's state is polled.
@@ -73,6 +84,9 @@ public:
     /// Adopts a successful sign-in answer (POST /api/v1/kiosk/session: "user", "printer"): shows the
     /// user's jobs and follows their events. Called by the sign-ins; public for offline screen tests.
     void openSession(const QJsonObject& answer);
+    /// Adopts a sign-in answer that asks for the fingerprint ("verify", "challenge", "user",
+    /// "candidates"): shows VerifyScreen and checks the finger. Public for offline screen tests.
+    void beginVerification(const QJsonObject& answer);
     /// Takes the kiosk printer's status (a printer object of the API); asks for alternatives when
     /// it cannot print.
     void applyPrinter(const QJsonObject& printer);
@@ -98,6 +112,13 @@ public:
     bool duplex() const { return m_duplex; }
     bool mono() const { return m_mono; }
     QString language() const { return m_language; }
+    bool fingerprintAvailable() const;
+    bool fingerprintCanIdentify() const;
+    bool hasFingerprint() const { return m_hasFingerprint; }
+    int enrollDone() const { return m_enrollDone; }
+    int enrollTotal() const { return m_enrollTotal; }
+    /// The number of enrolled users the idle screen is looking for at the sensor (for tests).
+    int fingerprintCandidates() const { return static_cast<int>(m_candidates.size()); }
     JobModel* jobs() const { return m_jobs; }
     PrinterModel* alternatives() const { return m_alternatives; }
 
@@ -130,6 +151,14 @@ public Q_SLOTS:
     void cancelDelete();
     /// Ends the session and returns to the idle screen.
     void signOut();
+    /// Starts registering the signed-in user's fingerprint (EnrollScreen).
+    void startEnrollment();
+    /// Removes the signed-in user's fingerprint from the server.
+    void removeFingerprint();
+    /// Leaves the fingerprint screen: enrolment back to the jobs, verification back to idle.
+    void cancelFingerprint();
+    /// Asks for the finger again after a failure on the fingerprint screens.
+    void retryFingerprint();
     /// The user did something: restarts the inactivity countdown.
     void userActivity();
     /// Fetches the printer's state now (also done periodically).
@@ -145,6 +174,7 @@ Q_SIGNALS:
     void confirmingDeleteChanged();
     void optionsChanged();
     void languageChanged();
+    void fingerprintChanged();
     /// A session began (`user` signed in) or ended.
     void signedIn(const QString& user);
     void signedOut();
@@ -160,6 +190,12 @@ private:
     void onTick();
     void onEvent(const QString& type, const QJsonObject& data);
     void restartCountdown();
+    void startIdentification();
+    void fetchCandidates();
+    void onIdentified(const QString& user);
+    void onVerified(bool match);
+    void onEnrolled(const QByteArray& templ);
+    void setHasFingerprint(bool enrolled);
 
     QPointer<ApiClient> m_client;
     KioskTranslations* m_translations;
@@ -168,6 +204,16 @@ private:
     PrinterModel* m_alternatives;
     QTimer m_tick;
     QTimer m_printerPoll;
+    QTimer m_candidateRefresh;
+    QPointer<FingerprintReader> m_fingerprint;
+    QPointer<ApiReply> m_candidateReply;
+    QString m_challenge;
+    QString m_verifyUser;
+    QByteArray m_verifyTemplate;
+    QList<FingerprintReader::Candidate> m_candidates;
+    int m_enrollDone = 0;
+    int m_enrollTotal = 0;
+    bool m_hasFingerprint = false;
     QJsonObject m_printer;
     QString m_kioskName;
     QString m_userName;

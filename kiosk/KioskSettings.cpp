@@ -20,6 +20,7 @@ bool KioskSettings::loadFile(const QString& path, QString* error)
     language = ini.value(QStringLiteral("language"), language).toString();
     idleTimeoutSecs = ini.value(QStringLiteral("idle-timeout-seconds"), idleTimeoutSecs).toInt();
     cardReader = ini.value(QStringLiteral("card-reader"), cardReader).toString();
+    useFingerprintReader = ini.value(QStringLiteral("fingerprint-reader"), useFingerprintReader).toBool();
     wedgeMaxGapMs = ini.value(QStringLiteral("wedge-max-gap-ms"), wedgeMaxGapMs).toInt();
     const QString input = ini.value(QStringLiteral("card-input"), QStringLiteral("auto")).toString();
     cardInput = input == QLatin1String("hex")       ? CardNumber::Input::Hex

@@ -10,7 +10,8 @@
 ///
 /// Keys (INI, section [kiosk]): server-url, device-token-file, certificate-sha256, language (ko|en),
 /// idle-timeout-seconds (30), card-reader (name prefix, empty: first), card-input (auto|hex|decimal),
-/// card-byte-order (as-read|reversed), wedge-max-gap-ms (200). The device token is a secret: it is
+/// card-byte-order (as-read|reversed), wedge-max-gap-ms (200), fingerprint-reader (true: the first
+/// libfprint sensor found). The device token is a secret: it is
 /// read from a root-only file (or $MPS_KIOSK_DEVICE_TOKEN), never from the command line.
 struct KioskSettings
 {
@@ -21,6 +22,7 @@ struct KioskSettings
     int idleTimeoutSecs = 30;
     QString cardReader;
     bool useCardReader = true;
+    bool useFingerprintReader = true;
     CardNumber::Input cardInput = CardNumber::Input::Auto;
     CardNumber::ByteOrder cardByteOrder = CardNumber::ByteOrder::AsRead;
     int wedgeMaxGapMs = 200;

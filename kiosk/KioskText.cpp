@@ -43,6 +43,12 @@ QString KioskText::forError(const QString& code, const QString& fallback)
         return QCoreApplication::translate("KioskText", "This card is already linked to another account. Ask the print admin.");
     if (code == QLatin1String("missing-credentials"))
         return QCoreApplication::translate("KioskText", "Enter your ID and PIN.");
+    if (code == QLatin1String("no-match"))
+        return QCoreApplication::translate("KioskText", "The fingerprint did not match. Try again, or sign in with your ID and PIN.");
+    if (code == QLatin1String("invalid-challenge"))
+        return QCoreApplication::translate("KioskText", "The fingerprint check timed out. Tap your card or touch the sensor again.");
+    if (code == QLatin1String("bad-template"))
+        return QCoreApplication::translate("KioskText", "The fingerprint could not be registered. Try again.");
     if (code == QLatin1String("unknown-kiosk"))
         return QCoreApplication::translate("KioskText", "This kiosk is not registered. Ask the print admin for a device token.");
     if (code == QLatin1String("wrong-printer"))

@@ -12,6 +12,11 @@
 #include <QQuickWindow>
 #include <QTimer>
 
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
 ScreenshotRunner::ScreenshotRunner(KioskController* kiosk, QQuickWindow* window, const QString& dir,
                                    const QString& prefix, const QString& user, const QString& pin,
                                    const QStringList& shots, QObject* parent)
@@ -85,7 +90,72 @@ void ScreenshotRunner::start()
                     [this] { grab(QStringLiteral("fault")); next(); }, QStringLiteral("printer fault"));
         };
     }
+    if (has("enroll") || has("verify")) {
+        // The sensor is libfprint's virtual one (FP_VIRTUAL_DEVICE_STORAGE): the runner touches it.
+        m_steps << [=, this] {
+            if (k->screen() != KioskController::JobsScreen)
+                k->signInWithPin(m_user, m_pin);
+            waitFor([k] { return k->screen() == KioskController::JobsScreen && k->fingerprintAvailable(); }, 300,
+                    [this] { next(); }, QStringLiteral("session with a fingerprint sensor"));
+        };
+        m_steps << [=, this] {
+            k->startEnrollment();
+            touchSensor(2);
+            waitFor([k] { return k->screen() == KioskController::EnrollScreen && k->enrollDone() == 2; }, 400, [this, has] {
+                if (has("enroll"))
+                    grab(QStringLiteral("enroll"));
+                next();
+            }, QStringLiteral("enrolment progress"));
+        };
+        m_steps << [=, this] {
+            touchSensor(3);
+            waitFor([k] { return k->hasFingerprint() && k->screen() == KioskController::JobsScreen; }, 300,
+                    [this] { next(); }, QStringLiteral("fingerprint registered"));
+        };
+        m_steps << [=, this] {
+            k->signOut();
+            k->signInWithPin(m_user, m_pin);
+            waitFor([k] { return k->screen() == KioskController::VerifyScreen; }, 500, [this, has] {
+                if (has("verify"))
+                    grab(QStringLiteral("verify"));
+                next();
+            }, QStringLiteral("fingerprint check"));
+        };
+        // Confirm with the finger, then remove it again so that every run starts alike.
+        m_steps << [=, this] {
+            touchSensor(1);
+            waitFor([k] { return k->screen() == KioskController::JobsScreen; }, 200, [this] { next(); },
+                    QStringLiteral("signed in by fingerprint"));
+        };
+        m_steps << [=, this] {
+            k->removeFingerprint();
+            waitFor([k] { return !k->hasFingerprint() && !k->busy(); }, 200, [this] { next(); },
+                    QStringLiteral("fingerprint removed"));
+        };
+    }
     next();
+}
+
+void ScreenshotRunner::touchSensor(int times)
+{
+    const QByteArray path = qgetenv("FP_VIRTUAL_DEVICE_STORAGE");
+    for (int i = 0; i < times; ++i) {
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        qstrncpy(addr.sun_path, path.constData(), sizeof addr.sun_path);
+        const QByteArray command = "SCAN " + m_user.toUtf8() + "-finger";
+        bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0
+                  && ::write(fd, command.constData(), static_cast<size_t>(command.size())) == command.size();
+        // One connection at a time: wait until the sensor has read the command and hung up.
+        ::shutdown(fd, SHUT_WR);
+        pollfd p{fd, POLLIN, 0};
+        char c;
+        ok = ok && ::poll(&p, 1, 5000) == 1 && ::read(fd, &c, 1) >= 0;
+        ::close(fd);
+        if (!ok)
+            qCWarning(lcKioskUi) << "screenshot: the virtual fingerprint sensor did not take a touch";
+    }
 }
 
 void ScreenshotRunner::next()

@@ -31,6 +31,8 @@ private:
     void waitFor(const std::function<bool()>& ready, int settleMs, const Step& then, const QString& what);
     void grab(const QString& shot);
     void setField(const char* objectName, const QString& text);
+    /// Touches libfprint's virtual sensor `times` times with the demo user's finger.
+    void touchSensor(int times);
 
     QPointer<KioskController> m_kiosk;
     QPointer<QQuickWindow> m_window;

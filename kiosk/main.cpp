@@ -11,6 +11,8 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    // libfprint's thread owns GLib's default main context (FingerprintReader): Qt keeps its own loop.
+    qputenv("QT_NO_GLIB", "1");
     QGuiApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("MPS"));
     QGuiApplication::setApplicationName(QStringLiteral("mps-kiosk"));

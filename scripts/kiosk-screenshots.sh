@@ -1,8 +1,10 @@
 #!/bin/sh
-# Saves every kiosk screen (idle, PIN pad, card linking, job list, confirm delete, printer fault) at
+# Saves every kiosk screen (idle, PIN pad, card linking, job list, confirm delete, printer fault,
+# fingerprint enrolment and fingerprint check) at
 # 1024x600, 1280x800 and 600x1024, in Korean and English, into docs/screenshots/kiosk-<lang>-<size>-<screen>.png.
 # Runs mps-kiosk under Xvfb against a real mps-server with demo data and two ippeveprinters
-# (tests/fixtures/peers.py); the fault shots are taken while one printer has a paper jam.
+# (tests/fixtures/peers.py) and libfprint's virtual sensor; the fault shots are taken while one
+# printer has a paper jam.
 #
 #   scripts/kiosk-screenshots.sh [BUILD_DIR] [OUT_DIR]
 set -eu
@@ -71,7 +73,8 @@ try:
     def run(lang, size, shots):
         w, h = size.split("x")
         prefix = f"kiosk-{lang}-{size}"
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", MPS_KIOSK_DEMO_PIN="482913")
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", MPS_KIOSK_DEMO_PIN="482913",
+                   FP_VIRTUAL_DEVICE_STORAGE=os.path.join(tmp, f"fp-{prefix}.sock"))
         cmd = [os.path.join(build, "kiosk", "mps-kiosk"), "--config", "/nonexistent", "--server", server.base_url,
                "--device-token-file", token_file, "--language", lang, "--size", size, "--printer-poll", "1",
                "--screenshots", out, "--shot-prefix", prefix, "--shots", shots, "--demo-user", "kim"]
@@ -87,7 +90,7 @@ try:
     failures = 0
     for lang in ("ko", "en"):
         for size in sizes:
-            failures += run(lang, size, "idle,pin,link,jobs,confirm-delete") != 0
+            failures += run(lang, size, "idle,pin,link,jobs,confirm-delete,enroll,verify") != 0
     east.jam()
     mpsit.wait_for(lambda: any(p["name"] == "3F-East" and not p["canPrint"]
                                for p in api.get("printers")[1]["printers"]), 30, "the jam on the server")

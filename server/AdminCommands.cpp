@@ -14,7 +14,8 @@ namespace {
 const char* Usage = R"(usage: mps-admin --data DIR COMMAND ...
   user add NAME --department D [--role user|dept-head|admin] [--email E] [--card UID]
                 [--password-stdin] [--pin-stdin]
-  user list
+  user list                             (name, department, role, email, card, fingerprint)
+  user clear-fingerprint NAME          (removes the user's enrolled fingerprint)
   printer add NAME --uri IPP-URI [--location TEXT]
   printer list
   kiosk add NAME --printer PRINTER      (prints the device token once)
@@ -118,7 +119,23 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
     if (noun == QLatin1String("user") && verb == QLatin1String("list")) {
         for (const UserRecord& u : store.users())
             out << u.name << "\t" << u.department << "\t" << u.role << "\t" << u.email << "\t"
-                << (u.card.isEmpty() ? QStringLiteral("-") : u.card) << "\n";
+                << (u.card.isEmpty() ? QStringLiteral("-") : u.card) << "\t"
+                << (u.hasFingerprint ? QStringLiteral("fingerprint") : QStringLiteral("-")) << "\n";
+        return 0;
+    }
+    if (noun == QLatin1String("user") && verb == QLatin1String("clear-fingerprint") && pos.size() == 3) {
+        // For staff who leave or withdraw consent: secure_delete overwrites the sealed template.
+        auto u = store.userByName(pos[2]);
+        if (!u) {
+            err << "mps-admin: no user named '" << pos[2] << "' (see user list)\n";
+            return 2;
+        }
+        if (!store.clearUserFingerprint(u->id)) {
+            err << "mps-admin: the fingerprint of " << u->name << " could not be removed\n";
+            return 1;
+        }
+        out << (u->hasFingerprint ? "fingerprint of " + u->name + " removed\n"
+                                  : u->name + " had no fingerprint enrolled\n");
         return 0;
     }
     if (noun == QLatin1String("printer") && verb == QLatin1String("add") && pos.size() == 3) {

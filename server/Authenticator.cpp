@@ -1,6 +1,7 @@
 #include "Authenticator.h"
 
 #include "CardNumber.h"
+#include "KeyWrap.h"
 #include "Log.h"
 #include "PasswordHasher.h"
 
@@ -8,10 +9,30 @@
 
 namespace {
 constexpr qint64 BasicCacheSecs = 300;
+// A kiosk asking again and again keeps at most this many live challenges (the oldest go first).
+constexpr int MaxChallengesPerKiosk = 16;
+
+QByteArray fingerprintAd(qint64 userId)
+{
+    return QByteArrayLiteral("mps-fp:") + QByteArray::number(userId);
 }
 
-Authenticator::Authenticator(Store& store, const Clock& clock, Settings settings)
-    : m_store(store), m_clock(clock), m_settings(settings)
+void wipe(QByteArray* bytes)
+{
+    if (!bytes->isEmpty() && bytes->isDetached())
+        sodium_memzero(bytes->data(), static_cast<size_t>(bytes->size()));
+    bytes->clear();
+}
+} // namespace
+
+FingerprintCandidate::~FingerprintCandidate()
+{
+    wipe(&templ);
+}
+
+Authenticator::Authenticator(Store& store, const Clock& clock, Settings settings,
+                             const SecretKey& fingerprintKey)
+    : m_store(store), m_clock(clock), m_settings(settings), m_fingerprintKey(fingerprintKey)
 {
     m_cacheKey.resize(crypto_generichash_KEYBYTES);
     randombytes_buf(m_cacheKey.data(), static_cast<size_t>(m_cacheKey.size()));
@@ -53,9 +74,7 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
     const qint64 now = m_clock.nowSecs();
     if (user->lockedUntil > now) {
         out.status = AuthOutcome::Status::Locked;
-        const qint64 minutes = (user->lockedUntil - now + 59) / 60;
-        out.message = QStringLiteral("Too many failed attempts. Try again in %1 minute(s) or ask the print admin.")
-                          .arg(minutes);
+        out.message = lockedMessage(user->lockedUntil);
         qCInfo(lcAuth).noquote() << "sign-in refused for locked account" << username;
         return out;
     }
@@ -72,6 +91,13 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
     out.status = AuthOutcome::Status::Ok;
     out.identity.user = *user;
     return out;
+}
+
+QString Authenticator::lockedMessage(qint64 lockedUntil) const
+{
+    const qint64 minutes = (lockedUntil - m_clock.nowSecs() + 59) / 60;
+    return QStringLiteral("Too many failed attempts. Try again in %1 minute(s) or ask the print admin.")
+        .arg(minutes);
 }
 
 AuthOutcome Authenticator::checkPassword(const QString& username, const QString& password)
@@ -194,5 +220,165 @@ AuthOutcome Authenticator::fromHeaders(const QByteArray& authorization, const QB
     }
     out.status = AuthOutcome::Status::NoCredentials;
     out.message = QStringLiteral("Sign in to continue.");
+    return out;
+}
+
+// --- fingerprints ----------------------------------------------------------------------------
+
+bool Authenticator::enrolFingerprint(const UserRecord& user, const QByteArray& templ)
+{
+    if (!m_store.setUserFingerprint(user.id,
+                                    KeyWrap::seal(m_fingerprintKey, templ, fingerprintAd(user.id)))) {
+        qCWarning(lcAuth).noquote() << "cannot store the fingerprint of" << user.name;
+        return false;
+    }
+    qCInfo(lcAuth).noquote() << "fingerprint enrolled for" << user.name;
+    return true;
+}
+
+bool Authenticator::removeFingerprint(const UserRecord& user)
+{
+    if (!m_store.clearUserFingerprint(user.id)) {
+        qCWarning(lcAuth).noquote() << "cannot remove the fingerprint of" << user.name;
+        return false;
+    }
+    qCInfo(lcAuth).noquote() << "fingerprint removed for" << user.name;
+    return true;
+}
+
+bool Authenticator::openTemplate(qint64 userId, const QString& userName, const QByteArray& sealed,
+                                 QByteArray* templ)
+{
+    if (KeyWrap::open(m_fingerprintKey, sealed, fingerprintAd(userId), templ))
+        return true;
+    // Another master key, a damaged row or a template copied from another user's row.
+    qCWarning(lcAuth).noquote() << "the stored fingerprint of" << userName
+                                << "cannot be opened and is ignored; enrol it again";
+    return false;
+}
+
+std::optional<FingerprintChallenge> Authenticator::verifyChallenge(const UserRecord& user, qint64 kioskId)
+{
+    if (!m_settings.kioskFingerprintVerify || !user.hasFingerprint)
+        return std::nullopt;
+    QByteArray templ;
+    if (!openTemplate(user.id, user.name, m_store.userFingerprint(user.id), &templ))
+        return std::nullopt;
+    QList<FingerprintCandidate> candidates;
+    candidates.append(FingerprintCandidate(user.name, templ));
+    wipe(&templ);
+    return issueChallenge(kioskId, std::move(candidates), {{user.name, user.id}},
+                          m_settings.verifyChallengeSecs);
+}
+
+FingerprintChallenge Authenticator::identifyChallenge(qint64 kioskId)
+{
+    QList<FingerprintCandidate> candidates;
+    QHash<QString, qint64> users;
+    for (SealedFingerprint& f : m_store.fingerprintCandidates(m_clock.nowSecs())) {
+        QByteArray templ;
+        if (!openTemplate(f.userId, f.userName, f.sealed, &templ))
+            continue;
+        candidates.append(FingerprintCandidate(f.userName, templ));
+        wipe(&templ);
+        users.insert(f.userName, f.userId);
+    }
+    return issueChallenge(kioskId, std::move(candidates), std::move(users), m_settings.identifyChallengeSecs);
+}
+
+FingerprintChallenge Authenticator::issueChallenge(qint64 kioskId, QList<FingerprintCandidate> candidates,
+                                                   QHash<QString, qint64> users, qint64 lifetimeSecs)
+{
+    FingerprintChallenge out;
+    out.challenge = newToken();
+    out.expiresIn = lifetimeSecs;
+    out.candidates = std::move(candidates);
+    const qint64 now = m_clock.nowSecs();
+    std::lock_guard lock(m_challengeMutex);
+    pruneChallenges(now);
+    // Keep a kiosk's live challenges bounded: the oldest of this kiosk makes room.
+    for (;;) {
+        int mine = 0;
+        auto oldest = m_challenges.end();
+        for (auto it = m_challenges.begin(); it != m_challenges.end(); ++it) {
+            if (it->kioskId != kioskId)
+                continue;
+            ++mine;
+            if (oldest == m_challenges.end() || it->serial < oldest->serial)
+                oldest = it;
+        }
+        if (mine < MaxChallengesPerKiosk)
+            break;
+        m_challenges.erase(oldest);
+    }
+    PendingChallenge pending;
+    pending.kioskId = kioskId;
+    pending.users = std::move(users);
+    pending.expires = now + lifetimeSecs;
+    pending.serial = ++m_challengeSerial;
+    m_challenges.insert(hashToken(out.challenge.toLatin1()), std::move(pending));
+    return out;
+}
+
+void Authenticator::pruneChallenges(qint64 now)
+{
+    m_challenges.removeIf([now](const auto& it) { return it.value().expires <= now; });
+}
+
+AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kioskId, const QString& username,
+                                           bool match)
+{
+    AuthOutcome out;
+    out.status = AuthOutcome::Status::InvalidChallenge;
+    out.message = QStringLiteral("The fingerprint check timed out. Tap your card or touch the sensor again.");
+    const QByteArray key = hashToken(challenge.toUtf8());
+    qint64 userId = 0;
+    {
+        std::lock_guard lock(m_challengeMutex);
+        pruneChallenges(m_clock.nowSecs());
+        auto it = m_challenges.constFind(key);
+        if (it == m_challenges.cend() || it->kioskId != kioskId)
+            return out;
+        userId = it->users.value(username);
+        if (!userId)
+            return out;
+    }
+    auto user = m_store.userById(userId);
+    if (!user)
+        return out;
+    if (user->lockedUntil > m_clock.nowSecs()) {
+        out.status = AuthOutcome::Status::Locked;
+        out.message = lockedMessage(user->lockedUntil);
+        qCInfo(lcAuth).noquote() << "fingerprint sign-in refused for locked account" << user->name;
+        return out;
+    }
+    if (!match) {
+        // A finger that matched nobody counts like a wrong PIN; the kiosk may let the person try again.
+        m_store.recordAuthFailure(user->id, m_clock.nowSecs(), m_settings.lockoutFailures,
+                                  m_settings.lockoutSecs);
+        qCInfo(lcAuth).noquote() << "fingerprint did not match for" << user->name;
+        user = m_store.userById(userId);
+        if (user && user->lockedUntil > m_clock.nowSecs()) {
+            out.status = AuthOutcome::Status::Locked;
+            out.message = lockedMessage(user->lockedUntil);
+            return out;
+        }
+        out.status = AuthOutcome::Status::Invalid;
+        out.message =
+            QStringLiteral("The fingerprint did not match. Try again, or sign in with your ID and PIN.");
+        return out;
+    }
+    {
+        // Single use: of two concurrent answers, only the one that removes the challenge wins.
+        std::lock_guard lock(m_challengeMutex);
+        if (m_challenges.remove(key) == 0)
+            return out;
+    }
+    if (user->failedAttempts)
+        m_store.clearAuthFailures(user->id);
+    out.status = AuthOutcome::Status::Ok;
+    out.message.clear();
+    out.identity.user = *user;
+    out.identity.user.failedAttempts = 0;
     return out;
 }

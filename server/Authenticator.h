@@ -2,8 +2,11 @@
 #include "Clock.h"
 #include "Store.h"
 
+#include "SecretKey.h"
+
 #include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <mutex>
 #include <optional>
@@ -20,14 +23,39 @@ struct Identity
 /// Outcome of a credential check.
 struct AuthOutcome
 {
-    enum class Status { Ok, NoCredentials, Invalid, Locked, WrongKiosk };
+    /// Invalid also covers a fingerprint that did not match; InvalidChallenge is a fingerprint challenge
+    /// that is unknown, expired, used, issued to another kiosk or not for that user.
+    enum class Status { Ok, NoCredentials, Invalid, Locked, WrongKiosk, InvalidChallenge };
     Status status = Status::NoCredentials;
     Identity identity;
     QString message; ///< a sentence for the person at the keyboard
     bool ok() const { return status == Status::Ok; }
 };
 
-/// Password, PIN, card and token checks with lockout after repeated failures. Thread-safe.
+/// One enrolled user a kiosk may match a finger against.
+struct FingerprintCandidate
+{
+    QString user;
+    QByteArray templ; ///< the plaintext template (a serialized libfprint print), never logged
+
+    FingerprintCandidate(QString name, QByteArray plain) : user(std::move(name)), templ(std::move(plain)) {}
+    FingerprintCandidate(const FingerprintCandidate&) = default;
+    FingerprintCandidate& operator=(const FingerprintCandidate&) = default;
+    /// Wipes the template when this is its last copy.
+    ~FingerprintCandidate();
+};
+
+/// A request to a kiosk: "match the finger on your sensor against one of these templates and tell me
+/// which user it was". Single use, bound to one kiosk and to exactly these users, short-lived.
+struct FingerprintChallenge
+{
+    QString challenge;    ///< opaque random token, given to the kiosk once (only its hash is kept)
+    qint64 expiresIn = 0; ///< seconds
+    QList<FingerprintCandidate> candidates;
+};
+
+/// Password, PIN, card, token and fingerprint-challenge checks with lockout after repeated failures.
+/// Thread-safe. Fingerprint challenges live in memory only: a restart invalidates them.
 /// Tokens are random 256-bit values given to the client once; only their BLAKE2b hashes are stored.
 class Authenticator
 {
@@ -38,8 +66,12 @@ public:
         qint64 kioskSessionSecs = 300;
         int lockoutFailures = 5;
         qint64 lockoutSecs = 300;
+        bool kioskFingerprintVerify = true; ///< enrolled users confirm card/PIN sign-ins at a sensor
+        qint64 verifyChallengeSecs = 120;
+        qint64 identifyChallengeSecs = 300;
     };
-    Authenticator(Store& store, const Clock& clock, Settings settings);
+    /// `fingerprintKey` seals fingerprint templates at rest (the master key's subkey 3, "MPSFPKEY").
+    Authenticator(Store& store, const Clock& clock, Settings settings, const SecretKey& fingerprintKey);
 
     AuthOutcome checkPassword(const QString& username, const QString& password);
     AuthOutcome checkPin(const QString& username, const QString& pin);
@@ -52,13 +84,46 @@ public:
     void endSession(const QString& token);
     std::optional<KioskRecord> kioskForToken(const QByteArray& deviceToken);
 
+    /// Seals `templ` for the user (associated data "mps-fp:<id>") and stores it, replacing any earlier
+    /// template. Returns false when it cannot be stored.
+    [[nodiscard]] bool enrolFingerprint(const UserRecord& user, const QByteArray& templ);
+    /// Forgets the user's fingerprint template. Returns false on a storage error.
+    [[nodiscard]] bool removeFingerprint(const UserRecord& user);
+    /// After a good card, PIN or password at kiosk `kioskId`, which has a sensor: a challenge for the
+    /// user's own template. nullopt when the sign-in needs no fingerprint (policy off, nothing enrolled,
+    /// or the stored template cannot be opened), so a session may be opened directly.
+    std::optional<FingerprintChallenge> verifyChallenge(const UserRecord& user, qint64 kioskId);
+    /// For identification at the sensor of kiosk `kioskId`: a challenge over every enrolled, unlocked
+    /// user with held jobs (possibly none).
+    FingerprintChallenge identifyChallenge(qint64 kioskId);
+    /// Takes kiosk `kioskId`'s verdict on `challenge` for `username`. Ok (with the identity) consumes
+    /// the challenge and clears the user's failures; a non-match counts as a failed sign-in (Invalid,
+    /// or Locked when it locks the account) and leaves the challenge usable until it expires.
+    AuthOutcome answerChallenge(const QString& challenge, qint64 kioskId, const QString& username,
+                                bool match);
+
     /// Returns a fresh random token (URL-safe base64 of 32 bytes).
     static QString newToken();
     /// Returns the stored form of a token.
     static QByteArray hashToken(const QByteArray& token);
 
 private:
+    struct PendingChallenge
+    {
+        qint64 kioskId = 0;
+        QHash<QString, qint64> users; ///< candidate name -> user id
+        qint64 expires = 0;
+        quint64 serial = 0; ///< issue order, to drop a kiosk's oldest
+    };
+
     AuthOutcome checkSecret(const QString& username, const QString& secret, bool pin);
+    QString lockedMessage(qint64 lockedUntil) const;
+    /// Opens a user's sealed template into `templ`; false (logged) when it does not open.
+    bool openTemplate(qint64 userId, const QString& userName, const QByteArray& sealed, QByteArray* templ);
+    FingerprintChallenge issueChallenge(qint64 kioskId, QList<FingerprintCandidate> candidates,
+                                        QHash<QString, qint64> users, qint64 lifetimeSecs);
+    /// Drops expired challenges. Caller holds m_challengeMutex.
+    void pruneChallenges(qint64 now);
 
     Store& m_store;
     const Clock& m_clock;
@@ -66,4 +131,8 @@ private:
     std::mutex m_cacheMutex;
     QHash<QByteArray, qint64> m_basicCache; ///< keyed hash of "user:password" -> expiry, spares Argon2 per request
     QByteArray m_cacheKey;
+    SecretKey m_fingerprintKey;
+    std::mutex m_challengeMutex;
+    QHash<QByteArray, PendingChallenge> m_challenges; ///< keyed by hashToken(challenge)
+    quint64 m_challengeSerial = 0;
 };

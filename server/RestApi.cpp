@@ -11,9 +11,11 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrlQuery>
+#include <sodium.h>
 
 namespace {
 constexpr qint64 MaxJsonBody = 64 * 1024;
+constexpr qsizetype MaxFingerprintTemplate = 32 * 1024; // image sensors keep several samples per print
 
 QJsonObject userJson(const UserRecord& u)
 {
@@ -21,7 +23,19 @@ QJsonObject userJson(const UserRecord& u)
             {QStringLiteral("department"), u.department},
             {QStringLiteral("role"), u.role},
             {QStringLiteral("email"), u.email},
-            {QStringLiteral("hasCard"), !u.card.isEmpty()}};
+            {QStringLiteral("hasCard"), !u.card.isEmpty()},
+            {QStringLiteral("hasFingerprint"), u.hasFingerprint}};
+}
+
+QJsonObject challengeJson(const FingerprintChallenge& ch)
+{
+    QJsonArray candidates;
+    for (const FingerprintCandidate& f : ch.candidates)
+        candidates.append(QJsonObject{{QStringLiteral("user"), f.user},
+                                      {QStringLiteral("template"), QString::fromLatin1(f.templ.toBase64())}});
+    return {{QStringLiteral("challenge"), ch.challenge},
+            {QStringLiteral("expiresIn"), ch.expiresIn},
+            {QStringLiteral("candidates"), candidates}};
 }
 } // namespace
 
@@ -106,8 +120,12 @@ void RestApi::handle(HttpExchange& ex)
         return kioskSession(c);
     if (p == QLatin1String("/api/v1/kiosk") && m == "GET")
         return kioskInfo(c);
+    if (p == QLatin1String("/api/v1/kiosk/fingerprint/candidates") && m == "GET")
+        return kioskFingerprintCandidates(c);
     if (!requireUser(c))
         return;
+    if (p == QLatin1String("/api/v1/kiosk/fingerprint") && (m == "PUT" || m == "DELETE"))
+        return kioskFingerprint(c);
     if (p == QLatin1String("/api/v1/me") && m == "GET")
         return me(c);
     if (p == QLatin1String("/api/v1/jobs") && m == "GET")
@@ -357,6 +375,27 @@ void RestApi::kioskSession(Call& c)
     auto body = readJson(c);
     if (!body)
         return;
+    if (body->contains(QLatin1String("challenge"))) {
+        // The kiosk's verdict on a fingerprint challenge (after a card or PIN, or at the sensor alone).
+        const QString user = body->value(QLatin1String("user")).toString();
+        const QJsonValue match = body->value(QLatin1String("match"));
+        if (user.isEmpty() || !match.isBool())
+            return c.error(
+                400, "missing-credentials",
+                QStringLiteral("Touch the sensor again, or sign in with your card or your ID and PIN."));
+        const AuthOutcome a = m_auth.answerChallenge(body->value(QLatin1String("challenge")).toString(),
+                                                     kiosk->id, user, match.toBool());
+        switch (a.status) {
+        case AuthOutcome::Status::Ok:
+            return openKioskSession(c, *kiosk, a.identity.user);
+        case AuthOutcome::Status::Locked:
+            return c.error(429, "locked", a.message);
+        case AuthOutcome::Status::Invalid:
+            return c.error(401, "no-match", a.message);
+        default:
+            return c.error(401, "invalid-challenge", a.message);
+        }
+    }
     const QString card = body->value(QLatin1String("card")).toString();
     const QString username = body->value(QLatin1String("username")).toString();
     AuthOutcome a;
@@ -383,11 +422,72 @@ void RestApi::kioskSession(Call& c)
     if (!a.ok())
         return c.error(a.status == AuthOutcome::Status::Locked ? 429 : 401,
                        a.status == AuthOutcome::Status::Locked ? "locked" : "invalid-credentials", a.message);
-    const QString token = m_auth.createSession(a.identity.user, kiosk->id);
-    qCInfo(lcAuth).noquote() << "kiosk" << kiosk->name << "session for" << a.identity.user.name;
+    // A kiosk with a sensor asks an enrolled user to confirm with their finger before the session opens.
+    if (body->value(QLatin1String("fingerprintReader")).toBool()) {
+        if (auto ch = m_auth.verifyChallenge(a.identity.user, kiosk->id)) {
+            qCInfo(lcAuth).noquote() << "kiosk" << kiosk->name << "asks" << a.identity.user.name
+                                     << "for a fingerprint";
+            QJsonObject answer = challengeJson(*ch);
+            answer.insert(QStringLiteral("verify"), QStringLiteral("fingerprint"));
+            answer.insert(QStringLiteral("user"), userJson(a.identity.user));
+            return c.json(200, answer);
+        }
+    }
+    openKioskSession(c, *kiosk, a.identity.user);
+}
+
+void RestApi::openKioskSession(Call& c, const KioskRecord& kiosk, const UserRecord& user)
+{
+    const QString token = m_auth.createSession(user, kiosk.id);
+    if (token.isEmpty())
+        return c.error(500, "failed", QStringLiteral("The server could not open a session. Try again."));
+    qCInfo(lcAuth).noquote() << "kiosk" << kiosk.name << "session for" << user.name;
     c.json(200, {{QStringLiteral("token"), token},
-                 {QStringLiteral("user"), userJson(a.identity.user)},
-                 {QStringLiteral("printer"), printerJson(kiosk->printerId, false)}});
+                 {QStringLiteral("user"), userJson(user)},
+                 {QStringLiteral("printer"), printerJson(kiosk.printerId, false)}});
+}
+
+void RestApi::kioskFingerprintCandidates(Call& c)
+{
+    auto kiosk = m_auth.kioskForToken(c.ex.header("X-MPS-Device-Token"));
+    if (!kiosk)
+        return c.error(
+            401, "unknown-kiosk",
+            QStringLiteral("This kiosk is not registered. Ask the print admin for a device token."));
+    const FingerprintChallenge ch = m_auth.identifyChallenge(kiosk->id);
+    qCDebug(lcAuth).noquote() << "kiosk" << kiosk->name << "identifies among" << ch.candidates.size()
+                              << "fingerprint(s)";
+    c.json(200, challengeJson(ch));
+}
+
+void RestApi::kioskFingerprint(Call& c)
+{
+    if (!c.who.kioskId)
+        return c.error(403, "forbidden", QStringLiteral("Fingerprints are registered at a kiosk."));
+    if (c.method == "DELETE") {
+        if (!m_auth.removeFingerprint(c.who.user))
+            return c.error(500, "failed",
+                           QStringLiteral("The server could not remove your fingerprint. Try again."));
+        return (void)c.ex.respond(204, QByteArray(), QByteArray());
+    }
+    auto body = readJson(c);
+    if (!body)
+        return;
+    const QJsonValue value = body->value(QLatin1String("template"));
+    auto decoded = QByteArray::fromBase64Encoding(
+        value.toString().toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
+    QByteArray& templ = decoded.decoded;
+    if (!value.isString() || !decoded || templ.isEmpty() || templ.size() > MaxFingerprintTemplate)
+        return c.error(400, "bad-template",
+                       QStringLiteral("The fingerprint scan could not be used. Scan your finger again."));
+    const bool stored = m_auth.enrolFingerprint(c.who.user, templ);
+    sodium_memzero(templ.data(), static_cast<size_t>(templ.size()));
+    if (!stored)
+        return c.error(500, "failed",
+                       QStringLiteral("The server could not register your fingerprint. Try again."));
+    UserRecord user = c.who.user;
+    user.hasFingerprint = true;
+    c.json(200, {{QStringLiteral("user"), userJson(user)}});
 }
 
 void RestApi::events(Call& c)

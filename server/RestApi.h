@@ -31,6 +31,9 @@ private:
     void printers(Call& c);
     void kioskSession(Call& c);
     void kioskInfo(Call& c);
+    void kioskFingerprintCandidates(Call& c);
+    void kioskFingerprint(Call& c);
+    void openKioskSession(Call& c, const KioskRecord& kiosk, const UserRecord& user);
     void events(Call& c);
 
     bool requireUser(Call& c);

@@ -82,7 +82,9 @@ bool Server::start(QString* error)
     as.kioskSessionSecs = static_cast<qint64>(m_config.kioskSessionMinutes) * 60;
     as.lockoutFailures = m_config.lockoutFailures;
     as.lockoutSecs = static_cast<qint64>(m_config.lockoutMinutes) * 60;
-    m_auth = std::make_unique<Authenticator>(m_data.store, m_clock, as);
+    as.kioskFingerprintVerify = m_config.kioskFingerprintVerify;
+    // Fingerprint templates are sealed under their own subkey of the master key.
+    m_auth = std::make_unique<Authenticator>(m_data.store, m_clock, as, m_data.master.derive(3, "MPSFPKEY"));
     ReleaseQueue::Settings rs;
     rs.monitorSecs = m_config.monitorSeconds;
     m_release = std::make_unique<ReleaseQueue>(m_data.store, *m_jobs, m_events, rs);

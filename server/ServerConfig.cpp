@@ -68,6 +68,8 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         maxConnections = ini.value(QStringLiteral("max-connections"), maxConnections).toInt();
         expirySweepSeconds = ini.value(QStringLiteral("expiry-sweep-seconds"), expirySweepSeconds).toInt();
         monitorSeconds = ini.value(QStringLiteral("monitor-seconds"), monitorSeconds).toInt();
+        kioskFingerprintVerify =
+            ini.value(QStringLiteral("kiosk-fingerprint-verify"), kioskFingerprintVerify).toBool();
     }
     if (p.isSet(data))
         dataDir = p.value(data);

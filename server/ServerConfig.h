@@ -23,6 +23,7 @@ struct ServerConfig
     int maxConnections = 256;
     int expirySweepSeconds = 60;
     int monitorSeconds = 30;
+    bool kioskFingerprintVerify = true; ///< enrolled users confirm card/PIN sign-ins at the sensor
 
     /// Parses `args` (argv) and the --config file. Returns false with `error` for bad input.
     [[nodiscard]] bool parse(const QStringList& args, QString* error);

@@ -43,7 +43,8 @@ constexpr const char* JobColumns =
     "warned, remote_job_uri, impressions";
 
 constexpr const char* UserColumns =
-    "id, name, department, role, email, card, password_hash, pin_hash, failed, locked_until";
+    "id, name, department, role, email, card, password_hash, pin_hash, failed, locked_until, "
+    "fingerprint IS NOT NULL";
 
 QByteArray sql(const char* head, const char* columns, const char* tail)
 {
@@ -105,6 +106,7 @@ UserRecord Store::readUser(const Statement& s)
     u.pinHash = s.text(7);
     u.failedAttempts = static_cast<int>(s.integer(8));
     u.lockedUntil = s.integer(9);
+    u.hasFingerprint = s.integer(10) != 0;
     return u;
 }
 
@@ -242,6 +244,46 @@ void Store::clearAuthFailures(qint64 userId)
     Statement s(m_db.handle(), "UPDATE users SET failed = 0, locked_until = 0 WHERE id = ?");
     s.bind(1, userId);
     (void)s.exec();
+}
+
+bool Store::setUserFingerprint(qint64 userId, const QByteArray& sealed)
+{
+    if (sealed.isEmpty())
+        return false;
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE users SET fingerprint = ? WHERE id = ?");
+    s.bind(1, sealed).bind(2, userId);
+    return s.exec() && m_db.changes() == 1;
+}
+
+bool Store::clearUserFingerprint(qint64 userId)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE users SET fingerprint = NULL WHERE id = ?");
+    s.bind(1, userId);
+    return s.exec();
+}
+
+QByteArray Store::userFingerprint(qint64 userId)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "SELECT fingerprint FROM users WHERE id = ? AND fingerprint IS NOT NULL");
+    s.bind(1, userId);
+    return s.next() ? s.blob(0) : QByteArray();
+}
+
+QList<SealedFingerprint> Store::fingerprintCandidates(qint64 now)
+{
+    std::lock_guard lock(m_mutex);
+    QList<SealedFingerprint> out;
+    Statement s(m_db.handle(),
+                "SELECT id, name, fingerprint FROM users WHERE fingerprint IS NOT NULL "
+                "AND locked_until <= ? AND EXISTS(SELECT 1 FROM jobs WHERE jobs.owner_id = users.id "
+                "AND jobs.state = 'held') ORDER BY name");
+    s.bind(1, now);
+    while (s.next())
+        out.append({s.integer(0), s.text(1), s.blob(2)});
+    return out;
 }
 
 // --- printers and kiosks ---------------------------------------------------------------------

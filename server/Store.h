@@ -20,6 +20,15 @@ struct UserRecord
     QString pinHash;       ///< Argon2id string; empty = no PIN sign-in
     int failedAttempts = 0;
     qint64 lockedUntil = 0;
+    bool hasFingerprint = false; ///< a sealed fingerprint template is stored (the template is not loaded)
+};
+
+/// A user's sealed fingerprint template (KeyWrap::seal, associated data "mps-fp:<user id>").
+struct SealedFingerprint
+{
+    qint64 userId = 0;
+    QString userName;
+    QByteArray sealed;
 };
 
 /// A release target (an MFP reachable over IPP).
@@ -94,6 +103,15 @@ public:
     /// Counts one failed sign-in; locks the account for `lockSecs` after `maxFailures`.
     void recordAuthFailure(qint64 userId, qint64 now, int maxFailures, qint64 lockSecs);
     void clearAuthFailures(qint64 userId);
+    /// Stores the user's sealed fingerprint template, replacing any earlier one; false when no such user.
+    [[nodiscard]] bool setUserFingerprint(qint64 userId, const QByteArray& sealed);
+    /// Forgets the user's fingerprint template (secure_delete wipes the page); false on a database error.
+    [[nodiscard]] bool clearUserFingerprint(qint64 userId);
+    /// The user's sealed fingerprint template, empty when none is enrolled.
+    QByteArray userFingerprint(qint64 userId);
+    /// Sealed templates of the users who have a job in state held, an enrolled fingerprint and no lock
+    /// at `now`, by user name: whom a kiosk may identify by fingerprint alone.
+    QList<SealedFingerprint> fingerprintCandidates(qint64 now);
 
     // Printers and kiosks
     [[nodiscard]] bool addPrinter(PrinterRecord* printer, QString* error);

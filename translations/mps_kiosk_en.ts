@@ -195,6 +195,94 @@
     </message>
 </context>
 <context>
+    <name>FingerprintReader</name>
+    <message>
+        <source>Your registered fingerprint could not be read. Register it again after signing in.</source>
+        <translation>Your registered fingerprint could not be read. Register it again after signing in.</translation>
+    </message>
+    <message>
+        <source>The touch was too short. Keep your finger on the sensor a little longer.</source>
+        <translation>The touch was too short. Keep your finger on the sensor a little longer.</translation>
+    </message>
+    <message>
+        <source>Place your finger in the middle of the sensor.</source>
+        <translation>Place your finger in the middle of the sensor.</translation>
+    </message>
+    <message>
+        <source>Lift your finger, then touch the sensor again.</source>
+        <translation>Lift your finger, then touch the sensor again.</translation>
+    </message>
+    <message>
+        <source>The fingerprint could not be read. Touch the sensor again.</source>
+        <translation>The fingerprint could not be read. Touch the sensor again.</translation>
+    </message>
+    <message>
+        <source>The fingerprint sensor&apos;s memory is full. Tell the print admin.</source>
+        <translation>The fingerprint sensor&apos;s memory is full. Tell the print admin.</translation>
+    </message>
+    <message>
+        <source>This sensor does not know your fingerprint. Sign in with your card or ID and PIN, and register it again.</source>
+        <translation>This sensor does not know your fingerprint. Sign in with your card or ID and PIN, and register it again.</translation>
+    </message>
+    <message>
+        <source>The fingerprint sensor is not connected. Tap your card or sign in with your ID and PIN.</source>
+        <translation>The fingerprint sensor is not connected. Tap your card or sign in with your ID and PIN.</translation>
+    </message>
+    <message>
+        <source>The fingerprint sensor failed. Tap your card or sign in with your ID and PIN, and tell the print admin.</source>
+        <translation>The fingerprint sensor failed. Tap your card or sign in with your ID and PIN, and tell the print admin.</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintScreen</name>
+    <message numerus="yes">
+        <source>Auto sign-out in %n s</source>
+        <translation>
+            <numerusform>Auto sign-out in %n s</numerusform>
+            <numerusform>Auto sign-out in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Register your fingerprint</source>
+        <translation>Register your fingerprint</translation>
+    </message>
+    <message>
+        <source>Confirm it is you</source>
+        <translation>Confirm it is you</translation>
+    </message>
+    <message numerus="yes">
+        <source>Touch the sensor %n more time(s) with the same finger, lifting it in between.</source>
+        <translation>
+            <numerusform>Touch the sensor %n more time with the same finger, lifting it in between.</numerusform>
+            <numerusform>Touch the sensor %n more times with the same finger, lifting it in between.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your account asks for your fingerprint after the card or PIN. Touch the sensor.</source>
+        <translation>Your account asks for your fingerprint after the card or PIN. Touch the sensor.</translation>
+    </message>
+    <message>
+        <source>Your fingerprint is kept encrypted on the print server, never on this kiosk. You can remove it here at any time.</source>
+        <translation>Your fingerprint is kept encrypted on the print server, never on this kiosk. You can remove it here at any time.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Remove my fingerprint</source>
+        <translation>Remove my fingerprint</translation>
+    </message>
+    <message>
+        <source>Back to my jobs</source>
+        <translation>Back to my jobs</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>IdleScreen</name>
     <message>
         <source>Tap your staff card</source>
@@ -207,6 +295,10 @@
     <message>
         <source>Sign in with ID and PIN</source>
         <translation>Sign in with ID and PIN</translation>
+    </message>
+    <message>
+        <source>or touch the fingerprint sensor</source>
+        <translation>or touch the fingerprint sensor</translation>
     </message>
 </context>
 <context>
@@ -287,6 +379,14 @@
         <source>Print all and sign out</source>
         <translation>Print all and sign out</translation>
     </message>
+    <message>
+        <source>My fingerprint</source>
+        <translation>My fingerprint</translation>
+    </message>
+    <message>
+        <source>Register fingerprint</source>
+        <translation>Register fingerprint</translation>
+    </message>
 </context>
 <context>
     <name>KioskController</name>
@@ -320,6 +420,34 @@
             <numerusform>You were signed out after %n second without activity.</numerusform>
             <numerusform>You were signed out after %n seconds without activity.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Lift your finger and touch the sensor again (%1 of %2).</source>
+        <translation>Lift your finger and touch the sensor again (%1 of %2).</translation>
+    </message>
+    <message>
+        <source>Your account needs a fingerprint check, but the sensor is not working. Ask the print admin.</source>
+        <translation>Your account needs a fingerprint check, but the sensor is not working. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>Touch the fingerprint sensor to confirm it is you.</source>
+        <translation>Touch the fingerprint sensor to confirm it is you.</translation>
+    </message>
+    <message>
+        <source>Fingerprint not recognised, or you have no jobs waiting. Try again, tap your card, or sign in with your ID and PIN.</source>
+        <translation>Fingerprint not recognised, or you have no jobs waiting. Try again, tap your card, or sign in with your ID and PIN.</translation>
+    </message>
+    <message>
+        <source>Touch the sensor with the finger you want to use.</source>
+        <translation>Touch the sensor with the finger you want to use.</translation>
+    </message>
+    <message>
+        <source>Fingerprint registered. Next time, just touch the sensor.</source>
+        <translation>Fingerprint registered. Next time, just touch the sensor.</translation>
+    </message>
+    <message>
+        <source>Your fingerprint was removed from the print server.</source>
+        <translation>Your fingerprint was removed from the print server.</translation>
     </message>
 </context>
 <context>
@@ -451,6 +579,18 @@
     <message>
         <source>Expired</source>
         <translation>Expired</translation>
+    </message>
+    <message>
+        <source>The fingerprint did not match. Try again, or sign in with your ID and PIN.</source>
+        <translation>The fingerprint did not match. Try again, or sign in with your ID and PIN.</translation>
+    </message>
+    <message>
+        <source>The fingerprint check timed out. Tap your card or touch the sensor again.</source>
+        <translation>The fingerprint check timed out. Tap your card or touch the sensor again.</translation>
+    </message>
+    <message>
+        <source>The fingerprint could not be registered. Try again.</source>
+        <translation>The fingerprint could not be registered. Try again.</translation>
     </message>
 </context>
 <context>

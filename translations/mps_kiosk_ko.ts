@@ -194,6 +194,92 @@
     </message>
 </context>
 <context>
+    <name>FingerprintReader</name>
+    <message>
+        <source>Your registered fingerprint could not be read. Register it again after signing in.</source>
+        <translation>등록된 지문을 읽을 수 없습니다. 다른 방법으로 로그인한 뒤 지문을 다시 등록하세요.</translation>
+    </message>
+    <message>
+        <source>The touch was too short. Keep your finger on the sensor a little longer.</source>
+        <translation>터치가 너무 짧았습니다. 손가락을 센서에 조금 더 오래 대세요.</translation>
+    </message>
+    <message>
+        <source>Place your finger in the middle of the sensor.</source>
+        <translation>손가락을 센서 가운데에 대세요.</translation>
+    </message>
+    <message>
+        <source>Lift your finger, then touch the sensor again.</source>
+        <translation>손가락을 뗀 다음 센서를 다시 터치하세요.</translation>
+    </message>
+    <message>
+        <source>The fingerprint could not be read. Touch the sensor again.</source>
+        <translation>지문을 읽지 못했습니다. 센서를 다시 터치하세요.</translation>
+    </message>
+    <message>
+        <source>The fingerprint sensor&apos;s memory is full. Tell the print admin.</source>
+        <translation>지문 센서의 저장 공간이 가득 찼습니다. 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>This sensor does not know your fingerprint. Sign in with your card or ID and PIN, and register it again.</source>
+        <translation>이 센서에 지문이 등록되어 있지 않습니다. 카드나 ID와 PIN으로 로그인한 뒤 지문을 다시 등록하세요.</translation>
+    </message>
+    <message>
+        <source>The fingerprint sensor is not connected. Tap your card or sign in with your ID and PIN.</source>
+        <translation>지문 센서가 연결되어 있지 않습니다. 카드를 대거나 ID와 PIN으로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>The fingerprint sensor failed. Tap your card or sign in with your ID and PIN, and tell the print admin.</source>
+        <translation>지문 센서에 오류가 발생했습니다. 카드를 대거나 ID와 PIN으로 로그인하고, 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintScreen</name>
+    <message numerus="yes">
+        <source>Auto sign-out in %n s</source>
+        <translation>
+            <numerusform>%n초 후 자동 로그아웃</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Register your fingerprint</source>
+        <translation>지문 등록</translation>
+    </message>
+    <message>
+        <source>Confirm it is you</source>
+        <translation>본인 확인</translation>
+    </message>
+    <message numerus="yes">
+        <source>Touch the sensor %n more time(s) with the same finger, lifting it in between.</source>
+        <translation>
+            <numerusform>같은 손가락으로 센서를 %n번 더 터치하세요. 터치할 때마다 손가락을 뗐다가 다시 대세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your account asks for your fingerprint after the card or PIN. Touch the sensor.</source>
+        <translation>이 계정은 카드나 PIN 다음에 지문 확인이 필요합니다. 센서에 손가락을 대세요.</translation>
+    </message>
+    <message>
+        <source>Your fingerprint is kept encrypted on the print server, never on this kiosk. You can remove it here at any time.</source>
+        <translation>지문은 암호화되어 인쇄 서버에만 보관되며 이 키오스크에는 저장되지 않습니다. 언제든지 여기에서 삭제할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Remove my fingerprint</source>
+        <translation>내 지문 삭제</translation>
+    </message>
+    <message>
+        <source>Back to my jobs</source>
+        <translation>내 문서로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
     <name>IdleScreen</name>
     <message>
         <source>Tap your staff card</source>
@@ -206,6 +292,10 @@
     <message>
         <source>Sign in with ID and PIN</source>
         <translation>ID와 PIN으로 로그인</translation>
+    </message>
+    <message>
+        <source>or touch the fingerprint sensor</source>
+        <translation>또는 지문 센서에 손가락을 대세요</translation>
     </message>
 </context>
 <context>
@@ -283,6 +373,14 @@
         <source>Print all and sign out</source>
         <translation>모두 출력하고 로그아웃</translation>
     </message>
+    <message>
+        <source>My fingerprint</source>
+        <translation>내 지문</translation>
+    </message>
+    <message>
+        <source>Register fingerprint</source>
+        <translation>지문 등록</translation>
+    </message>
 </context>
 <context>
     <name>KioskController</name>
@@ -315,6 +413,34 @@
         <translation>
             <numerusform>%n초 동안 사용하지 않아 로그아웃되었습니다.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Lift your finger and touch the sensor again (%1 of %2).</source>
+        <translation>손가락을 뗐다가 센서를 다시 터치하세요 (%2번 중 %1번째).</translation>
+    </message>
+    <message>
+        <source>Your account needs a fingerprint check, but the sensor is not working. Ask the print admin.</source>
+        <translation>이 계정은 지문 확인이 필요하지만 지문 센서가 작동하지 않습니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Touch the fingerprint sensor to confirm it is you.</source>
+        <translation>본인 확인을 위해 지문 센서에 손가락을 대세요.</translation>
+    </message>
+    <message>
+        <source>Fingerprint not recognised, or you have no jobs waiting. Try again, tap your card, or sign in with your ID and PIN.</source>
+        <translation>지문을 인식하지 못했거나 대기 중인 문서가 없습니다. 다시 시도하거나, 카드를 대거나, ID와 PIN으로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Touch the sensor with the finger you want to use.</source>
+        <translation>사용할 손가락으로 센서를 터치하세요.</translation>
+    </message>
+    <message>
+        <source>Fingerprint registered. Next time, just touch the sensor.</source>
+        <translation>지문이 등록되었습니다. 다음부터는 센서에 손가락만 대면 됩니다.</translation>
+    </message>
+    <message>
+        <source>Your fingerprint was removed from the print server.</source>
+        <translation>인쇄 서버에서 지문이 삭제되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -446,6 +572,18 @@
     <message>
         <source>Expired</source>
         <translation>보관 기간 만료</translation>
+    </message>
+    <message>
+        <source>The fingerprint did not match. Try again, or sign in with your ID and PIN.</source>
+        <translation>지문이 일치하지 않습니다. 다시 시도하거나 ID와 PIN으로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>The fingerprint check timed out. Tap your card or touch the sensor again.</source>
+        <translation>지문 확인 시간이 지났습니다. 카드를 대거나 센서를 다시 터치하세요.</translation>
+    </message>
+    <message>
+        <source>The fingerprint could not be registered. Try again.</source>
+        <translation>지문을 등록하지 못했습니다. 다시 시도하세요.</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,16 @@ Rectangle {
                     Layout.fillWidth: true
                 }
                 Text {
+                    objectName: "touchSensorText"
+                    visible: Kiosk.fingerprintCanIdentify
+                    text: qsTr("or touch the fingerprint sensor")
+                    font.pixelSize: Theme.fontLarge
+                    color: Theme.primary
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Text {
                     text: qsTr("Your held print jobs appear here. Print them or delete the ones you no longer need.")
                     font.pixelSize: Theme.fontNormal
                     color: Theme.muted

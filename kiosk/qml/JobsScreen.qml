@@ -170,6 +170,15 @@ Rectangle {
                         onClicked: Kiosk.printSelected()
                     }
                     KioskButton {
+                        objectName: "fingerprintButton"
+                        visible: Kiosk.fingerprintAvailable
+                        text: Kiosk.hasFingerprint ? qsTr("My fingerprint") : qsTr("Register fingerprint")
+                        outline: true
+                        enabled: !Kiosk.busy
+                        Layout.fillWidth: true
+                        onClicked: Kiosk.startEnrollment()
+                    }
+                    KioskButton {
                         objectName: "printAllButton"
                         text: qsTr("Print all and sign out")
                         tone: Theme.ok

@@ -19,6 +19,8 @@ ApplicationWindow {
             case Kiosk.PinScreen: return pinScreen
             case Kiosk.LinkCardScreen: return linkScreen
             case Kiosk.JobsScreen: return jobsScreen
+            case Kiosk.VerifyScreen: return fingerprintScreen
+            case Kiosk.EnrollScreen: return fingerprintScreen
             default: return idleScreen
             }
         }
@@ -27,4 +29,5 @@ ApplicationWindow {
     Component { id: pinScreen; PinScreen {} }
     Component { id: linkScreen; LinkCardScreen {} }
     Component { id: jobsScreen; JobsScreen {} }
+    Component { id: fingerprintScreen; FingerprintScreen {} }
 }

@@ -3,10 +3,13 @@
 // Runs KioskController with the real PC/SC CardReader against a real server. Reads one command per
 // line on stdin and prints a JSON snapshot of the kiosk on stdout after every change:
 //   pin USER PIN | link USER PASSWORD | wedge NUMBER | select-all | print | print-all | delete |
-//   confirm-delete | sign-out | pin-screen | cancel | refresh-printer | quit
+//   confirm-delete | sign-out | pin-screen | cancel | refresh-printer | enroll | remove-fingerprint |
+//   cancel-fingerprint | retry-fingerprint | quit
 // Usage: mps-kiosk-driver --server URL --device-token-file FILE [--idle-timeout S] [--printer-poll S]
+//        [--fingerprint [--fingerprint-refresh S]]  (the sensor: libfprint, e.g. FP_VIRTUAL_DEVICE_STORAGE)
 #include "ApiClient.h"
 #include "CardReader.h"
+#include "FingerprintReader.h"
 #include "JobModel.h"
 #include "KioskController.h"
 #include "KioskTranslations.h"
@@ -42,7 +45,7 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
                                 {QStringLiteral("selected"), m->data(i, JobModel::SelectedRole).toBool()},
                                 {QStringLiteral("thumbnail"), !m->data(i, JobModel::ThumbnailRole).toString().isEmpty()}});
     }
-    static const char* screens[] = {"idle", "pin", "link-card", "jobs"};
+    static const char* screens[] = {"idle", "pin", "link-card", "jobs", "verify", "enroll"};
     return {{QStringLiteral("screen"), QLatin1String(screens[k.screen()])},
             {QStringLiteral("busy"), k.busy()},
             {QStringLiteral("message"), k.message()},
@@ -58,6 +61,12 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
             {QStringLiteral("secondsLeft"), k.secondsLeft()},
             {QStringLiteral("afterPrintAll"), k.signingOutAfterPrint()},
             {QStringLiteral("confirmingDelete"), k.confirmingDelete()},
+            {QStringLiteral("fingerprint"), k.fingerprintAvailable()},
+            {QStringLiteral("canIdentify"), k.fingerprintCanIdentify()},
+            {QStringLiteral("hasFingerprint"), k.hasFingerprint()},
+            {QStringLiteral("enrollDone"), k.enrollDone()},
+            {QStringLiteral("enrollTotal"), k.enrollTotal()},
+            {QStringLiteral("candidates"), k.fingerprintCandidates()},
             {QStringLiteral("lastCard"), lastCard},
             {QStringLiteral("cardPresent"), cardPresent}};
 }
@@ -66,6 +75,7 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
 
 int main(int argc, char* argv[])
 {
+    qputenv("QT_NO_GLIB", "1"); // as mps-kiosk: libfprint's thread owns GLib's default context
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     const QCommandLineOption server(QStringLiteral("server"), QString(), QStringLiteral("URL"));
@@ -74,7 +84,9 @@ int main(int argc, char* argv[])
     const QCommandLineOption poll(QStringLiteral("printer-poll"), QString(), QStringLiteral("S"), QStringLiteral("2"));
     const QCommandLineOption lang(QStringLiteral("language"), QString(), QStringLiteral("LANG"), QStringLiteral("en"));
     const QCommandLineOption noReader(QStringLiteral("no-card-reader"));
-    p.addOptions({server, tokenFile, idle, poll, lang, noReader});
+    const QCommandLineOption finger(QStringLiteral("fingerprint"));
+    const QCommandLineOption fingerRefresh(QStringLiteral("fingerprint-refresh"), QString(), QStringLiteral("S"), QStringLiteral("60"));
+    p.addOptions({server, tokenFile, idle, poll, lang, noReader, finger, fingerRefresh});
     p.process(app);
 
     QFile f(p.value(tokenFile));
@@ -114,7 +126,7 @@ int main(int argc, char* argv[])
     auto changed = [&] { emitTimer.start(); };
     for (auto sig : {&KioskController::screenChanged, &KioskController::busyChanged, &KioskController::messageChanged,
                      &KioskController::printerChanged, &KioskController::userChanged, &KioskController::secondsLeftChanged,
-                     &KioskController::confirmingDeleteChanged})
+                     &KioskController::confirmingDeleteChanged, &KioskController::fingerprintChanged})
         QObject::connect(&kiosk, sig, changed);
     QObject::connect(kiosk.jobs(), &QAbstractItemModel::modelReset, changed);
     QObject::connect(kiosk.jobs(), &QAbstractItemModel::dataChanged, changed);
@@ -139,6 +151,12 @@ int main(int argc, char* argv[])
     });
     if (!p.isSet(noReader))
         reader.start();
+    FingerprintReader fingerprint;
+    if (p.isSet(finger)) {
+        kiosk.setFingerprintReader(&fingerprint);
+        kiosk.setFingerprintRefreshSecs(p.value(fingerRefresh).toInt());
+        fingerprint.start();
+    }
 
     QSocketNotifier stdinNotifier(STDIN_FILENO, QSocketNotifier::Read);
     QByteArray pending;
@@ -186,6 +204,14 @@ int main(int argc, char* argv[])
                 kiosk.cancel();
             else if (c == QLatin1String("refresh-printer"))
                 kiosk.refreshPrinter();
+            else if (c == QLatin1String("enroll"))
+                kiosk.startEnrollment();
+            else if (c == QLatin1String("remove-fingerprint"))
+                kiosk.removeFingerprint();
+            else if (c == QLatin1String("cancel-fingerprint"))
+                kiosk.cancelFingerprint();
+            else if (c == QLatin1String("retry-fingerprint"))
+                kiosk.retryFingerprint();
             else if (c == QLatin1String("snapshot")) {
                 last.clear();
                 changed();

@@ -1,6 +1,7 @@
 // QtQuickTest for the kiosk's screens (tests/kiosk/qml/tst_*.qml). The Kiosk singleton is the real
 // KioskController without a server; `fixture` puts it into the states the screens show.
 #include "ApiClient.h"
+#include "FingerprintReader.h"
 #include "JobModel.h"
 #include "KioskController.h"
 #include "KioskTranslations.h"
@@ -55,6 +56,15 @@ public:
         }
         m_kiosk->jobs()->setJobs(jobs);
     }
+    /// The fingerprint screens: the server asked "kim" to confirm with a finger.
+    Q_INVOKABLE void askForFingerprint()
+    {
+        m_kiosk->beginVerification({{QStringLiteral("verify"), QStringLiteral("fingerprint")},
+                                    {QStringLiteral("challenge"), QStringLiteral("fixture-challenge")},
+                                    {QStringLiteral("user"), QJsonObject{{QStringLiteral("name"), QStringLiteral("kim")}}},
+                                    {QStringLiteral("candidates"), QJsonArray{QJsonObject{{QStringLiteral("user"), QStringLiteral("kim")},
+                                                                                         {QStringLiteral("template"), QStringLiteral("AAAA")}}}}});
+    }
     /// Back to the idle screen with a working printer and English texts.
     Q_INVOKABLE void reset()
     {
@@ -79,6 +89,10 @@ public Q_SLOTS:
         m_translations->setLanguage(QStringLiteral("en"));
         m_kiosk = new KioskController(m_client, m_translations, this);
         m_kiosk->setThumbnailCache(new ThumbnailCache); // the engine below owns the cache
+        // A real libfprint sensor: the virtual one (FP_VIRTUAL_DEVICE_STORAGE, set by ctest).
+        m_fingerprint = new FingerprintReader(this);
+        m_kiosk->setFingerprintReader(m_fingerprint);
+        m_fingerprint->start();
         engine->addImageProvider(QStringLiteral("thumbnails"), new ThumbnailCache);
         KioskController::setInstance(m_kiosk);
         m_kiosk->applyPrinter(printer(true));
@@ -91,6 +105,7 @@ private:
     ApiClient* m_client = nullptr;
     KioskTranslations* m_translations = nullptr;
     KioskController* m_kiosk = nullptr;
+    FingerprintReader* m_fingerprint = nullptr;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(kiosk, Setup)

@@ -132,6 +132,70 @@ private Q_SLOTS:
         QCOMPARE(s.jobsForOwner(kim.id, false).size(), 1);
     }
 
+    void fingerprints()
+    {
+        Store s;
+        QVERIFY(s.open(m_dir.filePath(QStringLiteral("fp.db")), m_key));
+        UserRecord kim = user(QStringLiteral("kim"), QStringLiteral("Finance"));
+        UserRecord lee = user(QStringLiteral("lee"), QStringLiteral("Finance"));
+        UserRecord park = user(QStringLiteral("park"), QStringLiteral("IT"));
+        UserRecord choi = user(QStringLiteral("choi"), QStringLiteral("IT"));
+        QString err;
+        QVERIFY(s.addUser(&kim, &err) && s.addUser(&lee, &err) && s.addUser(&park, &err) &&
+                s.addUser(&choi, &err));
+        QVERIFY(!s.userById(kim.id)->hasFingerprint);
+        QVERIFY(s.userFingerprint(kim.id).isEmpty());
+
+        QVERIFY(s.setUserFingerprint(kim.id, QByteArray("sealed-kim-1")));
+        QVERIFY(s.setUserFingerprint(kim.id, QByteArray("sealed-kim-2"))); // replaces
+        QVERIFY(s.setUserFingerprint(lee.id, QByteArray("sealed-lee")));
+        QVERIFY(s.setUserFingerprint(choi.id, QByteArray("sealed-choi")));
+        QVERIFY(!s.setUserFingerprint(9999, QByteArray("nobody")));
+        QVERIFY(!s.setUserFingerprint(park.id, QByteArray()));
+        QCOMPARE(s.userFingerprint(kim.id), QByteArray("sealed-kim-2"));
+        QCOMPARE(s.userFingerprint(lee.id), QByteArray("sealed-lee"));
+        QVERIFY(s.userByName(QStringLiteral("kim"))->hasFingerprint);
+        QVERIFY(!s.userByName(QStringLiteral("park"))->hasFingerprint);
+
+        // Candidates: enrolled users with a held job. Nobody holds a job yet.
+        QVERIFY(s.fingerprintCandidates(100).isEmpty());
+        QVERIFY(s.commitJob(heldJob(s, kim.id, QStringLiteral("a.pdf")), {}));
+        QVERIFY(s.commitJob(heldJob(s, kim.id, QStringLiteral("b.pdf")), {}));  // two jobs, one candidate
+        QVERIFY(s.commitJob(heldJob(s, park.id, QStringLiteral("c.pdf")), {})); // held but not enrolled
+        // lee's only job is releasing, choi's only job is still arriving: neither is held.
+        const StoredJob leeJob = heldJob(s, lee.id, QStringLiteral("d.pdf"));
+        QVERIFY(s.commitJob(leeJob, {}));
+        QVERIFY(s.transition(leeJob.info.id, JobState::Held, JobState::Releasing, QString(), 1));
+        JobInfo arriving;
+        arriving.submitted = QDateTime::fromSecsSinceEpoch(1000, Qt::UTC);
+        QVERIFY(s.createReceivingJob(choi.id, arriving) > 0);
+        QList<SealedFingerprint> c = s.fingerprintCandidates(100);
+        QCOMPARE(c.size(), 1);
+        QCOMPARE(c[0].userId, kim.id);
+        QCOMPARE(c[0].userName, QStringLiteral("kim"));
+        QCOMPARE(c[0].sealed, QByteArray("sealed-kim-2"));
+
+        // A locked account is not offered until the lock ends.
+        s.recordAuthFailure(kim.id, 100, 1, 60);
+        QVERIFY(s.fingerprintCandidates(100).isEmpty());
+        QCOMPARE(s.fingerprintCandidates(160).size(), 1);
+        s.clearAuthFailures(kim.id);
+
+        QVERIFY(s.commitJob(heldJob(s, lee.id, QStringLiteral("e.pdf")), {}));
+        c = s.fingerprintCandidates(100);
+        QCOMPARE(c.size(), 2);
+        QCOMPARE(c[1].userName, QStringLiteral("lee"));
+        QCOMPARE(c[1].sealed, QByteArray("sealed-lee"));
+
+        QVERIFY(s.clearUserFingerprint(kim.id));
+        QVERIFY(s.clearUserFingerprint(kim.id)); // nothing to clear is fine
+        QVERIFY(s.userFingerprint(kim.id).isEmpty());
+        QVERIFY(!s.userById(kim.id)->hasFingerprint);
+        c = s.fingerprintCandidates(100);
+        QCOMPARE(c.size(), 1);
+        QCOMPARE(c[0].userName, QStringLiteral("lee"));
+    }
+
     void expiryAndReconcile()
     {
         Store s;

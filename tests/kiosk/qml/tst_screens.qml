@@ -11,6 +11,7 @@ Item {
     Component { id: idleComp; IdleScreen { width: root.width; height: root.height } }
     Component { id: pinComp; PinScreen { width: root.width; height: root.height } }
     Component { id: jobsComp; JobsScreen { width: root.width; height: root.height } }
+    Component { id: fingerComp; FingerprintScreen { width: root.width; height: root.height } }
 
     TestCase {
         name: "KioskScreens"
@@ -32,6 +33,48 @@ Item {
             verify(button.height >= 48)
             mouseClick(button)
             compare(Kiosk.screen, Kiosk.PinScreen)
+        }
+
+        function test_idleInvitesTheFingerWhenTheSensorIdentifies() {
+            tryVerify(() => Kiosk.fingerprintAvailable, 5000, "the virtual sensor opens")
+            const screen = createTemporaryObject(idleComp, root)
+            compare(find(screen, "touchSensorText").visible, Kiosk.fingerprintCanIdentify)
+            verify(Kiosk.fingerprintCanIdentify)
+        }
+
+        function test_enrolScreenFromJobsAndBack() {
+            tryVerify(() => Kiosk.fingerprintAvailable, 5000)
+            fixture.signIn(true)
+            const jobs = createTemporaryObject(jobsComp, root)
+            const button = find(jobs, "fingerprintButton")
+            verify(button.visible)
+            compare(button.text, "Register fingerprint")
+            mouseClick(button)
+            compare(Kiosk.screen, Kiosk.EnrollScreen)
+            const screen = createTemporaryObject(fingerComp, root)
+            compare(find(screen, "fingerprintTitle").text, "Register your fingerprint")
+            verify(find(screen, "enrollDots").visible)
+            compare(Kiosk.enrollTotal, 5)
+            verify(find(screen, "fingerprintHint").text.indexOf("5 more times") >= 0, find(screen, "fingerprintHint").text)
+            verify(!find(screen, "fingerprintRemove").visible, "nothing to remove before enrolment")
+            const back = find(screen, "fingerprintCancel")
+            verify(back.height >= 48)
+            mouseClick(back)
+            compare(Kiosk.screen, Kiosk.JobsScreen)
+        }
+
+        function test_verifyScreenShowsAFailureAndCancels() {
+            tryVerify(() => Kiosk.fingerprintAvailable, 5000)
+            fixture.askForFingerprint()
+            compare(Kiosk.screen, Kiosk.VerifyScreen)
+            const screen = createTemporaryObject(fingerComp, root)
+            compare(find(screen, "fingerprintTitle").text, "Confirm it is you")
+            verify(!find(screen, "enrollDots").visible)
+            // The fixture's template is not a real print: the sensor says so and offers a retry.
+            tryVerify(() => Kiosk.messageIsError, 5000)
+            verify(find(screen, "fingerprintRetry").visible)
+            mouseClick(find(screen, "fingerprintCancel"))
+            compare(Kiosk.screen, Kiosk.IdleScreen)
         }
 
         function test_languageSwitchTranslates() {
