@@ -47,10 +47,11 @@ Rectangle {
                         ctx.lineWidth = width / 24
                         ctx.lineCap = "round"
                         const c = width / 2
+                        // Rings open at the bottom, each a little different, like a finger's ridges.
                         for (let i = 1; i <= 5; ++i) {
                             const r = i * width / 11
                             ctx.beginPath()
-                            ctx.arc(c, c + width / 12, r, Math.PI * (1.05 + i * 0.02), Math.PI * (1.95 + i * 0.06 - 0.1))
+                            ctx.arc(c, c, r, Math.PI * (0.72 + 0.06 * (i % 2)), Math.PI * (2.28 - 0.06 * ((i + 1) % 2)))
                             ctx.stroke()
                         }
                     }
