@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # make demo: a fresh MPS server on its embedded default (SQLCipher + local spool), a demo user,
-# and a simulated MFP (ippeveprinter) registered as a printer. Prints what to use; Ctrl-C stops all.
+# a simulated MFP (ippeveprinter) registered as a printer, and, where a display exists, the kiosk
+# (windowed, with libfprint's virtual fingerprint sensor) and the tray client, both pinned to the
+# server's certificate. Prints what to use; Ctrl-C stops all.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
@@ -41,6 +43,37 @@ pids+=($!)
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$port/healthz" > /dev/null || { cat "$demo/server.log"; exit 1; }
 
+fingerprint=$(sed -n 's/.*SHA-256 fingerprint //p' "$demo/server.log" | head -1)
+for _ in $(seq 50); do [ -n "$fingerprint" ] && break; sleep 0.1
+  fingerprint=$(sed -n 's/.*SHA-256 fingerprint //p' "$demo/server.log" | head -1); done
+
+# A print job waiting for kim, so that the kiosk has something to show.
+curl -sf "http://127.0.0.1:$port/api/v1/session" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"kim\",\"password\":\"$password\"}" > "$demo/session.json"
+token=$(sed -n 's/.*"token":"\([^"]*\)".*/\1/p' "$demo/session.json")
+curl -sf "http://127.0.0.1:$port/api/v1/jobs?name=Welcome%20to%20MPS.pdf" -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/pdf' --data-binary @/usr/share/cups/data/default-testpage.pdf > /dev/null
+rm -f "$demo/session.json"
+
+apps="(no display: start the apps yourself, see docs/kiosk.md and docs/client.md)"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  # The kiosk in a window, its fingerprint sensor libfprint's virtual one (touch it as shown below).
+  FP_VIRTUAL_DEVICE_STORAGE="$demo/fingerprint.sock" "$build/kiosk/mps-kiosk" --config /nonexistent \
+    --server "https://localhost:$port" --certificate-sha256 "$fingerprint" \
+    --device-token-file "$demo/kiosk.token" --size 1024x600 --no-card-reader > "$demo/kiosk.log" 2>&1 &
+  pids+=($!)
+  printf '[server]\nurl=https://localhost:%s\ncertificateSha256=%s\n' "$port" "$fingerprint" > "$demo/client.ini"
+  "$build/client/mps-client" --settings "$demo/client.ini" > "$demo/client.log" 2>&1 &
+  pids+=($!)
+  apps="Kiosk (1024x600 window) and tray client are running (logs: $demo/kiosk.log, $demo/client.log).
+  At the kiosk  sign in with ID kim and PIN 1234, or type 0077705923 and Enter (a keyboard-wedge
+                reader reading kim's card). Register a fingerprint there (\"Register fingerprint\",
+                then touch 5 times), sign out, and touch the sensor to see kim's jobs:
+                scripts/touch-fingerprint.py $demo/fingerprint.sock kim-finger [TIMES]
+  Desktop       the tray client signs in to the server above; capturing prints from this desktop's
+                CUPS needs the queue: sudo installer/mps-queue-setup.sh install (docs/capture.md)"
+fi
+
 cat <<MSG
 
 MPS demo is running.
@@ -51,7 +84,9 @@ MPS demo is running.
   User          kim / $password   (PIN 1234, card 04A1B2C3, department Finance)
   Simulated MFP 3F-East  ipp://localhost:$mfp_port/ipp/print   (received files in $demo/mfp-spool)
   Kiosk token   in $demo/kiosk.token (kiosk-3F-East)
+  Certificate   SHA-256 $fingerprint
   Logs          $demo/server.log, $demo/mfp.log
+$apps
 Press Ctrl-C to stop.
 MSG
 wait "${pids[1]}"
