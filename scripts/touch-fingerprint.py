@@ -3,15 +3,17 @@
 FP_VIRTUAL_DEVICE) with a finger: the same name always means the same finger.
 
     scripts/touch-fingerprint.py SOCKET FINGER [TIMES]   (enrolment takes 5 touches)
+    scripts/touch-fingerprint.py --insert SOCKET FINGER  (store the finger on the sensor itself, as a
+                                                          match-on-chip sensor that enrolled it would)
 """
 import socket
 import sys
 
 
-def touch(path, finger):
+def command(path, text):
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
         s.connect(path)
-        s.sendall(f"SCAN {finger}".encode())
+        s.sendall(text.encode())
         # The sensor reads one command per connection: wait until it hangs up.
         s.shutdown(socket.SHUT_WR)
         s.settimeout(5)
@@ -19,7 +21,11 @@ def touch(path, finger):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (3, 4):
+    args = sys.argv[1:]
+    if args[:1] == ["--insert"] and len(args) == 3:
+        command(args[1], f"INSERT {args[2]}")
+    elif len(args) in (2, 3) and not args[0].startswith("-"):
+        for _ in range(int(args[2]) if len(args) == 3 else 1):
+            command(args[0], f"SCAN {args[1]}")
+    else:
         sys.exit(__doc__)
-    for _ in range(int(sys.argv[3]) if len(sys.argv) == 4 else 1):
-        touch(sys.argv[1], sys.argv[2])
