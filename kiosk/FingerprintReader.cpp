@@ -133,6 +133,9 @@ protected:
         m_ready = true;
         if (!m_stopping)
             g_main_loop_run(m_loop);
+        // A sensor still being opened finishes first, so that it is closed rather than leaked.
+        while (m_opening)
+            g_main_context_iteration(ctx, TRUE);
         if (m_device && fp_device_is_open(m_device))
             fp_device_close_sync(m_device, nullptr, nullptr);
         g_clear_object(&m_device);
@@ -183,6 +186,7 @@ private:
     void openDevice(FpDevice* device)
     {
         m_device = FP_DEVICE(g_object_ref(device));
+        m_opening = true;
         qCInfo(lcKioskFinger).noquote() << "opening fingerprint sensor" << fp_device_get_name(device);
         fp_device_open(m_device, nullptr, &Worker::onOpened, this);
     }
@@ -190,6 +194,7 @@ private:
     static void onOpened(GObject* source, GAsyncResult* result, gpointer data)
     {
         auto* self = static_cast<Worker*>(data);
+        self->m_opening = false;
         GError* error = nullptr;
         if (!fp_device_open_finish(FP_DEVICE(source), result, &error)) {
             qCWarning(lcKioskFinger).noquote() << "cannot open the fingerprint sensor:" << error->message;
@@ -199,6 +204,8 @@ private:
             return;
         }
         FpDevice* d = self->m_device;
+        if (!d) // removed while opening
+            return;
         const bool identify = fp_device_has_feature(d, FP_DEVICE_FEATURE_IDENTIFY);
         qCInfo(lcKioskFinger).noquote() << "fingerprint sensor ready:" << fp_device_get_name(d)
                                         << (identify ? "(identify and verify)" : "(verify only)");
@@ -413,8 +420,13 @@ private:
 
     void postAvailability(bool available, bool identify, int stages, const QString& name)
     {
+        // Dropped when the reader was stopped (or restarted) before it arrives.
         QMetaObject::invokeMethod(
-            m_owner, [owner = m_owner, available, identify, stages, name] { owner->onAvailability(available, identify, stages, name); },
+            m_owner,
+            [owner = m_owner, self = this, available, identify, stages, name] {
+                if (owner->m_worker == self)
+                    owner->onAvailability(available, identify, stages, name);
+            },
             Qt::QueuedConnection);
     }
 
@@ -425,6 +437,7 @@ private:
     std::atomic<bool> m_stopping{false};
     // Worker thread only:
     bool m_ready = false;
+    bool m_opening = false;
     GMainLoop* m_loop = nullptr;
     FpContext* m_context = nullptr;
     FpDevice* m_device = nullptr;

@@ -397,6 +397,9 @@ void KioskController::beginSignIn(ApiReply* reply, Screen onFailure)
                 m_pendingCard.clear();
             setScreen(onFailure);
             restartCountdown();
+            // The sensor stopped looking while the sign-in was under way: look again.
+            if (m_screen == IdleScreen)
+                startIdentification();
         }
     });
 }

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void cancelledActionReportsNothing();
     void newRequestReplacesRunningOne();
     void unreadableTemplateFails();
+    void startAndStopRightAway();
 
 private:
     /// Sends one command to the virtual sensor (one command per connection).
@@ -219,6 +220,25 @@ void TestFingerprintReader::unreadableTemplateFails()
     QVERIFY(failed.wait(10000));
     QCOMPARE(failed.size(), 2);
     QCOMPARE(verified.size(), 0);
+}
+
+void TestFingerprintReader::startAndStopRightAway()
+{
+    // Stopping while the sensor is still being found or opened ends cleanly (no crash, no hang),
+    // and a reader stopped after opening reports it is gone. Each uses a sensor of its own.
+    qputenv("FP_VIRTUAL_DEVICE_STORAGE", QFile::encodeName(m_dir.filePath(QStringLiteral("quick.sock"))));
+    for (int delayMs : {0, 1, 5, 20, 200}) {
+        FingerprintReader reader;
+        QSignalSpy available(&reader, &FingerprintReader::availabilityChanged);
+        reader.start();
+        QTest::qWait(delayMs);
+        reader.verify(QByteArray(64, 'x'));
+        reader.stop();
+        QVERIFY(!reader.isAvailable());
+        QCoreApplication::processEvents();
+        QVERIFY(!reader.isAvailable());
+        QVERIFY(available.size() <= 2);
+    }
 }
 
 int main(int argc, char* argv[])
