@@ -8,7 +8,7 @@
 #include "KioskController.h"
 #include "KioskLog.h"
 #include "KioskTranslations.h"
-#include "ScreenshotRunner.h"
+#include "KioskScreenshotRunner.h"
 #include "ThumbnailCache.h"
 #include "WedgeReader.h"
 
@@ -242,12 +242,12 @@ int KioskApplication::start(const QStringList& args)
 
     if (p.isSet(shots)) {
         QString demoPin = qEnvironmentVariable("MPS_KIOSK_DEMO_PIN");
-        auto* runner = new ScreenshotRunner(m_kiosk, window, p.value(shots), p.value(shotPrefix), p.value(demoUser),
+        auto* runner = new KioskScreenshotRunner(m_kiosk, window, p.value(shots), p.value(shotPrefix), p.value(demoUser),
                                             demoPin, p.value(shotList).split(QLatin1Char(',')), this);
-        connect(runner, &ScreenshotRunner::finished, qApp, [](int code) {
+        connect(runner, &KioskScreenshotRunner::finished, qApp, [](int code) {
             QTimer::singleShot(300, qApp, [code] { QCoreApplication::exit(code); });
         });
-        QTimer::singleShot(500, runner, &ScreenshotRunner::start);
+        QTimer::singleShot(500, runner, &KioskScreenshotRunner::start);
     }
     return -1;
 }

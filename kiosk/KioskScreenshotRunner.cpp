@@ -1,4 +1,4 @@
-#include "ScreenshotRunner.h"
+#include "KioskScreenshotRunner.h"
 
 #include "JobModel.h"
 #include "KioskController.h"
@@ -17,7 +17,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-ScreenshotRunner::ScreenshotRunner(KioskController* kiosk, QQuickWindow* window, const QString& dir,
+KioskScreenshotRunner::KioskScreenshotRunner(KioskController* kiosk, QQuickWindow* window, const QString& dir,
                                    const QString& prefix, const QString& user, const QString& pin,
                                    const QStringList& shots, QObject* parent)
     : QObject(parent)
@@ -31,7 +31,7 @@ ScreenshotRunner::ScreenshotRunner(KioskController* kiosk, QQuickWindow* window,
 {
 }
 
-void ScreenshotRunner::start()
+void KioskScreenshotRunner::start()
 {
     QDir().mkpath(m_dir);
     auto* k = m_kiosk.data();
@@ -136,7 +136,7 @@ void ScreenshotRunner::start()
     next();
 }
 
-void ScreenshotRunner::touchSensor(int times)
+void KioskScreenshotRunner::touchSensor(int times)
 {
     const QByteArray path = qgetenv("FP_VIRTUAL_DEVICE_STORAGE");
     for (int i = 0; i < times; ++i) {
@@ -158,7 +158,7 @@ void ScreenshotRunner::touchSensor(int times)
     }
 }
 
-void ScreenshotRunner::next()
+void KioskScreenshotRunner::next()
 {
     if (m_steps.isEmpty()) {
         if (m_kiosk)
@@ -173,7 +173,7 @@ void ScreenshotRunner::next()
     step();
 }
 
-void ScreenshotRunner::waitFor(const std::function<bool()>& ready, int settleMs, const Step& then, const QString& what)
+void KioskScreenshotRunner::waitFor(const std::function<bool()>& ready, int settleMs, const Step& then, const QString& what)
 {
     auto deadline = std::make_shared<QDeadlineTimer>(30 * 1000);
     auto poll = std::make_shared<std::function<void()>>();
@@ -193,7 +193,7 @@ void ScreenshotRunner::waitFor(const std::function<bool()>& ready, int settleMs,
     (*poll)();
 }
 
-void ScreenshotRunner::setField(const char* objectName, const QString& text)
+void KioskScreenshotRunner::setField(const char* objectName, const QString& text)
 {
     if (!m_window)
         return;
@@ -212,7 +212,7 @@ void ScreenshotRunner::setField(const char* objectName, const QString& text)
         qCWarning(lcKioskUi) << "screenshot: no field" << objectName;
 }
 
-void ScreenshotRunner::grab(const QString& shot)
+void KioskScreenshotRunner::grab(const QString& shot)
 {
     const QString path = QDir(m_dir).filePath(QStringLiteral("%1-%2.png").arg(m_prefix, shot));
     const QImage image = m_window ? m_window->grabWindow() : QImage();

@@ -11,12 +11,12 @@ class QQuickWindow;
 /// Walks the kiosk through its screens against a real server and saves each one as a PNG, for the
 /// docs and for checking by eye (scripts/kiosk-screenshots.sh). Shots: idle, pin, link, jobs,
 /// confirm-delete, fault (the jobs screen while the printer cannot print), idle-fault.
-class ScreenshotRunner : public QObject
+class KioskScreenshotRunner : public QObject
 {
     Q_OBJECT
 public:
     /// Saves into `dir` as `<prefix>-<shot>.png`, signing in as `user` with `pin` for the job screens.
-    ScreenshotRunner(KioskController* kiosk, QQuickWindow* window, const QString& dir, const QString& prefix,
+    KioskScreenshotRunner(KioskController* kiosk, QQuickWindow* window, const QString& dir, const QString& prefix,
                      const QString& user, const QString& pin, const QStringList& shots, QObject* parent = nullptr);
 
     /// Starts; finished() follows with the exit code (0 when every shot was saved).
