@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "ClientLog.h"
 #include "Clock.h"
+#include "NotificationText.h"
 
 #include <QJsonArray>
 
@@ -78,8 +79,9 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const
                (j.expires.isValid() && m_clock->now().secsTo(j.expires) <= m_expiryWarningSecs);
     case StateRole:
         return jobStateName(j.state);
+    case Qt::ToolTipRole:
     case StateReasonRole:
-        return j.stateReason;
+        return NotificationText::stateReason(j);
     case PrinterRole:
         return j.printer;
     case Qt::DecorationRole:

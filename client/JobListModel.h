@@ -26,7 +26,8 @@ class JobListModel : public QAbstractListModel
     Q_PROPERTY(int heldCount READ heldCount NOTIFY heldCountChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 public:
-    /// The data of each job. Qt::DisplayRole is the name, Qt::DecorationRole the thumbnail (QImage).
+    /// The data of each job. Qt::DisplayRole is the name, Qt::DecorationRole the thumbnail (QImage),
+    /// Qt::ToolTipRole why the last release failed (as StateReasonRole).
     enum Role {
         IdRole = Qt::UserRole + 1, ///< qint64
         NameRole,                  ///< QString: document name
@@ -42,7 +43,8 @@ public:
         ExpiresRole,               ///< QDateTime (UTC)
         ExpiringSoonRole,          ///< bool: the server warned, or it expires within the warning period
         StateRole,                 ///< QString: held, releasing, printing
-        StateReasonRole,           ///< QString: why the last release failed, from the server
+        StateReasonRole,           ///< QString: why the last release failed and what to do, translated
+                                   ///< (NotificationText::stateReason)
         PrinterRole,               ///< QString: where it is being printed
         ThumbnailRole,             ///< QImage: first page (null until fetched)
     };

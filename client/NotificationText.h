@@ -6,6 +6,8 @@
 
 #include <optional>
 
+struct JobInfo;
+
 /// Turns push-channel events about my jobs into the tray notifications a person reads
 /// ("report.pdf held - 12 pages"). Pure text: no UI, so the wording is testable in every language.
 class NotificationText
@@ -25,11 +27,18 @@ public:
 
     /// Returns the notification for a push event (`type` such as "job-held", `event` the event's JSON
     /// with its "job"), or nothing for events that need none (changes, deletions the user made).
-    /// `printerFault` is what keeps the job's printer from printing, in words ("paper jam"), when known;
-    /// without it a failed release quotes the server's reason. Dates are written with `locale`.
+    /// A failed release says why in the user's language (stateReason()). From a server without reason
+    /// codes, `printerFault` is what keeps the job's printer from printing, in words ("paper jam"),
+    /// when known; without it the server's English reason is quoted. Dates are written with `locale`.
     static std::optional<Message> forEvent(const QString& type, const QJsonObject& event,
                                            const QString& printerFault = {},
                                            const QLocale& locale = QLocale());
+
+    /// Returns why `job` is where it is, in the user's language: the sentence for its stateReasonCode
+    /// with its arguments (docs/api.md), which says what to do next, or the server's English
+    /// stateReason for a code this app does not know and for jobs from before codes. Empty when the
+    /// job has no reason.
+    static QString stateReason(const JobInfo& job);
 
     /// Returns the notification for `count` of my jobs printed at `printer` (several events in a row
     /// become one notification: "2 jobs printed at 3F-East"). `name` is the job's name when count is 1.

@@ -1,5 +1,6 @@
 #include "JobInfo.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 
 namespace {
@@ -13,6 +14,8 @@ constexpr StateName StateNames[] = {
     {JobState::Printing, "printing"},   {JobState::Printed, "printed"}, {JobState::Deleted, "deleted"},
     {JobState::Expired, "expired"},
 };
+
+const QString Printer = QStringLiteral("printer"); // the argument most reasons have
 } // namespace
 
 QString jobStateName(JobState s)
@@ -34,6 +37,100 @@ JobState jobStateFromName(const QString& name, bool* ok)
     if (ok)
         *ok = false;
     return JobState::Held;
+}
+
+StateReason StateReason::printerFault(const QString& printer, const QStringList& faults,
+                                      const QString& detail)
+{
+    return {QStringLiteral("printer-fault"),
+            {{Printer, printer}, {QStringLiteral("faults"), QJsonArray::fromStringList(faults)}},
+            QStringLiteral("%1 cannot print now (%2). The job is still held.")
+                .arg(printer, detail.isEmpty() ? describeFaults(faults) : detail)};
+}
+
+StateReason StateReason::formatUnsupported(const QString& printer, const QString& format)
+{
+    return {QStringLiteral("format-unsupported"),
+            {{Printer, printer}, {QStringLiteral("format"), format}},
+            QStringLiteral("%1 cannot print %2 documents. Release the job at another printer.")
+                .arg(printer, format)};
+}
+
+StateReason StateReason::documentUnreadable()
+{
+    return {QStringLiteral("document-unreadable"),
+            {},
+            QStringLiteral("The job's document could not be opened on the server.")};
+}
+
+StateReason StateReason::printerBusy(const QString& printer)
+{
+    return {QStringLiteral("printer-busy"),
+            {{Printer, printer}},
+            QStringLiteral("%1 stayed busy too long. The job is still held.").arg(printer)};
+}
+
+StateReason StateReason::printerError(const QString& printer, const QString& detail)
+{
+    return {QStringLiteral("printer-error"),
+            {{Printer, printer}, {QStringLiteral("detail"), detail}},
+            QStringLiteral("%1: %2 The job is still held.").arg(printer, detail)};
+}
+
+StateReason StateReason::lostContact(const QString& printer)
+{
+    return {QStringLiteral("lost-contact"),
+            {{Printer, printer}},
+            QStringLiteral("Lost contact with %1 while printing. Check the printer before printing again.")
+                .arg(printer)};
+}
+
+StateReason StateReason::printerEnded(const QString& printer, bool aborted, const QStringList& reasons)
+{
+    return {aborted ? QStringLiteral("printer-aborted") : QStringLiteral("printer-canceled"),
+            {{Printer, printer}, {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)}},
+            QStringLiteral("%1 %2 the job (%3). It is held again and was not charged.")
+                .arg(printer, aborted ? QStringLiteral("aborted") : QStringLiteral("canceled"),
+                     reasons.join(QStringLiteral(", ")))};
+}
+
+StateReason StateReason::releaseInterrupted(const QString& printer)
+{
+    QJsonObject args;
+    if (!printer.isEmpty())
+        args.insert(Printer, printer);
+    return {QStringLiteral("release-interrupted"), args,
+            QStringLiteral("The release was interrupted. Check the printer before printing again.")};
+}
+
+StateReason StateReason::deleted(const QString& by)
+{
+    return {QStringLiteral("deleted"), {{QStringLiteral("by"), by}}, QStringLiteral("Deleted by %1").arg(by)};
+}
+
+StateReason StateReason::expired()
+{
+    return {QStringLiteral("expired"), {}, QStringLiteral("Not released within the hold time")};
+}
+
+QString StateReason::describeFaults(const QStringList& faults)
+{
+    QStringList parts;
+    for (const QString& f : faults) {
+        if (f == QLatin1String("media-jam"))
+            parts << QStringLiteral("paper jam");
+        else if (f == QLatin1String("media-empty") || f == QLatin1String("media-needed"))
+            parts << QStringLiteral("out of paper");
+        else if (f == QLatin1String("toner-empty") || f == QLatin1String("marker-supply-empty"))
+            parts << QStringLiteral("out of toner");
+        else if (f == QLatin1String("door-open") || f == QLatin1String("cover-open"))
+            parts << QStringLiteral("a door or cover is open");
+        else if (f == QLatin1String("offline"))
+            parts << QStringLiteral("offline or unreachable");
+        else
+            parts << f;
+    }
+    return parts.join(QStringLiteral(", "));
 }
 
 QJsonObject PrintOptions::toJson() const
@@ -72,6 +169,13 @@ bool PrintOptions::mergeJson(const QJsonObject& o, QString* error)
     return true;
 }
 
+void JobInfo::setReason(const StateReason& r)
+{
+    stateReason = r.text;
+    stateReasonCode = r.code;
+    stateReasonArgs = r.args;
+}
+
 int JobInfo::sheets() const
 {
     const int perCopy = options.isDuplex() ? (pages + 1) / 2 : pages;
@@ -96,6 +200,11 @@ QJsonObject JobInfo::toJson() const
                   {QStringLiteral("submitted"), submitted.toUTC().toString(Qt::ISODate)},
                   {QStringLiteral("expires"), expires.toUTC().toString(Qt::ISODate)},
                   {QStringLiteral("impressionsCompleted"), impressionsCompleted}};
+    // The code travels only with a reason; apps that do not know it show stateReason.
+    if (!stateReasonCode.isEmpty()) {
+        o.insert(QStringLiteral("stateReasonCode"), stateReasonCode);
+        o.insert(QStringLiteral("stateReasonArgs"), stateReasonArgs);
+    }
     return o;
 }
 
@@ -114,6 +223,8 @@ JobInfo JobInfo::fromJson(const QJsonObject& o)
     (void)j.options.mergeJson(o.value(QLatin1String("options")).toObject(), &ignored);
     j.state = jobStateFromName(o.value(QLatin1String("state")).toString());
     j.stateReason = o.value(QLatin1String("stateReason")).toString();
+    j.stateReasonCode = o.value(QLatin1String("stateReasonCode")).toString();
+    j.stateReasonArgs = o.value(QLatin1String("stateReasonArgs")).toObject();
     j.printer = o.value(QLatin1String("printer")).toString();
     j.submitted = QDateTime::fromString(o.value(QLatin1String("submitted")).toString(), Qt::ISODate);
     j.expires = QDateTime::fromString(o.value(QLatin1String("expires")).toString(), Qt::ISODate);

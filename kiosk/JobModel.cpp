@@ -40,7 +40,7 @@ QVariant JobModel::data(const QModelIndex& index, int role) const
                                       : QString();
     case SelectedRole: return r.selected;
     case StateRole: return jobStateName(j.state);
-    case StateTextRole: return KioskText::jobState(jobStateName(j.state), j.stateReason);
+    case StateTextRole: return KioskText::jobState(j);
     case SelectableRole: return j.state == JobState::Held;
     case FailedRole: return j.state == JobState::Held && !j.stateReason.isEmpty();
     case DetailsRole:

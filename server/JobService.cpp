@@ -247,7 +247,8 @@ UsageRecord JobService::usageFor(const StoredJob& job, const QString& kind, int 
     return u;
 }
 
-void JobService::endJob(const StoredJob& job, JobState terminal, const QString& kind, const QString& reason)
+void JobService::endJob(const StoredJob& job, JobState terminal, const QString& kind,
+                        const StateReason& reason)
 {
     if (!m_store.finishJob(job.info.id, terminal, reason, usageFor(job, kind, 0)))
         return;
@@ -255,7 +256,7 @@ void JobService::endJob(const StoredJob& job, JobState terminal, const QString& 
     publishJob(job.info.id, QStringLiteral("job-") + jobStateName(terminal));
 }
 
-JobActionResult JobService::remove(const UserRecord& user, qint64 jobId, const QString& reason)
+JobActionResult JobService::remove(const UserRecord& user, qint64 jobId, const QString& note)
 {
     auto j = m_store.job(jobId);
     const bool admin = user.role == QLatin1String("admin");
@@ -268,8 +269,10 @@ JobActionResult JobService::remove(const UserRecord& user, qint64 jobId, const Q
     // A job already on its way to the printer cannot be taken back.
     if (j->info.state != JobState::Held)
         return JobActionResult::WrongState;
-    endJob(*j, JobState::Deleted, QStringLiteral("deleted"),
-           reason.isEmpty() ? QStringLiteral("Deleted by %1").arg(user.name) : reason);
+    StateReason reason = StateReason::deleted(user.name);
+    if (!note.isEmpty())
+        reason.text = note;
+    endJob(*j, JobState::Deleted, QStringLiteral("deleted"), reason);
     qCInfo(lcIngest).noquote() << "job" << jobId << "deleted by" << user.name;
     return JobActionResult::Ok;
 }
@@ -296,7 +299,7 @@ JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64
         if (!m_store.updateOptions(jobId, o))
             return JobActionResult::WrongState;
     }
-    if (!m_store.transition(jobId, JobState::Held, JobState::Releasing, QString(), printerId)) {
+    if (!m_store.transition(jobId, JobState::Held, JobState::Releasing, StateReason(), printerId)) {
         *error = QStringLiteral("This job is already being printed.");
         return JobActionResult::WrongState;
     }
@@ -309,10 +312,10 @@ JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64
 
 bool JobService::markPrinting(qint64 jobId, qint64 printerId)
 {
-    return m_store.transition(jobId, JobState::Releasing, JobState::Printing, QString(), printerId);
+    return m_store.transition(jobId, JobState::Releasing, JobState::Printing, StateReason(), printerId);
 }
 
-void JobService::releaseFinished(qint64 jobId, bool printed, int impressions, const QString& reason)
+void JobService::releaseFinished(qint64 jobId, bool printed, int impressions, const StateReason& reason)
 {
     auto j = m_store.job(jobId);
     if (!j || !isLiveState(j->info.state))
@@ -354,7 +357,7 @@ void JobService::sweep()
     const qint64 now = m_clock.nowSecs();
     for (const StoredJob& j : m_store.jobsExpiringBefore(now, false)) {
         qCInfo(lcExpiry) << "job" << j.info.id << "expired unreleased";
-        endJob(j, JobState::Expired, QStringLiteral("expired"), QStringLiteral("Not released within the hold time"));
+        endJob(j, JobState::Expired, QStringLiteral("expired"), StateReason::expired());
     }
     for (const StoredJob& j : m_store.jobsExpiringBefore(now + m_settings.warnBeforeSecs, true)) {
         m_store.markWarned(j.info.id);
@@ -377,7 +380,6 @@ void JobService::reconcile()
     // again by itself (a release prints at most once); give it back to its owner to decide.
     for (const StoredJob& j : m_store.jobsInState(JobState::Printing)) {
         if (j.remoteJobUri.isEmpty())
-            releaseFinished(j.info.id, false, 0,
-                            QStringLiteral("The release was interrupted. Check the printer before printing again."));
+            releaseFinished(j.info.id, false, 0, StateReason::releaseInterrupted(j.info.printer));
     }
 }

@@ -66,8 +66,9 @@ public:
     QByteArray thumbnailFor(const UserRecord& user, qint64 jobId);
     JobActionResult updateOptions(const UserRecord& user, qint64 jobId, const QJsonObject& changes, QString* error);
     /// Deletes a live job: its key is destroyed, the file removed, and the paper it would have used
-    /// recorded as saved.
-    JobActionResult remove(const UserRecord& user, qint64 jobId, const QString& reason = QString());
+    /// recorded as saved. Its reason is `deleted` by `user`; `note` replaces the English sentence
+    /// ("Canceled over IPP").
+    JobActionResult remove(const UserRecord& user, qint64 jobId, const QString& note = QString());
     /// Queues a held job for release to `printerId` with optional option changes.
     JobActionResult release(const UserRecord& user, qint64 jobId, qint64 printerId, const QJsonObject& changes,
                             QString* error);
@@ -80,7 +81,7 @@ public:
     /// Opens a job's document for reading: returns an fd and the unwrapped key, or -1.
     int openDocument(const StoredJob& job, SecretKey* key);
     /// Records the end of a release (printed, or returned to held with a reason). Used by ReleaseQueue.
-    void releaseFinished(qint64 jobId, bool printed, int impressions, const QString& reason);
+    void releaseFinished(qint64 jobId, bool printed, int impressions, const StateReason& reason = {});
     /// Marks a releasing job as being sent to the printer (at-most-once point).
     bool markPrinting(qint64 jobId, qint64 printerId);
     void publishJob(qint64 jobId, const QString& event);
@@ -88,7 +89,7 @@ public:
 private:
     /// The job if `user` owns it and it is visible (not still arriving); nullopt otherwise.
     std::optional<StoredJob> ownedJob(const UserRecord& user, qint64 jobId);
-    void endJob(const StoredJob& job, JobState terminal, const QString& kind, const QString& reason);
+    void endJob(const StoredJob& job, JobState terminal, const QString& kind, const StateReason& reason);
     UsageRecord usageFor(const StoredJob& job, const QString& kind, int impressions);
 
     Store& m_store;

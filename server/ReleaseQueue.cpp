@@ -35,22 +35,7 @@ ReleaseQueue::~ReleaseQueue()
 
 QString ReleaseQueue::describeFaults(const QStringList& faults)
 {
-    QStringList parts;
-    for (const QString& f : faults) {
-        if (f == QLatin1String("media-jam"))
-            parts << QStringLiteral("paper jam");
-        else if (f == QLatin1String("media-empty") || f == QLatin1String("media-needed"))
-            parts << QStringLiteral("out of paper");
-        else if (f == QLatin1String("toner-empty") || f == QLatin1String("marker-supply-empty"))
-            parts << QStringLiteral("out of toner");
-        else if (f == QLatin1String("door-open") || f == QLatin1String("cover-open"))
-            parts << QStringLiteral("a door or cover is open");
-        else if (f == QLatin1String("offline"))
-            parts << QStringLiteral("offline or unreachable");
-        else
-            parts << f;
-    }
-    return parts.join(QStringLiteral(", "));
+    return StateReason::describeFaults(faults);
 }
 
 void ReleaseQueue::start()
@@ -220,7 +205,8 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
         if (!st.canPrint()) {
             const QString why = st.reachable ? describeFaults(st.blockingFaults()) : st.error;
             m_jobs.releaseFinished(jobId, false, 0,
-                                   QStringLiteral("%1 cannot print now (%2). The job is still held.").arg(printer.name, why));
+                                   StateReason::printerFault(printer.name, st.blockingFaults(),
+                                                             st.reachable ? QString() : st.error));
             qCInfo(lcRelease).noquote() << "job" << jobId << "not sent to" << printer.name << ":" << why;
             return 0;
         }
@@ -230,9 +216,7 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
             if (format == QLatin1String("application/pdf") && st.formats.contains(QLatin1String("image/pwg-raster")))
                 raster = true;
             else {
-                m_jobs.releaseFinished(jobId, false, 0,
-                                       QStringLiteral("%1 cannot print %2 documents. Release the job at another printer.")
-                                           .arg(printer.name, format));
+                m_jobs.releaseFinished(jobId, false, 0, StateReason::formatUnsupported(printer.name, format));
                 return 0;
             }
         }
@@ -244,7 +228,7 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
         SecretKey key;
         const int fd = m_jobs.openDocument(*fresh, &key);
         if (fd < 0) {
-            m_jobs.releaseFinished(jobId, false, 0, QStringLiteral("The job's document could not be opened on the server."));
+            m_jobs.releaseFinished(jobId, false, 0, StateReason::documentUnreadable());
             return 0;
         }
         PrintOptions options = fresh->info.options;
@@ -303,11 +287,11 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
             return res.remoteJobId > 0 ? res.remoteJobId : -1;
         case PrinterClient::SendResult::Kind::Busy: {
             // Nothing was accepted: safe to try again, within limits.
-            (void)m_store.transition(jobId, JobState::Printing, JobState::Releasing, QString(), printer.id);
+            (void)m_store.transition(jobId, JobState::Printing, JobState::Releasing, StateReason(),
+                                     printer.id);
             const auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
             if (waited.count() > m_settings.busyGiveUpSecs) {
-                m_jobs.releaseFinished(jobId, false, 0,
-                                       QStringLiteral("%1 stayed busy too long. The job is still held.").arg(printer.name));
+                m_jobs.releaseFinished(jobId, false, 0, StateReason::printerBusy(printer.name));
                 return 0;
             }
             if (!sleepFor(busyWaitMs))
@@ -316,9 +300,13 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
             continue;
         }
         case PrinterClient::SendResult::Kind::Unreachable:
+            // Gone between the status check and the send: the same as an offline printer to its user.
+            m_jobs.releaseFinished(jobId, false, 0, StateReason::printerFault(printer.name, {QStringLiteral("offline")}, res.error));
+            qCInfo(lcRelease).noquote() << "job" << jobId << "failed at" << printer.name << ":" << res.error;
+            return 0;
         case PrinterClient::SendResult::Kind::Refused:
         case PrinterClient::SendResult::Kind::Failed:
-            m_jobs.releaseFinished(jobId, false, 0, QStringLiteral("%1: %2 The job is still held.").arg(printer.name, res.error));
+            m_jobs.releaseFinished(jobId, false, 0, StateReason::printerError(printer.name, res.error));
             qCInfo(lcRelease).noquote() << "job" << jobId << "failed at" << printer.name << ":" << res.error;
             return 0;
         }
@@ -334,7 +322,7 @@ void ReleaseQueue::followRemote(const PrinterRecord& printer, qint64 jobId, int 
     while (m_running) {
         if (remoteId <= 0) {
             // The printer accepted the job without an id: nothing to follow, count it as printed.
-            m_jobs.releaseFinished(jobId, true, 0, QString());
+            m_jobs.releaseFinished(jobId, true, 0);
             return;
         }
         const PrinterClient::RemoteJob rj = PrinterClient::jobStatus(printer.uri, remoteId);
@@ -343,9 +331,7 @@ void ReleaseQueue::followRemote(const PrinterRecord& printer, qint64 jobId, int 
             if (lostSince == std::chrono::steady_clock::time_point{})
                 lostSince = now;
             if (now - lostSince > std::chrono::seconds(m_settings.lostSecs)) {
-                m_jobs.releaseFinished(jobId, false, 0,
-                                       QStringLiteral("Lost contact with %1 while printing. Check the printer before printing again.")
-                                           .arg(printer.name));
+                m_jobs.releaseFinished(jobId, false, 0, StateReason::lostContact(printer.name));
                 return;
             }
         } else {
@@ -357,32 +343,37 @@ void ReleaseQueue::followRemote(const PrinterRecord& printer, qint64 jobId, int 
             if (rj.state == IPP_JSTATE_COMPLETED) {
                 qCInfo(lcRelease).noquote() << "job" << jobId << "completed at" << printer.name << "," << rj.impressions
                                             << "impressions";
-                m_jobs.releaseFinished(jobId, true, rj.impressions, QString());
+                m_jobs.releaseFinished(jobId, true, rj.impressions);
                 return;
             }
             if (rj.state == IPP_JSTATE_ABORTED || rj.state == IPP_JSTATE_CANCELED) {
-                m_jobs.releaseFinished(jobId, false, 0,
-                                       QStringLiteral("%1 %2 the job (%3). It is held again and was not charged.")
-                                           .arg(printer.name,
-                                                rj.state == IPP_JSTATE_ABORTED ? QStringLiteral("aborted")
-                                                                               : QStringLiteral("canceled"),
-                                                rj.reasons.join(QStringLiteral(", "))));
+                m_jobs.releaseFinished(
+                    jobId, false, 0,
+                    StateReason::printerEnded(printer.name, rj.state == IPP_JSTATE_ABORTED, rj.reasons));
                 return;
             }
             // Waiting on a fault with nothing printed yet: pull it back so it can print elsewhere.
             const PrinterStatus st = status(printer.id);
-            bool waitingOnFault = rj.impressions == 0 && !st.blockingFaults().isEmpty();
-            for (const QString& r : rj.reasons)
-                if (r == QLatin1String("media-needed") || r.startsWith(QLatin1String("media-jam")))
+            QStringList faults = st.blockingFaults();
+            QStringList jobFaults; // the job may say what it waits for before the printer's status does
+            bool waitingOnFault = rj.impressions == 0 && !faults.isEmpty();
+            for (const QString& r : rj.reasons) {
+                if (r == QLatin1String("media-needed") || r.startsWith(QLatin1String("media-jam"))) {
                     waitingOnFault = rj.impressions == 0;
+                    const QString fault =
+                        r == QLatin1String("media-needed") ? r : QStringLiteral("media-jam");
+                    if (!jobFaults.contains(fault))
+                        jobFaults << fault;
+                }
+            }
+            if (faults.isEmpty())
+                faults = jobFaults;
             if (waitingOnFault) {
                 if (stuckSince == std::chrono::steady_clock::time_point{})
                     stuckSince = now;
                 if (now - stuckSince > std::chrono::seconds(m_settings.stuckSecs)) {
                     PrinterClient::cancelJob(printer.uri, remoteId);
-                    m_jobs.releaseFinished(jobId, false, 0,
-                                           QStringLiteral("%1 cannot print now (%2). The job is still held.")
-                                               .arg(printer.name, describeFaults(st.blockingFaults())));
+                    m_jobs.releaseFinished(jobId, false, 0, StateReason::printerFault(printer.name, faults));
                     return;
                 }
             } else {

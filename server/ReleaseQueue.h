@@ -46,7 +46,8 @@ public:
     /// Re-reads one printer's status now.
     PrinterStatus refresh(qint64 printerId);
 
-    /// Human sentence for printer faults ("paper jam", "out of paper"...), for job reasons and the API.
+    /// English words for printer faults ("paper jam", "out of paper"...; StateReason::describeFaults),
+    /// for the API's faultText.
     static QString describeFaults(const QStringList& faults);
 
 private:

@@ -2,6 +2,8 @@
 
 #include "Log.h"
 
+#include <QJsonDocument>
+
 namespace {
 
 constexpr const char* Schema = R"SQL(
@@ -40,7 +42,7 @@ constexpr const char* JobColumns =
     "id, owner_id, (SELECT name FROM users WHERE users.id = jobs.owner_id), jobs.name, format, size, pages, color, "
     "page_size, copies, sides, color_mode, state, state_reason, printer_id, "
     "(SELECT name FROM printers WHERE printers.id = jobs.printer_id), spool_name, wrapped_key, submitted, expires, "
-    "warned, remote_job_uri, impressions";
+    "warned, remote_job_uri, impressions, state_reason_code, state_reason_args";
 
 constexpr const char* UserColumns =
     "id, name, department, role, email, card, password_hash, pin_hash, failed, locked_until, "
@@ -74,19 +76,29 @@ bool Store::migrate()
         m_error = m_db.errorString();
         return false;
     }
-    // Schema 2: desktop captures carry an id so that a retried upload is recognised (exactly once).
-    bool hasCaptureId = false;
+    QStringList columns;
     {
         Statement cols(m_db.handle(), "PRAGMA table_info(jobs)");
         while (cols.next())
-            hasCaptureId = hasCaptureId || cols.text(1) == QLatin1String("capture_id");
+            columns << cols.text(1);
     }
-    if (!hasCaptureId && !m_db.exec("ALTER TABLE jobs ADD COLUMN capture_id TEXT;")) {
+    // Schema 2: desktop captures carry an id so that a retried upload is recognised (exactly once).
+    if (!columns.contains(QLatin1String("capture_id")) &&
+        !m_db.exec("ALTER TABLE jobs ADD COLUMN capture_id TEXT;")) {
         m_error = m_db.errorString();
         return false;
     }
+    // Schema 3: a job's reason also has a stable code and arguments (compact JSON) for the apps to
+    // translate. Rows from before keep NULL there: the apps show their English sentence.
+    for (const char* column : {"state_reason_code", "state_reason_args"}) {
+        if (!columns.contains(QLatin1String(column)) &&
+            !m_db.exec((QByteArray("ALTER TABLE jobs ADD COLUMN ") + column + " TEXT;").constData())) {
+            m_error = m_db.errorString();
+            return false;
+        }
+    }
     if (!m_db.exec("CREATE UNIQUE INDEX IF NOT EXISTS jobs_capture ON jobs(owner_id, capture_id) "
-                   "WHERE capture_id IS NOT NULL; UPDATE meta SET value = '2' WHERE key = 'schema';")) {
+                   "WHERE capture_id IS NOT NULL; UPDATE meta SET value = '3' WHERE key = 'schema';")) {
         m_error = m_db.errorString();
         return false;
     }
@@ -136,7 +148,21 @@ StoredJob Store::readJob(const Statement& s)
     j.warned = s.integer(20) != 0;
     j.remoteJobUri = s.text(21);
     j.info.impressionsCompleted = static_cast<int>(s.integer(22));
+    j.info.stateReasonCode = s.text(23);
+    if (!s.isNull(24))
+        j.info.stateReasonArgs = QJsonDocument::fromJson(s.text(24).toUtf8()).object();
     return j;
+}
+
+void Store::bindReason(Statement& s, int first, const StateReason& reason)
+{
+    s.bind(first, reason.text);
+    if (reason.code.isEmpty()) {
+        s.bindNull(first + 1).bindNull(first + 2);
+        return;
+    }
+    s.bind(first + 1, reason.code);
+    s.bind(first + 2, QString::fromUtf8(QJsonDocument(reason.args).toJson(QJsonDocument::Compact)));
 }
 
 // --- users -----------------------------------------------------------------------------------
@@ -517,13 +543,16 @@ bool Store::updateOptions(qint64 id, const PrintOptions& options)
     return s.exec() && m_db.changes() == 1;
 }
 
-bool Store::transition(qint64 id, JobState from, JobState to, const QString& reason, qint64 printerId)
+bool Store::transition(qint64 id, JobState from, JobState to, const StateReason& reason, qint64 printerId)
 {
     if (!isLive(from) || !isLive(to))
         return false;
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "UPDATE jobs SET state = ?, state_reason = ?, printer_id = ? WHERE id = ? AND state = ?");
-    s.bind(1, jobStateName(to)).bind(2, reason).bind(3, printerId).bind(4, id).bind(5, jobStateName(from));
+    Statement s(m_db.handle(), "UPDATE jobs SET state = ?, state_reason = ?, state_reason_code = ?, "
+                               "state_reason_args = ?, printer_id = ? WHERE id = ? AND state = ?");
+    s.bind(1, jobStateName(to));
+    bindReason(s, 2, reason);
+    s.bind(5, printerId).bind(6, id).bind(7, jobStateName(from));
     return s.exec() && m_db.changes() == 1;
 }
 
@@ -543,14 +572,17 @@ void Store::setImpressions(qint64 id, int impressions)
     (void)s.exec();
 }
 
-bool Store::finishJob(qint64 id, JobState terminal, const QString& reason, const UsageRecord& usage)
+bool Store::finishJob(qint64 id, JobState terminal, const StateReason& reason, const UsageRecord& usage)
 {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
     // Forgetting the wrapped key is what makes the spool bytes unreadable (secure_delete wipes the page).
-    Statement s(m_db.handle(), "UPDATE jobs SET state = ?, state_reason = ?, wrapped_key = NULL, spool_name = NULL "
+    Statement s(m_db.handle(), "UPDATE jobs SET state = ?, state_reason = ?, state_reason_code = ?, "
+                               "state_reason_args = ?, wrapped_key = NULL, spool_name = NULL "
                                "WHERE id = ? AND state IN ('held','releasing','printing')");
-    s.bind(1, jobStateName(terminal)).bind(2, reason).bind(3, id);
+    s.bind(1, jobStateName(terminal));
+    bindReason(s, 2, reason);
+    s.bind(5, id);
     if (!s.exec() || m_db.changes() != 1)
         return false;
     Statement t(m_db.handle(), "DELETE FROM thumbnails WHERE job_id = ?");

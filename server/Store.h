@@ -144,12 +144,16 @@ public:
     QList<StoredJob> jobsInState(JobState state);
     QByteArray thumbnail(qint64 id);
     [[nodiscard]] bool updateOptions(qint64 id, const PrintOptions& options);
-    /// Moves a job between non-terminal states only if it is in `from` (compare-and-set); returns success.
-    [[nodiscard]] bool transition(qint64 id, JobState from, JobState to, const QString& reason, qint64 printerId);
+    /// Moves a job between non-terminal states only if it is in `from` (compare-and-set) and sets its
+    /// reason (an empty one clears it); returns success.
+    [[nodiscard]] bool transition(qint64 id, JobState from, JobState to, const StateReason& reason,
+                                  qint64 printerId);
     void setRemoteJob(qint64 id, const QString& uri);
     void setImpressions(qint64 id, int impressions);
-    /// Ends a job: forgets its key, records the usage row, in one transaction. Only from a live state.
-    [[nodiscard]] bool finishJob(qint64 id, JobState terminal, const QString& reason, const UsageRecord& usage);
+    /// Ends a job with `reason`: forgets its key, records the usage row, in one transaction. Only from a
+    /// live state.
+    [[nodiscard]] bool finishJob(qint64 id, JobState terminal, const StateReason& reason,
+                                 const UsageRecord& usage);
     QList<StoredJob> jobsExpiringBefore(qint64 when, bool unwarnedOnly);
     void markWarned(qint64 id);
     /// Spool file names of every job that still owns one (for start-up reconciliation).
@@ -163,6 +167,9 @@ private:
     bool migrate();
     static UserRecord readUser(const Statement& s);
     static StoredJob readJob(const Statement& s);
+    /// Binds the reason's text, code and arguments (compact JSON; NULL without a code) to the three
+    /// parameters from `first`.
+    static void bindReason(Statement& s, int first, const StateReason& reason);
 
     std::mutex m_mutex;
     Database m_db;

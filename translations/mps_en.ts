@@ -1,1023 +1,1103 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-    <context>
-        <name>ApiClient</name>
-        <message>
-            <source>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server's certificate was replaced.</source>
-            <translation>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server's certificate was replaced.</translation>
-        </message>
-        <message>
-            <source>The server's certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</source>
-            <translation>The server's certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</translation>
-        </message>
-        <message>
-            <source>No server address is set. Enter the print server's address.</source>
-            <translation>No server address is set. Enter the print server's address.</translation>
-        </message>
-        <message>
-            <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
-            <translation>The server address is not valid. Use an address such as https://print.example.org:8631.</translation>
-        </message>
-        <message>
-            <source>The document cannot be read.</source>
-            <translation>The document cannot be read.</translation>
-        </message>
-        <message>
-            <source>This kind of document (%1) cannot be printed. Print a PDF, JPEG or PWG raster file.</source>
-            <translation>This kind of document (%1) cannot be printed. Print a PDF, JPEG or PWG raster file.</translation>
-        </message>
-        <message>
-            <source>The file %1 cannot be read. Check that it exists and that you may open it.</source>
-            <translation>The file %1 cannot be read. Check that it exists and that you may open it.</translation>
-        </message>
-        <message>
-            <source>The server did not present a certificate. Ask the print admin.</source>
-            <translation>The server did not present a certificate. Ask the print admin.</translation>
-        </message>
-        <message>
-            <source>The server cannot be found. Check the server address and the network connection.</source>
-            <translation>The server cannot be found. Check the server address and the network connection.</translation>
-        </message>
-        <message>
-            <source>The server cannot be reached. Check the network connection.</source>
-            <translation>The server cannot be reached. Check the network connection.</translation>
-        </message>
-        <message>
-            <source>The server did not answer in time. Check the network connection and try again.</source>
-            <translation>The server did not answer in time. Check the network connection and try again.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ApiReply</name>
-        <message>
-            <source>The server sent an answer that is too large. Ask the print admin.</source>
-            <translation>The server sent an answer that is too large. Ask the print admin.</translation>
-        </message>
-        <message>
-            <source>The request was cancelled.</source>
-            <translation>The request was cancelled.</translation>
-        </message>
-        <message>
-            <source>The server sent an answer this app cannot read. Update the app or ask the print admin.</source>
-            <translation>The server sent an answer this app cannot read. Update the app or ask the print admin.</translation>
-        </message>
-        <message>
-            <source>The server cannot be found. Check the server address and the network connection.</source>
-            <translation>The server cannot be found. Check the server address and the network connection.</translation>
-        </message>
-        <message>
-            <source>The server did not answer in time. Check the network connection and try again.</source>
-            <translation>The server did not answer in time. Check the network connection and try again.</translation>
-        </message>
-        <message>
-            <source>A secure connection to the server could not be set up. Ask the print admin.</source>
-            <translation>A secure connection to the server could not be set up. Ask the print admin.</translation>
-        </message>
-        <message>
-            <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
-            <translation>The server address is not valid. Use an address such as https://print.example.org:8631.</translation>
-        </message>
-        <message>
-            <source>The server sent an answer this app cannot read. Check the server address.</source>
-            <translation>The server sent an answer this app cannot read. Check the server address.</translation>
-        </message>
-        <message>
-            <source>The server cannot be reached. Check the network connection.</source>
-            <translation>The server cannot be reached. Check the network connection.</translation>
-        </message>
-        <message>
-            <source>The server did not accept the request. Update the app or ask the print admin.</source>
-            <translation>The server did not accept the request. Update the app or ask the print admin.</translation>
-        </message>
-        <message>
-            <source>Your session has ended. Sign in again.</source>
-            <translation>Your session has ended. Sign in again.</translation>
-        </message>
-        <message>
-            <source>You are not allowed to do that.</source>
-            <translation>You are not allowed to do that.</translation>
-        </message>
-        <message>
-            <source>The server does not know this request. Check the server address.</source>
-            <translation>The server does not know this request. Check the server address.</translation>
-        </message>
-        <message>
-            <source>The document is too large for the server.</source>
-            <translation>The document is too large for the server.</translation>
-        </message>
-        <message>
-            <source>The server accepts only secure connections. Use an address that starts with https://.</source>
-            <translation>The server accepts only secure connections. Use an address that starts with https://.</translation>
-        </message>
-        <message>
-            <source>There were too many attempts. Wait a few minutes and try again.</source>
-            <translation>There were too many attempts. Wait a few minutes and try again.</translation>
-        </message>
-        <message>
-            <source>The server is starting or busy. Try again in a moment.</source>
-            <translation>The server is starting or busy. Try again in a moment.</translation>
-        </message>
-        <message>
-            <source>The server had a problem. Try again later or ask the print admin.</source>
-            <translation>The server had a problem. Try again later or ask the print admin.</translation>
-        </message>
-        <message>
-            <source>The server answered with an unexpected error (HTTP %1). Try again later.</source>
-            <translation>The server answered with an unexpected error (HTTP %1). Try again later.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaptureServer</name>
-        <message>
-            <source>The folder %1 for print capture cannot be created (%2).</source>
-            <translation>The folder %1 for print capture cannot be created (%2).</translation>
-        </message>
-        <message>
-            <source>The folder %1 for print capture is not private to you. Log out and in again; if this keeps happening, ask IT support.</source>
-            <translation>The folder %1 for print capture is not private to you. Log out and in again; if this keeps happening, ask IT support.</translation>
-        </message>
-        <message>
-            <source>Another MPS app is already receiving print jobs for you.</source>
-            <translation>Another MPS app is already receiving print jobs for you.</translation>
-        </message>
-        <message>
-            <source>Print capture cannot start (%1).</source>
-            <translation>Print capture cannot start (%1).</translation>
-        </message>
-    </context>
-    <context>
-        <name>ClientApplication</name>
-        <message>
-            <source>MPS Secure Print</source>
-            <translation>MPS Secure Print</translation>
-        </message>
-        <message>
-            <source>Printing to MPS Secure Print is not available</source>
-            <translation>Printing to MPS Secure Print is not available</translation>
-        </message>
-        <message>
-            <source>A printed document was not sent</source>
-            <translation>A printed document was not sent</translation>
-        </message>
-        <message>
-            <source>Documents you printed are waiting. Sign in to send them to the print server.</source>
-            <translation>Documents you printed are waiting. Sign in to send them to the print server.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EventStream</name>
-        <message>
-            <source>The server sent something other than events. Check the server address.</source>
-            <translation>The server sent something other than events. Check the server address.</translation>
-        </message>
-        <message>
-            <source>The connection to the server was closed. Reconnecting.</source>
-            <translation>The connection to the server was closed. Reconnecting.</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobItemDelegate</name>
-        <message>
-            <source>today %1</source>
-            <translation>today %1</translation>
-        </message>
-        <message>
-            <source>tomorrow %1</source>
-            <translation>tomorrow %1</translation>
-        </message>
-        <message>
-            <source>yesterday %1</source>
-            <translation>yesterday %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n page(s)</source>
-            <translation>
-                <numerusform>%n page</numerusform>
-                <numerusform>%n pages</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Black and white</source>
-            <translation>Black and white</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>Colour</translation>
-        </message>
-        <message>
-            <source>Two-sided</source>
-            <translation>Two-sided</translation>
-        </message>
-        <message>
-            <source>One-sided</source>
-            <translation>One-sided</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n copy(ies)</source>
-            <translation>
-                <numerusform>%n copy</numerusform>
-                <numerusform>%n copies</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Submitted %1</source>
-            <translation>Submitted %1</translation>
-        </message>
-        <message>
-            <source>Expires %1</source>
-            <translation>Expires %1</translation>
-        </message>
-        <message>
-            <source>Sending to %1...</source>
-            <translation>Sending to %1...</translation>
-        </message>
-        <message>
-            <source>Printing at %1</source>
-            <translation>Printing at %1</translation>
-        </message>
-        <message>
-            <source>Not printed last time; still held</source>
-            <translation>Not printed last time; still held</translation>
-        </message>
-        <message>
-            <source>Not printed at %1; still held</source>
-            <translation>Not printed at %1; still held</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobListModel</name>
-        <message>
-            <source>The server sent an answer this app does not understand. Try again later.</source>
-            <translation>The server sent an answer this app does not understand. Try again later.</translation>
-        </message>
-        <message>
-            <source>You are not signed in. Sign in and try again.</source>
-            <translation>You are not signed in. Sign in and try again.</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>Job %1</source>
-            <translation>Job %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobOptionsDialog</name>
-        <message>
-            <source>Print options</source>
-            <translation>Print options</translation>
-        </message>
-        <message numerus="yes">
-            <source>Change how the %n selected job(s) will print.</source>
-            <translation>
-                <numerusform>Change how the selected job will print.</numerusform>
-                <numerusform>Change how the %n selected jobs will print.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>One-sided</source>
-            <translation>One-sided</translation>
-        </message>
-        <message>
-            <source>Two-sided (long edge, like a book)</source>
-            <translation>Two-sided (long edge, like a book)</translation>
-        </message>
-        <message>
-            <source>Two-sided (short edge, like a calendar)</source>
-            <translation>Two-sided (short edge, like a calendar)</translation>
-        </message>
-        <message>
-            <source>As in the document</source>
-            <translation>As in the document</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>Colour</translation>
-        </message>
-        <message>
-            <source>Black and white</source>
-            <translation>Black and white</translation>
-        </message>
-        <message>
-            <source>&amp;Copies:</source>
-            <translation>&amp;Copies:</translation>
-        </message>
-        <message>
-            <source>&amp;Sides:</source>
-            <translation>&amp;Sides:</translation>
-        </message>
-        <message>
-            <source>C&amp;olour:</source>
-            <translation>C&amp;olour:</translation>
-        </message>
-        <message>
-            <source>Apply</source>
-            <translation>Apply</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobUploader</name>
-        <message>
-            <source>%1 cannot be printed from here. Drop PDF files or pictures, or print it from its application.</source>
-            <translation>%1 cannot be printed from here. Drop PDF files or pictures, or print it from its application.</translation>
-        </message>
-        <message>
-            <source>%1 could not be read as a picture.</source>
-            <translation>%1 could not be read as a picture.</translation>
-        </message>
-        <message>
-            <source>You are not signed in. Sign in and try again.</source>
-            <translation>You are not signed in. Sign in and try again.</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>MyJobsWindow</name>
-        <message>
-            <source>My print jobs - MPS Secure Print</source>
-            <translation>My print jobs - MPS Secure Print</translation>
-        </message>
-        <message>
-            <source>%1 of %2: %p%</source>
-            <translation>%1 of %2: %p%</translation>
-        </message>
-        <message>
-            <source>%p%</source>
-            <translation>%p%</translation>
-        </message>
-        <message>
-            <source>Sending %1...</source>
-            <translation>Sending %1...</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n document(s) added to your held jobs.</source>
-            <translation>
-                <numerusform>%n document added to your held jobs.</numerusform>
-                <numerusform>%n documents added to your held jobs.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Some documents were not added</source>
-            <translation>Some documents were not added</translation>
-        </message>
-        <message>
-            <source>Print the selected jobs at a printer of your choice</source>
-            <translation>Print the selected jobs at a printer of your choice</translation>
-        </message>
-        <message>
-            <source>&amp;Options...</source>
-            <translation>&amp;Options...</translation>
-        </message>
-        <message>
-            <source>Change copies, sides and colour of the selected jobs</source>
-            <translation>Change copies, sides and colour of the selected jobs</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Delete</translation>
-        </message>
-        <message>
-            <source>Delete the selected jobs without printing them</source>
-            <translation>Delete the selected jobs without printing them</translation>
-        </message>
-        <message>
-            <source>Print a &amp;file...</source>
-            <translation>Print a &amp;file...</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>&amp;Refresh</translation>
-        </message>
-        <message>
-            <source>Jobs</source>
-            <translation>Jobs</translation>
-        </message>
-        <message>
-            <source>Loading your jobs...</source>
-            <translation>Loading your jobs...</translation>
-        </message>
-        <message>
-            <source>Nothing is waiting for you.
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server&apos;s certificate was replaced.</source>
+        <translation>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server&apos;s certificate was replaced.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</source>
+        <translation>The server&apos;s certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</translation>
+    </message>
+    <message>
+        <source>No server address is set. Enter the print server&apos;s address.</source>
+        <translation>No server address is set. Enter the print server&apos;s address.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
+        <translation>The server address is not valid. Use an address such as https://print.example.org:8631.</translation>
+    </message>
+    <message>
+        <source>The document cannot be read.</source>
+        <translation>The document cannot be read.</translation>
+    </message>
+    <message>
+        <source>This kind of document (%1) cannot be printed. Print a PDF, JPEG or PWG raster file.</source>
+        <translation>This kind of document (%1) cannot be printed. Print a PDF, JPEG or PWG raster file.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Check that it exists and that you may open it.</source>
+        <translation>The file %1 cannot be read. Check that it exists and that you may open it.</translation>
+    </message>
+    <message>
+        <source>The server did not present a certificate. Ask the print admin.</source>
+        <translation>The server did not present a certificate. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The server cannot be found. Check the server address and the network connection.</source>
+        <translation>The server cannot be found. Check the server address and the network connection.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network connection.</source>
+        <translation>The server cannot be reached. Check the network connection.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check the network connection and try again.</source>
+        <translation>The server did not answer in time. Check the network connection and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiReply</name>
+    <message>
+        <source>The server sent an answer that is too large. Ask the print admin.</source>
+        <translation>The server sent an answer that is too large. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>The request was cancelled.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app cannot read. Update the app or ask the print admin.</source>
+        <translation>The server sent an answer this app cannot read. Update the app or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The server cannot be found. Check the server address and the network connection.</source>
+        <translation>The server cannot be found. Check the server address and the network connection.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check the network connection and try again.</source>
+        <translation>The server did not answer in time. Check the network connection and try again.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be set up. Ask the print admin.</source>
+        <translation>A secure connection to the server could not be set up. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
+        <translation>The server address is not valid. Use an address such as https://print.example.org:8631.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app cannot read. Check the server address.</source>
+        <translation>The server sent an answer this app cannot read. Check the server address.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network connection.</source>
+        <translation>The server cannot be reached. Check the network connection.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request. Update the app or ask the print admin.</source>
+        <translation>The server did not accept the request. Update the app or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Your session has ended. Sign in again.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>You are not allowed to do that.</translation>
+    </message>
+    <message>
+        <source>The server does not know this request. Check the server address.</source>
+        <translation>The server does not know this request. Check the server address.</translation>
+    </message>
+    <message>
+        <source>The document is too large for the server.</source>
+        <translation>The document is too large for the server.</translation>
+    </message>
+    <message>
+        <source>The server accepts only secure connections. Use an address that starts with https://.</source>
+        <translation>The server accepts only secure connections. Use an address that starts with https://.</translation>
+    </message>
+    <message>
+        <source>There were too many attempts. Wait a few minutes and try again.</source>
+        <translation>There were too many attempts. Wait a few minutes and try again.</translation>
+    </message>
+    <message>
+        <source>The server is starting or busy. Try again in a moment.</source>
+        <translation>The server is starting or busy. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The server had a problem. Try again later or ask the print admin.</source>
+        <translation>The server had a problem. Try again later or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected error (HTTP %1). Try again later.</source>
+        <translation>The server answered with an unexpected error (HTTP %1). Try again later.</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureServer</name>
+    <message>
+        <source>The folder %1 for print capture cannot be created (%2).</source>
+        <translation>The folder %1 for print capture cannot be created (%2).</translation>
+    </message>
+    <message>
+        <source>The folder %1 for print capture is not private to you. Log out and in again; if this keeps happening, ask IT support.</source>
+        <translation>The folder %1 for print capture is not private to you. Log out and in again; if this keeps happening, ask IT support.</translation>
+    </message>
+    <message>
+        <source>Another MPS app is already receiving print jobs for you.</source>
+        <translation>Another MPS app is already receiving print jobs for you.</translation>
+    </message>
+    <message>
+        <source>Print capture cannot start (%1).</source>
+        <translation>Print capture cannot start (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ClientApplication</name>
+    <message>
+        <source>MPS Secure Print</source>
+        <translation>MPS Secure Print</translation>
+    </message>
+    <message>
+        <source>Printing to MPS Secure Print is not available</source>
+        <translation>Printing to MPS Secure Print is not available</translation>
+    </message>
+    <message>
+        <source>A printed document was not sent</source>
+        <translation>A printed document was not sent</translation>
+    </message>
+    <message>
+        <source>Documents you printed are waiting. Sign in to send them to the print server.</source>
+        <translation>Documents you printed are waiting. Sign in to send them to the print server.</translation>
+    </message>
+</context>
+<context>
+    <name>EventStream</name>
+    <message>
+        <source>The server sent something other than events. Check the server address.</source>
+        <translation>The server sent something other than events. Check the server address.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was closed. Reconnecting.</source>
+        <translation>The connection to the server was closed. Reconnecting.</translation>
+    </message>
+</context>
+<context>
+    <name>JobItemDelegate</name>
+    <message>
+        <source>today %1</source>
+        <translation>today %1</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>tomorrow %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>yesterday %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>Black and white</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Two-sided</source>
+        <translation>Two-sided</translation>
+    </message>
+    <message>
+        <source>One-sided</source>
+        <translation>One-sided</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies)</source>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation>Submitted %1</translation>
+    </message>
+    <message>
+        <source>Expires %1</source>
+        <translation>Expires %1</translation>
+    </message>
+    <message>
+        <source>Sending to %1...</source>
+        <translation>Sending to %1...</translation>
+    </message>
+    <message>
+        <source>Printing at %1</source>
+        <translation>Printing at %1</translation>
+    </message>
+    <message>
+        <source>Not printed last time; still held</source>
+        <translation>Not printed last time; still held</translation>
+    </message>
+    <message>
+        <source>Not printed at %1; still held</source>
+        <translation>Not printed at %1; still held</translation>
+    </message>
+</context>
+<context>
+    <name>JobListModel</name>
+    <message>
+        <source>The server sent an answer this app does not understand. Try again later.</source>
+        <translation>The server sent an answer this app does not understand. Try again later.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Sign in and try again.</source>
+        <translation>You are not signed in. Sign in and try again.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>Job %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobOptionsDialog</name>
+    <message>
+        <source>Print options</source>
+        <translation>Print options</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change how the %n selected job(s) will print.</source>
+        <translation>
+            <numerusform>Change how the selected job will print.</numerusform>
+            <numerusform>Change how the %n selected jobs will print.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One-sided</source>
+        <translation>One-sided</translation>
+    </message>
+    <message>
+        <source>Two-sided (long edge, like a book)</source>
+        <translation>Two-sided (long edge, like a book)</translation>
+    </message>
+    <message>
+        <source>Two-sided (short edge, like a calendar)</source>
+        <translation>Two-sided (short edge, like a calendar)</translation>
+    </message>
+    <message>
+        <source>As in the document</source>
+        <translation>As in the document</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>Black and white</translation>
+    </message>
+    <message>
+        <source>&amp;Copies:</source>
+        <translation>&amp;Copies:</translation>
+    </message>
+    <message>
+        <source>&amp;Sides:</source>
+        <translation>&amp;Sides:</translation>
+    </message>
+    <message>
+        <source>C&amp;olour:</source>
+        <translation>C&amp;olour:</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>JobUploader</name>
+    <message>
+        <source>%1 cannot be printed from here. Drop PDF files or pictures, or print it from its application.</source>
+        <translation>%1 cannot be printed from here. Drop PDF files or pictures, or print it from its application.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read as a picture.</source>
+        <translation>%1 could not be read as a picture.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Sign in and try again.</source>
+        <translation>You are not signed in. Sign in and try again.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MyJobsWindow</name>
+    <message>
+        <source>My print jobs - MPS Secure Print</source>
+        <translation>My print jobs - MPS Secure Print</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %p%</source>
+        <translation>%1 of %2: %p%</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p%</translation>
+    </message>
+    <message>
+        <source>Sending %1...</source>
+        <translation>Sending %1...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) added to your held jobs.</source>
+        <translation>
+            <numerusform>%n document added to your held jobs.</numerusform>
+            <numerusform>%n documents added to your held jobs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some documents were not added</source>
+        <translation>Some documents were not added</translation>
+    </message>
+    <message>
+        <source>Print the selected jobs at a printer of your choice</source>
+        <translation>Print the selected jobs at a printer of your choice</translation>
+    </message>
+    <message>
+        <source>&amp;Options...</source>
+        <translation>&amp;Options...</translation>
+    </message>
+    <message>
+        <source>Change copies, sides and colour of the selected jobs</source>
+        <translation>Change copies, sides and colour of the selected jobs</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Delete the selected jobs without printing them</source>
+        <translation>Delete the selected jobs without printing them</translation>
+    </message>
+    <message>
+        <source>Print a &amp;file...</source>
+        <translation>Print a &amp;file...</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Loading your jobs...</source>
+        <translation>Loading your jobs...</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for you.
 
-Print from any application to the printer "MPS Secure Print", or drop PDF files and pictures here.</source>
-            <translation>Nothing is waiting for you.
+Print from any application to the printer &quot;MPS Secure Print&quot;, or drop PDF files and pictures here.</source>
+        <translation>Nothing is waiting for you.
 
-Print from any application to the printer "MPS Secure Print", or drop PDF files and pictures here.</translation>
-        </message>
-        <message>
-            <source>● Live</source>
-            <translation>● Live</translation>
-        </message>
-        <message>
-            <source>○ Offline</source>
-            <translation>○ Offline</translation>
-        </message>
-        <message>
-            <source>Changes to your jobs appear here as they happen.</source>
-            <translation>Changes to your jobs appear here as they happen.</translation>
-        </message>
-        <message>
-            <source>Not connected to the print server; trying again.</source>
-            <translation>Not connected to the print server; trying again.</translation>
-        </message>
-        <message>
-            <source>Signed in as %1</source>
-            <translation>Signed in as %1</translation>
-        </message>
-        <message>
-            <source>Delete %1? It will not be printed, and it cannot be brought back.</source>
-            <translation>Delete %1? It will not be printed, and it cannot be brought back.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete %n jobs? They will not be printed, and they cannot be brought back.</source>
-            <translation>
-                <numerusform>Delete %n job? It will not be printed, and it cannot be brought back.</numerusform>
-                <numerusform>Delete %n jobs? They will not be printed, and they cannot be brought back.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Delete jobs</source>
-            <translation>Delete jobs</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>Deleting...</source>
-            <translation>Deleting...</translation>
-        </message>
-        <message>
-            <source>Saving...</source>
-            <translation>Saving...</translation>
-        </message>
-        <message>
-            <source>Sending to %1...</source>
-            <translation>Sending to %1...</translation>
-        </message>
-        <message>
-            <source>Print a file</source>
-            <translation>Print a file</translation>
-        </message>
-        <message>
-            <source>PDF documents and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</source>
-            <translation>PDF documents and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</translation>
-        </message>
-        <message>
-            <source>All files (*)</source>
-            <translation>All files (*)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) deleted.</source>
-            <translation>
-                <numerusform>%n job deleted.</numerusform>
-                <numerusform>%n jobs deleted.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Some jobs were not deleted</source>
-            <translation>Some jobs were not deleted</translation>
-        </message>
-        <message numerus="yes">
-            <source>Options of %n job(s) changed.</source>
-            <translation>
-                <numerusform>Options of %n job changed.</numerusform>
-                <numerusform>Options of %n jobs changed.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Some options were not changed</source>
-            <translation>Some options were not changed</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) sent to %1. Collect them there.</source>
-            <translation>
-                <numerusform>%n job sent to %1. Collect it there.</numerusform>
-                <numerusform>%n jobs sent to %1. Collect them there.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Some jobs were not sent to the printer</source>
-            <translation>Some jobs were not sent to the printer</translation>
-        </message>
-        <message>
-            <source>&amp;Print at a printer...</source>
-            <translation>&amp;Print at a printer...</translation>
-        </message>
-        <message>
-            <source>Print</source>
-            <translation>Print</translation>
-        </message>
-        <message>
-            <source>Add a file</source>
-            <translation>Add a file</translation>
-        </message>
-        <message>
-            <source>Add a PDF file or a picture to your held jobs</source>
-            <translation>Add a PDF file or a picture to your held jobs</translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Options</source>
-            <translation>Options</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>Refresh</translation>
-        </message>
-    </context>
-    <context>
-        <name>NotificationText</name>
-        <message>
-            <source>Print job held</source>
-            <translation>Print job held</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 held - %n page(s)</source>
-            <translation>
-                <numerusform>%1 held - %n page</numerusform>
-                <numerusform>%1 held - %n pages</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 was not printed at %2 (%3). It is still held: release it again later or choose another printer.</source>
-            <translation>%1 was not printed at %2 (%3). It is still held: release it again later or choose another printer.</translation>
-        </message>
-        <message>
-            <source>%1 was not printed. It is still held: release it again later or choose another printer.</source>
-            <translation>%1 was not printed. It is still held: release it again later or choose another printer.</translation>
-        </message>
-        <message>
-            <source>Not printed</source>
-            <translation>Not printed</translation>
-        </message>
-        <message>
-            <source>Held job expires soon</source>
-            <translation>Held job expires soon</translation>
-        </message>
-        <message>
-            <source>%1 will be deleted at %2 unless you print it.</source>
-            <translation>%1 will be deleted at %2 unless you print it.</translation>
-        </message>
-        <message>
-            <source>Held job expired</source>
-            <translation>Held job expired</translation>
-        </message>
-        <message>
-            <source>%1 was not printed in time and has been deleted.</source>
-            <translation>%1 was not printed in time and has been deleted.</translation>
-        </message>
-        <message>
-            <source>Printed</source>
-            <translation>Printed</translation>
-        </message>
-        <message>
-            <source>%1 printed at %2</source>
-            <translation>%1 printed at %2</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) printed at %1</source>
-            <translation>
-                <numerusform>%n job printed at %1</numerusform>
-                <numerusform>%n jobs printed at %1</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Outbox</name>
-        <message>
-            <source>The outbox folder %1 cannot be created (%2). Ask IT support to install MPS again.</source>
-            <translation>The outbox folder %1 cannot be created (%2). Ask IT support to install MPS again.</translation>
-        </message>
-        <message>
-            <source>The outbox %1 is not a folder. Ask IT support to remove it.</source>
-            <translation>The outbox %1 is not a folder. Ask IT support to remove it.</translation>
-        </message>
-        <message>
-            <source>The outbox folder %1 belongs to another user, so printed documents cannot be kept safe. Ask IT support to remove it.</source>
-            <translation>The outbox folder %1 belongs to another user, so printed documents cannot be kept safe. Ask IT support to remove it.</translation>
-        </message>
-        <message>
-            <source>The outbox folder %1 is open to other users and cannot be closed (%2).</source>
-            <translation>The outbox folder %1 is open to other users and cannot be closed (%2).</translation>
-        </message>
-        <message>
-            <source>The outbox key cannot be published in %1 (%2).</source>
-            <translation>The outbox key cannot be published in %1 (%2).</translation>
-        </message>
-        <message>
-            <source>The document cannot be kept in the outbox %1 (%2).</source>
-            <translation>The document cannot be kept in the outbox %1 (%2).</translation>
-        </message>
-        <message>
-            <source>The document cannot be kept in the outbox (%1).</source>
-            <translation>The document cannot be kept in the outbox (%1).</translation>
-        </message>
-        <message>
-            <source>The document cannot be read (%1).</source>
-            <translation>The document cannot be read (%1).</translation>
-        </message>
-        <message>
-            <source>The outbox file %1 cannot be changed (%2).</source>
-            <translation>The outbox file %1 cannot be changed (%2).</translation>
-        </message>
-        <message>
-            <source>The outbox file %1 cannot be renamed (%2).</source>
-            <translation>The outbox file %1 cannot be renamed (%2).</translation>
-        </message>
-        <message>
-            <source>The outbox file %1 cannot be removed (%2).</source>
-            <translation>The outbox file %1 cannot be removed (%2).</translation>
-        </message>
-        <message>
-            <source>The outbox folder %1 cannot be written to disk (%2).</source>
-            <translation>The outbox folder %1 cannot be written to disk (%2).</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutboxDevice</name>
-        <message>
-            <source>The outbox file cannot be opened (%1).</source>
-            <translation>The outbox file cannot be opened (%1).</translation>
-        </message>
-        <message>
-            <source>The outbox file is damaged.</source>
-            <translation>The outbox file is damaged.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutboxKeyStore</name>
-        <message>
-            <source>Access to the keychain was refused, so printed documents cannot be sent. Unlock the keychain and restart MPS.</source>
-            <translation>Access to the keychain was refused, so printed documents cannot be sent. Unlock the keychain and restart MPS.</translation>
-        </message>
-        <message>
-            <source>No keychain is available on this desktop, so printed documents cannot be kept safely. Ask IT support.</source>
-            <translation>No keychain is available on this desktop, so printed documents cannot be kept safely. Ask IT support.</translation>
-        </message>
-        <message>
-            <source>The keychain could not be used, so printed documents cannot be sent. Restart MPS; if this keeps happening, ask IT support.</source>
-            <translation>The keychain could not be used, so printed documents cannot be sent. Restart MPS; if this keeps happening, ask IT support.</translation>
-        </message>
-        <message>
-            <source>The outbox key in the keychain is damaged, so printed documents cannot be sent. Ask IT support.</source>
-            <translation>The outbox key in the keychain is damaged, so printed documents cannot be sent. Ask IT support.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutboxUploader</name>
-        <message>
-            <source>A printed document could not be opened: it was damaged or kept with a key this desktop no longer has. Print it again.</source>
-            <translation>A printed document could not be opened: it was damaged or kept with a key this desktop no longer has. Print it again.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PrinterListModel</name>
-        <message>
-            <source>%1 - %2</source>
-            <translation>%1 - %2</translation>
-        </message>
-        <message>
-            <source>paper jam</source>
-            <translation>paper jam</translation>
-        </message>
-        <message>
-            <source>out of paper</source>
-            <translation>out of paper</translation>
-        </message>
-        <message>
-            <source>out of toner</source>
-            <translation>out of toner</translation>
-        </message>
-        <message>
-            <source>a door or cover is open</source>
-            <translation>a door or cover is open</translation>
-        </message>
-        <message>
-            <source>offline</source>
-            <translation>offline</translation>
-        </message>
-        <message>
-            <source>a paper tray is missing</source>
-            <translation>a paper tray is missing</translation>
-        </message>
-        <message>
-            <source>the output tray is full</source>
-            <translation>the output tray is full</translation>
-        </message>
-        <message>
-            <source>stopped</source>
-            <translation>stopped</translation>
-        </message>
-        <message>
-            <source>, </source>
-            <translation>, </translation>
-        </message>
-        <message>
-            <source>Ready</source>
-            <translation>Ready</translation>
-        </message>
-        <message>
-            <source>Cannot print now: not reachable</source>
-            <translation>Cannot print now: not reachable</translation>
-        </message>
-        <message>
-            <source>Cannot print now</source>
-            <translation>Cannot print now</translation>
-        </message>
-        <message>
-            <source>Cannot print now: %1</source>
-            <translation>Cannot print now: %1</translation>
-        </message>
-        <message>
-            <source>The server sent an answer this app does not understand. Try again later.</source>
-            <translation>The server sent an answer this app does not understand. Try again later.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReleaseDialog</name>
-        <message>
-            <source>Print at a printer</source>
-            <translation>Print at a printer</translation>
-        </message>
-        <message numerus="yes">
-            <source>Choose the printer to print the %n selected job(s) at. Collect them there right away: they come out as soon as you choose.</source>
-            <translation>
-                <numerusform>Choose the printer to print the selected job at. Collect it there right away: it comes out as soon as you choose.</numerusform>
-                <numerusform>Choose the printer to print the %n selected jobs at. Collect them there right away: they come out as soon as you choose.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Print here</source>
-            <translation>Print here</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <source>Looking for printers...</source>
-            <translation>Looking for printers...</translation>
-        </message>
-        <message>
-            <source>No printers are set up yet. Ask the print admin.</source>
-            <translation>No printers are set up yet. Ask the print admin.</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Printers that cannot print now are greyed out; choose another one nearby.</source>
-            <translation>Printers that cannot print now are greyed out; choose another one nearby.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Session</name>
-        <message>
-            <source>Your session has ended. Sign in again to see and print your jobs; anything you print meanwhile is kept and sent after you sign in.</source>
-            <translation>Your session has ended. Sign in again to see and print your jobs; anything you print meanwhile is kept and sent after you sign in.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings - MPS Secure Print</source>
-            <translation>Settings - MPS Secure Print</translation>
-        </message>
-        <message>
-            <source>Not set up yet</source>
-            <translation>Not set up yet</translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>None</translation>
-        </message>
-        <message>
-            <source>Nobody</source>
-            <translation>Nobody</translation>
-        </message>
-        <message>
-            <source>Same as the system</source>
-            <translation>Same as the system</translation>
-        </message>
-        <message>
-            <source>Tell me when jobs are held, printed or about to expire</source>
-            <translation>Tell me when jobs are held, printed or about to expire</translation>
-        </message>
-        <message>
-            <source>Server:</source>
-            <translation>Server:</translation>
-        </message>
-        <message>
-            <source>Trusted certificate (SHA-256):</source>
-            <translation>Trusted certificate (SHA-256):</translation>
-        </message>
-        <message>
-            <source>Signed in as:</source>
-            <translation>Signed in as:</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>&amp;Language:</translation>
-        </message>
-        <message>
-            <source>A new language applies the next time the app starts. To use another server, sign out and sign in again.</source>
-            <translation>A new language applies the next time the app starts. To use another server, sign out and sign in again.</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInDialog</name>
-        <message>
-            <source>Sign in - MPS Secure Print</source>
-            <translation>Sign in - MPS Secure Print</translation>
-        </message>
-        <message>
-            <source>Sign in to MPS Secure Print</source>
-            <translation>Sign in to MPS Secure Print</translation>
-        </message>
-        <message>
-            <source>Sign in with your staff account to see the documents you printed and release them at any printer.</source>
-            <translation>Sign in with your staff account to see the documents you printed and release them at any printer.</translation>
-        </message>
-        <message>
-            <source>https://print.example.org:8631</source>
-            <translation>https://print.example.org:8631</translation>
-        </message>
-        <message>
-            <source>&amp;Server:</source>
-            <translation>&amp;Server:</translation>
-        </message>
-        <message>
-            <source>&amp;User name:</source>
-            <translation>&amp;User name:</translation>
-        </message>
-        <message>
-            <source>&amp;Password:</source>
-            <translation>&amp;Password:</translation>
-        </message>
-        <message>
-            <source>Check the server's identity</source>
-            <translation>Check the server's identity</translation>
-        </message>
-        <message>
-            <source>SHA-256 fingerprint:</source>
-            <translation>SHA-256 fingerprint:</translation>
-        </message>
-        <message>
-            <source>Sign in</source>
-            <translation>Sign in</translation>
-        </message>
-        <message>
-            <source>Trust and sign in</source>
-            <translation>Trust and sign in</translation>
-        </message>
-        <message>
-            <source>Enter the print server's address, for example https://print.example.org:8631.</source>
-            <translation>Enter the print server's address, for example https://print.example.org:8631.</translation>
-        </message>
-        <message>
-            <source>Enter your user name.</source>
-            <translation>Enter your user name.</translation>
-        </message>
-        <message>
-            <source>Enter your password.</source>
-            <translation>Enter your password.</translation>
-        </message>
-        <message>
-            <source>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the fingerprint below.</source>
-            <translation>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the fingerprint below.</translation>
-        </message>
-        <message>
-            <source>This computer has not connected to %1 before. Compare the fingerprint below with the one IT support published. Sign in only if they are the same.</source>
-            <translation>This computer has not connected to %1 before. Compare the fingerprint below with the one IT support published. Sign in only if they are the same.</translation>
-        </message>
-        <message>
-            <source>Certificate issued to: %1</source>
-            <translation>Certificate issued to: %1</translation>
-        </message>
-        <message>
-            <source>This computer's certificate authorities also vouch for it.</source>
-            <translation>This computer's certificate authorities also vouch for it.</translation>
-        </message>
-        <message>
-            <source>The server's certificate could not be read. Try again.</source>
-            <translation>The server's certificate could not be read. Try again.</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>SingleInstance</name>
-        <message>
-            <source>The tray app could not start because its runtime folder %1 is not writable.</source>
-            <translation>The tray app could not start because its runtime folder %1 is not writable.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TokenStore</name>
-        <message>
-            <source>Access to the keychain was refused. Unlock the keychain and sign in again.</source>
-            <translation>Access to the keychain was refused. Unlock the keychain and sign in again.</translation>
-        </message>
-        <message>
-            <source>No keychain is available on this desktop, so you will have to sign in each time.</source>
-            <translation>No keychain is available on this desktop, so you will have to sign in each time.</translation>
-        </message>
-        <message>
-            <source>The keychain could not be used. Sign in again; if this keeps happening, ask IT support.</source>
-            <translation>The keychain could not be used. Sign in again; if this keeps happening, ask IT support.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrayController</name>
-        <message>
-            <source>My jobs</source>
-            <translation>My jobs</translation>
-        </message>
-        <message>
-            <source>Print a file...</source>
-            <translation>Print a file...</translation>
-        </message>
-        <message>
-            <source>Settings...</source>
-            <translation>Settings...</translation>
-        </message>
-        <message>
-            <source>Sign out</source>
-            <translation>Sign out</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>MPS Secure Print</source>
-            <translation>MPS Secure Print</translation>
-        </message>
-        <message>
-            <source>Sign in again</source>
-            <translation>Sign in again</translation>
-        </message>
-        <message>
-            <source>Sign out (%1)</source>
-            <translation>Sign out (%1)</translation>
-        </message>
-        <message>
-            <source>Sign in...</source>
-            <translation>Sign in...</translation>
-        </message>
-        <message>
-            <source>MPS Secure Print - not signed in</source>
-            <translation>MPS Secure Print - not signed in</translation>
-        </message>
-        <message numerus="yes">
-            <source>MPS Secure Print - %n job(s) held, not connected to the server</source>
-            <translation>
-                <numerusform>MPS Secure Print - %n job held, not connected to the server</numerusform>
-                <numerusform>MPS Secure Print - %n jobs held, not connected to the server</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>MPS Secure Print - %n job(s) held</source>
-            <translation>
-                <numerusform>MPS Secure Print - %n job held</numerusform>
-                <numerusform>MPS Secure Print - %n jobs held</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n printed document(s) waiting to be sent</source>
-            <translation>
-                <numerusform>%n printed document waiting to be sent</numerusform>
-                <numerusform>%n printed documents waiting to be sent</numerusform>
-            </translation>
-        </message>
-    </context>
+Print from any application to the printer &quot;MPS Secure Print&quot;, or drop PDF files and pictures here.</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● Live</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <source>Changes to your jobs appear here as they happen.</source>
+        <translation>Changes to your jobs appear here as they happen.</translation>
+    </message>
+    <message>
+        <source>Not connected to the print server; trying again.</source>
+        <translation>Not connected to the print server; trying again.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Signed in as %1</translation>
+    </message>
+    <message>
+        <source>Delete %1? It will not be printed, and it cannot be brought back.</source>
+        <translation>Delete %1? It will not be printed, and it cannot be brought back.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n jobs? They will not be printed, and they cannot be brought back.</source>
+        <translation>
+            <numerusform>Delete %n job? It will not be printed, and it cannot be brought back.</numerusform>
+            <numerusform>Delete %n jobs? They will not be printed, and they cannot be brought back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete jobs</source>
+        <translation>Delete jobs</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Deleting...</source>
+        <translation>Deleting...</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Saving...</translation>
+    </message>
+    <message>
+        <source>Sending to %1...</source>
+        <translation>Sending to %1...</translation>
+    </message>
+    <message>
+        <source>Print a file</source>
+        <translation>Print a file</translation>
+    </message>
+    <message>
+        <source>PDF documents and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</source>
+        <translation>PDF documents and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) deleted.</source>
+        <translation>
+            <numerusform>%n job deleted.</numerusform>
+            <numerusform>%n jobs deleted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some jobs were not deleted</source>
+        <translation>Some jobs were not deleted</translation>
+    </message>
+    <message numerus="yes">
+        <source>Options of %n job(s) changed.</source>
+        <translation>
+            <numerusform>Options of %n job changed.</numerusform>
+            <numerusform>Options of %n jobs changed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some options were not changed</source>
+        <translation>Some options were not changed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) sent to %1. Collect them there.</source>
+        <translation>
+            <numerusform>%n job sent to %1. Collect it there.</numerusform>
+            <numerusform>%n jobs sent to %1. Collect them there.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some jobs were not sent to the printer</source>
+        <translation>Some jobs were not sent to the printer</translation>
+    </message>
+    <message>
+        <source>&amp;Print at a printer...</source>
+        <translation>&amp;Print at a printer...</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Add a file</source>
+        <translation>Add a file</translation>
+    </message>
+    <message>
+        <source>Add a PDF file or a picture to your held jobs</source>
+        <translation>Add a PDF file or a picture to your held jobs</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationText</name>
+    <message>
+        <source>Print job held</source>
+        <translation>Print job held</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 held - %n page(s)</source>
+        <translation>
+            <numerusform>%1 held - %n page</numerusform>
+            <numerusform>%1 held - %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was not printed at %2 (%3). It is still held: release it again later or choose another printer.</source>
+        <translation>%1 was not printed at %2 (%3). It is still held: release it again later or choose another printer.</translation>
+    </message>
+    <message>
+        <source>%1 was not printed. It is still held: release it again later or choose another printer.</source>
+        <translation>%1 was not printed. It is still held: release it again later or choose another printer.</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <source>Held job expires soon</source>
+        <translation>Held job expires soon</translation>
+    </message>
+    <message>
+        <source>%1 will be deleted at %2 unless you print it.</source>
+        <translation>%1 will be deleted at %2 unless you print it.</translation>
+    </message>
+    <message>
+        <source>Held job expired</source>
+        <translation>Held job expired</translation>
+    </message>
+    <message>
+        <source>%1 was not printed in time and has been deleted.</source>
+        <translation>%1 was not printed in time and has been deleted.</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>%1 printed at %2</source>
+        <translation>%1 printed at %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) printed at %1</source>
+        <translation>
+            <numerusform>%n job printed at %1</numerusform>
+            <numerusform>%n jobs printed at %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has a paper jam. Your job is still held: print it at another printer, or try again once the jam is cleared.</source>
+        <translation>%1 has a paper jam. Your job is still held: print it at another printer, or try again once the jam is cleared.</translation>
+    </message>
+    <message>
+        <source>%1 is out of paper. Your job is still held: print it at another printer, or try again once paper is loaded.</source>
+        <translation>%1 is out of paper. Your job is still held: print it at another printer, or try again once paper is loaded.</translation>
+    </message>
+    <message>
+        <source>%1 is out of toner. Your job is still held: print it at another printer, or try again once the toner is replaced.</source>
+        <translation>%1 is out of toner. Your job is still held: print it at another printer, or try again once the toner is replaced.</translation>
+    </message>
+    <message>
+        <source>A door or cover of %1 is open. Your job is still held: print it at another printer, or try again once it is closed.</source>
+        <translation>A door or cover of %1 is open. Your job is still held: print it at another printer, or try again once it is closed.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached. Your job is still held: print it at another printer, or try again later.</source>
+        <translation>%1 cannot be reached. Your job is still held: print it at another printer, or try again later.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print now. Your job is still held: print it at another printer, or try again later.</source>
+        <translation>%1 cannot print now. Your job is still held: print it at another printer, or try again later.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print now (%2). Your job is still held: print it at another printer, or try again once the problem is fixed.</source>
+        <translation>%1 cannot print now (%2). Your job is still held: print it at another printer, or try again once the problem is fixed.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print %2 documents. Your job is still held: print it at another printer.</source>
+        <translation>%1 cannot print %2 documents. Your job is still held: print it at another printer.</translation>
+    </message>
+    <message>
+        <source>The print server could not read this job&apos;s document. Print the document again, or tell the print admin.</source>
+        <translation>The print server could not read this job&apos;s document. Print the document again, or tell the print admin.</translation>
+    </message>
+    <message>
+        <source>%1 stayed busy for too long. Your job is still held: try again in a moment, or print it at another printer.</source>
+        <translation>%1 stayed busy for too long. Your job is still held: try again in a moment, or print it at another printer.</translation>
+    </message>
+    <message>
+        <source>%1 reported a problem (%2). Your job is still held: try again, or print it at another printer.</source>
+        <translation>%1 reported a problem (%2). Your job is still held: try again, or print it at another printer.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while your job was printing, so it may have printed. Check the printer before you print it again.</source>
+        <translation>The connection to %1 was lost while your job was printing, so it may have printed. Check the printer before you print it again.</translation>
+    </message>
+    <message>
+        <source>%1 stopped your job before it was finished. It is held again and was not charged: check the printer, then print it again.</source>
+        <translation>%1 stopped your job before it was finished. It is held again and was not charged: check the printer, then print it again.</translation>
+    </message>
+    <message>
+        <source>Your job was canceled at %1. It is held again and was not charged: print it again whenever you need it.</source>
+        <translation>Your job was canceled at %1. It is held again and was not charged: print it again whenever you need it.</translation>
+    </message>
+    <message>
+        <source>The print server stopped while your job was being sent to the printer, so it may have printed. Check the printer before you print it again.</source>
+        <translation>The print server stopped while your job was being sent to the printer, so it may have printed. Check the printer before you print it again.</translation>
+    </message>
+    <message>
+        <source>The print server stopped while your job was being sent to %1, so it may have printed. Check the printer before you print it again.</source>
+        <translation>The print server stopped while your job was being sent to %1, so it may have printed. Check the printer before you print it again.</translation>
+    </message>
+    <message>
+        <source>Deleted by %1.</source>
+        <translation>Deleted by %1.</translation>
+    </message>
+    <message>
+        <source>Not printed within the hold time, so it was deleted. Print the document again if you still need it.</source>
+        <translation>Not printed within the hold time, so it was deleted. Print the document again if you still need it.</translation>
+    </message>
+    <message>
+        <source>Check the printer</source>
+        <translation>Check the printer</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>The outbox folder %1 cannot be created (%2). Ask IT support to install MPS again.</source>
+        <translation>The outbox folder %1 cannot be created (%2). Ask IT support to install MPS again.</translation>
+    </message>
+    <message>
+        <source>The outbox %1 is not a folder. Ask IT support to remove it.</source>
+        <translation>The outbox %1 is not a folder. Ask IT support to remove it.</translation>
+    </message>
+    <message>
+        <source>The outbox folder %1 belongs to another user, so printed documents cannot be kept safe. Ask IT support to remove it.</source>
+        <translation>The outbox folder %1 belongs to another user, so printed documents cannot be kept safe. Ask IT support to remove it.</translation>
+    </message>
+    <message>
+        <source>The outbox folder %1 is open to other users and cannot be closed (%2).</source>
+        <translation>The outbox folder %1 is open to other users and cannot be closed (%2).</translation>
+    </message>
+    <message>
+        <source>The outbox key cannot be published in %1 (%2).</source>
+        <translation>The outbox key cannot be published in %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The document cannot be kept in the outbox %1 (%2).</source>
+        <translation>The document cannot be kept in the outbox %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The document cannot be kept in the outbox (%1).</source>
+        <translation>The document cannot be kept in the outbox (%1).</translation>
+    </message>
+    <message>
+        <source>The document cannot be read (%1).</source>
+        <translation>The document cannot be read (%1).</translation>
+    </message>
+    <message>
+        <source>The outbox file %1 cannot be changed (%2).</source>
+        <translation>The outbox file %1 cannot be changed (%2).</translation>
+    </message>
+    <message>
+        <source>The outbox file %1 cannot be renamed (%2).</source>
+        <translation>The outbox file %1 cannot be renamed (%2).</translation>
+    </message>
+    <message>
+        <source>The outbox file %1 cannot be removed (%2).</source>
+        <translation>The outbox file %1 cannot be removed (%2).</translation>
+    </message>
+    <message>
+        <source>The outbox folder %1 cannot be written to disk (%2).</source>
+        <translation>The outbox folder %1 cannot be written to disk (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDevice</name>
+    <message>
+        <source>The outbox file cannot be opened (%1).</source>
+        <translation>The outbox file cannot be opened (%1).</translation>
+    </message>
+    <message>
+        <source>The outbox file is damaged.</source>
+        <translation>The outbox file is damaged.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxKeyStore</name>
+    <message>
+        <source>Access to the keychain was refused, so printed documents cannot be sent. Unlock the keychain and restart MPS.</source>
+        <translation>Access to the keychain was refused, so printed documents cannot be sent. Unlock the keychain and restart MPS.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this desktop, so printed documents cannot be kept safely. Ask IT support.</source>
+        <translation>No keychain is available on this desktop, so printed documents cannot be kept safely. Ask IT support.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used, so printed documents cannot be sent. Restart MPS; if this keeps happening, ask IT support.</source>
+        <translation>The keychain could not be used, so printed documents cannot be sent. Restart MPS; if this keeps happening, ask IT support.</translation>
+    </message>
+    <message>
+        <source>The outbox key in the keychain is damaged, so printed documents cannot be sent. Ask IT support.</source>
+        <translation>The outbox key in the keychain is damaged, so printed documents cannot be sent. Ask IT support.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxUploader</name>
+    <message>
+        <source>A printed document could not be opened: it was damaged or kept with a key this desktop no longer has. Print it again.</source>
+        <translation>A printed document could not be opened: it was damaged or kept with a key this desktop no longer has. Print it again.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterListModel</name>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>paper jam</source>
+        <translation>paper jam</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>out of paper</translation>
+    </message>
+    <message>
+        <source>out of toner</source>
+        <translation>out of toner</translation>
+    </message>
+    <message>
+        <source>a door or cover is open</source>
+        <translation>a door or cover is open</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>a paper tray is missing</source>
+        <translation>a paper tray is missing</translation>
+    </message>
+    <message>
+        <source>the output tray is full</source>
+        <translation>the output tray is full</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Cannot print now: not reachable</source>
+        <translation>Cannot print now: not reachable</translation>
+    </message>
+    <message>
+        <source>Cannot print now</source>
+        <translation>Cannot print now</translation>
+    </message>
+    <message>
+        <source>Cannot print now: %1</source>
+        <translation>Cannot print now: %1</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app does not understand. Try again later.</source>
+        <translation>The server sent an answer this app does not understand. Try again later.</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>Print at a printer</source>
+        <translation>Print at a printer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose the printer to print the %n selected job(s) at. Collect them there right away: they come out as soon as you choose.</source>
+        <translation>
+            <numerusform>Choose the printer to print the selected job at. Collect it there right away: it comes out as soon as you choose.</numerusform>
+            <numerusform>Choose the printer to print the %n selected jobs at. Collect them there right away: they come out as soon as you choose.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print here</source>
+        <translation>Print here</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Looking for printers...</source>
+        <translation>Looking for printers...</translation>
+    </message>
+    <message>
+        <source>No printers are set up yet. Ask the print admin.</source>
+        <translation>No printers are set up yet. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Printers that cannot print now are greyed out; choose another one nearby.</source>
+        <translation>Printers that cannot print now are greyed out; choose another one nearby.</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Your session has ended. Sign in again to see and print your jobs; anything you print meanwhile is kept and sent after you sign in.</source>
+        <translation>Your session has ended. Sign in again to see and print your jobs; anything you print meanwhile is kept and sent after you sign in.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings - MPS Secure Print</source>
+        <translation>Settings - MPS Secure Print</translation>
+    </message>
+    <message>
+        <source>Not set up yet</source>
+        <translation>Not set up yet</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nobody</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Same as the system</translation>
+    </message>
+    <message>
+        <source>Tell me when jobs are held, printed or about to expire</source>
+        <translation>Tell me when jobs are held, printed or about to expire</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Trusted certificate (SHA-256):</source>
+        <translation>Trusted certificate (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Signed in as:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time the app starts. To use another server, sign out and sign in again.</source>
+        <translation>A new language applies the next time the app starts. To use another server, sign out and sign in again.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in - MPS Secure Print</source>
+        <translation>Sign in - MPS Secure Print</translation>
+    </message>
+    <message>
+        <source>Sign in to MPS Secure Print</source>
+        <translation>Sign in to MPS Secure Print</translation>
+    </message>
+    <message>
+        <source>Sign in with your staff account to see the documents you printed and release them at any printer.</source>
+        <translation>Sign in with your staff account to see the documents you printed and release them at any printer.</translation>
+    </message>
+    <message>
+        <source>https://print.example.org:8631</source>
+        <translation>https://print.example.org:8631</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s identity</source>
+        <translation>Check the server&apos;s identity</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 fingerprint:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Trust and sign in</source>
+        <translation>Trust and sign in</translation>
+    </message>
+    <message>
+        <source>Enter the print server&apos;s address, for example https://print.example.org:8631.</source>
+        <translation>Enter the print server&apos;s address, for example https://print.example.org:8631.</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Enter your user name.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the fingerprint below.</source>
+        <translation>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the fingerprint below.</translation>
+    </message>
+    <message>
+        <source>This computer has not connected to %1 before. Compare the fingerprint below with the one IT support published. Sign in only if they are the same.</source>
+        <translation>This computer has not connected to %1 before. Compare the fingerprint below with the one IT support published. Sign in only if they are the same.</translation>
+    </message>
+    <message>
+        <source>Certificate issued to: %1</source>
+        <translation>Certificate issued to: %1</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s certificate authorities also vouch for it.</source>
+        <translation>This computer&apos;s certificate authorities also vouch for it.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be read. Try again.</source>
+        <translation>The server&apos;s certificate could not be read. Try again.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>The tray app could not start because its runtime folder %1 is not writable.</source>
+        <translation>The tray app could not start because its runtime folder %1 is not writable.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>Access to the keychain was refused. Unlock the keychain and sign in again.</source>
+        <translation>Access to the keychain was refused. Unlock the keychain and sign in again.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this desktop, so you will have to sign in each time.</source>
+        <translation>No keychain is available on this desktop, so you will have to sign in each time.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used. Sign in again; if this keeps happening, ask IT support.</source>
+        <translation>The keychain could not be used. Sign in again; if this keeps happening, ask IT support.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>My jobs</source>
+        <translation>My jobs</translation>
+    </message>
+    <message>
+        <source>Print a file...</source>
+        <translation>Print a file...</translation>
+    </message>
+    <message>
+        <source>Settings...</source>
+        <translation>Settings...</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>MPS Secure Print</source>
+        <translation>MPS Secure Print</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Sign in again</translation>
+    </message>
+    <message>
+        <source>Sign out (%1)</source>
+        <translation>Sign out (%1)</translation>
+    </message>
+    <message>
+        <source>Sign in...</source>
+        <translation>Sign in...</translation>
+    </message>
+    <message>
+        <source>MPS Secure Print - not signed in</source>
+        <translation>MPS Secure Print - not signed in</translation>
+    </message>
+    <message numerus="yes">
+        <source>MPS Secure Print - %n job(s) held, not connected to the server</source>
+        <translation>
+            <numerusform>MPS Secure Print - %n job held, not connected to the server</numerusform>
+            <numerusform>MPS Secure Print - %n jobs held, not connected to the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MPS Secure Print - %n job(s) held</source>
+        <translation>
+            <numerusform>MPS Secure Print - %n job held</numerusform>
+            <numerusform>MPS Secure Print - %n jobs held</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n printed document(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n printed document waiting to be sent</numerusform>
+            <numerusform>%n printed documents waiting to be sent</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,1009 +1,1089 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
-    <context>
-        <name>ApiClient</name>
-        <message>
-            <source>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server's certificate was replaced.</source>
-            <translation>서버가 이 기기가 신뢰하는 인증서와 다른 인증서를 제시했습니다. 로그인하지 말고, 서버 인증서가 교체되었는지 인쇄 관리자에게 문의하세요.</translation>
-        </message>
-        <message>
-            <source>The server's certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</source>
-            <translation>서버 인증서를 신뢰할 수 없습니다(%1). 지문을 인쇄 관리자가 알려 준 지문과 비교한 뒤 신뢰하거나, 인쇄 관리자에게 신뢰할 수 있는 인증서를 요청하세요.</translation>
-        </message>
-        <message>
-            <source>No server address is set. Enter the print server's address.</source>
-            <translation>서버 주소가 설정되지 않았습니다. 인쇄 서버 주소를 입력하세요.</translation>
-        </message>
-        <message>
-            <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
-            <translation>서버 주소가 올바르지 않습니다. https://print.example.org:8631 과 같은 형식으로 입력하세요.</translation>
-        </message>
-        <message>
-            <source>The document cannot be read.</source>
-            <translation>문서를 읽을 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>This kind of document (%1) cannot be printed. Print a PDF, JPEG or PWG raster file.</source>
-            <translation>이 형식의 문서(%1)는 인쇄할 수 없습니다. PDF, JPEG 또는 PWG 래스터 파일을 인쇄하세요.</translation>
-        </message>
-        <message>
-            <source>The file %1 cannot be read. Check that it exists and that you may open it.</source>
-            <translation>%1 파일을 읽을 수 없습니다. 파일이 있는지, 열 수 있는 권한이 있는지 확인하세요.</translation>
-        </message>
-        <message>
-            <source>The server did not present a certificate. Ask the print admin.</source>
-            <translation>서버가 인증서를 제시하지 않았습니다. 인쇄 관리자에게 문의하세요.</translation>
-        </message>
-        <message>
-            <source>The server cannot be found. Check the server address and the network connection.</source>
-            <translation>서버를 찾을 수 없습니다. 서버 주소와 네트워크 연결을 확인하세요.</translation>
-        </message>
-        <message>
-            <source>The server cannot be reached. Check the network connection.</source>
-            <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
-        </message>
-        <message>
-            <source>The server did not answer in time. Check the network connection and try again.</source>
-            <translation>서버가 제때 응답하지 않았습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ApiReply</name>
-        <message>
-            <source>The server sent an answer that is too large. Ask the print admin.</source>
-            <translation>서버의 응답이 너무 큽니다. 인쇄 관리자에게 문의하세요.</translation>
-        </message>
-        <message>
-            <source>The request was cancelled.</source>
-            <translation>요청이 취소되었습니다.</translation>
-        </message>
-        <message>
-            <source>The server sent an answer this app cannot read. Update the app or ask the print admin.</source>
-            <translation>이 앱이 읽을 수 없는 응답을 서버가 보냈습니다. 앱을 업데이트하거나 인쇄 관리자에게 문의하세요.</translation>
-        </message>
-        <message>
-            <source>The server cannot be found. Check the server address and the network connection.</source>
-            <translation>서버를 찾을 수 없습니다. 서버 주소와 네트워크 연결을 확인하세요.</translation>
-        </message>
-        <message>
-            <source>The server did not answer in time. Check the network connection and try again.</source>
-            <translation>서버가 제때 응답하지 않았습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>A secure connection to the server could not be set up. Ask the print admin.</source>
-            <translation>서버와 보안 연결을 맺을 수 없습니다. 인쇄 관리자에게 문의하세요.</translation>
-        </message>
-        <message>
-            <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
-            <translation>서버 주소가 올바르지 않습니다. https://print.example.org:8631 과 같은 형식으로 입력하세요.</translation>
-        </message>
-        <message>
-            <source>The server sent an answer this app cannot read. Check the server address.</source>
-            <translation>이 앱이 읽을 수 없는 응답을 서버가 보냈습니다. 서버 주소를 확인하세요.</translation>
-        </message>
-        <message>
-            <source>The server cannot be reached. Check the network connection.</source>
-            <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
-        </message>
-        <message>
-            <source>The server did not accept the request. Update the app or ask the print admin.</source>
-            <translation>서버가 요청을 받아들이지 않았습니다. 앱을 업데이트하거나 인쇄 관리자에게 문의하세요.</translation>
-        </message>
-        <message>
-            <source>Your session has ended. Sign in again.</source>
-            <translation>로그인이 만료되었습니다. 다시 로그인하세요.</translation>
-        </message>
-        <message>
-            <source>You are not allowed to do that.</source>
-            <translation>이 작업을 할 권한이 없습니다.</translation>
-        </message>
-        <message>
-            <source>The server does not know this request. Check the server address.</source>
-            <translation>서버가 이 요청을 알지 못합니다. 서버 주소를 확인하세요.</translation>
-        </message>
-        <message>
-            <source>The document is too large for the server.</source>
-            <translation>문서가 너무 커서 서버에 보낼 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>The server accepts only secure connections. Use an address that starts with https://.</source>
-            <translation>서버는 보안 연결만 허용합니다. https:// 로 시작하는 주소를 사용하세요.</translation>
-        </message>
-        <message>
-            <source>There were too many attempts. Wait a few minutes and try again.</source>
-            <translation>시도 횟수가 너무 많습니다. 몇 분 뒤에 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>The server is starting or busy. Try again in a moment.</source>
-            <translation>서버가 시작 중이거나 바쁩니다. 잠시 후 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>The server had a problem. Try again later or ask the print admin.</source>
-            <translation>서버에 문제가 생겼습니다. 나중에 다시 시도하거나 인쇄 관리자에게 문의하세요.</translation>
-        </message>
-        <message>
-            <source>The server answered with an unexpected error (HTTP %1). Try again later.</source>
-            <translation>서버가 예기치 않은 오류(HTTP %1)로 응답했습니다. 나중에 다시 시도하세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaptureServer</name>
-        <message>
-            <source>The folder %1 for print capture cannot be created (%2).</source>
-            <translation>인쇄 수신용 폴더 %1을(를) 만들 수 없습니다(%2).</translation>
-        </message>
-        <message>
-            <source>The folder %1 for print capture is not private to you. Log out and in again; if this keeps happening, ask IT support.</source>
-            <translation>인쇄 수신용 폴더 %1이(가) 본인 전용이 아닙니다. 로그아웃했다가 다시 로그인하세요. 계속 이러면 전산 담당자에게 문의하세요.</translation>
-        </message>
-        <message>
-            <source>Another MPS app is already receiving print jobs for you.</source>
-            <translation>다른 MPS 앱이 이미 인쇄 작업을 받고 있습니다.</translation>
-        </message>
-        <message>
-            <source>Print capture cannot start (%1).</source>
-            <translation>인쇄 수신을 시작할 수 없습니다(%1).</translation>
-        </message>
-    </context>
-    <context>
-        <name>ClientApplication</name>
-        <message>
-            <source>MPS Secure Print</source>
-            <translation>MPS 보안 인쇄</translation>
-        </message>
-        <message>
-            <source>Printing to MPS Secure Print is not available</source>
-            <translation>"MPS Secure Print"로 인쇄할 수 없습니다</translation>
-        </message>
-        <message>
-            <source>A printed document was not sent</source>
-            <translation>인쇄한 문서를 보내지 못했습니다</translation>
-        </message>
-        <message>
-            <source>Documents you printed are waiting. Sign in to send them to the print server.</source>
-            <translation>인쇄한 문서가 대기 중입니다. 로그인하면 인쇄 서버로 보냅니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EventStream</name>
-        <message>
-            <source>The server sent something other than events. Check the server address.</source>
-            <translation>서버가 이벤트가 아닌 데이터를 보냈습니다. 서버 주소를 확인하세요.</translation>
-        </message>
-        <message>
-            <source>The connection to the server was closed. Reconnecting.</source>
-            <translation>서버 연결이 끊어졌습니다. 다시 연결하는 중입니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobItemDelegate</name>
-        <message>
-            <source>today %1</source>
-            <translation>오늘 %1</translation>
-        </message>
-        <message>
-            <source>tomorrow %1</source>
-            <translation>내일 %1</translation>
-        </message>
-        <message>
-            <source>yesterday %1</source>
-            <translation>어제 %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n page(s)</source>
-            <translation>
-                <numerusform>%n쪽</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Black and white</source>
-            <translation>흑백</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>컬러</translation>
-        </message>
-        <message>
-            <source>Two-sided</source>
-            <translation>양면</translation>
-        </message>
-        <message>
-            <source>One-sided</source>
-            <translation>단면</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n copy(ies)</source>
-            <translation>
-                <numerusform>%n부</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Submitted %1</source>
-            <translation>제출 %1</translation>
-        </message>
-        <message>
-            <source>Expires %1</source>
-            <translation>만료 %1</translation>
-        </message>
-        <message>
-            <source>Sending to %1...</source>
-            <translation>%1(으)로 보내는 중...</translation>
-        </message>
-        <message>
-            <source>Printing at %1</source>
-            <translation>%1에서 인쇄 중</translation>
-        </message>
-        <message>
-            <source>Not printed last time; still held</source>
-            <translation>지난번에 인쇄되지 않음 · 계속 보류 중</translation>
-        </message>
-        <message>
-            <source>Not printed at %1; still held</source>
-            <translation>%1에서 인쇄되지 않음 · 계속 보류 중</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobListModel</name>
-        <message>
-            <source>The server sent an answer this app does not understand. Try again later.</source>
-            <translation>이 앱이 이해할 수 없는 응답을 서버가 보냈습니다. 나중에 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>You are not signed in. Sign in and try again.</source>
-            <translation>로그인되어 있지 않습니다. 로그인한 뒤 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>Job %1</source>
-            <translation>작업 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobOptionsDialog</name>
-        <message>
-            <source>Print options</source>
-            <translation>인쇄 옵션</translation>
-        </message>
-        <message numerus="yes">
-            <source>Change how the %n selected job(s) will print.</source>
-            <translation>
-                <numerusform>선택한 작업 %n건의 인쇄 방법을 바꿉니다.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>One-sided</source>
-            <translation>단면</translation>
-        </message>
-        <message>
-            <source>Two-sided (long edge, like a book)</source>
-            <translation>양면 (긴 쪽 넘김, 책처럼)</translation>
-        </message>
-        <message>
-            <source>Two-sided (short edge, like a calendar)</source>
-            <translation>양면 (짧은 쪽 넘김, 달력처럼)</translation>
-        </message>
-        <message>
-            <source>As in the document</source>
-            <translation>문서 그대로</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>컬러</translation>
-        </message>
-        <message>
-            <source>Black and white</source>
-            <translation>흑백</translation>
-        </message>
-        <message>
-            <source>&amp;Copies:</source>
-            <translation>부수(&amp;C):</translation>
-        </message>
-        <message>
-            <source>&amp;Sides:</source>
-            <translation>면(&amp;S):</translation>
-        </message>
-        <message>
-            <source>C&amp;olour:</source>
-            <translation>색상(&amp;O):</translation>
-        </message>
-        <message>
-            <source>Apply</source>
-            <translation>적용</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>취소</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobUploader</name>
-        <message>
-            <source>%1 cannot be printed from here. Drop PDF files or pictures, or print it from its application.</source>
-            <translation>%1은(는) 여기서 인쇄할 수 없습니다. PDF 파일이나 사진을 끌어다 놓거나, 해당 프로그램에서 인쇄하세요.</translation>
-        </message>
-        <message>
-            <source>%1 could not be read as a picture.</source>
-            <translation>%1을(를) 사진으로 읽을 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>You are not signed in. Sign in and try again.</source>
-            <translation>로그인되어 있지 않습니다. 로그인한 뒤 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>MyJobsWindow</name>
-        <message>
-            <source>My print jobs - MPS Secure Print</source>
-            <translation>내 인쇄 작업 - MPS 보안 인쇄</translation>
-        </message>
-        <message>
-            <source>%1 of %2: %p%</source>
-            <translation>%2개 중 %1번째: %p%</translation>
-        </message>
-        <message>
-            <source>%p%</source>
-            <translation>%p%</translation>
-        </message>
-        <message>
-            <source>Sending %1...</source>
-            <translation>%1 보내는 중...</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n document(s) added to your held jobs.</source>
-            <translation>
-                <numerusform>문서 %n건을 보류 작업에 추가했습니다.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Some documents were not added</source>
-            <translation>추가하지 못한 문서가 있습니다</translation>
-        </message>
-        <message>
-            <source>Print the selected jobs at a printer of your choice</source>
-            <translation>선택한 작업을 원하는 프린터에서 인쇄합니다</translation>
-        </message>
-        <message>
-            <source>&amp;Options...</source>
-            <translation>옵션(&amp;O)...</translation>
-        </message>
-        <message>
-            <source>Change copies, sides and colour of the selected jobs</source>
-            <translation>선택한 작업의 부수, 양면, 색상을 바꿉니다</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>삭제(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Delete the selected jobs without printing them</source>
-            <translation>선택한 작업을 인쇄하지 않고 삭제합니다</translation>
-        </message>
-        <message>
-            <source>Print a &amp;file...</source>
-            <translation>파일 인쇄(&amp;F)...</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>새로 고침(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Jobs</source>
-            <translation>작업</translation>
-        </message>
-        <message>
-            <source>Loading your jobs...</source>
-            <translation>작업 목록을 불러오는 중...</translation>
-        </message>
-        <message>
-            <source>Nothing is waiting for you.
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>The server presented a different certificate from the one this device trusts. Do not sign in; ask the print admin whether the server&apos;s certificate was replaced.</source>
+        <translation>서버가 이 기기가 신뢰하는 인증서와 다른 인증서를 제시했습니다. 로그인하지 말고, 서버 인증서가 교체되었는지 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</source>
+        <translation>서버 인증서를 신뢰할 수 없습니다(%1). 지문을 인쇄 관리자가 알려 준 지문과 비교한 뒤 신뢰하거나, 인쇄 관리자에게 신뢰할 수 있는 인증서를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>No server address is set. Enter the print server&apos;s address.</source>
+        <translation>서버 주소가 설정되지 않았습니다. 인쇄 서버 주소를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
+        <translation>서버 주소가 올바르지 않습니다. https://print.example.org:8631 과 같은 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The document cannot be read.</source>
+        <translation>문서를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This kind of document (%1) cannot be printed. Print a PDF, JPEG or PWG raster file.</source>
+        <translation>이 형식의 문서(%1)는 인쇄할 수 없습니다. PDF, JPEG 또는 PWG 래스터 파일을 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Check that it exists and that you may open it.</source>
+        <translation>%1 파일을 읽을 수 없습니다. 파일이 있는지, 열 수 있는 권한이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server did not present a certificate. Ask the print admin.</source>
+        <translation>서버가 인증서를 제시하지 않았습니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The server cannot be found. Check the server address and the network connection.</source>
+        <translation>서버를 찾을 수 없습니다. 서버 주소와 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network connection.</source>
+        <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check the network connection and try again.</source>
+        <translation>서버가 제때 응답하지 않았습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiReply</name>
+    <message>
+        <source>The server sent an answer that is too large. Ask the print admin.</source>
+        <translation>서버의 응답이 너무 큽니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>요청이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app cannot read. Update the app or ask the print admin.</source>
+        <translation>이 앱이 읽을 수 없는 응답을 서버가 보냈습니다. 앱을 업데이트하거나 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The server cannot be found. Check the server address and the network connection.</source>
+        <translation>서버를 찾을 수 없습니다. 서버 주소와 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check the network connection and try again.</source>
+        <translation>서버가 제때 응답하지 않았습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be set up. Ask the print admin.</source>
+        <translation>서버와 보안 연결을 맺을 수 없습니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid. Use an address such as https://print.example.org:8631.</source>
+        <translation>서버 주소가 올바르지 않습니다. https://print.example.org:8631 과 같은 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app cannot read. Check the server address.</source>
+        <translation>이 앱이 읽을 수 없는 응답을 서버가 보냈습니다. 서버 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network connection.</source>
+        <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request. Update the app or ask the print admin.</source>
+        <translation>서버가 요청을 받아들이지 않았습니다. 앱을 업데이트하거나 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>로그인이 만료되었습니다. 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>이 작업을 할 권한이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server does not know this request. Check the server address.</source>
+        <translation>서버가 이 요청을 알지 못합니다. 서버 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The document is too large for the server.</source>
+        <translation>문서가 너무 커서 서버에 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server accepts only secure connections. Use an address that starts with https://.</source>
+        <translation>서버는 보안 연결만 허용합니다. https:// 로 시작하는 주소를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>There were too many attempts. Wait a few minutes and try again.</source>
+        <translation>시도 횟수가 너무 많습니다. 몇 분 뒤에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server is starting or busy. Try again in a moment.</source>
+        <translation>서버가 시작 중이거나 바쁩니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server had a problem. Try again later or ask the print admin.</source>
+        <translation>서버에 문제가 생겼습니다. 나중에 다시 시도하거나 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected error (HTTP %1). Try again later.</source>
+        <translation>서버가 예기치 않은 오류(HTTP %1)로 응답했습니다. 나중에 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureServer</name>
+    <message>
+        <source>The folder %1 for print capture cannot be created (%2).</source>
+        <translation>인쇄 수신용 폴더 %1을(를) 만들 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The folder %1 for print capture is not private to you. Log out and in again; if this keeps happening, ask IT support.</source>
+        <translation>인쇄 수신용 폴더 %1이(가) 본인 전용이 아닙니다. 로그아웃했다가 다시 로그인하세요. 계속 이러면 전산 담당자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Another MPS app is already receiving print jobs for you.</source>
+        <translation>다른 MPS 앱이 이미 인쇄 작업을 받고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Print capture cannot start (%1).</source>
+        <translation>인쇄 수신을 시작할 수 없습니다(%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ClientApplication</name>
+    <message>
+        <source>MPS Secure Print</source>
+        <translation>MPS 보안 인쇄</translation>
+    </message>
+    <message>
+        <source>Printing to MPS Secure Print is not available</source>
+        <translation>&quot;MPS Secure Print&quot;로 인쇄할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>A printed document was not sent</source>
+        <translation>인쇄한 문서를 보내지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Documents you printed are waiting. Sign in to send them to the print server.</source>
+        <translation>인쇄한 문서가 대기 중입니다. 로그인하면 인쇄 서버로 보냅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>EventStream</name>
+    <message>
+        <source>The server sent something other than events. Check the server address.</source>
+        <translation>서버가 이벤트가 아닌 데이터를 보냈습니다. 서버 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was closed. Reconnecting.</source>
+        <translation>서버 연결이 끊어졌습니다. 다시 연결하는 중입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>JobItemDelegate</name>
+    <message>
+        <source>today %1</source>
+        <translation>오늘 %1</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>내일 %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>어제 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n쪽</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>흑백</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>컬러</translation>
+    </message>
+    <message>
+        <source>Two-sided</source>
+        <translation>양면</translation>
+    </message>
+    <message>
+        <source>One-sided</source>
+        <translation>단면</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies)</source>
+        <translation>
+            <numerusform>%n부</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation>제출 %1</translation>
+    </message>
+    <message>
+        <source>Expires %1</source>
+        <translation>만료 %1</translation>
+    </message>
+    <message>
+        <source>Sending to %1...</source>
+        <translation>%1(으)로 보내는 중...</translation>
+    </message>
+    <message>
+        <source>Printing at %1</source>
+        <translation>%1에서 인쇄 중</translation>
+    </message>
+    <message>
+        <source>Not printed last time; still held</source>
+        <translation>지난번에 인쇄되지 않음 · 계속 보류 중</translation>
+    </message>
+    <message>
+        <source>Not printed at %1; still held</source>
+        <translation>%1에서 인쇄되지 않음 · 계속 보류 중</translation>
+    </message>
+</context>
+<context>
+    <name>JobListModel</name>
+    <message>
+        <source>The server sent an answer this app does not understand. Try again later.</source>
+        <translation>이 앱이 이해할 수 없는 응답을 서버가 보냈습니다. 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Sign in and try again.</source>
+        <translation>로그인되어 있지 않습니다. 로그인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>작업 %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobOptionsDialog</name>
+    <message>
+        <source>Print options</source>
+        <translation>인쇄 옵션</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change how the %n selected job(s) will print.</source>
+        <translation>
+            <numerusform>선택한 작업 %n건의 인쇄 방법을 바꿉니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One-sided</source>
+        <translation>단면</translation>
+    </message>
+    <message>
+        <source>Two-sided (long edge, like a book)</source>
+        <translation>양면 (긴 쪽 넘김, 책처럼)</translation>
+    </message>
+    <message>
+        <source>Two-sided (short edge, like a calendar)</source>
+        <translation>양면 (짧은 쪽 넘김, 달력처럼)</translation>
+    </message>
+    <message>
+        <source>As in the document</source>
+        <translation>문서 그대로</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>컬러</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>흑백</translation>
+    </message>
+    <message>
+        <source>&amp;Copies:</source>
+        <translation>부수(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Sides:</source>
+        <translation>면(&amp;S):</translation>
+    </message>
+    <message>
+        <source>C&amp;olour:</source>
+        <translation>색상(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>적용</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>JobUploader</name>
+    <message>
+        <source>%1 cannot be printed from here. Drop PDF files or pictures, or print it from its application.</source>
+        <translation>%1은(는) 여기서 인쇄할 수 없습니다. PDF 파일이나 사진을 끌어다 놓거나, 해당 프로그램에서 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read as a picture.</source>
+        <translation>%1을(를) 사진으로 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Sign in and try again.</source>
+        <translation>로그인되어 있지 않습니다. 로그인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MyJobsWindow</name>
+    <message>
+        <source>My print jobs - MPS Secure Print</source>
+        <translation>내 인쇄 작업 - MPS 보안 인쇄</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %p%</source>
+        <translation>%2개 중 %1번째: %p%</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p%</translation>
+    </message>
+    <message>
+        <source>Sending %1...</source>
+        <translation>%1 보내는 중...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) added to your held jobs.</source>
+        <translation>
+            <numerusform>문서 %n건을 보류 작업에 추가했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some documents were not added</source>
+        <translation>추가하지 못한 문서가 있습니다</translation>
+    </message>
+    <message>
+        <source>Print the selected jobs at a printer of your choice</source>
+        <translation>선택한 작업을 원하는 프린터에서 인쇄합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Options...</source>
+        <translation>옵션(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Change copies, sides and colour of the selected jobs</source>
+        <translation>선택한 작업의 부수, 양면, 색상을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected jobs without printing them</source>
+        <translation>선택한 작업을 인쇄하지 않고 삭제합니다</translation>
+    </message>
+    <message>
+        <source>Print a &amp;file...</source>
+        <translation>파일 인쇄(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Loading your jobs...</source>
+        <translation>작업 목록을 불러오는 중...</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for you.
 
-Print from any application to the printer "MPS Secure Print", or drop PDF files and pictures here.</source>
-            <translation>대기 중인 인쇄 작업이 없습니다.
+Print from any application to the printer &quot;MPS Secure Print&quot;, or drop PDF files and pictures here.</source>
+        <translation>대기 중인 인쇄 작업이 없습니다.
 
-아무 프로그램에서나 "MPS Secure Print" 프린터로 인쇄하거나, PDF 파일과 사진을 여기에 끌어다 놓으세요.</translation>
-        </message>
-        <message>
-            <source>● Live</source>
-            <translation>● 실시간 연결됨</translation>
-        </message>
-        <message>
-            <source>○ Offline</source>
-            <translation>○ 연결 끊김</translation>
-        </message>
-        <message>
-            <source>Changes to your jobs appear here as they happen.</source>
-            <translation>작업이 바뀌면 바로 여기에 표시됩니다.</translation>
-        </message>
-        <message>
-            <source>Not connected to the print server; trying again.</source>
-            <translation>인쇄 서버에 연결되어 있지 않습니다. 다시 연결하는 중입니다.</translation>
-        </message>
-        <message>
-            <source>Signed in as %1</source>
-            <translation>%1 님으로 로그인됨</translation>
-        </message>
-        <message>
-            <source>Delete %1? It will not be printed, and it cannot be brought back.</source>
-            <translation>%1을(를) 삭제할까요? 인쇄되지 않으며 되돌릴 수 없습니다.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete %n jobs? They will not be printed, and they cannot be brought back.</source>
-            <translation>
-                <numerusform>작업 %n건을 삭제할까요? 인쇄되지 않으며 되돌릴 수 없습니다.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Delete jobs</source>
-            <translation>작업 삭제</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>삭제</translation>
-        </message>
-        <message>
-            <source>Deleting...</source>
-            <translation>삭제하는 중...</translation>
-        </message>
-        <message>
-            <source>Saving...</source>
-            <translation>저장하는 중...</translation>
-        </message>
-        <message>
-            <source>Sending to %1...</source>
-            <translation>%1(으)로 보내는 중...</translation>
-        </message>
-        <message>
-            <source>Print a file</source>
-            <translation>파일 인쇄</translation>
-        </message>
-        <message>
-            <source>PDF documents and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</source>
-            <translation>PDF 문서와 사진 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</translation>
-        </message>
-        <message>
-            <source>All files (*)</source>
-            <translation>모든 파일 (*)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) deleted.</source>
-            <translation>
-                <numerusform>작업 %n건을 삭제했습니다.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Some jobs were not deleted</source>
-            <translation>삭제하지 못한 작업이 있습니다</translation>
-        </message>
-        <message numerus="yes">
-            <source>Options of %n job(s) changed.</source>
-            <translation>
-                <numerusform>작업 %n건의 옵션을 바꿨습니다.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Some options were not changed</source>
-            <translation>바꾸지 못한 옵션이 있습니다</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) sent to %1. Collect them there.</source>
-            <translation>
-                <numerusform>작업 %n건을 %1(으)로 보냈습니다. 그곳에서 찾아가세요.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Some jobs were not sent to the printer</source>
-            <translation>프린터로 보내지 못한 작업이 있습니다</translation>
-        </message>
-        <message>
-            <source>&amp;Print at a printer...</source>
-            <translation>프린터에서 인쇄(&amp;P)...</translation>
-        </message>
-        <message>
-            <source>Print</source>
-            <translation>인쇄</translation>
-        </message>
-        <message>
-            <source>Add a file</source>
-            <translation>파일 추가</translation>
-        </message>
-        <message>
-            <source>Add a PDF file or a picture to your held jobs</source>
-            <translation>PDF 파일이나 사진을 보류 작업에 추가합니다</translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>확인</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>취소</translation>
-        </message>
-        <message>
-            <source>Options</source>
-            <translation>옵션</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>새로 고침</translation>
-        </message>
-    </context>
-    <context>
-        <name>NotificationText</name>
-        <message>
-            <source>Print job held</source>
-            <translation>인쇄 작업 보류됨</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 held - %n page(s)</source>
-            <translation>
-                <numerusform>%1 보류됨 - %n쪽</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 was not printed at %2 (%3). It is still held: release it again later or choose another printer.</source>
-            <translation>%1이(가) %2에서 인쇄되지 않았습니다(%3). 작업은 계속 보류되어 있으니 나중에 다시 인쇄하거나 다른 프린터를 선택하세요.</translation>
-        </message>
-        <message>
-            <source>%1 was not printed. It is still held: release it again later or choose another printer.</source>
-            <translation>%1이(가) 인쇄되지 않았습니다. 작업은 계속 보류되어 있으니 나중에 다시 인쇄하거나 다른 프린터를 선택하세요.</translation>
-        </message>
-        <message>
-            <source>Not printed</source>
-            <translation>인쇄되지 않음</translation>
-        </message>
-        <message>
-            <source>Held job expires soon</source>
-            <translation>보류 작업이 곧 만료됩니다</translation>
-        </message>
-        <message>
-            <source>%1 will be deleted at %2 unless you print it.</source>
-            <translation>%1은(는) 인쇄하지 않으면 %2에 삭제됩니다.</translation>
-        </message>
-        <message>
-            <source>Held job expired</source>
-            <translation>보류 작업 만료됨</translation>
-        </message>
-        <message>
-            <source>%1 was not printed in time and has been deleted.</source>
-            <translation>%1이(가) 기한 안에 인쇄되지 않아 삭제되었습니다.</translation>
-        </message>
-        <message>
-            <source>Printed</source>
-            <translation>인쇄 완료</translation>
-        </message>
-        <message>
-            <source>%1 printed at %2</source>
-            <translation>%1을(를) %2에서 인쇄했습니다</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) printed at %1</source>
-            <translation>
-                <numerusform>%1에서 %n건을 인쇄했습니다</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Outbox</name>
-        <message>
-            <source>The outbox folder %1 cannot be created (%2). Ask IT support to install MPS again.</source>
-            <translation>보관함 폴더 %1을(를) 만들 수 없습니다(%2). 전산 담당자에게 MPS 재설치를 요청하세요.</translation>
-        </message>
-        <message>
-            <source>The outbox %1 is not a folder. Ask IT support to remove it.</source>
-            <translation>보관함 %1이(가) 폴더가 아닙니다. 전산 담당자에게 삭제를 요청하세요.</translation>
-        </message>
-        <message>
-            <source>The outbox folder %1 belongs to another user, so printed documents cannot be kept safe. Ask IT support to remove it.</source>
-            <translation>보관함 폴더 %1이(가) 다른 사용자의 것이라 인쇄한 문서를 안전하게 보관할 수 없습니다. 전산 담당자에게 삭제를 요청하세요.</translation>
-        </message>
-        <message>
-            <source>The outbox folder %1 is open to other users and cannot be closed (%2).</source>
-            <translation>보관함 폴더 %1이(가) 다른 사용자에게 열려 있으며 권한을 바꿀 수 없습니다(%2).</translation>
-        </message>
-        <message>
-            <source>The outbox key cannot be published in %1 (%2).</source>
-            <translation>보관함 키를 %1에 게시할 수 없습니다(%2).</translation>
-        </message>
-        <message>
-            <source>The document cannot be kept in the outbox %1 (%2).</source>
-            <translation>문서를 보관함 %1에 보관할 수 없습니다(%2).</translation>
-        </message>
-        <message>
-            <source>The document cannot be kept in the outbox (%1).</source>
-            <translation>문서를 보관함에 보관할 수 없습니다(%1).</translation>
-        </message>
-        <message>
-            <source>The document cannot be read (%1).</source>
-            <translation>문서를 읽을 수 없습니다(%1).</translation>
-        </message>
-        <message>
-            <source>The outbox file %1 cannot be changed (%2).</source>
-            <translation>보관함 파일 %1을(를) 변경할 수 없습니다(%2).</translation>
-        </message>
-        <message>
-            <source>The outbox file %1 cannot be renamed (%2).</source>
-            <translation>보관함 파일 %1의 이름을 바꿀 수 없습니다(%2).</translation>
-        </message>
-        <message>
-            <source>The outbox file %1 cannot be removed (%2).</source>
-            <translation>보관함 파일 %1을(를) 삭제할 수 없습니다(%2).</translation>
-        </message>
-        <message>
-            <source>The outbox folder %1 cannot be written to disk (%2).</source>
-            <translation>보관함 폴더 %1을(를) 디스크에 기록할 수 없습니다(%2).</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutboxDevice</name>
-        <message>
-            <source>The outbox file cannot be opened (%1).</source>
-            <translation>보관함 파일을 열 수 없습니다(%1).</translation>
-        </message>
-        <message>
-            <source>The outbox file is damaged.</source>
-            <translation>보관함 파일이 손상되었습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutboxKeyStore</name>
-        <message>
-            <source>Access to the keychain was refused, so printed documents cannot be sent. Unlock the keychain and restart MPS.</source>
-            <translation>키체인 접근이 거부되어 인쇄한 문서를 보낼 수 없습니다. 키체인 잠금을 풀고 MPS를 다시 시작하세요.</translation>
-        </message>
-        <message>
-            <source>No keychain is available on this desktop, so printed documents cannot be kept safely. Ask IT support.</source>
-            <translation>이 컴퓨터에는 키체인이 없어 인쇄한 문서를 안전하게 보관할 수 없습니다. 전산 담당자에게 문의하세요.</translation>
-        </message>
-        <message>
-            <source>The keychain could not be used, so printed documents cannot be sent. Restart MPS; if this keeps happening, ask IT support.</source>
-            <translation>키체인을 사용할 수 없어 인쇄한 문서를 보낼 수 없습니다. MPS를 다시 시작하세요. 계속 이러면 전산 담당자에게 문의하세요.</translation>
-        </message>
-        <message>
-            <source>The outbox key in the keychain is damaged, so printed documents cannot be sent. Ask IT support.</source>
-            <translation>키체인에 있는 보관함 키가 손상되어 인쇄한 문서를 보낼 수 없습니다. 전산 담당자에게 문의하세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutboxUploader</name>
-        <message>
-            <source>A printed document could not be opened: it was damaged or kept with a key this desktop no longer has. Print it again.</source>
-            <translation>인쇄한 문서를 열 수 없습니다. 문서가 손상되었거나 이 컴퓨터에 더 이상 없는 키로 보관되었습니다. 다시 인쇄하세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PrinterListModel</name>
-        <message>
-            <source>%1 - %2</source>
-            <translation>%1 - %2</translation>
-        </message>
-        <message>
-            <source>paper jam</source>
-            <translation>용지 걸림</translation>
-        </message>
-        <message>
-            <source>out of paper</source>
-            <translation>용지 없음</translation>
-        </message>
-        <message>
-            <source>out of toner</source>
-            <translation>토너 없음</translation>
-        </message>
-        <message>
-            <source>a door or cover is open</source>
-            <translation>덮개 열림</translation>
-        </message>
-        <message>
-            <source>offline</source>
-            <translation>오프라인</translation>
-        </message>
-        <message>
-            <source>a paper tray is missing</source>
-            <translation>용지함 없음</translation>
-        </message>
-        <message>
-            <source>the output tray is full</source>
-            <translation>출력함 가득 참</translation>
-        </message>
-        <message>
-            <source>stopped</source>
-            <translation>정지됨</translation>
-        </message>
-        <message>
-            <source>, </source>
-            <translation>, </translation>
-        </message>
-        <message>
-            <source>Ready</source>
-            <translation>인쇄 가능</translation>
-        </message>
-        <message>
-            <source>Cannot print now: not reachable</source>
-            <translation>지금 인쇄 불가: 연결할 수 없음</translation>
-        </message>
-        <message>
-            <source>Cannot print now</source>
-            <translation>지금 인쇄 불가</translation>
-        </message>
-        <message>
-            <source>Cannot print now: %1</source>
-            <translation>지금 인쇄 불가: %1</translation>
-        </message>
-        <message>
-            <source>The server sent an answer this app does not understand. Try again later.</source>
-            <translation>이 앱이 이해할 수 없는 응답을 서버가 보냈습니다. 나중에 다시 시도하세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReleaseDialog</name>
-        <message>
-            <source>Print at a printer</source>
-            <translation>프린터에서 인쇄</translation>
-        </message>
-        <message numerus="yes">
-            <source>Choose the printer to print the %n selected job(s) at. Collect them there right away: they come out as soon as you choose.</source>
-            <translation>
-                <numerusform>선택한 작업 %n건을 인쇄할 프린터를 고르세요. 고르는 즉시 출력되니 바로 찾아가세요.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Print here</source>
-            <translation>여기서 인쇄</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>새로 고침</translation>
-        </message>
-        <message>
-            <source>Looking for printers...</source>
-            <translation>프린터를 찾는 중...</translation>
-        </message>
-        <message>
-            <source>No printers are set up yet. Ask the print admin.</source>
-            <translation>아직 등록된 프린터가 없습니다. 인쇄 관리자에게 문의하세요.</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>취소</translation>
-        </message>
-        <message>
-            <source>Printers that cannot print now are greyed out; choose another one nearby.</source>
-            <translation>지금 인쇄할 수 없는 프린터는 흐리게 표시됩니다. 가까운 다른 프린터를 고르세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Session</name>
-        <message>
-            <source>Your session has ended. Sign in again to see and print your jobs; anything you print meanwhile is kept and sent after you sign in.</source>
-            <translation>로그인이 만료되었습니다. 작업을 보고 인쇄하려면 다시 로그인하세요. 그동안 인쇄한 문서는 보관했다가 로그인하면 보냅니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings - MPS Secure Print</source>
-            <translation>설정 - MPS 보안 인쇄</translation>
-        </message>
-        <message>
-            <source>Not set up yet</source>
-            <translation>아직 설정되지 않음</translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>없음</translation>
-        </message>
-        <message>
-            <source>Nobody</source>
-            <translation>없음</translation>
-        </message>
-        <message>
-            <source>Same as the system</source>
-            <translation>시스템 설정 따름</translation>
-        </message>
-        <message>
-            <source>Tell me when jobs are held, printed or about to expire</source>
-            <translation>작업이 보류되거나 인쇄되거나 곧 만료될 때 알림 받기</translation>
-        </message>
-        <message>
-            <source>Server:</source>
-            <translation>서버:</translation>
-        </message>
-        <message>
-            <source>Trusted certificate (SHA-256):</source>
-            <translation>신뢰하는 인증서 (SHA-256):</translation>
-        </message>
-        <message>
-            <source>Signed in as:</source>
-            <translation>로그인 사용자:</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>언어(&amp;L):</translation>
-        </message>
-        <message>
-            <source>A new language applies the next time the app starts. To use another server, sign out and sign in again.</source>
-            <translation>바꾼 언어는 앱을 다시 시작하면 적용됩니다. 다른 서버를 쓰려면 로그아웃한 뒤 다시 로그인하세요.</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>저장</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>취소</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInDialog</name>
-        <message>
-            <source>Sign in - MPS Secure Print</source>
-            <translation>로그인 - MPS 보안 인쇄</translation>
-        </message>
-        <message>
-            <source>Sign in to MPS Secure Print</source>
-            <translation>MPS 보안 인쇄 로그인</translation>
-        </message>
-        <message>
-            <source>Sign in with your staff account to see the documents you printed and release them at any printer.</source>
-            <translation>직원 계정으로 로그인하면 인쇄한 문서를 확인하고 원하는 프린터에서 출력할 수 있습니다.</translation>
-        </message>
-        <message>
-            <source>https://print.example.org:8631</source>
-            <translation>https://print.example.org:8631</translation>
-        </message>
-        <message>
-            <source>&amp;Server:</source>
-            <translation>서버(&amp;S):</translation>
-        </message>
-        <message>
-            <source>&amp;User name:</source>
-            <translation>사용자 이름(&amp;U):</translation>
-        </message>
-        <message>
-            <source>&amp;Password:</source>
-            <translation>비밀번호(&amp;P):</translation>
-        </message>
-        <message>
-            <source>Check the server's identity</source>
-            <translation>서버 확인</translation>
-        </message>
-        <message>
-            <source>SHA-256 fingerprint:</source>
-            <translation>SHA-256 지문:</translation>
-        </message>
-        <message>
-            <source>Sign in</source>
-            <translation>로그인</translation>
-        </message>
-        <message>
-            <source>Trust and sign in</source>
-            <translation>신뢰하고 로그인</translation>
-        </message>
-        <message>
-            <source>Enter the print server's address, for example https://print.example.org:8631.</source>
-            <translation>인쇄 서버 주소를 입력하세요. 예: https://print.example.org:8631</translation>
-        </message>
-        <message>
-            <source>Enter your user name.</source>
-            <translation>사용자 이름을 입력하세요.</translation>
-        </message>
-        <message>
-            <source>Enter your password.</source>
-            <translation>비밀번호를 입력하세요.</translation>
-        </message>
-        <message>
-            <source>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the fingerprint below.</source>
-            <translation>마지막으로 로그인한 뒤 %1의 인증서가 바뀌었습니다. 서버를 갱신하면 이럴 수 있지만, 누군가 연결을 가로채고 있을 수도 있습니다. 전산 담당자가 아래 지문을 확인해 준 경우에만 로그인하세요.</translation>
-        </message>
-        <message>
-            <source>This computer has not connected to %1 before. Compare the fingerprint below with the one IT support published. Sign in only if they are the same.</source>
-            <translation>이 컴퓨터는 %1에 처음 연결합니다. 아래 지문을 전산 담당자가 공지한 지문과 비교하고, 같을 때만 로그인하세요.</translation>
-        </message>
-        <message>
-            <source>Certificate issued to: %1</source>
-            <translation>인증서 발급 대상: %1</translation>
-        </message>
-        <message>
-            <source>This computer's certificate authorities also vouch for it.</source>
-            <translation>이 컴퓨터의 인증 기관도 이 인증서를 보증합니다.</translation>
-        </message>
-        <message>
-            <source>The server's certificate could not be read. Try again.</source>
-            <translation>서버 인증서를 읽을 수 없습니다. 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>취소</translation>
-        </message>
-    </context>
-    <context>
-        <name>SingleInstance</name>
-        <message>
-            <source>The tray app could not start because its runtime folder %1 is not writable.</source>
-            <translation>실행 폴더 %1에 쓸 수 없어 트레이 앱을 시작하지 못했습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TokenStore</name>
-        <message>
-            <source>Access to the keychain was refused. Unlock the keychain and sign in again.</source>
-            <translation>키체인 접근이 거부되었습니다. 키체인 잠금을 풀고 다시 로그인하세요.</translation>
-        </message>
-        <message>
-            <source>No keychain is available on this desktop, so you will have to sign in each time.</source>
-            <translation>이 컴퓨터에는 키체인이 없어 매번 로그인해야 합니다.</translation>
-        </message>
-        <message>
-            <source>The keychain could not be used. Sign in again; if this keeps happening, ask IT support.</source>
-            <translation>키체인을 사용할 수 없습니다. 다시 로그인하세요. 계속 이러면 전산 담당자에게 문의하세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrayController</name>
-        <message>
-            <source>My jobs</source>
-            <translation>내 작업</translation>
-        </message>
-        <message>
-            <source>Print a file...</source>
-            <translation>파일 인쇄...</translation>
-        </message>
-        <message>
-            <source>Settings...</source>
-            <translation>설정...</translation>
-        </message>
-        <message>
-            <source>Sign out</source>
-            <translation>로그아웃</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>종료</translation>
-        </message>
-        <message>
-            <source>MPS Secure Print</source>
-            <translation>MPS 보안 인쇄</translation>
-        </message>
-        <message>
-            <source>Sign in again</source>
-            <translation>다시 로그인하세요</translation>
-        </message>
-        <message>
-            <source>Sign out (%1)</source>
-            <translation>로그아웃 (%1)</translation>
-        </message>
-        <message>
-            <source>Sign in...</source>
-            <translation>로그인...</translation>
-        </message>
-        <message>
-            <source>MPS Secure Print - not signed in</source>
-            <translation>MPS 보안 인쇄 - 로그인 안 됨</translation>
-        </message>
-        <message numerus="yes">
-            <source>MPS Secure Print - %n job(s) held, not connected to the server</source>
-            <translation>
-                <numerusform>MPS 보안 인쇄 - 보류 작업 %n건, 서버에 연결되지 않음</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>MPS Secure Print - %n job(s) held</source>
-            <translation>
-                <numerusform>MPS 보안 인쇄 - 보류 작업 %n건</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n printed document(s) waiting to be sent</source>
-            <translation>
-                <numerusform>보낼 문서 %n건 대기 중</numerusform>
-            </translation>
-        </message>
-    </context>
+아무 프로그램에서나 &quot;MPS Secure Print&quot; 프린터로 인쇄하거나, PDF 파일과 사진을 여기에 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● 실시간 연결됨</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ 연결 끊김</translation>
+    </message>
+    <message>
+        <source>Changes to your jobs appear here as they happen.</source>
+        <translation>작업이 바뀌면 바로 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Not connected to the print server; trying again.</source>
+        <translation>인쇄 서버에 연결되어 있지 않습니다. 다시 연결하는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>%1 님으로 로그인됨</translation>
+    </message>
+    <message>
+        <source>Delete %1? It will not be printed, and it cannot be brought back.</source>
+        <translation>%1을(를) 삭제할까요? 인쇄되지 않으며 되돌릴 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n jobs? They will not be printed, and they cannot be brought back.</source>
+        <translation>
+            <numerusform>작업 %n건을 삭제할까요? 인쇄되지 않으며 되돌릴 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete jobs</source>
+        <translation>작업 삭제</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Deleting...</source>
+        <translation>삭제하는 중...</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>저장하는 중...</translation>
+    </message>
+    <message>
+        <source>Sending to %1...</source>
+        <translation>%1(으)로 보내는 중...</translation>
+    </message>
+    <message>
+        <source>Print a file</source>
+        <translation>파일 인쇄</translation>
+    </message>
+    <message>
+        <source>PDF documents and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</source>
+        <translation>PDF 문서와 사진 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) deleted.</source>
+        <translation>
+            <numerusform>작업 %n건을 삭제했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some jobs were not deleted</source>
+        <translation>삭제하지 못한 작업이 있습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Options of %n job(s) changed.</source>
+        <translation>
+            <numerusform>작업 %n건의 옵션을 바꿨습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some options were not changed</source>
+        <translation>바꾸지 못한 옵션이 있습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) sent to %1. Collect them there.</source>
+        <translation>
+            <numerusform>작업 %n건을 %1(으)로 보냈습니다. 그곳에서 찾아가세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some jobs were not sent to the printer</source>
+        <translation>프린터로 보내지 못한 작업이 있습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Print at a printer...</source>
+        <translation>프린터에서 인쇄(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>인쇄</translation>
+    </message>
+    <message>
+        <source>Add a file</source>
+        <translation>파일 추가</translation>
+    </message>
+    <message>
+        <source>Add a PDF file or a picture to your held jobs</source>
+        <translation>PDF 파일이나 사진을 보류 작업에 추가합니다</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationText</name>
+    <message>
+        <source>Print job held</source>
+        <translation>인쇄 작업 보류됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 held - %n page(s)</source>
+        <translation>
+            <numerusform>%1 보류됨 - %n쪽</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was not printed at %2 (%3). It is still held: release it again later or choose another printer.</source>
+        <translation>%1이(가) %2에서 인쇄되지 않았습니다(%3). 작업은 계속 보류되어 있으니 나중에 다시 인쇄하거나 다른 프린터를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>%1 was not printed. It is still held: release it again later or choose another printer.</source>
+        <translation>%1이(가) 인쇄되지 않았습니다. 작업은 계속 보류되어 있으니 나중에 다시 인쇄하거나 다른 프린터를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>인쇄되지 않음</translation>
+    </message>
+    <message>
+        <source>Held job expires soon</source>
+        <translation>보류 작업이 곧 만료됩니다</translation>
+    </message>
+    <message>
+        <source>%1 will be deleted at %2 unless you print it.</source>
+        <translation>%1은(는) 인쇄하지 않으면 %2에 삭제됩니다.</translation>
+    </message>
+    <message>
+        <source>Held job expired</source>
+        <translation>보류 작업 만료됨</translation>
+    </message>
+    <message>
+        <source>%1 was not printed in time and has been deleted.</source>
+        <translation>%1이(가) 기한 안에 인쇄되지 않아 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>인쇄 완료</translation>
+    </message>
+    <message>
+        <source>%1 printed at %2</source>
+        <translation>%1을(를) %2에서 인쇄했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) printed at %1</source>
+        <translation>
+            <numerusform>%1에서 %n건을 인쇄했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has a paper jam. Your job is still held: print it at another printer, or try again once the jam is cleared.</source>
+        <translation>%1 프린터에 용지가 걸렸습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is out of paper. Your job is still held: print it at another printer, or try again once paper is loaded.</source>
+        <translation>%1 프린터에 용지가 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 용지를 넣은 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is out of toner. Your job is still held: print it at another printer, or try again once the toner is replaced.</source>
+        <translation>%1 프린터에 토너가 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 토너를 교체한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>A door or cover of %1 is open. Your job is still held: print it at another printer, or try again once it is closed.</source>
+        <translation>%1 프린터의 문이나 덮개가 열려 있습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 닫은 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached. Your job is still held: print it at another printer, or try again later.</source>
+        <translation>%1 프린터에 연결할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print now. Your job is still held: print it at another printer, or try again later.</source>
+        <translation>%1 프린터는 지금 인쇄할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print now (%2). Your job is still held: print it at another printer, or try again once the problem is fixed.</source>
+        <translation>%1 프린터는 지금 인쇄할 수 없습니다(%2). 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 문제가 해결된 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print %2 documents. Your job is still held: print it at another printer.</source>
+        <translation>%1 프린터는 %2 문서를 인쇄할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The print server could not read this job&apos;s document. Print the document again, or tell the print admin.</source>
+        <translation>인쇄 서버가 이 작업의 문서를 읽을 수 없습니다. 문서를 다시 인쇄하거나 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>%1 stayed busy for too long. Your job is still held: try again in a moment, or print it at another printer.</source>
+        <translation>%1 프린터가 너무 오랫동안 다른 작업을 처리하고 있었습니다. 작업은 계속 보류되어 있으니 잠시 후 다시 시도하거나 다른 프린터에서 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>%1 reported a problem (%2). Your job is still held: try again, or print it at another printer.</source>
+        <translation>%1 프린터에서 문제가 발생했습니다(%2). 작업은 계속 보류되어 있으니 다시 시도하거나 다른 프린터에서 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while your job was printing, so it may have printed. Check the printer before you print it again.</source>
+        <translation>인쇄 중에 %1 프린터와의 연결이 끊어져 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 전에 프린터를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>%1 stopped your job before it was finished. It is held again and was not charged: check the printer, then print it again.</source>
+        <translation>%1 프린터가 작업을 끝내지 못하고 중단했습니다. 작업은 다시 보류되었으며 과금되지 않았습니다. 프린터를 확인한 뒤 다시 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>Your job was canceled at %1. It is held again and was not charged: print it again whenever you need it.</source>
+        <translation>%1 프린터에서 작업이 취소되었습니다. 작업은 다시 보류되었으며 과금되지 않았습니다. 필요할 때 다시 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The print server stopped while your job was being sent to the printer, so it may have printed. Check the printer before you print it again.</source>
+        <translation>프린터로 작업을 보내는 중에 인쇄 서버가 중지되어 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 전에 프린터를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The print server stopped while your job was being sent to %1, so it may have printed. Check the printer before you print it again.</source>
+        <translation>%1 프린터로 작업을 보내는 중에 인쇄 서버가 중지되어 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 전에 프린터를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Deleted by %1.</source>
+        <translation>%1 님이 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Not printed within the hold time, so it was deleted. Print the document again if you still need it.</source>
+        <translation>보관 기간 안에 인쇄되지 않아 삭제되었습니다. 아직 필요하면 문서를 다시 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>Check the printer</source>
+        <translation>프린터를 확인하세요</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>The outbox folder %1 cannot be created (%2). Ask IT support to install MPS again.</source>
+        <translation>보관함 폴더 %1을(를) 만들 수 없습니다(%2). 전산 담당자에게 MPS 재설치를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>The outbox %1 is not a folder. Ask IT support to remove it.</source>
+        <translation>보관함 %1이(가) 폴더가 아닙니다. 전산 담당자에게 삭제를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>The outbox folder %1 belongs to another user, so printed documents cannot be kept safe. Ask IT support to remove it.</source>
+        <translation>보관함 폴더 %1이(가) 다른 사용자의 것이라 인쇄한 문서를 안전하게 보관할 수 없습니다. 전산 담당자에게 삭제를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>The outbox folder %1 is open to other users and cannot be closed (%2).</source>
+        <translation>보관함 폴더 %1이(가) 다른 사용자에게 열려 있으며 권한을 바꿀 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The outbox key cannot be published in %1 (%2).</source>
+        <translation>보관함 키를 %1에 게시할 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The document cannot be kept in the outbox %1 (%2).</source>
+        <translation>문서를 보관함 %1에 보관할 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The document cannot be kept in the outbox (%1).</source>
+        <translation>문서를 보관함에 보관할 수 없습니다(%1).</translation>
+    </message>
+    <message>
+        <source>The document cannot be read (%1).</source>
+        <translation>문서를 읽을 수 없습니다(%1).</translation>
+    </message>
+    <message>
+        <source>The outbox file %1 cannot be changed (%2).</source>
+        <translation>보관함 파일 %1을(를) 변경할 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The outbox file %1 cannot be renamed (%2).</source>
+        <translation>보관함 파일 %1의 이름을 바꿀 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The outbox file %1 cannot be removed (%2).</source>
+        <translation>보관함 파일 %1을(를) 삭제할 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The outbox folder %1 cannot be written to disk (%2).</source>
+        <translation>보관함 폴더 %1을(를) 디스크에 기록할 수 없습니다(%2).</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDevice</name>
+    <message>
+        <source>The outbox file cannot be opened (%1).</source>
+        <translation>보관함 파일을 열 수 없습니다(%1).</translation>
+    </message>
+    <message>
+        <source>The outbox file is damaged.</source>
+        <translation>보관함 파일이 손상되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxKeyStore</name>
+    <message>
+        <source>Access to the keychain was refused, so printed documents cannot be sent. Unlock the keychain and restart MPS.</source>
+        <translation>키체인 접근이 거부되어 인쇄한 문서를 보낼 수 없습니다. 키체인 잠금을 풀고 MPS를 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this desktop, so printed documents cannot be kept safely. Ask IT support.</source>
+        <translation>이 컴퓨터에는 키체인이 없어 인쇄한 문서를 안전하게 보관할 수 없습니다. 전산 담당자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used, so printed documents cannot be sent. Restart MPS; if this keeps happening, ask IT support.</source>
+        <translation>키체인을 사용할 수 없어 인쇄한 문서를 보낼 수 없습니다. MPS를 다시 시작하세요. 계속 이러면 전산 담당자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The outbox key in the keychain is damaged, so printed documents cannot be sent. Ask IT support.</source>
+        <translation>키체인에 있는 보관함 키가 손상되어 인쇄한 문서를 보낼 수 없습니다. 전산 담당자에게 문의하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxUploader</name>
+    <message>
+        <source>A printed document could not be opened: it was damaged or kept with a key this desktop no longer has. Print it again.</source>
+        <translation>인쇄한 문서를 열 수 없습니다. 문서가 손상되었거나 이 컴퓨터에 더 이상 없는 키로 보관되었습니다. 다시 인쇄하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterListModel</name>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>paper jam</source>
+        <translation>용지 걸림</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>용지 없음</translation>
+    </message>
+    <message>
+        <source>out of toner</source>
+        <translation>토너 없음</translation>
+    </message>
+    <message>
+        <source>a door or cover is open</source>
+        <translation>덮개 열림</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>a paper tray is missing</source>
+        <translation>용지함 없음</translation>
+    </message>
+    <message>
+        <source>the output tray is full</source>
+        <translation>출력함 가득 참</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>정지됨</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>인쇄 가능</translation>
+    </message>
+    <message>
+        <source>Cannot print now: not reachable</source>
+        <translation>지금 인쇄 불가: 연결할 수 없음</translation>
+    </message>
+    <message>
+        <source>Cannot print now</source>
+        <translation>지금 인쇄 불가</translation>
+    </message>
+    <message>
+        <source>Cannot print now: %1</source>
+        <translation>지금 인쇄 불가: %1</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app does not understand. Try again later.</source>
+        <translation>이 앱이 이해할 수 없는 응답을 서버가 보냈습니다. 나중에 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>Print at a printer</source>
+        <translation>프린터에서 인쇄</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose the printer to print the %n selected job(s) at. Collect them there right away: they come out as soon as you choose.</source>
+        <translation>
+            <numerusform>선택한 작업 %n건을 인쇄할 프린터를 고르세요. 고르는 즉시 출력되니 바로 찾아가세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print here</source>
+        <translation>여기서 인쇄</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Looking for printers...</source>
+        <translation>프린터를 찾는 중...</translation>
+    </message>
+    <message>
+        <source>No printers are set up yet. Ask the print admin.</source>
+        <translation>아직 등록된 프린터가 없습니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Printers that cannot print now are greyed out; choose another one nearby.</source>
+        <translation>지금 인쇄할 수 없는 프린터는 흐리게 표시됩니다. 가까운 다른 프린터를 고르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Your session has ended. Sign in again to see and print your jobs; anything you print meanwhile is kept and sent after you sign in.</source>
+        <translation>로그인이 만료되었습니다. 작업을 보고 인쇄하려면 다시 로그인하세요. 그동안 인쇄한 문서는 보관했다가 로그인하면 보냅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings - MPS Secure Print</source>
+        <translation>설정 - MPS 보안 인쇄</translation>
+    </message>
+    <message>
+        <source>Not set up yet</source>
+        <translation>아직 설정되지 않음</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>시스템 설정 따름</translation>
+    </message>
+    <message>
+        <source>Tell me when jobs are held, printed or about to expire</source>
+        <translation>작업이 보류되거나 인쇄되거나 곧 만료될 때 알림 받기</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>서버:</translation>
+    </message>
+    <message>
+        <source>Trusted certificate (SHA-256):</source>
+        <translation>신뢰하는 인증서 (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>로그인 사용자:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time the app starts. To use another server, sign out and sign in again.</source>
+        <translation>바꾼 언어는 앱을 다시 시작하면 적용됩니다. 다른 서버를 쓰려면 로그아웃한 뒤 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in - MPS Secure Print</source>
+        <translation>로그인 - MPS 보안 인쇄</translation>
+    </message>
+    <message>
+        <source>Sign in to MPS Secure Print</source>
+        <translation>MPS 보안 인쇄 로그인</translation>
+    </message>
+    <message>
+        <source>Sign in with your staff account to see the documents you printed and release them at any printer.</source>
+        <translation>직원 계정으로 로그인하면 인쇄한 문서를 확인하고 원하는 프린터에서 출력할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>https://print.example.org:8631</source>
+        <translation>https://print.example.org:8631</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>서버(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>사용자 이름(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>비밀번호(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s identity</source>
+        <translation>서버 확인</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 지문:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Trust and sign in</source>
+        <translation>신뢰하고 로그인</translation>
+    </message>
+    <message>
+        <source>Enter the print server&apos;s address, for example https://print.example.org:8631.</source>
+        <translation>인쇄 서버 주소를 입력하세요. 예: https://print.example.org:8631</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>사용자 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the fingerprint below.</source>
+        <translation>마지막으로 로그인한 뒤 %1의 인증서가 바뀌었습니다. 서버를 갱신하면 이럴 수 있지만, 누군가 연결을 가로채고 있을 수도 있습니다. 전산 담당자가 아래 지문을 확인해 준 경우에만 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>This computer has not connected to %1 before. Compare the fingerprint below with the one IT support published. Sign in only if they are the same.</source>
+        <translation>이 컴퓨터는 %1에 처음 연결합니다. 아래 지문을 전산 담당자가 공지한 지문과 비교하고, 같을 때만 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Certificate issued to: %1</source>
+        <translation>인증서 발급 대상: %1</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s certificate authorities also vouch for it.</source>
+        <translation>이 컴퓨터의 인증 기관도 이 인증서를 보증합니다.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be read. Try again.</source>
+        <translation>서버 인증서를 읽을 수 없습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>The tray app could not start because its runtime folder %1 is not writable.</source>
+        <translation>실행 폴더 %1에 쓸 수 없어 트레이 앱을 시작하지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>Access to the keychain was refused. Unlock the keychain and sign in again.</source>
+        <translation>키체인 접근이 거부되었습니다. 키체인 잠금을 풀고 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this desktop, so you will have to sign in each time.</source>
+        <translation>이 컴퓨터에는 키체인이 없어 매번 로그인해야 합니다.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used. Sign in again; if this keeps happening, ask IT support.</source>
+        <translation>키체인을 사용할 수 없습니다. 다시 로그인하세요. 계속 이러면 전산 담당자에게 문의하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>My jobs</source>
+        <translation>내 작업</translation>
+    </message>
+    <message>
+        <source>Print a file...</source>
+        <translation>파일 인쇄...</translation>
+    </message>
+    <message>
+        <source>Settings...</source>
+        <translation>설정...</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>MPS Secure Print</source>
+        <translation>MPS 보안 인쇄</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>다시 로그인하세요</translation>
+    </message>
+    <message>
+        <source>Sign out (%1)</source>
+        <translation>로그아웃 (%1)</translation>
+    </message>
+    <message>
+        <source>Sign in...</source>
+        <translation>로그인...</translation>
+    </message>
+    <message>
+        <source>MPS Secure Print - not signed in</source>
+        <translation>MPS 보안 인쇄 - 로그인 안 됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>MPS Secure Print - %n job(s) held, not connected to the server</source>
+        <translation>
+            <numerusform>MPS 보안 인쇄 - 보류 작업 %n건, 서버에 연결되지 않음</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MPS Secure Print - %n job(s) held</source>
+        <translation>
+            <numerusform>MPS 보안 인쇄 - 보류 작업 %n건</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n printed document(s) waiting to be sent</source>
+        <translation>
+            <numerusform>보낼 문서 %n건 대기 중</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

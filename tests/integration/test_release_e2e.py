@@ -215,9 +215,10 @@ class ReleaseE2ETest(unittest.TestCase):
         self.assertEqual(env.get("IPP_DOCUMENT_FORMAT_SUPPLIED"), "image/pwg-raster", env)
 
     # -- (c) jam and empty tray: job stays held with the reason, nothing printed
-    def release_refused_for_fault(self, api, job_id, mfp, fault_words, what):
+    def release_refused_for_fault(self, api, job_id, mfp, fault_words, what, fault):
         """Release to a faulty printer: the job must come back held with a reason naming the
-        fault, and the printer must receive nothing (fails at once if it does)."""
+        fault (in English, and as code printer-fault with the printer and the IPP keyword `fault`
+        for the apps to translate), and the printer must receive nothing (fails at once if it does)."""
         before = len(mfp.received_files())
         self.release(api, job_id, mfp.name)
 
@@ -236,6 +237,10 @@ class ReleaseE2ETest(unittest.TestCase):
         reason = result["stateReason"].lower()
         self.assertTrue(any(w in reason for w in fault_words),
                         f"stateReason does not name {what}: {result['stateReason']!r}")
+        self.assertEqual(result.get("stateReasonCode"), "printer-fault", result)
+        args = result.get("stateReasonArgs", {})
+        self.assertEqual(args.get("printer"), mfp.name, result)
+        self.assertIn(fault, args.get("faults", []), result)
         return result
 
     def release_prints(self, api, job_id, mfp):
@@ -254,7 +259,7 @@ class ReleaseE2ETest(unittest.TestCase):
 
         mfp.jam()
         self.assertTrue(mfp.has_reason("media-jam"), mfp.state_reasons())
-        self.release_refused_for_fault(kim, jid, mfp, ("jam",), "a paper jam")
+        self.release_refused_for_fault(kim, jid, mfp, ("jam",), "a paper jam", "media-jam")
         status, body = kim.get("printers")
         [p] = body["printers"]
         self.assertFalse(p["canPrint"], p)
@@ -275,7 +280,7 @@ class ReleaseE2ETest(unittest.TestCase):
 
         mfp.empty_tray()
         self.assertTrue(mfp.has_reason("media-empty"), mfp.state_reasons())
-        self.release_refused_for_fault(kim, jid, mfp, ("paper", "media"), "an empty tray")
+        self.release_refused_for_fault(kim, jid, mfp, ("paper", "media"), "an empty tray", "media-empty")
         mfp.refill_tray()
         self.release_prints(kim, jid, mfp)
         [printed] = mfp.printed_files()
@@ -291,7 +296,7 @@ class ReleaseE2ETest(unittest.TestCase):
 
         mfp.set_supplies(black=0)
         self.assertTrue(mfp.has_reason("toner-empty"), mfp.state_reasons())
-        self.release_refused_for_fault(kim, jid, mfp, ("toner",), "no toner")
+        self.release_refused_for_fault(kim, jid, mfp, ("toner",), "no toner", "toner-empty")
         mfp.set_supplies(black=80)
 
         mfp.stop()
@@ -299,6 +304,8 @@ class ReleaseE2ETest(unittest.TestCase):
         self.release(kim, jid, mfp.name)
         held = self.wait(kim, jid, "held")
         self.assertTrue(held["stateReason"], held)
+        self.assertEqual(held.get("stateReasonCode"), "printer-fault", held)
+        self.assertEqual(held["stateReasonArgs"], {"printer": mfp.name, "faults": ["offline"]}, held)
         mfp.start()
         self.assertEqual(len(mfp.received_files()), before)
         self.release_prints(kim, jid, mfp)
@@ -318,6 +325,9 @@ class ReleaseE2ETest(unittest.TestCase):
         held = self.wait(kim, jid, "held")
         self.assertTrue(held["stateReason"], held)
         self.assertIn("abort", held["stateReason"].lower(), held)
+        self.assertEqual(held.get("stateReasonCode"), "printer-aborted", held)
+        self.assertEqual(held["stateReasonArgs"]["printer"], "mfp-abort", held)
+        self.assertIsInstance(held["stateReasonArgs"]["reasons"], list, held)
         self.assertEqual(mfp.job_outcomes(), {1: "aborted"})
         history = mpsit.all_jobs(kim, history=True)
         self.assertEqual([(j["id"], j["state"]) for j in history], [(jid, "held")], history)

@@ -33,6 +33,18 @@ QJsonObject heldEvent(const QString& name, int pages)
     return {{QStringLiteral("job"), j.toJson()}};
 }
 
+QJsonObject failedEvent(const StateReason& reason)
+{
+    JobInfo j;
+    j.id = 12;
+    j.owner = QStringLiteral("kim");
+    j.name = QStringLiteral("report.pdf");
+    j.pages = 12;
+    j.printer = QStringLiteral("3F-East");
+    j.setReason(reason);
+    return {{QStringLiteral("job"), j.toJson()}};
+}
+
 void removeTranslators()
 {
     for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
@@ -124,6 +136,138 @@ private Q_SLOTS:
         QVERIFY2(expiring->body.contains(when) &&
                      (when.contains(QStringLiteral("오전")) || when.contains(QStringLiteral("오후"))),
                  qPrintable(expiring->body));
+        QLocale::setDefault(QLocale::c());
+    }
+
+    // Reasons are built with the server's own factories, so a renamed code or argument fails here.
+    void stateReasons_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QJsonObject>("args");
+        QTest::addColumn<QString>("text");
+        const QString p = QStringLiteral("3F-East");
+        auto row = [](const char* name, const QString& language, const StateReason& r, const QString& text) {
+            QTest::newRow(name) << language << r.code << r.args << text;
+        };
+        const QString en = QStringLiteral("en"), ko = QStringLiteral("ko");
+        row("en jam", en, StateReason::printerFault(p, {QStringLiteral("media-jam")}),
+            QStringLiteral(
+                "3F-East has a paper jam. Your job is still held: print it at another printer, or try "
+                "again once the jam is cleared."));
+        row("en tray missing and jam", en,
+            StateReason::printerFault(p, {QStringLiteral("input-tray-missing"), QStringLiteral("media-jam")}),
+            QStringLiteral(
+                "3F-East cannot print now (a paper tray is missing, paper jam). Your job is still held: "
+                "print it at another printer, or try again once the problem is fixed."));
+        row("en door", en, StateReason::printerFault(p, {QStringLiteral("door-open")}),
+            QStringLiteral(
+                "A door or cover of 3F-East is open. Your job is still held: print it at another printer, "
+                "or try again once it is closed."));
+        row("en format", en, StateReason::formatUnsupported(p, QStringLiteral("image/urf")),
+            QStringLiteral(
+                "3F-East cannot print URF documents. Your job is still held: print it at another printer."));
+        row("en busy", en, StateReason::printerBusy(p),
+            QStringLiteral(
+                "3F-East stayed busy for too long. Your job is still held: try again in a moment, or "
+                "print it at another printer."));
+        row("en canceled", en,
+            StateReason::printerEnded(p, false, {QStringLiteral("job-canceled-at-device")}),
+            QStringLiteral(
+                "Your job was canceled at 3F-East. It is held again and was not charged: print it again "
+                "whenever you need it."));
+        row("en deleted", en, StateReason::deleted(QStringLiteral("admin")),
+            QStringLiteral("Deleted by admin."));
+        row("ko jam", ko, StateReason::printerFault(p, {QStringLiteral("media-jam")}),
+            QStringLiteral("3F-East 프린터에 용지가 걸렸습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 "
+                           "인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요."));
+        row("ko toner", ko, StateReason::printerFault(p, {QStringLiteral("toner-empty")}),
+            QStringLiteral("3F-East 프린터에 토너가 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 "
+                           "인쇄하거나, 토너를 교체한 뒤 다시 시도하세요."));
+        row("ko two faults", ko,
+            StateReason::printerFault(p, {QStringLiteral("media-jam"), QStringLiteral("toner-empty")}),
+            QStringLiteral(
+                "3F-East 프린터는 지금 인쇄할 수 없습니다(용지 걸림, 토너 없음). 작업은 계속 보류되어 "
+                "있으니 다른 프린터에서 인쇄하거나, 문제가 해결된 뒤 다시 시도하세요."));
+        row("ko error", ko,
+            StateReason::printerError(p, QStringLiteral("The printer refused the job: Bad request")),
+            QStringLiteral(
+                "3F-East 프린터에서 문제가 발생했습니다(The printer refused the job: Bad request). 작업은 "
+                "계속 보류되어 있으니 다시 시도하거나 다른 프린터에서 인쇄하세요."));
+        row("ko lost", ko, StateReason::lostContact(p),
+            QStringLiteral(
+                "인쇄 중에 3F-East 프린터와의 연결이 끊어져 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 "
+                "전에 프린터를 확인하세요."));
+        row("ko aborted", ko, StateReason::printerEnded(p, true, {QStringLiteral("aborted-by-system")}),
+            QStringLiteral(
+                "3F-East 프린터가 작업을 끝내지 못하고 중단했습니다. 작업은 다시 보류되었으며 과금되지 "
+                "않았습니다. 프린터를 확인한 뒤 다시 인쇄하세요."));
+        row("ko expired", ko, StateReason::expired(),
+            QStringLiteral(
+                "보관 기간 안에 인쇄되지 않아 삭제되었습니다. 아직 필요하면 문서를 다시 인쇄하세요."));
+        // Codes this app does not know, and jobs from before codes: the server's English.
+        row("ko unknown code", ko, StateReason{QStringLiteral("toner-stolen"), {}, {}},
+            QStringLiteral("English from the server."));
+        row("ko no code", ko, StateReason(), QStringLiteral("English from the server."));
+    }
+    void stateReasons()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, code);
+        QFETCH(QJsonObject, args);
+        QFETCH(QString, text);
+        QVERIFY(Translations::install(qApp, language));
+        JobInfo j;
+        j.id = 1;
+        j.name = QStringLiteral("report.pdf");
+        j.setReason({code, args, QStringLiteral("English from the server.")});
+        QCOMPARE(NotificationText::stateReason(j), text);
+        // The job list says the same, as the row's tooltip too.
+        JobListModel m;
+        m.setJobs({j});
+        QCOMPARE(m.index(0).data(JobListModel::StateReasonRole).toString(), text);
+        QCOMPARE(m.index(0).data(Qt::ToolTipRole).toString(), text);
+        QLocale::setDefault(QLocale::c());
+    }
+
+    void releaseFailedNotifications()
+    {
+        QVERIFY(Translations::install(qApp, QStringLiteral("en")));
+        const StateReason jam =
+            StateReason::printerFault(QStringLiteral("3F-East"), {QStringLiteral("media-jam")});
+        // The reason the server gave wins over what the printer says now.
+        auto failed =
+            NotificationText::forEvent(QStringLiteral("job-release-failed"), failedEvent(jam),
+                                       PrinterListModel::describeFaults({QStringLiteral("toner-empty")}));
+        QVERIFY(failed);
+        QCOMPARE(failed->severity, NotificationText::Severity::Warning);
+        QCOMPARE(failed->title, QStringLiteral("Not printed"));
+        QCOMPARE(failed->body,
+                 QStringLiteral("report.pdf: 3F-East has a paper jam. Your job is still held: print it "
+                                "at another printer, or try again once the jam is cleared."));
+        // It may have printed after all: the title does not say it did not.
+        failed = NotificationText::forEvent(QStringLiteral("job-release-failed"),
+                                            failedEvent(StateReason::lostContact(QStringLiteral("3F-East"))));
+        QCOMPARE(failed->title, QStringLiteral("Check the printer"));
+        QVERIFY2(failed->body.startsWith(QLatin1String("report.pdf: The connection to 3F-East was lost")),
+                 qPrintable(failed->body));
+
+        removeTranslators();
+        QVERIFY(Translations::install(qApp, QStringLiteral("ko")));
+        failed = NotificationText::forEvent(QStringLiteral("job-release-failed"), failedEvent(jam));
+        QCOMPARE(failed->title, QStringLiteral("인쇄되지 않음"));
+        QCOMPARE(failed->body,
+                 QStringLiteral("report.pdf: 3F-East 프린터에 용지가 걸렸습니다. 작업은 계속 보류되어 "
+                                "있으니 다른 프린터에서 인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요."));
+        failed = NotificationText::forEvent(
+            QStringLiteral("job-release-failed"),
+            failedEvent(StateReason::printerEnded(QStringLiteral("3F-East"), true, {})));
+        QVERIFY2(failed->body.contains(QStringLiteral("과금되지 않았습니다")), qPrintable(failed->body));
+        // A code this app does not know: the old wording with the server's English.
+        failed = NotificationText::forEvent(
+            QStringLiteral("job-release-failed"),
+            failedEvent({QStringLiteral("toner-stolen"), {}, QStringLiteral("Someone took the toner.")}));
+        QVERIFY2(failed->body.endsWith(QLatin1String("\nSomeone took the toner.")), qPrintable(failed->body));
         QLocale::setDefault(QLocale::c());
     }
 

@@ -8,6 +8,7 @@
 #include "TestData.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 #include <unistd.h>
@@ -24,14 +25,15 @@ class TestJobService : public QObject
         EventBus events;
         ManualClock clock;
         SecretKey kek = SecretKey::random();
+        SecretKey dbKey = SecretKey::random();
         std::unique_ptr<JobService> jobs;
         UserRecord kim, lee;
 
         bool init()
         {
             QString err;
-            if (!store.open(dir.filePath(QStringLiteral("mps.db")), SecretKey::random())
-                || !spool.open(dir.filePath(QStringLiteral("spool")), &err))
+            if (!store.open(dir.filePath(QStringLiteral("mps.db")), dbKey) ||
+                !spool.open(dir.filePath(QStringLiteral("spool")), &err))
                 return false;
             JobService::Settings s;
             s.holdSecs = 3600;
@@ -192,6 +194,91 @@ private Q_SLOTS:
         QCOMPARE(f.store.job(r.job.id)->info.state, JobState::Expired);
         QCOMPARE(f.spoolFiles(), 0);
         QCOMPARE(f.store.usage(0).first().kind, QStringLiteral("expired"));
+    }
+
+    void reasonsHaveCodesAndArguments()
+    {
+        Fixture f;
+        QVERIFY(f.init());
+        QString err;
+        PrinterRecord p{0, QStringLiteral("3F-East"), QStringLiteral("ipp://127.0.0.1:9/ipp/print"),
+                        QStringLiteral("3F")};
+        QVERIFY(f.store.addPrinter(&p, &err));
+        const QByteArray pdf = TestData::readFile(TestData::cupsPdf());
+        auto code = [&](qint64 id) { return f.store.job(id)->info.stateReasonCode; };
+
+        // Expiry first: the clock moves past the hold time of every job held so far.
+        const qint64 expired = f.ingest(f.kim, pdf, QStringLiteral("application/pdf")).job.id;
+        f.clock.advance(3600 + 1);
+        f.jobs->sweep();
+        QCOMPARE(f.store.job(expired)->info.state, JobState::Expired);
+        QCOMPARE(code(expired), QStringLiteral("expired"));
+        QCOMPARE(f.store.job(expired)->info.stateReason, QStringLiteral("Not released within the hold time"));
+
+        // A release the printer aborted: held again, with the printer and its reasons, pushed as such.
+        const qint64 aborted = f.ingest(f.kim, pdf, QStringLiteral("application/pdf")).job.id;
+        QCOMPARE(int(f.jobs->release(f.kim, aborted, p.id, {}, &err)), int(JobActionResult::Ok));
+        QVERIFY(f.jobs->markPrinting(aborted, p.id));
+        auto sub = f.events.subscribe(f.kim.id, false);
+        f.jobs->releaseFinished(
+            aborted, false, 0,
+            StateReason::printerEnded(p.name, true, {QStringLiteral("aborted-by-system")}));
+        QJsonObject e;
+        QVERIFY(sub->wait(&e, std::chrono::milliseconds(100)));
+        QCOMPARE(e.value(QLatin1String("type")).toString(), QStringLiteral("job-release-failed"));
+        const QJsonObject pushed = e.value(QLatin1String("job")).toObject();
+        QCOMPARE(pushed.value(QLatin1String("state")).toString(), QStringLiteral("held"));
+        QCOMPARE(pushed.value(QLatin1String("stateReasonCode")).toString(),
+                 QStringLiteral("printer-aborted"));
+        QCOMPARE(pushed.value(QLatin1String("stateReasonArgs")).toObject(),
+                 (QJsonObject{{QStringLiteral("printer"), QStringLiteral("3F-East")},
+                              {QStringLiteral("reasons"), QJsonArray{QStringLiteral("aborted-by-system")}}}));
+        QVERIFY(pushed.value(QLatin1String("stateReason")).toString().contains(QLatin1String("aborted")));
+
+        // Deleted by its owner; over IPP the English says so, the code is the same.
+        const qint64 deleted = f.ingest(f.kim, pdf, QStringLiteral("application/pdf")).job.id;
+        QCOMPARE(int(f.jobs->remove(f.kim, deleted)), int(JobActionResult::Ok));
+        QCOMPARE(code(deleted), QStringLiteral("deleted"));
+        QCOMPARE(f.store.job(deleted)->info.stateReasonArgs.value(QLatin1String("by")).toString(),
+                 QStringLiteral("kim"));
+        const qint64 canceled = f.ingest(f.kim, pdf, QStringLiteral("application/pdf")).job.id;
+        QCOMPARE(int(f.jobs->remove(f.kim, canceled, QStringLiteral("Canceled over IPP"))),
+                 int(JobActionResult::Ok));
+        QCOMPARE(code(canceled), QStringLiteral("deleted"));
+        QCOMPARE(f.store.job(canceled)->info.stateReason, QStringLiteral("Canceled over IPP"));
+
+        // A release cut off by a stop: found at start-up, given back with the printer named.
+        const qint64 interrupted = f.ingest(f.kim, pdf, QStringLiteral("application/pdf")).job.id;
+        QCOMPARE(int(f.jobs->release(f.kim, interrupted, p.id, {}, &err)), int(JobActionResult::Ok));
+        QVERIFY(f.jobs->markPrinting(interrupted, p.id));
+        f.jobs->reconcile();
+        QCOMPARE(code(interrupted), QStringLiteral("release-interrupted"));
+
+        // The API's job objects carry them, and so does the database after a restart.
+        const QJsonObject api = f.jobs->jobFor(f.kim, aborted)->toJson();
+        QCOMPARE(api.value(QLatin1String("stateReasonCode")).toString(), QStringLiteral("printer-aborted"));
+        Store reopened;
+        QVERIFY(reopened.open(f.dir.filePath(QStringLiteral("mps.db")), f.dbKey));
+        const QList<std::pair<qint64, QString>> expected = {
+            {expired, QStringLiteral("expired")},
+            {aborted, QStringLiteral("printer-aborted")},
+            {deleted, QStringLiteral("deleted")},
+            {canceled, QStringLiteral("deleted")},
+            {interrupted, QStringLiteral("release-interrupted")}};
+        for (const auto& [id, c] : expected) {
+            const JobInfo j = reopened.job(id)->info;
+            QCOMPARE(j.stateReasonCode, c);
+            QCOMPARE(j.stateReasonArgs, f.store.job(id)->info.stateReasonArgs);
+            QCOMPARE(j.stateReason, f.store.job(id)->info.stateReason);
+        }
+        QCOMPARE(reopened.job(interrupted)->info.stateReasonArgs,
+                 (QJsonObject{{QStringLiteral("printer"), QStringLiteral("3F-East")}}));
+        // A job that prints has no reason left.
+        QVERIFY(f.jobs->release(f.kim, aborted, p.id, {}, &err) == JobActionResult::Ok);
+        QVERIFY(f.jobs->markPrinting(aborted, p.id));
+        f.jobs->releaseFinished(aborted, true, 1);
+        QVERIFY(code(aborted).isEmpty());
+        QVERIFY(!f.jobs->jobFor(f.kim, aborted)->toJson().contains(QLatin1String("stateReasonCode")));
     }
 
     void captureUploadedOnce()

@@ -1,6 +1,7 @@
 // The SQLCipher store: users, jobs, state changes, ledger, encryption at rest.
 #include "Store.h"
 
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -109,8 +110,9 @@ private Q_SLOTS:
 
         PrinterRecord p{0, QStringLiteral("3F-East"), QStringLiteral("ipp://x/ipp/print"), QStringLiteral("3F")};
         QVERIFY(s.addPrinter(&p, &err));
-        QVERIFY(s.transition(j.info.id, JobState::Held, JobState::Releasing, QString(), p.id));
-        QVERIFY(!s.transition(j.info.id, JobState::Held, JobState::Releasing, QString(), p.id)); // compare-and-set
+        QVERIFY(s.transition(j.info.id, JobState::Held, JobState::Releasing, StateReason(), p.id));
+        QVERIFY(!s.transition(j.info.id, JobState::Held, JobState::Releasing, StateReason(),
+                              p.id));                         // compare-and-set
         QVERIFY(!s.updateOptions(j.info.id, PrintOptions{})); // not while releasing
         QCOMPARE(s.job(j.info.id)->info.printer, QStringLiteral("3F-East"));
 
@@ -120,8 +122,8 @@ private Q_SLOTS:
         u.kind = QStringLiteral("printed");
         u.pages = 3;
         u.at = 2000;
-        QVERIFY(s.finishJob(j.info.id, JobState::Printed, QString(), u));
-        QVERIFY(!s.finishJob(j.info.id, JobState::Deleted, QString(), u)); // terminal stays terminal
+        QVERIFY(s.finishJob(j.info.id, JobState::Printed, StateReason(), u));
+        QVERIFY(!s.finishJob(j.info.id, JobState::Deleted, StateReason(), u)); // terminal stays terminal
         const auto done = s.job(j.info.id);
         QCOMPARE(done->info.state, JobState::Printed);
         QVERIFY(done->wrappedKey.isEmpty()); // the key is gone
@@ -130,6 +132,111 @@ private Q_SLOTS:
         QCOMPARE(s.usage(0).first().pages, 3);
         QCOMPARE(s.jobsForOwner(kim.id, true).size(), 0);
         QCOMPARE(s.jobsForOwner(kim.id, false).size(), 1);
+    }
+
+    void reasonsPersist()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("reasons.db"));
+        qint64 held = 0, deleted = 0;
+        const StateReason jam =
+            StateReason::printerFault(QStringLiteral("3F-East"), {QStringLiteral("media-jam")});
+        {
+            Store s;
+            QVERIFY(s.open(path, m_key));
+            UserRecord kim = user(QStringLiteral("kim"), QStringLiteral("Finance"));
+            QString err;
+            QVERIFY(s.addUser(&kim, &err));
+            PrinterRecord p{0, QStringLiteral("3F-East"), QStringLiteral("ipp://x/ipp/print"),
+                            QStringLiteral("3F")};
+            QVERIFY(s.addPrinter(&p, &err));
+            const StoredJob a = heldJob(s, kim.id, QStringLiteral("a.pdf"));
+            const StoredJob b = heldJob(s, kim.id, QStringLiteral("b.pdf"));
+            QVERIFY(s.commitJob(a, {}) && s.commitJob(b, {}));
+            held = a.info.id;
+            deleted = b.info.id;
+            QVERIFY(s.transition(held, JobState::Held, JobState::Releasing, StateReason(), p.id));
+            QVERIFY(s.transition(held, JobState::Releasing, JobState::Held, jam, p.id));
+            QVERIFY(s.finishJob(deleted, JobState::Deleted, StateReason::deleted(QStringLiteral("kim")),
+                                UsageRecord()));
+            QCOMPARE(s.job(held)->info.stateReasonCode, QStringLiteral("printer-fault"));
+        }
+        // What a reopened store reads back is what was stored, code, arguments and English alike.
+        Store s;
+        QVERIFY(s.open(path, m_key));
+        const JobInfo j = s.job(held)->info;
+        QCOMPARE(j.stateReasonCode, QStringLiteral("printer-fault"));
+        QCOMPARE(j.stateReasonArgs.value(QLatin1String("printer")).toString(), QStringLiteral("3F-East"));
+        QCOMPARE(j.stateReasonArgs.value(QLatin1String("faults")).toArray(),
+                 QJsonArray{QStringLiteral("media-jam")});
+        QCOMPARE(j.stateReason,
+                 QStringLiteral("3F-East cannot print now (paper jam). The job is still held."));
+        const JobInfo d = s.job(deleted)->info;
+        QCOMPARE(d.stateReasonCode, QStringLiteral("deleted"));
+        QCOMPARE(d.stateReasonArgs, (QJsonObject{{QStringLiteral("by"), QStringLiteral("kim")}}));
+        QCOMPARE(d.stateReason, QStringLiteral("Deleted by kim"));
+        // The listing carries them too; a new release clears the reason.
+        const QList<JobInfo> listed = s.jobsForOwner(s.userByName(QStringLiteral("kim"))->id, false);
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed.last().stateReasonCode, QStringLiteral("printer-fault"));
+        QVERIFY(s.transition(held, JobState::Held, JobState::Releasing, StateReason(), 1));
+        const JobInfo cleared = s.job(held)->info;
+        QVERIFY(cleared.stateReason.isEmpty());
+        QVERIFY(cleared.stateReasonCode.isEmpty());
+        QVERIFY(cleared.stateReasonArgs.isEmpty());
+    }
+
+    void migratesFromSchema2()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("schema2.db"));
+        {
+            // The jobs table as schema 2 left it, with one job that failed to print back then.
+            Database db;
+            QVERIFY(db.open(path, m_key));
+            QVERIFY(db.exec(R"SQL(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+INSERT INTO meta(key, value) VALUES('schema', '2');
+CREATE TABLE users(
+  id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, department TEXT NOT NULL, role TEXT NOT NULL,
+  email TEXT, card TEXT UNIQUE, password_hash TEXT, pin_hash TEXT,
+  failed INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0, fingerprint BLOB);
+CREATE TABLE jobs(
+  id INTEGER PRIMARY KEY AUTOINCREMENT, owner_id INTEGER NOT NULL REFERENCES users(id),
+  name TEXT, format TEXT, size INTEGER NOT NULL DEFAULT 0, pages INTEGER NOT NULL DEFAULT 0,
+  color INTEGER NOT NULL DEFAULT 0, page_size TEXT, copies INTEGER NOT NULL DEFAULT 1,
+  sides TEXT NOT NULL DEFAULT 'one-sided', color_mode TEXT NOT NULL DEFAULT 'auto',
+  state TEXT NOT NULL, state_reason TEXT, printer_id INTEGER NOT NULL DEFAULT 0,
+  spool_name TEXT, wrapped_key BLOB, submitted INTEGER NOT NULL, expires INTEGER NOT NULL DEFAULT 0,
+  warned INTEGER NOT NULL DEFAULT 0, remote_job_uri TEXT, impressions INTEGER NOT NULL DEFAULT 0, capture_id TEXT);
+INSERT INTO users(id, name, department, role) VALUES(1, 'kim', 'Finance', 'user');
+INSERT INTO jobs(id, owner_id, name, state, state_reason, submitted, expires)
+  VALUES(7, 1, 'old.pdf', 'held', '3F-East cannot print now (paper jam). The job is still held.', 1000, 5000);
+)SQL"));
+        }
+        {
+            Store s;
+            QVERIFY2(s.open(path, m_key), qPrintable(s.errorString()));
+            // The old row keeps its English and has no code: the apps show the English.
+            const JobInfo old = s.job(7)->info;
+            QCOMPARE(old.stateReason,
+                     QStringLiteral("3F-East cannot print now (paper jam). The job is still held."));
+            QVERIFY(old.stateReasonCode.isEmpty());
+            QVERIFY(old.stateReasonArgs.isEmpty());
+            QVERIFY(!old.toJson().contains(QLatin1String("stateReasonCode")));
+            // New reasons are stored in the new columns.
+            QVERIFY(s.transition(7, JobState::Held, JobState::Releasing, StateReason(), 0));
+            QVERIFY(s.transition(7, JobState::Releasing, JobState::Held,
+                                 StateReason::printerBusy(QStringLiteral("3F-East")), 0));
+            QCOMPARE(s.job(7)->info.stateReasonCode, QStringLiteral("printer-busy"));
+        }
+        Database db;
+        QVERIFY(db.open(path, m_key));
+        Statement schema(db.handle(), "SELECT value FROM meta WHERE key = 'schema'");
+        QVERIFY(schema.next());
+        QCOMPARE(schema.text(0), QStringLiteral("3"));
+        Statement row(db.handle(), "SELECT state_reason_code, state_reason_args FROM jobs WHERE id = 7");
+        QVERIFY(row.next());
+        QCOMPARE(row.text(0), QStringLiteral("printer-busy"));
+        QCOMPARE(row.text(1), QStringLiteral(R"({"printer":"3F-East"})"));
     }
 
     void fingerprints()
@@ -165,7 +272,7 @@ private Q_SLOTS:
         // lee's only job is releasing, choi's only job is still arriving: neither is held.
         const StoredJob leeJob = heldJob(s, lee.id, QStringLiteral("d.pdf"));
         QVERIFY(s.commitJob(leeJob, {}));
-        QVERIFY(s.transition(leeJob.info.id, JobState::Held, JobState::Releasing, QString(), 1));
+        QVERIFY(s.transition(leeJob.info.id, JobState::Held, JobState::Releasing, StateReason(), 1));
         JobInfo arriving;
         arriving.submitted = QDateTime::fromSecsSinceEpoch(1000, Qt::UTC);
         QVERIFY(s.createReceivingJob(choi.id, arriving) > 0);
