@@ -391,6 +391,11 @@ ApiReply* ApiClient::kioskSessionWithFingerprint(const QString& challenge, const
     return kioskSession({{QStringLiteral("challenge"), challenge}, {QStringLiteral("user"), user}, {QStringLiteral("match"), match}});
 }
 
+ApiReply* ApiClient::kioskSessionSensorFailed(const QString& challenge, const QString& user)
+{
+    return kioskSession({{QStringLiteral("challenge"), challenge}, {QStringLiteral("user"), user}, {QStringLiteral("sensorFailed"), true}});
+}
+
 ApiReply* ApiClient::fingerprintCandidates()
 {
     return send("GET", QStringLiteral("/api/v1/kiosk/fingerprint/candidates"), {}, Auth::None);

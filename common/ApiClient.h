@@ -118,6 +118,9 @@ public:
     /// POST /api/v1/kiosk/session with the result of a fingerprint check against `challenge` (from a
     /// verify answer or fingerprintCandidates()): `user` matched, or (`match` false) did not.
     ApiReply* kioskSessionWithFingerprint(const QString& challenge, const QString& user, bool match);
+    /// POST /api/v1/kiosk/session saying the sensor could not check `user` for the verification
+    /// `challenge` (it failed, or does not hold that finger): the sign-in goes on with the card or PIN.
+    ApiReply* kioskSessionSensorFailed(const QString& challenge, const QString& user);
     /// GET /api/v1/kiosk/fingerprint/candidates: "challenge" and "candidates" ([{user, template}]),
     /// the enrolled users who have held jobs, for identification at the sensor.
     ApiReply* fingerprintCandidates();

@@ -42,7 +42,7 @@ QString errorMessage(const GError* error)
             return QCoreApplication::translate("FingerprintReader", "The fingerprint sensor's memory is full. Tell the print admin.");
         case FP_DEVICE_ERROR_DATA_INVALID:
         case FP_DEVICE_ERROR_DATA_NOT_FOUND:
-            return QCoreApplication::translate("FingerprintReader", "This sensor does not know your fingerprint. Sign in with your card or ID and PIN, and register it again.");
+            return QCoreApplication::translate("FingerprintReader", "This sensor does not hold your fingerprint: it was registered on another sensor. Continue without it, or register it again here.");
         case FP_DEVICE_ERROR_REMOVED:
         case FP_DEVICE_ERROR_NOT_OPEN:
             return QCoreApplication::translate("FingerprintReader", "The fingerprint sensor is not connected. Tap your card or sign in with your ID and PIN.");

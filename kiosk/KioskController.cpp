@@ -105,6 +105,10 @@ void KioskController::setFingerprintReader(FingerprintReader* reader)
     });
     connect(reader, &FingerprintReader::failed, this, [this](const QString& message) {
         setMessage(message, true, QStringLiteral("fingerprint-failed"));
+        if (m_screen == VerifyScreen) {
+            m_fingerprintFailed = true;
+            Q_EMIT fingerprintChanged();
+        }
         // On the idle screen the sensor keeps looking after a short pause.
         if (m_screen == IdleScreen)
             QTimer::singleShot(3000, this, [this] {
@@ -332,6 +336,10 @@ void KioskController::cancel()
     m_pendingCard.clear();
     m_challenge.clear();
     m_verifyTemplate.clear();
+    if (m_fingerprintFailed) {
+        m_fingerprintFailed = false;
+        Q_EMIT fingerprintChanged();
+    }
     clearMessage();
     setScreen(IdleScreen);
 }
@@ -419,6 +427,8 @@ void KioskController::beginVerification(const QJsonObject& answer)
     }
     qCInfo(lcKioskAuth).noquote() << "fingerprint check for" << m_verifyUser;
     m_pendingCard.clear();
+    m_fingerprintFailed = false;
+    Q_EMIT fingerprintChanged();
     setScreen(VerifyScreen);
     setMessage(QCoreApplication::translate("KioskController", "Touch the fingerprint sensor to confirm it is you."), false);
     m_fingerprint->verify(m_verifyTemplate);
@@ -438,6 +448,7 @@ void KioskController::openSession(const QJsonObject& answer)
     m_userName = user.value(QLatin1String("name")).toString();
     m_challenge.clear();
     m_verifyTemplate.clear();
+    m_fingerprintFailed = false;
     m_hasFingerprint = user.value(QLatin1String("hasFingerprint")).toBool();
     Q_EMIT fingerprintChanged();
     m_inSession = true;
@@ -622,10 +633,20 @@ void KioskController::cancelFingerprint()
     }
 }
 
+void KioskController::continueWithoutFingerprint()
+{
+    if (m_screen != VerifyScreen || !m_fingerprintFailed || m_challenge.isEmpty() || m_busy)
+        return;
+    qCInfo(lcKioskAuth).noquote() << "fingerprint sensor failed; continuing without it for" << m_verifyUser;
+    beginSignIn(m_client->kioskSessionSensorFailed(m_challenge, m_verifyUser), VerifyScreen);
+}
+
 void KioskController::retryFingerprint()
 {
     if (!m_fingerprint)
         return;
+    m_fingerprintFailed = false;
+    Q_EMIT fingerprintChanged();
     clearMessage();
     restartCountdown();
     if (m_screen == VerifyScreen && !m_verifyTemplate.isEmpty())

@@ -48,6 +48,7 @@ class KioskController : public QObject
     Q_PROPERTY(bool fingerprintAvailable READ fingerprintAvailable NOTIFY fingerprintChanged)
     Q_PROPERTY(bool fingerprintCanIdentify READ fingerprintCanIdentify NOTIFY fingerprintChanged)
     Q_PROPERTY(bool hasFingerprint READ hasFingerprint NOTIFY fingerprintChanged)
+    Q_PROPERTY(bool fingerprintFailed READ fingerprintFailed NOTIFY fingerprintChanged)
     Q_PROPERTY(int enrollDone READ enrollDone NOTIFY fingerprintChanged)
     Q_PROPERTY(int enrollTotal READ enrollTotal NOTIFY fingerprintChanged)
     Q_PROPERTY(JobModel* jobs READ jobs CONSTANT)
@@ -115,6 +116,8 @@ public:
     bool fingerprintAvailable() const;
     bool fingerprintCanIdentify() const;
     bool hasFingerprint() const { return m_hasFingerprint; }
+    /// True on the fingerprint check when the sensor itself failed (not a wrong finger).
+    bool fingerprintFailed() const { return m_fingerprintFailed; }
     int enrollDone() const { return m_enrollDone; }
     int enrollTotal() const { return m_enrollTotal; }
     /// The number of enrolled users the idle screen is looking for at the sensor (for tests).
@@ -159,6 +162,9 @@ public Q_SLOTS:
     void cancelFingerprint();
     /// Asks for the finger again after a failure on the fingerprint screens.
     void retryFingerprint();
+    /// After the sensor failed during the check: signs in with the card or PIN alone (the server
+    /// allows it only for that check, and logs it).
+    void continueWithoutFingerprint();
     /// The user did something: restarts the inactivity countdown.
     void userActivity();
     /// Fetches the printer's state now (also done periodically).
@@ -214,6 +220,7 @@ private:
     int m_enrollDone = 0;
     int m_enrollTotal = 0;
     bool m_hasFingerprint = false;
+    bool m_fingerprintFailed = false;
     QJsonObject m_printer;
     QString m_kioskName;
     QString m_userName;

@@ -145,7 +145,7 @@ QString KioskText::forError(const QString& code, const QString& fallback)
     if (code == QLatin1String("missing-credentials"))
         return QCoreApplication::translate("KioskText", "Enter your ID and PIN.");
     if (code == QLatin1String("no-match"))
-        return QCoreApplication::translate("KioskText", "The fingerprint did not match. Try again, or sign in with your ID and PIN.");
+        return QCoreApplication::translate("KioskText", "The fingerprint did not match. Try again with the finger you registered.");
     if (code == QLatin1String("invalid-challenge"))
         return QCoreApplication::translate("KioskText", "The fingerprint check timed out. Tap your card or touch the sensor again.");
     if (code == QLatin1String("bad-template"))

@@ -268,7 +268,7 @@ std::optional<FingerprintChallenge> Authenticator::verifyChallenge(const UserRec
     candidates.append(FingerprintCandidate(user.name, templ));
     wipe(&templ);
     return issueChallenge(kioskId, std::move(candidates), {{user.name, user.id}},
-                          m_settings.verifyChallengeSecs);
+                          m_settings.verifyChallengeSecs, true);
 }
 
 FingerprintChallenge Authenticator::identifyChallenge(qint64 kioskId)
@@ -283,11 +283,13 @@ FingerprintChallenge Authenticator::identifyChallenge(qint64 kioskId)
         wipe(&templ);
         users.insert(f.userName, f.userId);
     }
-    return issueChallenge(kioskId, std::move(candidates), std::move(users), m_settings.identifyChallengeSecs);
+    return issueChallenge(kioskId, std::move(candidates), std::move(users), m_settings.identifyChallengeSecs,
+                          false);
 }
 
 FingerprintChallenge Authenticator::issueChallenge(qint64 kioskId, QList<FingerprintCandidate> candidates,
-                                                   QHash<QString, qint64> users, qint64 lifetimeSecs)
+                                                   QHash<QString, qint64> users, qint64 lifetimeSecs,
+                                                   bool verification)
 {
     FingerprintChallenge out;
     out.challenge = newToken();
@@ -316,6 +318,7 @@ FingerprintChallenge Authenticator::issueChallenge(qint64 kioskId, QList<Fingerp
     pending.users = std::move(users);
     pending.expires = now + lifetimeSecs;
     pending.serial = ++m_challengeSerial;
+    pending.verification = verification;
     m_challenges.insert(hashToken(out.challenge.toLatin1()), std::move(pending));
     return out;
 }
@@ -326,7 +329,7 @@ void Authenticator::pruneChallenges(qint64 now)
 }
 
 AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kioskId, const QString& username,
-                                           bool match)
+                                           Verdict verdict)
 {
     AuthOutcome out;
     out.status = AuthOutcome::Status::InvalidChallenge;
@@ -340,7 +343,7 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
         if (it == m_challenges.cend() || it->kioskId != kioskId)
             return out;
         userId = it->users.value(username);
-        if (!userId)
+        if (!userId || (verdict == Verdict::SensorUnavailable && !it->verification))
             return out;
     }
     auto user = m_store.userById(userId);
@@ -352,7 +355,7 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
         qCInfo(lcAuth).noquote() << "fingerprint sign-in refused for locked account" << user->name;
         return out;
     }
-    if (!match) {
+    if (verdict == Verdict::NoMatch) {
         // A finger that matched nobody counts like a wrong PIN; the kiosk may let the person try again.
         m_store.recordAuthFailure(user->id, m_clock.nowSecs(), m_settings.lockoutFailures,
                                   m_settings.lockoutSecs);
@@ -364,8 +367,7 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
             return out;
         }
         out.status = AuthOutcome::Status::Invalid;
-        out.message =
-            QStringLiteral("The fingerprint did not match. Try again, or sign in with your ID and PIN.");
+        out.message = QStringLiteral("The fingerprint did not match. Try again with the finger you registered.");
         return out;
     }
     {
@@ -374,6 +376,12 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
         if (m_challenges.remove(key) == 0)
             return out;
     }
+    if (verdict == Verdict::SensorUnavailable)
+        qCWarning(lcAuth).noquote() << "kiosk" << kioskId << "could not check the fingerprint of" << user->name
+                                    << "; signed in with the card, PIN or password alone";
+    if (verdict == Verdict::SensorUnavailable)
+        qCWarning(lcAuth).noquote() << "kiosk" << kioskId << "could not check the fingerprint of" << user->name
+                                    << "; signed in with the card, PIN or password alone";
     if (user->failedAttempts)
         m_store.clearAuthFailures(user->id);
     out.status = AuthOutcome::Status::Ok;

@@ -96,11 +96,20 @@ public:
     /// For identification at the sensor of kiosk `kioskId`: a challenge over every enrolled, unlocked
     /// user with held jobs (possibly none).
     FingerprintChallenge identifyChallenge(qint64 kioskId);
+    /// A kiosk's verdict on a fingerprint challenge.
+    enum class Verdict {
+        Match,            ///< the finger matched `username`
+        NoMatch,          ///< it did not
+        SensorUnavailable ///< the sensor could not check at all (failed, or does not hold this finger)
+    };
     /// Takes kiosk `kioskId`'s verdict on `challenge` for `username`. Ok (with the identity) consumes
     /// the challenge and clears the user's failures; a non-match counts as a failed sign-in (Invalid,
     /// or Locked when it locks the account) and leaves the challenge usable until it expires.
+    /// SensorUnavailable is accepted only for a verification challenge, whose card/PIN/password was
+    /// already good: the sign-in goes on with that first factor alone (as at a kiosk without a
+    /// sensor) and is logged; for an identification challenge it is InvalidChallenge.
     AuthOutcome answerChallenge(const QString& challenge, qint64 kioskId, const QString& username,
-                                bool match);
+                                Verdict verdict);
 
     /// Returns a fresh random token (URL-safe base64 of 32 bytes).
     static QString newToken();
@@ -114,6 +123,7 @@ private:
         QHash<QString, qint64> users; ///< candidate name -> user id
         qint64 expires = 0;
         quint64 serial = 0; ///< issue order, to drop a kiosk's oldest
+        bool verification = false; ///< after a good first factor (not identification)
     };
 
     AuthOutcome checkSecret(const QString& username, const QString& secret, bool pin);
@@ -121,7 +131,7 @@ private:
     /// Opens a user's sealed template into `templ`; false (logged) when it does not open.
     bool openTemplate(qint64 userId, const QString& userName, const QByteArray& sealed, QByteArray* templ);
     FingerprintChallenge issueChallenge(qint64 kioskId, QList<FingerprintCandidate> candidates,
-                                        QHash<QString, qint64> users, qint64 lifetimeSecs);
+                                        QHash<QString, qint64> users, qint64 lifetimeSecs, bool verification);
     /// Drops expired challenges. Caller holds m_challengeMutex.
     void pruneChallenges(qint64 now);
 

@@ -379,12 +379,15 @@ void RestApi::kioskSession(Call& c)
         // The kiosk's verdict on a fingerprint challenge (after a card or PIN, or at the sensor alone).
         const QString user = body->value(QLatin1String("user")).toString();
         const QJsonValue match = body->value(QLatin1String("match"));
-        if (user.isEmpty() || !match.isBool())
+        const bool sensorFailed = body->value(QLatin1String("sensorFailed")).toBool();
+        if (user.isEmpty() || (!match.isBool() && !sensorFailed))
             return c.error(
                 400, "missing-credentials",
                 QStringLiteral("Touch the sensor again, or sign in with your card or your ID and PIN."));
+        using V = Authenticator::Verdict;
+        const V verdict = sensorFailed ? V::SensorUnavailable : match.toBool() ? V::Match : V::NoMatch;
         const AuthOutcome a = m_auth.answerChallenge(body->value(QLatin1String("challenge")).toString(),
-                                                     kiosk->id, user, match.toBool());
+                                                     kiosk->id, user, verdict);
         switch (a.status) {
         case AuthOutcome::Status::Ok:
             return openKioskSession(c, *kiosk, a.identity.user);

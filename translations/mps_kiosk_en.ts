@@ -221,16 +221,16 @@
         <translation>The fingerprint sensor&apos;s memory is full. Tell the print admin.</translation>
     </message>
     <message>
-        <source>This sensor does not know your fingerprint. Sign in with your card or ID and PIN, and register it again.</source>
-        <translation>This sensor does not know your fingerprint. Sign in with your card or ID and PIN, and register it again.</translation>
-    </message>
-    <message>
         <source>The fingerprint sensor is not connected. Tap your card or sign in with your ID and PIN.</source>
         <translation>The fingerprint sensor is not connected. Tap your card or sign in with your ID and PIN.</translation>
     </message>
     <message>
         <source>The fingerprint sensor failed. Tap your card or sign in with your ID and PIN, and tell the print admin.</source>
         <translation>The fingerprint sensor failed. Tap your card or sign in with your ID and PIN, and tell the print admin.</translation>
+    </message>
+    <message>
+        <source>This sensor does not hold your fingerprint: it was registered on another sensor. Continue without it, or register it again here.</source>
+        <translation>This sensor does not hold your fingerprint: it was registered on another sensor. Continue without it, or register it again here.</translation>
     </message>
 </context>
 <context>
@@ -280,6 +280,10 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Continue without fingerprint</source>
+        <translation>Continue without fingerprint</translation>
     </message>
 </context>
 <context>
@@ -581,10 +585,6 @@
         <translation>Expired</translation>
     </message>
     <message>
-        <source>The fingerprint did not match. Try again, or sign in with your ID and PIN.</source>
-        <translation>The fingerprint did not match. Try again, or sign in with your ID and PIN.</translation>
-    </message>
-    <message>
         <source>The fingerprint check timed out. Tap your card or touch the sensor again.</source>
         <translation>The fingerprint check timed out. Tap your card or touch the sensor again.</translation>
     </message>
@@ -663,6 +663,10 @@
     <message>
         <source>Not printed within the hold time, so it was deleted. Send it again if you still need it.</source>
         <translation>Not printed within the hold time, so it was deleted. Send it again if you still need it.</translation>
+    </message>
+    <message>
+        <source>The fingerprint did not match. Try again with the finger you registered.</source>
+        <translation>The fingerprint did not match. Try again with the finger you registered.</translation>
     </message>
 </context>
 <context>

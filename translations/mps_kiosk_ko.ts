@@ -220,16 +220,16 @@
         <translation>지문 센서의 저장 공간이 가득 찼습니다. 인쇄 관리자에게 알려 주세요.</translation>
     </message>
     <message>
-        <source>This sensor does not know your fingerprint. Sign in with your card or ID and PIN, and register it again.</source>
-        <translation>이 센서에 지문이 등록되어 있지 않습니다. 카드나 ID와 PIN으로 로그인한 뒤 지문을 다시 등록하세요.</translation>
-    </message>
-    <message>
         <source>The fingerprint sensor is not connected. Tap your card or sign in with your ID and PIN.</source>
         <translation>지문 센서가 연결되어 있지 않습니다. 카드를 대거나 ID와 PIN으로 로그인하세요.</translation>
     </message>
     <message>
         <source>The fingerprint sensor failed. Tap your card or sign in with your ID and PIN, and tell the print admin.</source>
         <translation>지문 센서에 오류가 발생했습니다. 카드를 대거나 ID와 PIN으로 로그인하고, 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>This sensor does not hold your fingerprint: it was registered on another sensor. Continue without it, or register it again here.</source>
+        <translation>이 센서에는 지문이 저장되어 있지 않습니다. 다른 센서에서 등록한 지문입니다. 지문 없이 계속하거나 여기에서 다시 등록하세요.</translation>
     </message>
 </context>
 <context>
@@ -277,6 +277,10 @@
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <source>Continue without fingerprint</source>
+        <translation>지문 없이 계속</translation>
     </message>
 </context>
 <context>
@@ -574,10 +578,6 @@
         <translation>보관 기간 만료</translation>
     </message>
     <message>
-        <source>The fingerprint did not match. Try again, or sign in with your ID and PIN.</source>
-        <translation>지문이 일치하지 않습니다. 다시 시도하거나 ID와 PIN으로 로그인하세요.</translation>
-    </message>
-    <message>
         <source>The fingerprint check timed out. Tap your card or touch the sensor again.</source>
         <translation>지문 확인 시간이 지났습니다. 카드를 대거나 센서를 다시 터치하세요.</translation>
     </message>
@@ -656,6 +656,10 @@
     <message>
         <source>Not printed within the hold time, so it was deleted. Send it again if you still need it.</source>
         <translation>보관 기간 안에 출력되지 않아 삭제되었습니다. 아직 필요하면 컴퓨터에서 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>The fingerprint did not match. Try again with the finger you registered.</source>
+        <translation>지문이 일치하지 않습니다. 등록한 손가락으로 다시 시도하세요.</translation>
     </message>
 </context>
 <context>

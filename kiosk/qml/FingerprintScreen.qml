@@ -108,7 +108,7 @@ Rectangle {
                 }
                 GridLayout {
                     Layout.alignment: Qt.AlignHCenter
-                    columns: screen.portrait ? 1 : 3
+                    columns: screen.portrait ? 1 : 4
                     columnSpacing: Theme.gap
                     rowSpacing: 8
                     KioskButton {
@@ -118,6 +118,15 @@ Rectangle {
                         enabled: !Kiosk.busy
                         Layout.fillWidth: screen.portrait
                         onClicked: Kiosk.retryFingerprint()
+                    }
+                    KioskButton {
+                        objectName: "fingerprintSkip"
+                        visible: !screen.enrolling && Kiosk.fingerprintFailed
+                        text: qsTr("Continue without fingerprint")
+                        outline: true
+                        enabled: !Kiosk.busy
+                        Layout.fillWidth: screen.portrait
+                        onClicked: Kiosk.continueWithoutFingerprint()
                     }
                     KioskButton {
                         objectName: "fingerprintRemove"

@@ -19,7 +19,7 @@ import time
 CUPS_DATA = "/usr/share/cups/data"
 PASSWORD = {"kim": "kim-password-1", "lee": "lee-password-1", "park": "park-password-1",
             "choi": "choi-password-1", "jung": "jung-password-1", "han": "han-password-1",
-            "yoon": "yoon-password-1"}
+            "yoon": "yoon-password-1", "seo": "seo-password-1"}
 LIVE_STATES = ("held", "releasing", "printing")
 
 

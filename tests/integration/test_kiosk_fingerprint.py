@@ -58,11 +58,11 @@ class KioskFingerprintTest(unittest.TestCase):
         cls.printers = []
         try:
             cls.server = MpsServer()
-            for name, pin in (("kim", "482913"), ("lee", "135790"), ("park", "246802"),
-                              ("choi", "975310"), ("jung", "864200"), ("han", "112358"), ("yoon", "314159")):
-                add_user(cls.server, name, pin=pin)
+            # One user per test: enrolments persist on the shared server.
             cls.pins = {"kim": "482913", "lee": "135790", "park": "246802", "choi": "975310",
-                        "jung": "864200", "han": "112358", "yoon": "314159"}
+                        "jung": "864200", "han": "112358", "yoon": "314159", "seo": "271828"}
+            for name, pin in cls.pins.items():
+                add_user(cls.server, name, pin=pin)
             cls.mfp = IppEvePrinter("mfp", settle=False)
             cls.printers = [cls.mfp]
             add_printer(cls.server, "mfp", cls.mfp, location="3F East")
@@ -183,6 +183,18 @@ class KioskFingerprintTest(unittest.TestCase):
         self.assertIn("did not match", snap["message"])
         sensor.touch("lee-index")
         k.wait(lambda s: s["screen"] == "jobs" and s["user"] == "lee", what="lee signed in after the check")
+
+    def test_a_failing_sensor_lets_the_card_or_pin_sign_in_alone(self):
+        k, sensor = self.start_kiosk("broken")
+        self.enrol(k, sensor, "seo", "seo-index")
+        self.pin_sign_in(k, "seo")
+        k.wait(lambda s: s["screen"] == "verify" and not s["fingerprintFailed"], what="the fingerprint check")
+        k.send("skip-fingerprint")  # not offered while the sensor works: ignored
+        sensor.send("ERROR 0")  # the sensor fails (FP_DEVICE_ERROR_GENERAL)
+        snap = k.wait(lambda s: s["fingerprintFailed"], what="the sensor's failure shown")
+        self.assertEqual((snap["screen"], snap["error"]), ("verify", "fingerprint-failed"))
+        k.send("skip-fingerprint")
+        k.wait(lambda s: s["screen"] == "jobs" and s["user"] == "seo", what="seo signed in with the PIN alone")
 
     def test_five_wrong_fingers_lock_the_account(self):
         k, sensor = self.start_kiosk("lockout")

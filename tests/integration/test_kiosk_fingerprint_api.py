@@ -236,6 +236,28 @@ class KioskFingerprintApiTest(unittest.TestCase):
                                                                 "match": True})
         self.assert_error((status, body), 401, "unknown-kiosk")
 
+    def test_a_failed_sensor_falls_back_to_the_first_factor_only_for_verification(self):
+        self.enrol("lee", os.urandom(300))
+        self.hold_job("lee")
+        # Identification proves nothing without a finger: "the sensor failed" is no sign-in there.
+        ident = self.a.candidates()[1]
+        self.assertIn("lee", [c["user"] for c in ident["candidates"]])
+        self.assert_error(self.a.sign_in({"challenge": ident["challenge"], "user": "lee", "sensorFailed": True}),
+                          401, "invalid-challenge")
+        # After a good card the kiosk may go on without the finger when its sensor cannot check.
+        v = self.verify_by_card("lee")
+        self.assert_error(self.b.sign_in({"challenge": v["challenge"], "user": "lee", "sensorFailed": True}),
+                          401, "invalid-challenge")
+        status, body = self.a.sign_in({"challenge": v["challenge"], "user": "lee", "sensorFailed": True})
+        self.assertEqual(status, 200, body)
+        self.assertTrue(body["token"])
+        self.assertEqual(body["user"]["name"], "lee")
+        # Single use like a match, and the server says in its log what happened.
+        self.assert_error(self.a.sign_in({"challenge": v["challenge"], "user": "lee", "sensorFailed": True}),
+                          401, "invalid-challenge")
+        mpsit.wait_for(lambda: "could not check the fingerprint of lee" in self.server.log(), 10,
+                       "the fallback in the server log")
+
     # -- identification at the sensor
     def test_candidates_are_enrolled_users_with_held_jobs(self):
         templates = {name: os.urandom(256 + i) for i, name in enumerate(("kim", "lee", "park"))}

@@ -4,7 +4,7 @@
 // line on stdin and prints a JSON snapshot of the kiosk on stdout after every change:
 //   pin USER PIN | link USER PASSWORD | wedge NUMBER | select-all | print | print-all | delete |
 //   confirm-delete | sign-out | pin-screen | cancel | refresh-printer | enroll | remove-fingerprint |
-//   cancel-fingerprint | retry-fingerprint | quit
+//   cancel-fingerprint | retry-fingerprint | skip-fingerprint | quit
 // Usage: mps-kiosk-driver --server URL --device-token-file FILE [--idle-timeout S] [--printer-poll S]
 //        [--fingerprint [--fingerprint-refresh S]]  (the sensor: libfprint, e.g. FP_VIRTUAL_DEVICE_STORAGE)
 #include "ApiClient.h"
@@ -64,6 +64,7 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
             {QStringLiteral("fingerprint"), k.fingerprintAvailable()},
             {QStringLiteral("canIdentify"), k.fingerprintCanIdentify()},
             {QStringLiteral("hasFingerprint"), k.hasFingerprint()},
+            {QStringLiteral("fingerprintFailed"), k.fingerprintFailed()},
             {QStringLiteral("enrollDone"), k.enrollDone()},
             {QStringLiteral("enrollTotal"), k.enrollTotal()},
             {QStringLiteral("candidates"), k.fingerprintCandidates()},
@@ -212,6 +213,8 @@ int main(int argc, char* argv[])
                 kiosk.cancelFingerprint();
             else if (c == QLatin1String("retry-fingerprint"))
                 kiosk.retryFingerprint();
+            else if (c == QLatin1String("skip-fingerprint"))
+                kiosk.continueWithoutFingerprint();
             else if (c == QLatin1String("snapshot")) {
                 last.clear();
                 changed();

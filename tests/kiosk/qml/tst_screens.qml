@@ -73,6 +73,8 @@ Item {
             // The fixture's template is not a real print: the sensor says so and offers a retry.
             tryVerify(() => Kiosk.messageIsError, 5000)
             verify(find(screen, "fingerprintRetry").visible)
+            verify(Kiosk.fingerprintFailed)
+            verify(find(screen, "fingerprintSkip").visible, "a failed sensor offers to go on with the PIN alone")
             mouseClick(find(screen, "fingerprintCancel"))
             compare(Kiosk.screen, Kiosk.IdleScreen)
         }
