@@ -15,6 +15,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace {
 
@@ -53,10 +54,8 @@ QString errorMessage(const GError* error)
     return QCoreApplication::translate("FingerprintReader", "The fingerprint sensor failed. Tap your card or sign in with your ID and PIN, and tell the print admin.");
 }
 
-struct GObjectDeleter
-{
-    void operator()(gpointer p) const { g_object_unref(p); }
-};
+/// Whether a FingerprintReader has its thread running in this process.
+std::atomic<bool> s_running{false};
 
 } // namespace
 
@@ -80,6 +79,7 @@ public:
         : m_owner(owner)
     {
     }
+    ~Worker() override { dropSources(); }
 
     /// Queues `request` as the next action (replacing any queued one) and cancels the running one.
     void submit(Request request)
@@ -154,15 +154,34 @@ private:
 
     void wake()
     {
+        // The source is kept (and destroyed with the worker) so that it can never run after the
+        // worker is gone, whoever iterates the context by then.
         GSource* source = g_idle_source_new();
         g_source_set_callback(source, &Worker::onWake, this, nullptr);
+        std::lock_guard lock(m_sourcesMutex);
+        m_sources.push_back(source);
         g_source_attach(source, g_main_context_default());
-        g_source_unref(source);
+    }
+
+    /// Forgets (and destroys) wake-up sources: `only` alone, or all of them.
+    void dropSources(GSource* only = nullptr)
+    {
+        std::lock_guard lock(m_sourcesMutex);
+        for (auto it = m_sources.begin(); it != m_sources.end();) {
+            if (only && *it != only) {
+                ++it;
+                continue;
+            }
+            g_source_destroy(*it);
+            g_source_unref(*it);
+            it = m_sources.erase(it);
+        }
     }
 
     static gboolean onWake(gpointer data)
     {
         auto* self = static_cast<Worker*>(data);
+        self->dropSources(g_main_current_source());
         if (!self->m_ready)
             return G_SOURCE_REMOVE;
         if (self->m_stopping) {
@@ -433,6 +452,8 @@ private:
     FingerprintReader* m_owner;
     std::mutex m_mutex;
     std::optional<Request> m_pending; // guarded by m_mutex
+    std::mutex m_sourcesMutex;
+    std::vector<GSource*> m_sources; // pending wake-ups, guarded by m_sourcesMutex
     std::atomic<quint64> m_latest{0};
     std::atomic<bool> m_stopping{false};
     // Worker thread only:
@@ -467,6 +488,11 @@ void FingerprintReader::start()
         qCWarning(lcKioskFinger) << "fingerprint sensor disabled: start the kiosk with QT_NO_GLIB=1";
         return;
     }
+    // GLib's default context is one per process: so is the reader that owns it.
+    if (s_running.exchange(true)) {
+        qCWarning(lcKioskFinger) << "another fingerprint reader is running in this process; this one stays off";
+        return;
+    }
     m_worker = new Worker(this);
     m_worker->start();
 }
@@ -479,6 +505,7 @@ void FingerprintReader::stop()
     m_worker->wait();
     delete m_worker;
     m_worker = nullptr;
+    s_running = false;
     if (m_available)
         onAvailability(false, false, 0, {});
 }
