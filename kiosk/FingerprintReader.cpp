@@ -303,6 +303,11 @@ private:
             break;
         }
         }
+        // The sensor now waits for a finger for this request (tests and the UI may say "touch now").
+        const Action action = m_running.kind == Kind::Enroll   ? Action::Enroll
+                              : m_running.kind == Kind::Verify ? Action::Verify
+                                                               : Action::Identify;
+        post([action](FingerprintReader* r) { r->setActiveAction(action); }, m_running.generation);
     }
 
     static FpPrint* deserialize(const QByteArray& templ)
@@ -325,6 +330,7 @@ private:
     /// Ends the running action; starts the next queued one (or quits when stopping).
     void finish()
     {
+        post([](FingerprintReader* r) { r->setActiveAction(Action::None); }, m_running.generation);
         g_clear_object(&m_cancellable);
         if (m_gallery) {
             g_ptr_array_unref(m_gallery);
@@ -506,6 +512,7 @@ void FingerprintReader::stop()
     delete m_worker;
     m_worker = nullptr;
     s_running = false;
+    setActiveAction(Action::None);
     if (m_available)
         onAvailability(false, false, 0, {});
 }
@@ -532,6 +539,15 @@ void FingerprintReader::cancel()
 {
     if (m_worker)
         m_worker->cancelAll();
+    setActiveAction(Action::None);
+}
+
+void FingerprintReader::setActiveAction(Action action)
+{
+    if (action == m_active)
+        return;
+    m_active = action;
+    Q_EMIT activeActionChanged();
 }
 
 void FingerprintReader::onAvailability(bool available, bool canIdentify, int stages, const QString& name)

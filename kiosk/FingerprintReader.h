@@ -16,6 +16,9 @@ class FingerprintReader : public QObject
 {
     Q_OBJECT
 public:
+    /// What the sensor is waiting for a finger for.
+    enum class Action { None, Enroll, Verify, Identify };
+
     /// One enrolled user to look for during identification.
     struct Candidate
     {
@@ -41,6 +44,9 @@ public:
     int enrollStages() const { return m_enrollStages; }
     /// Returns the sensor's name (for logs and the admin).
     QString deviceName() const { return m_deviceName; }
+    /// Returns the action the sensor is waiting for a finger for, None between actions: a finger
+    /// that touches while an action is being replaced may go to either.
+    Action activeAction() const { return m_active; }
 
     /// Enrols a new finger for `user`: enrollProgress() after each touch, then enrolled() or failed().
     void enroll(const QString& user);
@@ -52,6 +58,8 @@ public:
     void cancel();
 
 Q_SIGNALS:
+    /// activeAction() changed.
+    void activeActionChanged();
     /// A sensor was opened (`isAvailable()` true) or lost / not found (false).
     void availabilityChanged(bool available);
     /// Enrolment: `done` of `total` touches taken.
@@ -71,10 +79,12 @@ private:
     class Worker;
     friend class Worker;
     void onAvailability(bool available, bool canIdentify, int stages, const QString& name);
+    void setActiveAction(Action action);
 
     Worker* m_worker = nullptr;
     bool m_available = false;
     bool m_canIdentify = false;
     int m_enrollStages = 0;
     QString m_deviceName;
+    Action m_active = Action::None;
 };

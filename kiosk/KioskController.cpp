@@ -88,6 +88,7 @@ void KioskController::setFingerprintReader(FingerprintReader* reader)
                 cancelFingerprint();
         }
     });
+    connect(reader, &FingerprintReader::activeActionChanged, this, &KioskController::fingerprintChanged);
     connect(reader, &FingerprintReader::identified, this, &KioskController::onIdentified);
     connect(reader, &FingerprintReader::verified, this, &KioskController::onVerified);
     connect(reader, &FingerprintReader::enrolled, this, &KioskController::onEnrolled);
@@ -128,6 +129,23 @@ void KioskController::setFingerprintRefreshSecs(int secs)
 bool KioskController::fingerprintAvailable() const
 {
     return m_fingerprint && m_fingerprint->isAvailable();
+}
+
+QString KioskController::sensorListening() const
+{
+    if (!m_fingerprint)
+        return {};
+    switch (m_fingerprint->activeAction()) {
+    case FingerprintReader::Action::Enroll:
+        return QStringLiteral("enroll");
+    case FingerprintReader::Action::Verify:
+        return QStringLiteral("verify");
+    case FingerprintReader::Action::Identify:
+        return QStringLiteral("identify");
+    case FingerprintReader::Action::None:
+        break;
+    }
+    return {};
 }
 
 bool KioskController::fingerprintCanIdentify() const
@@ -334,7 +352,7 @@ void KioskController::cancel()
     if (m_inSession)
         return;
     m_pendingCard.clear();
-    m_challenge.clear();
+    m_verifyChallenge.clear();
     m_verifyTemplate.clear();
     if (m_fingerprintFailed) {
         m_fingerprintFailed = false;
@@ -397,7 +415,7 @@ void KioskController::beginSignIn(ApiReply* reply, Screen onFailure)
         if (code == QLatin1String("unknown-card")) {
             setScreen(LinkCardScreen);
         } else if (onFailure == VerifyScreen) {
-            m_challenge.clear();
+            m_verifyChallenge.clear();
             m_verifyTemplate.clear();
             setScreen(IdleScreen);
         } else {
@@ -416,10 +434,10 @@ void KioskController::beginVerification(const QJsonObject& answer)
 {
     const QJsonObject user = answer.value(QLatin1String("user")).toObject();
     const QJsonArray candidates = answer.value(QLatin1String("candidates")).toArray();
-    m_challenge = answer.value(QLatin1String("challenge")).toString();
+    m_verifyChallenge = answer.value(QLatin1String("challenge")).toString();
     m_verifyUser = user.value(QLatin1String("name")).toString();
     m_verifyTemplate = QByteArray::fromBase64(candidates.first().toObject().value(QLatin1String("template")).toString().toLatin1());
-    if (!m_fingerprint || !m_fingerprint->isAvailable() || m_challenge.isEmpty() || m_verifyTemplate.isEmpty()) {
+    if (!m_fingerprint || !m_fingerprint->isAvailable() || m_verifyChallenge.isEmpty() || m_verifyTemplate.isEmpty()) {
         setMessage(QCoreApplication::translate("KioskController", "Your account needs a fingerprint check, but the sensor is not working. Ask the print admin."),
                    true, QStringLiteral("fingerprint-unavailable"));
         setScreen(IdleScreen);
@@ -436,17 +454,17 @@ void KioskController::beginVerification(const QJsonObject& answer)
 
 void KioskController::onVerified(bool match)
 {
-    if (m_screen != VerifyScreen || m_challenge.isEmpty())
+    if (m_screen != VerifyScreen || m_verifyChallenge.isEmpty())
         return;
     qCInfo(lcKioskAuth).noquote() << "fingerprint check for" << m_verifyUser << (match ? "matched" : "did not match");
-    beginSignIn(m_client->kioskSessionWithFingerprint(m_challenge, m_verifyUser, match), VerifyScreen);
+    beginSignIn(m_client->kioskSessionWithFingerprint(m_verifyChallenge, m_verifyUser, match), VerifyScreen);
 }
 
 void KioskController::openSession(const QJsonObject& answer)
 {
     const QJsonObject user = answer.value(QLatin1String("user")).toObject();
     m_userName = user.value(QLatin1String("name")).toString();
-    m_challenge.clear();
+    m_verifyChallenge.clear();
     m_verifyTemplate.clear();
     m_fingerprintFailed = false;
     m_hasFingerprint = user.value(QLatin1String("hasFingerprint")).toBool();
@@ -518,7 +536,7 @@ void KioskController::fetchCandidates()
             return;
         }
         const QJsonObject answer = reply->json();
-        m_challenge = answer.value(QLatin1String("challenge")).toString();
+        m_identifyChallenge = answer.value(QLatin1String("challenge")).toString();
         m_candidates.clear();
         for (const QJsonValue& v : answer.value(QLatin1String("candidates")).toArray()) {
             const QJsonObject c = v.toObject();
@@ -553,8 +571,7 @@ void KioskController::onIdentified(const QString& user)
         return;
     }
     qCInfo(lcKioskAuth).noquote() << "fingerprint identified:" << user;
-    m_verifyUser = user;
-    ApiReply* reply = m_client->kioskSessionWithFingerprint(m_challenge, user, true);
+    ApiReply* reply = m_client->kioskSessionWithFingerprint(m_identifyChallenge, user, true);
     beginSignIn(reply, IdleScreen);
     // A refused identification (expired challenge, locked account) looks again with fresh candidates.
     connect(reply, &ApiReply::finished, this, [this, reply] {
@@ -635,10 +652,10 @@ void KioskController::cancelFingerprint()
 
 void KioskController::continueWithoutFingerprint()
 {
-    if (m_screen != VerifyScreen || !m_fingerprintFailed || m_challenge.isEmpty() || m_busy)
+    if (m_screen != VerifyScreen || !m_fingerprintFailed || m_verifyChallenge.isEmpty() || m_busy)
         return;
     qCInfo(lcKioskAuth).noquote() << "fingerprint sensor failed; continuing without it for" << m_verifyUser;
-    beginSignIn(m_client->kioskSessionSensorFailed(m_challenge, m_verifyUser), VerifyScreen);
+    beginSignIn(m_client->kioskSessionSensorFailed(m_verifyChallenge, m_verifyUser), VerifyScreen);
 }
 
 void KioskController::retryFingerprint()

@@ -49,6 +49,7 @@ class KioskController : public QObject
     Q_PROPERTY(bool fingerprintCanIdentify READ fingerprintCanIdentify NOTIFY fingerprintChanged)
     Q_PROPERTY(bool hasFingerprint READ hasFingerprint NOTIFY fingerprintChanged)
     Q_PROPERTY(bool fingerprintFailed READ fingerprintFailed NOTIFY fingerprintChanged)
+    Q_PROPERTY(QString sensorListening READ sensorListening NOTIFY fingerprintChanged)
     Q_PROPERTY(int enrollDone READ enrollDone NOTIFY fingerprintChanged)
     Q_PROPERTY(int enrollTotal READ enrollTotal NOTIFY fingerprintChanged)
     Q_PROPERTY(JobModel* jobs READ jobs CONSTANT)
@@ -118,6 +119,8 @@ public:
     bool hasFingerprint() const { return m_hasFingerprint; }
     /// True on the fingerprint check when the sensor itself failed (not a wrong finger).
     bool fingerprintFailed() const { return m_fingerprintFailed; }
+    /// What the sensor is waiting for a finger for: "enroll", "verify", "identify" or empty.
+    QString sensorListening() const;
     int enrollDone() const { return m_enrollDone; }
     int enrollTotal() const { return m_enrollTotal; }
     /// The number of enrolled users the idle screen is looking for at the sensor (for tests).
@@ -213,7 +216,8 @@ private:
     QTimer m_candidateRefresh;
     QPointer<FingerprintReader> m_fingerprint;
     QPointer<ApiReply> m_candidateReply;
-    QString m_challenge;
+    QString m_verifyChallenge;   ///< after a card/PIN: this user's check
+    QString m_identifyChallenge; ///< on the idle screen: the candidates being looked for
     QString m_verifyUser;
     QByteArray m_verifyTemplate;
     QList<FingerprintReader::Candidate> m_candidates;

@@ -14,7 +14,6 @@ import json
 import os
 import queue
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile

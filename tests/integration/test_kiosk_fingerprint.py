@@ -125,7 +125,10 @@ class KioskFingerprintTest(unittest.TestCase):
         k.wait(lambda s: s["screen"] == "jobs" and s["user"] == user and not s["hasFingerprint"],
                what=f"{user}'s jobs, no fingerprint yet")
         k.send("enroll")
-        k.wait(lambda s: s["screen"] == "enroll" and s["enrollTotal"] == 5, what="the enrolment screen")
+        # A finger that touches while the sensor switches actions may go to either: wait until the
+        # sensor is listening for the enrolment.
+        k.wait(lambda s: s["screen"] == "enroll" and s["enrollTotal"] == 5 and s["listening"] == "enroll",
+               what="the enrolment screen, sensor listening")
         sensor.touch(finger, 2)
         k.wait(lambda s: s["enrollDone"] == 2, what="two of five touches")
         sensor.touch(finger, 3)
@@ -139,7 +142,8 @@ class KioskFingerprintTest(unittest.TestCase):
         self.assertTrue(k.last["canIdentify"])
         self.enrol(k, sensor, "kim", "kim-right-index")
         # Back on the idle screen the kiosk looks for enrolled users with held jobs: kim.
-        k.wait(lambda s: s["candidates"] >= 1, what="kim among the fingerprint candidates")
+        k.wait(lambda s: s["candidates"] >= 1 and s["listening"] == "identify",
+               what="kim among the fingerprint candidates, sensor listening")
         # The server asks kim to confirm with the finger after a PIN now; identification needs nothing.
         sensor.touch("kim-right-index")
         snap = k.wait(lambda s: s["screen"] == "jobs" and s["user"] == "kim"
@@ -158,7 +162,7 @@ class KioskFingerprintTest(unittest.TestCase):
         k, sensor = self.start_kiosk("stranger")
         self.enrol(k, sensor, "choi", "choi-thumb")
         self.enrol(k, sensor, "park", "park-index")  # park has no held jobs
-        k.wait(lambda s: s["candidates"] >= 1, what="candidates fetched")
+        k.wait(lambda s: s["candidates"] >= 1 and s["listening"] == "identify", what="candidates fetched")
         sensor.touch("nobody-enrolled-this")
         snap = k.wait(lambda s: s["error"] == "fingerprint-unknown", what="not recognised")
         self.assertEqual(snap["screen"], "idle")
@@ -176,7 +180,8 @@ class KioskFingerprintTest(unittest.TestCase):
         k, sensor = self.start_kiosk("verify")
         self.enrol(k, sensor, "lee", "lee-index")
         self.pin_sign_in(k, "lee")
-        k.wait(lambda s: s["screen"] == "verify" and s["user"] == "", what="the fingerprint check after the PIN")
+        k.wait(lambda s: s["screen"] == "verify" and s["user"] == "" and s["listening"] == "verify",
+               what="the fingerprint check after the PIN")
         sensor.touch("someone-else")
         snap = k.wait(lambda s: s["error"] == "no-match", what="no match")
         self.assertEqual(snap["screen"], "verify", "a wrong finger asks again")
@@ -188,7 +193,8 @@ class KioskFingerprintTest(unittest.TestCase):
         k, sensor = self.start_kiosk("broken")
         self.enrol(k, sensor, "seo", "seo-index")
         self.pin_sign_in(k, "seo")
-        k.wait(lambda s: s["screen"] == "verify" and not s["fingerprintFailed"], what="the fingerprint check")
+        k.wait(lambda s: s["screen"] == "verify" and not s["fingerprintFailed"] and s["listening"] == "verify",
+               what="the fingerprint check")
         k.send("skip-fingerprint")  # not offered while the sensor works: ignored
         sensor.send("ERROR 0")  # the sensor fails (FP_DEVICE_ERROR_GENERAL)
         snap = k.wait(lambda s: s["fingerprintFailed"], what="the sensor's failure shown")
@@ -200,7 +206,7 @@ class KioskFingerprintTest(unittest.TestCase):
         k, sensor = self.start_kiosk("lockout")
         self.enrol(k, sensor, "jung", "jung-index")
         self.pin_sign_in(k, "jung")
-        k.wait(lambda s: s["screen"] == "verify", what="the fingerprint check")
+        k.wait(lambda s: s["screen"] == "verify" and s["listening"] == "verify", what="the fingerprint check")
         for attempt in range(4):
             sensor.touch(f"wrong-{attempt}")
             k.wait(lambda s: s["error"] == "no-match" and not s["busy"], what=f"no match {attempt + 1}")
@@ -217,7 +223,7 @@ class KioskFingerprintTest(unittest.TestCase):
         k, sensor = self.start_kiosk("remove")
         self.enrol(k, sensor, "han", "han-index")
         self.pin_sign_in(k, "han")
-        k.wait(lambda s: s["screen"] == "verify", what="the fingerprint check")
+        k.wait(lambda s: s["screen"] == "verify" and s["listening"] == "verify", what="the fingerprint check")
         sensor.touch("han-index")
         k.wait(lambda s: s["screen"] == "jobs" and s["hasFingerprint"], what="signed in")
         k.send("remove-fingerprint")
@@ -238,7 +244,7 @@ class KioskFingerprintTest(unittest.TestCase):
         k2, sensor2 = self.start_kiosk("k2", storage=False, kiosk=1)
         self.assertEqual(k2.last["candidates"], 0, "a verify-only kiosk fetches no candidates")
         self.pin_sign_in(k2, "yoon")
-        k2.wait(lambda s: s["screen"] == "verify", what="the check at the second kiosk")
+        k2.wait(lambda s: s["screen"] == "verify" and s["listening"] == "verify", what="the check at the second kiosk")
         sensor2.touch("yoon-index")
         k2.wait(lambda s: s["screen"] == "jobs" and s["user"] == "yoon", what="yoon signed in at k2")
 

@@ -8,7 +8,7 @@ released over REST -> a real ippeveprinter. Run from tests/integration:
 import shutil
 import unittest
 
-from peers import Cupsd, IppEvePrinter, MpsServer, ipptool, ipptool_plist
+from peers import IppEvePrinter, MpsServer, ipptool_plist
 
 import mpsit
 from mpsit import PASSWORD, add_printer, add_user, login, sha256_bytes, sha256_file, upload, wait_job
@@ -65,15 +65,8 @@ class ReleaseE2ETest(unittest.TestCase):
     # -- (a) desktop CUPS queue -> held per user -> release, privacy between users
     def test_cups_queue_holds_per_user_and_releases_byte_identical(self):
         self.start_server()
-        # cupsd's ipp backend sends Get-Printer-Attributes with no usable requesting-user-name
-        # before every job, and retries forever if it is refused: check that first, fail fast.
-        res = ipptool(self.server.ipp_uri, "get-printer-attributes.test", extra=("-T", "10"))
-        self.assertEqual(res.returncode, 0,
-                         "Get-Printer-Attributes without requesting-user-name from a trusted host "
-                         f"must succeed (the CUPS backend sends it so):\n{res.stdout}")
-        cupsd = Cupsd()
+        cupsd = mpsit.cups_queue_to_mps(self.server)
         self.addCleanup(cupsd.close)
-        cupsd.add_queue("mps", self.server.ipp_uri)
         mfp = self.printer("mfp-3f")
 
         cups_kim = cupsd.lp("mps", self.pdf, user="kim")

@@ -65,6 +65,7 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
             {QStringLiteral("canIdentify"), k.fingerprintCanIdentify()},
             {QStringLiteral("hasFingerprint"), k.hasFingerprint()},
             {QStringLiteral("fingerprintFailed"), k.fingerprintFailed()},
+            {QStringLiteral("listening"), k.sensorListening()},
             {QStringLiteral("enrollDone"), k.enrollDone()},
             {QStringLiteral("enrollTotal"), k.enrollTotal()},
             {QStringLiteral("candidates"), k.fingerprintCandidates()},

@@ -178,8 +178,9 @@ void TestFingerprintReader::cancelledActionReportsNothing()
     QSignalSpy verified(m_reader, &FingerprintReader::verified);
     QSignalSpy failed(m_reader, &FingerprintReader::failed);
     m_reader->verify(han);
-    QTest::qWait(200);
+    QTRY_COMPARE(m_reader->activeAction(), FingerprintReader::Action::Verify);
     m_reader->cancel();
+    QCOMPARE(m_reader->activeAction(), FingerprintReader::Action::None);
     QTest::qWait(500);
     QCOMPARE(verified.size(), 0);
     QCOMPARE(failed.size(), 0);
@@ -197,14 +198,17 @@ void TestFingerprintReader::newRequestReplacesRunningOne()
     QVERIFY(!yoon.isEmpty());
     QSignalSpy verified(m_reader, &FingerprintReader::verified);
     QSignalSpy identified(m_reader, &FingerprintReader::identified);
+    using A = FingerprintReader::Action;
     m_reader->identify({{QStringLiteral("yoon"), yoon}});
-    QTest::qWait(200);
+    QTRY_COMPARE(m_reader->activeAction(), A::Identify);
     m_reader->verify(yoon); // cancels the identification, then verifies
-    QTest::qWait(300);      // a finger arriving while the switch happens may go to either action
+    // A finger arriving while the switch happens may go to either action: wait for the verify.
+    QTRY_COMPARE(m_reader->activeAction(), A::Verify);
     QVERIFY(send("SCAN yoon-index"));
     QVERIFY(verified.wait(10000));
     QCOMPARE(verified.first().first().toBool(), true);
     QCOMPARE(identified.size(), 0);
+    QTRY_COMPARE(m_reader->activeAction(), A::None); // done: nothing listens any more
 }
 
 void TestFingerprintReader::unreadableTemplateFails()
