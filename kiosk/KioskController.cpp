@@ -596,22 +596,7 @@ void KioskController::onEnrolled(const QByteArray& templ)
 {
     if (m_screen != EnrollScreen || !m_inSession)
         return;
-    setBusy(true);
-    ApiReply* reply = m_client->enrollFingerprint(templ);
-    connect(reply, &ApiReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        setBusy(false);
-        if (!m_inSession)
-            return;
-        if (!reply->ok()) {
-            setMessage(KioskText::forReply(reply), true, reply->errorCode());
-            return;
-        }
-        qCInfo(lcKioskAuth).noquote() << "fingerprint registered for" << m_userName;
-        setHasFingerprint(true);
-        setScreen(JobsScreen);
-        setMessage(QCoreApplication::translate("KioskController", "Fingerprint registered. Next time, just touch the sensor."), false);
-    });
+    changeFingerprint(m_client->enrollFingerprint(templ), true);
 }
 
 void KioskController::removeFingerprint()
@@ -620,9 +605,13 @@ void KioskController::removeFingerprint()
         return;
     if (m_fingerprint)
         m_fingerprint->cancel();
+    changeFingerprint(m_client->removeFingerprint(), false);
+}
+
+void KioskController::changeFingerprint(ApiReply* reply, bool enrolled)
+{
     setBusy(true);
-    ApiReply* reply = m_client->removeFingerprint();
-    connect(reply, &ApiReply::finished, this, [this, reply] {
+    connect(reply, &ApiReply::finished, this, [this, reply, enrolled] {
         reply->deleteLater();
         setBusy(false);
         if (!m_inSession)
@@ -631,10 +620,12 @@ void KioskController::removeFingerprint()
             setMessage(KioskText::forReply(reply), true, reply->errorCode());
             return;
         }
-        qCInfo(lcKioskAuth).noquote() << "fingerprint removed for" << m_userName;
-        setHasFingerprint(false);
+        qCInfo(lcKioskAuth).noquote() << (enrolled ? "fingerprint registered for" : "fingerprint removed for") << m_userName;
+        setHasFingerprint(enrolled);
         setScreen(JobsScreen);
-        setMessage(QCoreApplication::translate("KioskController", "Your fingerprint was removed from the print server."), false);
+        setMessage(enrolled ? QCoreApplication::translate("KioskController", "Fingerprint registered. Next time, just touch the sensor.")
+                            : QCoreApplication::translate("KioskController", "Your fingerprint was removed from the print server."),
+                   false);
     });
 }
 

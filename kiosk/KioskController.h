@@ -204,6 +204,8 @@ private:
     void onIdentified(const QString& user);
     void onVerified(bool match);
     void onEnrolled(const QByteArray& templ);
+    /// Follows a fingerprint registration (`enrolled`) or removal on the server.
+    void changeFingerprint(ApiReply* reply, bool enrolled);
     void setHasFingerprint(bool enrolled);
 
     QPointer<ApiClient> m_client;

@@ -593,78 +593,6 @@
         <translation>The fingerprint could not be registered. Try again.</translation>
     </message>
     <message>
-        <source>%1 has a paper jam. Your job is still held: print it at another printer, or try again once the jam is cleared.</source>
-        <translation>%1 has a paper jam. Your job is still held: print it at another printer, or try again once the jam is cleared.</translation>
-    </message>
-    <message>
-        <source>%1 is out of paper. Your job is still held: print it at another printer, or try again once paper is loaded.</source>
-        <translation>%1 is out of paper. Your job is still held: print it at another printer, or try again once paper is loaded.</translation>
-    </message>
-    <message>
-        <source>%1 is out of toner. Your job is still held: print it at another printer, or try again once the toner is replaced.</source>
-        <translation>%1 is out of toner. Your job is still held: print it at another printer, or try again once the toner is replaced.</translation>
-    </message>
-    <message>
-        <source>A cover of %1 is open. Your job is still held: close it and try again, or print it at another printer.</source>
-        <translation>A cover of %1 is open. Your job is still held: close it and try again, or print it at another printer.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be reached. Your job is still held: print it at another printer, or try again later.</source>
-        <translation>%1 cannot be reached. Your job is still held: print it at another printer, or try again later.</translation>
-    </message>
-    <message>
-        <source>%1 cannot print now. Your job is still held: print it at another printer, or try again later.</source>
-        <translation>%1 cannot print now. Your job is still held: print it at another printer, or try again later.</translation>
-    </message>
-    <message>
-        <source>%1 cannot print now (%2). Your job is still held: print it at another printer, or try again once the problem is fixed.</source>
-        <translation>%1 cannot print now (%2). Your job is still held: print it at another printer, or try again once the problem is fixed.</translation>
-    </message>
-    <message>
-        <source>%1 cannot print %2 documents. Your job is still held: print it at another printer.</source>
-        <translation>%1 cannot print %2 documents. Your job is still held: print it at another printer.</translation>
-    </message>
-    <message>
-        <source>The print server could not read this job&apos;s document. Send it again from your computer, or tell the print admin.</source>
-        <translation>The print server could not read this job&apos;s document. Send it again from your computer, or tell the print admin.</translation>
-    </message>
-    <message>
-        <source>%1 stayed busy for too long. Your job is still held: try again in a moment, or print it at another printer.</source>
-        <translation>%1 stayed busy for too long. Your job is still held: try again in a moment, or print it at another printer.</translation>
-    </message>
-    <message>
-        <source>%1 reported a problem (%2). Your job is still held: try again, or print it at another printer.</source>
-        <translation>%1 reported a problem (%2). Your job is still held: try again, or print it at another printer.</translation>
-    </message>
-    <message>
-        <source>The connection to %1 was lost while your job was printing, so it may have printed. Check the printer before you print it again.</source>
-        <translation>The connection to %1 was lost while your job was printing, so it may have printed. Check the printer before you print it again.</translation>
-    </message>
-    <message>
-        <source>%1 stopped your job before it was finished. It is held again and was not charged: check the printer, then print it again.</source>
-        <translation>%1 stopped your job before it was finished. It is held again and was not charged: check the printer, then print it again.</translation>
-    </message>
-    <message>
-        <source>Your job was canceled at %1. It is held again and was not charged: print it again whenever you need it.</source>
-        <translation>Your job was canceled at %1. It is held again and was not charged: print it again whenever you need it.</translation>
-    </message>
-    <message>
-        <source>The print server stopped while your job was being sent to the printer, so it may have printed. Check the printer before you print it again.</source>
-        <translation>The print server stopped while your job was being sent to the printer, so it may have printed. Check the printer before you print it again.</translation>
-    </message>
-    <message>
-        <source>The print server stopped while your job was being sent to %1, so it may have printed. Check the printer before you print it again.</source>
-        <translation>The print server stopped while your job was being sent to %1, so it may have printed. Check the printer before you print it again.</translation>
-    </message>
-    <message>
-        <source>Deleted by %1.</source>
-        <translation>Deleted by %1.</translation>
-    </message>
-    <message>
-        <source>Not printed within the hold time, so it was deleted. Send it again if you still need it.</source>
-        <translation>Not printed within the hold time, so it was deleted. Send it again if you still need it.</translation>
-    </message>
-    <message>
         <source>The fingerprint did not match. Try again with the finger you registered.</source>
         <translation>The fingerprint did not match. Try again with the finger you registered.</translation>
     </message>
@@ -745,6 +673,93 @@
     <message>
         <source>Sign in</source>
         <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>StateReasonText</name>
+    <message>
+        <source>%1 has a paper jam. Your job is still held: print it at another printer, or try again once the jam is cleared.</source>
+        <translation>%1 has a paper jam. Your job is still held: print it at another printer, or try again once the jam is cleared.</translation>
+    </message>
+    <message>
+        <source>%1 is out of paper. Your job is still held: print it at another printer, or try again once paper is loaded.</source>
+        <translation>%1 is out of paper. Your job is still held: print it at another printer, or try again once paper is loaded.</translation>
+    </message>
+    <message>
+        <source>%1 is out of toner. Your job is still held: print it at another printer, or try again once the toner is replaced.</source>
+        <translation>%1 is out of toner. Your job is still held: print it at another printer, or try again once the toner is replaced.</translation>
+    </message>
+    <message>
+        <source>A cover of %1 is open. Your job is still held: close it and try again, or print it at another printer.</source>
+        <translation>A cover of %1 is open. Your job is still held: close it and try again, or print it at another printer.</translation>
+    </message>
+    <message>
+        <source>A door or cover of %1 is open. Your job is still held: print it at another printer, or try again once it is closed.</source>
+        <translation>A door or cover of %1 is open. Your job is still held: print it at another printer, or try again once it is closed.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached. Your job is still held: print it at another printer, or try again later.</source>
+        <translation>%1 cannot be reached. Your job is still held: print it at another printer, or try again later.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print now. Your job is still held: print it at another printer, or try again later.</source>
+        <translation>%1 cannot print now. Your job is still held: print it at another printer, or try again later.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print now (%2). Your job is still held: print it at another printer, or try again once the problem is fixed.</source>
+        <translation>%1 cannot print now (%2). Your job is still held: print it at another printer, or try again once the problem is fixed.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print %2 documents. Your job is still held: print it at another printer.</source>
+        <translation>%1 cannot print %2 documents. Your job is still held: print it at another printer.</translation>
+    </message>
+    <message>
+        <source>The print server could not read this job&apos;s document. Send it again from your computer, or tell the print admin.</source>
+        <translation>The print server could not read this job&apos;s document. Send it again from your computer, or tell the print admin.</translation>
+    </message>
+    <message>
+        <source>The print server could not read this job&apos;s document. Print the document again, or tell the print admin.</source>
+        <translation>The print server could not read this job&apos;s document. Print the document again, or tell the print admin.</translation>
+    </message>
+    <message>
+        <source>%1 stayed busy for too long. Your job is still held: try again in a moment, or print it at another printer.</source>
+        <translation>%1 stayed busy for too long. Your job is still held: try again in a moment, or print it at another printer.</translation>
+    </message>
+    <message>
+        <source>%1 reported a problem (%2). Your job is still held: try again, or print it at another printer.</source>
+        <translation>%1 reported a problem (%2). Your job is still held: try again, or print it at another printer.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while your job was printing, so it may have printed. Check the printer before you print it again.</source>
+        <translation>The connection to %1 was lost while your job was printing, so it may have printed. Check the printer before you print it again.</translation>
+    </message>
+    <message>
+        <source>%1 stopped your job before it was finished. It is held again and was not charged: check the printer, then print it again.</source>
+        <translation>%1 stopped your job before it was finished. It is held again and was not charged: check the printer, then print it again.</translation>
+    </message>
+    <message>
+        <source>Your job was canceled at %1. It is held again and was not charged: print it again whenever you need it.</source>
+        <translation>Your job was canceled at %1. It is held again and was not charged: print it again whenever you need it.</translation>
+    </message>
+    <message>
+        <source>The print server stopped while your job was being sent to the printer, so it may have printed. Check the printer before you print it again.</source>
+        <translation>The print server stopped while your job was being sent to the printer, so it may have printed. Check the printer before you print it again.</translation>
+    </message>
+    <message>
+        <source>The print server stopped while your job was being sent to %1, so it may have printed. Check the printer before you print it again.</source>
+        <translation>The print server stopped while your job was being sent to %1, so it may have printed. Check the printer before you print it again.</translation>
+    </message>
+    <message>
+        <source>Deleted by %1.</source>
+        <translation>Deleted by %1.</translation>
+    </message>
+    <message>
+        <source>Not printed within the hold time, so it was deleted. Send it again if you still need it.</source>
+        <translation>Not printed within the hold time, so it was deleted. Send it again if you still need it.</translation>
+    </message>
+    <message>
+        <source>Not printed within the hold time, so it was deleted. Print the document again if you still need it.</source>
+        <translation>Not printed within the hold time, so it was deleted. Print the document again if you still need it.</translation>
     </message>
 </context>
 </TS>

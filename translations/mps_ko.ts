@@ -590,78 +590,6 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         </translation>
     </message>
     <message>
-        <source>%1 has a paper jam. Your job is still held: print it at another printer, or try again once the jam is cleared.</source>
-        <translation>%1 프린터에 용지가 걸렸습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>%1 is out of paper. Your job is still held: print it at another printer, or try again once paper is loaded.</source>
-        <translation>%1 프린터에 용지가 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 용지를 넣은 뒤 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>%1 is out of toner. Your job is still held: print it at another printer, or try again once the toner is replaced.</source>
-        <translation>%1 프린터에 토너가 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 토너를 교체한 뒤 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>A door or cover of %1 is open. Your job is still held: print it at another printer, or try again once it is closed.</source>
-        <translation>%1 프린터의 문이나 덮개가 열려 있습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 닫은 뒤 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be reached. Your job is still held: print it at another printer, or try again later.</source>
-        <translation>%1 프린터에 연결할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나 나중에 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>%1 cannot print now. Your job is still held: print it at another printer, or try again later.</source>
-        <translation>%1 프린터는 지금 인쇄할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나 나중에 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>%1 cannot print now (%2). Your job is still held: print it at another printer, or try again once the problem is fixed.</source>
-        <translation>%1 프린터는 지금 인쇄할 수 없습니다(%2). 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 문제가 해결된 뒤 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>%1 cannot print %2 documents. Your job is still held: print it at another printer.</source>
-        <translation>%1 프린터는 %2 문서를 인쇄할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하세요.</translation>
-    </message>
-    <message>
-        <source>The print server could not read this job&apos;s document. Print the document again, or tell the print admin.</source>
-        <translation>인쇄 서버가 이 작업의 문서를 읽을 수 없습니다. 문서를 다시 인쇄하거나 인쇄 관리자에게 알려 주세요.</translation>
-    </message>
-    <message>
-        <source>%1 stayed busy for too long. Your job is still held: try again in a moment, or print it at another printer.</source>
-        <translation>%1 프린터가 너무 오랫동안 다른 작업을 처리하고 있었습니다. 작업은 계속 보류되어 있으니 잠시 후 다시 시도하거나 다른 프린터에서 인쇄하세요.</translation>
-    </message>
-    <message>
-        <source>%1 reported a problem (%2). Your job is still held: try again, or print it at another printer.</source>
-        <translation>%1 프린터에서 문제가 발생했습니다(%2). 작업은 계속 보류되어 있으니 다시 시도하거나 다른 프린터에서 인쇄하세요.</translation>
-    </message>
-    <message>
-        <source>The connection to %1 was lost while your job was printing, so it may have printed. Check the printer before you print it again.</source>
-        <translation>인쇄 중에 %1 프린터와의 연결이 끊어져 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 전에 프린터를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>%1 stopped your job before it was finished. It is held again and was not charged: check the printer, then print it again.</source>
-        <translation>%1 프린터가 작업을 끝내지 못하고 중단했습니다. 작업은 다시 보류되었으며 과금되지 않았습니다. 프린터를 확인한 뒤 다시 인쇄하세요.</translation>
-    </message>
-    <message>
-        <source>Your job was canceled at %1. It is held again and was not charged: print it again whenever you need it.</source>
-        <translation>%1 프린터에서 작업이 취소되었습니다. 작업은 다시 보류되었으며 과금되지 않았습니다. 필요할 때 다시 인쇄하세요.</translation>
-    </message>
-    <message>
-        <source>The print server stopped while your job was being sent to the printer, so it may have printed. Check the printer before you print it again.</source>
-        <translation>프린터로 작업을 보내는 중에 인쇄 서버가 중지되어 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 전에 프린터를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>The print server stopped while your job was being sent to %1, so it may have printed. Check the printer before you print it again.</source>
-        <translation>%1 프린터로 작업을 보내는 중에 인쇄 서버가 중지되어 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 전에 프린터를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>Deleted by %1.</source>
-        <translation>%1 님이 삭제했습니다.</translation>
-    </message>
-    <message>
-        <source>Not printed within the hold time, so it was deleted. Print the document again if you still need it.</source>
-        <translation>보관 기간 안에 인쇄되지 않아 삭제되었습니다. 아직 필요하면 문서를 다시 인쇄하세요.</translation>
-    </message>
-    <message>
         <source>Check the printer</source>
         <translation>프린터를 확인하세요</translation>
     </message>
@@ -1008,6 +936,93 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>The tray app could not start because its runtime folder %1 is not writable.</source>
         <translation>실행 폴더 %1에 쓸 수 없어 트레이 앱을 시작하지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>StateReasonText</name>
+    <message>
+        <source>%1 has a paper jam. Your job is still held: print it at another printer, or try again once the jam is cleared.</source>
+        <translation>%1 프린터에 용지가 걸렸습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is out of paper. Your job is still held: print it at another printer, or try again once paper is loaded.</source>
+        <translation>%1 프린터에 용지가 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 용지를 넣은 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is out of toner. Your job is still held: print it at another printer, or try again once the toner is replaced.</source>
+        <translation>%1 프린터에 토너가 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 토너를 교체한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>A cover of %1 is open. Your job is still held: close it and try again, or print it at another printer.</source>
+        <translation>%1 프린터의 덮개가 열려 있습니다. 문서는 그대로 보관되니 덮개를 닫고 다시 출력하거나 다른 프린터에서 출력하세요.</translation>
+    </message>
+    <message>
+        <source>A door or cover of %1 is open. Your job is still held: print it at another printer, or try again once it is closed.</source>
+        <translation>%1 프린터의 문이나 덮개가 열려 있습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 닫은 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached. Your job is still held: print it at another printer, or try again later.</source>
+        <translation>%1 프린터에 연결할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print now. Your job is still held: print it at another printer, or try again later.</source>
+        <translation>%1 프린터는 지금 인쇄할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print now (%2). Your job is still held: print it at another printer, or try again once the problem is fixed.</source>
+        <translation>%1 프린터는 지금 인쇄할 수 없습니다(%2). 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 문제가 해결된 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print %2 documents. Your job is still held: print it at another printer.</source>
+        <translation>%1 프린터는 %2 문서를 인쇄할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The print server could not read this job&apos;s document. Send it again from your computer, or tell the print admin.</source>
+        <translation>출력 서버에서 이 문서를 읽을 수 없습니다. 컴퓨터에서 문서를 다시 보내거나 프린터 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>The print server could not read this job&apos;s document. Print the document again, or tell the print admin.</source>
+        <translation>인쇄 서버가 이 작업의 문서를 읽을 수 없습니다. 문서를 다시 인쇄하거나 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>%1 stayed busy for too long. Your job is still held: try again in a moment, or print it at another printer.</source>
+        <translation>%1 프린터가 너무 오랫동안 다른 작업을 처리하고 있었습니다. 작업은 계속 보류되어 있으니 잠시 후 다시 시도하거나 다른 프린터에서 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>%1 reported a problem (%2). Your job is still held: try again, or print it at another printer.</source>
+        <translation>%1 프린터에서 문제가 발생했습니다(%2). 작업은 계속 보류되어 있으니 다시 시도하거나 다른 프린터에서 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while your job was printing, so it may have printed. Check the printer before you print it again.</source>
+        <translation>인쇄 중에 %1 프린터와의 연결이 끊어져 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 전에 프린터를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>%1 stopped your job before it was finished. It is held again and was not charged: check the printer, then print it again.</source>
+        <translation>%1 프린터가 작업을 끝내지 못하고 중단했습니다. 작업은 다시 보류되었으며 과금되지 않았습니다. 프린터를 확인한 뒤 다시 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>Your job was canceled at %1. It is held again and was not charged: print it again whenever you need it.</source>
+        <translation>%1 프린터에서 작업이 취소되었습니다. 작업은 다시 보류되었으며 과금되지 않았습니다. 필요할 때 다시 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The print server stopped while your job was being sent to the printer, so it may have printed. Check the printer before you print it again.</source>
+        <translation>프린터로 작업을 보내는 중에 인쇄 서버가 중지되어 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 전에 프린터를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The print server stopped while your job was being sent to %1, so it may have printed. Check the printer before you print it again.</source>
+        <translation>%1 프린터로 작업을 보내는 중에 인쇄 서버가 중지되어 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 전에 프린터를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Deleted by %1.</source>
+        <translation>%1 님이 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Not printed within the hold time, so it was deleted. Send it again if you still need it.</source>
+        <translation>보관 기간 안에 출력되지 않아 삭제되었습니다. 아직 필요하면 컴퓨터에서 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>Not printed within the hold time, so it was deleted. Print the document again if you still need it.</source>
+        <translation>보관 기간 안에 인쇄되지 않아 삭제되었습니다. 아직 필요하면 문서를 다시 인쇄하세요.</translation>
     </message>
 </context>
 <context>
