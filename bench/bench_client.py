@@ -25,7 +25,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import ssl
 import statistics
 import subprocess

@@ -44,6 +44,7 @@ import sys
 import tempfile
 import threading
 import time
+import unittest
 import queue
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -54,11 +55,11 @@ from peers import IppEvePrinter, MpsServer  # noqa: E402
 
 sys.path.insert(0, os.path.join(common.REPO, "tests", "integration"))
 import mpsit  # noqa: E402
+import test_kiosk as kiosk_it  # noqa: E402  (pcscd + vpcd as the kiosk tests start them)
 
-CARD_SCRIPT = os.path.join(common.REPO, "tests", "kiosk", "virtual_card.py")
-KIM_CARD = "04A1B2C3"
-VPCD_PORT = 35963
-PCSCD_SOCKET = "/run/pcscd/pcscd.comm"
+CARD_SCRIPT = kiosk_it.CARD_SCRIPT
+KIM_CARD = kiosk_it.KIM_CARD
+VPCD_PORT = kiosk_it.VPCD_PORT
 
 IDLE_RE = re.compile(r"idle screen shown after (\d+) ms \(since main; monotonic ([\d.]+) ms")
 JOBS_RE = re.compile(r"job list shown with (\d+) jobs ([-\d.]+) ms after the card was read "
@@ -112,36 +113,12 @@ class Lines:
                 return t, m
 
 
-class Pcscd:
-    def __init__(self, tmp):
-        if subprocess.run(["pgrep", "-x", "pcscd"], stdout=subprocess.DEVNULL).returncode == 0:
-            sys.exit("another pcscd runs on this machine (one per machine): try later")
-        conf = os.path.join(tmp, "reader.conf.d")
-        os.makedirs(conf)
-        shutil.copy("/etc/reader.conf.d/vpcd", conf)
-        self.log = open(os.path.join(tmp, "pcscd.log"), "wb")
-        self.proc = subprocess.Popen(["pcscd", "-f", "-i", "-c", conf], stdout=self.log,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
-        mpsit.wait_for(lambda: os.path.exists(PCSCD_SOCKET) and _port_open(VPCD_PORT), 15, "pcscd + vpcd")
-
-    def close(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.log.close()
-
-
-def _port_open(port):
-    import socket
+def start_pcscd():
+    """pcscd with only the vpcd reader, as tests/integration/test_kiosk.py starts it."""
     try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
+        return kiosk_it.Pcscd()
+    except unittest.SkipTest as e:
+        sys.exit(f"{e}: try later")
 
 
 def start_xvfb(tmp):
@@ -196,7 +173,7 @@ def main():
               "runs": a.runs, "warmup": a.warmup}
     pcscd = xvfb = server = mfp = None
     try:
-        pcscd = Pcscd(tmp)
+        pcscd = start_pcscd()
         xvfb, display = start_xvfb(tmp)
         ini = os.path.join(tmp, "server.ini")
         with open(ini, "w") as f:
@@ -206,11 +183,7 @@ def main():
         mpsit.add_printer(server, "mfp", mfp, location="3F East")
         mpsit.add_user(server, "kim", pin="482913", card=KIM_CARD)
         mpsit.add_user(server, "lee", pin="135790")
-        token = server.admin("kiosk", "add", "k1", "--printer", "mfp").stdout.rsplit("): ", 1)[1].strip()
-        token_file = os.path.join(tmp, "device-token")
-        with open(token_file, "w") as f:
-            f.write(token + "\n")
-        os.chmod(token_file, 0o600)
+        token_file = mpsit.add_kiosk(server, "k1", "mfp", tmp)
         kim = mpsit.login(server, "kim")
         small = open(mpsit.make_multipage_pdf(tmp), "rb").read()
         for i in range(5):

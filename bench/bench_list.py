@@ -25,8 +25,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (DOCS, Http, LoadMeter, dir_size, load_snapshot, log, machine_info, md_table,  # noqa: E402
-                    mkpdf, mps_add_user, mps_login, peers, proc_status, save, snapshot_build, summary_ms)
+from common import (DOCS, LoadMeter, dir_size, load_snapshot, log, machine_info, md_table,  # noqa: E402
+                    mkpdf, mps_login, peers, proc_status, save, snapshot_build, summary_ms)
 
 
 def upload_jobs(port, user, count, data, progress=None):

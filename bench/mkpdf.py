@@ -40,7 +40,7 @@ def _objects(pages, rows_per_page):
             f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode()]
     content = b"q 612 0 0 792 0 0 cm /Im0 Do Q\n"
     for i in range(pages):
-        page, cont, img = 3 + 3 * i, 4 + 3 * i, 5 + 3 * i
+        cont, img = 4 + 3 * i, 5 + 3 * i
         objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {cont} 0 R "
                     f"/Resources << /XObject << /Im0 {img} 0 R >> >> >>".encode())
         objs.append((b"<< /Length %d >>\nstream\n" % len(content)) + content + b"\nendstream")

@@ -59,10 +59,7 @@ try:
     mpsit.add_printer(server, "3F-West", west, location="3F West wing")
     mpsit.add_printer(server, "B1-Copy", b1, location="B1 print room")
     mpsit.add_user(server, "kim", pin="482913", card="04A1B2C3")
-    token = server.admin("kiosk", "add", "kiosk-3F-East", "--printer", "3F-East").stdout.rsplit("): ", 1)[1].strip()
-    token_file = os.path.join(tmp, "token")
-    with open(token_file, "w") as f:
-        f.write(token + "\n")
+    token_file = mpsit.add_kiosk(server, "kiosk-3F-East", "3F-East", tmp)
     api = mpsit.login(server, "kim")
     pdf = mpsit.make_multipage_pdf(tmp)
     data = open(pdf, "rb").read()

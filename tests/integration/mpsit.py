@@ -190,6 +190,36 @@ def add_user(server, name, department="Civil Affairs", role="user", password=Non
     server.admin(*args, stdin=stdin)
 
 
+# ipptool test of one Print-Job of a PDF (job-name filled in with %); credentials in the URI.
+PRINT_JOB_PDF_TEST = """{
+  NAME "Print-Job"
+  OPERATION Print-Job
+  GROUP operation-attributes-tag
+  ATTR charset attributes-charset utf-8
+  ATTR naturalLanguage attributes-natural-language en
+  ATTR uri printer-uri $uri
+  ATTR name requesting-user-name $user
+  ATTR name job-name "%s"
+  ATTR mimeMediaType document-format application/pdf
+  FILE $filename
+}
+"""
+
+
+def kiosk_token(server, name, printer):
+    """`mps-admin kiosk add NAME --printer PRINTER` -> the device token it prints once."""
+    return server.admin("kiosk", "add", name, "--printer", printer).stdout.rsplit("): ", 1)[1].strip()
+
+
+def add_kiosk(server, name, printer, directory):
+    """Registers a kiosk and keeps its device token in a root-only file, as a kiosk does -> path."""
+    path = os.path.join(directory, f"{name}-device-token")
+    with open(path, "w") as f:
+        f.write(kiosk_token(server, name, printer) + "\n")
+    os.chmod(path, 0o600)
+    return path
+
+
 def add_printer(server, name, printer, location=None):
     args = ["printer", "add", name, "--uri", printer.uri]
     if location:

@@ -28,20 +28,6 @@ STATUS = {"successful-ok": 0x0000, "client-error-bad-request": 0x0400,
           "server-error-operation-not-supported": 0x0501,
           "server-error-version-not-supported": 0x0503}
 
-PRINT_JOB_AS_PDF = """{
-  NAME "Print-Job declared as PDF"
-  OPERATION Print-Job
-  GROUP operation-attributes-tag
-  ATTR charset attributes-charset utf-8
-  ATTR naturalLanguage attributes-natural-language en
-  ATTR uri printer-uri $uri
-  ATTR name requesting-user-name $user
-  ATTR name job-name "%s"
-  ATTR mimeMediaType document-format application/pdf
-  FILE $filename
-}
-"""
-
 JOB_OP = """{
   NAME "%(op)s on job %(job)d"
   OPERATION %(op)s
@@ -311,7 +297,7 @@ class BadInputTest(unittest.TestCase):
         text = os.path.join(self.tmp, "notes.txt")
         with open(text, "wb") as f:
             f.write(garbage)
-        plist = ipptool_plist(self.ipp_uri("kim"), PRINT_JOB_AS_PDF % "fake-ipp.pdf",
+        plist = ipptool_plist(self.ipp_uri("kim"), mpsit.PRINT_JOB_PDF_TEST % "fake-ipp.pdf",
                               document=text)
         test = plist["Tests"][0]
         self.assertEqual(test.get("StatusCode"), "client-error-document-format-error", test)
@@ -329,7 +315,7 @@ class BadInputTest(unittest.TestCase):
         self.assertIn(f"{self.MAX_MB} MB", body.get("message", ""), body)
         self.assert_nothing_stored(what="after a REST upload over the limit")
 
-        plist = ipptool_plist(self.ipp_uri("kim"), PRINT_JOB_AS_PDF % "big-ipp.pdf", document=big)
+        plist = ipptool_plist(self.ipp_uri("kim"), mpsit.PRINT_JOB_PDF_TEST % "big-ipp.pdf", document=big)
         test = plist["Tests"][0]
         self.assertEqual(test.get("StatusCode"), "client-error-request-entity-too-large", test)
         self.assert_nothing_stored(what="after an IPP Print-Job over the limit")

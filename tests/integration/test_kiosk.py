@@ -180,12 +180,7 @@ class KioskTest(unittest.TestCase):
             cls.printers = [cls.mfp, cls.mfp2]
             add_printer(cls.server, "mfp", cls.mfp, location="3F East")
             add_printer(cls.server, "mfp2", cls.mfp2, location="3F West")
-            out = cls.server.admin("kiosk", "add", "k1", "--printer", "mfp").stdout
-            token = out.rsplit("): ", 1)[1].strip()
-            cls.token_file = os.path.join(cls.tmp, "device-token")
-            with open(cls.token_file, "w") as f:
-                f.write(token + "\n")
-            os.chmod(cls.token_file, 0o600)
+            cls.token_file = mpsit.add_kiosk(cls.server, "k1", "mfp", cls.tmp)
             cls.pdf = mpsit.make_multipage_pdf(cls.tmp)
             with open(cls.pdf, "rb") as f:
                 cls.pdf_bytes = f.read()

@@ -66,14 +66,7 @@ class KioskFingerprintTest(unittest.TestCase):
             cls.mfp = IppEvePrinter("mfp", settle=False)
             cls.printers = [cls.mfp]
             add_printer(cls.server, "mfp", cls.mfp, location="3F East")
-            cls.token_files = []
-            for kiosk in ("k1", "k2"):
-                out = cls.server.admin("kiosk", "add", kiosk, "--printer", "mfp").stdout
-                path = os.path.join(cls.tmp, f"{kiosk}-token")
-                with open(path, "w") as f:
-                    f.write(out.rsplit("): ", 1)[1].strip() + "\n")
-                os.chmod(path, 0o600)
-                cls.token_files.append(path)
+            cls.token_files = [mpsit.add_kiosk(cls.server, kiosk, "mfp", cls.tmp) for kiosk in ("k1", "k2")]
             with open(mpsit.make_multipage_pdf(cls.tmp), "rb") as f:
                 cls.pdf_bytes = f.read()
         except BaseException:

@@ -29,8 +29,7 @@ class Kiosk:
     """A registered kiosk seen from the wire: its device token and the REST calls it makes."""
 
     def __init__(self, server, name):
-        out = server.admin("kiosk", "add", name, "--printer", "mfp").stdout
-        self.token = out.rsplit("): ", 1)[1].strip()
+        self.token = mpsit.kiosk_token(server, name, "mfp")
         self.api = server.api()
 
     def call(self, method, path, body=None, session=None):

@@ -12,21 +12,13 @@ import textwrap
 import time
 import unittest
 
+import mpsit
 import peers
 from peers import (ApiClient, Cupsd, IppEvePrinter, MpsServer, TEST_PDF, ipptool,
                    ipptool_counts)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HOLD_TEST = os.path.join(HERE, "..", "ipp", "mps-hold-queue.test")
-
-
-def pdf_pages(path):
-    out = subprocess.run(["pdfinfo", path], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         text=True).stdout
-    for line in out.splitlines():
-        if line.startswith("Pages:"):
-            return int(line.split()[1])
-    return None
 
 
 def session_alive(sid):
@@ -140,7 +132,7 @@ class CupsdTest(unittest.TestCase):
         with open(doc, "rb") as f:
             self.assertEqual(f.read(5), b"%PDF-")  # pdftopdf rewrites it, still PDF
         self.assertTrue(doc.endswith(".pdf"))
-        self.assertEqual(pdf_pages(doc), pdf_pages(TEST_PDF))
+        self.assertEqual(mpsit.pdf_pages(doc), mpsit.pdf_pages(TEST_PDF))
         env = p.job_env(p.received_jobs()[0]["id"])
         self.assertEqual(env["IPP_DOCUMENT_FORMAT_SUPPLIED"], "application/pdf")
         self.assertEqual(env["IPP_JOB_ORIGINATING_USER_NAME"], "root")

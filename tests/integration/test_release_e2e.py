@@ -13,21 +13,6 @@ from peers import IppEvePrinter, MpsServer, ipptool_plist
 import mpsit
 from mpsit import PASSWORD, add_printer, add_user, login, sha256_bytes, sha256_file, upload, wait_job
 
-# Print-Job with an explicit document-format, credentials come from the URI (HTTP Basic).
-PRINT_JOB_TEST = """{
-  NAME "Print-Job"
-  OPERATION Print-Job
-  GROUP operation-attributes-tag
-  ATTR charset attributes-charset utf-8
-  ATTR naturalLanguage attributes-natural-language en
-  ATTR uri printer-uri $uri
-  ATTR name requesting-user-name $user
-  ATTR name job-name "%s"
-  ATTR mimeMediaType document-format application/pdf
-  FILE $filename
-}
-"""
-
 
 class ReleaseE2ETest(unittest.TestCase):
     def setUp(self):
@@ -154,7 +139,7 @@ class ReleaseE2ETest(unittest.TestCase):
                          ("held", "kim", 3, len(self.pdf_bytes)), up)
 
         uri = f"ipp://kim:{PASSWORD['kim']}@127.0.0.1:{self.server.port}/ipp/print"
-        plist = ipptool_plist(uri, PRINT_JOB_TEST % "ipp-upload.pdf", document=self.pdf)
+        plist = ipptool_plist(uri, mpsit.PRINT_JOB_PDF_TEST % "ipp-upload.pdf", document=self.pdf)
         test = plist["Tests"][0]
         self.assertTrue(str(test.get("StatusCode")).startswith("successful-ok"), test)
         ipp_jobs = [j for j in mpsit.all_jobs(kim) if j["name"] == "ipp-upload.pdf"]
