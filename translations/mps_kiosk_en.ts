@@ -258,8 +258,8 @@
         </translation>
     </message>
     <message>
-        <source>Your account asks for your fingerprint after the card or PIN. Touch the sensor.</source>
-        <translation>Your account asks for your fingerprint after the card or PIN. Touch the sensor.</translation>
+        <source>Your account asks for your fingerprint after the card or PIN.</source>
+        <translation>Your account asks for your fingerprint after the card or PIN.</translation>
     </message>
     <message>
         <source>Your fingerprint is kept encrypted on the print server, never on this kiosk. You can remove it here at any time.</source>

@@ -255,8 +255,8 @@
         </translation>
     </message>
     <message>
-        <source>Your account asks for your fingerprint after the card or PIN. Touch the sensor.</source>
-        <translation>이 계정은 카드나 PIN 다음에 지문 확인이 필요합니다. 센서에 손가락을 대세요.</translation>
+        <source>Your account asks for your fingerprint after the card or PIN.</source>
+        <translation>이 계정은 카드나 PIN 다음에 지문 확인이 필요합니다.</translation>
     </message>
     <message>
         <source>Your fingerprint is kept encrypted on the print server, never on this kiosk. You can remove it here at any time.</source>

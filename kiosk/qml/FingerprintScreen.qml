@@ -71,7 +71,7 @@ Rectangle {
                     text: screen.enrolling
                           ? qsTr("Touch the sensor %n more time(s) with the same finger, lifting it in between.", "",
                                  Math.max(0, Kiosk.enrollTotal - Kiosk.enrollDone))
-                          : qsTr("Your account asks for your fingerprint after the card or PIN. Touch the sensor.")
+                          : qsTr("Your account asks for your fingerprint after the card or PIN.")
                     font.pixelSize: Theme.fontNormal
                     color: Theme.muted
                     horizontalAlignment: Text.AlignHCenter
