@@ -346,6 +346,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::newRow("ko") << QStringLiteral(MPS_SOURCE_DIR "/translations/mps_ko.ts");
         QTest::newRow("en") << QStringLiteral(MPS_SOURCE_DIR "/translations/mps_en.ts");
+        // The kiosk's catalogues are held to the same rule.
+        QTest::newRow("kiosk ko") << QStringLiteral(MPS_SOURCE_DIR "/translations/mps_kiosk_ko.ts");
+        QTest::newRow("kiosk en") << QStringLiteral(MPS_SOURCE_DIR "/translations/mps_kiosk_en.ts");
     }
     void translationsComplete()
     {
