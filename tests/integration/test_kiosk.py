@@ -350,6 +350,41 @@ class KioskTest(unittest.TestCase):
         self.kiosk.wait(lambda s: s["canPrint"], timeout=30, what="jam cleared")
         api.delete(f"jobs/{job_id}")
 
+    def test_job_aborted_by_the_printer_is_held_again_with_the_reason(self):
+        # The printer takes the job and then aborts it (its -c command fails): the kiosk follows the
+        # release through the event stream and shows the job held again, with a sentence saying so.
+        api, job_id = self.held_job("kim", "aborted.pdf")
+        self.mfp.set_mode("abort")
+        self.addCleanup(self.mfp.set_mode, "ok")
+        self.kiosk.send("pin-screen")
+        self.kiosk.send("pin kim 482913")
+        self.kiosk.wait(lambda s: s["screen"] == "jobs" and any(j["id"] == job_id for j in s["jobs"]),
+                        what="kim's jobs")
+        self.kiosk.send(f"select {job_id}")
+        self.kiosk.wait(lambda s: any(j["id"] == job_id and j["selected"] for j in s["jobs"]), what="selected")
+        self.kiosk.send("print")
+        snap = self.kiosk.wait(lambda s: any(j["id"] == job_id and j["state"] == "held" and j["stateText"]
+                                             and "not charged" in j["stateText"] for j in s["jobs"]),
+                               timeout=30, what="the aborted job held again with its reason")
+        shown = next(j for j in snap["jobs"] if j["id"] == job_id)
+        self.assertIn("mfp", shown["stateText"])
+        on_server = mpsit.job(api, job_id)
+        self.assertEqual(on_server["state"], "held", on_server)
+        self.assertEqual(on_server.get("stateReasonCode"), "printer-aborted", on_server)
+        self.assertEqual(on_server["impressionsCompleted"], 0, "an aborted job is not charged")
+        outcomes = self.mfp.job_outcomes()
+        self.assertEqual(outcomes[max(outcomes)], "aborted", outcomes)
+
+        # The printer works again: the same job prints from the same session.
+        self.mfp.set_mode("ok")
+        self.kiosk.send(f"select {job_id}")
+        self.kiosk.wait(lambda s: any(j["id"] == job_id and j["selected"] for j in s["jobs"]), what="selected again")
+        self.kiosk.send("print")
+        self.kiosk.wait(lambda s: any(j["id"] == job_id and j["state"] == "printed" for j in s["jobs"]),
+                        timeout=30, what="printed on the second release")
+        self.kiosk.send("sign-out")
+        self.kiosk.wait(lambda s: s["screen"] == "idle" and s["user"] == "", what="sign-out")
+
 
 if __name__ == "__main__":
     unittest.main()

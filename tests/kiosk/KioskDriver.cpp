@@ -2,9 +2,9 @@
 //
 // Runs KioskController with the real PC/SC CardReader against a real server. Reads one command per
 // line on stdin and prints a JSON snapshot of the kiosk on stdout after every change:
-//   pin USER PIN | link USER PASSWORD | wedge NUMBER | select-all | print | print-all | delete |
-//   confirm-delete | sign-out | pin-screen | cancel | refresh-printer | enroll | remove-fingerprint |
-//   cancel-fingerprint | retry-fingerprint | skip-fingerprint | quit
+//   pin USER PIN | link USER PASSWORD | wedge NUMBER | select-all | select JOBID | print | print-all |
+//   delete | confirm-delete | sign-out | pin-screen | cancel | refresh-printer | enroll |
+//   remove-fingerprint | cancel-fingerprint | retry-fingerprint | skip-fingerprint | quit
 // Usage: mps-kiosk-driver --server URL --device-token-file FILE [--idle-timeout S] [--printer-poll S]
 //        [--fingerprint [--fingerprint-refresh S]]  (the sensor: libfprint, e.g. FP_VIRTUAL_DEVICE_STORAGE)
 #include "ApiClient.h"
@@ -190,6 +190,14 @@ int main(int argc, char* argv[])
                 wedge.keyPressed({}, true, t + 10);
             } else if (c == QLatin1String("select-all"))
                 kiosk.jobs()->selectAll(true);
+            else if (c == QLatin1String("select") && cmd.size() == 2) {
+                // Only that job selected, as a person tapping one row after clearing the others.
+                JobModel* m = kiosk.jobs();
+                m->selectAll(false);
+                for (int row = 0; row < m->rowCount(); ++row)
+                    if (m->data(m->index(row), JobModel::JobIdRole).toLongLong() == cmd[1].toLongLong())
+                        m->setSelected(row, true);
+            }
             else if (c == QLatin1String("print"))
                 kiosk.printSelected();
             else if (c == QLatin1String("print-all"))
