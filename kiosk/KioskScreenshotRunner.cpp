@@ -90,6 +90,32 @@ void KioskScreenshotRunner::start()
                     [this] { grab(QStringLiteral("fault")); next(); }, QStringLiteral("printer fault"));
         };
     }
+    if (has("release-failed")) {
+        // The printer aborts what it is sent (the script set it so): the first job comes back held
+        // again with the reason, the way a person sees the result of a release that failed.
+        auto jobId = std::make_shared<qint64>(0);
+        m_steps << [=, this] {
+            if (k->screen() != KioskController::JobsScreen)
+                k->signInWithPin(m_user, m_pin);
+            waitFor([k] { return k->screen() == KioskController::JobsScreen && !k->jobs()->loading() && k->jobs()->rowCount() > 0; },
+                    1500, [this] { next(); }, QStringLiteral("job list"));
+        };
+        m_steps << [=, this] {
+            JobModel* jobs = k->jobs();
+            jobs->selectAll(false);
+            *jobId = jobs->data(jobs->index(0), JobModel::JobIdRole).toLongLong();
+            jobs->setSelected(0, true);
+            k->printSelected();
+            waitFor([jobs, jobId] {
+                for (int row = 0; row < jobs->rowCount(); ++row) {
+                    const QModelIndex i = jobs->index(row);
+                    if (jobs->data(i, JobModel::JobIdRole).toLongLong() == *jobId)
+                        return jobs->data(i, JobModel::FailedRole).toBool();
+                }
+                return false;
+            }, 600, [this] { grab(QStringLiteral("release-failed")); next(); }, QStringLiteral("job held again"));
+        };
+    }
     if (has("enroll") || has("verify")) {
         // The sensor is libfprint's virtual one (FP_VIRTUAL_DEVICE_STORAGE): the runner touches it.
         m_steps << [=, this] {

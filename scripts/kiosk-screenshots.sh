@@ -1,10 +1,10 @@
 #!/bin/sh
 # Saves every kiosk screen (idle, PIN pad, card linking, job list, confirm delete, printer fault,
-# fingerprint enrolment and fingerprint check) at
+# a release the printer aborted, fingerprint enrolment and fingerprint check) at
 # 1024x600, 1280x800 and 600x1024, in Korean and English, into docs/screenshots/kiosk-<lang>-<size>-<screen>.png.
 # Runs mps-kiosk under Xvfb against a real mps-server with demo data and two ippeveprinters
 # (tests/fixtures/peers.py) and libfprint's virtual sensor; the fault shots are taken while one
-# printer has a paper jam.
+# printer has a paper jam, the aborted release while it aborts every job.
 #
 #   scripts/kiosk-screenshots.sh [BUILD_DIR] [OUT_DIR]
 set -eu
@@ -94,6 +94,18 @@ try:
     for lang in ("ko", "en"):
         for size in sizes:
             failures += run(lang, size, "idle-fault,fault") != 0
+    # A release the printer aborts: the job is held again with the reason.
+    east.clear_jam()
+    east.set_mode("abort")
+    mpsit.wait_for(lambda: any(p["name"] == "3F-East" and p["canPrint"]
+                               for p in api.get("printers")[1]["printers"]), 30, "the jam cleared on the server")
+    # Each run releases a job of its own, the newest (first in the list), and it is deleted after.
+    for lang in ("ko", "en"):
+        for size in sizes:
+            status, body = mpsit.upload(api, data, name="견적서-12월.pdf")
+            assert status == 201, body
+            failures += run(lang, size, "release-failed") != 0
+            api.delete(f"jobs/{body['job']['id']}")
     for p in (east, west, b1):
         p.close()
     server.close()
