@@ -26,7 +26,8 @@ Rectangle {
             implicitWidth: 40
             implicitHeight: 40
             radius: 8
-            visible: row.selectable
+            // Hidden but keeping its place while the job is on its way, so the row does not jump.
+            opacity: row.selectable ? 1 : 0
             border.width: 2
             border.color: row.selected ? Theme.primary : "#8d99a8"
             color: row.selected ? Theme.primary : "white"

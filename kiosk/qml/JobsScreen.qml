@@ -60,8 +60,10 @@ Rectangle {
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
-                    FaultBanner { Layout.fillWidth: true; Layout.preferredWidth: parent.width; Layout.preferredHeight: implicitHeight }
-                MessageBar { Layout.fillWidth: true; Layout.preferredWidth: parent.width }
+                // No Layout.preferredWidth bound to the column's own width here: with it, Qt 6.4's
+                // layout did not place a bar that appeared later, and drew it over the heading.
+                FaultBanner { Layout.fillWidth: true }
+                MessageBar { Layout.fillWidth: true }
                 Item {
                     Layout.fillWidth: true
                     Layout.fillHeight: true

@@ -32,7 +32,9 @@ Rectangle {
             columns: screen.portrait ? 1 : 2
             columnSpacing: 2 * Theme.gap
             rowSpacing: Theme.gap
-            ColumnLayout {
+            // A plain Column, not a ColumnLayout: Qt 6.4 left a nested ColumnLayout unarranged when
+            // the message bar appeared, and the refusal was drawn over the title.
+            Column {
                 Layout.fillWidth: true
                 Layout.preferredWidth: screen.portrait ? -1 : screen.width * 0.38
                 Layout.alignment: Qt.AlignTop
@@ -42,7 +44,7 @@ Rectangle {
                     font.pixelSize: Theme.fontLarge
                     font.bold: true
                     color: Theme.text
-                    Layout.fillWidth: true
+                    width: parent.width
                 }
                 Text {
                     visible: !messageBar.visible
@@ -50,15 +52,15 @@ Rectangle {
                     font.pixelSize: Theme.fontSmall
                     color: Theme.muted
                     wrapMode: Text.WordWrap
-                    Layout.fillWidth: true
+                    width: parent.width
                 }
-                MessageBar { id: messageBar; Layout.fillWidth: true; Layout.preferredWidth: userField.width }
+                MessageBar { id: messageBar; width: parent.width }
                 InputField {
                     id: userField
                     objectName: "linkUserField"
                     label: qsTr("ID")
                     active: screen.activeField === userField
-                    Layout.fillWidth: true
+                    width: parent.width
                     onTapped: screen.activeField = userField
                 }
                 InputField {
@@ -67,11 +69,11 @@ Rectangle {
                     label: qsTr("Password")
                     secret: true
                     active: screen.activeField === passwordField
-                    Layout.fillWidth: true
+                    width: parent.width
                     onTapped: screen.activeField = passwordField
                 }
                 RowLayout {
-                    Layout.fillWidth: true
+                    width: parent.width
                     spacing: Theme.gap
                     KioskButton {
                         text: qsTr("Cancel")

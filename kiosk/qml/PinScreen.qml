@@ -33,7 +33,9 @@ Rectangle {
             columns: screen.portrait ? 1 : 2
             columnSpacing: 2 * Theme.gap
             rowSpacing: Theme.gap
-            ColumnLayout {
+            // A plain Column, not a ColumnLayout: Qt 6.4 left a nested ColumnLayout unarranged when
+            // the message bar appeared, and the refusal was drawn over the title.
+            Column {
                 Layout.fillWidth: true
                 Layout.preferredWidth: screen.portrait ? -1 : screen.width * 0.38
                 Layout.alignment: Qt.AlignTop
@@ -44,14 +46,14 @@ Rectangle {
                     font.bold: true
                     color: Theme.text
                     wrapMode: Text.WordWrap
-                    Layout.fillWidth: true
+                    width: parent.width
                 }
                 InputField {
                     id: userField
                     objectName: "userField"
                     label: qsTr("ID")
                     active: screen.activeField === userField
-                    Layout.fillWidth: true
+                    width: parent.width
                     onTapped: screen.activeField = userField
                 }
                 InputField {
@@ -60,12 +62,12 @@ Rectangle {
                     label: qsTr("PIN")
                     secret: true
                     active: screen.activeField === pinField
-                    Layout.fillWidth: true
+                    width: parent.width
                     onTapped: screen.activeField = pinField
                 }
-                MessageBar { Layout.fillWidth: true; Layout.preferredWidth: userField.width }
+                MessageBar { width: parent.width }
                 RowLayout {
-                    Layout.fillWidth: true
+                    width: parent.width
                     spacing: Theme.gap
                     KioskButton {
                         objectName: "cancelButton"

@@ -65,6 +65,8 @@ public:
                                     {QStringLiteral("candidates"), QJsonArray{QJsonObject{{QStringLiteral("user"), QStringLiteral("kim")},
                                                                                          {QStringLiteral("template"), QStringLiteral("AAAA")}}}}});
     }
+    /// The printer's state as the kiosk's next poll would bring it.
+    Q_INVOKABLE void setPrinterWorks(bool works) { m_kiosk->applyPrinter(printer(works)); }
     /// Back to the idle screen with a working printer and English texts.
     Q_INVOKABLE void reset()
     {

@@ -112,6 +112,41 @@ Item {
             compare(Kiosk.screen, Kiosk.IdleScreen)
         }
 
+        function test_idleMessageAppearsBelowTheButton() {
+            const screen = createTemporaryObject(idleComp, root)
+            const bar = find(screen, "messageText").parent
+            const button = find(screen, "pinButton")
+            verify(!bar.visible)
+            // The fixture has no server: a card tap fails and the idle screen says so.
+            Kiosk.cardPresented("04A1B2C3")
+            tryVerify(() => bar.visible && !Kiosk.busy, 5000, "a message on the idle screen")
+            const y = item => item.mapToItem(screen, 0, 0).y
+            tryVerify(() => y(bar) >= y(button) + button.height, 1000, "the message is drawn over the button: " + y(bar))
+            verify(y(bar) + bar.height <= screen.height, "the message is off the screen")
+        }
+
+        function test_pinRefusalAppearsBetweenTheFieldsAndTheButtons() {
+            Kiosk.showPinEntry()
+            const screen = createTemporaryObject(pinComp, root)
+            const pin = find(screen, "pinField")
+            for (const k of ["k", "i", "m"])
+                mouseClick(find(screen, "textkey-" + k))
+            mouseClick(pin)
+            tryVerify(() => find(screen, "numkey-4").width >= 48)
+            for (const d of ["4", "8", "2", "9"])
+                mouseClick(find(screen, "numkey-" + d))
+            const button = find(screen, "signInButton")
+            const bar = find(screen, "messageText").parent
+            verify(!bar.visible)
+            // The fixture has no server: the sign-in is refused with a sentence on this screen.
+            mouseClick(button)
+            tryVerify(() => bar.visible && !Kiosk.busy, 5000, "a refusal")
+            const y = item => item.mapToItem(screen, 0, 0).y
+            tryVerify(() => y(bar) >= y(pin) + pin.height, 1000, "the refusal is drawn over the PIN field: " + y(bar))
+            tryVerify(() => y(button) >= y(bar) + bar.height, 1000, "the buttons make room for the refusal")
+            verify(bar.height >= find(screen, "messageText").contentHeight)
+        }
+
         function test_jobsSelectAndConfirmDelete() {
             fixture.signIn(true)
             const screen = createTemporaryObject(jobsComp, root)
@@ -136,6 +171,51 @@ Item {
             verify(!Kiosk.confirmingDelete)
             compare(Kiosk.jobs.count, 3)
             verify(find(screen, "countdown").text.indexOf("30") >= 0)
+        }
+
+        function test_messageAppearsBelowTheHeadingAndPushesTheList() {
+            fixture.signIn(true)
+            const screen = createTemporaryObject(jobsComp, root)
+            const list = find(screen, "jobList")
+            tryCompare(list, "count", 3)
+            const text = find(screen, "messageText")
+            const bar = text.parent
+            verify(!bar.visible)
+            const listTop = list.mapToItem(screen, 0, 0).y
+            // The fixture has no server: the release fails and the kiosk says so on this screen.
+            mouseClick(list.itemAtIndex(0))
+            mouseClick(find(screen, "printButton"))
+            tryVerify(() => bar.visible, 5000, "a message after the failed release")
+            const greeting = find(screen, "greeting")
+            tryVerify(() => bar.height >= 48, 1000, "the bar has the height of its text, not " + bar.height)
+            verify(bar.height >= text.contentHeight, "text " + text.contentHeight + " in a bar of " + bar.height)
+            // The layout places the bar at its next polish: wait for it, then it must stay there.
+            const barTop = () => bar.mapToItem(screen, 0, 0).y
+            const below = greeting.mapToItem(screen, 0, 0).y + greeting.height
+            tryVerify(() => barTop() >= below, 1000, "the message is drawn over the heading: " + barTop() + " < " + below)
+            tryVerify(() => list.mapToItem(screen, 0, 0).y >= barTop() + bar.height, 1000,
+                      "the list makes room for the message (list at " + list.mapToItem(screen, 0, 0).y + ")")
+            verify(list.mapToItem(screen, 0, 0).y > listTop)
+            wait(200)
+            verify(barTop() >= below, "the bar moved back over the heading")
+        }
+
+        function test_faultDuringTheSessionAppearsBelowTheHeading() {
+            fixture.signIn(true)
+            const screen = createTemporaryObject(jobsComp, root)
+            const list = find(screen, "jobList")
+            tryCompare(list, "count", 3)
+            const banner = find(screen, "faultBanner")
+            verify(!banner.visible)
+            fixture.setPrinterWorks(false)
+            verify(banner.visible)
+            const greeting = find(screen, "greeting")
+            const below = greeting.mapToItem(screen, 0, 0).y + greeting.height
+            tryVerify(() => banner.mapToItem(screen, 0, 0).y >= below, 1000,
+                      "the fault is drawn over the heading: " + banner.mapToItem(screen, 0, 0).y)
+            tryVerify(() => list.mapToItem(screen, 0, 0).y >= banner.mapToItem(screen, 0, 0).y + banner.height, 1000,
+                      "the list makes room for the fault")
+            verify(!find(screen, "printButton").enabled)
         }
 
         function test_faultBannerDisablesPrint() {
