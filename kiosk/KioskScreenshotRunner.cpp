@@ -64,6 +64,19 @@ void KioskScreenshotRunner::start()
             }, QStringLiteral("PIN screen"));
         };
     }
+    if (has("pin-refused")) {
+        // A wrong PIN: the refusal says what to do next.
+        m_steps << [=, this] {
+            k->showPinEntry();
+            waitFor([k] { return k->screen() == KioskController::PinScreen; }, 400, [=, this] {
+                k->signInWithPin(m_user, QStringLiteral("000000"));
+                waitFor([k] { return !k->busy() && k->messageIsError(); }, 400, [=, this] {
+                    setField("userField", m_user);
+                    QTimer::singleShot(300, this, [=, this] { grab(QStringLiteral("pin-refused")); k->cancel(); next(); });
+                }, QStringLiteral("PIN refusal"));
+            }, QStringLiteral("PIN screen"));
+        };
+    }
     if (has("jobs") || has("confirm-delete") || has("fault")) {
         m_steps << [=, this] {
             k->signInWithPin(m_user, m_pin);

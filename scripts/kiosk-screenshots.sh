@@ -1,5 +1,5 @@
 #!/bin/sh
-# Saves every kiosk screen (idle, PIN pad, card linking, job list, confirm delete, printer fault,
+# Saves every kiosk screen (idle, PIN pad, a refused PIN, card linking, job list, confirm delete, printer fault,
 # a release the printer aborted, fingerprint enrolment and fingerprint check) at
 # 1024x600, 1280x800 and 600x1024, in Korean and English, into docs/screenshots/kiosk-<lang>-<size>-<screen>.png.
 # Runs mps-kiosk under Xvfb against a real mps-server with demo data and two ippeveprinters
@@ -87,7 +87,7 @@ try:
     failures = 0
     for lang in ("ko", "en"):
         for size in sizes:
-            failures += run(lang, size, "idle,pin,link,jobs,confirm-delete,enroll,verify") != 0
+            failures += run(lang, size, "idle,pin,pin-refused,link,jobs,confirm-delete,enroll,verify") != 0
     east.jam()
     mpsit.wait_for(lambda: any(p["name"] == "3F-East" and not p["canPrint"]
                                for p in api.get("printers")[1]["printers"]), 30, "the jam on the server")
