@@ -68,13 +68,21 @@ void KioskScreenshotRunner::start()
         // A wrong PIN: the refusal says what to do next.
         m_steps << [=, this] {
             k->showPinEntry();
-            waitFor([k] { return k->screen() == KioskController::PinScreen; }, 400, [=, this] {
-                k->signInWithPin(m_user, QStringLiteral("000000"));
-                waitFor([k] { return !k->busy() && k->messageIsError(); }, 400, [=, this] {
-                    setField("userField", m_user);
-                    QTimer::singleShot(300, this, [=, this] { grab(QStringLiteral("pin-refused")); k->cancel(); next(); });
-                }, QStringLiteral("PIN refusal"));
-            }, QStringLiteral("PIN screen"));
+            waitFor([k] { return k->screen() == KioskController::PinScreen; }, 400,
+                    [=, this] {
+                        k->signInWithPin(m_user, QStringLiteral("000000"));
+                        waitFor([k] { return !k->busy() && k->messageIsError(); }, 400,
+                                [=, this] {
+                                    setField("userField", m_user);
+                                    QTimer::singleShot(300, this, [=, this] {
+                                        grab(QStringLiteral("pin-refused"));
+                                        k->cancel();
+                                        next();
+                                    });
+                                },
+                                QStringLiteral("PIN refusal"));
+                    },
+                    QStringLiteral("PIN screen"));
         };
     }
     if (has("jobs") || has("confirm-delete") || has("fault")) {
@@ -110,8 +118,12 @@ void KioskScreenshotRunner::start()
         m_steps << [=, this] {
             if (k->screen() != KioskController::JobsScreen)
                 k->signInWithPin(m_user, m_pin);
-            waitFor([k] { return k->screen() == KioskController::JobsScreen && !k->jobs()->loading() && k->jobs()->rowCount() > 0; },
-                    1500, [this] { next(); }, QStringLiteral("job list"));
+            waitFor(
+                [k] {
+                    return k->screen() == KioskController::JobsScreen && !k->jobs()->loading() &&
+                           k->jobs()->rowCount() > 0;
+                },
+                1500, [this] { next(); }, QStringLiteral("job list"));
         };
         m_steps << [=, this] {
             JobModel* jobs = k->jobs();
@@ -119,14 +131,21 @@ void KioskScreenshotRunner::start()
             *jobId = jobs->data(jobs->index(0), JobModel::JobIdRole).toLongLong();
             jobs->setSelected(0, true);
             k->printSelected();
-            waitFor([jobs, jobId] {
-                for (int row = 0; row < jobs->rowCount(); ++row) {
-                    const QModelIndex i = jobs->index(row);
-                    if (jobs->data(i, JobModel::JobIdRole).toLongLong() == *jobId)
-                        return jobs->data(i, JobModel::FailedRole).toBool();
-                }
-                return false;
-            }, 600, [this] { grab(QStringLiteral("release-failed")); next(); }, QStringLiteral("job held again"));
+            waitFor(
+                [jobs, jobId] {
+                    for (int row = 0; row < jobs->rowCount(); ++row) {
+                        const QModelIndex i = jobs->index(row);
+                        if (jobs->data(i, JobModel::JobIdRole).toLongLong() == *jobId)
+                            return jobs->data(i, JobModel::FailedRole).toBool();
+                    }
+                    return false;
+                },
+                600,
+                [this] {
+                    grab(QStringLiteral("release-failed"));
+                    next();
+                },
+                QStringLiteral("job held again"));
         };
     }
     if (has("enroll") || has("verify")) {

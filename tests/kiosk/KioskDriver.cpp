@@ -197,8 +197,7 @@ int main(int argc, char* argv[])
                 for (int row = 0; row < m->rowCount(); ++row)
                     if (m->data(m->index(row), JobModel::JobIdRole).toLongLong() == cmd[1].toLongLong())
                         m->setSelected(row, true);
-            }
-            else if (c == QLatin1String("print"))
+            } else if (c == QLatin1String("print"))
                 kiosk.printSelected();
             else if (c == QLatin1String("print-all"))
                 kiosk.printAll();
