@@ -75,6 +75,8 @@ public:
     QList<qint64> heldIds() const;
     /// Returns the job with `id` (a default JobInfo when none).
     JobInfo job(qint64 id) const;
+    /// Returns the row of job `id`, or -1 when it is not in the list.
+    int rowOf(qint64 id) const;
 
 Q_SIGNALS:
     void loadingChanged();
@@ -92,7 +94,6 @@ private:
         bool selected = false;
         int thumbnailVersion = 0; // bumps the image URL so QML reloads it
     };
-    int rowOf(qint64 id) const;
     void fetchThumbnail(qint64 id);
     void setLoading(bool loading);
 

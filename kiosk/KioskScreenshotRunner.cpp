@@ -85,12 +85,15 @@ void KioskScreenshotRunner::start()
                     QStringLiteral("PIN screen"));
         };
     }
-    if (has("jobs") || has("confirm-delete") || has("fault")) {
-        m_steps << [=, this] {
+    // Signs in by PIN unless signed in already, then waits for the job list.
+    const Step toJobs = [=, this] {
+        if (k->screen() != KioskController::JobsScreen)
             k->signInWithPin(m_user, m_pin);
-            waitFor([k] { return k->screen() == KioskController::JobsScreen && !k->jobs()->loading() && k->jobs()->rowCount() > 0; },
-                    1500, [this] { next(); }, QStringLiteral("job list"));
-        };
+        waitFor([k] { return k->screen() == KioskController::JobsScreen && !k->jobs()->loading() && k->jobs()->rowCount() > 0; },
+                1500, [this] { next(); }, QStringLiteral("job list"));
+    };
+    if (has("jobs") || has("confirm-delete") || has("fault")) {
+        m_steps << toJobs;
         m_steps << [=, this] {
             k->jobs()->setSelected(0, true);
             k->setDuplex(true);
@@ -115,16 +118,7 @@ void KioskScreenshotRunner::start()
         // The printer aborts what it is sent (the script set it so): the first job comes back held
         // again with the reason, the way a person sees the result of a release that failed.
         auto jobId = std::make_shared<qint64>(0);
-        m_steps << [=, this] {
-            if (k->screen() != KioskController::JobsScreen)
-                k->signInWithPin(m_user, m_pin);
-            waitFor(
-                [k] {
-                    return k->screen() == KioskController::JobsScreen && !k->jobs()->loading() &&
-                           k->jobs()->rowCount() > 0;
-                },
-                1500, [this] { next(); }, QStringLiteral("job list"));
-        };
+        m_steps << toJobs;
         m_steps << [=, this] {
             JobModel* jobs = k->jobs();
             jobs->selectAll(false);
@@ -132,14 +126,7 @@ void KioskScreenshotRunner::start()
             jobs->setSelected(0, true);
             k->printSelected();
             waitFor(
-                [jobs, jobId] {
-                    for (int row = 0; row < jobs->rowCount(); ++row) {
-                        const QModelIndex i = jobs->index(row);
-                        if (jobs->data(i, JobModel::JobIdRole).toLongLong() == *jobId)
-                            return jobs->data(i, JobModel::FailedRole).toBool();
-                    }
-                    return false;
-                },
+                [jobs, jobId] { return jobs->data(jobs->index(jobs->rowOf(*jobId)), JobModel::FailedRole).toBool(); },
                 600,
                 [this] {
                     grab(QStringLiteral("release-failed"));

@@ -192,11 +192,8 @@ int main(int argc, char* argv[])
                 kiosk.jobs()->selectAll(true);
             else if (c == QLatin1String("select") && cmd.size() == 2) {
                 // Only that job selected, as a person tapping one row after clearing the others.
-                JobModel* m = kiosk.jobs();
-                m->selectAll(false);
-                for (int row = 0; row < m->rowCount(); ++row)
-                    if (m->data(m->index(row), JobModel::JobIdRole).toLongLong() == cmd[1].toLongLong())
-                        m->setSelected(row, true);
+                kiosk.jobs()->selectAll(false);
+                kiosk.jobs()->setSelected(kiosk.jobs()->rowOf(cmd[1].toLongLong()), true);
             } else if (c == QLatin1String("print"))
                 kiosk.printSelected();
             else if (c == QLatin1String("print-all"))

@@ -124,10 +124,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(jobs->rowCount() >= 1 && !jobs->loading(), WaitMs);
         QCOMPARE(jobs->job(id).name, QStringLiteral("report.pdf"));
         QTRY_VERIFY_WITH_TIMEOUT(m_thumbs->contains(id), WaitMs);
-        int row = -1;
-        for (int r = 0; r < jobs->rowCount(); ++r)
-            if (jobs->data(jobs->index(r), JobModel::JobIdRole).toLongLong() == id)
-                row = r;
+        const int row = jobs->rowOf(id);
+        QVERIFY(row >= 0);
         QTRY_VERIFY_WITH_TIMEOUT(!jobs->data(jobs->index(row), JobModel::ThumbnailRole).toString().isEmpty(), WaitMs);
         QVERIFY(!m_thumbs->requestImage(QString::number(id), nullptr, {}).isNull());
 
