@@ -115,16 +115,22 @@ QList<Period> Period::lastN(int count, const PeriodSpec& spec) const
 
 QJsonObject Period::toJson() const
 {
-    return toJson(QTimeZone::utc());
+    // Qt::UTC writes the "Z" suffix; a UTC QTimeZone would write "+00:00".
+    return QJsonObject{
+        {QStringLiteral("label"), label},
+        {QStringLiteral("begin"), QDateTime::fromSecsSinceEpoch(beginSecs, Qt::UTC).toString(Qt::ISODate)},
+        {QStringLiteral("end"), QDateTime::fromSecsSinceEpoch(endSecs, Qt::UTC).toString(Qt::ISODate)},
+    };
 }
 
 QJsonObject Period::toJson(const QTimeZone& zone) const
 {
-    const QTimeZone z = zone.isValid() ? zone : QTimeZone::utc();
+    if (!zone.isValid())
+        return toJson();
     return QJsonObject{
         {QStringLiteral("label"), label},
-        {QStringLiteral("begin"), QDateTime::fromSecsSinceEpoch(beginSecs, z).toString(Qt::ISODate)},
-        {QStringLiteral("end"), QDateTime::fromSecsSinceEpoch(endSecs, z).toString(Qt::ISODate)},
+        {QStringLiteral("begin"), QDateTime::fromSecsSinceEpoch(beginSecs, zone).toString(Qt::ISODate)},
+        {QStringLiteral("end"), QDateTime::fromSecsSinceEpoch(endSecs, zone).toString(Qt::ISODate)},
     };
 }
 

@@ -53,7 +53,7 @@ struct Period
     QJsonObject toJson() const;
 
     /// Returns the same as toJson() but with begin and end written in `zone`'s local time with its
-    /// offset ("2026-11-25T00:00:00+09:00").
+    /// offset ("2026-11-25T00:00:00+09:00"); toJson() for an invalid zone.
     QJsonObject toJson(const QTimeZone& zone) const;
 
     /// Returns the period in `json` (either form of toJson()); nullopt when a key is missing or invalid.
