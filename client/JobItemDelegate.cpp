@@ -38,6 +38,10 @@ QStringList JobItemDelegate::detailLines(const QModelIndex& index)
     first << (index.data(JobListModel::MonochromeRole).toBool() ? tr("Black and white") : tr("Colour"));
     first << (index.data(JobListModel::DuplexRole).toBool() ? tr("Two-sided") : tr("One-sided"));
     first << tr("%n copy(ies)", nullptr, index.data(JobListModel::CopiesRole).toInt());
+    // What printing it will cost, as the server estimates it for the default printer.
+    const QString cost = index.data(JobListModel::CostTextRole).toString();
+    if (!cost.isEmpty())
+        first << tr("about %1").arg(cost);
     const QString second =
         tr("Submitted %1").arg(when(index.data(JobListModel::SubmittedRole).toDateTime())) + sep +
         tr("Expires %1").arg(when(index.data(JobListModel::ExpiresRole).toDateTime()));

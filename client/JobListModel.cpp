@@ -4,6 +4,7 @@
 #include "ClientLog.h"
 #include "Clock.h"
 #include "NotificationText.h"
+#include "QuotaText.h"
 
 #include <QJsonArray>
 
@@ -36,6 +37,7 @@ JobListModel::~JobListModel()
     for (const QPointer<ApiReply>& r : std::as_const(m_thumbnailReplies))
         delete r.data();
     delete m_listReply.data();
+    delete m_quotaReply.data();
 }
 
 int JobListModel::rowCount(const QModelIndex& parent) const
@@ -84,6 +86,10 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const
         return NotificationText::stateReason(j);
     case PrinterRole:
         return j.printer;
+    case CostRole:
+        return m_costs.value(j.id, -1);
+    case CostTextRole:
+        return m_costs.contains(j.id) ? QuotaText::money(m_costs.value(j.id), m_currency) : QString();
     case Qt::DecorationRole:
     case ThumbnailRole:
         if (const QImage* img = m_thumbnails.object(j.id))
@@ -115,6 +121,8 @@ QHash<int, QByteArray> JobListModel::roleNames() const
         {StateReasonRole, "stateReason"},
         {PrinterRole, "printer"},
         {ThumbnailRole, "thumbnail"},
+        {CostRole, "cost"},
+        {CostTextRole, "costText"},
     };
 }
 
@@ -138,6 +146,7 @@ void JobListModel::refresh()
 {
     if (!m_api)
         return;
+    refreshQuota();
     delete m_listReply.data(); // a newer answer replaces an older one still on its way
     m_listReply = m_api->jobs();
     setLoading(true);
@@ -162,8 +171,10 @@ bool JobListModel::setJobsFromJson(const QJsonObject& answer)
     if (!v.isArray())
         return false;
     QList<JobInfo> jobs;
-    for (const QJsonValue& j : v.toArray())
+    for (const QJsonValue& j : v.toArray()) {
+        rememberCost(j.toObject());
         jobs.append(JobInfo::fromJson(j.toObject()));
+    }
     setJobs(jobs);
     return true;
 }
@@ -200,6 +211,7 @@ void JobListModel::applyEvent(const QString& type, const QJsonObject& event)
     const JobInfo job = JobInfo::fromJson(o);
     if (job.id <= 0 || (!m_owner.isEmpty() && job.owner != m_owner))
         return;
+    rememberCost(o);
     if (type == QLatin1String("job-expiring"))
         m_warned.insert(job.id);
     if (isLive(job.state))
@@ -214,6 +226,9 @@ void JobListModel::clear()
     beginResetModel();
     m_jobs.clear();
     m_warned.clear();
+    m_costs.clear();
+    m_quotas.clear();
+    Q_EMIT quotaChanged();
     m_thumbnails.clear();
     m_thumbnailFailed.clear();
     endResetModel();
@@ -267,6 +282,7 @@ void JobListModel::removeJob(qint64 id)
 {
     const int row = rowOf(id);
     m_warned.remove(id);
+    m_costs.remove(id);
     m_thumbnails.remove(id);
     if (row < 0)
         return;
@@ -352,12 +368,23 @@ void JobListModel::runBatch(Action action, const QList<qint64>& ids,
             } else {
                 qCInfo(lcClientJobs) << "action" << batch->action << "on job" << id
                                      << "failed:" << reply->errorCode();
-                batch->errors.append(
-                    tr("%1: %2").arg(name.isEmpty() ? tr("Job %1").arg(id) : name, reply->errorMessage()));
+                // Over a quota: the amounts in this app's language and what the person can do.
+                QString why = reply->errorMessage();
+                if (reply->errorCode() == QLatin1String("quota-exceeded")) {
+                    const QString sentence =
+                        QuotaText::refusal(reply->json().value(QLatin1String("quota")).toObject());
+                    if (!sentence.isEmpty())
+                        why = sentence;
+                }
+                batch->errors.append(tr("%1: %2").arg(name.isEmpty() ? tr("Job %1").arg(id) : name, why));
             }
             emitHeldCountIfChanged();
-            if (--batch->pending == 0)
+            if (--batch->pending == 0) {
+                // Releasing spends (or reserves) quota: what is left has changed.
+                if (batch->action == Action::Release)
+                    refreshQuota();
                 Q_EMIT actionFinished(batch->action, batch->succeeded, batch->errors);
+            }
         });
     }
 }
@@ -385,4 +412,62 @@ void JobListModel::emitHeldCountIfChanged()
         return;
     m_lastHeldCount = n;
     Q_EMIT heldCountChanged();
+}
+
+void JobListModel::rememberCost(const QJsonObject& job)
+{
+    const qint64 id = job.value(QLatin1String("id")).toInteger();
+    const QJsonValue cost = job.value(QLatin1String("cost"));
+    if (id <= 0)
+        return;
+    if (!cost.isDouble()) {
+        m_costs.remove(id);
+        return;
+    }
+    m_costs.insert(id, cost.toInteger());
+    const QString currency = job.value(QLatin1String("currency")).toString();
+    if (!currency.isEmpty())
+        m_currency = currency;
+}
+
+void JobListModel::refreshQuota()
+{
+    if (!m_api)
+        return;
+    delete m_quotaReply.data();
+    m_quotaReply = m_api->usageQuota();
+    ApiReply* reply = m_quotaReply;
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (!reply->ok()) {
+            // A server without accounting, or a passing outage: the job list works without it.
+            qCInfo(lcClientJobs) << "quota not fetched:" << reply->errorCode();
+            return;
+        }
+        const QJsonObject answer = reply->json();
+        const QString currency = answer.value(QLatin1String("currency")).toString();
+        if (!currency.isEmpty())
+            m_currency = currency;
+        m_quotas.clear();
+        for (const QJsonValue& v : answer.value(QLatin1String("quotas")).toArray())
+            m_quotas << QuotaState::fromJson(v.toObject());
+        Q_EMIT quotaChanged();
+    });
+}
+
+QString JobListModel::quotaText() const
+{
+    // The quota with the least left is the one that stops a release first.
+    std::optional<QuotaState> tightest;
+    for (const QuotaState& q : m_quotas) {
+        if (q.limit && (!tightest || q.remaining().value_or(0) < tightest->remaining().value_or(0)))
+            tightest = q;
+    }
+    if (!tightest)
+        return {};
+    const QString text = QuotaText::remainingShort(*tightest, m_currency);
+    if (tightest->scope == QLatin1String("department"))
+        return tr("%1 (%2)").arg(text,
+                                 tightest->subjectName.isEmpty() ? tightest->subject : tightest->subjectName);
+    return text;
 }

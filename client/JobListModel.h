@@ -1,5 +1,6 @@
 #pragma once
 #include "JobInfo.h"
+#include "Quota.h"
 
 #include <QAbstractListModel>
 #include <QCache>
@@ -47,6 +48,8 @@ public:
                                    ///< (NotificationText::stateReason)
         PrinterRole,               ///< QString: where it is being printed
         ThumbnailRole,             ///< QImage: first page (null until fetched)
+        CostRole,                  ///< qint64: estimated cost in minor units (-1 when the server sent none)
+        CostTextRole, ///< QString: the estimated cost for people ("₩2,400"; empty when unknown)
     };
     Q_ENUM(Role)
 
@@ -69,14 +72,24 @@ public:
     int heldCount() const;
     /// Returns why the last fetch failed, as a sentence; empty when it worked.
     QString errorString() const { return m_error; }
+    /// Returns my quota states now (GET /usage/quota): mine first, then my departments'; empty when
+    /// the server has none for me or does not count usage.
+    QList<QuotaState> quotas() const { return m_quotas; }
+    /// Returns the currency of costs and quotas.
+    QString currency() const { return m_currency; }
+    /// Returns "₩10,000 of ₩50,000 left this month" for the tightest of my quotas; empty without one.
+    QString quotaText() const;
 
     /// Shows only jobs owned by `user` (events about others' jobs reach administrators too); empty for all.
     void setOwner(const QString& user);
     /// Sets how long before expiry a job counts as expiring soon (default 2 hours).
     void setExpiryWarning(qint64 secs) { m_expiryWarningSecs = secs; }
 
-    /// Fetches the list again (GET /api/v1/jobs) and merges it, keeping rows that did not change.
+    /// Fetches the list again (GET /api/v1/jobs) and merges it, keeping rows that did not change;
+    /// fetches my quota state too (refreshQuota()).
     void refresh();
+    /// Fetches my quota state again (GET /api/v1/usage/quota); quotaChanged() follows.
+    void refreshQuota();
     /// Replaces the list with the live jobs among `jobs`, merging like refresh().
     void setJobs(const QList<JobInfo>& jobs);
     /// Replaces the list with the jobs of a GET /api/v1/jobs answer ({"jobs": [...]}). Returns false
@@ -101,13 +114,17 @@ public:
     void deleteJobs(const QList<qint64>& ids);
     /// Changes options of the jobs `ids` ({"copies", "sides", "colorMode"}); answers with actionFinished().
     void updateJobs(const QList<qint64>& ids, const QJsonObject& changes);
-    /// Releases the jobs `ids` to `printer` (its name); answers with actionFinished().
+    /// Releases the jobs `ids` to `printer` (its name); answers with actionFinished(). A release the
+    /// server refuses over a quota ("quota-exceeded") is explained in the user's language
+    /// (QuotaText::refusal), with what the job costs and what is left.
     void releaseJobs(const QList<qint64>& ids, const QString& printer);
 
 Q_SIGNALS:
     void loadingChanged();
     void heldCountChanged();
     void errorStringChanged();
+    /// My quota state changed.
+    void quotaChanged();
     /// An action on several jobs ended: `succeeded` of them worked; `errors` has one sentence per
     /// failure, naming the job.
     void actionFinished(JobListModel::Action action, int succeeded, const QStringList& errors);
@@ -124,6 +141,7 @@ private:
     void requestThumbnail(qint64 id) const;
     void runBatch(Action action, const QList<qint64>& ids, const std::function<ApiReply*(qint64)>& call);
     void emitHeldCountIfChanged();
+    void rememberCost(const QJsonObject& job);
 
     QPointer<ApiClient> m_api;
     const Clock* m_clock;
@@ -135,6 +153,10 @@ private:
     mutable QHash<qint64, QPointer<ApiReply>> m_thumbnailReplies;
     mutable QSet<qint64> m_thumbnailFailed;
     QPointer<ApiReply> m_listReply;
+    QPointer<ApiReply> m_quotaReply;
+    QHash<qint64, qint64> m_costs; // job id -> estimated cost, from the job JSON's "cost"
+    QString m_currency = QStringLiteral("KRW");
+    QList<QuotaState> m_quotas;
     qint64 m_expiryWarningSecs = 2 * 3600;
     int m_lastHeldCount = 0;
     bool m_loading = false;

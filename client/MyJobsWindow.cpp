@@ -58,11 +58,14 @@ MyJobsWindow::MyJobsWindow(JobListModel* jobs, PrinterListModel* printers, JobUp
     m_message->setObjectName(QStringLiteral("message"));
     m_user = new QLabel(this);
     m_live = new QLabel(this);
+    m_quota = new QLabel(this);
+    m_quota->setObjectName(QStringLiteral("quota"));
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(220);
     m_progress->setVisible(false);
     statusBar()->addWidget(m_message, 1);
     statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_quota);
     statusBar()->addPermanentWidget(m_user);
     statusBar()->addPermanentWidget(m_live);
     setLive(false);
@@ -83,6 +86,12 @@ MyJobsWindow::MyJobsWindow(JobListModel* jobs, PrinterListModel* printers, JobUp
         updateEmptyState();
     });
     connect(jobs, &JobListModel::actionFinished, this, &MyJobsWindow::onActionFinished);
+    connect(jobs, &JobListModel::quotaChanged, this, [this] {
+        m_quota->setText(m_jobs->quotaText());
+        m_quota->setToolTip(tr("What is left of your monthly print quota. Open Usage from the tray menu "
+                               "for details."));
+        m_quota->setVisible(!m_quota->text().isEmpty());
+    });
 
     if (m_uploader) {
         connect(m_uploader, &JobUploader::progress, this,
@@ -177,6 +186,11 @@ QAction* MyJobsWindow::action(const QString& name) const
 QString MyJobsWindow::statusText() const
 {
     return m_message->text();
+}
+
+QString MyJobsWindow::quotaText() const
+{
+    return m_quota->text();
 }
 
 QList<qint64> MyJobsWindow::selectedJobIds() const

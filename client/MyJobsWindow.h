@@ -40,6 +40,8 @@ public:
     QAction* action(const QString& name) const;
     /// Returns the text in the status bar's message area.
     QString statusText() const;
+    /// Returns what is left of my quota as the status bar shows it (empty without a quota).
+    QString quotaText() const;
 
     /// Shows whether the push channel is live; `detail` explains an outage.
     void setLive(bool live, const QString& detail = {});
@@ -84,6 +86,7 @@ private:
     QLabel* m_message;
     QLabel* m_live;
     QLabel* m_user;
+    QLabel* m_quota;
     QProgressBar* m_progress;
     QPointer<QMessageBox> m_errorBox;
     QAction* m_delete = nullptr;

@@ -2,6 +2,7 @@
 
 #include "JobInfo.h"
 #include "PrinterListModel.h"
+#include "QuotaText.h"
 #include "StateReasonText.h"
 
 #include <QJsonArray>
@@ -11,8 +12,9 @@ namespace {
 // The sentence for a reason code, empty for a code this app does not know.
 QString knownReason(const QString& code, const QJsonObject& args)
 {
-    return StateReasonText::sentence(code, args, StateReasonText::Where::Desktop,
-                                     [](const QStringList& faults) { return PrinterListModel::describeFaults(faults); });
+    return StateReasonText::sentence(
+        code, args, StateReasonText::Where::Desktop,
+        [](const QStringList& faults) { return PrinterListModel::describeFaults(faults); });
 }
 
 } // namespace
@@ -64,6 +66,9 @@ std::optional<NotificationText::Message> NotificationText::forEvent(const QStrin
         return Message{tr("Held job expires soon"),
                        tr("%1 will be deleted at %2 unless you print it.").arg(job.name, when),
                        Severity::Warning};
+    }
+    if (type == QLatin1String("quota-warning")) {
+        return Message{QuotaText::warningTitle(event), QuotaText::warning(event, locale), Severity::Warning};
     }
     if (type == QLatin1String("job-expired")) {
         return Message{tr("Held job expired"),

@@ -29,7 +29,9 @@ public:
     /// with its "job"), or nothing for events that need none (changes, deletions the user made).
     /// A failed release says why in the user's language (stateReason()). From a server without reason
     /// codes, `printerFault` is what keeps the job's printer from printing, in words ("paper jam"),
-    /// when known; without it the server's English reason is quoted. Dates are written with `locale`.
+    /// when known; without it the server's English reason is quoted. Dates and amounts are written
+    /// with `locale`. A "quota-warning" event ({"quota", "threshold", "currency"}) says how much of
+    /// which monthly quota is used (QuotaText::warning).
     static std::optional<Message> forEvent(const QString& type, const QJsonObject& event,
                                            const QString& printerFault = {},
                                            const QLocale& locale = QLocale());

@@ -11,6 +11,8 @@
 #include "SettingsDialog.h"
 #include "SignInDialog.h"
 #include "TrayIconPainter.h"
+#include "UsageController.h"
+#include "UsageWindow.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -26,6 +28,7 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
     QFont bold = myJobs->font();
     bold.setBold(true);
     myJobs->setFont(bold);
+    m_menu->addAction(tr("Usage"), this, &TrayController::showUsage)->setObjectName(QStringLiteral("usage"));
     m_menu->addAction(tr("Print a file..."), this, &TrayController::printFile);
     m_menu->addSeparator();
     m_menu->addAction(tr("Settings..."), this, &TrayController::showSettings);
@@ -81,6 +84,7 @@ TrayController::~TrayController()
     delete m_menu;
     delete m_signIn.data();
     delete m_settingsDialog.data();
+    delete m_usageWindow;
 }
 
 SignInDialog* TrayController::signInDialog() const
@@ -104,6 +108,20 @@ void TrayController::showMyJobs()
     m_window->showAndRaise();
     if (m_session->state() == Session::State::SignedOut)
         requestSignIn();
+}
+
+void TrayController::showUsage()
+{
+    if (m_session->state() == Session::State::SignedOut) {
+        requestSignIn();
+        return;
+    }
+    if (!m_usageWindow) {
+        m_usage = new UsageController(m_session->api(), this);
+        m_usageWindow = new UsageWindow(m_usage);
+    }
+    m_usage->setUser(m_session->user());
+    m_usageWindow->showAndRaise();
 }
 
 void TrayController::printFile()
@@ -163,6 +181,11 @@ void TrayController::onStateChanged(Session::State state)
         m_window->setSignedInUser({});
         m_window->setLive(false);
         m_signInOut->setText(tr("Sign in..."));
+        // Another person may sign in next: nothing of this one's usage stays on screen.
+        if (m_usageWindow) {
+            m_usageWindow->hide();
+            m_usage->clear();
+        }
         break;
     case Session::State::Restoring:
         break;
@@ -181,6 +204,12 @@ void TrayController::onEvent(const QString& type, const QJsonObject& data)
         m_printed[job.printer].append(job.name);
         m_printedTimer.start();
         return;
+    }
+    if (type == QLatin1String("quota-warning")) {
+        // What is left changed: the job list's quota line and an open Usage window follow.
+        m_jobs->refreshQuota();
+        if (m_usageWindow && m_usageWindow->isVisible())
+            m_usage->refreshQuota();
     }
     const auto message = NotificationText::forEvent(type, data, m_printers->faultTextFor(job.printer));
     if (message)

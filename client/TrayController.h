@@ -16,11 +16,13 @@ class QMenu;
 class QSystemTrayIcon;
 class SettingsDialog;
 class SignInDialog;
+class UsageController;
+class UsageWindow;
 
-/// The tray icon and everything hanging off it: the menu (My jobs, Print a file..., Settings,
+/// The tray icon and everything hanging off it: the menu (My jobs, Usage, Print a file..., Settings,
 /// Sign in / Sign out, Quit), the held-job count on the icon, and notifications driven by the push
-/// channel (held, printed at <printer>, not printed and still held, expiring soon). Asks for sign-in
-/// whenever the session needs it.
+/// channel (held, printed at <printer>, not printed and still held, expiring soon, quota warnings).
+/// Asks for sign-in whenever the session needs it. Owns the Usage window, made when first opened.
 class TrayController : public QObject
 {
     Q_OBJECT
@@ -41,10 +43,14 @@ public:
     SignInDialog* signInDialog() const;
     /// Returns the last notification shown (for tests and screenshots).
     NotificationText::Message lastNotification() const { return m_lastNotification; }
+    /// Returns the Usage window (null until it was first opened).
+    UsageWindow* usageWindow() const { return m_usageWindow; }
 
 public Q_SLOTS:
     /// Opens My jobs.
     void showMyJobs();
+    /// Opens Usage (my quota and trend; departments for heads and admins), fetching it afresh.
+    void showUsage();
     /// Opens My jobs and its file dialog.
     void printFile();
     /// Opens the settings.
@@ -74,6 +80,8 @@ private:
     QAction* m_signInOut;
     QPointer<SignInDialog> m_signIn;
     QPointer<SettingsDialog> m_settingsDialog;
+    UsageController* m_usage = nullptr;
+    UsageWindow* m_usageWindow = nullptr;
     NotificationText::Message m_lastNotification;
     // Printed jobs arrive one event each; a short wait lets "2 jobs printed at 3F-East" be one message.
     QTimer m_printedTimer;

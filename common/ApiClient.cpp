@@ -132,11 +132,12 @@ ApiReply* ApiClient::failedReply(const QString& code, const QString& message)
 }
 
 ApiReply* ApiClient::send(const QByteArray& verb, const QString& path, const QUrlQuery& query, Auth auth,
-                          const QJsonObject* body)
+                          const QJsonObject* body, const QByteArray& accept)
 {
     if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty())
         return failedReply(QStringLiteral("bad-request"), noServerMessage());
     QNetworkRequest request = makeRequest(path, query, auth);
+    request.setRawHeader("Accept", accept);
     QNetworkReply* reply = nullptr;
     if (body) {
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -305,7 +306,8 @@ ApiReply* ApiClient::uploadJob(QIODevice* device, const QString& name, const QSt
     query.addQueryItem(QStringLiteral("name"), QString::fromLatin1(QUrl::toPercentEncoding(name)));
     // A capture id makes the upload idempotent: the server answers a repeat with the first job.
     if (!captureId.isEmpty())
-        query.addQueryItem(QStringLiteral("captureId"), QString::fromLatin1(QUrl::toPercentEncoding(captureId)));
+        query.addQueryItem(QStringLiteral("captureId"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(captureId)));
     QNetworkRequest request = makeRequest(QStringLiteral("/api/v1/jobs"), query, Auth::Session);
     request.setHeader(QNetworkRequest::ContentTypeHeader, mimeType.toLatin1());
     request.setTransferTimeout(UploadTimeoutMs);
@@ -352,6 +354,65 @@ ApiReply* ApiClient::printers()
     return send("GET", QStringLiteral("/api/v1/printers"), {}, Auth::Session);
 }
 
+ApiReply* ApiClient::usageQuota()
+{
+    return send("GET", QStringLiteral("/api/v1/usage/quota"), {}, Auth::Session);
+}
+
+QUrlQuery ApiClient::reportQuery(const QString& by, const QString& period, const QString& department)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("by"), by);
+    if (!period.isEmpty())
+        query.addQueryItem(QStringLiteral("period"), period);
+    // Department codes are the admin's choice: percent-encoded so that '&' or '+' in one survives.
+    if (!department.isEmpty())
+        query.addQueryItem(QStringLiteral("department"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(department)));
+    return query;
+}
+
+ApiReply* ApiClient::usageReport(const QString& by, const QString& period, const QString& department)
+{
+    return send("GET", QStringLiteral("/api/v1/usage/report"), reportQuery(by, period, department),
+                Auth::Session);
+}
+
+ApiReply* ApiClient::usageReportCsv(const QString& by, const QString& period, const QString& department)
+{
+    QUrlQuery query = reportQuery(by, period, department);
+    query.addQueryItem(QStringLiteral("format"), QStringLiteral("csv"));
+    return send("GET", QStringLiteral("/api/v1/usage/report"), query, Auth::Session, nullptr, "text/csv");
+}
+
+ApiReply* ApiClient::usageTrend(int months, const QString& department, const QString& user)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("months"), QString::number(months));
+    if (!department.isEmpty())
+        query.addQueryItem(QStringLiteral("department"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(department)));
+    else if (!user.isEmpty())
+        query.addQueryItem(QStringLiteral("user"), QString::fromLatin1(QUrl::toPercentEncoding(user)));
+    return send("GET", QStringLiteral("/api/v1/usage/trend"), query, Auth::Session);
+}
+
+ApiReply* ApiClient::usageSavings(const QString& baseline, const QString& compare, const QString& department)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("baseline"), baseline);
+    query.addQueryItem(QStringLiteral("compare"), compare);
+    if (!department.isEmpty())
+        query.addQueryItem(QStringLiteral("department"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(department)));
+    return send("GET", QStringLiteral("/api/v1/usage/savings"), query, Auth::Session);
+}
+
+ApiReply* ApiClient::departments()
+{
+    return send("GET", QStringLiteral("/api/v1/departments"), {}, Auth::Session);
+}
+
 ApiReply* ApiClient::kioskSession(const QJsonObject& request)
 {
     QJsonObject body = request;
@@ -388,12 +449,16 @@ ApiReply* ApiClient::kioskInfo()
 
 ApiReply* ApiClient::kioskSessionWithFingerprint(const QString& challenge, const QString& user, bool match)
 {
-    return kioskSession({{QStringLiteral("challenge"), challenge}, {QStringLiteral("user"), user}, {QStringLiteral("match"), match}});
+    return kioskSession({{QStringLiteral("challenge"), challenge},
+                         {QStringLiteral("user"), user},
+                         {QStringLiteral("match"), match}});
 }
 
 ApiReply* ApiClient::kioskSessionSensorFailed(const QString& challenge, const QString& user)
 {
-    return kioskSession({{QStringLiteral("challenge"), challenge}, {QStringLiteral("user"), user}, {QStringLiteral("sensorFailed"), true}});
+    return kioskSession({{QStringLiteral("challenge"), challenge},
+                         {QStringLiteral("user"), user},
+                         {QStringLiteral("sensorFailed"), true}});
 }
 
 ApiReply* ApiClient::fingerprintCandidates()

@@ -100,6 +100,27 @@ public:
     /// GET /api/v1/printers: json() holds "printers".
     ApiReply* printers();
 
+    /// GET /api/v1/usage/quota: my quota state now. json() holds "period" ({label, begin, end}),
+    /// "currency" and "quotas" (QuotaState JSON each: mine first, then my departments').
+    ApiReply* usageQuota();
+    /// GET /api/v1/usage/report: usage `by` "user", "department" or "printer" in `period` ("2026-11";
+    /// empty: the current one), limited to `department` (a code; empty: what I may see). json() holds
+    /// "period", "currency", "by", "rows" and "totals" (docs/accounting.md). A department head asking
+    /// for another department gets "forbidden".
+    ApiReply* usageReport(const QString& by, const QString& period = {}, const QString& department = {});
+    /// As usageReport() with format=csv: data() holds the server's CSV (UTF-8 with a BOM) as it came,
+    /// for saving unchanged.
+    ApiReply* usageReportCsv(const QString& by, const QString& period = {}, const QString& department = {});
+    /// GET /api/v1/usage/trend: the last `months` periods, oldest first, of `department` (a code) or
+    /// `user` (a name); both empty: mine. json() holds "currency" and "periods" (rows with "label").
+    ApiReply* usageTrend(int months, const QString& department = {}, const QString& user = {});
+    /// GET /api/v1/usage/savings: `baseline` against `compare` (period labels) for `department`
+    /// (empty: what I may see). json() holds "baseline", "compare" and "change".
+    ApiReply* usageSavings(const QString& baseline, const QString& compare, const QString& department = {});
+    /// GET /api/v1/departments: json() holds "departments" ([{code, name, parent, heads}]), those I may
+    /// report on.
+    ApiReply* departments();
+
     /// POST /api/v1/kiosk/session with a card number; on success json() holds "token", "user",
     /// "printer" and the token becomes the session token. Unknown cards fail with "unknown-card".
     ApiReply* kioskSessionWithCard(const QString& card);
@@ -150,8 +171,9 @@ private:
     enum class Auth { None, Session };
 
     QNetworkRequest makeRequest(const QString& path, const QUrlQuery& query, Auth auth) const;
+    static QUrlQuery reportQuery(const QString& by, const QString& period, const QString& department);
     ApiReply* send(const QByteArray& verb, const QString& path, const QUrlQuery& query, Auth auth,
-                   const QJsonObject* body = nullptr);
+                   const QJsonObject* body = nullptr, const QByteArray& accept = "application/json");
     ApiReply* track(QNetworkReply* reply, Auth auth, bool streaming);
     ApiReply* failedReply(const QString& code, const QString& message);
     ApiReply* kioskSession(const QJsonObject& body);
