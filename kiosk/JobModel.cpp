@@ -3,16 +3,16 @@
 #include "ApiClient.h"
 #include "KioskLog.h"
 #include "KioskText.h"
+#include "NaturalTime.h"
 #include "ThumbnailCache.h"
+#include "accounting/Money.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
 
 JobModel::JobModel(ApiClient* client, ThumbnailCache* thumbnails, QObject* parent)
-    : QAbstractListModel(parent)
-    , m_client(client)
-    , m_thumbnails(thumbnails)
+    : QAbstractListModel(parent), m_client(client), m_thumbnails(thumbnails)
 {
 }
 
@@ -27,48 +27,74 @@ QVariant JobModel::data(const QModelIndex& index, int role) const
         return {};
     const Row& r = m_rows.at(index.row());
     const JobInfo& j = r.job;
+    static const SystemClock wallClock;
+    const QDateTime now = (m_clock ? m_clock : &wallClock)->now();
     switch (role) {
-    case JobIdRole: return j.id;
-    case NameRole: return j.name;
-    case PagesRole: return j.pages;
-    case SheetsRole: return j.sheets();
-    case ColorRole: return j.color;
+    case JobIdRole:
+        return j.id;
+    case NameRole:
+        return j.name;
+    case PagesRole:
+        return j.pages;
+    case SheetsRole:
+        return j.sheets();
+    case ColorRole:
+        return j.color;
     case SubmittedRole:
-        return QLocale().toString(j.submitted.toLocalTime(), QLocale::ShortFormat);
+        return NaturalTime::format(j.submitted, now);
+    case CostRole:
+        return r.cost < 0 ? QString() : Money::format(r.cost, r.currency);
     case ThumbnailRole:
-        return r.thumbnailVersion > 0 ? QStringLiteral("image://thumbnails/%1?v=%2").arg(j.id).arg(r.thumbnailVersion)
-                                      : QString();
-    case SelectedRole: return r.selected;
-    case StateRole: return jobStateName(j.state);
-    case StateTextRole: return KioskText::jobState(j);
-    case SelectableRole: return j.state == JobState::Held;
-    case FailedRole: return j.state == JobState::Held && !j.stateReason.isEmpty();
-    case DetailsRole:
-        return QStringLiteral("%1 · %2 · %3")
-            .arg(QCoreApplication::translate("JobModel", "%n page(s)", nullptr, j.pages),
-                 j.color ? QCoreApplication::translate("JobModel", "Colour") : QCoreApplication::translate("JobModel", "Black and white"),
-                 QLocale().toString(j.submitted.toLocalTime(), QLocale::ShortFormat));
-    default: return {};
+        return r.thumbnailVersion > 0
+                   ? QStringLiteral("image://thumbnails/%1?v=%2").arg(j.id).arg(r.thumbnailVersion)
+                   : QString();
+    case SelectedRole:
+        return r.selected;
+    case StateRole:
+        return jobStateName(j.state);
+    case StateTextRole:
+        return KioskText::jobState(j);
+    case SelectableRole:
+        return j.state == JobState::Held;
+    case FailedRole:
+        return j.state == JobState::Held && !j.stateReason.isEmpty();
+    case DetailsRole: {
+        QStringList parts{QCoreApplication::translate("JobModel", "%n page(s)", nullptr, j.pages),
+                          j.color ? QCoreApplication::translate("JobModel", "Colour")
+                                  : QCoreApplication::translate("JobModel", "Black and white"),
+                          NaturalTime::format(j.submitted, now)};
+        if (r.cost >= 0)
+            //: What printing the job here costs with its options, e.g. "₩400".
+            parts
+                << QCoreApplication::translate("JobModel", "%1 here").arg(Money::format(r.cost, r.currency));
+        return parts.join(QStringLiteral(" · "));
+    }
+    default:
+        return {};
     }
 }
 
 QHash<int, QByteArray> JobModel::roleNames() const
 {
-    return {{JobIdRole, "jobId"},       {NameRole, "name"},         {PagesRole, "pages"},
-            {SheetsRole, "sheets"},     {ColorRole, "color"},       {SubmittedRole, "submitted"},
-            {ThumbnailRole, "thumbnail"}, {SelectedRole, "selected"}, {StateRole, "jobState"},
-            {StateTextRole, "stateText"}, {SelectableRole, "selectable"}, {FailedRole, "failed"}, {DetailsRole, "details"}};
+    return {{JobIdRole, "jobId"},           {NameRole, "name"},
+            {PagesRole, "pages"},           {SheetsRole, "sheets"},
+            {ColorRole, "color"},           {SubmittedRole, "submitted"},
+            {ThumbnailRole, "thumbnail"},   {SelectedRole, "selected"},
+            {StateRole, "jobState"},        {StateTextRole, "stateText"},
+            {SelectableRole, "selectable"}, {FailedRole, "failed"},
+            {DetailsRole, "details"},       {CostRole, "cost"}};
 }
 
 int JobModel::selectedCount() const
 {
-    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row& r) { return r.selected; }));
+    return static_cast<int>(
+        std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row& r) { return r.selected; }));
 }
 
 int JobModel::heldCount() const
 {
-    return static_cast<int>(
-        std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row& r) { return r.job.state == JobState::Held; }));
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                                          [](const Row& r) { return r.job.state == JobState::Held; }));
 }
 
 void JobModel::setLoading(bool loading)
@@ -96,15 +122,52 @@ void JobModel::refresh()
             Q_EMIT failed(KioskText::forReply(reply));
             return;
         }
-        QList<JobInfo> jobs;
-        for (const QJsonValue& v : reply->json().value(QLatin1String("jobs")).toArray())
-            jobs << JobInfo::fromJson(v.toObject());
-        setJobs(jobs);
+        setJobsJson(reply->json().value(QLatin1String("jobs")).toArray());
         Q_EMIT refreshed();
     });
 }
 
 void JobModel::setJobs(const QList<JobInfo>& jobs)
+{
+    QList<Row> rows;
+    for (const JobInfo& j : jobs) {
+        Row r;
+        r.job = j;
+        rows << r;
+    }
+    replaceRows(rows);
+}
+
+void JobModel::setJobsJson(const QJsonArray& jobs)
+{
+    QList<Row> rows;
+    for (const QJsonValue& v : jobs)
+        rows << rowFromJson(v.toObject());
+    replaceRows(rows);
+}
+
+void JobModel::setClock(const Clock* clock)
+{
+    m_clock = clock;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {SubmittedRole, DetailsRole});
+}
+
+JobModel::Row JobModel::rowFromJson(const QJsonObject& json)
+{
+    Row r;
+    r.job = JobInfo::fromJson(json);
+    // docs/accounting.md: "cost" in minor units of "currency", estimated at this kiosk's printer.
+    const QJsonValue cost = json.value(QLatin1String("cost"));
+    const QString currency = json.value(QLatin1String("currency")).toString();
+    if (cost.isDouble() && cost.toDouble() >= 0 && !currency.isEmpty()) {
+        r.cost = cost.toInteger();
+        r.currency = currency;
+    }
+    return r;
+}
+
+void JobModel::replaceRows(const QList<Row>& rows)
 {
     const QList<qint64> wasSelected = selectedIds();
     QHash<qint64, int> versions;
@@ -112,11 +175,10 @@ void JobModel::setJobs(const QList<JobInfo>& jobs)
         versions.insert(r.job.id, r.thumbnailVersion);
     beginResetModel();
     m_rows.clear();
-    for (const JobInfo& j : jobs) {
-        Row r;
-        r.job = j;
-        r.selected = j.state == JobState::Held && wasSelected.contains(j.id);
-        r.thumbnailVersion = versions.value(j.id, m_thumbnails && m_thumbnails->contains(j.id) ? 1 : 0);
+    for (Row r : rows) {
+        r.selected = r.job.state == JobState::Held && wasSelected.contains(r.job.id);
+        r.thumbnailVersion =
+            versions.value(r.job.id, m_thumbnails && m_thumbnails->contains(r.job.id) ? 1 : 0);
         m_rows << r;
     }
     endResetModel();
@@ -165,7 +227,8 @@ void JobModel::clear()
 
 void JobModel::applyJob(const QJsonObject& json)
 {
-    const JobInfo j = JobInfo::fromJson(json);
+    const Row incoming = rowFromJson(json);
+    const JobInfo& j = incoming.job;
     if (j.id <= 0)
         return;
     if (j.state == JobState::Deleted || j.state == JobState::Expired) {
@@ -176,9 +239,7 @@ void JobModel::applyJob(const QJsonObject& json)
     if (row < 0) {
         // A new job (printed meanwhile from a desktop) goes on top, like the server's newest-first list.
         beginInsertRows({}, 0, 0);
-        Row r;
-        r.job = j;
-        m_rows.prepend(r);
+        m_rows.prepend(incoming);
         endInsertRows();
         Q_EMIT countChanged();
         fetchThumbnail(j.id);
@@ -187,6 +248,11 @@ void JobModel::applyJob(const QJsonObject& json)
     Row& r = m_rows[row];
     const bool wasHeld = r.job.state == JobState::Held;
     r.job = j;
+    // Events without a price keep the one the list had.
+    if (incoming.cost >= 0) {
+        r.cost = incoming.cost;
+        r.currency = incoming.currency;
+    }
     if (j.state != JobState::Held)
         r.selected = false;
     const QModelIndex i = index(row);

@@ -1,5 +1,8 @@
 #pragma once
+#include "Clock.h"
 #include "JobInfo.h"
+
+#include <QJsonArray>
 
 #include <QAbstractListModel>
 #include <QList>
@@ -36,11 +39,13 @@ public:
         SelectableRole,
         FailedRole,
         DetailsRole,
+        CostRole,
     };
     Q_ENUM(Role)
 
     /// Creates an empty model fetching through `client` (may be set later).
-    explicit JobModel(ApiClient* client = nullptr, ThumbnailCache* thumbnails = nullptr, QObject* parent = nullptr);
+    explicit JobModel(ApiClient* client = nullptr, ThumbnailCache* thumbnails = nullptr,
+                      QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -62,8 +67,12 @@ public:
     void applyJob(const QJsonObject& job);
     /// Removes job `id` (deleted or expired).
     void removeJob(qint64 id);
-    /// Replaces the list with `jobs` (the JSON array of GET /api/v1/jobs); for refresh() and tests.
+    /// Replaces the list with `jobs`, which carry no price (offline screen tests).
     void setJobs(const QList<JobInfo>& jobs);
+    /// Replaces the list with the JSON array of GET /api/v1/jobs, prices ("cost", "currency") included.
+    void setJobsJson(const QJsonArray& jobs);
+    /// Reads times relative to `clock` ("Today 3:05 PM"); null: the wall clock. Not owned.
+    void setClock(const Clock* clock);
 
     /// Selects or unselects the job in `row`; only held jobs can be selected.
     Q_INVOKABLE void setSelected(int row, bool selected);
@@ -91,14 +100,20 @@ private:
     struct Row
     {
         JobInfo job;
+        qint64 cost = -1; ///< estimated price at this kiosk's printer in minor units; -1: not known
+        QString currency;
         bool selected = false;
         int thumbnailVersion = 0; // bumps the image URL so QML reloads it
     };
     void fetchThumbnail(qint64 id);
+    void replaceRows(const QList<Row>& rows);
+    /// The job and its price from a job's JSON.
+    static Row rowFromJson(const QJsonObject& json);
     void setLoading(bool loading);
 
     QPointer<ApiClient> m_client;
     ThumbnailCache* m_thumbnails;
+    const Clock* m_clock = nullptr;
     QList<Row> m_rows;
     bool m_loading = false;
     quint64 m_generation = 0; // answers from before clear() are dropped

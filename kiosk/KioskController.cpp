@@ -19,12 +19,9 @@ QPointer<KioskController> s_instance;
 } // namespace
 
 KioskController::KioskController(ApiClient* client, KioskTranslations* translations, QObject* parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_translations(translations)
-    , m_events(new EventStream(client, this))
-    , m_jobs(new JobModel(client, nullptr, this))
-    , m_alternatives(new PrinterModel(client, this))
+    : QObject(parent), m_client(client), m_translations(translations),
+      m_events(new EventStream(client, this)), m_jobs(new JobModel(client, nullptr, this)),
+      m_alternatives(new PrinterModel(client, this))
 {
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &KioskController::onTick);
@@ -39,7 +36,8 @@ KioskController::KioskController(ApiClient* client, KioskTranslations* translati
     if (client) {
         connect(client, &ApiClient::sessionExpired, this, [this] {
             if (m_inSession)
-                endSession(QCoreApplication::translate("KioskController", "Your session has ended. Sign in again."));
+                endSession(
+                    QCoreApplication::translate("KioskController", "Your session has ended. Sign in again."));
         });
     }
     if (translations)
@@ -97,7 +95,11 @@ void KioskController::setFingerprintReader(FingerprintReader* reader)
         m_enrollTotal = total;
         Q_EMIT fingerprintChanged();
         if (done < total)
-            setMessage(QCoreApplication::translate("KioskController", "Lift your finger and touch the sensor again (%1 of %2).").arg(done + 1).arg(total), false);
+            setMessage(QCoreApplication::translate("KioskController",
+                                                   "Lift your finger and touch the sensor again (%1 of %2).")
+                           .arg(done + 1)
+                           .arg(total),
+                       false);
         userActivity();
     });
     connect(reader, &FingerprintReader::scanRetry, this, [this](const QString& message) {
@@ -236,10 +238,12 @@ void KioskController::setLanguage(const QString& language)
     clearMessage();
     Q_EMIT languageChanged();
     Q_EMIT printerChanged();
+    Q_EMIT quotaChanged();
     if (m_jobs->rowCount() > 0)
         Q_EMIT m_jobs->dataChanged(m_jobs->index(0), m_jobs->index(m_jobs->rowCount() - 1));
     if (m_alternatives->rowCount() > 0)
-        Q_EMIT m_alternatives->dataChanged(m_alternatives->index(0), m_alternatives->index(m_alternatives->rowCount() - 1));
+        Q_EMIT m_alternatives->dataChanged(m_alternatives->index(0),
+                                           m_alternatives->index(m_alternatives->rowCount() - 1));
 }
 
 void KioskController::setScreen(Screen screen)
@@ -296,7 +300,8 @@ void KioskController::applyPrinter(const QJsonObject& printer)
     Q_EMIT printerChanged();
     if (!printerCanPrint()) {
         if (couldPrint)
-            qCInfo(lcKioskJobs).noquote() << "printer" << printerName() << "cannot print:" << printerFaultText();
+            qCInfo(lcKioskJobs).noquote()
+                << "printer" << printerName() << "cannot print:" << printerFaultText();
         // Alternatives are listed for the signed-in user (the printer list needs a session).
         if (m_inSession)
             m_alternatives->refresh(printerId(), printerLocation());
@@ -320,8 +325,9 @@ void KioskController::refreshPrinter()
         }
         m_kioskName = reply->json().value(QLatin1String("kiosk")).toString();
         // A server error shown on the idle screen is over once the server answers again.
-        if (m_screen == IdleScreen && m_messageIsError
-            && (m_lastErrorCode == QLatin1String("unreachable") || m_lastErrorCode == QLatin1String("unknown-kiosk")))
+        if (m_screen == IdleScreen && m_messageIsError &&
+            (m_lastErrorCode == QLatin1String("unreachable") ||
+             m_lastErrorCode == QLatin1String("unknown-kiosk")))
             clearMessage();
         applyPrinter(reply->json().value(QLatin1String("printer")).toObject());
         Q_EMIT printerChanged();
@@ -367,7 +373,8 @@ void KioskController::signInWithPin(const QString& username, const QString& pin)
     if (m_busy || m_inSession)
         return;
     if (username.trimmed().isEmpty() || pin.isEmpty()) {
-        setMessage(QCoreApplication::translate("KioskController", "Enter your ID and PIN."), true, QStringLiteral("missing-credentials"));
+        setMessage(QCoreApplication::translate("KioskController", "Enter your ID and PIN."), true,
+                   QStringLiteral("missing-credentials"));
         return;
     }
     m_pendingCard.clear();
@@ -379,10 +386,12 @@ void KioskController::linkCard(const QString& username, const QString& password)
     if (m_busy || m_inSession)
         return;
     if (username.trimmed().isEmpty() || password.isEmpty()) {
-        setMessage(QCoreApplication::translate("KioskController", "Enter your ID and password."), true, QStringLiteral("missing-credentials"));
+        setMessage(QCoreApplication::translate("KioskController", "Enter your ID and password."), true,
+                   QStringLiteral("missing-credentials"));
         return;
     }
-    beginSignIn(m_client->kioskSessionWithPassword(username.trimmed(), password, m_pendingCard), LinkCardScreen);
+    beginSignIn(m_client->kioskSessionWithPassword(username.trimmed(), password, m_pendingCard),
+                LinkCardScreen);
 }
 
 void KioskController::beginSignIn(ApiReply* reply, Screen onFailure)
@@ -436,10 +445,14 @@ void KioskController::beginVerification(const QJsonObject& answer)
     const QJsonArray candidates = answer.value(QLatin1String("candidates")).toArray();
     m_verifyChallenge = answer.value(QLatin1String("challenge")).toString();
     m_verifyUser = user.value(QLatin1String("name")).toString();
-    m_verifyTemplate = QByteArray::fromBase64(candidates.first().toObject().value(QLatin1String("template")).toString().toLatin1());
-    if (!m_fingerprint || !m_fingerprint->isAvailable() || m_verifyChallenge.isEmpty() || m_verifyTemplate.isEmpty()) {
-        setMessage(QCoreApplication::translate("KioskController", "Your account needs a fingerprint check, but the sensor is not working. Ask the print admin."),
-                   true, QStringLiteral("fingerprint-unavailable"));
+    m_verifyTemplate = QByteArray::fromBase64(
+        candidates.first().toObject().value(QLatin1String("template")).toString().toLatin1());
+    if (!m_fingerprint || !m_fingerprint->isAvailable() || m_verifyChallenge.isEmpty() ||
+        m_verifyTemplate.isEmpty()) {
+        setMessage(
+            QCoreApplication::translate("KioskController", "Your account needs a fingerprint check, but the "
+                                                           "sensor is not working. Ask the print admin."),
+            true, QStringLiteral("fingerprint-unavailable"));
         setScreen(IdleScreen);
         return;
     }
@@ -448,7 +461,9 @@ void KioskController::beginVerification(const QJsonObject& answer)
     m_fingerprintFailed = false;
     Q_EMIT fingerprintChanged();
     setScreen(VerifyScreen);
-    setMessage(QCoreApplication::translate("KioskController", "Touch the fingerprint sensor to confirm it is you."), false);
+    setMessage(
+        QCoreApplication::translate("KioskController", "Touch the fingerprint sensor to confirm it is you."),
+        false);
     m_fingerprint->verify(m_verifyTemplate);
 }
 
@@ -456,7 +471,8 @@ void KioskController::onVerified(bool match)
 {
     if (m_screen != VerifyScreen || m_verifyChallenge.isEmpty())
         return;
-    qCInfo(lcKioskAuth).noquote() << "fingerprint check for" << m_verifyUser << (match ? "matched" : "did not match");
+    qCInfo(lcKioskAuth).noquote() << "fingerprint check for" << m_verifyUser
+                                  << (match ? "matched" : "did not match");
     beginSignIn(m_client->kioskSessionWithFingerprint(m_verifyChallenge, m_verifyUser, match), VerifyScreen);
 }
 
@@ -485,6 +501,7 @@ void KioskController::openSession(const QJsonObject& answer)
     setScreen(JobsScreen);
     m_jobs->refresh();
     m_events->start();
+    fetchQuota();
     Q_EMIT signedIn(m_userName);
 }
 
@@ -508,6 +525,10 @@ void KioskController::endSession(const QString& why)
     }
     m_jobs->clear();
     m_alternatives->clear();
+    m_quota = {};
+    if (m_quotaReply)
+        m_quotaReply->abort();
+    Q_EMIT quotaChanged();
     m_userName.clear();
     m_hasFingerprint = false;
     m_afterPrintAll = false;
@@ -527,6 +548,7 @@ void KioskController::fetchCandidates()
     m_candidateRefresh.start();
     if (m_candidateReply)
         return;
+    m_sinceCandidates.start();
     ApiReply* reply = m_client->fingerprintCandidates();
     m_candidateReply = reply;
     connect(reply, &ApiReply::finished, this, [this, reply] {
@@ -540,8 +562,9 @@ void KioskController::fetchCandidates()
         m_candidates.clear();
         for (const QJsonValue& v : answer.value(QLatin1String("candidates")).toArray()) {
             const QJsonObject c = v.toObject();
-            m_candidates.append({c.value(QLatin1String("user")).toString(),
-                                 QByteArray::fromBase64(c.value(QLatin1String("template")).toString().toLatin1())});
+            m_candidates.append(
+                {c.value(QLatin1String("user")).toString(),
+                 QByteArray::fromBase64(c.value(QLatin1String("template")).toString().toLatin1())});
         }
         qCDebug(lcKioskFinger) << "looking for" << m_candidates.size() << "enrolled users";
         startIdentification();
@@ -565,7 +588,9 @@ void KioskController::onIdentified(const QString& user)
         return;
     if (user.isEmpty()) {
         qCInfo(lcKioskAuth) << "fingerprint not recognised";
-        setMessage(QCoreApplication::translate("KioskController", "Fingerprint not recognised, or you have no jobs waiting. Try again, tap your card, or sign in with your ID and PIN."),
+        setMessage(QCoreApplication::translate("KioskController",
+                                               "Fingerprint not recognised, or you have no jobs waiting. Try "
+                                               "again, tap your card, or sign in with your ID and PIN."),
                    true, QStringLiteral("fingerprint-unknown"));
         startIdentification();
         return;
@@ -588,7 +613,9 @@ void KioskController::startEnrollment()
     m_enrollTotal = m_fingerprint->enrollStages();
     Q_EMIT fingerprintChanged();
     setScreen(EnrollScreen);
-    setMessage(QCoreApplication::translate("KioskController", "Touch the sensor with the finger you want to use."), false);
+    setMessage(
+        QCoreApplication::translate("KioskController", "Touch the sensor with the finger you want to use."),
+        false);
     m_fingerprint->enroll(m_userName);
 }
 
@@ -620,11 +647,15 @@ void KioskController::changeFingerprint(ApiReply* reply, bool enrolled)
             setMessage(KioskText::forReply(reply), true, reply->errorCode());
             return;
         }
-        qCInfo(lcKioskAuth).noquote() << (enrolled ? "fingerprint registered for" : "fingerprint removed for") << m_userName;
+        qCInfo(lcKioskAuth).noquote()
+            << (enrolled ? "fingerprint registered for" : "fingerprint removed for") << m_userName;
         setHasFingerprint(enrolled);
         setScreen(JobsScreen);
-        setMessage(enrolled ? QCoreApplication::translate("KioskController", "Fingerprint registered. Next time, just touch the sensor.")
-                            : QCoreApplication::translate("KioskController", "Your fingerprint was removed from the print server."),
+        setMessage(enrolled
+                       ? QCoreApplication::translate(
+                             "KioskController", "Fingerprint registered. Next time, just touch the sensor.")
+                       : QCoreApplication::translate("KioskController",
+                                                     "Your fingerprint was removed from the print server."),
                    false);
     });
 }
@@ -669,6 +700,55 @@ void KioskController::setHasFingerprint(bool enrolled)
     Q_EMIT fingerprintChanged();
 }
 
+// -- quota
+
+void KioskController::fetchQuota()
+{
+    if (!m_client || !m_inSession || m_quotaReply)
+        return;
+    ApiReply* reply = m_client->usageQuota();
+    m_quotaReply = reply;
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (!m_inSession)
+            return;
+        if (!reply->ok()) {
+            // A server without accounting, or a passing failure: the quota line just stays away.
+            qCInfo(lcKioskJobs).noquote() << "quota not known:" << reply->errorCode();
+            return;
+        }
+        applyQuota(reply->json());
+    });
+}
+
+void KioskController::applyQuota(const QJsonObject& answer)
+{
+    if (answer == m_quota)
+        return;
+    m_quota = answer;
+    Q_EMIT quotaChanged();
+}
+
+QString KioskController::quotaText() const
+{
+    return KioskText::quotaLeft(m_quota.value(QLatin1String("quotas")).toArray(),
+                                m_quota.value(QLatin1String("currency")).toString());
+}
+
+bool KioskController::quotaLow() const
+{
+    for (const QJsonValue& v : m_quota.value(QLatin1String("quotas")).toArray()) {
+        const QJsonObject q = v.toObject();
+        if (!q.value(QLatin1String("limit")).isDouble())
+            continue;
+        const qint64 limit =
+            q.value(QLatin1String("limit")).toInteger() + q.value(QLatin1String("allowance")).toInteger();
+        if (q.value(QLatin1String("spent")).toInteger() * 10 >= limit * 9)
+            return true;
+    }
+    return false;
+}
+
 // -- jobs
 
 void KioskController::printSelected()
@@ -686,13 +766,17 @@ void KioskController::release(const QList<qint64>& ids, bool thenSignOut)
     if (!m_inSession || ids.isEmpty())
         return;
     if (!printerCanPrint()) {
-        setMessage(QCoreApplication::translate("KioskController", "%1 cannot print now (%2). Your jobs stay held: print them at one of the printers listed.")
-                       .arg(printerName(), printerFaultText()),
-                   true, QStringLiteral("printer-fault"));
+        setMessage(
+            QCoreApplication::translate(
+                "KioskController",
+                "%1 cannot print now (%2). Your jobs stay held: print them at one of the printers listed.")
+                .arg(printerName(), printerFaultText()),
+            true, QStringLiteral("printer-fault"));
         return;
     }
     QJsonObject options{{QStringLiteral("copies"), m_copies},
-                        {QStringLiteral("sides"), m_duplex ? QStringLiteral("two-sided-long-edge") : QStringLiteral("one-sided")}};
+                        {QStringLiteral("sides"),
+                         m_duplex ? QStringLiteral("two-sided-long-edge") : QStringLiteral("one-sided")}};
     if (m_mono)
         options.insert(QStringLiteral("colorMode"), QStringLiteral("monochrome"));
     clearMessage();
@@ -709,6 +793,8 @@ void KioskController::release(const QList<qint64>& ids, bool thenSignOut)
             if (reply->ok()) {
                 m_jobs->applyJob(reply->json().value(QLatin1String("job")).toObject());
             } else {
+                // A refusal over a quota says what the job costs, what is left and what to do; the
+                // job stays held (docs/accounting.md).
                 m_releaseFailed = true;
                 setMessage(KioskText::forReply(reply), true, reply->errorCode());
                 m_jobs->refresh();
@@ -716,11 +802,16 @@ void KioskController::release(const QList<qint64>& ids, bool thenSignOut)
             if (--m_pendingReleases > 0)
                 return;
             setBusy(false);
+            // Releases reserve their cost against the quota: show what is left now.
+            fetchQuota();
             if (thenSignOut && !m_releaseFailed) {
                 // "Print all" is the last thing people do: sign out soon, with the countdown showing.
                 m_afterPrintAll = true;
                 m_secondsLeft = AfterPrintAllSecs;
-                setMessage(QCoreApplication::translate("KioskController", "Your jobs are printing. You will be signed out in a moment."), false);
+                setMessage(
+                    QCoreApplication::translate(
+                        "KioskController", "Your jobs are printing. You will be signed out in a moment."),
+                    false);
                 Q_EMIT secondsLeftChanged();
             }
         });
@@ -780,6 +871,10 @@ void KioskController::onEvent(const QString& type, const QJsonObject& data)
         m_jobs->removeJob(job.value(QLatin1String("id")).toInteger());
     else
         m_jobs->applyJob(job);
+    // A printed job is charged what the printer did; an aborted one releases its reservation.
+    const QString state = job.value(QLatin1String("state")).toString();
+    if (state == QLatin1String("printed") || state == QLatin1String("held"))
+        fetchQuota();
 }
 
 // -- inactivity
@@ -791,9 +886,22 @@ void KioskController::restartCountdown()
     Q_EMIT secondsLeftChanged();
 }
 
+void KioskController::dismissMessage()
+{
+    clearMessage();
+    userActivity();
+}
+
 void KioskController::userActivity()
 {
-    if (m_screen == IdleScreen || m_afterPrintAll)
+    if (m_screen == IdleScreen) {
+        // Someone at the idle screen may have printed seconds ago: their finger must be known now,
+        // not at the next minute's refresh. One fetch per few seconds however often they touch.
+        if (!m_sinceCandidates.isValid() || m_sinceCandidates.elapsed() > 3000)
+            fetchCandidates();
+        return;
+    }
+    if (m_afterPrintAll)
         return;
     if (m_secondsLeft != m_idleTimeoutSecs)
         restartCountdown();
@@ -810,8 +918,12 @@ void KioskController::onTick()
         return;
     }
     if (m_inSession)
-        endSession(m_afterPrintAll ? QCoreApplication::translate("KioskController", "You have been signed out. Your jobs are printing.")
-                                   : QCoreApplication::translate("KioskController", "You were signed out after %n second(s) without activity.", nullptr, m_idleTimeoutSecs));
+        endSession(m_afterPrintAll
+                       ? QCoreApplication::translate("KioskController",
+                                                     "You have been signed out. Your jobs are printing.")
+                       : QCoreApplication::translate(
+                             "KioskController", "You were signed out after %n second(s) without activity.",
+                             nullptr, m_idleTimeoutSecs));
     else
         cancel();
 }

@@ -3,6 +3,7 @@
 #include "JobModel.h"
 #include "PrinterModel.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -52,6 +53,8 @@ class KioskController : public QObject
     Q_PROPERTY(QString sensorListening READ sensorListening NOTIFY fingerprintChanged)
     Q_PROPERTY(int enrollDone READ enrollDone NOTIFY fingerprintChanged)
     Q_PROPERTY(int enrollTotal READ enrollTotal NOTIFY fingerprintChanged)
+    Q_PROPERTY(QString quotaText READ quotaText NOTIFY quotaChanged)
+    Q_PROPERTY(bool quotaLow READ quotaLow NOTIFY quotaChanged)
     Q_PROPERTY(JobModel* jobs READ jobs CONSTANT)
     Q_PROPERTY(PrinterModel* alternatives READ alternatives CONSTANT)
 public:
@@ -61,7 +64,8 @@ public:
     static constexpr int MaxCopies = 99;
 
     /// Creates the controller talking through `client`; `translations` (may be null) switches languages.
-    explicit KioskController(ApiClient* client, KioskTranslations* translations = nullptr, QObject* parent = nullptr);
+    explicit KioskController(ApiClient* client, KioskTranslations* translations = nullptr,
+                             QObject* parent = nullptr);
     ~KioskController() override;
 
     /// The instance QML's `Kiosk` singleton returns (set by the app before loading QML).
@@ -127,6 +131,13 @@ public:
     int fingerprintCandidates() const { return static_cast<int>(m_candidates.size()); }
     JobModel* jobs() const { return m_jobs; }
     PrinterModel* alternatives() const { return m_alternatives; }
+    /// What is left of the signed-in user's tightest quota this period ("Left of your print quota
+    /// this month: ₩12,340"), in the current language; empty without a quota or before it is known.
+    QString quotaText() const;
+    /// True when the tightest quota is 90 % used or more.
+    bool quotaLow() const;
+    /// Adopts the answer of GET /api/v1/usage/quota (docs/accounting.md). Public for offline tests.
+    void applyQuota(const QJsonObject& answer);
 
     void setCopies(int copies);
     void setDuplex(bool duplex);
@@ -168,7 +179,10 @@ public Q_SLOTS:
     /// After the sensor failed during the check: signs in with the card or PIN alone (the server
     /// allows it only for that check, and logs it).
     void continueWithoutFingerprint();
-    /// The user did something: restarts the inactivity countdown.
+    /// Puts the current message away (a tap on it).
+    void dismissMessage();
+    /// The user did something: restarts the inactivity countdown; on the idle screen, looks again
+    /// for the enrolled users with held jobs (someone who printed seconds ago is touching it).
     void userActivity();
     /// Fetches the printer's state now (also done periodically).
     void refreshPrinter();
@@ -184,6 +198,7 @@ Q_SIGNALS:
     void optionsChanged();
     void languageChanged();
     void fingerprintChanged();
+    void quotaChanged();
     /// A session began (`user` signed in) or ended.
     void signedIn(const QString& user);
     void signedOut();
@@ -207,6 +222,8 @@ private:
     /// Follows a fingerprint registration (`enrolled`) or removal on the server.
     void changeFingerprint(ApiReply* reply, bool enrolled);
     void setHasFingerprint(bool enrolled);
+    /// Fetches the user's quota state (GET /api/v1/usage/quota) for quotaText().
+    void fetchQuota();
 
     QPointer<ApiClient> m_client;
     KioskTranslations* m_translations;
@@ -228,6 +245,9 @@ private:
     bool m_hasFingerprint = false;
     bool m_fingerprintFailed = false;
     QJsonObject m_printer;
+    QJsonObject m_quota; ///< GET /api/v1/usage/quota of the signed-in user
+    QPointer<ApiReply> m_quotaReply;
+    QElapsedTimer m_sinceCandidates; ///< since the last candidates fetch on the idle screen
     QString m_kioskName;
     QString m_userName;
     QString m_pendingCard;

@@ -1,8 +1,10 @@
 #include "KioskText.h"
 
 #include "ApiReply.h"
-#include "StateReasonText.h"
 #include "JobInfo.h"
+#include "NaturalTime.h"
+#include "StateReasonText.h"
+#include "accounting/Money.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -16,13 +18,20 @@ using StateReasonText::faultKind;
 QString faultWord(const QString& keyword)
 {
     switch (faultKind(keyword)) {
-    case Fault::Jam: return QCoreApplication::translate("KioskText", "paper jam");
-    case Fault::Paper: return QCoreApplication::translate("KioskText", "out of paper");
-    case Fault::Toner: return QCoreApplication::translate("KioskText", "out of toner");
-    case Fault::Cover: return QCoreApplication::translate("KioskText", "cover open");
-    case Fault::Offline: return QCoreApplication::translate("KioskText", "offline");
-    case Fault::WasteFull: return QCoreApplication::translate("KioskText", "waste toner full");
-    case Fault::Other: break;
+    case Fault::Jam:
+        return QCoreApplication::translate("KioskText", "paper jam");
+    case Fault::Paper:
+        return QCoreApplication::translate("KioskText", "out of paper");
+    case Fault::Toner:
+        return QCoreApplication::translate("KioskText", "out of toner");
+    case Fault::Cover:
+        return QCoreApplication::translate("KioskText", "cover open");
+    case Fault::Offline:
+        return QCoreApplication::translate("KioskText", "offline");
+    case Fault::WasteFull:
+        return QCoreApplication::translate("KioskText", "waste toner full");
+    case Fault::Other:
+        break;
     }
     return keyword;
 }
@@ -46,42 +55,163 @@ QString knownReason(const QString& code, const QJsonObject& args)
 
 QString KioskText::forReply(const ApiReply* reply)
 {
-    return forError(reply->errorCode(), reply->errorMessage());
+    return forError(reply->errorCode(), reply->errorMessage(), reply->json(), QDateTime::currentDateTime());
+}
+
+QString KioskText::forError(const QString& code, const QString& fallback, const QJsonObject& body,
+                            const QDateTime& now)
+{
+    if (code == QLatin1String("invalid-credentials") &&
+        body.value(QLatin1String("attemptsLeft")).isDouble()) {
+        const int left = body.value(QLatin1String("attemptsLeft")).toInt();
+        if (left > 0)
+            return QCoreApplication::translate(
+                "KioskText",
+                "The ID or PIN is not correct. You can try %n more time(s) before sign-in is locked.",
+                nullptr, left);
+    }
+    if (code == QLatin1String("locked")) {
+        const QDateTime until =
+            QDateTime::fromString(body.value(QLatin1String("lockedUntil")).toString(), Qt::ISODate);
+        if (until.isValid()) {
+            // Today's time alone reads naturally inside the sentence; another day says which.
+            const QString when = until.toLocalTime().date() == now.toLocalTime().date()
+                                     ? NaturalTime::timeOfDay(until.toLocalTime().time())
+                                     : NaturalTime::format(until, now);
+            return QCoreApplication::translate(
+                       "KioskText", "This account is locked after too many wrong PINs or passwords, until "
+                                    "%1. Try again after that, or ask the print admin to unlock it.")
+                .arg(when);
+        }
+    }
+    if (code == QLatin1String("quota-exceeded") && body.value(QLatin1String("quota")).isObject())
+        return quotaExceeded(body.value(QLatin1String("quota")).toObject());
+    return forError(code, fallback);
+}
+
+QString KioskText::quotaExceeded(const QJsonObject& quota)
+{
+    const QString currency = quota.value(QLatin1String("currency")).toString();
+    const QString cost = Money::format(quota.value(QLatin1String("cost")).toInteger(), currency);
+    const qint64 remaining = quota.value(QLatin1String("remaining")).toInteger();
+    const QString left = Money::format(qMax<qint64>(0, remaining), currency);
+    const bool department = quota.value(QLatin1String("scope")).toString() == QLatin1String("department");
+    QString name = quota.value(QLatin1String("subjectName")).toString();
+    if (name.isEmpty())
+        name = quota.value(QLatin1String("subject")).toString();
+    if (department) {
+        if (remaining <= 0)
+            return QCoreApplication::translate(
+                       "KioskText",
+                       "The %1 print quota for this month is used up, so this job (%2) was not printed. It "
+                       "stays held: ask your department head or the print admin for an allowance.")
+                .arg(name, cost);
+        return QCoreApplication::translate(
+                   "KioskText", "This job costs %1, but only %2 is left of the %3 print quota this month. It "
+                                "stays held: print fewer copies, in black and white or double-sided, or ask "
+                                "your department head for an allowance.")
+            .arg(cost, left, name);
+    }
+    if (remaining <= 0)
+        return QCoreApplication::translate(
+                   "KioskText", "Your print quota for this month is used up, so this job (%1) was not "
+                                "printed. It stays held: ask the print admin for an allowance.")
+            .arg(cost);
+    return QCoreApplication::translate(
+               "KioskText",
+               "This job costs %1, but only %2 is left of your print quota this month. It stays held: print "
+               "fewer copies, in black and white or double-sided, or ask the print admin for an allowance.")
+        .arg(cost, left);
+}
+
+QString KioskText::quotaLeft(const QJsonArray& quotas, const QString& currency)
+{
+    // The quota that runs out first is the one that stops a release.
+    QJsonObject tightest;
+    qint64 least = 0;
+    for (const QJsonValue& v : quotas) {
+        const QJsonObject q = v.toObject();
+        if (!q.value(QLatin1String("limit")).isDouble())
+            continue;
+        const qint64 remaining = q.value(QLatin1String("remaining")).isDouble()
+                                     ? q.value(QLatin1String("remaining")).toInteger()
+                                     : q.value(QLatin1String("limit")).toInteger() +
+                                           q.value(QLatin1String("allowance")).toInteger() -
+                                           q.value(QLatin1String("spent")).toInteger();
+        if (tightest.isEmpty() || remaining < least) {
+            tightest = q;
+            least = remaining;
+        }
+    }
+    if (tightest.isEmpty())
+        return {};
+    const QString cur = tightest.value(QLatin1String("currency")).toString(currency);
+    QString name = tightest.value(QLatin1String("subjectName")).toString();
+    if (name.isEmpty())
+        name = tightest.value(QLatin1String("subject")).toString();
+    const bool department = tightest.value(QLatin1String("scope")).toString() == QLatin1String("department");
+    if (least < 0)
+        return department
+                   ? QCoreApplication::translate("KioskText", "%1 is %2 over its print quota this month")
+                         .arg(name, Money::format(-least, cur))
+                   : QCoreApplication::translate("KioskText", "You are %1 over your print quota this month")
+                         .arg(Money::format(-least, cur));
+    return department ? QCoreApplication::translate("KioskText", "Left of the %1 print quota this month: %2")
+                            .arg(name, Money::format(least, cur))
+                      : QCoreApplication::translate("KioskText", "Left of your print quota this month: %1")
+                            .arg(Money::format(least, cur));
 }
 
 QString KioskText::forError(const QString& code, const QString& fallback)
 {
     if (code == QLatin1String("unknown-card"))
-        return QCoreApplication::translate("KioskText", "This card is not linked to an account yet. Sign in once with your ID and password to link it.");
+        return QCoreApplication::translate(
+            "KioskText",
+            "This card is not linked to an account yet. Sign in once with your ID and password to link it.");
     if (code == QLatin1String("invalid-credentials"))
-        return QCoreApplication::translate("KioskText", "The ID or PIN is not correct. Check them and try again.");
+        return QCoreApplication::translate("KioskText",
+                                           "The ID or PIN is not correct. Check them and try again.");
     if (code == QLatin1String("locked"))
-        return QCoreApplication::translate("KioskText", "Too many failed attempts. Sign-in is locked for five minutes; try again later or ask the print admin.");
+        return QCoreApplication::translate("KioskText",
+                                           "Too many failed attempts. Sign-in is locked for five minutes; "
+                                           "try again later or ask the print admin.");
     if (code == QLatin1String("card-taken"))
-        return QCoreApplication::translate("KioskText", "This card is already linked to another account. Ask the print admin.");
+        return QCoreApplication::translate(
+            "KioskText", "This card is already linked to another account. Ask the print admin.");
     if (code == QLatin1String("missing-credentials"))
         return QCoreApplication::translate("KioskText", "Enter your ID and PIN.");
     if (code == QLatin1String("no-match"))
-        return QCoreApplication::translate("KioskText", "The fingerprint did not match. Try again with the finger you registered.");
+        return QCoreApplication::translate(
+            "KioskText", "The fingerprint did not match. Try again with the finger you registered.");
     if (code == QLatin1String("invalid-challenge"))
-        return QCoreApplication::translate("KioskText", "The fingerprint check timed out. Tap your card or touch the sensor again.");
+        return QCoreApplication::translate(
+            "KioskText", "The fingerprint check timed out. Tap your card or touch the sensor again.");
     if (code == QLatin1String("bad-template"))
-        return QCoreApplication::translate("KioskText", "The fingerprint could not be registered. Try again.");
+        return QCoreApplication::translate("KioskText",
+                                           "The fingerprint could not be registered. Try again.");
     if (code == QLatin1String("unknown-kiosk"))
-        return QCoreApplication::translate("KioskText", "This kiosk is not registered. Ask the print admin for a device token.");
+        return QCoreApplication::translate(
+            "KioskText", "This kiosk is not registered. Ask the print admin for a device token.");
     if (code == QLatin1String("wrong-printer"))
-        return QCoreApplication::translate("KioskText", "At this kiosk you can print only to its own printer.");
+        return QCoreApplication::translate("KioskText",
+                                           "At this kiosk you can print only to its own printer.");
     if (code == QLatin1String("wrong-state"))
-        return QCoreApplication::translate("KioskText", "This job cannot be changed any more: it is already printing or finished.");
+        return QCoreApplication::translate(
+            "KioskText", "This job cannot be changed any more: it is already printing or finished.");
     if (code == QLatin1String("not-found"))
         return QCoreApplication::translate("KioskText", "This job no longer exists.");
     if (code == QLatin1String("unreachable") || code == QLatin1String("timeout"))
-        return QCoreApplication::translate("KioskText", "The print server cannot be reached. Try again in a moment, or tell the print admin.");
+        return QCoreApplication::translate(
+            "KioskText",
+            "The print server cannot be reached. Try again in a moment, or tell the print admin.");
     if (code.startsWith(QLatin1String("tls-")))
-        return QCoreApplication::translate("KioskText", "The print server's identity could not be verified. Tell the print admin.");
+        return QCoreApplication::translate(
+            "KioskText", "The print server's identity could not be verified. Tell the print admin.");
     if (code == QLatin1String("invalid-session") || code == QLatin1String("unauthenticated"))
         return QCoreApplication::translate("KioskText", "Your session has ended. Sign in again.");
-    return fallback.isEmpty() ? QCoreApplication::translate("KioskText", "Something went wrong. Try again, or tell the print admin.") : fallback;
+    return fallback.isEmpty() ? QCoreApplication::translate(
+                                    "KioskText", "Something went wrong. Try again, or tell the print admin.")
+                              : fallback;
 }
 
 QString KioskText::faults(const QJsonObject& printer)
@@ -117,7 +247,8 @@ QString KioskText::printerState(const QJsonObject& printer)
 QString KioskText::jobState(const QString& state, const QString& reason)
 {
     if (state == QLatin1String("held"))
-        return reason.isEmpty() ? QCoreApplication::translate("KioskText", "Waiting to print") : QCoreApplication::translate("KioskText", "Not printed: %1").arg(reason);
+        return reason.isEmpty() ? QCoreApplication::translate("KioskText", "Waiting to print")
+                                : QCoreApplication::translate("KioskText", "Not printed: %1").arg(reason);
     if (state == QLatin1String("releasing"))
         return QCoreApplication::translate("KioskText", "Sending to the printer…");
     if (state == QLatin1String("printing"))
@@ -135,6 +266,8 @@ QString KioskText::jobState(const JobInfo& job)
 {
     // Our sentences stand alone (they say whether the job may have printed after all); the server's
     // English is introduced as a failure, as before codes existed.
+    if (job.state == JobState::Held && job.stateReasonCode == QLatin1String("quota-exceeded"))
+        return quotaExceeded(job.stateReasonArgs);
     const QString known = knownReason(job.stateReasonCode, job.stateReasonArgs);
     if (job.state == JobState::Held && !known.isEmpty())
         return known;

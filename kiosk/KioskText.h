@@ -1,4 +1,5 @@
 #pragma once
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 
@@ -12,6 +13,16 @@ namespace KioskText {
 QString forReply(const ApiReply* reply);
 /// Returns the sentence for an error code, or `fallback` when the code is not one we translate.
 QString forError(const QString& code, const QString& fallback);
+/// As above, with the details of the error answer `body` (docs/api.md): "attemptsLeft" of a wrong
+/// PIN or password, "lockedUntil" of a locked account (said relative to `now`), "quota" of a release
+/// over a hard quota (docs/accounting.md).
+QString forError(const QString& code, const QString& fallback, const QJsonObject& body, const QDateTime& now);
+/// Returns what a release refused over a quota means and what to do: `quota` is the refusal's
+/// QuotaState with "cost" and "currency".
+QString quotaExceeded(const QJsonObject& quota);
+/// Returns how much of the tightest quota in `quotas` (QuotaState JSON, GET /api/v1/usage/quota) is
+/// left this period ("Left this month: ₩12,340"); empty when none has a limit.
+QString quotaLeft(const QJsonArray& quotas, const QString& currency);
 /// Returns a printer's state in a few words ("Ready", "Paper jam", "Offline"...).
 QString printerState(const QJsonObject& printer);
 /// Returns the printer's stopping faults in words ("paper jam, out of toner"); empty when none.

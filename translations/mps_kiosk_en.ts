@@ -322,6 +322,11 @@
         <source>Black and white</source>
         <translation>Black and white</translation>
     </message>
+    <message>
+        <source>%1 here</source>
+        <extracomment>What printing the job here costs with its options, e.g. &quot;₩400&quot;.</extracomment>
+        <translation>%1 here</translation>
+    </message>
 </context>
 <context>
     <name>JobsScreen</name>
@@ -596,6 +601,49 @@
         <source>The fingerprint did not match. Try again with the finger you registered.</source>
         <translation>The fingerprint did not match. Try again with the finger you registered.</translation>
     </message>
+    <message numerus="yes">
+        <source>The ID or PIN is not correct. You can try %n more time(s) before sign-in is locked.</source>
+        <translation>
+            <numerusform>The ID or PIN is not correct. You can try %n more time before sign-in is locked.</numerusform>
+            <numerusform>The ID or PIN is not correct. You can try %n more times before sign-in is locked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong PINs or passwords, until %1. Try again after that, or ask the print admin to unlock it.</source>
+        <translation>This account is locked after too many wrong PINs or passwords, until %1. Try again after that, or ask the print admin to unlock it.</translation>
+    </message>
+    <message>
+        <source>The %1 print quota for this month is used up, so this job (%2) was not printed. It stays held: ask your department head or the print admin for an allowance.</source>
+        <translation>The %1 print quota for this month is used up, so this job (%2) was not printed. It stays held: ask your department head or the print admin for an allowance.</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but only %2 is left of the %3 print quota this month. It stays held: print fewer copies, in black and white or double-sided, or ask your department head for an allowance.</source>
+        <translation>This job costs %1, but only %2 is left of the %3 print quota this month. It stays held: print fewer copies, in black and white or double-sided, or ask your department head for an allowance.</translation>
+    </message>
+    <message>
+        <source>Your print quota for this month is used up, so this job (%1) was not printed. It stays held: ask the print admin for an allowance.</source>
+        <translation>Your print quota for this month is used up, so this job (%1) was not printed. It stays held: ask the print admin for an allowance.</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but only %2 is left of your print quota this month. It stays held: print fewer copies, in black and white or double-sided, or ask the print admin for an allowance.</source>
+        <translation>This job costs %1, but only %2 is left of your print quota this month. It stays held: print fewer copies, in black and white or double-sided, or ask the print admin for an allowance.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 over its print quota this month</source>
+        <translation>%1 is %2 over its print quota this month</translation>
+    </message>
+    <message>
+        <source>You are %1 over your print quota this month</source>
+        <translation>You are %1 over your print quota this month</translation>
+    </message>
+    <message>
+        <source>Left of the %1 print quota this month: %2</source>
+        <translation>Left of the %1 print quota this month: %2</translation>
+    </message>
+    <message>
+        <source>Left of your print quota this month: %1</source>
+        <translation>Left of your print quota this month: %1</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>
@@ -636,6 +684,41 @@
     <message>
         <source>MPS Kiosk</source>
         <translation>MPS Kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>NaturalTime</name>
+    <message>
+        <source>h:mm AP</source>
+        <extracomment>Time of day, QLocale pattern: h hour, mm minutes, AP AM/PM (Korean: 오전/오후). Korean: &quot;AP h:mm&quot;.</extracomment>
+        <translation>h:mm AP</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Today %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Yesterday %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Tomorrow %1</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <extracomment>A day this year, QLocale pattern: MMM short month name, d day. Korean: &quot;M월 d일&quot;.</extracomment>
+        <translation>MMM d</translation>
+    </message>
+    <message>
+        <source>MMM d, yyyy</source>
+        <extracomment>A day in another year. Korean: &quot;yyyy년 M월 d일&quot;.</extracomment>
+        <translation>MMM d, yyyy</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>%1 the day (&quot;Dec 3&quot;), %2 the time of day (&quot;3:05 PM&quot;). Korean: &quot;%1 %2&quot;.</extracomment>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>

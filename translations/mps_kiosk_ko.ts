@@ -318,6 +318,11 @@
         <source>Black and white</source>
         <translation>흑백</translation>
     </message>
+    <message>
+        <source>%1 here</source>
+        <extracomment>What printing the job here costs with its options, e.g. &quot;₩400&quot;.</extracomment>
+        <translation>이곳에서 %1</translation>
+    </message>
 </context>
 <context>
     <name>JobsScreen</name>
@@ -589,6 +594,48 @@
         <source>The fingerprint did not match. Try again with the finger you registered.</source>
         <translation>지문이 일치하지 않습니다. 등록한 손가락으로 다시 시도하세요.</translation>
     </message>
+    <message numerus="yes">
+        <source>The ID or PIN is not correct. You can try %n more time(s) before sign-in is locked.</source>
+        <translation>
+            <numerusform>ID 또는 PIN이 올바르지 않습니다. %n번 더 틀리면 로그인이 잠깁니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong PINs or passwords, until %1. Try again after that, or ask the print admin to unlock it.</source>
+        <translation>잘못된 PIN이나 비밀번호를 여러 번 입력해서 이 계정은 %1까지 잠겨 있습니다. 그 뒤에 다시 시도하거나 인쇄 관리자에게 잠금 해제를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>The %1 print quota for this month is used up, so this job (%2) was not printed. It stays held: ask your department head or the print admin for an allowance.</source>
+        <translation>이번 달 %1 출력 한도를 모두 사용해서 이 작업(%2)은 출력되지 않았습니다. 작업은 출력 대기 상태로 남습니다. 부서장이나 인쇄 관리자에게 추가 한도를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but only %2 is left of the %3 print quota this month. It stays held: print fewer copies, in black and white or double-sided, or ask your department head for an allowance.</source>
+        <translation>이 작업은 %1인데 이번 달 %3 출력 한도가 %2 남았습니다. 작업은 출력 대기 상태로 남습니다. 매수를 줄이거나 흑백·양면으로 출력하거나, 부서장에게 추가 한도를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Your print quota for this month is used up, so this job (%1) was not printed. It stays held: ask the print admin for an allowance.</source>
+        <translation>이번 달 출력 한도를 모두 사용해서 이 작업(%1)은 출력되지 않았습니다. 작업은 출력 대기 상태로 남습니다. 인쇄 관리자에게 추가 한도를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but only %2 is left of your print quota this month. It stays held: print fewer copies, in black and white or double-sided, or ask the print admin for an allowance.</source>
+        <translation>이 작업은 %1인데 이번 달 개인 출력 한도가 %2 남았습니다. 작업은 출력 대기 상태로 남습니다. 매수를 줄이거나 흑백·양면으로 출력하거나, 인쇄 관리자에게 추가 한도를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 over its print quota this month</source>
+        <translation>이번 달 %1 출력 한도를 %2 초과했습니다</translation>
+    </message>
+    <message>
+        <source>You are %1 over your print quota this month</source>
+        <translation>이번 달 출력 한도를 %1 초과했습니다</translation>
+    </message>
+    <message>
+        <source>Left of the %1 print quota this month: %2</source>
+        <translation>이번 달 %1 출력 한도 잔액: %2</translation>
+    </message>
+    <message>
+        <source>Left of your print quota this month: %1</source>
+        <translation>이번 달 출력 한도 잔액: %1</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>
@@ -628,6 +675,41 @@
     <message>
         <source>MPS Kiosk</source>
         <translation>MPS 키오스크</translation>
+    </message>
+</context>
+<context>
+    <name>NaturalTime</name>
+    <message>
+        <source>h:mm AP</source>
+        <extracomment>Time of day, QLocale pattern: h hour, mm minutes, AP AM/PM (Korean: 오전/오후). Korean: &quot;AP h:mm&quot;.</extracomment>
+        <translation>AP h:mm</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>오늘 %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>어제 %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>내일 %1</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <extracomment>A day this year, QLocale pattern: MMM short month name, d day. Korean: &quot;M월 d일&quot;.</extracomment>
+        <translation>M월 d일</translation>
+    </message>
+    <message>
+        <source>MMM d, yyyy</source>
+        <extracomment>A day in another year. Korean: &quot;yyyy년 M월 d일&quot;.</extracomment>
+        <translation>yyyy년 M월 d일</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>%1 the day (&quot;Dec 3&quot;), %2 the time of day (&quot;3:05 PM&quot;). Korean: &quot;%1 %2&quot;.</extracomment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,8 @@ Rectangle {
     objectName: "faultBanner"
     visible: !Kiosk.printerCanPrint
     // Summed from the parts (not the Column's own height, which a layout may read too early).
-    implicitHeight: visible ? title.contentHeight + hint.contentHeight + chips.height + 2 * content.spacing + 20 : 0
+    // Not tied to `visible` (see MessageBar): Qt 6.4 kept the old space when both changed at once.
+    implicitHeight: title.implicitHeight + hint.implicitHeight + chips.height + 2 * content.spacing + 20
     color: Theme.warning
     border.color: Theme.warningBorder
     border.width: 2

@@ -47,26 +47,56 @@ Rectangle {
             columns: screen.portrait ? 1 : 2
             columnSpacing: Theme.gap
             rowSpacing: Theme.gap
-            ColumnLayout {
+            // The heading and the bars stacked by plain bindings, the list below the last visible
+            // one: each bar is exactly as tall as its text and takes no room once hidden. (A
+            // ColumnLayout, and a Column too, in Qt 6.4 kept the space of a bar that had been shown:
+            // an empty band above the list for the rest of the session.)
+            Item {
+                id: jobsColumn
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                spacing: Theme.gap
                 Text {
+                    id: greeting
                     objectName: "greeting"
+                    width: parent.width
                     text: qsTr("%1, your held jobs").arg(Kiosk.userName)
                     font.pixelSize: Theme.fontLarge
                     font.bold: true
                     color: Theme.text
                     elide: Text.ElideRight
-                    Layout.fillWidth: true
                 }
-                // No Layout.preferredWidth bound to the column's own width here: with it, Qt 6.4's
-                // layout did not place a bar that appeared later, and drew it over the heading.
-                FaultBanner { Layout.fillWidth: true }
-                MessageBar { Layout.fillWidth: true }
+                Text {
+                    id: quota
+                    objectName: "quotaText"
+                    y: greeting.height + 4
+                    width: parent.width
+                    visible: text !== ""
+                    text: Kiosk.quotaText
+                    font.pixelSize: Theme.fontSmall
+                    color: Kiosk.quotaLow ? Theme.danger : Theme.muted
+                    font.bold: Kiosk.quotaLow
+                    wrapMode: Text.WordWrap
+                }
+                FaultBanner {
+                    id: fault
+                    y: (quota.visible ? quota.y + quota.height : greeting.height) + Theme.gap
+                    width: parent.width
+                }
+                MessageBar {
+                    id: bar
+                    y: (fault.visible ? fault.y + fault.height : fault.y - Theme.gap) + Theme.gap
+                    width: parent.width
+                }
                 Item {
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
+                    id: top
+                    height: (bar.visible ? bar.y + bar.height : bar.y - Theme.gap)
+                }
+                Item {
+                    anchors.top: top.bottom
+                    anchors.topMargin: Theme.gap
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.bottom: parent.bottom
                     ListView {
                         id: list
                         objectName: "jobList"

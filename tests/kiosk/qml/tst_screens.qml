@@ -187,7 +187,7 @@ Item {
             mouseClick(find(screen, "printButton"))
             tryVerify(() => bar.visible, 5000, "a message after the failed release")
             const greeting = find(screen, "greeting")
-            tryVerify(() => bar.height >= 48, 1000, "the bar has the height of its text, not " + bar.height)
+            tryVerify(() => bar.height >= text.contentHeight + 8, 1000, "the bar has the height of its text, not " + bar.height)
             verify(bar.height >= text.contentHeight, "text " + text.contentHeight + " in a bar of " + bar.height)
             // The layout places the bar at its next polish: wait for it, then it must stay there.
             const barTop = () => bar.mapToItem(screen, 0, 0).y
@@ -216,6 +216,45 @@ Item {
             tryVerify(() => list.mapToItem(screen, 0, 0).y >= banner.mapToItem(screen, 0, 0).y + banner.height, 1000,
                       "the list makes room for the fault")
             verify(!find(screen, "printButton").enabled)
+        }
+
+        // A bar is as tall as its text (plus its padding), and takes no room once it is gone: after a
+        // message the list moves back up, it does not keep an empty band above it (issue 13).
+        function test_barsAreAsTallAsTheirTextAndGoneWhenHidden() {
+            fixture.signIn(true)
+            const screen = createTemporaryObject(jobsComp, root)
+            const list = find(screen, "jobList")
+            tryCompare(list, "count", 3)
+            const y = item => item.mapToItem(screen, 0, 0).y
+            const greeting = find(screen, "greeting")
+            const listTop = y(list)
+            verify(listTop <= y(greeting) + greeting.height + 2 * Theme.gap, "an empty band above the list: " + listTop)
+            const text = find(screen, "messageText")
+            const bar = text.parent
+            // The fixture has no server: the release fails and the kiosk says so on this screen.
+            mouseClick(list.itemAtIndex(0))
+            mouseClick(find(screen, "printButton"))
+            tryVerify(() => bar.visible && !Kiosk.busy, 5000, "a message after the failed release")
+            const lineHeight = text.contentHeight / text.lineCount
+            verify(text.lineCount <= 2, "a short message in " + text.lineCount + " lines")
+            tryVerify(() => bar.height <= text.contentHeight + 24 && bar.height >= text.contentHeight, 1000,
+                      "a bar of " + bar.height + " px for " + text.lineCount + " line(s) of " + lineHeight + " px")
+            tryVerify(() => y(list) >= y(bar) + bar.height && y(list) <= y(bar) + bar.height + 2 * Theme.gap, 1000,
+                      "the list follows the bar: list at " + y(list) + ", bar ends at " + (y(bar) + bar.height))
+            // The message goes (a tap puts it away): the list is back where it was.
+            mouseClick(bar)
+            tryVerify(() => !bar.visible, 1000)
+            tryVerify(() => Math.abs(y(list) - listTop) < 1, 1000, "the list stays at " + y(list) + ", not " + listTop)
+            // The fault banner too: as tall as its texts and chips, and gone with the fault.
+            fixture.setPrinterWorks(false)
+            const banner = find(screen, "faultBanner")
+            const title = find(screen, "faultText")
+            tryVerify(() => banner.visible && y(list) >= y(banner) + banner.height, 1000)
+            verify(title.lineCount <= 2, "the fault in " + title.lineCount + " lines")
+            verify(banner.height <= 2 * title.contentHeight + 40 + 60, "a banner of " + banner.height + " px")
+            fixture.setPrinterWorks(true)
+            tryVerify(() => !banner.visible, 1000)
+            tryVerify(() => Math.abs(y(list) - listTop) < 1, 1000, "after the fault the list stays at " + y(list) + ", not " + listTop)
         }
 
         function test_faultBannerDisablesPrint() {
