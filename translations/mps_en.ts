@@ -244,6 +244,10 @@
         <source>Not printed at %1; still held</source>
         <translation>Not printed at %1; still held</translation>
     </message>
+    <message>
+        <source>about %1</source>
+        <translation>about %1</translation>
+    </message>
 </context>
 <context>
     <name>JobListModel</name>
@@ -262,6 +266,10 @@
     <message>
         <source>Job %1</source>
         <translation>Job %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -339,6 +347,45 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MemberUsageModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no quota</source>
+        <translation>no quota</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Sheets</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Quota used</source>
+        <translation>Quota used</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
     </message>
 </context>
 <context>
@@ -541,6 +588,10 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>What is left of your monthly print quota. Open Usage from the tray menu for details.</source>
+        <translation>What is left of your monthly print quota. Open Usage from the tray menu for details.</translation>
     </message>
 </context>
 <context>
@@ -757,6 +808,142 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>The server sent an answer this app does not understand. Try again later.</source>
         <translation>The server sent an answer this app does not understand. Try again later.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterUsageModel</name>
+    <message>
+        <source>No department</source>
+        <translation>No department</translation>
+    </message>
+    <message>
+        <source>%1 (own)</source>
+        <translation>%1 (own)</translation>
+    </message>
+    <message>
+        <source>%1 (other department)</source>
+        <translation>%1 (other department)</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaText</name>
+    <message>
+        <source>%1 %</source>
+        <extracomment>A percentage: %1 is the number. Korean writes the sign without a space.</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Monthly quota of %1</source>
+        <translation>Monthly quota of %1</translation>
+    </message>
+    <message>
+        <source>Your monthly quota</source>
+        <translation>Your monthly quota</translation>
+    </message>
+    <message>
+        <source>%1 spent this month; there is no limit.</source>
+        <translation>%1 spent this month; there is no limit.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used (%3)</source>
+        <translation>%1 of %2 used (%3)</translation>
+    </message>
+    <message>
+        <source>%1 - %2 left</source>
+        <translation>%1 - %2 left</translation>
+    </message>
+    <message>
+        <source>%1 - %2 over</source>
+        <translation>%1 - %2 over</translation>
+    </message>
+    <message>
+        <source>Hard limit: a job that would go over it stays held and is not printed.</source>
+        <translation>Hard limit: a job that would go over it stays held and is not printed.</translation>
+    </message>
+    <message>
+        <source>Soft limit: jobs over it still print, and you are warned.</source>
+        <translation>Soft limit: jobs over it still print, and you are warned.</translation>
+    </message>
+    <message>
+        <source>Includes an extra allowance of %1 this month.</source>
+        <translation>Includes an extra allowance of %1 this month.</translation>
+    </message>
+    <message>
+        <source>Monthly quota used up (%1)</source>
+        <translation>Monthly quota used up (%1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 left this month</source>
+        <translation>%1 of %2 left this month</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but the monthly quota of %2 is used up. The job is still held: ask your department head or the print admin for an extra allowance for %2, or print it next month.</source>
+        <translation>This job costs %1, but the monthly quota of %2 is used up. The job is still held: ask your department head or the print admin for an extra allowance for %2, or print it next month.</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but only %2 is left of the monthly quota of %3. Print fewer pages or copies, print in black and white or on both sides, or ask your department head or the print admin for an extra allowance for %3.</source>
+        <translation>This job costs %1, but only %2 is left of the monthly quota of %3. Print fewer pages or copies, print in black and white or on both sides, or ask your department head or the print admin for an extra allowance for %3.</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but your monthly quota is used up. The job is still held: ask your department head for an extra allowance, or print it next month.</source>
+        <translation>This job costs %1, but your monthly quota is used up. The job is still held: ask your department head for an extra allowance, or print it next month.</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but only %2 is left of your monthly quota. Print fewer pages or copies, print in black and white or on both sides, or ask your department head for an extra allowance.</source>
+        <translation>This job costs %1, but only %2 is left of your monthly quota. Print fewer pages or copies, print in black and white or on both sides, or ask your department head for an extra allowance.</translation>
+    </message>
+    <message>
+        <source>Monthly quota used up</source>
+        <translation>Monthly quota used up</translation>
+    </message>
+    <message>
+        <source>Monthly quota almost used</source>
+        <translation>Monthly quota almost used</translation>
+    </message>
+    <message>
+        <source>The monthly quota of %1 is used up (%2 of %3). Its members&apos; jobs stay held until an allowance is added or the month ends.</source>
+        <translation>The monthly quota of %1 is used up (%2 of %3). Its members&apos; jobs stay held until an allowance is added or the month ends.</translation>
+    </message>
+    <message>
+        <source>The monthly quota of %1 is used up (%2 of %3). Jobs still print; the department head is told.</source>
+        <translation>The monthly quota of %1 is used up (%2 of %3). Jobs still print; the department head is told.</translation>
+    </message>
+    <message>
+        <source>%1 of the monthly quota of %2 used (%3 of %4)</source>
+        <translation>%1 of the monthly quota of %2 used (%3 of %4)</translation>
+    </message>
+    <message>
+        <source>Your monthly quota is used up (%1 of %2). Further jobs stay held; ask your department head for an extra allowance.</source>
+        <translation>Your monthly quota is used up (%1 of %2). Further jobs stay held; ask your department head for an extra allowance.</translation>
+    </message>
+    <message>
+        <source>Your monthly quota is used up (%1 of %2). Jobs still print, but your department head sees the overspend.</source>
+        <translation>Your monthly quota is used up (%1 of %2). Jobs still print, but your department head sees the overspend.</translation>
+    </message>
+    <message>
+        <source>%1 of your monthly quota used (%2 of %3)</source>
+        <translation>%1 of your monthly quota used (%2 of %3)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A monthly period: %1 is the month&apos;s name, %2 the year (&quot;November 2026&quot;; Korean &quot;2026년 11월&quot;).</extracomment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1300,296 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
             <numerusform>%n printed document waiting to be sent</numerusform>
             <numerusform>%n printed documents waiting to be sent</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Usage</translation>
+    </message>
+</context>
+<context>
+    <name>TrendModel</name>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>UsageController</name>
+    <message>
+        <source>You may not see this report. Department heads see their own departments; ask the print admin if you need more.</source>
+        <translation>You may not see this report. Department heads see their own departments; ask the print admin if you need more.</translation>
+    </message>
+    <message>
+        <source>Choose a department first.</source>
+        <translation>Choose a department first.</translation>
+    </message>
+    <message>
+        <source>The report was not exported: %1</source>
+        <translation>The report was not exported: %1</translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1 (%2). Choose another folder.</source>
+        <translation>The report could not be saved as %1 (%2). Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageWindow</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A month on a chart axis where a year begins: %1 the short month name, %2 the year.</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Usage - MPS Secure Print</source>
+        <translation>Usage - MPS Secure Print</translation>
+    </message>
+    <message>
+        <source>My usage</source>
+        <translation>My usage</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>What you saved</source>
+        <translation>What you saved</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Department:</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>Export CSV...</translation>
+    </message>
+    <message>
+        <source>Save each member&apos;s usage in this month as a CSV file for the finance office</source>
+        <translation>Save each member&apos;s usage in this month as a CSV file for the finance office</translation>
+    </message>
+    <message>
+        <source>Department quota</source>
+        <translation>Department quota</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Savings</translation>
+    </message>
+    <message>
+        <source>Printers used</source>
+        <translation>Printers used</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Your printing this month</source>
+        <translation>Your printing this month</translation>
+    </message>
+    <message>
+        <source>Your printing in %1</source>
+        <translation>Your printing in %1</translation>
+    </message>
+    <message>
+        <source>You have no print quota: print what you need. You have spent %1 this month.</source>
+        <translation>You have no print quota: print what you need. You have spent %1 this month.</translation>
+    </message>
+    <message>
+        <source>Loading your usage...</source>
+        <translation>Loading your usage...</translation>
+    </message>
+    <message>
+        <source>Nothing printed in the last 12 months yet.
+
+Print to &quot;MPS Secure Print&quot; and collect your jobs at any printer: your monthly cost appears here.</source>
+        <translation>Nothing printed in the last 12 months yet.
+
+Print to &quot;MPS Secure Print&quot; and collect your jobs at any printer: your monthly cost appears here.</translation>
+    </message>
+    <message>
+        <source>Your last 12 months</source>
+        <translation>Your last 12 months</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>Nothing to show yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;This month: %1 and %n sheet(s) of paper saved&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;This month: %1 and %n sheet of paper saved&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;This month: %1 and %n sheets of paper saved&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs you deleted or let expire instead of printing: %n, with %1 pages</source>
+        <translation>
+            <numerusform>Jobs you deleted or let expire instead of printing: %n, with %1 pages</numerusform>
+            <numerusform>Jobs you deleted or let expire instead of printing: %n, with %1 pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printed on both sides: %1 of your pages</source>
+        <translation>Printed on both sides: %1 of your pages</translation>
+    </message>
+    <message>
+        <source>Printed in black and white: %1 of your pages</source>
+        <translation>Printed in black and white: %1 of your pages</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 12 months: %1 and %n sheet(s) saved</source>
+        <translation>
+            <numerusform>Last 12 months: %1 and %n sheet saved</numerusform>
+            <numerusform>Last 12 months: %1 and %n sheets saved</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %2: %n member(s) printed %3 pages for %4.</source>
+        <translation>
+            <numerusform>%1 in %2: %n member printed %3 pages for %4.</numerusform>
+            <numerusform>%1 in %2: %n members printed %3 pages for %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no quota this month. The print admin can set one.</source>
+        <translation>%1 has no quota this month. The print admin can set one.</translation>
+    </message>
+    <message>
+        <source>There is no department you may report on. Ask the print admin to make you the head of your department.</source>
+        <translation>There is no department you may report on. Ask the print admin to make you the head of your department.</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Loading...</translation>
+    </message>
+    <message>
+        <source>Loading the members of %1...</source>
+        <translation>Loading the members of %1...</translation>
+    </message>
+    <message>
+        <source>Nobody in %1 printed in %2. Choose another month or department.</source>
+        <translation>Nobody in %1 printed in %2. Choose another month or department.</translation>
+    </message>
+    <message>
+        <source>No printing to chart this month.</source>
+        <translation>No printing to chart this month.</translation>
+    </message>
+    <message>
+        <source>Cost per member</source>
+        <translation>Cost per member</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>%1 has printed nothing in the last 12 months.</source>
+        <translation>%1 has printed nothing in the last 12 months.</translation>
+    </message>
+    <message>
+        <source>%1, last 12 months</source>
+        <translation>%1, last 12 months</translation>
+    </message>
+    <message>
+        <source>No printer was used in this month.</source>
+        <translation>No printer was used in this month.</translation>
+    </message>
+    <message>
+        <source>On %1&apos;s own printers: %2 pages (%3). On other departments&apos; printers: %4 pages (%5).</source>
+        <translation>On %1&apos;s own printers: %2 pages (%3). On other departments&apos; printers: %4 pages (%5).</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet.</source>
+        <translation>Nothing to compare yet.</translation>
+    </message>
+    <message>
+        <source>Pages per person</source>
+        <translation>Pages per person</translation>
+    </message>
+    <message>
+        <source>Sheets per person</source>
+        <translation>Sheets per person</translation>
+    </message>
+    <message>
+        <source>Colour share</source>
+        <translation>Colour share</translation>
+    </message>
+    <message>
+        <source>Jobs never printed</source>
+        <translation>Jobs never printed</translation>
+    </message>
+    <message>
+        <source>People who printed</source>
+        <translation>People who printed</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Savings: %1 against %2</source>
+        <translation>Savings: %1 against %2</translation>
+    </message>
+    <message>
+        <source>Updated at %1</source>
+        <translation>Updated at %1</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>Exporting...</translation>
     </message>
 </context>
 </TS>

@@ -242,6 +242,10 @@
         <source>Not printed at %1; still held</source>
         <translation>%1에서 인쇄되지 않음 · 계속 보류 중</translation>
     </message>
+    <message>
+        <source>about %1</source>
+        <translation>약 %1</translation>
+    </message>
 </context>
 <context>
     <name>JobListModel</name>
@@ -260,6 +264,10 @@
     <message>
         <source>Job %1</source>
         <translation>작업 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -336,6 +344,45 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MemberUsageModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no quota</source>
+        <translation>할당량 없음</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>직원</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>쪽수</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>용지(장)</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>Quota used</source>
+        <translation>할당량 사용</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>남은 금액</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>절감액</translation>
     </message>
 </context>
 <context>
@@ -533,6 +580,10 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>Refresh</source>
         <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>What is left of your monthly print quota. Open Usage from the tray menu for details.</source>
+        <translation>이번 달 인쇄 할당량 중 남은 금액입니다. 자세한 내용은 트레이 메뉴의 사용량에서 확인하세요.</translation>
     </message>
 </context>
 <context>
@@ -747,6 +798,142 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>The server sent an answer this app does not understand. Try again later.</source>
         <translation>이 앱이 이해할 수 없는 응답을 서버가 보냈습니다. 나중에 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterUsageModel</name>
+    <message>
+        <source>No department</source>
+        <translation>부서 없음</translation>
+    </message>
+    <message>
+        <source>%1 (own)</source>
+        <translation>%1 (우리 부서)</translation>
+    </message>
+    <message>
+        <source>%1 (other department)</source>
+        <translation>%1 (다른 부서)</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>프린터</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>소속 부서</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>쪽수</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaText</name>
+    <message>
+        <source>%1 %</source>
+        <extracomment>A percentage: %1 is the number. Korean writes the sign without a space.</extracomment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Monthly quota of %1</source>
+        <translation>%1 월 할당량</translation>
+    </message>
+    <message>
+        <source>Your monthly quota</source>
+        <translation>내 월 할당량</translation>
+    </message>
+    <message>
+        <source>%1 spent this month; there is no limit.</source>
+        <translation>이번 달에 %1을 사용했습니다. 한도는 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used (%3)</source>
+        <translation>%2 중 %1 사용(%3)</translation>
+    </message>
+    <message>
+        <source>%1 - %2 left</source>
+        <translation>%1 · %2 남음</translation>
+    </message>
+    <message>
+        <source>%1 - %2 over</source>
+        <translation>%1 · %2 초과</translation>
+    </message>
+    <message>
+        <source>Hard limit: a job that would go over it stays held and is not printed.</source>
+        <translation>엄격한 한도: 한도를 넘는 작업은 인쇄되지 않고 보류된 채로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Soft limit: jobs over it still print, and you are warned.</source>
+        <translation>유연한 한도: 한도를 넘어도 인쇄되지만 경고가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Includes an extra allowance of %1 this month.</source>
+        <translation>이번 달 추가 할당 %1이 포함되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Monthly quota used up (%1)</source>
+        <translation>이번 달 할당량 모두 사용(%1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 left this month</source>
+        <translation>이번 달 할당량 %2 중 %1 남음</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but the monthly quota of %2 is used up. The job is still held: ask your department head or the print admin for an extra allowance for %2, or print it next month.</source>
+        <translation>이 작업은 %1이지만 %2의 이번 달 할당량을 모두 사용했습니다. 작업은 계속 보류되어 있으니, 부서장이나 관리자에게 %2의 추가 할당을 요청하거나 다음 달에 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but only %2 is left of the monthly quota of %3. Print fewer pages or copies, print in black and white or on both sides, or ask your department head or the print admin for an extra allowance for %3.</source>
+        <translation>이 작업은 %1이지만 %3의 이번 달 할당량이 %2 남았습니다. 매수를 줄이거나 흑백·양면으로 인쇄하거나, 부서장이나 관리자에게 %3의 추가 할당을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but your monthly quota is used up. The job is still held: ask your department head for an extra allowance, or print it next month.</source>
+        <translation>이 작업은 %1이지만 이번 달 할당량을 모두 사용했습니다. 작업은 계속 보류되어 있으니, 부서장에게 추가 할당을 요청하거나 다음 달에 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>This job costs %1, but only %2 is left of your monthly quota. Print fewer pages or copies, print in black and white or on both sides, or ask your department head for an extra allowance.</source>
+        <translation>이 작업은 %1이지만 이번 달 할당량이 %2 남았습니다. 매수를 줄이거나 흑백·양면으로 인쇄하거나, 부서장에게 추가 할당을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Monthly quota used up</source>
+        <translation>이번 달 할당량 모두 사용</translation>
+    </message>
+    <message>
+        <source>Monthly quota almost used</source>
+        <translation>이번 달 할당량 거의 소진</translation>
+    </message>
+    <message>
+        <source>The monthly quota of %1 is used up (%2 of %3). Its members&apos; jobs stay held until an allowance is added or the month ends.</source>
+        <translation>%1의 이번 달 할당량을 모두 사용했습니다(%3 중 %2). 추가 할당을 받거나 다음 달이 될 때까지 부서원의 작업은 보류됩니다.</translation>
+    </message>
+    <message>
+        <source>The monthly quota of %1 is used up (%2 of %3). Jobs still print; the department head is told.</source>
+        <translation>%1의 이번 달 할당량을 모두 사용했습니다(%3 중 %2). 인쇄는 계속되며 부서장에게 알림이 갑니다.</translation>
+    </message>
+    <message>
+        <source>%1 of the monthly quota of %2 used (%3 of %4)</source>
+        <translation>%2의 이번 달 할당량 중 %1를 사용했습니다(%4 중 %3).</translation>
+    </message>
+    <message>
+        <source>Your monthly quota is used up (%1 of %2). Further jobs stay held; ask your department head for an extra allowance.</source>
+        <translation>이번 달 할당량을 모두 사용했습니다(%2 중 %1). 이후 작업은 보류되니 부서장에게 추가 할당을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Your monthly quota is used up (%1 of %2). Jobs still print, but your department head sees the overspend.</source>
+        <translation>이번 달 할당량을 모두 사용했습니다(%2 중 %1). 인쇄는 계속되지만 초과 사용은 부서장에게 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 of your monthly quota used (%2 of %3)</source>
+        <translation>이번 달 할당량의 %1를 사용했습니다(%3 중 %2).</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A monthly period: %1 is the month&apos;s name, %2 the year (&quot;November 2026&quot;; Korean &quot;2026년 11월&quot;).</extracomment>
+        <translation>%2년 %1</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1286,292 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <translation>
             <numerusform>보낼 문서 %n건 대기 중</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>사용량</translation>
+    </message>
+</context>
+<context>
+    <name>TrendModel</name>
+    <message>
+        <source>Month</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>쪽수</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>절감액</translation>
+    </message>
+</context>
+<context>
+    <name>UsageController</name>
+    <message>
+        <source>You may not see this report. Department heads see their own departments; ask the print admin if you need more.</source>
+        <translation>이 보고서를 볼 권한이 없습니다. 부서장은 자기 부서만 볼 수 있으니, 더 필요하면 관리자에게 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Choose a department first.</source>
+        <translation>먼저 부서를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The report was not exported: %1</source>
+        <translation>보고서를 내보내지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1 (%2). Choose another folder.</source>
+        <translation>보고서를 %1(으)로 저장하지 못했습니다(%2). 다른 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1(으)로 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageWindow</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A month on a chart axis where a year begins: %1 the short month name, %2 the year.</extracomment>
+        <translation>%2년 %1</translation>
+    </message>
+    <message>
+        <source>Usage - MPS Secure Print</source>
+        <translation>사용량 - MPS 보안 인쇄</translation>
+    </message>
+    <message>
+        <source>My usage</source>
+        <translation>내 사용량</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>할당량</translation>
+    </message>
+    <message>
+        <source>What you saved</source>
+        <translation>절감한 내역</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>부서(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>월(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV 내보내기...</translation>
+    </message>
+    <message>
+        <source>Save each member&apos;s usage in this month as a CSV file for the finance office</source>
+        <translation>이 달의 직원별 사용량을 재무 담당 부서에 보낼 CSV 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Department quota</source>
+        <translation>부서 할당량</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>절감 효과</translation>
+    </message>
+    <message>
+        <source>Printers used</source>
+        <translation>사용한 프린터</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>부서 사용량</translation>
+    </message>
+    <message>
+        <source>Your printing this month</source>
+        <translation>이번 달 내 인쇄</translation>
+    </message>
+    <message>
+        <source>Your printing in %1</source>
+        <translation>%1 내 인쇄</translation>
+    </message>
+    <message>
+        <source>You have no print quota: print what you need. You have spent %1 this month.</source>
+        <translation>인쇄 할당량이 없으니 필요한 만큼 인쇄하세요. 이번 달에 %1을 사용했습니다.</translation>
+    </message>
+    <message>
+        <source>Loading your usage...</source>
+        <translation>사용량을 불러오는 중...</translation>
+    </message>
+    <message>
+        <source>Nothing printed in the last 12 months yet.
+
+Print to &quot;MPS Secure Print&quot; and collect your jobs at any printer: your monthly cost appears here.</source>
+        <translation>최근 12개월 동안 인쇄한 내역이 없습니다.
+
+&quot;MPS Secure Print&quot;로 인쇄하고 아무 프린터에서나 출력하면 월별 비용이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Your last 12 months</source>
+        <translation>최근 12개월 내 사용량</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>인쇄</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>절감</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>아직 표시할 내용이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;This month: %1 and %n sheet(s) of paper saved&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;이번 달 절감: %1, 용지 %n장&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs you deleted or let expire instead of printing: %n, with %1 pages</source>
+        <translation>
+            <numerusform>인쇄하지 않고 삭제했거나 기한이 지난 작업: %n건, %1쪽</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printed on both sides: %1 of your pages</source>
+        <translation>양면 인쇄: 전체 쪽수의 %1</translation>
+    </message>
+    <message>
+        <source>Printed in black and white: %1 of your pages</source>
+        <translation>흑백 인쇄: 전체 쪽수의 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 12 months: %1 and %n sheet(s) saved</source>
+        <translation>
+            <numerusform>최근 12개월 절감: %1, 용지 %n장</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %2: %n member(s) printed %3 pages for %4.</source>
+        <translation>
+            <numerusform>%2 %1: 직원 %n명이 %3쪽을 인쇄했고 비용은 %4입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no quota this month. The print admin can set one.</source>
+        <translation>%1에는 이번 달 할당량이 없습니다. 관리자가 설정할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>There is no department you may report on. Ask the print admin to make you the head of your department.</source>
+        <translation>조회할 수 있는 부서가 없습니다. 관리자에게 부서장 지정을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>불러오는 중...</translation>
+    </message>
+    <message>
+        <source>Loading the members of %1...</source>
+        <translation>%1 직원의 사용량을 불러오는 중...</translation>
+    </message>
+    <message>
+        <source>Nobody in %1 printed in %2. Choose another month or department.</source>
+        <translation>%2에 %1에서 인쇄한 직원이 없습니다. 다른 달이나 부서를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>No printing to chart this month.</source>
+        <translation>이 달에는 차트로 보여 줄 인쇄 내역이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cost per member</source>
+        <translation>직원별 비용</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>%1 has printed nothing in the last 12 months.</source>
+        <translation>%1에서 최근 12개월 동안 인쇄한 내역이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1, last 12 months</source>
+        <translation>%1 최근 12개월</translation>
+    </message>
+    <message>
+        <source>No printer was used in this month.</source>
+        <translation>이 달에 사용한 프린터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>On %1&apos;s own printers: %2 pages (%3). On other departments&apos; printers: %4 pages (%5).</source>
+        <translation>%1 소속 프린터: %2쪽(%3). 다른 부서 프린터: %4쪽(%5).</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet.</source>
+        <translation>아직 비교할 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Pages per person</source>
+        <translation>1인당 쪽수</translation>
+    </message>
+    <message>
+        <source>Sheets per person</source>
+        <translation>1인당 용지(장)</translation>
+    </message>
+    <message>
+        <source>Colour share</source>
+        <translation>컬러 비율</translation>
+    </message>
+    <message>
+        <source>Jobs never printed</source>
+        <translation>인쇄하지 않은 작업</translation>
+    </message>
+    <message>
+        <source>People who printed</source>
+        <translation>인쇄한 인원</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>증감</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Savings: %1 against %2</source>
+        <translation>절감 효과: %2 대비 %1</translation>
+    </message>
+    <message>
+        <source>Updated at %1</source>
+        <translation>%1에 업데이트함</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>내보내는 중...</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrlQuery>
 
 QJsonObject FakeApiServer::Request::json() const
 {
@@ -27,6 +28,33 @@ FakeApiServer::~FakeApiServer() = default;
 bool FakeApiServer::listen()
 {
     return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+FakeApiServer::Answer FakeApiServer::answerFor(const Request& req) const
+{
+    // A route naming query items ("/api/v1/usage/report?by=user") wins over the bare path when the
+    // request has all of them; among those, the one naming the most.
+    const QString key = QString::fromLatin1(req.method) + QLatin1Char(' ') + req.path;
+    const QUrlQuery asked(req.query);
+    const Answer* best = nullptr;
+    qsizetype bestItems = -1;
+    for (auto it = m_routes.cbegin(); it != m_routes.cend(); ++it) {
+        const qsizetype mark = it.key().indexOf(QLatin1Char('?'));
+        if ((mark < 0 ? it.key() : it.key().left(mark)) != key)
+            continue;
+        const QList<QPair<QString, QString>> items =
+            mark < 0 ? QList<QPair<QString, QString>>() : QUrlQuery(it.key().mid(mark + 1)).queryItems();
+        bool all = true;
+        for (const auto& item : items)
+            all = all && asked.queryItemValue(item.first) == item.second && asked.hasQueryItem(item.first);
+        if (all && items.size() > bestItems) {
+            best = &it.value();
+            bestItems = items.size();
+        }
+    }
+    if (best)
+        return *best;
+    return Answer{404, "application/json", R"({"error":"not-found","message":"There is no such thing."})"};
 }
 
 QUrl FakeApiServer::url() const
@@ -119,12 +147,11 @@ void FakeApiServer::onReadyRead(QTcpSocket* socket)
         Q_EMIT requestHandled(req.method, req.path);
         return;
     }
-    const Answer a = m_routes.value(
-        QString::fromLatin1(req.method) + QLatin1Char(' ') + req.path,
-        Answer{404, "application/json", R"({"error":"not-found","message":"There is no such thing."})"});
+    const Answer a = answerFor(req);
     static const QHash<int, QByteArray> reasons = {
-        {200, "OK"},           {201, "Created"},   {202, "Accepted"}, {400, "Bad Request"},
-        {401, "Unauthorized"}, {404, "Not Found"}, {409, "Conflict"}, {500, "Internal Server Error"}};
+        {200, "OK"},          {201, "Created"},      {202, "Accepted"},
+        {400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"},
+        {404, "Not Found"},   {409, "Conflict"},     {500, "Internal Server Error"}};
     QByteArray head =
         "HTTP/1.1 " + QByteArray::number(a.status) + ' ' + reasons.value(a.status, "Status") + "\r\n";
     head += "Content-Type: " + a.contentType + "\r\nContent-Length: " + QByteArray::number(a.body.size()) +

@@ -37,7 +37,9 @@ public:
     /// Returns http://127.0.0.1:PORT.
     QUrl url() const;
 
-    /// Answers `method` `path` with `status` and `body` (of `contentType`) from now on.
+    /// Answers `method` `path` with `status` and `body` (of `contentType`) from now on. `path` may
+    /// end in query items ("/api/v1/usage/report?by=user"): such a route answers requests that carry
+    /// all of them, before the route of the bare path.
     void route(const QByteArray& method, const QString& path, int status, const QByteArray& body,
                const QByteArray& contentType = "application/json");
     /// As route(), with a JSON object body.
@@ -69,6 +71,7 @@ private:
         QByteArray body;
     };
     void onReadyRead(QTcpSocket* socket);
+    Answer answerFor(const Request& req) const;
 
     QTcpServer* m_server;
     QHash<QString, Answer> m_routes;

@@ -5,6 +5,7 @@
 #include "JobListModel.h"
 #include "NotificationText.h"
 #include "PrinterListModel.h"
+#include "QuotaText.h"
 #include "SignInDialog.h"
 #include "Translations.h"
 #include "TrayIconPainter.h"
@@ -268,6 +269,105 @@ private Q_SLOTS:
             QStringLiteral("job-release-failed"),
             failedEvent({QStringLiteral("toner-stolen"), {}, QStringLiteral("Someone took the toner.")}));
         QVERIFY2(failed->body.endsWith(QLatin1String("\nSomeone took the toner.")), qPrintable(failed->body));
+        QLocale::setDefault(QLocale::c());
+    }
+
+    // A release refused over a quota ("quota-exceeded"), and quota states, in words and in both languages.
+    void quotaTexts_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QJsonObject>("quota");
+        QTest::addColumn<QString>("text");
+        const QJsonObject user{{QStringLiteral("scope"), QStringLiteral("user")},
+                               {QStringLiteral("subject"), QStringLiteral("kim")},
+                               {QStringLiteral("limit"), 50000},
+                               {QStringLiteral("spent"), 49000},
+                               {QStringLiteral("remaining"), 1000},
+                               {QStringLiteral("cost"), 2400},
+                               {QStringLiteral("currency"), QStringLiteral("KRW")},
+                               {QStringLiteral("period"), QStringLiteral("2026-11")}};
+        QJsonObject usedUp = user;
+        usedUp[QStringLiteral("spent")] = 50000;
+        usedUp[QStringLiteral("remaining")] = 0;
+        QJsonObject dept = user;
+        dept[QStringLiteral("scope")] = QStringLiteral("department");
+        dept[QStringLiteral("subject")] = QStringLiteral("FIN");
+        dept[QStringLiteral("subjectName")] = QStringLiteral("재무과");
+        QJsonObject deptNoName = dept;
+        deptNoName.remove(QStringLiteral("subjectName"));
+        QTest::newRow("en user")
+            << "en" << user
+            << "This job costs ₩2,400, but only ₩1,000 is left of your monthly quota. Print "
+               "fewer pages or copies, print in black and white or on both sides, or ask "
+               "your department head for an extra allowance.";
+        QTest::newRow("en used up")
+            << "en" << usedUp
+            << "This job costs ₩2,400, but your monthly quota is used up. The job is still "
+               "held: ask your department head for an extra allowance, or print it next "
+               "month.";
+        QTest::newRow("en department code")
+            << "en" << deptNoName
+            << "This job costs ₩2,400, but only ₩1,000 is left of the monthly "
+               "quota of FIN. Print fewer pages or copies, print in black and white "
+               "or on both sides, or ask your department head or the print admin "
+               "for an extra allowance for FIN.";
+        QTest::newRow("ko user")
+            << "ko" << user
+            << "이 작업은 ₩2,400이지만 이번 달 할당량이 ₩1,000 남았습니다. 매수를 줄이거나 "
+               "흑백·양면으로 인쇄하거나, 부서장에게 추가 할당을 요청하세요.";
+        QTest::newRow("ko used up")
+            << "ko" << usedUp
+            << "이 작업은 ₩2,400이지만 이번 달 할당량을 모두 사용했습니다. 작업은 계속 "
+               "보류되어 있으니, 부서장에게 추가 할당을 요청하거나 다음 달에 인쇄하세요.";
+        QTest::newRow("ko department")
+            << "ko" << dept
+            << "이 작업은 ₩2,400이지만 재무과의 이번 달 할당량이 ₩1,000 남았습니다. "
+               "매수를 줄이거나 흑백·양면으로 인쇄하거나, 부서장이나 관리자에게 "
+               "재무과의 추가 할당을 요청하세요.";
+        // Without the quota object the server's own message is shown instead.
+        QTest::newRow("no quota object") << "ko" << QJsonObject() << "";
+    }
+    void quotaTexts()
+    {
+        QFETCH(QString, language);
+        QFETCH(QJsonObject, quota);
+        QFETCH(QString, text);
+        QVERIFY(Translations::install(qApp, language));
+        QCOMPARE(QuotaText::refusal(quota), text);
+        QLocale::setDefault(QLocale::c());
+    }
+
+    void quotaStates()
+    {
+        QVERIFY(Translations::install(qApp, QStringLiteral("ko")));
+        QuotaState q;
+        q.scope = QStringLiteral("user");
+        q.subject = QStringLiteral("kim");
+        q.limit = 50000;
+        q.spent = 40000;
+        q.policy = QuotaPolicy::Hard;
+        QCOMPARE(QuotaText::usedLine(q, QStringLiteral("KRW")),
+                 QStringLiteral("₩50,000 중 ₩40,000 사용(80%) · ₩10,000 남음"));
+        QCOMPARE(QuotaText::remainingShort(q, QStringLiteral("KRW")),
+                 QStringLiteral("이번 달 할당량 ₩50,000 중 ₩10,000 남음"));
+        QCOMPARE(QuotaText::periodName(QStringLiteral("2026-11")), QStringLiteral("2026년 11월"));
+        // A soft quota overspent says by how much.
+        q.policy = QuotaPolicy::Soft;
+        q.spent = 52000;
+        QVERIFY2(QuotaText::usedLine(q, QStringLiteral("KRW")).endsWith(QStringLiteral("₩2,000 초과")),
+                 qPrintable(QuotaText::usedLine(q, QStringLiteral("KRW"))));
+        removeTranslators();
+        QVERIFY(Translations::install(qApp, QStringLiteral("en")));
+        QCOMPARE(QuotaText::periodName(QStringLiteral("2026-11")), QStringLiteral("November 2026"));
+        q.scope = QStringLiteral("department");
+        q.subjectName = QStringLiteral("재무과");
+        const QJsonObject event{{QStringLiteral("quota"), q.toJson()},
+                                {QStringLiteral("threshold"), 100},
+                                {QStringLiteral("currency"), QStringLiteral("KRW")}};
+        const auto message = NotificationText::forEvent(QStringLiteral("quota-warning"), event);
+        QVERIFY(message);
+        QCOMPARE(message->body, QStringLiteral("The monthly quota of 재무과 is used up (₩52,000 of ₩50,000). "
+                                               "Jobs still print; the department head is told."));
         QLocale::setDefault(QLocale::c());
     }
 
