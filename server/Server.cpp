@@ -77,6 +77,8 @@ bool Server::start(QString* error)
     js.warnBeforeSecs = static_cast<qint64>(m_config.expiryWarningMinutes) * 60;
     js.maxDocumentBytes = m_config.maxDocumentBytes;
     m_jobs = std::make_unique<JobService>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, js);
+    m_converter = std::make_unique<DocumentConverter>(m_config.convert);
+    m_jobs->setConverter(m_converter.get());
     Authenticator::Settings as;
     as.sessionSecs = static_cast<qint64>(m_config.sessionHours) * 3600;
     as.kioskSessionSecs = static_cast<qint64>(m_config.kioskSessionMinutes) * 60;

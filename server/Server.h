@@ -1,6 +1,7 @@
 #pragma once
 #include "Authenticator.h"
 #include "Clock.h"
+#include "DocumentConverter.h"
 #include "EventBus.h"
 #include "HttpServer.h"
 #include "IppEndpoint.h"
@@ -52,6 +53,7 @@ private:
     DataDir m_data;
     EventBus m_events;
     QByteArray m_icon;
+    std::unique_ptr<DocumentConverter> m_converter; // outlives m_jobs, which uses it
     std::unique_ptr<JobService> m_jobs;
     std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<ReleaseQueue> m_release;

@@ -70,6 +70,7 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         monitorSeconds = ini.value(QStringLiteral("monitor-seconds"), monitorSeconds).toInt();
         kioskFingerprintVerify =
             ini.value(QStringLiteral("kiosk-fingerprint-verify"), kioskFingerprintVerify).toBool();
+        convert = DocumentConverter::Settings::fromIni(ini, convert);
     }
     if (p.isSet(data))
         dataDir = p.value(data);

@@ -1,4 +1,5 @@
 #pragma once
+#include "DocumentConverter.h"
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,7 @@ struct ServerConfig
     int expirySweepSeconds = 60;
     int monitorSeconds = 30;
     bool kioskFingerprintVerify = true; ///< enrolled users confirm card/PIN sign-ins at the sensor
+    DocumentConverter::Settings convert; ///< [convert] command, timeout-seconds, memory-mb, parallel, max-document-mb, work-dir
 
     /// Parses `args` (argv) and the --config file. Returns false with `error` for bad input.
     [[nodiscard]] bool parse(const QStringList& args, QString* error);

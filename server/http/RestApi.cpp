@@ -1,6 +1,7 @@
 #include "RestApi.h"
 
 #include "CardNumber.h"
+#include "DocumentFormat.h"
 #include "EventBus.h"
 #include "JobService.h"
 #include "Log.h"
@@ -205,10 +206,10 @@ void RestApi::uploadJob(Call& c)
     meta.documentFormat = QString::fromLatin1(type);
     if (!meta.documentFormat.isEmpty() && meta.documentFormat != QLatin1String("application/octet-stream")
         && meta.documentFormat != QLatin1String("application/pdf") && meta.documentFormat != QLatin1String("image/jpeg")
-        && meta.documentFormat != QLatin1String("image/pwg-raster") && meta.documentFormat != QLatin1String("image/urf")) {
+        && meta.documentFormat != QLatin1String("image/pwg-raster") && meta.documentFormat != QLatin1String("image/urf")
+        && !DocumentFormat::convertibleMimeTypes().contains(meta.documentFormat)) {
         c.ex.closeAfterResponse();
-        return c.error(415, "unsupported-format",
-                       QStringLiteral("%1 is not supported. Send a PDF, JPEG or PWG raster file.").arg(meta.documentFormat));
+        return c.error(415, "unsupported-format", DocumentFormat::refusal(DocumentFormat::Kind::Unknown));
     }
     QJsonObject opts;
     for (const char* k : {"copies", "sides", "colorMode"}) {

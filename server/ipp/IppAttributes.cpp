@@ -1,5 +1,7 @@
 #include "IppAttributes.h"
 
+#include "DocumentFormat.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <cups/cups.h>
@@ -63,9 +65,11 @@ void addMediaCols(ipp_t* ipp, const char* name, bool withSource, int count)
 
 const QStringList& supportedFormats()
 {
-    static const QStringList f = {QStringLiteral("application/pdf"), QStringLiteral("image/pwg-raster"),
-                                  QStringLiteral("image/urf"), QStringLiteral("image/jpeg"),
-                                  QStringLiteral("application/octet-stream")};
+    // Office documents and text are converted to PDF on the server (server/convert).
+    static const QStringList f = QStringList{QStringLiteral("application/pdf"), QStringLiteral("image/pwg-raster"),
+                                             QStringLiteral("image/urf"), QStringLiteral("image/jpeg"),
+                                             QStringLiteral("application/octet-stream")}
+                                 + DocumentFormat::convertibleMimeTypes();
     return f;
 }
 

@@ -1,5 +1,6 @@
 #include "IppEndpoint.h"
 
+#include "DocumentFormat.h"
 #include "JobService.h"
 #include "Log.h"
 #include "Store.h"
@@ -305,8 +306,7 @@ bool IppEndpoint::validateJobTemplate(Request& r, JobInfo* meta, bool withDocume
     if (withDocumentFormat) {
         const QString fmt = opString(r.request, "document-format");
         if (!fmt.isEmpty() && !IppAttributes::supportedFormats().contains(fmt)) {
-            r.status(IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED,
-                     QStringLiteral("%1 is not supported. Print a PDF, JPEG or PWG raster document.").arg(fmt));
+            r.status(IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED, DocumentFormat::refusal(DocumentFormat::Kind::Unknown));
             ippAddString(r.response, IPP_TAG_UNSUPPORTED_GROUP, IPP_TAG_MIMETYPE, "document-format", nullptr,
                          fmt.toUtf8().constData());
             return false;

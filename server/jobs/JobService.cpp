@@ -1,5 +1,7 @@
 #include "JobService.h"
 
+#include "DocumentConverter.h"
+#include "DocumentFormat.h"
 #include "DocumentInspector.h"
 #include "KeyWrap.h"
 #include "Log.h"
@@ -101,7 +103,7 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         return fail(IngestResult::Status::StorageError, QStringLiteral("The server could not store the job. Try again later."), nullptr);
 
     // The document streams from the socket through encryption to disk, one chunk at a time.
-    const SecretKey jobKey = SecretKey::random();
+    SecretKey jobKey = SecretKey::random();
     SpoolWriter writer;
     if (!writer.open(temp.fd, jobKey, true))
         return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
@@ -128,29 +130,101 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     if (!writer.finish())
         return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
 
-    if (meta.documentFormat.isEmpty() || meta.documentFormat == QLatin1String("application/octet-stream")) {
+    // Read back through a decrypting, seekable view: the plaintext never touches the disk.
+    int rfd = ::open(QFile::encodeName(temp.path).constData(), O_RDONLY | O_CLOEXEC);
+    if (rfd < 0)
+        return fail(IngestResult::Status::StorageError, QStringLiteral("The server could not read back the job."), &temp);
+    auto dev = std::make_unique<SpoolDevice>(rfd, writer.takeIndex());
+    dev->open(QIODevice::ReadOnly);
+    qint64 documentSize = writer.plaintextSize();
+
+    // The content decides, not the name or declared type: office documents and text are converted to a
+    // PDF, which replaces the original (newly encrypted under its own key) before it is inspected.
+    const DocumentFormat detected = DocumentFormat::detect(dev.get());
+    if (detected.kind != DocumentFormat::Kind::Native) {
+        if (!DocumentFormat::isConvertible(detected.kind) || !m_converter) {
+            dev.reset();
+            ::close(rfd);
+            return fail(IngestResult::Status::BadDocument, DocumentFormat::refusal(detected.kind), &temp);
+        }
+        Spool::Temp pdfTemp;
+        const SecretKey pdfKey = SecretKey::random();
+        SpoolWriter pdfWriter;
+        if (!m_spool.createTemp(&pdfTemp, &err) || !pdfWriter.open(pdfTemp.fd, pdfKey, true)) {
+            dev.reset();
+            ::close(rfd);
+            m_spool.discard(&pdfTemp);
+            return fail(IngestResult::Status::StorageError, QStringLiteral("The server could not store the job. Try again later."), &temp);
+        }
+        const auto sink = [&](QIODevice* pdf, QString* sinkError) {
+            for (;;) {
+                const qint64 n = pdf->read(buf.data(), static_cast<qint64>(buf.size()));
+                if (n < 0) {
+                    *sinkError = QStringLiteral("The server could not read the converted document. Try again later.");
+                    return false;
+                }
+                if (n == 0)
+                    break;
+                if (pdfWriter.plaintextSize() + n > m_settings.maxDocumentBytes) {
+                    *sinkError = QStringLiteral("The converted document is larger than the %1 MB this server accepts.")
+                                     .arg(m_settings.maxDocumentBytes / (1024 * 1024));
+                    return false;
+                }
+                if (!pdfWriter.write(buf.data(), n)) {
+                    *sinkError = pdfWriter.errorString();
+                    return false;
+                }
+            }
+            if (!pdfWriter.finish()) {
+                *sinkError = pdfWriter.errorString();
+                return false;
+            }
+            return true;
+        };
+        const DocumentConverter::Result converted = m_converter->convert(dev.get(), documentSize, detected, sink);
+        dev.reset();
+        ::close(rfd);
+        if (converted.status != DocumentConverter::Result::Status::Ok) {
+            m_spool.discard(&pdfTemp);
+            const auto status = converted.status == DocumentConverter::Result::Status::TooLarge ? IngestResult::Status::TooLarge
+                                : converted.status == DocumentConverter::Result::Status::Busy ||
+                                        converted.status == DocumentConverter::Result::Status::ServerError
+                                    ? IngestResult::Status::StorageError
+                                    : IngestResult::Status::BadDocument;
+            return fail(status, converted.error, &temp);
+        }
+        qCInfo(lcIngest).noquote() << "job" << jobId << "for" << owner.name << ":" << detected.mimeType
+                                   << "converted to PDF in" << converted.elapsedMs << "ms";
+        // The original is not kept: only the PDF is stored and released.
+        m_spool.discard(&temp);
+        temp = pdfTemp;
+        jobKey = pdfKey;
+        documentSize = pdfWriter.plaintextSize();
+        meta.documentFormat = QStringLiteral("application/pdf");
+        rfd = ::open(QFile::encodeName(temp.path).constData(), O_RDONLY | O_CLOEXEC);
+        if (rfd < 0)
+            return fail(IngestResult::Status::StorageError, QStringLiteral("The server could not read back the job."), &temp);
+        dev = std::make_unique<SpoolDevice>(rfd, pdfWriter.takeIndex());
+        dev->open(QIODevice::ReadOnly);
+    } else if (meta.documentFormat.isEmpty() || meta.documentFormat == QLatin1String("application/octet-stream") ||
+               DocumentFormat::convertibleMimeTypes().contains(meta.documentFormat)) {
         meta.documentFormat = sniffFormat(head);
-        if (meta.documentFormat.isEmpty())
+        if (meta.documentFormat.isEmpty()) {
+            dev.reset();
+            ::close(rfd);
             return fail(IngestResult::Status::BadDocument,
                         QStringLiteral("The document format is not supported. Print a PDF, JPEG or PWG raster file."),
                         &temp);
+        }
     }
 
-    // Inspect through a decrypting, seekable view: the plaintext never touches the disk.
-    const int rfd = ::open(QFile::encodeName(temp.path).constData(), O_RDONLY | O_CLOEXEC);
-    if (rfd < 0)
-        return fail(IngestResult::Status::StorageError, QStringLiteral("The server could not read back the job."), &temp);
-    DocumentInfo doc;
-    {
-        SpoolDevice dev(rfd, writer.takeIndex());
-        dev.open(QIODevice::ReadOnly);
-        doc = DocumentInspector::inspect(&dev, meta.documentFormat);
-    }
+    const DocumentInfo doc = DocumentInspector::inspect(dev.get(), meta.documentFormat);
+    dev.reset();
     ::close(rfd);
     if (!doc.ok)
         return fail(IngestResult::Status::BadDocument, doc.error, &temp);
 
-    meta.size = writer.plaintextSize();
+    meta.size = documentSize;
     meta.pages = doc.pages;
     meta.pageSize = doc.pageSize;
     meta.color = meta.options.colorMode == QLatin1String("monochrome") ? false : doc.color;

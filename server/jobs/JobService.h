@@ -9,6 +9,7 @@
 #include <QString>
 #include <functional>
 
+class DocumentConverter;
 class ReleaseQueue;
 
 /// Source of document bytes for ingest: fills `data` with up to `max` bytes, returns the count,
@@ -45,6 +46,8 @@ public:
                Settings settings);
 
     void setReleaseQueue(ReleaseQueue* queue) { m_release = queue; }
+    /// Office documents and text are converted to PDF at ingest through `converter` (none: refused).
+    void setConverter(DocumentConverter* converter) { m_converter = converter; }
     const Settings& settings() const { return m_settings; }
 
     /// Reserves a job id for a document that will follow (IPP Create-Job). The job is invisible
@@ -99,4 +102,5 @@ private:
     const Clock& m_clock;
     Settings m_settings;
     ReleaseQueue* m_release = nullptr;
+    DocumentConverter* m_converter = nullptr;
 };
