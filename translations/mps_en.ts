@@ -387,6 +387,10 @@
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
+    <message>
+        <source>%1 over</source>
+        <translation>%1 over</translation>
+    </message>
 </context>
 <context>
     <name>MyJobsWindow</name>
@@ -1351,11 +1355,6 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
 <context>
     <name>UsageWindow</name>
     <message>
-        <source>%1 %2</source>
-        <extracomment>A month on a chart axis where a year begins: %1 the short month name, %2 the year.</extracomment>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <source>Usage - MPS Secure Print</source>
         <translation>Usage - MPS Secure Print</translation>
     </message>
@@ -1447,20 +1446,6 @@ Print to &quot;MPS Secure Print&quot; and collect your jobs at any printer: your
         <source>Nothing to show yet.</source>
         <translation>Nothing to show yet.</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;This month: %1 and %n sheet(s) of paper saved&lt;/b&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;This month: %1 and %n sheet of paper saved&lt;/b&gt;</numerusform>
-            <numerusform>&lt;b&gt;This month: %1 and %n sheets of paper saved&lt;/b&gt;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Jobs you deleted or let expire instead of printing: %n, with %1 pages</source>
-        <translation>
-            <numerusform>Jobs you deleted or let expire instead of printing: %n, with %1 pages</numerusform>
-            <numerusform>Jobs you deleted or let expire instead of printing: %n, with %1 pages</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Printed on both sides: %1 of your pages</source>
         <translation>Printed on both sides: %1 of your pages</translation>
@@ -1469,23 +1454,9 @@ Print to &quot;MPS Secure Print&quot; and collect your jobs at any printer: your
         <source>Printed in black and white: %1 of your pages</source>
         <translation>Printed in black and white: %1 of your pages</translation>
     </message>
-    <message numerus="yes">
-        <source>Last 12 months: %1 and %n sheet(s) saved</source>
-        <translation>
-            <numerusform>Last 12 months: %1 and %n sheet saved</numerusform>
-            <numerusform>Last 12 months: %1 and %n sheets saved</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 in %2: %n member(s) printed %3 pages for %4.</source>
-        <translation>
-            <numerusform>%1 in %2: %n member printed %3 pages for %4.</numerusform>
-            <numerusform>%1 in %2: %n members printed %3 pages for %4.</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 has no quota this month. The print admin can set one.</source>
@@ -1590,6 +1561,34 @@ Print to &quot;MPS Secure Print&quot; and collect your jobs at any printer: your
     <message>
         <source>Exporting...</source>
         <translation>Exporting...</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;This month: %1 and %Ln sheet(s) of paper saved&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;This month: %1 and %Ln sheet of paper saved&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;This month: %1 and %Ln sheets of paper saved&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs you deleted or let expire instead of printing: %Ln, with %1 pages</source>
+        <translation>
+            <numerusform>Jobs you deleted or let expire instead of printing: %Ln, with %1 pages</numerusform>
+            <numerusform>Jobs you deleted or let expire instead of printing: %Ln, with %1 pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 12 months: %1 and %Ln sheet(s) saved</source>
+        <translation>
+            <numerusform>Last 12 months: %1 and %Ln sheet saved</numerusform>
+            <numerusform>Last 12 months: %1 and %Ln sheets saved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %2: %Ln member(s) printed %3 pages for %4.</source>
+        <translation>
+            <numerusform>%1 in %2: %Ln member printed %3 pages for %4.</numerusform>
+            <numerusform>%1 in %2: %Ln members printed %3 pages for %4.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

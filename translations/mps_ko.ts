@@ -384,6 +384,10 @@
         <source>Saved</source>
         <translation>절감액</translation>
     </message>
+    <message>
+        <source>%1 over</source>
+        <translation>%1 초과</translation>
+    </message>
 </context>
 <context>
     <name>MyJobsWindow</name>
@@ -1337,11 +1341,6 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
 <context>
     <name>UsageWindow</name>
     <message>
-        <source>%1 %2</source>
-        <extracomment>A month on a chart axis where a year begins: %1 the short month name, %2 the year.</extracomment>
-        <translation>%2년 %1</translation>
-    </message>
-    <message>
         <source>Usage - MPS Secure Print</source>
         <translation>사용량 - MPS 보안 인쇄</translation>
     </message>
@@ -1433,18 +1432,6 @@ Print to &quot;MPS Secure Print&quot; and collect your jobs at any printer: your
         <source>Nothing to show yet.</source>
         <translation>아직 표시할 내용이 없습니다.</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;This month: %1 and %n sheet(s) of paper saved&lt;/b&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;이번 달 절감: %1, 용지 %n장&lt;/b&gt;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Jobs you deleted or let expire instead of printing: %n, with %1 pages</source>
-        <translation>
-            <numerusform>인쇄하지 않고 삭제했거나 기한이 지난 작업: %n건, %1쪽</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Printed on both sides: %1 of your pages</source>
         <translation>양면 인쇄: 전체 쪽수의 %1</translation>
@@ -1453,21 +1440,9 @@ Print to &quot;MPS Secure Print&quot; and collect your jobs at any printer: your
         <source>Printed in black and white: %1 of your pages</source>
         <translation>흑백 인쇄: 전체 쪽수의 %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Last 12 months: %1 and %n sheet(s) saved</source>
-        <translation>
-            <numerusform>최근 12개월 절감: %1, 용지 %n장</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 in %2: %n member(s) printed %3 pages for %4.</source>
-        <translation>
-            <numerusform>%2 %1: 직원 %n명이 %3쪽을 인쇄했고 비용은 %4입니다.</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 has no quota this month. The print admin can set one.</source>
@@ -1572,6 +1547,30 @@ Print to &quot;MPS Secure Print&quot; and collect your jobs at any printer: your
     <message>
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;This month: %1 and %Ln sheet(s) of paper saved&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;이번 달 절감: %1, 용지 %Ln장&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs you deleted or let expire instead of printing: %Ln, with %1 pages</source>
+        <translation>
+            <numerusform>인쇄하지 않고 삭제했거나 기한이 지난 작업: %Ln건, %1쪽</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 12 months: %1 and %Ln sheet(s) saved</source>
+        <translation>
+            <numerusform>최근 12개월 절감: %1, 용지 %Ln장</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %2: %Ln member(s) printed %3 pages for %4.</source>
+        <translation>
+            <numerusform>%2 %1: 직원 %Ln명이 %3쪽을 인쇄했고 비용은 %4입니다.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,8 @@
 
 #include "QuotaText.h"
 
+#include <QBrush>
+#include <QColor>
 #include <QLocale>
 
 MemberUsageModel::MemberUsageModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -28,6 +30,9 @@ QVariant MemberUsageModel::data(const QModelIndex& index, int role) const
                                             : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && hasLimit)
         return QuotaText::usedLine(*r.quota, m_currency, locale);
+    if (role == Qt::ForegroundRole && hasLimit && index.column() >= QuotaColumn && index.column() <= LeftColumn &&
+        r.quota->percentUsed() >= 100)
+        return QBrush(QColor(0xb7, 0x1c, 0x1c));
     if (role == SortRole) {
         switch (index.column()) {
         case NameColumn:
@@ -60,8 +65,13 @@ QVariant MemberUsageModel::data(const QModelIndex& index, int role) const
         return QuotaText::money(r.cost, m_currency, locale);
     case QuotaColumn:
         return hasLimit ? QuotaText::percent(r.quota->percentUsed(), locale) : tr("no quota");
-    case LeftColumn:
-        return hasLimit ? QuotaText::money(r.quota->remaining().value_or(0), m_currency, locale) : QString();
+    case LeftColumn: {
+        if (!hasLimit)
+            return QString();
+        const qint64 left = r.quota->remaining().value_or(0);
+        return left >= 0 ? QuotaText::money(left, m_currency, locale)
+                         : tr("%1 over").arg(QuotaText::money(-left, m_currency, locale));
+    }
     case SavedColumn:
         return QuotaText::money(r.savedCost, m_currency, locale);
     }

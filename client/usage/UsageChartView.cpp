@@ -18,7 +18,7 @@ UsageChartView::UsageChartView(QWidget* parent) : QWidget(parent)
 {
     m_view = new QChartView(new QChart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(240);
+    m_view->setMinimumHeight(220);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("chartMessage"));
     m_message->setAlignment(Qt::AlignCenter);
@@ -77,7 +77,8 @@ void UsageChartView::setBars(const QString& title, const QStringList& categories
     chart->setTitleFont(titleFont);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 4, 4));
+    // Room on the right for the last amount under a horizontal chart's value axis.
+    chart->setMargins(horizontal ? QMargins(4, 4, 28, 4) : QMargins(4, 4, 4, 4));
     chart->legend()->setFont(base);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setVisible(sets.size() > 1);
@@ -107,7 +108,8 @@ void UsageChartView::setBars(const QString& title, const QStringList& categories
     // Money on the value axis, written the way people write it ("₩120,000"), not as printf would.
     auto* valueAxis = new QCategoryAxis;
     valueAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    const QList<qint64> ticks = niceTicks(max);
+    // Fewer steps across the width of a narrow member chart, so that each amount fits under its line.
+    const QList<qint64> ticks = niceTicks(max, horizontal ? 3 : 5);
     valueAxis->setStartValue(0);
     for (const qint64 t : ticks) {
         if (t > 0)

@@ -20,7 +20,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -71,8 +70,8 @@ QString axisMonth(const QString& label, bool withYear, const QLocale& locale)
     const QString month = locale.standaloneMonthName(d.month(), QLocale::ShortFormat);
     if (!withYear)
         return month;
-    //: A month on a chart axis where a year begins: %1 the short month name, %2 the year.
-    return UsageWindow::tr("%1 %2").arg(month, QString::number(d.year()));
+    // The year on a line of its own: "Dec 2025" does not fit under a bar at 1366 pixels.
+    return month + QStringLiteral("<br>") + QString::number(d.year());
 }
 
 QStringList axisMonths(const QList<UsageRow>& rows, const QLocale& locale)
@@ -233,8 +232,8 @@ QWidget* UsageWindow::buildDepartmentTab()
     top->addWidget(m_savingsBox, 1);
     layout->addLayout(top);
 
-    auto* members = new QSplitter(Qt::Horizontal, content);
-    auto* membersBox = new QWidget(members);
+    auto* members = new QHBoxLayout;
+    auto* membersBox = new QWidget(content);
     auto* membersLayout = new QVBoxLayout(membersBox);
     membersLayout->setContentsMargins(0, 0, 0, 0);
     m_membersProxy = new QSortFilterProxyModel(this);
@@ -253,18 +252,16 @@ QWidget* UsageWindow::buildDepartmentTab()
     m_membersView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_membersView->horizontalHeader()->setSectionResizeMode(MemberUsageModel::NameColumn,
                                                             QHeaderView::Stretch);
-    m_membersView->setMinimumHeight(200);
+    m_membersView->setMinimumHeight(160);
     m_membersEmpty = noteLabel(membersBox);
     m_membersEmpty->setObjectName(QStringLiteral("membersEmpty"));
     membersLayout->addWidget(m_membersView, 1);
     membersLayout->addWidget(m_membersEmpty);
-    m_membersChart = new UsageChartView(members);
+    m_membersChart = new UsageChartView(content);
     m_membersChart->setObjectName(QStringLiteral("membersChart"));
-    members->addWidget(membersBox);
-    members->addWidget(m_membersChart);
-    members->setStretchFactor(0, 3);
-    members->setStretchFactor(1, 2);
-    layout->addWidget(members, 2);
+    members->addWidget(membersBox, 11);
+    members->addWidget(m_membersChart, 9);
+    layout->addLayout(members, 2);
 
     auto* bottom = new QHBoxLayout;
     m_deptTrendChart = new UsageChartView(content);
@@ -400,9 +397,9 @@ void UsageWindow::updateMine()
             yearSheets += r.savedSheets;
         }
         QStringList lines;
-        lines << tr("<b>This month: %1 and %n sheet(s) of paper saved</b>", nullptr, now.savedSheets)
+        lines << tr("<b>This month: %1 and %Ln sheet(s) of paper saved</b>", nullptr, now.savedSheets)
                      .arg(QuotaText::money(now.savedCost, currency, locale));
-        lines << tr("Jobs you deleted or let expire instead of printing: %n, with %1 pages", nullptr,
+        lines << tr("Jobs you deleted or let expire instead of printing: %Ln, with %1 pages", nullptr,
                     now.savedJobs)
                      .arg(locale.toString(now.savedPages));
         if (now.pages > 0) {
@@ -410,7 +407,7 @@ void UsageWindow::updateMine()
             lines << tr("Printed in black and white: %1 of your pages")
                          .arg(share(1.0 - now.colorShare, locale));
         }
-        lines << tr("Last 12 months: %1 and %n sheet(s) saved", nullptr, yearSheets)
+        lines << tr("Last 12 months: %1 and %Ln sheet(s) saved", nullptr, yearSheets)
                      .arg(QuotaText::money(yearCost, currency, locale));
         m_mySavings->setText(lines.join(QStringLiteral("<br><br>")));
     }
@@ -455,7 +452,7 @@ void UsageWindow::updateDepartmentData()
     const int members = m_controller->members()->rowCount();
     m_deptSummary->setText(dept.isEmpty()
                                ? QString()
-                               : tr("%1 in %2: %n member(s) printed %3 pages for %4.", nullptr, members)
+                               : tr("%1 in %2: %Ln member(s) printed %3 pages for %4.", nullptr, members)
                                      .arg(deptName, QuotaText::periodName(period, locale),
                                           locale.toString(totals.pages),
                                           QuotaText::money(totals.cost, currency, locale)));

@@ -355,6 +355,35 @@ private Q_SLOTS:
         useLanguage(QStringLiteral("en"));
     }
 
+    // Not a check: with MPS_USAGE_GRAB_DIR set, saves the window over the fixtures in both languages and
+    // both tabs at 1366x768 and 1920x1080, to look at without a server (scripts/client-screenshots.sh
+    // takes the real ones).
+    void grabForALook()
+    {
+        const QString dir = qEnvironmentVariable("MPS_USAGE_GRAB_DIR");
+        if (dir.isEmpty())
+            QSKIP("set MPS_USAGE_GRAB_DIR to save pictures of the window");
+        for (const QString& language : {QStringLiteral("ko"), QStringLiteral("en")}) {
+            useLanguage(language);
+            for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+                cleanup();
+                init();
+                m_window->resize(size);
+                open("dept-head");
+                for (int tab = 0; tab < 2; ++tab) {
+                    m_window->tabs()->setCurrentIndex(tab);
+                    QTest::qWait(200);
+                    QVERIFY(m_window->grab().save(
+                        QStringLiteral("%1/usage-%2-%3-%4x%5.png")
+                            .arg(dir, language, tab == 0 ? QStringLiteral("mine") : QStringLiteral("dept"))
+                            .arg(size.width())
+                            .arg(size.height())));
+                }
+            }
+        }
+        useLanguage(QStringLiteral("en"));
+    }
+
     void quotaWarningNotification_data()
     {
         QTest::addColumn<QString>("language");
