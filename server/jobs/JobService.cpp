@@ -138,9 +138,17 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     dev->open(QIODevice::ReadOnly);
     qint64 documentSize = writer.plaintextSize();
 
-    // The content decides, not the name or declared type: office documents and text are converted to a
-    // PDF, which replaces the original (newly encrypted under its own key) before it is inspected.
-    const DocumentFormat detected = DocumentFormat::detect(dev.get());
+    // Undeclared (octet-stream) and office/text documents are judged by their content, never by their
+    // name: office documents and text are converted to a PDF, which replaces the original (newly
+    // encrypted under its own key) before it is inspected. A document declared as PDF, JPEG or raster
+    // must be one, and is told so if it is not.
+    const bool declaredPrintReady = !meta.documentFormat.isEmpty() &&
+                                    meta.documentFormat != QLatin1String("application/octet-stream") &&
+                                    !DocumentFormat::convertibleMimeTypes().contains(meta.documentFormat);
+    DocumentFormat detected;
+    detected.kind = DocumentFormat::Kind::Native;
+    if (!declaredPrintReady)
+        detected = DocumentFormat::detect(dev.get());
     if (detected.kind != DocumentFormat::Kind::Native) {
         if (!DocumentFormat::isConvertible(detected.kind) || !m_converter) {
             dev.reset();
