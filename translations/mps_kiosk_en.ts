@@ -845,4 +845,16 @@
         <translation>Not printed within the hold time, so it was deleted. Print the document again if you still need it.</translation>
     </message>
 </context>
+<context>
+    <name>TextPad</name>
+    <message>
+        <source>!#1</source>
+        <extracomment>The keyboard key that shows the symbols page, and (on it) the one back to letters.</extracomment>
+        <translation>!#1</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+</context>
 </TS>

@@ -835,4 +835,16 @@
         <translation>보관 기간 안에 인쇄되지 않아 삭제되었습니다. 아직 필요하면 문서를 다시 인쇄하세요.</translation>
     </message>
 </context>
+<context>
+    <name>TextPad</name>
+    <message>
+        <source>!#1</source>
+        <extracomment>The keyboard key that shows the symbols page, and (on it) the one back to letters.</extracomment>
+        <translation>!#1</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>띄어쓰기</translation>
+    </message>
+</context>
 </TS>

@@ -13,6 +13,7 @@ Rectangle {
 
     function type(t) { activeField.text = activeField.text + t }
     function backspace() { activeField.text = activeField.text.slice(0, -1) }
+    function typeJamo(j) { activeField.text = Hangul.type(activeField.text, j) }
 
     ColumnLayout {
         anchors.fill: parent
@@ -100,6 +101,7 @@ Rectangle {
                     Layout.fillHeight: true
                     Layout.minimumHeight: 300
                     onKey: (t) => screen.type(t)
+                    onJamo: (j) => screen.typeJamo(j)
                     onBackspace: screen.backspace()
                 }
             }

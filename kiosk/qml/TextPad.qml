@@ -1,14 +1,39 @@
 import QtQuick
 import QtQuick.Layouts
+import Mps.Kiosk
 
-// Letters, digits and the few signs user names and passwords use. Emits keys.
+// A complete keyboard for IDs and passwords: letters (shift for capitals), a page with every ASCII
+// symbol, a space, and a Korean (두벌식) layout whose jamo join into syllables (Hangul.type in C++).
+// Emits `key` for text to append, `jamo` for a Hangul key, `backspace`.
 ColumnLayout {
     id: pad
     signal key(string text)
+    signal jamo(string text)
     signal backspace()
     property bool shifted: false
-    readonly property var rows: ["1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm._@"]
+    property bool symbols: false
+    property bool hangul: false
+    readonly property var latinRows: ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"]
+    readonly property var hangulRows: ["1234567890", "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔ", "ㅁㄴㅇㄹㅎㅗㅓㅏㅣ", "ㅋㅌㅊㅍㅠㅜㅡ"]
+    readonly property var symbolRows: ["!@#$%^&*()", "-_=+[]{}\\|", ";:'\",.<>/?", "`~"]
+    // Shift on the Korean layout gives the tense consonants and ㅒ ㅖ.
+    readonly property var hangulShift: ({"ㅂ": "ㅃ", "ㅈ": "ㅉ", "ㄷ": "ㄸ", "ㄱ": "ㄲ", "ㅅ": "ㅆ", "ㅐ": "ㅒ", "ㅔ": "ㅖ"})
+    readonly property var rows: symbols ? symbolRows : hangul ? hangulRows : latinRows
     spacing: 6
+
+    function shown(k) {
+        if (!shifted || symbols)
+            return k
+        return hangul ? (hangulShift[k] || k) : k.toUpperCase()
+    }
+    function press(k) {
+        const t = shown(k)
+        if (hangul && !symbols && /[ㄱ-ㅣ]/.test(t))
+            pad.jamo(t)
+        else
+            pad.key(t)
+    }
+
     Repeater {
         model: pad.rows
         delegate: RowLayout {
@@ -20,17 +45,17 @@ ColumnLayout {
                 model: modelData.split("")
                 delegate: KioskButton {
                     required property string modelData
-                    readonly property string keyText: pad.shifted ? modelData.toUpperCase() : modelData
                     objectName: "textkey-" + modelData
-                    text: keyText
+                    text: pad.shown(modelData)
                     outline: true
                     implicitWidth: 48
                     font.pixelSize: Theme.fontNormal
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    Layout.minimumWidth: 48
+                    Layout.minimumWidth: 40
+                    Layout.maximumWidth: 72
                     Layout.minimumHeight: 48
-                    onClicked: pad.key(keyText)
+                    onClicked: pad.press(modelData)
                 }
             }
         }
@@ -40,17 +65,56 @@ ColumnLayout {
         Layout.fillHeight: true
         spacing: 4
         KioskButton {
+            objectName: "textkey-shift"
             text: "⇧"
             outline: !pad.shifted
+            enabled: !pad.symbols
+            implicitWidth: 56
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.minimumHeight: 48
             onClicked: pad.shifted = !pad.shifted
         }
         KioskButton {
+            objectName: "textkey-symbols"
+            //: The keyboard key that shows the symbols page, and (on it) the one back to letters.
+            text: pad.symbols ? (pad.hangul ? "가나다" : "ABC") : qsTr("!#1")
+            outline: true
+            implicitWidth: 72
+            font.pixelSize: Theme.fontSmall
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.minimumHeight: 48
+            onClicked: pad.symbols = !pad.symbols
+        }
+        KioskButton {
+            objectName: "textkey-hangul"
+            text: pad.hangul ? "ABC" : "한글"
+            outline: true
+            implicitWidth: 72
+            font.pixelSize: Theme.fontSmall
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.minimumHeight: 48
+            onClicked: { pad.hangul = !pad.hangul; pad.symbols = false; pad.shifted = false }
+        }
+        KioskButton {
+            objectName: "textkey-space"
+            text: qsTr("Space")
+            outline: true
+            implicitWidth: 120
+            font.pixelSize: Theme.fontSmall
+            Layout.fillWidth: true
+            Layout.preferredWidth: 200
+            Layout.fillHeight: true
+            Layout.minimumHeight: 48
+            onClicked: pad.key(" ")
+        }
+        KioskButton {
             objectName: "textkey-back"
             text: "←"
             outline: true
+            implicitWidth: 56
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.minimumHeight: 48

@@ -60,8 +60,9 @@ QByteArray Authenticator::hashToken(const QByteArray& token)
 AuthOutcome Authenticator::checkSecret(const QString& username, const QString& secret, bool pin)
 {
     AuthOutcome out;
-    const QString wrong = pin ? QStringLiteral("The ID or PIN is not correct. Check them and try again.")
-                              : QStringLiteral("The user name or password is not correct. Check them and try again.");
+    const QString wrong =
+        pin ? QStringLiteral("The ID or PIN is not correct. Check them and try again.")
+            : QStringLiteral("The user name or password is not correct. Check them and try again.");
     auto user = m_store.userByName(username);
     if (!user) {
         // Same work and the same answer as a wrong password: no user-name probing.
@@ -69,12 +70,12 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
         (void)PasswordHasher::verify(dummy, secret);
         out.status = AuthOutcome::Status::Invalid;
         out.message = wrong;
+        countUnknownFailure(username, &out);
         return out;
     }
     const qint64 now = m_clock.nowSecs();
     if (user->lockedUntil > now) {
-        out.status = AuthOutcome::Status::Locked;
-        out.message = lockedMessage(user->lockedUntil);
+        setLocked(&out, user->lockedUntil);
         qCInfo(lcAuth).noquote() << "sign-in refused for locked account" << username;
         return out;
     }
@@ -82,8 +83,15 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
     if (!PasswordHasher::verify(hash, secret)) {
         m_store.recordAuthFailure(user->id, now, m_settings.lockoutFailures, m_settings.lockoutSecs);
         qCInfo(lcAuth).noquote() << "failed" << (pin ? "PIN" : "password") << "for" << username;
+        // The failure that locks the account says so at once, with when the lock ends.
+        const int failures = user->failedAttempts + 1;
+        if (failures >= m_settings.lockoutFailures) {
+            setLocked(&out, now + m_settings.lockoutSecs);
+            return out;
+        }
         out.status = AuthOutcome::Status::Invalid;
         out.message = wrong;
+        out.attemptsLeft = m_settings.lockoutFailures - failures;
         return out;
     }
     if (user->failedAttempts)
@@ -91,6 +99,39 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
     out.status = AuthOutcome::Status::Ok;
     out.identity.user = *user;
     return out;
+}
+
+void Authenticator::setLocked(AuthOutcome* out, qint64 lockedUntil) const
+{
+    out->status = AuthOutcome::Status::Locked;
+    out->message = lockedMessage(lockedUntil);
+    out->lockedUntil = lockedUntil;
+    out->attemptsLeft = 0;
+}
+
+void Authenticator::countUnknownFailure(const QString& username, AuthOutcome* out)
+{
+    const qint64 now = m_clock.nowSecs();
+    std::lock_guard lock(m_unknownMutex);
+    // Bounded: a flood of made-up names forgets the oldest counts rather than grow without end.
+    if (m_unknownNames.size() > 10000) {
+        for (auto it = m_unknownNames.begin(); it != m_unknownNames.end();)
+            it = it->lastFailure + m_settings.lockoutSecs < now ? m_unknownNames.erase(it) : std::next(it);
+        if (m_unknownNames.size() > 10000)
+            m_unknownNames.clear();
+    }
+    UnknownName& n = m_unknownNames[username.toLower()];
+    if (n.lockedUntil > now) {
+        setLocked(out, n.lockedUntil);
+        return;
+    }
+    n.lastFailure = now;
+    if (++n.failures >= m_settings.lockoutFailures) {
+        n.lockedUntil = now + m_settings.lockoutSecs;
+        setLocked(out, n.lockedUntil);
+        return;
+    }
+    out->attemptsLeft = m_settings.lockoutFailures - n.failures;
 }
 
 QString Authenticator::lockedMessage(qint64 lockedUntil) const
@@ -117,12 +158,13 @@ AuthOutcome Authenticator::checkCard(const QString& rawCard)
     auto user = card.isEmpty() ? std::nullopt : m_store.userByCard(card);
     if (!user) {
         out.status = AuthOutcome::Status::Invalid;
-        out.message = QStringLiteral("This card is not registered. Sign in with your ID and password once to link it.");
+        out.message =
+            QStringLiteral("This card is not registered. Sign in with your ID and password once to link it.");
         return out;
     }
     if (user->lockedUntil > m_clock.nowSecs()) {
-        out.status = AuthOutcome::Status::Locked;
-        out.message = QStringLiteral("This account is locked after too many failed attempts. Ask the print admin.");
+        // Said like a locked PIN sign-in: until when, and what to do.
+        setLocked(&out, user->lockedUntil);
         return out;
     }
     out.status = AuthOutcome::Status::Ok;
@@ -350,8 +392,7 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
     if (!user)
         return out;
     if (user->lockedUntil > m_clock.nowSecs()) {
-        out.status = AuthOutcome::Status::Locked;
-        out.message = lockedMessage(user->lockedUntil);
+        setLocked(&out, user->lockedUntil);
         qCInfo(lcAuth).noquote() << "fingerprint sign-in refused for locked account" << user->name;
         return out;
     }
@@ -362,12 +403,14 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
         qCInfo(lcAuth).noquote() << "fingerprint did not match for" << user->name;
         user = m_store.userById(userId);
         if (user && user->lockedUntil > m_clock.nowSecs()) {
-            out.status = AuthOutcome::Status::Locked;
-            out.message = lockedMessage(user->lockedUntil);
+            setLocked(&out, user->lockedUntil);
             return out;
         }
+        if (user)
+            out.attemptsLeft = qMax(0, m_settings.lockoutFailures - user->failedAttempts);
         out.status = AuthOutcome::Status::Invalid;
-        out.message = QStringLiteral("The fingerprint did not match. Try again with the finger you registered.");
+        out.message =
+            QStringLiteral("The fingerprint did not match. Try again with the finger you registered.");
         return out;
     }
     {
@@ -377,11 +420,11 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
             return out;
     }
     if (verdict == Verdict::SensorUnavailable)
-        qCWarning(lcAuth).noquote() << "kiosk" << kioskId << "could not check the fingerprint of" << user->name
-                                    << "; signed in with the card, PIN or password alone";
+        qCWarning(lcAuth).noquote() << "kiosk" << kioskId << "could not check the fingerprint of"
+                                    << user->name << "; signed in with the card, PIN or password alone";
     if (verdict == Verdict::SensorUnavailable)
-        qCWarning(lcAuth).noquote() << "kiosk" << kioskId << "could not check the fingerprint of" << user->name
-                                    << "; signed in with the card, PIN or password alone";
+        qCWarning(lcAuth).noquote() << "kiosk" << kioskId << "could not check the fingerprint of"
+                                    << user->name << "; signed in with the card, PIN or password alone";
     if (user->failedAttempts)
         m_store.clearAuthFailures(user->id);
     out.status = AuthOutcome::Status::Ok;

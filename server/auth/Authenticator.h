@@ -15,7 +15,7 @@
 struct Identity
 {
     UserRecord user;
-    qint64 kioskId = 0;       ///< set for kiosk sessions
+    qint64 kioskId = 0;        ///< set for kiosk sessions
     qint64 kioskPrinterId = 0; ///< the only printer a kiosk session may release to
     bool viaTrustedHost = false;
 };
@@ -29,6 +29,8 @@ struct AuthOutcome
     Status status = Status::NoCredentials;
     Identity identity;
     QString message; ///< a sentence for the person at the keyboard
+    int attemptsLeft = -1;  ///< Invalid PIN/password/finger: failures left before the lock; -1 unknown
+    qint64 lockedUntil = 0; ///< Locked: when the lock ends (UTC seconds); 0 unknown
     bool ok() const { return status == Status::Ok; }
 };
 
@@ -122,11 +124,16 @@ private:
         qint64 kioskId = 0;
         QHash<QString, qint64> users; ///< candidate name -> user id
         qint64 expires = 0;
-        quint64 serial = 0; ///< issue order, to drop a kiosk's oldest
+        quint64 serial = 0;        ///< issue order, to drop a kiosk's oldest
         bool verification = false; ///< after a good first factor (not identification)
     };
 
     AuthOutcome checkSecret(const QString& username, const QString& secret, bool pin);
+    /// A wrong secret for a name nobody has: counts and locks it in memory like a real account, so
+    /// the answers (attempts left, locked until) do not tell which user names exist.
+    void countUnknownFailure(const QString& username, AuthOutcome* out);
+    /// Sets `out` to Locked until `lockedUntil`.
+    void setLocked(AuthOutcome* out, qint64 lockedUntil) const;
     QString lockedMessage(qint64 lockedUntil) const;
     /// Opens a user's sealed template into `templ`; false (logged) when it does not open.
     bool openTemplate(qint64 userId, const QString& userName, const QByteArray& sealed, QByteArray* templ);
@@ -139,10 +146,19 @@ private:
     const Clock& m_clock;
     Settings m_settings;
     std::mutex m_cacheMutex;
-    QHash<QByteArray, qint64> m_basicCache; ///< keyed hash of "user:password" -> expiry, spares Argon2 per request
+    QHash<QByteArray, qint64>
+        m_basicCache; ///< keyed hash of "user:password" -> expiry, spares Argon2 per request
     QByteArray m_cacheKey;
     SecretKey m_fingerprintKey;
     std::mutex m_challengeMutex;
     QHash<QByteArray, PendingChallenge> m_challenges; ///< keyed by hashToken(challenge)
     quint64 m_challengeSerial = 0;
+    struct UnknownName
+    {
+        int failures = 0;
+        qint64 lockedUntil = 0;
+        qint64 lastFailure = 0;
+    };
+    std::mutex m_unknownMutex;
+    QHash<QString, UnknownName> m_unknownNames; ///< failures of names no account has (memory only)
 };

@@ -368,6 +368,18 @@ void RestApi::kioskInfo(Call& c)
 
 void RestApi::kioskSession(Call& c)
 {
+    // A refused sign-in says how many tries are left ("attemptsLeft", 401) or until when the account
+    // is locked ("lockedUntil", ISO 8601 UTC, 429): docs/api.md.
+    auto refuse = [&c](const AuthOutcome& a, const char* code) {
+        const bool locked = a.status == AuthOutcome::Status::Locked;
+        QJsonObject body{{QStringLiteral("error"), QString::fromLatin1(code)}, {QStringLiteral("message"), a.message}};
+        if (locked && a.lockedUntil > 0)
+            body.insert(QStringLiteral("lockedUntil"),
+                        QDateTime::fromSecsSinceEpoch(a.lockedUntil, Qt::UTC).toString(Qt::ISODate));
+        if (!locked && a.attemptsLeft >= 0)
+            body.insert(QStringLiteral("attemptsLeft"), a.attemptsLeft);
+        c.json(locked ? 429 : 401, body);
+    };
     auto kiosk = m_auth.kioskForToken(c.ex.header("X-MPS-Device-Token"));
     if (!kiosk) {
         c.ex.closeAfterResponse();
@@ -393,9 +405,9 @@ void RestApi::kioskSession(Call& c)
         case AuthOutcome::Status::Ok:
             return openKioskSession(c, *kiosk, a.identity.user);
         case AuthOutcome::Status::Locked:
-            return c.error(429, "locked", a.message);
+            return refuse(a, "locked");
         case AuthOutcome::Status::Invalid:
-            return c.error(401, "no-match", a.message);
+            return refuse(a, "no-match");
         default:
             return c.error(401, "invalid-challenge", a.message);
         }
@@ -424,8 +436,7 @@ void RestApi::kioskSession(Call& c)
         return c.error(400, "missing-credentials", QStringLiteral("Tap your card, or enter your ID and PIN."));
     }
     if (!a.ok())
-        return c.error(a.status == AuthOutcome::Status::Locked ? 429 : 401,
-                       a.status == AuthOutcome::Status::Locked ? "locked" : "invalid-credentials", a.message);
+        return refuse(a, a.status == AuthOutcome::Status::Locked ? "locked" : "invalid-credentials");
     // A kiosk with a sensor asks an enrolled user to confirm with their finger before the session opens.
     if (body->value(QLatin1String("fingerprintReader")).toBool()) {
         if (auto ch = m_auth.verifyChallenge(a.identity.user, kiosk->id)) {

@@ -29,6 +29,7 @@ from mpsit import add_printer, add_user, login, sha256_bytes, sha256_file, uploa
 HERE = os.path.dirname(os.path.abspath(__file__))
 CARD_SCRIPT = os.path.join(HERE, "..", "kiosk", "virtual_card.py")
 KIM_CARD = "04A1B2C3"
+CHOI_CARD = "04C0FFEE"
 VPCD_PORT = 35963
 PCSCD_SOCKET = "/run/pcscd/pcscd.comm"
 
@@ -175,6 +176,7 @@ class KioskTest(unittest.TestCase):
             add_user(cls.server, "kim", pin="482913", card=KIM_CARD)
             add_user(cls.server, "lee", pin="135790")
             add_user(cls.server, "park", pin="246802")
+            add_user(cls.server, "choi", pin="975310", card=CHOI_CARD)
             cls.mfp = IppEvePrinter("mfp", settle=False)
             cls.mfp2 = IppEvePrinter("mfp2", settle=False)
             cls.printers = [cls.mfp, cls.mfp2]
@@ -318,6 +320,8 @@ class KioskTest(unittest.TestCase):
         self.kiosk.send("pin park 000000")
         snap = self.kiosk.wait(lambda s: s["error"] == "invalid-credentials" and not s["busy"])
         self.assertEqual(snap["screen"], "pin")
+        # The server says how many tries are left, and the kiosk says it (issue 13).
+        self.assertIn("try 4 more times", snap["message"])
         for _ in range(6):
             self.kiosk.send("pin park 000000")
             time.sleep(0.3)
@@ -326,8 +330,28 @@ class KioskTest(unittest.TestCase):
                 break
         snap = self.kiosk.wait(lambda s: s["error"] == "locked", what="lockout")
         self.assertIn("locked", snap["message"])
-        self.assertIn("five minutes", snap["message"])
+        self.assertIn("until", snap["message"])
+        self.assertIn("print admin", snap["message"])
         self.assertEqual(snap["screen"], "pin")
+
+    def test_locked_card_says_until_when(self):
+        # Issue 13: a card whose account was locked gave no message at all.
+        self.kiosk.send("pin-screen")
+        for _ in range(5):
+            self.kiosk.send("pin choi 000000")
+            time.sleep(0.3)
+            snap = self.kiosk.wait(lambda s: not s["busy"])
+        self.assertEqual(snap["error"], "locked")
+        self.kiosk.send("cancel")
+        self.kiosk.wait(lambda s: s["screen"] == "idle" and s["message"] == "", what="back to idle")
+        card = self.card(CHOI_CARD)
+        snap = self.kiosk.wait(lambda s: s["error"] == "locked" and not s["busy"], what="the locked card's message")
+        self.assertEqual(snap["screen"], "idle")
+        self.assertIn("locked", snap["message"])
+        self.assertIn("until", snap["message"])
+        self.assertIn("print admin", snap["message"])
+        card.remove()
+        self.kiosk.wait(lambda s: not s["cardPresent"])
 
     def test_jammed_printer_shows_fault_and_alternative(self):
         api, job_id = self.held_job("kim", "jam.pdf")

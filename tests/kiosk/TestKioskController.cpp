@@ -6,6 +6,8 @@
 #include "ApiReply.h"
 #include "JobModel.h"
 #include "KioskController.h"
+#include "KioskTranslations.h"
+#include "NaturalTime.h"
 #include "PrinterModel.h"
 #include "ServerProcess.h"
 #include "TestData.h"
@@ -19,6 +21,7 @@
 namespace {
 constexpr int WaitMs = 15000;
 const QString Card = QStringLiteral("04A1B2C3");
+const QString ChoiCard = QStringLiteral("04C0FFEE");
 
 bool finished(ApiReply* reply)
 {
@@ -38,11 +41,15 @@ private:
     std::unique_ptr<ApiClient> m_client;
     std::unique_ptr<KioskController> m_kiosk;
     ThumbnailCache* m_thumbs = nullptr;
+    KioskTranslations m_translations;
 
-    void addUser(const QString& name, const QByteArray& password, const QByteArray& pin, const QString& card = {})
+    void addUser(const QString& name, const QByteArray& password, const QByteArray& pin,
+                 const QString& card = {})
     {
-        QStringList args{QStringLiteral("user"), QStringLiteral("add"), name, QStringLiteral("--department"),
-                         QStringLiteral("D"), QStringLiteral("--password-stdin"), QStringLiteral("--pin-stdin")};
+        QStringList args{
+            QStringLiteral("user"),         QStringLiteral("add"), name,
+            QStringLiteral("--department"), QStringLiteral("D"),   QStringLiteral("--password-stdin"),
+            QStringLiteral("--pin-stdin")};
         if (!card.isEmpty())
             args << QStringLiteral("--card") << card;
         QString out;
@@ -67,15 +74,19 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        QVERIFY(m_translations.setLanguage(QStringLiteral("en"))); // the sentences people read
         m_server = std::make_unique<ServerProcess>(QStringLiteral(MPS_BUILD_DIR));
         addUser(QStringLiteral("kim"), "kim-password-1", "482913", Card);
         addUser(QStringLiteral("lee"), "lee-password-1", "135790");
         addUser(QStringLiteral("park"), "park-password-1", "246802");
+        addUser(QStringLiteral("choi"), "choi-password-1", "975310", ChoiCard);
         QString out;
         // Nothing listens on port 9: the kiosk's printer is offline. Port 9 on another printer too;
         // the neighbours' state comes from the server's monitor.
         QCOMPARE(m_server->admin({"printer", "add", "3F-East", "--uri", "ipp://127.0.0.1:9/ipp/print",
-                                  "--location", "3F East wing"}, {}, &out), 0);
+                                  "--location", "3F East wing"},
+                                 {}, &out),
+                 0);
         QCOMPARE(m_server->admin({"kiosk", "add", "kiosk-3F", "--printer", "3F-East"}, {}, &out), 0);
         m_deviceToken = out.section(QStringLiteral("): "), 1).trimmed();
         QVERIFY2(!m_deviceToken.isEmpty(), qPrintable(out));
@@ -115,7 +126,8 @@ private Q_SLOTS:
 
     void cardShowsJobsWithThumbnails()
     {
-        const qint64 id = upload(QStringLiteral("kim"), QStringLiteral("kim-password-1"), QStringLiteral("report.pdf"));
+        const qint64 id =
+            upload(QStringLiteral("kim"), QStringLiteral("kim-password-1"), QStringLiteral("report.pdf"));
         QVERIFY(id > 0);
         m_kiosk->cardPresented(Card);
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->screen(), KioskController::JobsScreen, WaitMs);
@@ -126,7 +138,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_thumbs->contains(id), WaitMs);
         const int row = jobs->rowOf(id);
         QVERIFY(row >= 0);
-        QTRY_VERIFY_WITH_TIMEOUT(!jobs->data(jobs->index(row), JobModel::ThumbnailRole).toString().isEmpty(), WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!jobs->data(jobs->index(row), JobModel::ThumbnailRole).toString().isEmpty(),
+                                 WaitMs);
         QVERIFY(!m_thumbs->requestImage(QString::number(id), nullptr, {}).isNull());
 
         // Delete needs a confirmation; then the job is gone on the server too.
@@ -160,7 +173,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->alternatives()->loading(), WaitMs);
         QCOMPARE(m_kiosk->alternatives()->rowCount(), 0);
         // Printing is refused on the kiosk with a sentence that says what to do.
-        const qint64 id = upload(QStringLiteral("kim"), QStringLiteral("kim-password-1"), QStringLiteral("held.pdf"));
+        const qint64 id =
+            upload(QStringLiteral("kim"), QStringLiteral("kim-password-1"), QStringLiteral("held.pdf"));
         QVERIFY(id > 0);
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->jobs()->heldCount() >= 1, WaitMs);
         m_kiosk->printAll();
@@ -197,19 +211,60 @@ private Q_SLOTS:
         m_kiosk->signInWithPin(QStringLiteral("park"), QStringLiteral("000000"));
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->lastErrorCode(), QStringLiteral("invalid-credentials"), WaitMs);
         QCOMPARE(m_kiosk->screen(), KioskController::PinScreen);
+        // The server counts: four more wrong PINs and the account is locked.
+        QVERIFY2(m_kiosk->message().contains(QStringLiteral("try 4 more times")), qPrintable(m_kiosk->message()));
         QString code;
+        QString lastWrong;
         for (int i = 0; i < 6 && code != QLatin1String("locked"); ++i) {
+            lastWrong = m_kiosk->message();
             m_kiosk->signInWithPin(QStringLiteral("park"), QStringLiteral("000000"));
             QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->busy(), WaitMs);
             code = m_kiosk->lastErrorCode();
         }
         QCOMPARE(code, QStringLiteral("locked"));
-        QVERIFY(m_kiosk->message().contains(QStringLiteral("five minutes")));
+        QVERIFY2(lastWrong.contains(QStringLiteral("try 1 more time ")), qPrintable(lastWrong));
+        // Locked until when (five minutes from now, in local time), and what to do.
+        const QString until = NaturalTime::timeOfDay(QDateTime::currentDateTime().addSecs(300).time());
+        const QString later = NaturalTime::timeOfDay(QDateTime::currentDateTime().addSecs(360).time());
+        QVERIFY2(m_kiosk->message().contains(QStringLiteral("locked")), qPrintable(m_kiosk->message()));
+        QVERIFY2(m_kiosk->message().contains(until) || m_kiosk->message().contains(later), qPrintable(m_kiosk->message() + " / " + until));
+        QVERIFY(m_kiosk->message().contains(QStringLiteral("print admin")));
         // Locked means locked, also with the right PIN.
         m_kiosk->signInWithPin(QStringLiteral("park"), QStringLiteral("246802"));
         QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->busy(), WaitMs);
         QCOMPARE(m_kiosk->lastErrorCode(), QStringLiteral("locked"));
         QCOMPARE(m_kiosk->screen(), KioskController::PinScreen);
+        QVERIFY(m_kiosk->message().contains(until) || m_kiosk->message().contains(later));
+    }
+
+    // Issue 13: a card whose account is locked said nothing at all.
+    void lockedCardSaysUntilWhen()
+    {
+        for (int i = 0; i < 5; ++i) {
+            m_kiosk->signInWithPin(QStringLiteral("choi"), QStringLiteral("000000"));
+            QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->busy(), WaitMs);
+        }
+        QCOMPARE(m_kiosk->lastErrorCode(), QStringLiteral("locked"));
+        m_kiosk->cancel();
+        QCOMPARE(m_kiosk->screen(), KioskController::IdleScreen);
+        QVERIFY(m_kiosk->message().isEmpty());
+        m_kiosk->cardPresented(ChoiCard);
+        QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->lastErrorCode(), QStringLiteral("locked"), WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->busy(), WaitMs);
+        QCOMPARE(m_kiosk->screen(), KioskController::IdleScreen);
+        const QString until = NaturalTime::timeOfDay(QDateTime::currentDateTime().addSecs(300).time());
+        const QString earlier = NaturalTime::timeOfDay(QDateTime::currentDateTime().addSecs(240).time());
+        QVERIFY2(m_kiosk->message().contains(until) || m_kiosk->message().contains(earlier), qPrintable(m_kiosk->message()));
+        QVERIFY(m_kiosk->message().contains(QStringLiteral("print admin")));
+        QVERIFY(m_kiosk->messageIsError());
+    }
+
+    // A name no account has is answered like a real one: attempts left, then locked.
+    void unknownNameCountsLikeARealOne()
+    {
+        m_kiosk->signInWithPin(QStringLiteral("nobody-here"), QStringLiteral("000000"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->lastErrorCode(), QStringLiteral("invalid-credentials"), WaitMs);
+        QVERIFY2(m_kiosk->message().contains(QStringLiteral("try 4 more times")), qPrintable(m_kiosk->message()));
     }
 
     void inactivitySignsOutWithCountdown()

@@ -1,4 +1,5 @@
 // JobModel, PrinterModel and KioskText on fixture data (no server), in English and Korean.
+#include "HangulComposer.h"
 #include "JobModel.h"
 #include "KioskText.h"
 #include "KioskTranslations.h"
@@ -322,6 +323,36 @@ private Q_SLOTS:
                                      seoul(2026, 12, 3, 16, 30)),
                  text);
         QVERIFY(translations.setLanguage(QStringLiteral("en")));
+    }
+
+    // The keyboard's Korean layout: jamo keys join into syllables as Korean is written.
+    void hangulComposition_data()
+    {
+        QTest::addColumn<QStringList>("keys");
+        QTest::addColumn<QString>("text");
+        auto keys = [](const QString& s) { return s.split(QString(), Qt::SkipEmptyParts); };
+        QTest::newRow("kim") << keys(QStringLiteral("ㄱㅣㅁ")) << QStringLiteral("김");
+        QTest::newRow("hangul") << keys(QStringLiteral("ㅎㅏㄴㄱㅡㄹ")) << QStringLiteral("한글");
+        QTest::newRow("final moves on") << keys(QStringLiteral("ㄱㅏㄴㅏ")) << QStringLiteral("가나");
+        QTest::newRow("compound vowel") << keys(QStringLiteral("ㄱㅗㅏ")) << QStringLiteral("과");
+        QTest::newRow("cluster") << keys(QStringLiteral("ㄷㅏㄹㄱ")) << QStringLiteral("닭");
+        QTest::newRow("cluster splits") << keys(QStringLiteral("ㄷㅏㄹㄱㅣ")) << QStringLiteral("달기");
+        QTest::newRow("double consonant") << keys(QStringLiteral("ㅆㅏㄹ")) << QStringLiteral("쌀");
+        QTest::newRow("no cluster") << keys(QStringLiteral("ㄱㅏㄴㄱ")) << QStringLiteral("간ㄱ");
+        QTest::newRow("lone vowels") << keys(QStringLiteral("ㅗㅏ")) << QStringLiteral("ㅘ");
+        QTest::newRow("after latin") << QStringList{QStringLiteral("a"), QStringLiteral("ㄱ"), QStringLiteral("ㅏ")}
+                                     << QStringLiteral("a가");
+        QTest::newRow("latin after") << QStringList{QStringLiteral("ㄱ"), QStringLiteral("ㅏ"), QStringLiteral("1")}
+                                     << QStringLiteral("가1");
+    }
+    void hangulComposition()
+    {
+        QFETCH(QStringList, keys);
+        QFETCH(QString, text);
+        QString typed;
+        for (const QString& k : keys)
+            typed = HangulComposer::type(typed, k);
+        QCOMPARE(typed, text);
     }
 
     void jobModelRolesAndSelection()

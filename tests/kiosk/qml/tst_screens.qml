@@ -11,6 +11,7 @@ Item {
     Component { id: idleComp; IdleScreen { width: root.width; height: root.height } }
     Component { id: pinComp; PinScreen { width: root.width; height: root.height } }
     Component { id: jobsComp; JobsScreen { width: root.width; height: root.height } }
+    Component { id: linkComp; LinkCardScreen { width: root.width; height: root.height } }
     Component { id: fingerComp; FingerprintScreen { width: root.width; height: root.height } }
 
     TestCase {
@@ -255,6 +256,67 @@ Item {
             fixture.setPrinterWorks(true)
             tryVerify(() => !banner.visible, 1000)
             tryVerify(() => Math.abs(y(list) - listTop) < 1, 1000, "after the fault the list stays at " + y(list) + ", not " + listTop)
+        }
+
+        // Issue 13: the link-card keyboard could not type most symbols, so many real passwords could
+        // not be entered. Every printable ASCII character, capitals, a space, and Hangul.
+        function test_linkKeyboardTypesEveryCharacter() {
+            const screen = createTemporaryObject(linkComp, root)
+            const password = find(screen, "linkPasswordField")
+            mouseClick(password)
+            verify(password.active)
+            tryVerify(() => find(screen, "textkey-q").width >= 40)
+            const key = k => find(screen, "textkey-" + k)
+            // Letters, then shift for capitals.
+            for (const k of ["p", "w"])
+                mouseClick(key(k))
+            mouseClick(key("shift"))
+            mouseClick(key("q"))
+            mouseClick(key("shift"))
+            mouseClick(key("z"))
+            compare(password.text, "pwQz")
+            // The symbols page: all 32 ASCII symbols, each a touch target.
+            mouseClick(key("symbols"))
+            // The page's keys are placed at the layout's next polish: wait for it.
+            tryVerify(() => key("~").mapToItem(screen, 0, 0).y > key("!").mapToItem(screen, 0, 0).y + 40
+                            && key(")").mapToItem(screen, 0, 0).x > key("!").mapToItem(screen, 0, 0).x + 40)
+            const symbols = "!@#$%^&*()-_=+[]{}\\|;:'\",.<>/?`~"
+            compare(symbols.length, 32)
+            for (const c of symbols) {
+                const b = key(c)
+                verify(b.visible && b.width >= 40 && b.height >= 48, c + ": " + b.width + "x" + b.height)
+                mouseClick(b)
+            }
+            compare(password.text, "pwQz" + symbols)
+            mouseClick(key("space"))
+            mouseClick(key("back"))
+            mouseClick(key("space"))
+            compare(password.text, "pwQz" + symbols + " ")
+            // Back to letters; the ID field gets Korean from the Hangul layout.
+            mouseClick(key("symbols"))
+            tryVerify(() => key("m").mapToItem(screen, 0, 0).y > key("q").mapToItem(screen, 0, 0).y + 40)
+            const user = find(screen, "linkUserField")
+            mouseClick(user)
+            mouseClick(key("hangul"))
+            tryVerify(() => key("ㅋ").mapToItem(screen, 0, 0).y > key("ㅂ").mapToItem(screen, 0, 0).y + 40
+                            && key("ㅔ").mapToItem(screen, 0, 0).x > key("ㅂ").mapToItem(screen, 0, 0).x + 40)
+            for (const j of ["ㄱ", "ㅣ", "ㅁ"])
+                mouseClick(key(j))
+            mouseClick(key("shift"))
+            mouseClick(key("ㅅ"))
+            mouseClick(key("shift"))
+            mouseClick(key("ㅏ"))
+            compare(user.text, "김싸")
+            mouseClick(key("hangul"))
+            tryVerify(() => key("m").mapToItem(screen, 0, 0).y > key("1").mapToItem(screen, 0, 0).y + 40)
+            mouseClick(key("1"))
+            compare(user.text, "김싸1")
+            // Every key is on the screen at 1024x600.
+            for (const c of ["1", "q", "p", "shift", "back", "space"]) {
+                const b = key(c)
+                const p = b.mapToItem(screen, 0, 0)
+                verify(p.y + b.height <= screen.height && p.x + b.width <= screen.width, c + " off the screen")
+            }
         }
 
         function test_faultBannerDisablesPrint() {
