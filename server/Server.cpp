@@ -65,9 +65,20 @@ bool Server::start(QString* error)
 {
     if (!m_data.open(m_config.dataDir, error))
         return false;
+    // mps-admin prices, imports and reports with the same currency and periods as the server.
+    LedgerStore& ledger = m_data.store.ledger();
+    if (!ledger.setSetting(QStringLiteral("accounting.currency"), m_config.accounting.currency) ||
+        !ledger.setSetting(QStringLiteral("accounting.periodStartDay"),
+                           QString::number(m_config.accounting.periods.startDay)) ||
+        !ledger.setSetting(QStringLiteral("accounting.timeZone"),
+                           QString::fromUtf8(m_config.accounting.periods.zone.id()))) {
+        *error = QStringLiteral("cannot store the accounting settings in the database");
+        return false;
+    }
     QDir().mkpath(QFileInfo(m_config.tlsCert).absolutePath());
     QDir().mkpath(QFileInfo(m_config.tlsKey).absolutePath());
-    QStringList names{m_config.publicName, QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
+    QStringList names{m_config.publicName, QStringLiteral("localhost"), QStringLiteral("127.0.0.1"),
+                      QStringLiteral("::1")};
     names.removeDuplicates();
     if (!TlsCertificate::ensureSelfSigned(m_config.tlsCert, m_config.tlsKey, names, error))
         return false;
@@ -79,6 +90,8 @@ bool Server::start(QString* error)
     m_jobs = std::make_unique<JobService>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, js);
     m_converter = std::make_unique<DocumentConverter>(m_config.convert);
     m_jobs->setConverter(m_converter.get());
+    m_accounting = std::make_unique<AccountingService>(m_data.store, m_events, m_clock, m_config.accounting);
+    m_jobs->setAccounting(m_accounting.get());
     Authenticator::Settings as;
     as.sessionSecs = static_cast<qint64>(m_config.sessionHours) * 3600;
     as.kioskSessionSecs = static_cast<qint64>(m_config.kioskSessionMinutes) * 60;
@@ -96,8 +109,8 @@ bool Server::start(QString* error)
     id.host = m_config.publicName;
     id.plainAllowed = m_config.allowPlainHttp;
     char uuid[64];
-    httpAssembleUUID(m_config.publicName.toUtf8().constData(), m_config.listenPort, "mps-secure-print", 0, uuid,
-                     sizeof uuid);
+    httpAssembleUUID(m_config.publicName.toUtf8().constData(), m_config.listenPort, "mps-secure-print", 0,
+                     uuid, sizeof uuid);
     id.uuid = QString::fromLatin1(uuid);
     m_icon = drawIcon();
 
@@ -118,7 +131,7 @@ bool Server::start(QString* error)
         return false;
     id.port = m_http->port();
     m_ipp = std::make_unique<IppEndpoint>(m_data.store, *m_jobs, *m_auth, id, m_config.trustedUserHosts);
-    m_api = std::make_unique<RestApi>(m_data.store, *m_jobs, *m_release, *m_auth, m_events);
+    m_api = std::make_unique<RestApi>(m_data.store, *m_jobs, *m_release, *m_auth, m_events, *m_accounting);
     m_release->start();
     {
         std::lock_guard lock(m_mutex);
@@ -151,7 +164,8 @@ void Server::route(HttpExchange& ex)
         return (void)ex.respond(200, "image/png", m_icon);
     if (path == QLatin1String("/")) {
         ex.respond(200, "text/plain; charset=utf-8",
-                   "MPS print server.\nPrint to ipps://<this host>:<port>/ipp/print; API at /api/v1 (see docs/api.md).\n");
+                   "MPS print server.\nPrint to ipps://<this host>:<port>/ipp/print; API at /api/v1 (see "
+                   "docs/api.md).\n");
         return;
     }
     ex.closeAfterResponse();

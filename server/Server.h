@@ -1,4 +1,5 @@
 #pragma once
+#include "AccountingService.h"
 #include "Authenticator.h"
 #include "Clock.h"
 #include "DocumentConverter.h"
@@ -26,7 +27,8 @@ struct DataDir
     Store store;
     Spool spool;
 
-    /// Creates what is missing (directory 0700, master key 0600, database, spool). Returns false with `error`.
+    /// Creates what is missing (directory 0700, master key 0600, database, spool). Returns false with
+    /// `error`.
     [[nodiscard]] bool open(const QString& dir, QString* error);
     /// The key that wraps job keys (derived from the master key).
     SecretKey jobKek() const { return master.derive(2, "MPSJOBKW"); }
@@ -53,6 +55,7 @@ private:
     DataDir m_data;
     EventBus m_events;
     QByteArray m_icon;
+    std::unique_ptr<AccountingService> m_accounting;
     std::unique_ptr<DocumentConverter> m_converter; // outlives m_jobs, which uses it
     std::unique_ptr<JobService> m_jobs;
     std::unique_ptr<Authenticator> m_auth;

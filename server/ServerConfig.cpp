@@ -3,29 +3,35 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QHostAddress>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QTimeZone>
 
 bool ServerConfig::parse(const QStringList& args, QString* error)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("MPS print server: holds jobs encrypted and releases them to MFPs."));
+    p.setApplicationDescription(
+        QStringLiteral("MPS print server: holds jobs encrypted and releases them to MFPs."));
     p.addHelpOption();
     p.addVersionOption();
-    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data directory (created if empty)."),
-                                  QStringLiteral("DIR"));
+    const QCommandLineOption data(
+        QStringLiteral("data"), QStringLiteral("Data directory (created if empty)."), QStringLiteral("DIR"));
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port (HOST:PORT)."),
                                     QStringLiteral("HOST:PORT"));
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("INI file with further settings."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption cert(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate."), QStringLiteral("FILE"));
-    const QCommandLineOption key(QStringLiteral("tls-key"), QStringLiteral("PEM private key."), QStringLiteral("FILE"));
+    const QCommandLineOption config(
+        QStringLiteral("config"), QStringLiteral("INI file with further settings."), QStringLiteral("FILE"));
+    const QCommandLineOption cert(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption key(QStringLiteral("tls-key"), QStringLiteral("PEM private key."),
+                                 QStringLiteral("FILE"));
     const QCommandLineOption plain(QStringLiteral("allow-plain-http"),
                                    QStringLiteral("Also accept plain HTTP (loopback addresses only)."));
-    const QCommandLineOption trusted(QStringLiteral("trusted-user-hosts"),
-                                     QStringLiteral("Comma-separated addresses whose requesting-user-name is trusted."),
-                                     QStringLiteral("ADDRS"));
-    const QCommandLineOption hold(QStringLiteral("hold-hours"), QStringLiteral("Hours a job is held (default 24)."),
-                                  QStringLiteral("N"));
+    const QCommandLineOption trusted(
+        QStringLiteral("trusted-user-hosts"),
+        QStringLiteral("Comma-separated addresses whose requesting-user-name is trusted."),
+        QStringLiteral("ADDRS"));
+    const QCommandLineOption hold(QStringLiteral("hold-hours"),
+                                  QStringLiteral("Hours a job is held (default 24)."), QStringLiteral("N"));
     const QCommandLineOption maxDoc(QStringLiteral("max-document-mb"),
                                     QStringLiteral("Largest accepted document in MiB (default 512)."),
                                     QStringLiteral("N"));
@@ -56,11 +62,16 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         tlsCert = ini.value(QStringLiteral("tls-cert"), tlsCert).toString();
         tlsKey = ini.value(QStringLiteral("tls-key"), tlsKey).toString();
         allowPlainHttp = ini.value(QStringLiteral("allow-plain-http"), allowPlainHttp).toBool();
-        trustedUserHosts = ini.value(QStringLiteral("trusted-user-hosts")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        trustedUserHosts = ini.value(QStringLiteral("trusted-user-hosts"))
+                               .toString()
+                               .split(QLatin1Char(','), Qt::SkipEmptyParts);
         publicName = ini.value(QStringLiteral("public-name"), publicName).toString();
         holdHours = ini.value(QStringLiteral("hold-hours"), holdHours).toInt();
-        expiryWarningMinutes = ini.value(QStringLiteral("expiry-warning-minutes"), expiryWarningMinutes).toInt();
-        maxDocumentBytes = ini.value(QStringLiteral("max-document-mb"), maxDocumentBytes / (1024 * 1024)).toLongLong() * 1024 * 1024;
+        expiryWarningMinutes =
+            ini.value(QStringLiteral("expiry-warning-minutes"), expiryWarningMinutes).toInt();
+        maxDocumentBytes =
+            ini.value(QStringLiteral("max-document-mb"), maxDocumentBytes / (1024 * 1024)).toLongLong() *
+            1024 * 1024;
         sessionHours = ini.value(QStringLiteral("session-hours"), sessionHours).toInt();
         kioskSessionMinutes = ini.value(QStringLiteral("kiosk-session-minutes"), kioskSessionMinutes).toInt();
         lockoutFailures = ini.value(QStringLiteral("lockout-failures"), lockoutFailures).toInt();
@@ -71,6 +82,8 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         kioskFingerprintVerify =
             ini.value(QStringLiteral("kiosk-fingerprint-verify"), kioskFingerprintVerify).toBool();
         convert = DocumentConverter::Settings::fromIni(ini, convert);
+        if (!readAccounting(ini, &accounting, error))
+            return false;
     }
     if (p.isSet(data))
         dataDir = p.value(data);
@@ -109,9 +122,42 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         tlsKey = dataDir + QStringLiteral("/tls/server.key");
     if (publicName.isEmpty())
         publicName = (listenHost == QLatin1String("0.0.0.0") || listenHost == QLatin1String("::"))
-            ? QStringLiteral("localhost")
-            : listenHost;
+                         ? QStringLiteral("localhost")
+                         : listenHost;
     return validate(error);
+}
+
+bool ServerConfig::readAccounting(QSettings& ini, AccountingSettings* out, QString* error)
+{
+    ini.beginGroup(QStringLiteral("accounting"));
+    const QString currency =
+        ini.value(QStringLiteral("currency"), out->currency).toString().trimmed().toUpper();
+    bool ok = false;
+    const int startDay = ini.value(QStringLiteral("periodStartDay"), out->periods.startDay).toInt(&ok);
+    const QByteArray zone = ini.value(QStringLiteral("timeZone"), QString::fromUtf8(out->periods.zone.id()))
+                                .toString()
+                                .trimmed()
+                                .toUtf8();
+    ini.endGroup();
+    static const QRegularExpression iso4217(QStringLiteral("^[A-Z]{3}$"));
+    if (!iso4217.match(currency).hasMatch()) {
+        *error = QStringLiteral("[accounting] currency must be an ISO 4217 code such as KRW or USD, not '%1'")
+                     .arg(currency);
+        return false;
+    }
+    if (!ok || startDay < 1 || startDay > 28) {
+        *error = QStringLiteral("[accounting] periodStartDay must be a day of the month from 1 to 28");
+        return false;
+    }
+    if (!QTimeZone::isTimeZoneIdAvailable(zone)) {
+        *error = QStringLiteral("[accounting] timeZone '%1' is not a known IANA time zone (e.g. Asia/Seoul)")
+                     .arg(QString::fromUtf8(zone));
+        return false;
+    }
+    out->currency = currency;
+    out->periods.startDay = startDay;
+    out->periods.zone = QTimeZone(zone);
+    return true;
 }
 
 bool ServerConfig::listenIsLoopback() const
@@ -125,7 +171,8 @@ bool ServerConfig::listenIsLoopback() const
 bool ServerConfig::validate(QString* error) const
 {
     if (allowPlainHttp && !listenIsLoopback()) {
-        *error = QStringLiteral("plain HTTP is allowed only on a loopback address; use TLS for %1").arg(listenHost);
+        *error = QStringLiteral("plain HTTP is allowed only on a loopback address; use TLS for %1")
+                     .arg(listenHost);
         return false;
     }
     if (holdHours <= 0 || maxDocumentBytes <= 0 || listenPort == 0) {

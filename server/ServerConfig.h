@@ -1,7 +1,11 @@
 #pragma once
+#include "AccountingSettings.h"
 #include "DocumentConverter.h"
+
 #include <QString>
 #include <QStringList>
+
+class QSettings;
 
 /// Everything mps-server is told: command line first, then the optional INI file, then defaults.
 struct ServerConfig
@@ -9,11 +13,11 @@ struct ServerConfig
     QString dataDir;
     QString listenHost = QStringLiteral("127.0.0.1");
     quint16 listenPort = 8631;
-    QString tlsCert;             ///< default <data>/tls/server.crt (self-signed on first start)
-    QString tlsKey;              ///< default <data>/tls/server.key
-    bool allowPlainHttp = false; ///< accept plain HTTP beside TLS; only allowed on loopback
+    QString tlsCert;              ///< default <data>/tls/server.crt (self-signed on first start)
+    QString tlsKey;               ///< default <data>/tls/server.key
+    bool allowPlainHttp = false;  ///< accept plain HTTP beside TLS; only allowed on loopback
     QStringList trustedUserHosts; ///< addresses whose requesting-user-name is trusted (e.g. a managed cupsd)
-    QString publicName;          ///< host name used in printer-uri-supported etc.; default the listen host
+    QString publicName;           ///< host name used in printer-uri-supported etc.; default the listen host
     int holdHours = 24;
     int expiryWarningMinutes = 60;
     qint64 maxDocumentBytes = 512LL * 1024 * 1024;
@@ -25,11 +29,15 @@ struct ServerConfig
     int expirySweepSeconds = 60;
     int monitorSeconds = 30;
     bool kioskFingerprintVerify = true; ///< enrolled users confirm card/PIN sign-ins at the sensor
-    DocumentConverter::Settings convert; ///< [convert] command, timeout-seconds, memory-mb, parallel, max-document-mb, work-dir
+    DocumentConverter::Settings
+        convert; ///< [convert] command, timeout-seconds, memory-mb, parallel, max-document-mb, work-dir
+    AccountingSettings accounting; ///< [accounting] currency, periodStartDay, timeZone
 
     /// Parses `args` (argv) and the --config file. Returns false with `error` for bad input.
     [[nodiscard]] bool parse(const QStringList& args, QString* error);
     /// Checks the combination (e.g. plain HTTP only on loopback).
     [[nodiscard]] bool validate(QString* error) const;
     bool listenIsLoopback() const;
+    /// Reads the [accounting] group of `ini` over the values in `out`; false with `error` for bad ones.
+    [[nodiscard]] static bool readAccounting(QSettings& ini, AccountingSettings* out, QString* error);
 };

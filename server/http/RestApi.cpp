@@ -1,5 +1,6 @@
 #include "RestApi.h"
 
+#include "AccountingService.h"
 #include "CardNumber.h"
 #include "DocumentFormat.h"
 #include "EventBus.h"
@@ -54,13 +55,34 @@ struct RestApi::Call
     }
     void error(int status, const char* code, const QString& message)
     {
-        json(status, {{QStringLiteral("error"), QString::fromLatin1(code)}, {QStringLiteral("message"), message}});
+        json(status,
+             {{QStringLiteral("error"), QString::fromLatin1(code)}, {QStringLiteral("message"), message}});
     }
 };
 
-RestApi::RestApi(Store& store, JobService& jobs, ReleaseQueue& release, Authenticator& auth, EventBus& events)
-    : m_store(store), m_jobs(jobs), m_release(release), m_auth(auth), m_events(events)
+RestApi::RestApi(Store& store, JobService& jobs, ReleaseQueue& release, Authenticator& auth, EventBus& events,
+                 AccountingService& accounting)
+    : m_store(store), m_jobs(jobs), m_release(release), m_auth(auth), m_events(events), m_accounting(accounting),
+      m_usage(store, accounting)
 {
+}
+
+QJsonObject RestApi::pricedJobJson(const JobInfo& job, qint64 printerId)
+{
+    QJsonObject o = job.toJson();
+    o.insert(QStringLiteral("cost"), m_accounting.estimate(job, printerId));
+    o.insert(QStringLiteral("currency"), m_accounting.settings().currency);
+    return o;
+}
+
+qint64 RestApi::pricingPrinter(const Call& c)
+{
+    const QUrlQuery q(QString::fromUtf8(c.ex.query()));
+    const QString name = q.queryItemValue(QStringLiteral("printer"), QUrl::FullyDecoded);
+    if (!name.isEmpty())
+        if (auto p = m_store.printerByName(name))
+            return p->id;
+    return c.who.kioskPrinterId;
 }
 
 std::optional<QJsonObject> RestApi::readJson(Call& c)
@@ -100,7 +122,8 @@ bool RestApi::requireUser(Call& c)
     if (!a.ok()) {
         c.ex.closeAfterResponse();
         c.error(a.status == AuthOutcome::Status::Locked ? 429 : 401,
-                a.status == AuthOutcome::Status::NoCredentials ? "unauthenticated" : "invalid-session", a.message);
+                a.status == AuthOutcome::Status::NoCredentials ? "unauthenticated" : "invalid-session",
+                a.message);
         return false;
     }
     c.who = a.identity;
@@ -137,6 +160,9 @@ void RestApi::handle(HttpExchange& ex)
         return printers(c);
     if (p == QLatin1String("/api/v1/events") && m == "GET")
         return events(c);
+    if ((p.startsWith(QLatin1String("/api/v1/usage/")) || p == QLatin1String("/api/v1/departments")) &&
+        m_usage.handle(c.ex, p, c.who))
+        return;
     if (p.startsWith(QLatin1String("/api/v1/jobs/"))) {
         const QStringList parts = p.mid(13).split(QLatin1Char('/'));
         bool ok = false;
@@ -184,8 +210,9 @@ void RestApi::listJobs(Call& c)
     const bool all = q.queryItemValue(QStringLiteral("all")) == QLatin1String("1");
     const bool history = q.queryItemValue(QStringLiteral("history")) == QLatin1String("1");
     QJsonArray arr;
+    const qint64 printer = pricingPrinter(c);
     for (const JobInfo& j : m_jobs.jobsFor(c.who.user, !history, all))
-        arr.append(j.toJson());
+        arr.append(pricedJobJson(j, printer));
     c.json(200, {{QStringLiteral("jobs"), arr}});
 }
 
@@ -204,10 +231,12 @@ void RestApi::uploadJob(Call& c)
     QByteArray type = c.ex.header("Content-Type");
     type = type.left(type.indexOf(';') < 0 ? type.size() : type.indexOf(';')).trimmed();
     meta.documentFormat = QString::fromLatin1(type);
-    if (!meta.documentFormat.isEmpty() && meta.documentFormat != QLatin1String("application/octet-stream")
-        && meta.documentFormat != QLatin1String("application/pdf") && meta.documentFormat != QLatin1String("image/jpeg")
-        && meta.documentFormat != QLatin1String("image/pwg-raster") && meta.documentFormat != QLatin1String("image/urf")
-        && !DocumentFormat::convertibleMimeTypes().contains(meta.documentFormat)) {
+    if (!meta.documentFormat.isEmpty() && meta.documentFormat != QLatin1String("application/octet-stream") &&
+        meta.documentFormat != QLatin1String("application/pdf") &&
+        meta.documentFormat != QLatin1String("image/jpeg") &&
+        meta.documentFormat != QLatin1String("image/pwg-raster") &&
+        meta.documentFormat != QLatin1String("image/urf") &&
+        !DocumentFormat::convertibleMimeTypes().contains(meta.documentFormat)) {
         c.ex.closeAfterResponse();
         return c.error(415, "unsupported-format", DocumentFormat::refusal(DocumentFormat::Kind::Unknown));
     }
@@ -215,7 +244,8 @@ void RestApi::uploadJob(Call& c)
     for (const char* k : {"copies", "sides", "colorMode"}) {
         const QString v = q.queryItemValue(QString::fromLatin1(k));
         if (!v.isEmpty())
-            opts.insert(QString::fromLatin1(k), qstrcmp(k, "copies") == 0 ? QJsonValue(v.toInt()) : QJsonValue(v));
+            opts.insert(QString::fromLatin1(k),
+                        qstrcmp(k, "copies") == 0 ? QJsonValue(v.toInt()) : QJsonValue(v));
     }
     QString err;
     if (!meta.options.mergeJson(opts, &err)) {
@@ -226,7 +256,8 @@ void RestApi::uploadJob(Call& c)
     static const QRegularExpression captureIdSyntax(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
     if (!captureId.isEmpty() && !captureIdSyntax.match(captureId).hasMatch()) {
         c.ex.closeAfterResponse();
-        return c.error(400, "bad-capture-id", QStringLiteral("captureId must be 1 to 64 letters, digits, - or _."));
+        return c.error(400, "bad-capture-id",
+                       QStringLiteral("captureId must be 1 to 64 letters, digits, - or _."));
     }
     const IngestResult r = m_jobs.ingest(
         c.who.user, meta, [&c](char* d, qint64 n) { return c.ex.readBody(d, n); }, 0, captureId);
@@ -238,8 +269,9 @@ void RestApi::uploadJob(Call& c)
         return c.json(200, {{QStringLiteral("job"), r.job.toJson()}, {QStringLiteral("duplicate"), true}});
     case IngestResult::Status::InProgress:
         c.ex.closeAfterResponse();
-        return c.error(409, "capture-in-progress",
-                       QStringLiteral("This document is still arriving from an earlier attempt. Try again shortly."));
+        return c.error(
+            409, "capture-in-progress",
+            QStringLiteral("This document is still arriving from an earlier attempt. Try again shortly."));
     case IngestResult::Status::TooLarge:
         c.ex.closeAfterResponse();
         return c.error(413, "too-large", r.error);
@@ -259,19 +291,28 @@ void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
     QString err;
     auto fail = [&](JobActionResult r) {
         switch (r) {
-        case JobActionResult::Ok: return;
-        case JobActionResult::NotFound: return c.error(404, "not-found", QStringLiteral("Job %1 does not exist.").arg(id));
-        case JobActionResult::WrongState: return c.error(409, "wrong-state", err.isEmpty() ? QStringLiteral("The job cannot be changed now.") : err);
-        case JobActionResult::BadPrinter: return c.error(404, "unknown-printer", err);
-        case JobActionResult::BadOptions: return c.error(400, "bad-options", err);
-        case JobActionResult::Failed: return c.error(500, "failed", QStringLiteral("The server could not do that. Try again."));
+        case JobActionResult::Ok:
+            return;
+        case JobActionResult::NotFound:
+            return c.error(404, "not-found", QStringLiteral("Job %1 does not exist.").arg(id));
+        case JobActionResult::WrongState:
+            return c.error(409, "wrong-state",
+                           err.isEmpty() ? QStringLiteral("The job cannot be changed now.") : err);
+        case JobActionResult::BadPrinter:
+            return c.error(404, "unknown-printer", err);
+        case JobActionResult::BadOptions:
+            return c.error(400, "bad-options", err);
+        case JobActionResult::Failed:
+            return c.error(500, "failed", QStringLiteral("The server could not do that. Try again."));
+        case JobActionResult::QuotaExceeded:
+            return c.error(403, "quota-exceeded", err);
         }
     };
     if (sub.isEmpty() && m == "GET") {
         auto j = m_jobs.jobFor(c.who.user, id);
         if (!j)
             return fail(JobActionResult::NotFound);
-        return c.json(200, {{QStringLiteral("job"), j->toJson()}});
+        return c.json(200, {{QStringLiteral("job"), pricedJobJson(*j, pricingPrinter(c))}});
     }
     if (sub == QLatin1String("thumbnail") && m == "GET") {
         const QByteArray png = m_jobs.thumbnailFor(c.who.user, id);
@@ -286,7 +327,7 @@ void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
         const JobActionResult r = m_jobs.updateOptions(c.who.user, id, *body, &err);
         if (r != JobActionResult::Ok)
             return fail(r);
-        return c.json(200, {{QStringLiteral("job"), m_jobs.jobFor(c.who.user, id)->toJson()}});
+        return c.json(200, {{QStringLiteral("job"), pricedJobJson(*m_jobs.jobFor(c.who.user, id), pricingPrinter(c))}});
     }
     if (sub.isEmpty() && m == "DELETE") {
         const JobActionResult r = m_jobs.remove(c.who.user, id);
@@ -315,7 +356,8 @@ void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
         if (c.who.kioskId) {
             // A kiosk session releases only at the kiosk's own printer.
             if (printerId && printerId != c.who.kioskPrinterId)
-                return c.error(403, "wrong-printer", QStringLiteral("At this kiosk you can print only to its own printer."));
+                return c.error(403, "wrong-printer",
+                               QStringLiteral("At this kiosk you can print only to its own printer."));
             printerId = c.who.kioskPrinterId;
         }
         if (!printerId) {
@@ -326,10 +368,18 @@ void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
         for (const char* k : {"copies", "sides", "colorMode"})
             if (body->contains(QLatin1String(k)))
                 changes.insert(QLatin1String(k), body->value(QLatin1String(k)));
-        const JobActionResult r = m_jobs.release(c.who.user, id, printerId, changes, &err);
+        QuotaRefusal refusal;
+        const JobActionResult r = m_jobs.release(c.who.user, id, printerId, changes, &err, &refusal);
+        if (r == JobActionResult::QuotaExceeded) {
+            // The numbers, so that the apps can say it in the person's language.
+            const QJsonObject quota = AccountingService::refusalJson(refusal);
+            return c.json(403, {{QStringLiteral("error"), QStringLiteral("quota-exceeded")},
+                                {QStringLiteral("message"), refusal.message},
+                                {QStringLiteral("quota"), quota}});
+        }
         if (r != JobActionResult::Ok)
             return fail(r);
-        return c.json(202, {{QStringLiteral("job"), m_jobs.jobFor(c.who.user, id)->toJson()}});
+        return c.json(202, {{QStringLiteral("job"), pricedJobJson(*m_jobs.jobFor(c.who.user, id), printerId)}});
     }
     c.error(405, "method-not-allowed", QStringLiteral("That method is not allowed here."));
 }
@@ -343,7 +393,8 @@ QJsonObject RestApi::printerJson(qint64 printerId, bool withUri)
     o.insert(QStringLiteral("id"), p->id);
     o.insert(QStringLiteral("name"), p->name);
     o.insert(QStringLiteral("location"), p->location);
-    o.insert(QStringLiteral("faultText"), ReleaseQueue::describeFaults(m_release.status(printerId).blockingFaults()));
+    o.insert(QStringLiteral("faultText"),
+             ReleaseQueue::describeFaults(m_release.status(printerId).blockingFaults()));
     if (withUri)
         o.insert(QStringLiteral("uri"), p->uri);
     return o;
@@ -362,8 +413,11 @@ void RestApi::kioskInfo(Call& c)
 {
     auto kiosk = m_auth.kioskForToken(c.ex.header("X-MPS-Device-Token"));
     if (!kiosk)
-        return c.error(401, "unknown-kiosk", QStringLiteral("This kiosk is not registered. Ask the print admin for a device token."));
-    c.json(200, {{QStringLiteral("kiosk"), kiosk->name}, {QStringLiteral("printer"), printerJson(kiosk->printerId, false)}});
+        return c.error(
+            401, "unknown-kiosk",
+            QStringLiteral("This kiosk is not registered. Ask the print admin for a device token."));
+    c.json(200, {{QStringLiteral("kiosk"), kiosk->name},
+                 {QStringLiteral("printer"), printerJson(kiosk->printerId, false)}});
 }
 
 void RestApi::kioskSession(Call& c)
@@ -383,7 +437,9 @@ void RestApi::kioskSession(Call& c)
     auto kiosk = m_auth.kioskForToken(c.ex.header("X-MPS-Device-Token"));
     if (!kiosk) {
         c.ex.closeAfterResponse();
-        return c.error(401, "unknown-kiosk", QStringLiteral("This kiosk is not registered. Ask the print admin for a device token."));
+        return c.error(
+            401, "unknown-kiosk",
+            QStringLiteral("This kiosk is not registered. Ask the print admin for a device token."));
     }
     auto body = readJson(c);
     if (!body)
@@ -428,12 +484,17 @@ void RestApi::kioskSession(Call& c)
             const QString normalized = CardNumber::normalize(card);
             QString err;
             if (normalized.isEmpty() || !m_store.setUserCard(a.identity.user.id, normalized, &err))
-                return c.error(409, "card-taken", normalized.isEmpty() ? QStringLiteral("The card number could not be read. Tap the card again.")
-                                                                       : QStringLiteral("This card is already linked to another account. Ask the print admin."));
+                return c.error(
+                    409, "card-taken",
+                    normalized.isEmpty()
+                        ? QStringLiteral("The card number could not be read. Tap the card again.")
+                        : QStringLiteral(
+                              "This card is already linked to another account. Ask the print admin."));
             a.identity.user.card = normalized;
         }
     } else {
-        return c.error(400, "missing-credentials", QStringLiteral("Tap your card, or enter your ID and PIN."));
+        return c.error(400, "missing-credentials",
+                       QStringLiteral("Tap your card, or enter your ID and PIN."));
     }
     if (!a.ok())
         return refuse(a, a.status == AuthOutcome::Status::Locked ? "locked" : "invalid-credentials");
@@ -517,7 +578,8 @@ void RestApi::events(Call& c)
         QJsonObject e;
         if (sub->wait(&e, std::chrono::seconds(15))) {
             const QByteArray type = e.value(QLatin1String("type")).toString().toUtf8();
-            alive = c.ex.writeStream("event: " + type + "\ndata: " + QJsonDocument(e).toJson(QJsonDocument::Compact) + "\n\n");
+            alive = c.ex.writeStream("event: " + type +
+                                     "\ndata: " + QJsonDocument(e).toJson(QJsonDocument::Compact) + "\n\n");
         } else if (sub->isClosed()) {
             break;
         } else {

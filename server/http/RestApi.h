@@ -1,10 +1,12 @@
 #pragma once
 #include "Authenticator.h"
 #include "HttpServer.h"
+#include "UsageApi.h"
 
 #include <QJsonObject>
 #include <optional>
 
+class AccountingService;
 class JobService;
 class ReleaseQueue;
 class EventBus;
@@ -15,7 +17,8 @@ class Store;
 class RestApi
 {
 public:
-    RestApi(Store& store, JobService& jobs, ReleaseQueue& release, Authenticator& auth, EventBus& events);
+    RestApi(Store& store, JobService& jobs, ReleaseQueue& release, Authenticator& auth, EventBus& events,
+            AccountingService& accounting);
 
     /// Handles one exchange whose path starts with /api/v1.
     void handle(HttpExchange& ex);
@@ -39,10 +42,16 @@ private:
     bool requireUser(Call& c);
     std::optional<QJsonObject> readJson(Call& c);
     QJsonObject printerJson(qint64 printerId, bool withUri);
+    /// The job's JSON with its estimated "cost" at `printerId` (0: the default table) and "currency".
+    QJsonObject pricedJobJson(const JobInfo& job, qint64 printerId);
+    /// The printer a caller's job costs are estimated at: ?printer=NAME, else the kiosk's, else 0.
+    qint64 pricingPrinter(const Call& c);
 
     Store& m_store;
     JobService& m_jobs;
     ReleaseQueue& m_release;
     Authenticator& m_auth;
     EventBus& m_events;
+    AccountingService& m_accounting;
+    UsageApi m_usage;
 };

@@ -1,5 +1,6 @@
 #include "JobService.h"
 
+#include "AccountingService.h"
 #include "DocumentConverter.h"
 #include "DocumentFormat.h"
 #include "DocumentInspector.h"
@@ -59,8 +60,8 @@ void JobService::abandonJob(qint64 jobId)
     m_store.discardReceivingJob(jobId);
 }
 
-IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source, qint64 existingJobId,
-                                const QString& captureId)
+IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source,
+                                qint64 existingJobId, const QString& captureId)
 {
     IngestResult r;
     meta.owner = owner.name;
@@ -78,7 +79,8 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     };
     if (!captureId.isEmpty() && seen())
         return r;
-    const qint64 jobId = existingJobId ? existingJobId : m_store.createReceivingJob(owner.id, meta, captureId);
+    const qint64 jobId =
+        existingJobId ? existingJobId : m_store.createReceivingJob(owner.id, meta, captureId);
     // Two uploads of one capture racing: the unique index lets only one row in.
     if (!jobId && !captureId.isEmpty() && seen())
         return r;
@@ -100,7 +102,8 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     Spool::Temp temp;
     QString err;
     if (!m_spool.createTemp(&temp, &err))
-        return fail(IngestResult::Status::StorageError, QStringLiteral("The server could not store the job. Try again later."), nullptr);
+        return fail(IngestResult::Status::StorageError,
+                    QStringLiteral("The server could not store the job. Try again later."), nullptr);
 
     // The document streams from the socket through encryption to disk, one chunk at a time.
     SecretKey jobKey = SecretKey::random();
@@ -112,7 +115,9 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     for (;;) {
         const qint64 n = source(buf.data(), static_cast<qint64>(buf.size()));
         if (n < 0)
-            return fail(IngestResult::Status::Aborted, QStringLiteral("The upload was interrupted before the document was complete."), &temp);
+            return fail(IngestResult::Status::Aborted,
+                        QStringLiteral("The upload was interrupted before the document was complete."),
+                        &temp);
         if (n == 0)
             break;
         if (head.size() < 16)
@@ -133,7 +138,8 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     // Read back through a decrypting, seekable view: the plaintext never touches the disk.
     int rfd = ::open(QFile::encodeName(temp.path).constData(), O_RDONLY | O_CLOEXEC);
     if (rfd < 0)
-        return fail(IngestResult::Status::StorageError, QStringLiteral("The server could not read back the job."), &temp);
+        return fail(IngestResult::Status::StorageError,
+                    QStringLiteral("The server could not read back the job."), &temp);
     auto dev = std::make_unique<SpoolDevice>(rfd, writer.takeIndex());
     dev->open(QIODevice::ReadOnly);
     qint64 documentSize = writer.plaintextSize();
@@ -162,20 +168,23 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
             dev.reset();
             ::close(rfd);
             m_spool.discard(&pdfTemp);
-            return fail(IngestResult::Status::StorageError, QStringLiteral("The server could not store the job. Try again later."), &temp);
+            return fail(IngestResult::Status::StorageError,
+                        QStringLiteral("The server could not store the job. Try again later."), &temp);
         }
         const auto sink = [&](QIODevice* pdf, QString* sinkError) {
             for (;;) {
                 const qint64 n = pdf->read(buf.data(), static_cast<qint64>(buf.size()));
                 if (n < 0) {
-                    *sinkError = QStringLiteral("The server could not read the converted document. Try again later.");
+                    *sinkError =
+                        QStringLiteral("The server could not read the converted document. Try again later.");
                     return false;
                 }
                 if (n == 0)
                     break;
                 if (pdfWriter.plaintextSize() + n > m_settings.maxDocumentBytes) {
-                    *sinkError = QStringLiteral("The converted document is larger than the %1 MB this server accepts.")
-                                     .arg(m_settings.maxDocumentBytes / (1024 * 1024));
+                    *sinkError =
+                        QStringLiteral("The converted document is larger than the %1 MB this server accepts.")
+                            .arg(m_settings.maxDocumentBytes / (1024 * 1024));
                     return false;
                 }
                 if (!pdfWriter.write(buf.data(), n)) {
@@ -189,12 +198,14 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
             }
             return true;
         };
-        const DocumentConverter::Result converted = m_converter->convert(dev.get(), documentSize, detected, sink);
+        const DocumentConverter::Result converted =
+            m_converter->convert(dev.get(), documentSize, detected, sink);
         dev.reset();
         ::close(rfd);
         if (converted.status != DocumentConverter::Result::Status::Ok) {
             m_spool.discard(&pdfTemp);
-            const auto status = converted.status == DocumentConverter::Result::Status::TooLarge ? IngestResult::Status::TooLarge
+            const auto status = converted.status == DocumentConverter::Result::Status::TooLarge
+                                    ? IngestResult::Status::TooLarge
                                 : converted.status == DocumentConverter::Result::Status::Busy ||
                                         converted.status == DocumentConverter::Result::Status::ServerError
                                     ? IngestResult::Status::StorageError
@@ -211,18 +222,21 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         meta.documentFormat = QStringLiteral("application/pdf");
         rfd = ::open(QFile::encodeName(temp.path).constData(), O_RDONLY | O_CLOEXEC);
         if (rfd < 0)
-            return fail(IngestResult::Status::StorageError, QStringLiteral("The server could not read back the job."), &temp);
+            return fail(IngestResult::Status::StorageError,
+                        QStringLiteral("The server could not read back the job."), &temp);
         dev = std::make_unique<SpoolDevice>(rfd, pdfWriter.takeIndex());
         dev->open(QIODevice::ReadOnly);
-    } else if (meta.documentFormat.isEmpty() || meta.documentFormat == QLatin1String("application/octet-stream") ||
+    } else if (meta.documentFormat.isEmpty() ||
+               meta.documentFormat == QLatin1String("application/octet-stream") ||
                DocumentFormat::convertibleMimeTypes().contains(meta.documentFormat)) {
         meta.documentFormat = sniffFormat(head);
         if (meta.documentFormat.isEmpty()) {
             dev.reset();
             ::close(rfd);
-            return fail(IngestResult::Status::BadDocument,
-                        QStringLiteral("The document format is not supported. Print a PDF, JPEG or PWG raster file."),
-                        &temp);
+            return fail(
+                IngestResult::Status::BadDocument,
+                QStringLiteral("The document format is not supported. Print a PDF, JPEG or PWG raster file."),
+                &temp);
         }
     }
 
@@ -246,10 +260,12 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     stored.wrappedKey = KeyWrap::wrap(m_kek, jobKey, keyAd(jobId));
     // File first, then the row: a crash in between leaves an orphan file that start-up removes.
     if (!m_spool.commit(&temp, &err))
-        return fail(IngestResult::Status::StorageError, QStringLiteral("The server could not store the job. Try again later."), nullptr);
+        return fail(IngestResult::Status::StorageError,
+                    QStringLiteral("The server could not store the job. Try again later."), nullptr);
     if (!m_store.commitJob(stored, doc.thumbnailPng)) {
         m_spool.remove(stored.spoolName);
-        return fail(IngestResult::Status::StorageError, QStringLiteral("The server could not store the job. Try again later."), nullptr);
+        return fail(IngestResult::Status::StorageError,
+                    QStringLiteral("The server could not store the job. Try again later."), nullptr);
     }
     qCInfo(lcIngest).noquote() << "job" << jobId << "held for" << owner.name << ":" << meta.pages << "pages,"
                                << meta.size << "bytes," << meta.documentFormat;
@@ -313,6 +329,8 @@ JobActionResult JobService::updateOptions(const UserRecord& user, qint64 jobId, 
 
 UsageRecord JobService::usageFor(const StoredJob& job, const QString& kind, int impressions)
 {
+    if (m_accounting)
+        return m_accounting->ledgerRow(job, kind, impressions);
     UsageRecord u;
     u.jobId = job.info.id;
     u.userId = job.ownerId;
@@ -359,8 +377,8 @@ JobActionResult JobService::remove(const UserRecord& user, qint64 jobId, const Q
     return JobActionResult::Ok;
 }
 
-JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64 printerId, const QJsonObject& changes,
-                                    QString* error)
+JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64 printerId,
+                                    const QJsonObject& changes, QString* error, QuotaRefusal* refusal)
 {
     auto j = ownedJob(user, jobId);
     if (!j)
@@ -374,14 +392,32 @@ JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64
         *error = QStringLiteral("That printer does not exist.");
         return JobActionResult::BadPrinter;
     }
-    if (!changes.isEmpty()) {
-        PrintOptions o = j->info.options;
-        if (!o.mergeJson(changes, error))
-            return JobActionResult::BadOptions;
-        if (!m_store.updateOptions(jobId, o))
+    PrintOptions options = j->info.options;
+    if (!changes.isEmpty() && !options.mergeJson(changes, error))
+        return JobActionResult::BadOptions;
+    if (m_accounting) {
+        // Priced with the options it will print with; options, state and reservation change together.
+        QuotaRefusal local;
+        switch (m_accounting->release(user, *j, printerId, options, refusal ? refusal : &local)) {
+        case AccountingService::Outcome::Released:
+            break;
+        case AccountingService::Outcome::Refused: {
+            const QuotaRefusal& why = refusal ? *refusal : local;
+            *error = why.message;
+            // The job stays held and says why, for every app that lists it.
+            if (m_store.transition(jobId, JobState::Held, JobState::Held, AccountingService::refusalReason(why),
+                                   j->printerId))
+                publishJob(jobId, QStringLiteral("job-changed"));
+            return JobActionResult::QuotaExceeded;
+        }
+        case AccountingService::Outcome::WrongState:
+            *error = QStringLiteral("This job is already being printed.");
             return JobActionResult::WrongState;
-    }
-    if (!m_store.transition(jobId, JobState::Held, JobState::Releasing, StateReason(), printerId)) {
+        case AccountingService::Outcome::Failed:
+            return JobActionResult::Failed;
+        }
+    } else if ((!changes.isEmpty() && !m_store.updateOptions(jobId, options)) ||
+               !m_store.transition(jobId, JobState::Held, JobState::Releasing, StateReason(), printerId)) {
         *error = QStringLiteral("This job is already being printed.");
         return JobActionResult::WrongState;
     }
@@ -403,7 +439,8 @@ void JobService::releaseFinished(qint64 jobId, bool printed, int impressions, co
     if (!j || !isLiveState(j->info.state))
         return;
     if (printed) {
-        if (m_store.finishJob(jobId, JobState::Printed, reason, usageFor(*j, QStringLiteral("printed"), impressions))) {
+        if (m_store.finishJob(jobId, JobState::Printed, reason,
+                              usageFor(*j, QStringLiteral("printed"), impressions))) {
             m_spool.remove(j->spoolName);
             publishJob(jobId, QStringLiteral("job-printed"));
         }

@@ -9,8 +9,10 @@
 #include <QString>
 #include <functional>
 
+class AccountingService;
 class DocumentConverter;
 class ReleaseQueue;
+struct QuotaRefusal;
 
 /// Source of document bytes for ingest: fills `data` with up to `max` bytes, returns the count,
 /// 0 at the end of the document, -1 when the upload broke off.
@@ -26,7 +28,8 @@ struct IngestResult
 };
 
 /// Outcome of an action on a job requested by a user.
-enum class JobActionResult { Ok, NotFound, WrongState, BadPrinter, BadOptions, Failed };
+/// QuotaExceeded: a hard quota refused the release; the job stays held (see QuotaRefusal).
+enum class JobActionResult { Ok, NotFound, WrongState, BadPrinter, BadOptions, Failed, QuotaExceeded };
 
 /// The life of held jobs: receive, list, change, delete, release, expire. Thread-safe.
 /// Ownership is enforced here: every call that names a job also names the acting user, and a job
@@ -48,6 +51,8 @@ public:
     void setReleaseQueue(ReleaseQueue* queue) { m_release = queue; }
     /// Office documents and text are converted to PDF at ingest through `converter` (none: refused).
     void setConverter(DocumentConverter* converter) { m_converter = converter; }
+    /// Prices, limits and records usage through `accounting` (none: unpriced rows, no quotas).
+    void setAccounting(AccountingService* accounting) { m_accounting = accounting; }
     const Settings& settings() const { return m_settings; }
 
     /// Reserves a job id for a document that will follow (IPP Create-Job). The job is invisible
@@ -57,8 +62,8 @@ public:
     /// from createJob() (0 to create one). `meta` supplies name, declared format and options.
     /// `captureId` identifies a desktop capture: a second upload of it is answered with the first
     /// job (Duplicate) or, while the first is still arriving, InProgress — and its bytes are not read.
-    IngestResult ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source, qint64 existingJobId = 0,
-                        const QString& captureId = QString());
+    IngestResult ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source,
+                        qint64 existingJobId = 0, const QString& captureId = QString());
     /// Drops a Create-Job reservation that never got its document.
     void abandonJob(qint64 jobId);
 
@@ -67,14 +72,18 @@ public:
     /// One job if the user may see it.
     std::optional<JobInfo> jobFor(const UserRecord& user, qint64 jobId);
     QByteArray thumbnailFor(const UserRecord& user, qint64 jobId);
-    JobActionResult updateOptions(const UserRecord& user, qint64 jobId, const QJsonObject& changes, QString* error);
+    JobActionResult updateOptions(const UserRecord& user, qint64 jobId, const QJsonObject& changes,
+                                  QString* error);
     /// Deletes a live job: its key is destroyed, the file removed, and the paper it would have used
     /// recorded as saved. Its reason is `deleted` by `user`; `note` replaces the English sentence
     /// ("Canceled over IPP").
     JobActionResult remove(const UserRecord& user, qint64 jobId, const QString& note = QString());
-    /// Queues a held job for release to `printerId` with optional option changes.
-    JobActionResult release(const UserRecord& user, qint64 jobId, qint64 printerId, const QJsonObject& changes,
-                            QString* error);
+    /// Queues a held job for release to `printerId` with optional option changes. With accounting, the
+    /// job is priced at that printer and the user's and departments' quotas are checked and the cost
+    /// reserved in one store transaction; a hard quota refuses with QuotaExceeded and fills `refusal`
+    /// (the job stays held, its options unchanged). Every release route (REST, kiosk) comes here.
+    JobActionResult release(const UserRecord& user, qint64 jobId, qint64 printerId,
+                            const QJsonObject& changes, QString* error, QuotaRefusal* refusal = nullptr);
 
     /// Expires overdue jobs and warns owners of jobs about to expire; drops stale reservations.
     void sweep();
@@ -103,4 +112,5 @@ private:
     Settings m_settings;
     ReleaseQueue* m_release = nullptr;
     DocumentConverter* m_converter = nullptr;
+    AccountingService* m_accounting = nullptr;
 };

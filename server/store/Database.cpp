@@ -81,6 +81,15 @@ bool Statement::exec()
     return true;
 }
 
+void Statement::reset()
+{
+    if (m_stmt) {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+    m_error = false;
+}
+
 qint64 Statement::integer(int col) const
 {
     return sqlite3_column_int64(m_stmt, col);
@@ -120,9 +129,9 @@ bool Database::open(const QString& path, const SecretKey& key)
     const QByteArray p = QFile::encodeName(path);
     if (sqlite3_open_v2(p.constData(), &m_db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr)
-        != SQLITE_OK) {
-        m_error = QStringLiteral("cannot open database %1: %2").arg(path, QString::fromUtf8(sqlite3_errmsg(m_db)));
+                        nullptr) != SQLITE_OK) {
+        m_error =
+            QStringLiteral("cannot open database %1: %2").arg(path, QString::fromUtf8(sqlite3_errmsg(m_db)));
         return false;
     }
     // The raw key goes straight to SQLCipher (no passphrase KDF needed: it is already 256 random bits).
@@ -134,7 +143,8 @@ bool Database::open(const QString& path, const SecretKey& key)
         return false;
     }
     if (sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        m_error = QStringLiteral("database %1 cannot be read with this master key (wrong key or not an MPS database)")
+        m_error = QStringLiteral(
+                      "database %1 cannot be read with this master key (wrong key or not an MPS database)")
                       .arg(path);
         return false;
     }

@@ -28,6 +28,8 @@ public:
     bool next();
     /// Runs a statement that returns no rows; returns false on error.
     [[nodiscard]] bool exec();
+    /// Makes the statement ready to run again with new bindings (bulk inserts reuse one statement).
+    void reset();
     qint64 integer(int col) const;
     QString text(int col) const;
     QByteArray blob(int col) const;

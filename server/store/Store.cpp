@@ -1,5 +1,6 @@
 #include "Store.h"
 
+#include "AccountingSchema.h"
 #include "Log.h"
 
 #include <QJsonDocument>
@@ -39,14 +40,18 @@ INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '1');
 )SQL";
 
 constexpr const char* JobColumns =
-    "id, owner_id, (SELECT name FROM users WHERE users.id = jobs.owner_id), jobs.name, format, size, pages, color, "
+    "id, owner_id, (SELECT name FROM users WHERE users.id = jobs.owner_id), jobs.name, format, size, pages, "
+    "color, "
     "page_size, copies, sides, color_mode, state, state_reason, printer_id, "
-    "(SELECT name FROM printers WHERE printers.id = jobs.printer_id), spool_name, wrapped_key, submitted, expires, "
+    "(SELECT name FROM printers WHERE printers.id = jobs.printer_id), spool_name, wrapped_key, submitted, "
+    "expires, "
     "warned, remote_job_uri, impressions, state_reason_code, state_reason_args";
 
 constexpr const char* UserColumns =
-    "id, name, department, role, email, card, password_hash, pin_hash, failed, locked_until, "
-    "fingerprint IS NOT NULL";
+    "id, name, COALESCE((SELECT code FROM departments WHERE departments.id = users.department_id), "
+    "department), "
+    "role, email, card, password_hash, pin_hash, failed, locked_until, fingerprint IS NOT NULL, "
+    "COALESCE(department_id, 0)";
 
 QByteArray sql(const char* head, const char* columns, const char* tail)
 {
@@ -59,6 +64,8 @@ bool isLive(JobState s)
 }
 
 } // namespace
+
+Store::Store() : m_departments(m_db, m_mutex), m_ledger(m_db, m_mutex) {}
 
 bool Store::open(const QString& path, const SecretKey& key)
 {
@@ -102,6 +109,14 @@ bool Store::migrate()
         m_error = m_db.errorString();
         return false;
     }
+    // Schema 4: accounting (departments, rates, quotas, the priced ledger), all or nothing.
+    Transaction tx(m_db);
+    if (!AccountingSchema::migrate(m_db, &m_error))
+        return false;
+    if (!tx.commit()) {
+        m_error = m_db.errorString();
+        return false;
+    }
     return true;
 }
 
@@ -119,6 +134,7 @@ UserRecord Store::readUser(const Statement& s)
     u.failedAttempts = static_cast<int>(s.integer(8));
     u.lockedUntil = s.integer(9);
     u.hasFingerprint = s.integer(10) != 0;
+    u.departmentId = s.integer(11);
     return u;
 }
 
@@ -170,9 +186,25 @@ void Store::bindReason(Statement& s, int first, const StateReason& reason)
 bool Store::addUser(UserRecord* user, QString* error)
 {
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "INSERT INTO users(name, department, role, email, card, password_hash, pin_hash) "
-                               "VALUES(?,?,?,?,?,?,?)");
+    Transaction tx(m_db);
+    // The department is matched by code, then by name, else created (code = name = the text).
+    if (!user->departmentId && !user->department.isEmpty()) {
+        const DepartmentMatch d = DepartmentStore::matchOrCreateLocked(m_db, user->department);
+        if (!d.id) {
+            *error = m_db.errorString();
+            return false;
+        }
+        user->departmentId = d.id;
+        user->department = d.code;
+    }
+    Statement s(m_db.handle(),
+                "INSERT INTO users(name, department, role, email, card, password_hash, pin_hash, "
+                "department_id) VALUES(?,?,?,?,?,?,?,?)");
     s.bind(1, user->name).bind(2, user->department).bind(3, user->role).bind(4, user->email);
+    if (user->departmentId)
+        s.bind(8, user->departmentId);
+    else
+        s.bindNull(8);
     if (user->card.isEmpty())
         s.bindNull(5);
     else
@@ -180,11 +212,15 @@ bool Store::addUser(UserRecord* user, QString* error)
     s.bind(6, user->passwordHash).bind(7, user->pinHash);
     if (!s.exec()) {
         *error = s.errorString().contains(QLatin1String("UNIQUE"))
-            ? QStringLiteral("a user with that name or card already exists")
-            : s.errorString();
+                     ? QStringLiteral("a user with that name or card already exists")
+                     : s.errorString();
         return false;
     }
     user->id = m_db.lastInsertId();
+    if (!tx.commit()) {
+        *error = m_db.errorString();
+        return false;
+    }
     return true;
 }
 
@@ -258,8 +294,9 @@ bool Store::setUserSecrets(qint64 userId, const QString& passwordHash, const QSt
 void Store::recordAuthFailure(qint64 userId, qint64 now, int maxFailures, qint64 lockSecs)
 {
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "UPDATE users SET failed = failed + 1, "
-                               "locked_until = CASE WHEN failed + 1 >= ? THEN ? ELSE locked_until END WHERE id = ?");
+    Statement s(m_db.handle(),
+                "UPDATE users SET failed = failed + 1, "
+                "locked_until = CASE WHEN failed + 1 >= ? THEN ? ELSE locked_until END WHERE id = ?");
     s.bind(1, maxFailures).bind(2, now + lockSecs).bind(3, userId);
     (void)s.exec();
 }
@@ -395,7 +432,8 @@ QList<KioskRecord> Store::kiosks()
 bool Store::addSession(const QByteArray& tokenHash, const SessionRecord& session)
 {
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "INSERT INTO sessions(token_hash, user_id, kiosk_id, expires) VALUES(?,?,?,?)");
+    Statement s(m_db.handle(),
+                "INSERT INTO sessions(token_hash, user_id, kiosk_id, expires) VALUES(?,?,?,?)");
     s.bind(1, tokenHash).bind(2, session.userId).bind(3, session.kioskId).bind(4, session.expires);
     return s.exec();
 }
@@ -403,7 +441,8 @@ bool Store::addSession(const QByteArray& tokenHash, const SessionRecord& session
 std::optional<SessionRecord> Store::sessionByTokenHash(const QByteArray& tokenHash, qint64 now)
 {
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "SELECT user_id, kiosk_id, expires FROM sessions WHERE token_hash = ? AND expires > ?");
+    Statement s(m_db.handle(),
+                "SELECT user_id, kiosk_id, expires FROM sessions WHERE token_hash = ? AND expires > ?");
     s.bind(1, tokenHash).bind(2, now);
     if (s.next())
         return SessionRecord{s.integer(0), s.integer(1), s.integer(2)};
@@ -423,8 +462,9 @@ void Store::removeSession(const QByteArray& tokenHash)
 qint64 Store::createReceivingJob(qint64 ownerId, const JobInfo& info, const QString& captureId)
 {
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "INSERT INTO jobs(owner_id, name, format, copies, sides, color_mode, state, submitted, "
-                               "capture_id) VALUES(?,?,?,?,?,?,'receiving',?,?)");
+    Statement s(m_db.handle(),
+                "INSERT INTO jobs(owner_id, name, format, copies, sides, color_mode, state, submitted, "
+                "capture_id) VALUES(?,?,?,?,?,?,'receiving',?,?)");
     s.bind(1, ownerId).bind(2, info.name).bind(3, info.documentFormat).bind(4, info.options.copies);
     s.bind(5, info.options.sides).bind(6, info.options.colorMode).bind(7, info.submitted.toSecsSinceEpoch());
     if (captureId.isEmpty())
@@ -451,10 +491,11 @@ bool Store::commitJob(const StoredJob& job, const QByteArray& thumbnailPng)
 {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
-    Statement s(m_db.handle(),
-                "UPDATE jobs SET name = ?, format = ?, size = ?, pages = ?, color = ?, page_size = ?, copies = ?, "
-                "sides = ?, color_mode = ?, state = 'held', spool_name = ?, wrapped_key = ?, expires = ? "
-                "WHERE id = ? AND state = 'receiving'");
+    Statement s(
+        m_db.handle(),
+        "UPDATE jobs SET name = ?, format = ?, size = ?, pages = ?, color = ?, page_size = ?, copies = ?, "
+        "sides = ?, color_mode = ?, state = 'held', spool_name = ?, wrapped_key = ?, expires = ? "
+        "WHERE id = ? AND state = 'receiving'");
     const JobInfo& i = job.info;
     s.bind(1, i.name).bind(2, i.documentFormat).bind(3, i.size).bind(4, i.pages).bind(5, i.color ? 1 : 0);
     s.bind(6, i.pageSize).bind(7, i.options.copies).bind(8, i.options.sides).bind(9, i.options.colorMode);
@@ -492,9 +533,10 @@ QList<JobInfo> Store::jobsForOwner(qint64 ownerId, bool activeOnly, int limit)
 {
     std::lock_guard lock(m_mutex);
     QList<JobInfo> out;
-    const char* tail = activeOnly
-        ? " FROM jobs WHERE owner_id = ? AND state IN ('held','releasing','printing') ORDER BY id DESC LIMIT ?"
-        : " FROM jobs WHERE owner_id = ? AND state != 'receiving' ORDER BY id DESC LIMIT ?";
+    const char* tail =
+        activeOnly ? " FROM jobs WHERE owner_id = ? AND state IN ('held','releasing','printing') ORDER BY id "
+                     "DESC LIMIT ?"
+                   : " FROM jobs WHERE owner_id = ? AND state != 'receiving' ORDER BY id DESC LIMIT ?";
     Statement s(m_db.handle(), sql("SELECT ", JobColumns, tail).constData());
     s.bind(1, ownerId).bind(2, limit);
     while (s.next())
@@ -506,8 +548,9 @@ QList<JobInfo> Store::allJobs(bool activeOnly, int limit)
 {
     std::lock_guard lock(m_mutex);
     QList<JobInfo> out;
-    const char* tail = activeOnly ? " FROM jobs WHERE state IN ('held','releasing','printing') ORDER BY id DESC LIMIT ?"
-                                  : " FROM jobs WHERE state != 'receiving' ORDER BY id DESC LIMIT ?";
+    const char* tail =
+        activeOnly ? " FROM jobs WHERE state IN ('held','releasing','printing') ORDER BY id DESC LIMIT ?"
+                   : " FROM jobs WHERE state != 'receiving' ORDER BY id DESC LIMIT ?";
     Statement s(m_db.handle(), sql("SELECT ", JobColumns, tail).constData());
     s.bind(1, limit);
     while (s.next())
@@ -519,7 +562,8 @@ QList<StoredJob> Store::jobsInState(JobState state)
 {
     std::lock_guard lock(m_mutex);
     QList<StoredJob> out;
-    Statement s(m_db.handle(), sql("SELECT ", JobColumns, " FROM jobs WHERE state = ? ORDER BY id").constData());
+    Statement s(m_db.handle(),
+                sql("SELECT ", JobColumns, " FROM jobs WHERE state = ? ORDER BY id").constData());
     s.bind(1, jobStateName(state));
     while (s.next())
         out.append(readJob(s));
@@ -549,7 +593,9 @@ bool Store::transition(qint64 id, JobState from, JobState to, const StateReason&
         return false;
     std::lock_guard lock(m_mutex);
     Statement s(m_db.handle(), "UPDATE jobs SET state = ?, state_reason = ?, state_reason_code = ?, "
-                               "state_reason_args = ?, printer_id = ? WHERE id = ? AND state = ?");
+                               "state_reason_args = ?, printer_id = ?, "
+                               "reserved_cost = CASE WHEN ?1 = 'held' THEN 0 ELSE reserved_cost END "
+                               "WHERE id = ? AND state = ?");
     s.bind(1, jobStateName(to));
     bindReason(s, 2, reason);
     s.bind(5, printerId).bind(6, id).bind(7, jobStateName(from));
@@ -577,9 +623,10 @@ bool Store::finishJob(qint64 id, JobState terminal, const StateReason& reason, c
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
     // Forgetting the wrapped key is what makes the spool bytes unreadable (secure_delete wipes the page).
-    Statement s(m_db.handle(), "UPDATE jobs SET state = ?, state_reason = ?, state_reason_code = ?, "
-                               "state_reason_args = ?, wrapped_key = NULL, spool_name = NULL "
-                               "WHERE id = ? AND state IN ('held','releasing','printing')");
+    Statement s(m_db.handle(),
+                "UPDATE jobs SET state = ?, state_reason = ?, state_reason_code = ?, "
+                "state_reason_args = ?, wrapped_key = NULL, spool_name = NULL, reserved_cost = 0 "
+                "WHERE id = ? AND state IN ('held','releasing','printing')");
     s.bind(1, jobStateName(terminal));
     bindReason(s, 2, reason);
     s.bind(5, id);
@@ -589,11 +636,22 @@ bool Store::finishJob(qint64 id, JobState terminal, const StateReason& reason, c
     t.bind(1, id);
     if (!t.exec())
         return false;
-    Statement u(m_db.handle(), "INSERT INTO usage(job_id, user_id, department, printer, kind, pages, sheets, "
-                               "impressions, color, duplex, at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    Statement u(
+        m_db.handle(),
+        "INSERT INTO usage(job_id, user_id, department, printer, kind, pages, sheets, impressions, color, "
+        "duplex, at, printer_id, copies, color_impressions, size_class, cost, saved_sheets, saved_cost, "
+        "source, user_department_id, printer_department_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+        "(SELECT department_id FROM users WHERE id = ?2), "
+        "(SELECT department_id FROM printers WHERE id = ?12))");
     u.bind(1, usage.jobId).bind(2, usage.userId).bind(3, usage.department).bind(4, usage.printer);
     u.bind(5, usage.kind).bind(6, usage.pages).bind(7, usage.sheets).bind(8, usage.impressions);
     u.bind(9, usage.color ? 1 : 0).bind(10, usage.duplex ? 1 : 0).bind(11, usage.at);
+    if (usage.printerId)
+        u.bind(12, usage.printerId);
+    else
+        u.bindNull(12);
+    u.bind(13, usage.copies).bind(14, usage.colorImpressions).bind(15, usage.sizeClass).bind(16, usage.cost);
+    u.bind(17, usage.savedSheets).bind(18, usage.savedCost).bind(19, usage.source);
     if (!u.exec())
         return false;
     return tx.commit();
@@ -643,8 +701,10 @@ QList<UsageRecord> Store::usage(qint64 sinceSecs)
 {
     std::lock_guard lock(m_mutex);
     QList<UsageRecord> out;
-    Statement s(m_db.handle(), "SELECT job_id, user_id, department, printer, kind, pages, sheets, impressions, color, "
-                               "duplex, at FROM usage WHERE at >= ? ORDER BY id");
+    Statement s(m_db.handle(),
+                "SELECT job_id, user_id, department, printer, kind, pages, sheets, impressions, color, "
+                "duplex, at, COALESCE(printer_id, 0), copies, color_impressions, size_class, cost, "
+                "saved_sheets, saved_cost, source FROM usage WHERE at >= ? ORDER BY id");
     s.bind(1, sinceSecs);
     while (s.next()) {
         UsageRecord u;
@@ -659,6 +719,14 @@ QList<UsageRecord> Store::usage(qint64 sinceSecs)
         u.color = s.integer(8) != 0;
         u.duplex = s.integer(9) != 0;
         u.at = s.integer(10);
+        u.printerId = s.integer(11);
+        u.copies = static_cast<int>(s.integer(12));
+        u.colorImpressions = static_cast<int>(s.integer(13));
+        u.sizeClass = s.text(14);
+        u.cost = s.integer(15);
+        u.savedSheets = static_cast<int>(s.integer(16));
+        u.savedCost = s.integer(17);
+        u.source = s.text(18);
         out.append(u);
     }
     return out;

@@ -1,6 +1,8 @@
 #pragma once
 #include "Database.h"
+#include "DepartmentStore.h"
 #include "JobInfo.h"
+#include "LedgerStore.h"
 
 #include <QList>
 #include <QString>
@@ -12,15 +14,16 @@ struct UserRecord
 {
     qint64 id = 0;
     QString name;
-    QString department;
+    QString department; ///< the department's code (addUser: a code or name to match, else a new code)
     QString role = QStringLiteral("user"); ///< user, dept-head or admin
     QString email;
-    QString card;          ///< normalised card number (CardNumber::normalize), may be empty
-    QString passwordHash;  ///< Argon2id string; empty = no password sign-in
-    QString pinHash;       ///< Argon2id string; empty = no PIN sign-in
+    QString card;         ///< normalised card number (CardNumber::normalize), may be empty
+    QString passwordHash; ///< Argon2id string; empty = no password sign-in
+    QString pinHash;      ///< Argon2id string; empty = no PIN sign-in
     int failedAttempts = 0;
     qint64 lockedUntil = 0;
     bool hasFingerprint = false; ///< a sealed fingerprint template is stored (the template is not loaded)
+    qint64 departmentId = 0;     ///< departments.id; 0 = none
 };
 
 /// A user's sealed fingerprint template (KeyWrap::seal, associated data "mps-fp:<user id>").
@@ -69,25 +72,42 @@ struct StoredJob
 };
 
 /// One ledger row: what a job did to paper (printed) or saved (deleted, expired).
+/// The user's and the printer's departments are taken from the store when the row is written.
 struct UsageRecord
 {
     qint64 jobId = 0;
     qint64 userId = 0;
-    QString department;
+    QString department; ///< the user's department code when written
     QString printer;
-    QString kind; ///< printed, deleted, expired
-    int pages = 0;
+    QString kind;  ///< printed, deleted, expired
+    int pages = 0; ///< document pages x copies (printed: the impressions charged)
     int sheets = 0;
     int impressions = 0;
     bool color = false;
     bool duplex = false;
     qint64 at = 0;
+    qint64 printerId = 0; ///< 0: none (a deleted or expired job that was never released)
+    int copies = 1;
+    int colorImpressions = 0;
+    QString sizeClass = QStringLiteral("a4"); ///< a4, a3, other
+    qint64 cost = 0;                          ///< charged (printed rows only), minor units
+    int savedSheets = 0;  ///< deleted/expired: the sheets not used; printed: saved by duplex
+    qint64 savedCost = 0; ///< deleted/expired: the cost avoided; printed: saved by duplex and mono
+    QString source = QStringLiteral("mps"); ///< mps or import
 };
 
 /// The server's persistent state in one SQLCipher database. Thread-safe: every call takes the lock.
+/// The accounting tables are reached through departments() and ledger(), over the same connection
+/// and the same lock.
 class Store
 {
 public:
+    Store();
+    /// Departments and their heads, printers' and users' departments.
+    DepartmentStore& departments() { return m_departments; }
+    /// Rates, quotas, allowances, warnings, release reservations, ledger import and report queries.
+    LedgerStore& ledger() { return m_ledger; }
+
     /// Opens the database and creates or upgrades its schema.
     [[nodiscard]] bool open(const QString& path, const SecretKey& key);
     QString errorString() const { return m_error; }
@@ -145,13 +165,14 @@ public:
     QByteArray thumbnail(qint64 id);
     [[nodiscard]] bool updateOptions(qint64 id, const PrintOptions& options);
     /// Moves a job between non-terminal states only if it is in `from` (compare-and-set) and sets its
-    /// reason (an empty one clears it); returns success.
+    /// reason (an empty one clears it); returns success. Back to held, its reserved cost is released.
     [[nodiscard]] bool transition(qint64 id, JobState from, JobState to, const StateReason& reason,
                                   qint64 printerId);
     void setRemoteJob(qint64 id, const QString& uri);
     void setImpressions(qint64 id, int impressions);
-    /// Ends a job with `reason`: forgets its key, records the usage row, in one transaction. Only from a
-    /// live state.
+    /// Ends a job with `reason`: forgets its key, records the usage row (with the user's and the
+    /// printer's departments now) and releases its reserved cost, in one transaction. Only from a live
+    /// state.
     [[nodiscard]] bool finishJob(qint64 id, JobState terminal, const StateReason& reason,
                                  const UsageRecord& usage);
     QList<StoredJob> jobsExpiringBefore(qint64 when, bool unwarnedOnly);
@@ -174,4 +195,6 @@ private:
     std::mutex m_mutex;
     Database m_db;
     QString m_error;
+    DepartmentStore m_departments;
+    LedgerStore m_ledger;
 };

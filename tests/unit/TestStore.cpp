@@ -108,7 +108,8 @@ private Q_SLOTS:
         QCOMPARE(s.thumbnail(j.info.id), QByteArray("png"));
         QCOMPARE(s.liveSpoolNames(), QList<QString>{j.spoolName});
 
-        PrinterRecord p{0, QStringLiteral("3F-East"), QStringLiteral("ipp://x/ipp/print"), QStringLiteral("3F")};
+        PrinterRecord p{0, QStringLiteral("3F-East"), QStringLiteral("ipp://x/ipp/print"),
+                        QStringLiteral("3F")};
         QVERIFY(s.addPrinter(&p, &err));
         QVERIFY(s.transition(j.info.id, JobState::Held, JobState::Releasing, StateReason(), p.id));
         QVERIFY(!s.transition(j.info.id, JobState::Held, JobState::Releasing, StateReason(),
@@ -232,7 +233,7 @@ INSERT INTO jobs(id, owner_id, name, state, state_reason, submitted, expires)
         QVERIFY(db.open(path, m_key));
         Statement schema(db.handle(), "SELECT value FROM meta WHERE key = 'schema'");
         QVERIFY(schema.next());
-        QCOMPARE(schema.text(0), QStringLiteral("3"));
+        QCOMPARE(schema.text(0), QStringLiteral("4")); // through 3 to the accounting schema
         Statement row(db.handle(), "SELECT state_reason_code, state_reason_args FROM jobs WHERE id = 7");
         QVERIFY(row.next());
         QCOMPARE(row.text(0), QStringLiteral("printer-busy"));

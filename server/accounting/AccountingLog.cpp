@@ -1,0 +1,3 @@
+#include "AccountingLog.h"
+
+Q_LOGGING_CATEGORY(lcAccounting, "mps.server.accounting", QtInfoMsg)
