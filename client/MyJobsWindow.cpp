@@ -60,6 +60,7 @@ MyJobsWindow::MyJobsWindow(JobListModel* jobs, PrinterListModel* printers, JobUp
     m_live = new QLabel(this);
     m_quota = new QLabel(this);
     m_quota->setObjectName(QStringLiteral("quota"));
+    m_quota->setContentsMargins(0, 0, 12, 0);
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(220);
     m_progress->setVisible(false);

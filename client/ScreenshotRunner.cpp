@@ -9,6 +9,8 @@
 #include "Session.h"
 #include "SignInDialog.h"
 #include "TrayController.h"
+#include "UsageController.h"
+#include "UsageWindow.h"
 
 #include <QApplication>
 #include <QDir>
@@ -19,13 +21,16 @@
 #include <QMenu>
 #include <QScreen>
 #include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 #include <QWidget>
 
 namespace {
 constexpr int SettleMs = 600; // time for a newly shown window to be painted under Xvfb
-}
+// The screens the Usage window is shot at: a common laptop and a common desktop.
+const QSize UsageSizes[] = {QSize(1366, 768), QSize(1920, 1080)};
+} // namespace
 
 ScreenshotRunner::ScreenshotRunner(const QString& directory, Session* session, ClientSettings* settings,
                                    TrayController* tray, MyJobsWindow* window, JobListModel* jobs,
@@ -35,6 +40,7 @@ ScreenshotRunner::ScreenshotRunner(const QString& directory, Session* session, C
 {
     // The language actually shown: what the installed translation says it is.
     m_language = QLocale().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+    m_usageOnly = qEnvironmentVariable("MPS_SCREENSHOT_ONLY") == QLatin1String("usage");
 }
 
 void ScreenshotRunner::start()
@@ -64,15 +70,22 @@ void ScreenshotRunner::signIn()
             QStringLiteral("the certificate to be shown"),
             [this, dialog] {
                 QTimer::singleShot(SettleMs, this, [this, dialog] {
-                    saveWidget(dialog, QStringLiteral("signin"));
+                    if (!m_usageOnly)
+                        saveWidget(dialog, QStringLiteral("signin"));
                     dialog->trustCertificate();
                     waitFor(
                         [this] {
                             return m_session->state() == Session::State::SignedIn &&
                                    m_session->events()->isConnected() && !m_jobs->isLoading() &&
-                                   m_jobs->rowCount() > 0;
+                                   (m_usageOnly || m_jobs->rowCount() > 0);
                         },
-                        15000, QStringLiteral("signing in and the job list"), [this] { trayMenu(); });
+                        15000, QStringLiteral("signing in and the job list"),
+                        [this] {
+                            if (m_usageOnly)
+                                usage();
+                            else
+                                trayMenu();
+                        });
                 });
             });
 }
@@ -171,8 +184,70 @@ void ScreenshotRunner::release()
             fail(QStringLiteral("the release dialog did not open"));
         if (dialog)
             dialog->close();
-        Q_EMIT finished(m_failures == 0 ? 0 : 1);
+        usage();
     });
+}
+
+void ScreenshotRunner::usage()
+{
+    m_window->hide();
+    m_tray->showUsage();
+    if (!m_tray->usageWindow()) {
+        fail(QStringLiteral("the Usage window did not open"));
+        done();
+        return;
+    }
+    usageAt(0);
+}
+
+void ScreenshotRunner::usageAt(int sizeIndex)
+{
+    if (sizeIndex >= static_cast<int>(std::size(UsageSizes))) {
+        m_tray->usageWindow()->hide();
+        done();
+        return;
+    }
+    UsageWindow* window = m_tray->usageWindow();
+    UsageController* usage = window->controller();
+    const QSize size = UsageSizes[sizeIndex];
+    window->tabs()->setCurrentIndex(0);
+    window->move(0, 0);
+    window->resize(size);
+    const QString role = usage->isAdmin()                  ? QStringLiteral("admin")
+                         : usage->canReportOnDepartments() ? QStringLiteral("head")
+                                                           : QStringLiteral("user");
+    const QString suffix = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+    // Everything fetched (the department part follows the first answers), then painted.
+    waitFor(
+        [usage] {
+            return !usage->isLoading() && !usage->currentPeriod().isEmpty() &&
+                   (!usage->canReportOnDepartments() || !usage->period().isEmpty());
+        },
+        15000, QStringLiteral("the usage reports"),
+        [this, window, usage, role, suffix, sizeIndex] {
+            QTimer::singleShot(SettleMs, this, [this, window, usage, role, suffix, sizeIndex] {
+                saveWidget(window, QStringLiteral("usage-%1-%2").arg(role, suffix));
+                if (!usage->canReportOnDepartments())
+                    return usageAt(sizeIndex + 1);
+                // The department as the finance office looks at it: the last whole month.
+                window->tabs()->setCurrentIndex(1);
+                usage->setPeriod(usage->periods().value(1, usage->period()));
+                waitFor([usage] { return !usage->isLoading(); }, 15000,
+                        QStringLiteral("the last month's reports"),
+                        [this, window, role, suffix, sizeIndex] {
+                            QTimer::singleShot(SettleMs, this, [this, window, role, suffix, sizeIndex] {
+                                saveWidget(window,
+                                           QStringLiteral("usage-%1-department-%2").arg(role, suffix));
+                                usageAt(sizeIndex + 1);
+                            });
+                        });
+            });
+        });
+}
+
+void ScreenshotRunner::done()
+{
+    Q_EMIT finished(m_failures == 0 ? 0 : 1);
 }
 
 bool ScreenshotRunner::save(const QImage& image, const QString& screen)

@@ -14,7 +14,9 @@ class QWidget;
 /// Screenshot mode (mps-client --screenshot-dir DIR): signs in with the credentials in
 /// $MPS_SCREENSHOT_SERVER, $MPS_SCREENSHOT_USER and $MPS_SCREENSHOT_PASSWORD, opens each screen in turn
 /// and saves it as DIR/client-<screen>-<language>.png (signin, tray-menu, notification, myjobs,
-/// release), then finishes. Used by scripts/client-screenshots.sh under Xvfb.
+/// release, then the Usage window), then finishes. With $MPS_SCREENSHOT_ONLY=usage only the Usage
+/// window is shot (for a second account). Usage is shot at 1366x768 and 1920x1080 as
+/// usage-<user|head|admin>[-department]-<size>. Used by scripts/client-screenshots.sh under Xvfb.
 class ScreenshotRunner : public QObject
 {
     Q_OBJECT
@@ -37,6 +39,9 @@ private:
     void notification();
     void myJobs();
     void release();
+    void usage();
+    void usageAt(int sizeIndex);
+    void done();
     bool save(const QImage& image, const QString& screen);
     bool saveWidget(QWidget* widget, const QString& screen);
     void fail(const QString& why);
@@ -52,4 +57,5 @@ private:
     MyJobsWindow* m_window;
     JobListModel* m_jobs;
     int m_failures = 0;
+    bool m_usageOnly = false;
 };

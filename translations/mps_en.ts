@@ -1590,5 +1590,9 @@ Print to &quot;MPS Secure Print&quot; and collect your jobs at any printer: your
             <numerusform>%1 in %2: %Ln members printed %3 pages for %4.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sent something by mistake? Delete it in My jobs instead of printing it: it counts as saved.</source>
+        <translation>Sent something by mistake? Delete it in My jobs instead of printing it: it counts as saved.</translation>
+    </message>
 </context>
 </TS>

@@ -1572,5 +1572,9 @@ Print to &quot;MPS Secure Print&quot; and collect your jobs at any printer: your
             <numerusform>%2 %1: 직원 %Ln명이 %3쪽을 인쇄했고 비용은 %4입니다.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sent something by mistake? Delete it in My jobs instead of printing it: it counts as saved.</source>
+        <translation>실수로 보낸 문서가 있나요? 인쇄하지 말고 내 작업에서 삭제하세요. 절감한 것으로 집계됩니다.</translation>
+    </message>
 </context>
 </TS>

@@ -30,8 +30,8 @@ QVariant MemberUsageModel::data(const QModelIndex& index, int role) const
                                             : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && hasLimit)
         return QuotaText::usedLine(*r.quota, m_currency, locale);
-    if (role == Qt::ForegroundRole && hasLimit && index.column() >= QuotaColumn && index.column() <= LeftColumn &&
-        r.quota->percentUsed() >= 100)
+    if (role == Qt::ForegroundRole && hasLimit && index.column() >= QuotaColumn &&
+        index.column() <= LeftColumn && r.quota->percentUsed() >= 100)
         return QBrush(QColor(0xb7, 0x1c, 0x1c));
     if (role == SortRole) {
         switch (index.column()) {

@@ -88,7 +88,12 @@ void PrinterUsageModel::setRows(const QList<UsageRow>& rows, const QString& curr
                                 const QString& department, const QHash<QString, QString>& names)
 {
     beginResetModel();
-    m_rows = rows;
+    // Jobs deleted or expired used no printer: they are savings, not printer use.
+    m_rows.clear();
+    for (const UsageRow& r : rows) {
+        if (!r.key.isEmpty() || r.pages > 0)
+            m_rows << r;
+    }
     m_currency = currency;
     m_department = department;
     m_names = names;

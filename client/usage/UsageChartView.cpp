@@ -104,6 +104,9 @@ void UsageChartView::setBars(const QString& title, const QStringList& categories
     categoryAxis->append(categories);
     categoryAxis->setLabelsFont(base);
     categoryAxis->setGridLineVisible(false);
+    // Qt elides labels laid out while the chart was hidden (another tab) and keeps them so; names and
+    // months are short enough to be shown whole.
+    categoryAxis->setTruncateLabels(false);
 
     // Money on the value axis, written the way people write it ("₩120,000"), not as printf would.
     auto* valueAxis = new QCategoryAxis;
@@ -117,6 +120,7 @@ void UsageChartView::setBars(const QString& title, const QStringList& categories
     }
     valueAxis->setRange(0, static_cast<qreal>(ticks.last()));
     valueAxis->setLabelsFont(base);
+    valueAxis->setTruncateLabels(false);
     valueAxis->setGridLineColor(QColor(0xe0, 0xe0, 0xe0));
 
     chart->addAxis(categoryAxis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);

@@ -9,6 +9,7 @@
 #include "UsageChartView.h"
 #include "UsageController.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDate>
 #include <QFileDialog>
@@ -399,9 +400,13 @@ void UsageWindow::updateMine()
         QStringList lines;
         lines << tr("<b>This month: %1 and %Ln sheet(s) of paper saved</b>", nullptr, now.savedSheets)
                      .arg(QuotaText::money(now.savedCost, currency, locale));
-        lines << tr("Jobs you deleted or let expire instead of printing: %Ln, with %1 pages", nullptr,
-                    now.savedJobs)
-                     .arg(locale.toString(now.savedPages));
+        if (now.savedJobs > 0)
+            lines << tr("Jobs you deleted or let expire instead of printing: %Ln, with %1 pages", nullptr,
+                        now.savedJobs)
+                         .arg(locale.toString(now.savedPages));
+        else
+            lines << tr("Sent something by mistake? Delete it in My jobs instead of printing it: it counts "
+                        "as saved.");
         if (now.pages > 0) {
             lines << tr("Printed on both sides: %1 of your pages").arg(share(now.duplexShare, locale));
             lines << tr("Printed in black and white: %1 of your pages")
@@ -489,8 +494,9 @@ void UsageWindow::updateDepartmentData()
         // Horizontal bars run bottom-up: the biggest goes last so that it is drawn on top.
         QStringList names;
         QList<qint64> cost;
+        const QFontMetrics metrics(QApplication::font());
         for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
-            names << it->name;
+            names << metrics.elidedText(it->name, Qt::ElideRight, 140);
             cost << it->cost;
         }
         m_membersChart->setBars(tr("Cost per member"), names, {{tr("Cost"), CostColour, cost}}, currency,

@@ -28,6 +28,8 @@ public:
     explicit UsageWindow(UsageController* controller, QWidget* parent = nullptr);
     ~UsageWindow() override;
 
+    /// Returns the controller the window shows.
+    UsageController* controller() const { return m_controller; }
     /// Returns the tabs ("mine", "department").
     QTabWidget* tabs() const { return m_tabs; }
     /// Returns the gauges of my quotas, mine first.
