@@ -337,11 +337,14 @@ class KioskTest(unittest.TestCase):
     def test_locked_card_says_until_when(self):
         # Issue 13: a card whose account was locked gave no message at all.
         self.kiosk.send("pin-screen")
-        for _ in range(5):
+        # The server counts down: 4, 3, 2, 1 tries left, then the account is locked.
+        for left in (4, 3, 2, 1):
             self.kiosk.send("pin choi 000000")
-            time.sleep(0.3)
-            snap = self.kiosk.wait(lambda s: not s["busy"])
-        self.assertEqual(snap["error"], "locked")
+            word = "times" if left > 1 else "time"
+            self.kiosk.wait(lambda s: f"try {left} more {word} " in s["message"] and not s["busy"],
+                            what=f"{left} attempts left")
+        self.kiosk.send("pin choi 000000")
+        self.kiosk.wait(lambda s: s["error"] == "locked" and not s["busy"], what="locked by the fifth")
         self.kiosk.send("cancel")
         self.kiosk.wait(lambda s: s["screen"] == "idle" and s["message"] == "", what="back to idle")
         card = self.card(CHOI_CARD)
