@@ -13,8 +13,10 @@
 #include "NotificationText.h"
 #include "PrinterListModel.h"
 #include "QuotaGauge.h"
+#include "Session.h"
 #include "TestData.h"
 #include "Translations.h"
+#include "TrayController.h"
 #include "UsageChartView.h"
 #include "UsageController.h"
 #include "UsageWindow.h"
@@ -25,6 +27,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -353,6 +356,50 @@ private Q_SLOTS:
         QCOMPARE(jobs.jobAt(0).state, JobState::Held);
         QTRY_VERIFY(m_server->requests("GET", QStringLiteral("/api/v1/usage/quota")).size() >= 2);
         useLanguage(QStringLiteral("en"));
+    }
+
+    // The tray: "Usage" in the menu opens the window for the signed-in person's role, and a quota-warning
+    // from the push channel becomes a notification and refreshes what My jobs says is left.
+    void trayOpensUsageAndWarns()
+    {
+        m_server->routeJson("GET", QStringLiteral("/api/v1/jobs"), 200, fixture("client-jobs.json"));
+        m_server->routeJson("GET", QStringLiteral("/api/v1/printers"), 200, fixture("client-printers.json"));
+        auto settings = ClientSettings::createTempFileInstance();
+        Session session(settings.get(), nullptr);
+        session.api()->setBaseUrl(m_server->url());
+        session.api()->setToken(QStringLiteral("t"));
+        JobListModel jobs(session.api());
+        PrinterListModel printers(session.api());
+        MyJobsWindow window(&jobs, &printers, nullptr, settings.get());
+        TrayController tray(&session, settings.get(), &jobs, &printers, &window);
+        session.adopt(user("dept-head"));
+        QTRY_COMPARE(m_server->eventStreams(), 1);
+        QTRY_VERIFY(!window.quotaText().isEmpty());
+
+        QAction* usage = tray.menu()->findChild<QAction*>(QStringLiteral("usage"));
+        QVERIFY(usage);
+        QCOMPARE(usage->text(), QStringLiteral("Usage"));
+        usage->trigger();
+        QVERIFY(tray.usageWindow());
+        QTRY_VERIFY(tray.usageWindow()->isVisible());
+        QCOMPARE(tray.usageWindow()->tabs()->count(), 2);
+
+        const qsizetype asked = m_server->requests("GET", QStringLiteral("/api/v1/usage/quota")).size();
+        QJsonObject quota =
+            fixture("usage-quota.json").value(QLatin1String("quotas")).toArray().at(0).toObject();
+        m_server->pushEvent(QStringLiteral("quota-warning"),
+                            {{QStringLiteral("type"), QStringLiteral("quota-warning")},
+                             {QStringLiteral("threshold"), 80},
+                             {QStringLiteral("period"), QStringLiteral("2026-11")},
+                             {QStringLiteral("currency"), QStringLiteral("KRW")},
+                             {QStringLiteral("quota"), quota}});
+        QTRY_COMPARE(tray.lastNotification().body,
+                     QStringLiteral("80 % of your monthly quota used (₩40,000 of ₩50,000)"));
+        QCOMPARE(tray.lastNotification().severity, NotificationText::Severity::Warning);
+        // My jobs and the open Usage window both ask again what is left.
+        QTRY_VERIFY(m_server->requests("GET", QStringLiteral("/api/v1/usage/quota")).size() >= asked + 2);
+        session.signOut();
+        QTRY_VERIFY(!tray.usageWindow()->isVisible());
     }
 
     // Not a check: with MPS_USAGE_GRAB_DIR set, saves the window over the fixtures in both languages and
