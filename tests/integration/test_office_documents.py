@@ -77,7 +77,7 @@ class OfficeDocumentsTest(unittest.TestCase):
             self.assertIn(w, str(body), body)
         return message
 
-    # -- DOCX, XLSX, PPTX, ODT and Hangul text: held with their pages, printed with their text
+    # -- DOCX, XLSX, PPTX, ODT, Hangul text and HWP 3.0: held with their pages, printed with their text
     def test_office_documents_and_hangul_text_print_with_their_text(self):
         kim = self.start_server()
         mfp = IppEvePrinter("mfp-office", settle=False)
@@ -89,7 +89,8 @@ class OfficeDocumentsTest(unittest.TestCase):
                  ("xlsx", "application/octet-stream"),
                  ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
                  ("odt", "application/octet-stream"),
-                 ("txt", "text/plain")]
+                 ("txt", "text/plain"),
+                 ("hwp3", "application/octet-stream")]
         held = []
         for key, content_type in cases:
             name, data, pages, marker = self.read(key)
@@ -107,7 +108,7 @@ class OfficeDocumentsTest(unittest.TestCase):
             files = mfp.wait_for_files(n)
             text = pdf_text(files[-1])
             self.assertIn(marker, text, f"{key}: the printed PDF lacks {marker!r}:\n{text}")
-        self.assertIn("안녕하세요", pdf_text(mfp.received_files()[-1]))
+        self.assertIn("안녕하세요", pdf_text(mfp.received_files()[-2]))  # the text file
 
     # -- IPP: a client sending text/plain gets it converted too
     def test_ipp_print_job_text_plain_is_converted(self):

@@ -182,6 +182,7 @@ private slots:
     void missingConverterIsRefused();
     void parallelLimitRefusesWhenBusy();
     void libreOfficeConvertsHangulText();
+    void libreOfficeConvertsHwp3();
 };
 
 void TestDocumentConverter::detect_data()
@@ -211,6 +212,7 @@ void TestDocumentConverter::detect_data()
     const QString hangul = QStringLiteral("한글 UTF-16");
     utf16.append(reinterpret_cast<const char*>(hangul.utf16()), hangul.size() * 2);
     QTest::newRow("utf-16 text with BOM") << utf16 << Kind::Text << "text/plain";
+    QTest::newRow("hwp 3.0") << readSample("hangul97.hwp") << Kind::Hwp3 << "application/x-hwp";
     QTest::newRow("hwp 3.0 signature") << QByteArray("HWP Document File V3.00 \x1A\x01\x02\x03\x04\x05", 30)
                                        << Kind::Hwp3 << "application/x-hwp";
     QTest::newRow("hwp 2.1 signature")
@@ -443,6 +445,20 @@ void TestDocumentConverter::libreOfficeConvertsHangulText()
     QCOMPARE(doc->numPages(), 1);
     std::unique_ptr<Poppler::Page> page(doc->page(0));
     QVERIFY(page->text(QRectF()).contains(QStringLiteral("한글 출력 시험")));
+}
+
+void TestDocumentConverter::libreOfficeConvertsHwp3()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("soffice")).isEmpty())
+        QSKIP("LibreOffice (soffice) is not installed");
+    DocumentConverter converter(DocumentConverter::Settings{});
+    const QByteArray hwp = readSample("hangul97.hwp");
+    const Converted c = convertWith(converter, hwp, detectBytes(hwp));
+    QCOMPARE(c.result.status, DocumentConverter::Result::Status::Ok);
+    std::unique_ptr<Poppler::Document> doc(Poppler::Document::loadFromData(c.pdf));
+    QVERIFY(doc);
+    std::unique_ptr<Poppler::Page> page(doc->page(0));
+    QVERIFY(page->text(QRectF()).contains(QStringLiteral("한글 97 문서")));
 }
 
 QTEST_GUILESS_MAIN(TestDocumentConverter)
