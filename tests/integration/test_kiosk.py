@@ -177,6 +177,9 @@ class KioskTest(unittest.TestCase):
             add_user(cls.server, "lee", pin="135790")
             add_user(cls.server, "park", pin="246802")
             add_user(cls.server, "choi", pin="975310", card=CHOI_CARD)
+            add_user(cls.server, "han", pin="864200")
+            # A hard monthly quota smaller than any job (default rates: A4 mono from ₩18 a side).
+            cls.server.admin("quota", "set", "--user", "han", "--limit", "10", "--policy", "hard")
             cls.mfp = IppEvePrinter("mfp", settle=False)
             cls.mfp2 = IppEvePrinter("mfp2", settle=False)
             cls.printers = [cls.mfp, cls.mfp2]
@@ -355,6 +358,32 @@ class KioskTest(unittest.TestCase):
         self.assertIn("print admin", snap["message"])
         card.remove()
         self.kiosk.wait(lambda s: not s["cardPresent"])
+
+    def test_hard_quota_refuses_release_at_the_kiosk_and_keeps_the_job_held(self):
+        # Issue 8: the kiosk shows what each job costs here and what is left of the quota; a release
+        # over a hard quota is refused with a sentence, and the job stays held.
+        api, job_id = self.held_job("han", "over-quota.pdf")
+        self.kiosk.send("pin-screen")
+        self.kiosk.send("pin han 864200")
+        snap = self.kiosk.wait(lambda s: s["screen"] == "jobs" and any(j["id"] == job_id for j in s["jobs"])
+                               and s["quota"] != "", what="han's job and quota")
+        job = next(j for j in snap["jobs"] if j["id"] == job_id)
+        self.assertRegex(job["cost"], r"^₩[0-9,]+$")
+        self.assertIn(job["cost"] + " here", job["details"])
+        self.assertEqual(snap["quota"], "Left of your print quota this month: ₩10")
+        self.kiosk.send(f"select {job_id}")
+        self.kiosk.wait(lambda s: any(j["id"] == job_id and j["selected"] for j in s["jobs"]), what="selected")
+        self.kiosk.send("print")
+        snap = self.kiosk.wait(lambda s: s["error"] == "quota-exceeded" and not s["busy"], what="the refusal")
+        self.assertIn(f"This job costs {job['cost']}, but only ₩10 is left of your print quota this month.",
+                      snap["message"])
+        self.assertIn("ask the print admin", snap["message"])
+        snap = self.kiosk.wait(lambda s: any(j["id"] == job_id and j["state"] == "held" for j in s["jobs"]),
+                               what="the job still held")
+        status, body = api.get(f"jobs/{job_id}")
+        self.assertEqual(body["job"]["state"], "held")
+        self.kiosk.send("sign-out")
+        self.kiosk.wait(lambda s: s["screen"] == "idle")
 
     def test_jammed_printer_shows_fault_and_alternative(self):
         api, job_id = self.held_job("kim", "jam.pdf")

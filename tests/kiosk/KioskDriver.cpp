@@ -38,12 +38,15 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
     const JobModel* m = k.jobs();
     for (int row = 0; row < m->rowCount(); ++row) {
         const QModelIndex i = m->index(row);
-        jobs.append(QJsonObject{{QStringLiteral("id"), m->data(i, JobModel::JobIdRole).toLongLong()},
-                                {QStringLiteral("name"), m->data(i, JobModel::NameRole).toString()},
-                                {QStringLiteral("state"), m->data(i, JobModel::StateRole).toString()},
-                                {QStringLiteral("stateText"), m->data(i, JobModel::StateTextRole).toString()},
-                                {QStringLiteral("selected"), m->data(i, JobModel::SelectedRole).toBool()},
-                                {QStringLiteral("thumbnail"), !m->data(i, JobModel::ThumbnailRole).toString().isEmpty()}});
+        jobs.append(QJsonObject{
+            {QStringLiteral("id"), m->data(i, JobModel::JobIdRole).toLongLong()},
+            {QStringLiteral("name"), m->data(i, JobModel::NameRole).toString()},
+            {QStringLiteral("state"), m->data(i, JobModel::StateRole).toString()},
+            {QStringLiteral("stateText"), m->data(i, JobModel::StateTextRole).toString()},
+            {QStringLiteral("details"), m->data(i, JobModel::DetailsRole).toString()},
+            {QStringLiteral("cost"), m->data(i, JobModel::CostRole).toString()},
+            {QStringLiteral("selected"), m->data(i, JobModel::SelectedRole).toBool()},
+            {QStringLiteral("thumbnail"), !m->data(i, JobModel::ThumbnailRole).toString().isEmpty()}});
     }
     static const char* screens[] = {"idle", "pin", "link-card", "jobs", "verify", "enroll"};
     return {{QStringLiteral("screen"), QLatin1String(screens[k.screen()])},
@@ -58,6 +61,7 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
             {QStringLiteral("alternatives"), QJsonArray::fromStringList(k.alternatives()->names())},
             {QStringLiteral("jobsLoading"), m->loading()},
             {QStringLiteral("jobs"), jobs},
+            {QStringLiteral("quota"), k.quotaText()},
             {QStringLiteral("secondsLeft"), k.secondsLeft()},
             {QStringLiteral("afterPrintAll"), k.signingOutAfterPrint()},
             {QStringLiteral("confirmingDelete"), k.confirmingDelete()},
@@ -81,13 +85,18 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     const QCommandLineOption server(QStringLiteral("server"), QString(), QStringLiteral("URL"));
-    const QCommandLineOption tokenFile(QStringLiteral("device-token-file"), QString(), QStringLiteral("FILE"));
-    const QCommandLineOption idle(QStringLiteral("idle-timeout"), QString(), QStringLiteral("S"), QStringLiteral("30"));
-    const QCommandLineOption poll(QStringLiteral("printer-poll"), QString(), QStringLiteral("S"), QStringLiteral("2"));
-    const QCommandLineOption lang(QStringLiteral("language"), QString(), QStringLiteral("LANG"), QStringLiteral("en"));
+    const QCommandLineOption tokenFile(QStringLiteral("device-token-file"), QString(),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption idle(QStringLiteral("idle-timeout"), QString(), QStringLiteral("S"),
+                                  QStringLiteral("30"));
+    const QCommandLineOption poll(QStringLiteral("printer-poll"), QString(), QStringLiteral("S"),
+                                  QStringLiteral("2"));
+    const QCommandLineOption lang(QStringLiteral("language"), QString(), QStringLiteral("LANG"),
+                                  QStringLiteral("en"));
     const QCommandLineOption noReader(QStringLiteral("no-card-reader"));
     const QCommandLineOption finger(QStringLiteral("fingerprint"));
-    const QCommandLineOption fingerRefresh(QStringLiteral("fingerprint-refresh"), QString(), QStringLiteral("S"), QStringLiteral("60"));
+    const QCommandLineOption fingerRefresh(QStringLiteral("fingerprint-refresh"), QString(),
+                                           QStringLiteral("S"), QStringLiteral("60"));
     p.addOptions({server, tokenFile, idle, poll, lang, noReader, finger, fingerRefresh});
     p.process(app);
 
@@ -118,7 +127,8 @@ int main(int argc, char* argv[])
     emitTimer.setInterval(0);
     QByteArray last;
     QObject::connect(&emitTimer, &QTimer::timeout, [&] {
-        const QByteArray line = QJsonDocument(snapshot(kiosk, lastCard, cardPresent)).toJson(QJsonDocument::Compact);
+        const QByteArray line =
+            QJsonDocument(snapshot(kiosk, lastCard, cardPresent)).toJson(QJsonDocument::Compact);
         if (line == last)
             return;
         last = line;
@@ -126,8 +136,9 @@ int main(int argc, char* argv[])
         out.flush();
     });
     auto changed = [&] { emitTimer.start(); };
-    for (auto sig : {&KioskController::screenChanged, &KioskController::busyChanged, &KioskController::messageChanged,
-                     &KioskController::printerChanged, &KioskController::userChanged, &KioskController::secondsLeftChanged,
+    for (auto sig : {&KioskController::screenChanged, &KioskController::busyChanged,
+                     &KioskController::messageChanged, &KioskController::printerChanged,
+                     &KioskController::userChanged, &KioskController::secondsLeftChanged,
                      &KioskController::confirmingDeleteChanged, &KioskController::fingerprintChanged})
         QObject::connect(&kiosk, sig, changed);
     QObject::connect(kiosk.jobs(), &QAbstractItemModel::modelReset, changed);
@@ -148,9 +159,8 @@ int main(int argc, char* argv[])
         cardPresent = false;
         changed();
     });
-    QObject::connect(&reader, &CardReader::readerError, [&](const QString& m) {
-        fprintf(stderr, "reader: %s\n", qPrintable(m));
-    });
+    QObject::connect(&reader, &CardReader::readerError,
+                     [&](const QString& m) { fprintf(stderr, "reader: %s\n", qPrintable(m)); });
     if (!p.isSet(noReader))
         reader.start();
     FingerprintReader fingerprint;
@@ -172,7 +182,8 @@ int main(int argc, char* argv[])
         pending.append(buf, static_cast<int>(n));
         int nl;
         while ((nl = pending.indexOf('\n')) >= 0) {
-            const QStringList cmd = QString::fromUtf8(pending.left(nl)).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const QStringList cmd =
+                QString::fromUtf8(pending.left(nl)).split(QLatin1Char(' '), Qt::SkipEmptyParts);
             pending.remove(0, nl + 1);
             if (cmd.isEmpty())
                 continue;
