@@ -142,13 +142,14 @@ bool Database::open(const QString& path, const SecretKey& key)
         m_error = QStringLiteral("cannot key database %1").arg(path);
         return false;
     }
+    // Another process (mps-admin beside the server) may hold a write lock: wait for it, also here.
+    sqlite3_busy_timeout(m_db, 5000);
     if (sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr) != SQLITE_OK) {
         m_error = QStringLiteral(
                       "database %1 cannot be read with this master key (wrong key or not an MPS database)")
                       .arg(path);
         return false;
     }
-    sqlite3_busy_timeout(m_db, 5000);
     return exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
                 "PRAGMA secure_delete=ON;");
 }
