@@ -347,6 +347,10 @@ DocumentConverter::Result::Status DocumentConverter::run(const QString& work, co
     if (pid == 0) {
         // Child: its own process group (killed as one), limits, no network, no inherited descriptors.
         ::setsid();
+        // The server's blocked signals would otherwise carry over into the converter.
+        sigset_t none;
+        ::sigemptyset(&none);
+        ::sigprocmask(SIG_SETMASK, &none, nullptr);
         const rlimit as{memory, memory};
         const rlimit cpuLimit{cpu, cpu + 5};
         const rlimit noCore{0, 0};
