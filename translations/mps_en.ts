@@ -1351,6 +1351,10 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>Saved %1.</source>
         <translation>Saved %1.</translation>
     </message>
+    <message>
+        <source>This print server does not report usage yet. Ask the print admin to update it.</source>
+        <translation>This print server does not report usage yet. Ask the print admin to update it.</translation>
+    </message>
 </context>
 <context>
     <name>UsageWindow</name>

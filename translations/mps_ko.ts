@@ -852,7 +852,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>%1 spent this month; there is no limit.</source>
-        <translation>이번 달에 %1을 사용했습니다. 한도는 없습니다.</translation>
+        <translation>이번 달 사용액은 %1이며 한도는 없습니다.</translation>
     </message>
     <message>
         <source>%1 of %2 used (%3)</source>
@@ -876,7 +876,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>Includes an extra allowance of %1 this month.</source>
-        <translation>이번 달 추가 할당 %1이 포함되어 있습니다.</translation>
+        <translation>이번 달 추가 할당(%1)이 포함되어 있습니다.</translation>
     </message>
     <message>
         <source>Monthly quota used up (%1)</source>
@@ -1337,6 +1337,10 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>Saved %1.</source>
         <translation>%1(으)로 저장했습니다.</translation>
     </message>
+    <message>
+        <source>This print server does not report usage yet. Ask the print admin to update it.</source>
+        <translation>이 인쇄 서버는 아직 사용량을 제공하지 않습니다. 관리자에게 서버 업데이트를 요청하세요.</translation>
+    </message>
 </context>
 <context>
     <name>UsageWindow</name>
@@ -1402,7 +1406,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>You have no print quota: print what you need. You have spent %1 this month.</source>
-        <translation>인쇄 할당량이 없으니 필요한 만큼 인쇄하세요. 이번 달에 %1을 사용했습니다.</translation>
+        <translation>인쇄 할당량이 없으니 필요한 만큼 인쇄하세요. 이번 달 사용액은 %1입니다.</translation>
     </message>
     <message>
         <source>Loading your usage...</source>

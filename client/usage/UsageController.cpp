@@ -104,10 +104,13 @@ void UsageController::fetch(Part part, ApiReply* reply, const std::function<void
             onOk(reply->json());
         } else {
             qCInfo(lcClientUsage) << "usage" << part << "not fetched:" << reply->errorCode();
-            m_errors.insert(part, reply->errorCode() == QLatin1String("forbidden")
-                                      ? tr("You may not see this report. Department heads see their own "
-                                           "departments; ask the print admin if you need more.")
-                                      : reply->errorMessage());
+            QString why = reply->errorMessage();
+            if (reply->errorCode() == QLatin1String("forbidden"))
+                why = tr("You may not see this report. Department heads see their own departments; ask the "
+                         "print admin if you need more.");
+            else if (reply->errorCode() == QLatin1String("not-found") && reply->httpStatus() == 404)
+                why = tr("This print server does not report usage yet. Ask the print admin to update it.");
+            m_errors.insert(part, why);
         }
         Q_EMIT stateChanged();
     });

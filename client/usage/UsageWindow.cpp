@@ -361,7 +361,9 @@ void UsageWindow::updateMine()
         if (q.scope == QLatin1String("user"))
             spent = q.spent;
     }
-    m_myNoQuota->setVisible(limited.isEmpty());
+    // "No quota" only once the server said so: not while asking, not when asking failed.
+    m_myNoQuota->setVisible(limited.isEmpty() && !m_controller->currentPeriod().isEmpty() &&
+                            m_controller->errorString(UsageController::Part::Quota).isEmpty());
     m_myNoQuota->setText(tr("You have no print quota: print what you need. You have spent %1 this month.")
                              .arg(QuotaText::money(spent, currency, locale)));
 

@@ -245,6 +245,20 @@ private Q_SLOTS:
                  qPrintable(error->text()));
     }
 
+    void serverWithoutUsageIsExplained()
+    {
+        m_server->route("GET", QStringLiteral("/api/v1/usage/quota"), 404,
+                        R"({"error":"not-found","message":"There is no such thing."})");
+        open("user");
+        auto* error = m_window->findChild<QLabel*>(QStringLiteral("myError"));
+        QVERIFY(error && error->isVisible());
+        QVERIFY2(error->text().startsWith(QLatin1String("This print server does not report usage yet.")),
+                 qPrintable(error->text()));
+        QVERIFY(m_window->myGauges().isEmpty());
+        // Not told that there is no quota: nobody knows.
+        QVERIFY(!m_window->findChild<QLabel*>(QStringLiteral("myNoQuota"))->isVisible());
+    }
+
     void csvExportWritesTheServedBytes()
     {
         open("dept-head");
