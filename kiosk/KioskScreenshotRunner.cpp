@@ -18,16 +18,10 @@
 #include <unistd.h>
 
 KioskScreenshotRunner::KioskScreenshotRunner(KioskController* kiosk, QQuickWindow* window, const QString& dir,
-                                   const QString& prefix, const QString& user, const QString& pin,
-                                   const QStringList& shots, QObject* parent)
-    : QObject(parent)
-    , m_kiosk(kiosk)
-    , m_window(window)
-    , m_dir(dir)
-    , m_prefix(prefix)
-    , m_user(user)
-    , m_pin(pin)
-    , m_shots(shots)
+                                             const QString& prefix, const QString& user, const QString& pin,
+                                             const QStringList& shots, QObject* parent)
+    : QObject(parent), m_kiosk(kiosk), m_window(window), m_dir(dir), m_prefix(prefix), m_user(user),
+      m_pin(pin), m_shots(shots)
 {
 }
 
@@ -36,32 +30,55 @@ void KioskScreenshotRunner::start()
     QDir().mkpath(m_dir);
     auto* k = m_kiosk.data();
     auto has = [this](const char* s) { return m_shots.contains(QLatin1String(s)); };
-    m_steps << [=, this] { waitFor([k] { return !k->printerName().isEmpty(); }, 800, [this] { next(); }, QStringLiteral("printer")); };
+    m_steps << [=, this] {
+        waitFor([k] { return !k->printerName().isEmpty(); }, 800, [this] { next(); },
+                QStringLiteral("printer"));
+    };
     if (has("idle"))
-        m_steps << [this] { grab(QStringLiteral("idle")); next(); };
+        m_steps << [this] {
+            grab(QStringLiteral("idle"));
+            next();
+        };
     if (has("idle-fault")) // the idle screen while the printer reports a fault
         m_steps << [=, this] {
-            waitFor([k] { return !k->printerCanPrint(); }, 300, [this] { grab(QStringLiteral("idle-fault")); next(); },
+            waitFor([k] { return !k->printerCanPrint(); }, 300,
+                    [this] {
+                        grab(QStringLiteral("idle-fault"));
+                        next();
+                    },
                     QStringLiteral("printer fault"));
         };
     if (has("link")) {
         m_steps << [=, this] {
             k->cardPresented(QStringLiteral("0BADCAFE"));
-            waitFor([k] { return k->screen() == KioskController::LinkCardScreen; }, 500, [this] {
-                setField("linkUserField", m_user);
-                QTimer::singleShot(300, this, [this] { grab(QStringLiteral("link")); next(); });
-            }, QStringLiteral("link screen"));
+            waitFor([k] { return k->screen() == KioskController::LinkCardScreen; }, 500,
+                    [this] {
+                        setField("linkUserField", m_user);
+                        QTimer::singleShot(300, this, [this] {
+                            grab(QStringLiteral("link"));
+                            next();
+                        });
+                    },
+                    QStringLiteral("link screen"));
         };
-        m_steps << [=, this] { k->cancel(); QTimer::singleShot(300, this, [this] { next(); }); };
+        m_steps << [=, this] {
+            k->cancel();
+            QTimer::singleShot(300, this, [this] { next(); });
+        };
     }
     if (has("pin")) {
         m_steps << [=, this] {
             k->showPinEntry();
-            waitFor([k] { return k->screen() == KioskController::PinScreen; }, 400, [this] {
-                setField("userField", m_user);
-                setField("pinField", m_pin);
-                QTimer::singleShot(300, this, [this] { grab(QStringLiteral("pin")); next(); });
-            }, QStringLiteral("PIN screen"));
+            waitFor([k] { return k->screen() == KioskController::PinScreen; }, 400,
+                    [this] {
+                        setField("userField", m_user);
+                        setField("pinField", m_pin);
+                        QTimer::singleShot(300, this, [this] {
+                            grab(QStringLiteral("pin"));
+                            next();
+                        });
+                    },
+                    QStringLiteral("PIN screen"));
         };
     }
     if (has("pin-refused")) {
@@ -85,12 +102,47 @@ void KioskScreenshotRunner::start()
                     QStringLiteral("PIN screen"));
         };
     }
+    if (has("locked")) {
+        // A card whose account is locked (five wrong PINs first): the idle screen says until when
+        // and what to do. The card number comes from MPS_KIOSK_DEMO_CARD.
+        auto tries = std::make_shared<int>(0);
+        auto wrongPin = std::make_shared<Step>();
+        *wrongPin = [=, this] {
+            k->signInWithPin(m_user, QStringLiteral("000000"));
+            waitFor([k] { return !k->busy(); }, 100,
+                    [=, this] {
+                        if (k->lastErrorCode() != QLatin1String("locked") && ++*tries < 8)
+                            (*wrongPin)();
+                        else
+                            next();
+                    },
+                    QStringLiteral("PIN refusal"));
+        };
+        m_steps << [=, this] {
+            k->showPinEntry();
+            (*wrongPin)();
+        };
+        m_steps << [=, this] {
+            k->cancel();
+            k->cardPresented(qEnvironmentVariable("MPS_KIOSK_DEMO_CARD"));
+            waitFor([k] { return !k->busy() && k->lastErrorCode() == QLatin1String("locked"); }, 400,
+                    [this] {
+                        grab(QStringLiteral("locked"));
+                        next();
+                    },
+                    QStringLiteral("locked card"));
+        };
+    }
     // Signs in by PIN unless signed in already, then waits for the job list.
     const Step toJobs = [=, this] {
         if (k->screen() != KioskController::JobsScreen)
             k->signInWithPin(m_user, m_pin);
-        waitFor([k] { return k->screen() == KioskController::JobsScreen && !k->jobs()->loading() && k->jobs()->rowCount() > 0; },
-                1500, [this] { next(); }, QStringLiteral("job list"));
+        waitFor(
+            [k] {
+                return k->screen() == KioskController::JobsScreen && !k->jobs()->loading() &&
+                       k->jobs()->rowCount() > 0;
+            },
+            1500, [this] { next(); }, QStringLiteral("job list"));
     };
     if (has("jobs") || has("confirm-delete") || has("fault")) {
         m_steps << toJobs;
@@ -101,17 +153,28 @@ void KioskScreenshotRunner::start()
         };
     }
     if (has("jobs"))
-        m_steps << [this] { grab(QStringLiteral("jobs")); next(); };
+        m_steps << [this] {
+            grab(QStringLiteral("jobs"));
+            next();
+        };
     if (has("confirm-delete")) {
         m_steps << [=, this] {
             k->requestDelete();
-            QTimer::singleShot(500, this, [=, this] { grab(QStringLiteral("confirm-delete")); k->cancelDelete(); next(); });
+            QTimer::singleShot(500, this, [=, this] {
+                grab(QStringLiteral("confirm-delete"));
+                k->cancelDelete();
+                next();
+            });
         };
     }
     if (has("fault")) {
         m_steps << [=, this] {
             waitFor([k] { return !k->printerCanPrint() && k->alternatives()->rowCount() > 0; }, 600,
-                    [this] { grab(QStringLiteral("fault")); next(); }, QStringLiteral("printer fault"));
+                    [this] {
+                        grab(QStringLiteral("fault"));
+                        next();
+                    },
+                    QStringLiteral("printer fault"));
         };
     }
     if (has("release-failed")) {
@@ -126,7 +189,9 @@ void KioskScreenshotRunner::start()
             jobs->setSelected(0, true);
             k->printSelected();
             waitFor(
-                [jobs, jobId] { return jobs->data(jobs->index(jobs->rowOf(*jobId)), JobModel::FailedRole).toBool(); },
+                [jobs, jobId] {
+                    return jobs->data(jobs->index(jobs->rowOf(*jobId)), JobModel::FailedRole).toBool();
+                },
                 600,
                 [this] {
                     grab(QStringLiteral("release-failed"));
@@ -135,22 +200,41 @@ void KioskScreenshotRunner::start()
                 QStringLiteral("job held again"));
         };
     }
+    if (has("quota-refused")) {
+        // The script gave the user a hard quota smaller than any job: Print is refused with the
+        // sentence, and the job stays held.
+        m_steps << toJobs;
+        m_steps << [=, this] {
+            JobModel* jobs = k->jobs();
+            jobs->selectAll(false);
+            jobs->setSelected(0, true);
+            k->printSelected();
+            waitFor([k] { return !k->busy() && k->lastErrorCode() == QLatin1String("quota-exceeded"); }, 600,
+                    [this] {
+                        grab(QStringLiteral("quota-refused"));
+                        next();
+                    },
+                    QStringLiteral("quota refusal"));
+        };
+    }
     if (has("enroll") || has("verify")) {
         // The sensor is libfprint's virtual one (FP_VIRTUAL_DEVICE_STORAGE): the runner touches it.
         m_steps << [=, this] {
             if (k->screen() != KioskController::JobsScreen)
                 k->signInWithPin(m_user, m_pin);
-            waitFor([k] { return k->screen() == KioskController::JobsScreen && k->fingerprintAvailable(); }, 300,
-                    [this] { next(); }, QStringLiteral("session with a fingerprint sensor"));
+            waitFor([k] { return k->screen() == KioskController::JobsScreen && k->fingerprintAvailable(); },
+                    300, [this] { next(); }, QStringLiteral("session with a fingerprint sensor"));
         };
         m_steps << [=, this] {
             k->startEnrollment();
             touchSensor(2);
-            waitFor([k] { return k->screen() == KioskController::EnrollScreen && k->enrollDone() == 2; }, 400, [this, has] {
-                if (has("enroll"))
-                    grab(QStringLiteral("enroll"));
-                next();
-            }, QStringLiteral("enrolment progress"));
+            waitFor([k] { return k->screen() == KioskController::EnrollScreen && k->enrollDone() == 2; }, 400,
+                    [this, has] {
+                        if (has("enroll"))
+                            grab(QStringLiteral("enroll"));
+                        next();
+                    },
+                    QStringLiteral("enrolment progress"));
         };
         m_steps << [=, this] {
             touchSensor(3);
@@ -160,11 +244,13 @@ void KioskScreenshotRunner::start()
         m_steps << [=, this] {
             k->signOut();
             k->signInWithPin(m_user, m_pin);
-            waitFor([k] { return k->screen() == KioskController::VerifyScreen; }, 500, [this, has] {
-                if (has("verify"))
-                    grab(QStringLiteral("verify"));
-                next();
-            }, QStringLiteral("fingerprint check"));
+            waitFor([k] { return k->screen() == KioskController::VerifyScreen; }, 500,
+                    [this, has] {
+                        if (has("verify"))
+                            grab(QStringLiteral("verify"));
+                        next();
+                    },
+                    QStringLiteral("fingerprint check"));
         };
         // Confirm with the finger, then remove it again so that every run starts alike.
         m_steps << [=, this] {
@@ -190,8 +276,8 @@ void KioskScreenshotRunner::touchSensor(int times)
         addr.sun_family = AF_UNIX;
         qstrncpy(addr.sun_path, path.constData(), sizeof addr.sun_path);
         const QByteArray command = "SCAN " + m_user.toUtf8() + "-finger";
-        bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0
-                  && ::write(fd, command.constData(), static_cast<size_t>(command.size())) == command.size();
+        bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+                  ::write(fd, command.constData(), static_cast<size_t>(command.size())) == command.size();
         // One connection at a time: wait until the sensor has read the command and hung up.
         ::shutdown(fd, SHUT_WR);
         pollfd p{fd, POLLIN, 0};
@@ -218,7 +304,8 @@ void KioskScreenshotRunner::next()
     step();
 }
 
-void KioskScreenshotRunner::waitFor(const std::function<bool()>& ready, int settleMs, const Step& then, const QString& what)
+void KioskScreenshotRunner::waitFor(const std::function<bool()>& ready, int settleMs, const Step& then,
+                                    const QString& what)
 {
     auto deadline = std::make_shared<QDeadlineTimer>(30 * 1000);
     auto poll = std::make_shared<std::function<void()>>();

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Saves every kiosk screen (idle, PIN pad, a refused PIN, card linking, job list, confirm delete, printer fault,
-# a release the printer aborted, fingerprint enrolment and fingerprint check) at
+# a release the printer aborted, fingerprint enrolment and fingerprint check, a locked card, a release
+# refused over a hard quota) at
 # 1024x600, 1280x800 and 600x1024, in Korean and English, into docs/screenshots/kiosk-<lang>-<size>-<screen>.png.
 # Runs mps-kiosk under Xvfb against a real mps-server with demo data and two ippeveprinters
 # (tests/fixtures/peers.py) and libfprint's virtual sensor; the fault shots are taken while one
@@ -59,6 +60,7 @@ try:
     mpsit.add_printer(server, "3F-West", west, location="3F West wing")
     mpsit.add_printer(server, "B1-Copy", b1, location="B1 print room")
     mpsit.add_user(server, "kim", pin="482913", card="04A1B2C3")
+    mpsit.add_user(server, "lee", pin="135790", card="0A1B2C3D")
     token_file = mpsit.add_kiosk(server, "kiosk-3F-East", "3F-East", tmp)
     api = mpsit.login(server, "kim")
     pdf = mpsit.make_multipage_pdf(tmp)
@@ -67,14 +69,14 @@ try:
         status, body = mpsit.upload(api, data, name=name)
         assert status == 201, body
 
-    def run(lang, size, shots):
+    def run(lang, size, shots, user="kim", pin="482913", card="04A1B2C3"):
         w, h = size.split("x")
         prefix = f"kiosk-{lang}-{size}"
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", MPS_KIOSK_DEMO_PIN="482913",
-                   FP_VIRTUAL_DEVICE_STORAGE=os.path.join(tmp, f"fp-{prefix}.sock"))
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", MPS_KIOSK_DEMO_PIN=pin,
+                   MPS_KIOSK_DEMO_CARD=card, FP_VIRTUAL_DEVICE_STORAGE=os.path.join(tmp, f"fp-{prefix}.sock"))
         cmd = [os.path.join(build, "kiosk", "mps-kiosk"), "--config", "/nonexistent", "--server", server.base_url,
                "--device-token-file", token_file, "--language", lang, "--size", size, "--printer-poll", "1",
-               "--screenshots", out, "--shot-prefix", prefix, "--shots", shots, "--demo-user", "kim"]
+               "--screenshots", out, "--shot-prefix", prefix, "--shots", shots, "--demo-user", user]
         if xvfb.poll() is not None:
             raise RuntimeError(f"Xvfb ended with {xvfb.returncode}: " + open(os.path.join(tmp, "xvfb.log")).read()[-2000:])
         res = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=120)
@@ -106,6 +108,16 @@ try:
             assert status == 201, body
             failures += run(lang, size, "release-failed") != 0
             api.delete(f"jobs/{body['job']['id']}")
+    # A card whose account is locked (lee: five wrong PINs, then the card).
+    for lang in ("ko", "en"):
+        for size in sizes:
+            failures += run(lang, size, "locked", user="lee", pin="135790", card="0A1B2C3D") != 0
+    # A hard quota smaller than any job: the release is refused and the job stays held.
+    east.set_mode("ok")
+    server.admin("quota", "set", "--user", "kim", "--limit", "100", "--policy", "hard")
+    for lang in ("ko", "en"):
+        for size in sizes:
+            failures += run(lang, size, "quota-refused") != 0
     for p in (east, west, b1):
         p.close()
     server.close()

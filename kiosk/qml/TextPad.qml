@@ -19,6 +19,8 @@ ColumnLayout {
     // Shift on the Korean layout gives the tense consonants and ㅒ ㅖ.
     readonly property var hangulShift: ({"ㅂ": "ㅃ", "ㅈ": "ㅉ", "ㄷ": "ㄸ", "ㄱ": "ㄲ", "ㅅ": "ㅆ", "ㅐ": "ㅒ", "ㅔ": "ㅖ"})
     readonly property var rows: symbols ? symbolRows : hangul ? hangulRows : latinRows
+    // Every character key has the width of one in ten across; shorter rows are centred.
+    readonly property real keyWidth: Math.max(40, (width - 9 * 4) / 10)
     spacing: 6
 
     function shown(k) {
@@ -36,26 +38,30 @@ ColumnLayout {
 
     Repeater {
         model: pad.rows
-        delegate: RowLayout {
+        // A fixed-size cell per row with a centred Row of keys: the layout sees no size that depends
+        // on its own width (Qt 6.4 left rows unarranged when it did).
+        delegate: Item {
+            id: row
             required property string modelData
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: 4
-            Repeater {
-                model: modelData.split("")
-                delegate: KioskButton {
-                    required property string modelData
-                    objectName: "textkey-" + modelData
-                    text: pad.shown(modelData)
-                    outline: true
-                    implicitWidth: 48
-                    font.pixelSize: Theme.fontNormal
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    Layout.minimumWidth: 40
-                    Layout.maximumWidth: 72
-                    Layout.minimumHeight: 48
-                    onClicked: pad.press(modelData)
+            Layout.minimumHeight: 48
+            implicitHeight: Theme.touch
+            Row {
+                anchors.centerIn: parent
+                spacing: 4
+                Repeater {
+                    model: row.modelData.split("")
+                    delegate: KioskButton {
+                        required property string modelData
+                        objectName: "textkey-" + modelData
+                        text: pad.shown(modelData)
+                        outline: true
+                        width: pad.keyWidth
+                        height: row.height
+                        font.pixelSize: Theme.fontNormal
+                        onClicked: pad.press(modelData)
+                    }
                 }
             }
         }
