@@ -56,6 +56,8 @@ QString JobItemDelegate::statusLine(const QModelIndex& index)
         return tr("Sending to %1...").arg(printer);
     if (state == QLatin1String("printing"))
         return tr("Printing at %1").arg(printer);
+    if (index.data(JobListModel::StateReasonCodeRole).toString() == QLatin1String("quota-exceeded"))
+        return tr("Not printed: over the monthly quota; still held");
     if (!index.data(JobListModel::StateReasonRole).toString().isEmpty())
         return printer.isEmpty() ? tr("Not printed last time; still held")
                                  : tr("Not printed at %1; still held").arg(printer);

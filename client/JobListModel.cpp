@@ -86,6 +86,8 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const
         return NotificationText::stateReason(j);
     case PrinterRole:
         return j.printer;
+    case StateReasonCodeRole:
+        return j.stateReasonCode;
     case CostRole:
         return m_costs.value(j.id, -1);
     case CostTextRole:
@@ -123,6 +125,7 @@ QHash<int, QByteArray> JobListModel::roleNames() const
         {ThumbnailRole, "thumbnail"},
         {CostRole, "cost"},
         {CostTextRole, "costText"},
+        {StateReasonCodeRole, "stateReasonCode"},
     };
 }
 

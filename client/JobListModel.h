@@ -49,7 +49,8 @@ public:
         PrinterRole,               ///< QString: where it is being printed
         ThumbnailRole,             ///< QImage: first page (null until fetched)
         CostRole,                  ///< qint64: estimated cost in minor units (-1 when the server sent none)
-        CostTextRole, ///< QString: the estimated cost for people ("₩2,400"; empty when unknown)
+        CostTextRole,        ///< QString: the estimated cost for people ("₩2,400"; empty when unknown)
+        StateReasonCodeRole, ///< QString: the reason's stable code ("printer-fault", "quota-exceeded", ...)
     };
     Q_ENUM(Role)
 

@@ -21,6 +21,12 @@ QString knownReason(const QString& code, const QJsonObject& args)
 
 QString NotificationText::stateReason(const JobInfo& job)
 {
+    // Held over a quota: the reason's arguments are the refusal's numbers (docs/accounting.md).
+    if (job.stateReasonCode == QLatin1String("quota-exceeded")) {
+        const QString sentence = QuotaText::refusal(job.stateReasonArgs);
+        if (!sentence.isEmpty())
+            return sentence;
+    }
     const QString known = knownReason(job.stateReasonCode, job.stateReasonArgs);
     return known.isEmpty() ? job.stateReason : known;
 }

@@ -38,8 +38,9 @@ public:
 
     /// Returns why `job` is where it is, in the user's language: the sentence for its stateReasonCode
     /// with its arguments (docs/api.md), which says what to do next, or the server's English
-    /// stateReason for a code this app does not know and for jobs from before codes. Empty when the
-    /// job has no reason.
+    /// stateReason for a code this app does not know and for jobs from before codes. A job held over a
+    /// quota ("quota-exceeded") gets QuotaText::refusal() of its arguments. Empty when the job has no
+    /// reason.
     static QString stateReason(const JobInfo& job);
 
     /// Returns the notification for `count` of my jobs printed at `printer` (several events in a row

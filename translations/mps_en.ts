@@ -248,6 +248,10 @@
         <source>about %1</source>
         <translation>about %1</translation>
     </message>
+    <message>
+        <source>Not printed: over the monthly quota; still held</source>
+        <translation>Not printed: over the monthly quota; still held</translation>
+    </message>
 </context>
 <context>
     <name>JobListModel</name>

@@ -246,6 +246,10 @@
         <source>about %1</source>
         <translation>약 %1</translation>
     </message>
+    <message>
+        <source>Not printed: over the monthly quota; still held</source>
+        <translation>할당량 초과로 인쇄되지 않음 · 계속 보류 중</translation>
+    </message>
 </context>
 <context>
     <name>JobListModel</name>

@@ -206,6 +206,25 @@ private Q_SLOTS:
         row("ko expired", ko, StateReason::expired(),
             QStringLiteral(
                 "보관 기간 안에 인쇄되지 않아 삭제되었습니다. 아직 필요하면 문서를 다시 인쇄하세요."));
+        // Held over a quota: the refusal's numbers, in words (the server stores them as the arguments).
+        const QJsonObject refusal{{QStringLiteral("scope"), QStringLiteral("department")},
+                                  {QStringLiteral("subject"), QStringLiteral("FIN")},
+                                  {QStringLiteral("subjectName"), QStringLiteral("재무과")},
+                                  {QStringLiteral("limit"), 70000},
+                                  {QStringLiteral("spent"), 70000},
+                                  {QStringLiteral("remaining"), 0},
+                                  {QStringLiteral("cost"), 1200},
+                                  {QStringLiteral("currency"), QStringLiteral("KRW")},
+                                  {QStringLiteral("period"), QStringLiteral("2026-11")}};
+        row("en quota", en, StateReason{QStringLiteral("quota-exceeded"), refusal, {}},
+            QStringLiteral(
+                "This job costs ₩1,200, but the monthly quota of 재무과 is used up. The job is still "
+                "held: ask your department head or the print admin for an extra allowance for 재무과, "
+                "or print it next month."));
+        row("ko quota", ko, StateReason{QStringLiteral("quota-exceeded"), refusal, {}},
+            QStringLiteral("이 작업은 ₩1,200이지만 재무과의 이번 달 할당량을 모두 사용했습니다. 작업은 계속 "
+                           "보류되어 있으니, 부서장이나 관리자에게 재무과의 추가 할당을 요청하거나 다음 달에 "
+                           "인쇄하세요."));
         // Codes this app does not know, and jobs from before codes: the server's English.
         row("ko unknown code", ko, StateReason{QStringLiteral("toner-stolen"), {}, {}},
             QStringLiteral("English from the server."));
