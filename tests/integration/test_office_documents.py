@@ -13,11 +13,14 @@ import threading
 import unittest
 import zipfile
 
-from peers import IppEvePrinter, MpsServer, ipptool_plist
+from peers import IppEvePrinter, MpsServer
 
 import mpsit
 import office_samples
-from mpsit import PASSWORD, add_printer, add_user, healthy, login, upload, wait_for, wait_job
+from mpsit import (PASSWORD, add_printer, add_user, basic_auth, healthy, http_post, ipp_request, login,
+                   parse_ipp_response, upload, wait_for, wait_job)
+
+OP_PRINT_JOB = 0x0002
 
 HAVE_SOFFICE = shutil.which("soffice") is not None
 # LibreOffice starts a fresh profile for every document; on a loaded 2-core machine that takes a while.
@@ -112,17 +115,22 @@ class OfficeDocumentsTest(unittest.TestCase):
 
     # -- IPP: a client sending text/plain gets it converted too
     def test_ipp_print_job_text_plain_is_converted(self):
+        # A raw Print-Job with Basic credentials up front: ipptool first sends it unauthenticated, and
+        # the server's 401-and-close then races libcups on small documents ("Unable to finish
+        # request", also with PDFs), which is not what this test is about.
         self.start_server()
         kim = login(self.server, "kim")
-        name, _, pages, _ = self.read("txt")
-        uri = f"ipp://kim:{PASSWORD['kim']}@127.0.0.1:{self.server.port}/ipp/print"
-        test = mpsit.PRINT_JOB_PDF_TEST.replace("application/pdf", "text/plain") % "hangul-ipp.txt"
-        # The Print-Job answer comes after the conversion: give ipptool more than its usual 10 s.
-        plist = ipptool_plist(uri, test, document=self.samples["txt"][0], timeout=CONVERT_WAIT,
-                              extra=("-T", str(CONVERT_WAIT)))
-        result = plist["Tests"][0]
-        self.assertTrue(str(result.get("StatusCode")).startswith("successful-ok"),
-                        f"{result}\n{mpsit.log_tail(self.server)}")
+        path, pages, _ = self.samples["txt"]
+        with open(path, "rb") as f:
+            body = ipp_request(OP_PRINT_JOB, 1, self.server.ipp_uri,
+                               extra=[("mime", "document-format", "text/plain"),
+                                      ("name", "job-name", "hangul-ipp.txt")]) + f.read()
+        status, _, payload = http_post(self.server, "/ipp/print", body,
+                                       {"Content-Type": "application/ipp",
+                                        "Authorization": basic_auth("kim", PASSWORD["kim"])},
+                                       timeout=CONVERT_WAIT)
+        self.assertEqual(status, 200, payload[:300])
+        self.assertEqual(parse_ipp_response(payload)[1], 0, f"{payload[:300]!r}\n{mpsit.log_tail(self.server)}")
         jobs = [j for j in mpsit.all_jobs(kim) if j["name"] == "hangul-ipp.txt"]
         self.assertEqual([(j["state"], j["pages"]) for j in jobs], [("held", pages)], jobs)
 
