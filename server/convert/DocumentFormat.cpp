@@ -187,6 +187,10 @@ DocumentFormat detectOle(QIODevice* device, const QByteArray& head)
     if (names.contains(QStringLiteral("FileHeader")) && names.contains(QStringLiteral("DocInfo")) &&
         names.contains(QStringLiteral("BodyText")))
         return make(K::Hwp5, "application/x-hwp", "hwp");
+    // Office 2007+ documents saved with a password are an encrypted package inside an OLE2 file.
+    if (names.contains(QStringLiteral("EncryptedPackage")) &&
+        names.contains(QStringLiteral("EncryptionInfo")))
+        return make(K::Protected, "application/x-ole-encrypted-package", "");
     if (names.contains(QStringLiteral("WordDocument")))
         return make(K::WordProcessing, "application/msword", "doc");
     if (names.contains(QStringLiteral("Workbook")) || names.contains(QStringLiteral("Book")))
@@ -271,6 +275,7 @@ bool DocumentFormat::isConvertible(Kind kind)
     case Kind::Native:
     case Kind::Hwp5:
     case Kind::Hwpx:
+    case Kind::Protected:
         return false;
     }
     return false;
@@ -278,6 +283,9 @@ bool DocumentFormat::isConvertible(Kind kind)
 
 QString DocumentFormat::refusal(Kind kind)
 {
+    if (kind == Kind::Protected)
+        return tr("The document is protected by a password. Open it, remove the password or save it as PDF, "
+                  "and print it again.");
     if (kind == Kind::Hwp5 || kind == Kind::Hwpx)
         return tr(
             "This Hangul document (HWP 5 or HWPX) cannot be converted on the server. In Hangul, save it "

@@ -23,6 +23,7 @@ public:
         Hwp3,           ///< Hangul 96/97 binary: starts with "HWP Document File V3.00"
         Hwp5,           ///< Hangul 2002 and later: OLE2 file with FileHeader, DocInfo and BodyText
         Hwpx,           ///< Hangul OWPML: zip whose first entry "mimetype" says application/hwp+zip
+        Protected,      ///< a password-protected Office document (OLE2 with EncryptedPackage)
     };
 
     Kind kind = Kind::Unknown;

@@ -262,6 +262,8 @@ void TestDocumentConverter::detectOle_data()
         << QStringList{"WordDocument", "FileHeader", "1Table", "DocInfo", QStringLiteral("\x01Ole"),
                        "BodyText"}
         << Kind::Hwp5;
+    QTest::newRow("password-protected OOXML")
+        << QStringList{"WordDocument", "EncryptedPackage", "1Table", "EncryptionInfo"} << Kind::Protected;
     QTest::newRow("unknown streams") << QStringList{"WordDocument", "Contents"} << Kind::Unknown;
 }
 
@@ -277,7 +279,7 @@ void TestDocumentConverter::detectOle()
 
 void TestDocumentConverter::refusalsSayWhatToDo()
 {
-    for (const Kind k : {Kind::Unknown, Kind::Hwp5, Kind::Hwpx}) {
+    for (const Kind k : {Kind::Unknown, Kind::Hwp5, Kind::Hwpx, Kind::Protected}) {
         QVERIFY(!DocumentFormat::isConvertible(k));
         QVERIFY2(DocumentFormat::refusal(k).contains(QLatin1String("PDF")),
                  qPrintable(DocumentFormat::refusal(k)));
