@@ -28,6 +28,9 @@ KioskController::KioskController(ApiClient* client, KioskTranslations* translati
     m_printerPoll.setInterval(15 * 1000);
     m_candidateRefresh.setInterval(60 * 1000);
     connect(&m_candidateRefresh, &QTimer::timeout, this, &KioskController::fetchCandidates);
+    m_kioskEventsRetry.setSingleShot(true);
+    m_kioskEventsRetry.setInterval(5 * 1000);
+    connect(&m_kioskEventsRetry, &QTimer::timeout, this, &KioskController::openKioskEvents);
     connect(&m_printerPoll, &QTimer::timeout, this, &KioskController::refreshPrinter);
     connect(m_events, &EventStream::eventReceived, this, &KioskController::onEvent);
     // The server does not replay missed events: refetch on every (re)connection.
@@ -166,6 +169,35 @@ void KioskController::start()
     m_printerPoll.start();
     setScreen(IdleScreen);
     fetchCandidates();
+    openKioskEvents();
+}
+
+void KioskController::openKioskEvents()
+{
+    if (!m_client || m_kioskEvents)
+        return;
+    ApiReply* reply = m_client->openStream(QStringLiteral("/api/v1/kiosk/events"), 45 * 1000);
+    m_kioskEvents = reply;
+    m_kioskEventParser.reset();
+    connect(reply, &ApiReply::streamData, this, [this](const QByteArray& chunk) {
+        for (const SseParser::Event& e : m_kioskEventParser.feed(chunk)) {
+            // Someone's held jobs changed: the idle screen's candidates are stale. Elsewhere the
+            // return to the idle screen fetches them anyway.
+            if (e.type == QLatin1String("candidates-changed") && m_screen == IdleScreen && !m_busy) {
+                qCDebug(lcKioskFinger) << "held jobs changed: fetching the fingerprint candidates";
+                fetchCandidates();
+            }
+        }
+    });
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        // A server without this stream (404) is not asked again; any other end reconnects.
+        if (reply->httpStatus() == 404) {
+            qCInfo(lcKioskFinger) << "the server sends no kiosk events; candidates refresh on a timer only";
+            return;
+        }
+        m_kioskEventsRetry.start();
+    });
 }
 
 // -- properties

@@ -2,6 +2,7 @@
 #include "FingerprintReader.h"
 #include "JobModel.h"
 #include "PrinterModel.h"
+#include "SseParser.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -224,6 +225,9 @@ private:
     void setHasFingerprint(bool enrolled);
     /// Fetches the user's quota state (GET /api/v1/usage/quota) for quotaText().
     void fetchQuota();
+    /// Follows GET /api/v1/kiosk/events: held jobs came or went, so the idle screen's fingerprint
+    /// candidates are fetched again at once. Reconnects after a pause when the stream ends.
+    void openKioskEvents();
 
     QPointer<ApiClient> m_client;
     KioskTranslations* m_translations;
@@ -248,6 +252,9 @@ private:
     QJsonObject m_quota; ///< GET /api/v1/usage/quota of the signed-in user
     QPointer<ApiReply> m_quotaReply;
     QElapsedTimer m_sinceCandidates; ///< since the last candidates fetch on the idle screen
+    QPointer<ApiReply> m_kioskEvents;
+    SseParser m_kioskEventParser;
+    QTimer m_kioskEventsRetry;
     QString m_kioskName;
     QString m_userName;
     QString m_pendingCard;

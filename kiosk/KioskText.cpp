@@ -124,6 +124,14 @@ QString KioskText::quotaExceeded(const QJsonObject& quota)
         .arg(cost, left);
 }
 
+QString KioskText::quotaExceededShort(const QJsonObject& quota)
+{
+    const QString currency = quota.value(QLatin1String("currency")).toString();
+    return QCoreApplication::translate("KioskText", "Not printed, over the quota: it costs %1, %2 is left this month.")
+        .arg(Money::format(quota.value(QLatin1String("cost")).toInteger(), currency),
+             Money::format(qMax<qint64>(0, quota.value(QLatin1String("remaining")).toInteger()), currency));
+}
+
 QString KioskText::quotaLeft(const QJsonArray& quotas, const QString& currency)
 {
     // The quota that runs out first is the one that stops a release.
@@ -267,7 +275,7 @@ QString KioskText::jobState(const JobInfo& job)
     // Our sentences stand alone (they say whether the job may have printed after all); the server's
     // English is introduced as a failure, as before codes existed.
     if (job.state == JobState::Held && job.stateReasonCode == QLatin1String("quota-exceeded"))
-        return quotaExceeded(job.stateReasonArgs);
+        return quotaExceededShort(job.stateReasonArgs);
     const QString known = knownReason(job.stateReasonCode, job.stateReasonArgs);
     if (job.state == JobState::Held && !known.isEmpty())
         return known;

@@ -20,6 +20,9 @@ QString forError(const QString& code, const QString& fallback, const QJsonObject
 /// Returns what a release refused over a quota means and what to do: `quota` is the refusal's
 /// QuotaState with "cost" and "currency".
 QString quotaExceeded(const QJsonObject& quota);
+/// Returns a job's reason of a release refused over a quota in a few words, for its row in the list
+/// ("Over the quota: costs ₩2,400, ₩1,000 left this month"); the message says the whole sentence.
+QString quotaExceededShort(const QJsonObject& quota);
 /// Returns how much of the tightest quota in `quotas` (QuotaState JSON, GET /api/v1/usage/quota) is
 /// left this period ("Left this month: ₩12,340"); empty when none has a limit.
 QString quotaLeft(const QJsonArray& quotas, const QString& currency);

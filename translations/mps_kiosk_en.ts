@@ -644,6 +644,10 @@
         <source>Left of your print quota this month: %1</source>
         <translation>Left of your print quota this month: %1</translation>
     </message>
+    <message>
+        <source>Not printed, over the quota: it costs %1, %2 is left this month.</source>
+        <translation>Not printed, over the quota: it costs %1, %2 is left this month.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

@@ -636,6 +636,10 @@
         <source>Left of your print quota this month: %1</source>
         <translation>이번 달 출력 한도 잔액: %1</translation>
     </message>
+    <message>
+        <source>Not printed, over the quota: it costs %1, %2 is left this month.</source>
+        <translation>한도 초과로 출력되지 않음: %1 필요, 이번 달 잔액 %2</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

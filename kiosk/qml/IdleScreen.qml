@@ -67,7 +67,10 @@ Rectangle {
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
+                // Gives its place to a message (a refusal of three lines must fit at 1024x600).
                 Text {
+                    objectName: "idleHint"
+                    visible: Kiosk.message === ""
                     text: qsTr("Your held print jobs appear here. Print them or delete the ones you no longer need.")
                     font.pixelSize: Theme.fontNormal
                     color: Theme.muted

@@ -146,6 +146,8 @@ void RestApi::handle(HttpExchange& ex)
         return kioskInfo(c);
     if (p == QLatin1String("/api/v1/kiosk/fingerprint/candidates") && m == "GET")
         return kioskFingerprintCandidates(c);
+    if (p == QLatin1String("/api/v1/kiosk/events") && m == "GET")
+        return kioskEvents(c);
     if (!requireUser(c))
         return;
     if (p == QLatin1String("/api/v1/kiosk/fingerprint") && (m == "PUT" || m == "DELETE"))
@@ -534,6 +536,40 @@ void RestApi::kioskFingerprintCandidates(Call& c)
     qCDebug(lcAuth).noquote() << "kiosk" << kiosk->name << "identifies among" << ch.candidates.size()
                               << "fingerprint(s)";
     c.json(200, challengeJson(ch));
+}
+
+void RestApi::kioskEvents(Call& c)
+{
+    auto kiosk = m_auth.kioskForToken(c.ex.header("X-MPS-Device-Token"));
+    if (!kiosk) {
+        c.ex.closeAfterResponse();
+        return c.error(401, "unknown-kiosk",
+                       QStringLiteral("This kiosk is not registered. Ask the print admin for a device token."));
+    }
+    // The idle screen looks for enrolled users with held jobs: tell it when held jobs come or go so
+    // that someone who printed seconds ago is known at the sensor. Which job and whose is never sent:
+    // a kiosk without a session sees nobody's jobs.
+    auto sub = m_events.subscribe(0, true);
+    if (!c.ex.beginStream(200, "text/event-stream")) {
+        m_events.unsubscribe(sub);
+        return;
+    }
+    bool alive = c.ex.writeStream(": connected\n\n");
+    while (alive) {
+        QJsonObject e;
+        if (sub->wait(&e, std::chrono::seconds(15))) {
+            const QString type = e.value(QLatin1String("type")).toString();
+            if (type == QLatin1String("job-held") || type == QLatin1String("job-deleted")
+                || type == QLatin1String("job-expired") || type == QLatin1String("job-releasing")
+                || type == QLatin1String("job-release-failed"))
+                alive = c.ex.writeStream("event: candidates-changed\ndata: {}\n\n");
+        } else if (sub->isClosed()) {
+            break;
+        } else {
+            alive = c.ex.writeStream(": keep-alive\n\n");
+        }
+    }
+    m_events.unsubscribe(sub);
 }
 
 void RestApi::kioskFingerprint(Call& c)

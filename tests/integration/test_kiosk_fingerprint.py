@@ -60,9 +60,10 @@ class KioskFingerprintTest(unittest.TestCase):
             cls.server = MpsServer()
             # One user per test: enrolments persist on the shared server.
             cls.pins = {"kim": "482913", "lee": "135790", "park": "246802", "choi": "975310",
-                        "jung": "864200", "han": "112358", "yoon": "314159", "seo": "271828"}
+                        "jung": "864200", "han": "112358", "yoon": "314159", "seo": "271828",
+                        "baek": "161803"}
             for name, pin in cls.pins.items():
-                add_user(cls.server, name, pin=pin)
+                add_user(cls.server, name, pin=pin, password=f"{name}-password-1")
             cls.mfp = IppEvePrinter("mfp", settle=False)
             cls.printers = [cls.mfp]
             add_printer(cls.server, "mfp", cls.mfp, location="3F East")
@@ -81,8 +82,9 @@ class KioskFingerprintTest(unittest.TestCase):
             cls.server.close()
         shutil.rmtree(cls.tmp, True)
 
-    def start_kiosk(self, name, storage=True, kiosk=0):
-        """A kiosk with its own virtual sensor: with storage it can identify, without only verify."""
+    def start_kiosk(self, name, storage=True, kiosk=0, refresh=1):
+        """A kiosk with its own virtual sensor: with storage it can identify, without only verify.
+        `refresh`: seconds between the idle screen's timed candidate fetches."""
         path = os.path.join(self.tmp, f"{name}.sock")
         variable = "FP_VIRTUAL_DEVICE_STORAGE" if storage else "FP_VIRTUAL_DEVICE"
         other = "FP_VIRTUAL_DEVICE" if storage else "FP_VIRTUAL_DEVICE_STORAGE"
@@ -91,7 +93,7 @@ class KioskFingerprintTest(unittest.TestCase):
         os.environ.pop(other, None)
         try:
             driver = kiosk_it.KioskDriver(self.server, self.token_files[kiosk], "--no-card-reader",
-                                          "--fingerprint", "--fingerprint-refresh", "1")
+                                          "--fingerprint", "--fingerprint-refresh", str(refresh))
         finally:
             for k, v in saved.items():
                 if v is None:
@@ -104,7 +106,7 @@ class KioskFingerprintTest(unittest.TestCase):
         return driver, VirtualSensor(path)
 
     def held_job(self, user, name="report.pdf"):
-        api = login(self.server, user)
+        api = login(self.server, user, f"{user}-password-1")
         status, body = upload(api, self.pdf_bytes, name=name)
         self.assertEqual(status, 201, body)
         return api, body["job"]["id"]
@@ -147,6 +149,23 @@ class KioskFingerprintTest(unittest.TestCase):
         k.send("select-all")
         k.send("print")
         self.mfp.wait_for_files(before + 1)
+        k.send("sign-out")
+        k.wait(lambda s: s["screen"] == "idle", what="signed out")
+
+    def test_a_job_held_seconds_ago_is_recognised_at_once(self):
+        # Issue 13: candidates refreshed once a minute, so someone who had just printed was not known
+        # at the sensor. The server now tells idle kiosks when held jobs come or go. The timed refresh
+        # is an hour here: only that push can bring the new candidate.
+        k, sensor = self.start_kiosk("pushed", refresh=3600)
+        self.enrol(k, sensor, "baek", "baek-index")
+        k.wait(lambda s: s["screen"] == "idle" and s["candidates"] == 0 and not s["busy"],
+               what="no candidates: baek has no held job")
+        _, job_id = self.held_job("baek")
+        k.wait(lambda s: s["candidates"] >= 1 and s["listening"] == "identify",
+               what="baek among the candidates right after the job was held")
+        sensor.touch("baek-index")
+        k.wait(lambda s: s["screen"] == "jobs" and s["user"] == "baek" and any(j["id"] == job_id for j in s["jobs"]),
+               what="baek's new job after touching the sensor")
         k.send("sign-out")
         k.wait(lambda s: s["screen"] == "idle", what="signed out")
 

@@ -231,12 +231,25 @@ private Q_SLOTS:
                                      QStringLiteral("English from the server."), body,
                                      QDateTime::currentDateTime()),
                  text);
-        // A job held with that reason says the same on its row.
+        // A job held with that reason says it in a few words on its row (the message has the sentence).
         JobModel m;
         m.setJobs({job(1, JobState::Held, QStringLiteral("English from the server."),
                        StateReason{QStringLiteral("quota-exceeded"), quota,
                                    QStringLiteral("English from the server.")})});
-        QCOMPARE(m.data(m.index(0), JobModel::StateTextRole).toString(), text);
+        QCOMPARE(m.data(m.index(0), JobModel::StateTextRole).toString(), KioskText::quotaExceededShort(quota));
+        QVERIFY(m.data(m.index(0), JobModel::FailedRole).toBool());
+        QVERIFY(translations.setLanguage(QStringLiteral("en")));
+    }
+
+    void quotaExceededShort()
+    {
+        KioskTranslations translations;
+        const QJsonObject q = quota(QStringLiteral("user"), QStringLiteral("kim"), {}, 50000, 49000, 2400);
+        QVERIFY(translations.setLanguage(QStringLiteral("en")));
+        QCOMPARE(KioskText::quotaExceededShort(q),
+                 QStringLiteral("Not printed, over the quota: it costs ₩2,400, ₩1,000 is left this month."));
+        QVERIFY(translations.setLanguage(QStringLiteral("ko")));
+        QCOMPARE(KioskText::quotaExceededShort(q), QStringLiteral("한도 초과로 출력되지 않음: ₩2,400 필요, 이번 달 잔액 ₩1,000"));
         QVERIFY(translations.setLanguage(QStringLiteral("en")));
     }
 

@@ -124,6 +124,8 @@ Item {
             const y = item => item.mapToItem(screen, 0, 0).y
             tryVerify(() => y(bar) >= y(button) + button.height, 1000, "the message is drawn over the button: " + y(bar))
             verify(y(bar) + bar.height <= screen.height, "the message is off the screen")
+            // The hint gives its place to the message, so that a long one fits at 1024x600.
+            verify(!find(screen, "idleHint").visible)
         }
 
         function test_pinRefusalAppearsBetweenTheFieldsAndTheButtons() {
