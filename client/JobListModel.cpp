@@ -38,6 +38,8 @@ JobListModel::~JobListModel()
         delete r.data();
     delete m_listReply.data();
     delete m_quotaReply.data();
+    for (const QPointer<ApiReply>& r : std::as_const(m_pricedReplies))
+        delete r.data();
 }
 
 int JobListModel::rowCount(const QModelIndex& parent) const
@@ -214,7 +216,11 @@ void JobListModel::applyEvent(const QString& type, const QJsonObject& event)
     const JobInfo job = JobInfo::fromJson(o);
     if (job.id <= 0 || (!m_owner.isEmpty() && job.owner != m_owner))
         return;
-    rememberCost(o);
+    // Push events carry the job without its price: ask for the priced job (its cost may have changed).
+    if (o.contains(QLatin1String("cost")))
+        rememberCost(o);
+    else if (isLive(job.state))
+        requestPricedJob(job.id);
     if (type == QLatin1String("job-expiring"))
         m_warned.insert(job.id);
     if (isLive(job.state))
@@ -415,6 +421,24 @@ void JobListModel::emitHeldCountIfChanged()
         return;
     m_lastHeldCount = n;
     Q_EMIT heldCountChanged();
+}
+
+void JobListModel::requestPricedJob(qint64 id)
+{
+    if (!m_api || m_pricedReplies.contains(id))
+        return;
+    ApiReply* reply = m_api->job(id);
+    m_pricedReplies.insert(id, reply);
+    connect(reply, &ApiReply::finished, this, [this, reply, id] {
+        reply->deleteLater();
+        m_pricedReplies.remove(id);
+        const QJsonObject job = reply->json().value(QLatin1String("job")).toObject();
+        if (!reply->ok() || !job.contains(QLatin1String("cost")) || rowOf(id) < 0)
+            return; // gone meanwhile, or a server that does not price jobs
+        rememberCost(job);
+        const QModelIndex i = index(rowOf(id));
+        Q_EMIT dataChanged(i, i, {CostRole, CostTextRole});
+    });
 }
 
 void JobListModel::rememberCost(const QJsonObject& job)

@@ -143,6 +143,7 @@ private:
     void runBatch(Action action, const QList<qint64>& ids, const std::function<ApiReply*(qint64)>& call);
     void emitHeldCountIfChanged();
     void rememberCost(const QJsonObject& job);
+    void requestPricedJob(qint64 id);
 
     QPointer<ApiClient> m_api;
     const Clock* m_clock;
@@ -155,7 +156,8 @@ private:
     mutable QSet<qint64> m_thumbnailFailed;
     QPointer<ApiReply> m_listReply;
     QPointer<ApiReply> m_quotaReply;
-    QHash<qint64, qint64> m_costs; // job id -> estimated cost, from the job JSON's "cost"
+    QHash<qint64, QPointer<ApiReply>> m_pricedReplies; // GET /jobs/{id} for a price after a push event
+    QHash<qint64, qint64> m_costs;                     // job id -> estimated cost, from the job JSON's "cost"
     QString m_currency = QStringLiteral("KRW");
     QList<QuotaState> m_quotas;
     qint64 m_expiryWarningSecs = 2 * 3600;

@@ -15,6 +15,7 @@
 #include "TestData.h"
 #include "Translations.h"
 #include "TrayController.h"
+#include "UsageController.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -85,6 +86,10 @@ private Q_SLOTS:
         QVERIFY(admin({QStringLiteral("printer"), QStringLiteral("add"), QStringLiteral("3F-East"),
                        QStringLiteral("--uri"), QStringLiteral("ipp://127.0.0.1:9/ipp/print"),
                        QStringLiteral("--location"), QStringLiteral("3rd floor, east wing")}));
+        // A hard quota smaller than any page costs: every release is refused with the numbers.
+        QVERIFY(admin({QStringLiteral("quota"), QStringLiteral("set"), QStringLiteral("--user"), User,
+                       QStringLiteral("--limit"), QStringLiteral("10"), QStringLiteral("--policy"),
+                       QStringLiteral("hard")}));
         m_port = freePort();
         QVERIFY(m_port > 0);
         m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -192,6 +197,44 @@ private Q_SLOTS:
         (void)job.data(JobListModel::ThumbnailRole);
         QTRY_VERIFY_WITH_TIMEOUT(!m_jobs->index(0).data(JobListModel::ThumbnailRole).value<QImage>().isNull(),
                                  15000);
+    }
+
+    // Accounting through the app: the job's estimated cost, the quota in My jobs and in the Usage
+    // window's controller, and a release over the hard quota refused in words with the job still held.
+    void quotaRefusesTheRelease()
+    {
+        const QModelIndex job = m_jobs->index(0);
+        const qint64 id = job.data(JobListModel::IdRole).toLongLong();
+        QVERIFY2(job.data(JobListModel::CostRole).toLongLong() > 10,
+                 qPrintable(job.data(JobListModel::CostTextRole).toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->quotaText(), QStringLiteral("₩10 of ₩10 left this month"), 15000);
+
+        UsageController usage(m_session->api());
+        usage.setUser(m_session->user());
+        QVERIFY(!usage.canReportOnDepartments());
+        usage.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!usage.isLoading(), 15000);
+        QVERIFY2(usage.errorString(UsageController::Part::Quota).isEmpty(),
+                 qPrintable(usage.errorString(UsageController::Part::Quota)));
+        QVERIFY2(usage.errorString(UsageController::Part::MyTrend).isEmpty(),
+                 qPrintable(usage.errorString(UsageController::Part::MyTrend)));
+        QCOMPARE(usage.quotas().value(0).scope, QStringLiteral("user"));
+        QCOMPARE(usage.quotas().value(0).limit.value_or(0), 10);
+        QCOMPARE(usage.quotas().value(0).policy, QuotaPolicy::Hard);
+        QVERIFY(!usage.currentPeriod().isEmpty());
+
+        QSignalSpy finished(m_jobs, &JobListModel::actionFinished);
+        m_jobs->releaseJobs({id}, QStringLiteral("3F-East"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 15000);
+        QCOMPARE(finished.first().at(1).toInt(), 0);
+        const QString error = finished.first().at(2).toStringList().value(0);
+        const QString cost = job.data(JobListModel::CostTextRole).toString();
+        QCOMPARE(error,
+                 QStringLiteral("default-testpage.pdf: This job costs %1, but only ₩10 is left of your "
+                                "monthly quota. Print fewer pages or copies, print in black and white "
+                                "or on both sides, or ask your department head for an extra allowance.")
+                     .arg(cost));
+        QCOMPARE(m_jobs->index(0).data(JobListModel::StateRole).toString(), QStringLiteral("held"));
     }
 
     void changeAndDelete()

@@ -445,6 +445,23 @@ private Q_SLOTS:
         useLanguage(QStringLiteral("en"));
     }
 
+    // A job that arrives by push (without a price) is priced by asking for it.
+    void pushedJobIsPriced()
+    {
+        QJsonObject job = fixture("client-jobs.json").value(QLatin1String("jobs")).toArray().at(0).toObject();
+        job[QStringLiteral("id")] = 13;
+        job.remove(QStringLiteral("cost"));
+        QJsonObject priced = job;
+        priced[QStringLiteral("cost")] = 300;
+        m_server->routeJson("GET", QStringLiteral("/api/v1/jobs/13"), 200, {{QStringLiteral("job"), priced}});
+        JobListModel jobs(m_api);
+        jobs.applyEvent(QStringLiteral("job-held"), {{QStringLiteral("job"), job}});
+        QCOMPARE(jobs.rowCount(), 1);
+        QCOMPARE(jobs.index(0).data(JobListModel::CostRole).toLongLong(), -1);
+        QTRY_COMPARE(jobs.index(0).data(JobListModel::CostTextRole).toString(), QStringLiteral("₩300"));
+        QCOMPARE(m_server->requests("GET", QStringLiteral("/api/v1/jobs/13")).size(), 1);
+    }
+
     void quotaWarningNotification_data()
     {
         QTest::addColumn<QString>("language");
