@@ -66,12 +66,12 @@ QJsonObject UsageExport::rowJson(const UsageRow& row, const QString& currency)
     return o;
 }
 
-QJsonObject UsageExport::reportJson(const UsageReport& report, const QTimeZone& zone)
+QJsonObject UsageExport::reportJson(const UsageReport& report)
 {
     QJsonArray rows;
     for (const UsageRow& r : report.rows)
         rows.append(rowJson(r, report.currency));
-    return {{QStringLiteral("period"), report.period.toJson(zone)},
+    return {{QStringLiteral("period"), report.period.toJson()},
             {QStringLiteral("currency"), report.currency},
             {QStringLiteral("by"), report.by},
             {QStringLiteral("rows"), rows},
@@ -125,10 +125,10 @@ double UsageExport::change(double before, double after)
 }
 
 QJsonObject UsageExport::savingsJson(const SavingsSide& base, const SavingsSide& later,
-                                     const QString& currency, const QTimeZone& zone)
+                                     const QString& currency)
 {
     auto side = [&](const SavingsSide& s) {
-        return QJsonObject{{QStringLiteral("period"), s.period.toJson(zone)},
+        return QJsonObject{{QStringLiteral("period"), s.period.toJson()},
                            {QStringLiteral("people"), s.sums.people},
                            {QStringLiteral("jobs"), s.sums.jobs},
                            {QStringLiteral("pages"), s.sums.pages},

@@ -175,6 +175,8 @@ qint64 UsageImport::run(Store& store, const QString& path, QString* error)
                      .arg(path, QString::fromLatin1(Header.join(',')));
         return -1;
     }
+    // Large files (about 50,000 rows and more) go in with the indexes built once at the end.
+    const bool bulk = f.size() > 4 * 1024 * 1024;
     const qint64 n = store.ledger().importRows(
         [&](UsageRecord* r) {
             do {
@@ -243,7 +245,7 @@ qint64 UsageImport::run(Store& store, const QString& path, QString* error)
             }
             return 1;
         },
-        error);
+        bulk, error);
     if (n < 0 && !why.isEmpty())
         *error = why;
     return n;

@@ -56,7 +56,7 @@ void UsageApi::quota(HttpExchange& ex, const Identity& who)
     for (const QuotaState& q : m_accounting.quotaStates(who.user.id, p))
         quotas.append(q.toJson());
     json(ex, 200,
-         {{QStringLiteral("period"), p.toJson(QTimeZone::utc())},
+         {{QStringLiteral("period"), p.toJson()},
           {QStringLiteral("currency"), m_accounting.settings().currency},
           {QStringLiteral("quotas"), quotas}});
 }
@@ -78,7 +78,7 @@ void UsageApi::report(HttpExchange& ex, const Identity& who)
                    {{"Content-Disposition", "attachment; filename=\"" + name + "\""}});
         return;
     }
-    json(ex, 200, UsageExport::reportJson(r, QTimeZone::utc()));
+    json(ex, 200, UsageExport::reportJson(r));
 }
 
 void UsageApi::trend(HttpExchange& ex, const Identity& who)
@@ -104,7 +104,7 @@ void UsageApi::savings(HttpExchange& ex, const Identity& who)
     if (!m_reports.savings(who.user, arg(q, "baseline"), arg(q, "compare"), arg(q, "department"), &base,
                            &later, &e))
         return fail(ex, e);
-    json(ex, 200, UsageExport::savingsJson(base, later, m_accounting.settings().currency, QTimeZone::utc()));
+    json(ex, 200, UsageExport::savingsJson(base, later, m_accounting.settings().currency));
 }
 
 void UsageApi::departments(HttpExchange& ex, const Identity& who)

@@ -12,4 +12,6 @@ public:
     /// departments become department rows (code = name), old usage rows get their user's department
     /// and printer ids. Idempotent. Returns false with `error`.
     [[nodiscard]] static bool migrate(Database& db, QString* error);
+    /// Creates the ledger's report indexes if missing (after a bulk import dropped them).
+    [[nodiscard]] static bool createLedgerIndexes(Database& db);
 };

@@ -1,5 +1,6 @@
 #include "LedgerStore.h"
 
+#include "AccountingSchema.h"
 #include "DepartmentStore.h"
 #include "Store.h"
 
@@ -26,7 +27,12 @@ QByteArray idList(const QList<qint64>& ids)
 // The WHERE clause of a report (`at` range first, then the narrowing filters) with its bindings.
 QByteArray whereOf(const UsageFilter& f)
 {
-    QByteArray w = " WHERE at >= ?1 AND at < ?2";
+    // The index that serves the filter, named: the planner would otherwise pick an index by its GROUP
+    // BY column and scan all of it (seconds on a million rows instead of milliseconds).
+    QByteArray w = f.restrictDepartments ? " INDEXED BY usage_department_report"
+                   : f.userId            ? " INDEXED BY usage_user_at"
+                                         : " INDEXED BY usage_period_report";
+    w += " WHERE at >= ?1 AND at < ?2";
     if (f.restrictDepartments)
         w += " AND user_department_id IN (" + idList(f.departmentIds) + ")";
     if (f.userId)
@@ -319,11 +325,27 @@ bool LedgerStore::markWarning(const QString& scope, qint64 subjectId, const QStr
 
 // --- import ----------------------------------------------------------------------------------
 
-qint64 LedgerStore::importRows(const std::function<int(UsageRecord*)>& next, QString* error)
+qint64 LedgerStore::importRows(const std::function<int(UsageRecord*)>& next, bool bulk, QString* error)
 {
     std::lock_guard lock(m_mutex);
+    // The four ledger indexes take rows in random order: with SQLCipher's small default page cache
+    // every insert would decrypt and re-encrypt pages. A large cache for the import keeps them in memory.
+    (void)m_db.exec("PRAGMA cache_size = -262144;");
+    struct RestoreCache
+    {
+        Database& db;
+        ~RestoreCache() { (void)db.exec("PRAGMA cache_size = -2000;"); }
+    } restore{m_db};
     Transaction tx(m_db);
-    // One prepared statement, reset per row: a million rows go in one transaction in seconds.
+    // Building an index once from sorted keys beats a million random inserts into it.
+    if (bulk &&
+        !m_db.exec("DROP INDEX IF EXISTS usage_at; DROP INDEX IF EXISTS usage_user_at; "
+                   "DROP INDEX IF EXISTS usage_printer_at; DROP INDEX IF EXISTS usage_department_report; "
+                   "DROP INDEX IF EXISTS usage_period_report;")) {
+        *error = m_db.errorString();
+        return -1;
+    }
+    // One prepared statement, reset per row: a million rows go in one transaction.
     Statement u(
         m_db.handle(),
         "INSERT INTO usage(job_id, user_id, department, printer, kind, pages, sheets, impressions, color, "
@@ -355,6 +377,10 @@ qint64 LedgerStore::importRows(const std::function<int(UsageRecord*)>& next, QSt
             return -1;
         }
         ++count;
+    }
+    if (bulk && !AccountingSchema::createLedgerIndexes(m_db)) {
+        *error = m_db.errorString();
+        return -1;
     }
     if (!tx.commit()) {
         *error = m_db.errorString();

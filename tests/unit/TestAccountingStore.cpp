@@ -355,6 +355,44 @@ INSERT INTO usage(job_id, user_id, department, printer, kind, pages, sheets, imp
         QCOMPARE(totals.pages, 11);
     }
 
+    void bulkImportRebuildsTheIndexes()
+    {
+        Store s;
+        QVERIFY(s.open(m_dir.filePath(QStringLiteral("bulk.db")), m_key));
+        QString err;
+        UserRecord kim = user(QStringLiteral("kim"), QStringLiteral("FIN"));
+        QVERIFY(s.addUser(&kim, &err));
+        auto rows = [&](int n, bool failLast) {
+            return [&, n, failLast, i = 0](UsageRecord* r) mutable {
+                if (i == n)
+                    return 0;
+                if (failLast && i == n - 1)
+                    return -1;
+                *r = printedRow(kim.id, 0, 10, 1000 + i++, 2);
+                return 1;
+            };
+        };
+        UsageFilter dept;
+        dept.end = 100'000;
+        dept.restrictDepartments = true;
+        dept.departmentIds = {kim.departmentId};
+        UsageFilter all;
+        all.end = 100'000;
+        UsageFilter mine;
+        mine.end = 100'000;
+        mine.userId = kim.id;
+        QCOMPARE(s.ledger().importRows(rows(5, false), true, &err), 5);
+        // A failed bulk import rolls back, indexes included: every report query still has its index.
+        QCOMPARE(s.ledger().importRows(rows(3, true), true, &err), -1);
+        for (const UsageFilter& f : {dept, all, mine}) {
+            const UsageSums t = s.ledger().usageTotals(f);
+            QCOMPARE(t.jobs, 5);
+            QCOMPARE(t.pages, 10);
+            QCOMPARE(t.cost, 50);
+        }
+        QCOMPARE(s.ledger().usageBy(LedgerStore::GroupBy::Department, dept).size(), 1);
+    }
+
     void parsesTimes_data()
     {
         QTest::addColumn<QByteArray>("text");
