@@ -148,6 +148,11 @@ Item {
             tryVerify(() => y(bar) >= y(pin) + pin.height, 1000, "the refusal is drawn over the PIN field: " + y(bar))
             tryVerify(() => y(button) >= y(bar) + bar.height, 1000, "the buttons make room for the refusal")
             verify(bar.height >= find(screen, "messageText").contentHeight)
+            // Put away, the refusal leaves no gap: the buttons move back under the PIN field.
+            mouseClick(bar)
+            tryVerify(() => !bar.visible, 1000)
+            tryVerify(() => Math.abs(y(button) - (y(pin) + pin.height + Theme.gap)) < 1, 1000,
+                      "a gap above the buttons: " + y(button) + " after a PIN field ending at " + (y(pin) + pin.height))
         }
 
         function test_jobsSelectAndConfirmDelete() {
