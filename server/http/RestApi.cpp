@@ -62,8 +62,8 @@ struct RestApi::Call
 
 RestApi::RestApi(Store& store, JobService& jobs, ReleaseQueue& release, Authenticator& auth, EventBus& events,
                  AccountingService& accounting)
-    : m_store(store), m_jobs(jobs), m_release(release), m_auth(auth), m_events(events), m_accounting(accounting),
-      m_usage(store, accounting)
+    : m_store(store), m_jobs(jobs), m_release(release), m_auth(auth), m_events(events),
+      m_accounting(accounting), m_usage(store, accounting)
 {
 }
 
@@ -329,7 +329,8 @@ void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
         const JobActionResult r = m_jobs.updateOptions(c.who.user, id, *body, &err);
         if (r != JobActionResult::Ok)
             return fail(r);
-        return c.json(200, {{QStringLiteral("job"), pricedJobJson(*m_jobs.jobFor(c.who.user, id), pricingPrinter(c))}});
+        return c.json(
+            200, {{QStringLiteral("job"), pricedJobJson(*m_jobs.jobFor(c.who.user, id), pricingPrinter(c))}});
     }
     if (sub.isEmpty() && m == "DELETE") {
         const JobActionResult r = m_jobs.remove(c.who.user, id);
@@ -381,7 +382,8 @@ void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
         }
         if (r != JobActionResult::Ok)
             return fail(r);
-        return c.json(202, {{QStringLiteral("job"), pricedJobJson(*m_jobs.jobFor(c.who.user, id), printerId)}});
+        return c.json(202,
+                      {{QStringLiteral("job"), pricedJobJson(*m_jobs.jobFor(c.who.user, id), printerId)}});
     }
     c.error(405, "method-not-allowed", QStringLiteral("That method is not allowed here."));
 }

@@ -405,8 +405,8 @@ JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64
             const QuotaRefusal& why = refusal ? *refusal : local;
             *error = why.message;
             // The job stays held and says why, for every app that lists it.
-            if (m_store.transition(jobId, JobState::Held, JobState::Held, AccountingService::refusalReason(why),
-                                   j->printerId))
+            if (m_store.transition(jobId, JobState::Held, JobState::Held,
+                                   AccountingService::refusalReason(why), j->printerId))
                 publishJob(jobId, QStringLiteral("job-changed"));
             return JobActionResult::QuotaExceeded;
         }
