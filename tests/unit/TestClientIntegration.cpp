@@ -18,6 +18,7 @@
 #include "UsageController.h"
 
 #include <QApplication>
+#include <QJsonArray>
 #include <QLineEdit>
 #include <QProcess>
 #include <QSignalSpy>
@@ -86,6 +87,11 @@ private Q_SLOTS:
         QVERIFY(admin({QStringLiteral("printer"), QStringLiteral("add"), QStringLiteral("3F-East"),
                        QStringLiteral("--uri"), QStringLiteral("ipp://127.0.0.1:9/ipp/print"),
                        QStringLiteral("--location"), QStringLiteral("3rd floor, east wing")}));
+        // An admin for the reports a plain user may not see.
+        QVERIFY(admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("boss"),
+                       QStringLiteral("--department"), QStringLiteral("Finance"), QStringLiteral("--role"),
+                       QStringLiteral("admin"), QStringLiteral("--password-stdin")},
+                      Password.toUtf8() + '\n'));
         // A hard quota smaller than any page costs: every release is refused with the numbers.
         QVERIFY(admin({QStringLiteral("quota"), QStringLiteral("set"), QStringLiteral("--user"), User,
                        QStringLiteral("--limit"), QStringLiteral("10"), QStringLiteral("--policy"),
@@ -235,6 +241,39 @@ private Q_SLOTS:
                                 "or on both sides, or ask your department head for an extra allowance.")
                      .arg(cost));
         QCOMPARE(m_jobs->index(0).data(JobListModel::StateRole).toString(), QStringLiteral("held"));
+    }
+
+    // The CSV export's bytes as the server sends them (UTF-8 with a BOM) for an admin; a plain user is
+    // told they may not.
+    void csvReportForAnAdminOnly()
+    {
+        ApiClient boss;
+        boss.setBaseUrl(serverUrl());
+        QVERIFY(boss.setPinnedCertificateSha256(
+            m_session->api()->pinnedCertificate().toDisplayString().toLatin1()));
+        ApiReply* login = boss.login(QStringLiteral("boss"), Password);
+        QTRY_VERIFY_WITH_TIMEOUT(login->isFinished(), 15000);
+        QVERIFY2(login->ok(), qPrintable(login->errorMessage()));
+        delete login;
+        ApiReply* csv = boss.usageReportCsv(QStringLiteral("user"));
+        QTRY_VERIFY_WITH_TIMEOUT(csv->isFinished(), 15000);
+        QVERIFY2(csv->ok(), qPrintable(csv->errorMessage()));
+        QCOMPARE(csv->contentType(), QStringLiteral("text/csv"));
+        QVERIFY2(csv->data().startsWith("\xEF\xBB\xBF"), csv->data().left(40).constData());
+        delete csv;
+        ApiReply* departments = boss.departments();
+        QTRY_VERIFY_WITH_TIMEOUT(departments->isFinished(), 15000);
+        QVERIFY(departments->ok());
+        QVERIFY(!departments->json().value(QLatin1String("departments")).toArray().isEmpty());
+        delete departments;
+
+        // A plain user asking for a department's members is refused.
+        ApiReply* members =
+            m_session->api()->usageReport(QStringLiteral("user"), {}, QStringLiteral("Finance"));
+        QTRY_VERIFY_WITH_TIMEOUT(members->isFinished(), 15000);
+        QCOMPARE(members->httpStatus(), 403);
+        QCOMPARE(members->errorCode(), QStringLiteral("forbidden"));
+        delete members;
     }
 
     void changeAndDelete()
