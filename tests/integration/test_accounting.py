@@ -1,8 +1,8 @@
 """Usage accounting against real peers (issue 8): mps-server, mps-admin and ippeveprinter.
 
 Jobs printed through a real ippeveprinter are charged what the printer reported at the printer's
-rates; a job the printer aborts is not charged; a hard quota stops a REST release with the job still
-held and the 403 body complete; department heads see their departments and nothing else, users only
+rates; a job the printer aborts is not charged; a hard quota stops a REST release (and a kiosk
+session's, over a department quota) with the job still held and the 403 body complete; department heads see their departments and nothing else, users only
 themselves; the CSV export has the JSON's numbers and `mps-admin report usage --csv` is the same file.
 Run from tests/integration:
 
@@ -173,6 +173,30 @@ class AccountingTest(unittest.TestCase):
         status, body = self.release(api, job["id"])
         self.assertEqual(status, 202, body)
         wait_job(api, job["id"], "printed", 60, self.server)
+
+    def test_a_kiosk_session_is_priced_at_its_printer_and_refused_over_a_department_quota(self):
+        # park (IT) signs in at the kiosk beside mfp with a PIN; IT has a hard quota smaller than the job.
+        self.server.admin("user", "add", "jung", "--department", "IT", "--password-stdin", "--pin-stdin",
+                          stdin=PASSWORD["jung"] + "\n482913\n")
+        api = login(self.server, "jung")
+        job = self.held(api)
+        cost = self.expected_cost(job, job["pages"])
+        self.server.admin("quota", "set", "--department", "IT", "--limit", str(cost - 1), "--policy", "hard")
+        device = {"X-MPS-Device-Token": mpsit.kiosk_token(self.server, "kiosk-1", "mfp")}
+        kiosk = self.server.api()
+        status, body = kiosk.post("kiosk/session", {"username": "jung", "pin": "482913"}, headers=device)
+        self.assertEqual(status, 200, body)
+        kiosk.token = body["token"]
+        status, body = kiosk.get("jobs", headers=device)
+        listed = next(j for j in body["jobs"] if j["id"] == job["id"])
+        self.assertEqual(listed["cost"], cost, "a kiosk session prices at the kiosk's printer")
+        status, body = kiosk.post(f"jobs/{job['id']}/release", {}, headers=device)
+        self.assertEqual(status, 403, body)
+        self.assertEqual((body["error"], body["quota"]["scope"], body["quota"]["subject"],
+                          body["quota"]["subjectName"], body["quota"]["cost"]),
+                         ("quota-exceeded", "department", "IT", "정보화담당관", cost), body)
+        self.assertIn("정보화담당관", body["message"])
+        self.assertEqual(mpsit.job(api, job["id"])["state"], "held")
 
     # -- reports and roles
     def test_department_head_sees_members_and_nobody_sees_more(self):
