@@ -872,11 +872,11 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>Hard limit: a job that would go over it stays held and is not printed.</source>
-        <translation>엄격한 한도: 한도를 넘는 작업은 인쇄되지 않고 보류된 채로 남습니다.</translation>
+        <translation>초과 불가: 할당량을 넘는 작업은 인쇄되지 않고 보류됩니다.</translation>
     </message>
     <message>
         <source>Soft limit: jobs over it still print, and you are warned.</source>
-        <translation>유연한 한도: 한도를 넘어도 인쇄되지만 경고가 표시됩니다.</translation>
+        <translation>초과 허용: 할당량을 넘어도 인쇄되지만 경고가 표시됩니다.</translation>
     </message>
     <message>
         <source>Includes an extra allowance of %1 this month.</source>
