@@ -7,6 +7,7 @@
 #include "ManualClock.h"
 #include "Spool.h"
 #include "Store.h"
+#include "UsageExport.h"
 #include "UsageReports.h"
 
 #include <QTemporaryDir>
@@ -292,6 +293,54 @@ private Q_SLOTS:
         QCOMPARE(
             bossSaw[1].value(QLatin1String("quota")).toObject().value(QLatin1String("spent")).toInteger(),
             400);
+    }
+
+    void savingsCompareTwoPeriods()
+    {
+        Fixture f;
+        QVERIFY(f.init());
+        auto print = [&](const UserRecord& u, int pages) {
+            const qint64 id = f.held(u, pages);
+            QCOMPARE(f.release(u, id), JobActionResult::Ok);
+            f.jobs->releaseFinished(id, true, 0);
+        };
+        // January: kim 10 + 10 pages, lee 20 pages, one job deleted unprinted.
+        print(f.kim, 10);
+        print(f.kim, 10);
+        print(f.lee, 20);
+        QCOMPARE(f.jobs->remove(f.lee, f.held(f.lee, 4)), JobActionResult::Ok);
+        f.clock.advance(31 * 86400);
+        QCOMPARE(f.accounting->currentPeriod().label, QStringLiteral("2027-02"));
+        // February: kim 6 and lee 7 pages, two jobs never printed.
+        print(f.kim, 6);
+        print(f.lee, 7);
+        QCOMPARE(f.jobs->remove(f.kim, f.held(f.kim, 1)), JobActionResult::Ok);
+        QCOMPARE(f.jobs->remove(f.kim, f.held(f.kim, 1)), JobActionResult::Ok);
+        UsageReports reports(f.store, *f.accounting);
+        SavingsSide base, later;
+        ReportError e;
+        QVERIFY(reports.savings(f.admin, QStringLiteral("2027-01"), QStringLiteral("2027-02"), {}, &base,
+                                &later, &e));
+        QCOMPARE(base.sums.people, 2);
+        QCOMPARE(base.pagesPerPerson, 20.0);
+        QCOMPARE(later.pagesPerPerson, 6.5);
+        QCOMPARE(base.sums.savedJobs, 1);
+        QCOMPARE(later.sums.savedJobs, 2);
+        const QJsonObject json = UsageExport::savingsJson(base, later, QStringLiteral("KRW"));
+        QCOMPARE(
+            json.value(QLatin1String("change")).toObject().value(QLatin1String("pagesPerPerson")).toDouble(),
+            -0.675);
+        QCOMPARE(
+            json.value(QLatin1String("change")).toObject().value(QLatin1String("jobsNeverPrinted")).toInt(),
+            1);
+        // A head compares their own department only.
+        QVERIFY(reports.savings(f.boss, QStringLiteral("2027-01"), QStringLiteral("2027-02"),
+                                QStringLiteral("FIN-B"), &base, &later, &e));
+        QCOMPARE(base.sums.people, 1);
+        QCOMPARE(base.pagesPerPerson, 20.0);
+        QVERIFY(!reports.savings(f.kim, QStringLiteral("2027-01"), QStringLiteral("2027-02"),
+                                 QStringLiteral("FIN"), &base, &later, &e));
+        QCOMPARE(e.status, 403);
     }
 
     void reportRoles()
