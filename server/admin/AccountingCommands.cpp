@@ -384,7 +384,8 @@ int report(Ctx& c)
     ReportError error;
     if (verb == QLatin1String("usage") && c.pos.size() == 2) {
         UsageReport r;
-        if (!reports.report(admin, c.opt("by"), c.opt("period"), c.opt("department"), &r, &error))
+        if (!reports.report(admin, c.has("by") ? c.opt("by") : QStringLiteral("user"), c.opt("period"),
+                            c.opt("department"), &r, &error))
             return c.fail(error.message, error.status == 404 ? 1 : 2);
         if (c.has("csv")) {
             c.out.flush();
