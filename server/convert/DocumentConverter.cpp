@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -77,6 +78,38 @@ QString resolveProgram(const QString& configured)
     if (QFileInfo(name).isAbsolute())
         return QFileInfo(name).isExecutable() ? name : QString();
     return QStandardPaths::findExecutable(name);
+}
+
+// Work directories are named after the server process that made them: mps-convert-<pid>-XXXXXX.
+const QString WorkDirPrefix = QStringLiteral("mps-convert-");
+const QString ConverterPidFile = QStringLiteral("converter.pid");
+
+// Removes work directories left by a server that is gone (killed during a conversion), and kills a
+// converter still running there: its command line names that directory, so nothing else is hit.
+void removeStaleWorkDirs(const QString& root)
+{
+    const QStringList dirs =
+        QDir(root).entryList({WorkDirPrefix + QLatin1Char('*')}, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& name : dirs) {
+        const QString owner = name.mid(WorkDirPrefix.size()).section(QLatin1Char('-'), 0, 0);
+        bool ok = false;
+        const pid_t serverPid = static_cast<pid_t>(owner.toLongLong(&ok));
+        if (!ok || serverPid <= 0 || ::kill(serverPid, 0) == 0 || errno != ESRCH)
+            continue; // not ours, or its server still runs
+        const QString dir = root + QLatin1Char('/') + name;
+        if (QFileInfo(dir).ownerId() != ::geteuid())
+            continue;
+        QFile pidFile(dir + QLatin1Char('/') + ConverterPidFile);
+        if (pidFile.open(QIODevice::ReadOnly)) {
+            const pid_t converter = static_cast<pid_t>(pidFile.readAll().trimmed().toLongLong());
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(converter));
+            if (converter > 0 && cmdline.open(QIODevice::ReadOnly) &&
+                cmdline.readAll().contains(QFile::encodeName(dir)))
+                ::kill(-converter, SIGKILL);
+        }
+        if (QDir(dir).removeRecursively())
+            qCInfo(lcConvert).noquote() << "removed the work directory" << dir << "of a server that stopped";
+    }
 }
 
 // Whether a child may enter a new network namespace here (root, and not forbidden by a container).
@@ -198,6 +231,7 @@ DocumentConverter::DocumentConverter(Settings settings)
       m_program(resolveProgram(m_settings.command)), m_isolateNetwork(canIsolateNetwork()),
       m_slots(std::max(1, m_settings.maxParallel))
 {
+    removeStaleWorkDirs(m_workRoot);
     if (m_program.isEmpty())
         qCWarning(lcConvert).noquote()
             << "converter" << (m_settings.command.isEmpty() ? QStringLiteral("soffice") : m_settings.command)
@@ -241,7 +275,8 @@ DocumentConverter::Result DocumentConverter::convert(QIODevice* input, qint64 si
                          "minute, or save the document as PDF and print the PDF."));
     SlotGuard slot(m_slots);
 
-    QByteArray tmpl = QFile::encodeName(m_workRoot + QStringLiteral("/mps-convert-XXXXXX"));
+    QByteArray tmpl = QFile::encodeName(m_workRoot + QLatin1Char('/') + WorkDirPrefix +
+                                        QString::number(::getpid()) + QStringLiteral("-XXXXXX"));
     if (!::mkdtemp(tmpl.data())) { // mkdtemp makes it 0700
         qCWarning(lcConvert).noquote()
             << "cannot create a work directory in" << m_workRoot << ":" << strerror(errno);
@@ -343,10 +378,16 @@ DocumentConverter::Result::Status DocumentConverter::run(const QString& work, co
     const rlim_t memory = static_cast<rlim_t>(std::max(64, m_settings.memoryMb)) * MiB;
     const rlim_t cpu = static_cast<rlim_t>(std::max(1, m_settings.timeoutSecs));
 
+    const pid_t serverPid = ::getpid();
     const pid_t pid = ::fork();
     if (pid == 0) {
         // Child: its own process group (killed as one), limits, no network, no inherited descriptors.
         ::setsid();
+        // If the server dies, the converter goes with it (its own children are killed by the next
+        // server's start-up clean-up, see removeStaleWorkDirs).
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != serverPid)
+            ::_exit(125);
         // The server's blocked signals would otherwise carry over into the converter.
         sigset_t none;
         ::sigemptyset(&none);
@@ -381,6 +422,10 @@ DocumentConverter::Result::Status DocumentConverter::run(const QString& work, co
         qCWarning(lcConvert) << "cannot start the converter:" << strerror(errno);
         return Result::Status::ServerError;
     }
+    QFile pidFile(work + QLatin1Char('/') + ConverterPidFile);
+    if (pidFile.open(QIODevice::WriteOnly))
+        pidFile.write(QByteArray::number(pid));
+    pidFile.close();
 
     QElapsedTimer timer;
     timer.start();

@@ -15,7 +15,9 @@
 #include <csignal>
 #include <memory>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 
 using Kind = DocumentFormat::Kind;
 Q_DECLARE_METATYPE(DocumentFormat::Kind)
@@ -181,6 +183,7 @@ private slots:
     void converterWithoutOutputIsRefused();
     void missingConverterIsRefused();
     void parallelLimitRefusesWhenBusy();
+    void staleWorkDirsAreRemovedAtStart();
     void libreOfficeConvertsHangulText();
     void libreOfficeConvertsHwp3();
 };
@@ -432,6 +435,61 @@ void TestDocumentConverter::parallelLimitRefusesWhenBusy()
             second.result.status == DocumentConverter::Result::Status::TimedOut);
     if (second.result.status == DocumentConverter::Result::Status::Busy)
         QVERIFY(second.result.error.contains(QLatin1String("busy")));
+}
+
+namespace {
+bool cmdlineContains(pid_t pid, const QByteArray& text)
+{
+    QFile c(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    return c.open(QIODevice::ReadOnly) && c.readAll().contains(text);
+}
+} // namespace
+
+void TestDocumentConverter::staleWorkDirsAreRemovedAtStart()
+{
+    QTemporaryDir root;
+    // A server pid that is surely gone: a child that has exited and been reaped.
+    const pid_t dead = ::fork();
+    if (dead == 0)
+        ::_exit(0);
+    QVERIFY(dead > 0);
+    QVERIFY(::waitpid(dead, nullptr, 0) == dead);
+
+    // The dead server's work directory, with its converter still running (its command line names
+    // the directory, as soffice's does) and a plaintext copy of the document.
+    const QString stale = root.filePath(QStringLiteral("mps-convert-%1-abcdef").arg(dead));
+    QVERIFY(QDir().mkpath(stale + QStringLiteral("/in")));
+    QFile plain(stale + QStringLiteral("/in/document.docx"));
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    plain.write("secret");
+    plain.close();
+    const QByteArray staleName = QFile::encodeName(stale);
+    const pid_t converter = ::fork();
+    if (converter == 0) {
+        ::setsid();
+        ::execl("/bin/sh", "sh", "-c", "sleep 600; :", staleName.constData(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    QVERIFY(converter > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(cmdlineContains(converter, staleName), 10000);
+    QFile pidFile(stale + QStringLiteral("/converter.pid"));
+    QVERIFY(pidFile.open(QIODevice::WriteOnly));
+    pidFile.write(QByteArray::number(converter));
+    pidFile.close();
+    // A live server's directory (this process) is left alone.
+    const QString live = root.filePath(QStringLiteral("mps-convert-%1-ghijkl").arg(::getpid()));
+    QVERIFY(QDir().mkpath(live));
+
+    DocumentConverter::Settings s;
+    s.workRoot = root.path();
+    const DocumentConverter converterAtStart(s);
+    QVERIFY(!QFileInfo::exists(stale));
+    QVERIFY(QFileInfo::exists(live));
+    // Killed: gone, or a zombie until it is reaped.
+    QTRY_VERIFY_WITH_TIMEOUT(!cmdlineContains(converter, staleName), 10000);
+    int status = 0;
+    if (::waitpid(converter, &status, WNOHANG) == converter)
+        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 }
 
 void TestDocumentConverter::libreOfficeConvertsHangulText()
