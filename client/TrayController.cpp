@@ -47,7 +47,13 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
         if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
             showMyJobs();
     });
-    connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayController::showMyJobs);
+    // A quota warning leads to where the quota is shown; everything else is about my jobs.
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (m_quotaNotification)
+            showUsage();
+        else
+            showMyJobs();
+    });
 
     m_printedTimer.setSingleShot(true);
     m_printedTimer.setInterval(1500);
@@ -212,8 +218,10 @@ void TrayController::onEvent(const QString& type, const QJsonObject& data)
             m_usage->refreshQuota();
     }
     const auto message = NotificationText::forEvent(type, data, m_printers->faultTextFor(job.printer));
-    if (message)
+    if (message) {
         notify(*message);
+        m_quotaNotification = type == QLatin1String("quota-warning");
+    }
 }
 
 void TrayController::flushPrinted()
@@ -226,6 +234,7 @@ void TrayController::flushPrinted()
 void TrayController::notify(const NotificationText::Message& message)
 {
     m_lastNotification = message;
+    m_quotaNotification = false;
     qCInfo(lcClientTray).noquote() << "notification:" << message.title;
     if (!m_settings->showNotifications() || !m_tray->isVisible())
         return;

@@ -87,5 +87,6 @@ private:
     QTimer m_printedTimer;
     QHash<QString, QStringList> m_printed; // printer -> job names
     int m_waitingCaptures = 0;
+    bool m_quotaNotification = false; // the last notification was a quota warning: a click opens Usage
     bool m_live = false;
 };

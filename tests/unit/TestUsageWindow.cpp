@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -412,6 +413,11 @@ private Q_SLOTS:
         QCOMPARE(tray.lastNotification().severity, NotificationText::Severity::Warning);
         // My jobs and the open Usage window both ask again what is left.
         QTRY_VERIFY(m_server->requests("GET", QStringLiteral("/api/v1/usage/quota")).size() >= asked + 2);
+        // Clicking the warning opens Usage, not My jobs.
+        tray.usageWindow()->hide();
+        Q_EMIT tray.trayIcon()->messageClicked();
+        QTRY_VERIFY(tray.usageWindow()->isVisible());
+        QVERIFY(!window.isVisible());
         session.signOut();
         QTRY_VERIFY(!tray.usageWindow()->isVisible());
     }
