@@ -481,10 +481,10 @@ void KioskController::beginVerification(const QJsonObject& answer)
         candidates.first().toObject().value(QLatin1String("template")).toString().toLatin1());
     if (!m_fingerprint || !m_fingerprint->isAvailable() || m_verifyChallenge.isEmpty() ||
         m_verifyTemplate.isEmpty()) {
-        setMessage(
-            QCoreApplication::translate("KioskController", "Your account needs a fingerprint check, but the "
-                                                           "sensor is not working. Ask the print admin."),
-            true, QStringLiteral("fingerprint-unavailable"));
+        setMessage(QCoreApplication::translate("KioskController",
+                                               "Your account needs a fingerprint check, but the "
+                                               "sensor is not working. Ask the print admin."),
+                   true, QStringLiteral("fingerprint-unavailable"));
         setScreen(IdleScreen);
         return;
     }

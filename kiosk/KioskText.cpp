@@ -127,7 +127,8 @@ QString KioskText::quotaExceeded(const QJsonObject& quota)
 QString KioskText::quotaExceededShort(const QJsonObject& quota)
 {
     const QString currency = quota.value(QLatin1String("currency")).toString();
-    return QCoreApplication::translate("KioskText", "Not printed, over the quota: it costs %1, %2 is left this month.")
+    return QCoreApplication::translate("KioskText",
+                                       "Not printed, over the quota: it costs %1, %2 is left this month.")
         .arg(Money::format(quota.value(QLatin1String("cost")).toInteger(), currency),
              Money::format(qMax<qint64>(0, quota.value(QLatin1String("remaining")).toInteger()), currency));
 }

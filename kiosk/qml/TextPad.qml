@@ -46,6 +46,7 @@ ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.minimumHeight: 48
+            Layout.maximumHeight: 84 // keys stay key-shaped on tall screens
             implicitHeight: Theme.touch
             Row {
                 anchors.centerIn: parent
@@ -69,6 +70,7 @@ ColumnLayout {
     RowLayout {
         Layout.fillWidth: true
         Layout.fillHeight: true
+        Layout.maximumHeight: 84
         spacing: 4
         KioskButton {
             objectName: "textkey-shift"

@@ -28,7 +28,7 @@ struct AuthOutcome
     enum class Status { Ok, NoCredentials, Invalid, Locked, WrongKiosk, InvalidChallenge };
     Status status = Status::NoCredentials;
     Identity identity;
-    QString message; ///< a sentence for the person at the keyboard
+    QString message;        ///< a sentence for the person at the keyboard
     int attemptsLeft = -1;  ///< Invalid PIN/password/finger: failures left before the lock; -1 unknown
     qint64 lockedUntil = 0; ///< Locked: when the lock ends (UTC seconds); 0 unknown
     bool ok() const { return status == Status::Ok; }

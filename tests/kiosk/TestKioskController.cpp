@@ -212,7 +212,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->lastErrorCode(), QStringLiteral("invalid-credentials"), WaitMs);
         QCOMPARE(m_kiosk->screen(), KioskController::PinScreen);
         // The server counts: four more wrong PINs and the account is locked.
-        QVERIFY2(m_kiosk->message().contains(QStringLiteral("try 4 more times")), qPrintable(m_kiosk->message()));
+        QVERIFY2(m_kiosk->message().contains(QStringLiteral("try 4 more times")),
+                 qPrintable(m_kiosk->message()));
         QString code;
         QString lastWrong;
         for (int i = 0; i < 6 && code != QLatin1String("locked"); ++i) {
@@ -227,7 +228,8 @@ private Q_SLOTS:
         const QString until = NaturalTime::timeOfDay(QDateTime::currentDateTime().addSecs(300).time());
         const QString later = NaturalTime::timeOfDay(QDateTime::currentDateTime().addSecs(360).time());
         QVERIFY2(m_kiosk->message().contains(QStringLiteral("locked")), qPrintable(m_kiosk->message()));
-        QVERIFY2(m_kiosk->message().contains(until) || m_kiosk->message().contains(later), qPrintable(m_kiosk->message() + " / " + until));
+        QVERIFY2(m_kiosk->message().contains(until) || m_kiosk->message().contains(later),
+                 qPrintable(m_kiosk->message() + " / " + until));
         QVERIFY(m_kiosk->message().contains(QStringLiteral("print admin")));
         // Locked means locked, also with the right PIN.
         m_kiosk->signInWithPin(QStringLiteral("park"), QStringLiteral("246802"));
@@ -254,7 +256,8 @@ private Q_SLOTS:
         QCOMPARE(m_kiosk->screen(), KioskController::IdleScreen);
         const QString until = NaturalTime::timeOfDay(QDateTime::currentDateTime().addSecs(300).time());
         const QString earlier = NaturalTime::timeOfDay(QDateTime::currentDateTime().addSecs(240).time());
-        QVERIFY2(m_kiosk->message().contains(until) || m_kiosk->message().contains(earlier), qPrintable(m_kiosk->message()));
+        QVERIFY2(m_kiosk->message().contains(until) || m_kiosk->message().contains(earlier),
+                 qPrintable(m_kiosk->message()));
         QVERIFY(m_kiosk->message().contains(QStringLiteral("print admin")));
         QVERIFY(m_kiosk->messageIsError());
     }
@@ -264,7 +267,8 @@ private Q_SLOTS:
     {
         m_kiosk->signInWithPin(QStringLiteral("nobody-here"), QStringLiteral("000000"));
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->lastErrorCode(), QStringLiteral("invalid-credentials"), WaitMs);
-        QVERIFY2(m_kiosk->message().contains(QStringLiteral("try 4 more times")), qPrintable(m_kiosk->message()));
+        QVERIFY2(m_kiosk->message().contains(QStringLiteral("try 4 more times")),
+                 qPrintable(m_kiosk->message()));
     }
 
     void inactivitySignsOutWithCountdown()

@@ -236,7 +236,8 @@ private Q_SLOTS:
         m.setJobs({job(1, JobState::Held, QStringLiteral("English from the server."),
                        StateReason{QStringLiteral("quota-exceeded"), quota,
                                    QStringLiteral("English from the server.")})});
-        QCOMPARE(m.data(m.index(0), JobModel::StateTextRole).toString(), KioskText::quotaExceededShort(quota));
+        QCOMPARE(m.data(m.index(0), JobModel::StateTextRole).toString(),
+                 KioskText::quotaExceededShort(quota));
         QVERIFY(m.data(m.index(0), JobModel::FailedRole).toBool());
         QVERIFY(translations.setLanguage(QStringLiteral("en")));
     }
@@ -249,7 +250,8 @@ private Q_SLOTS:
         QCOMPARE(KioskText::quotaExceededShort(q),
                  QStringLiteral("Not printed, over the quota: it costs ₩2,400, ₩1,000 is left this month."));
         QVERIFY(translations.setLanguage(QStringLiteral("ko")));
-        QCOMPARE(KioskText::quotaExceededShort(q), QStringLiteral("한도 초과로 출력되지 않음: ₩2,400 필요, 이번 달 잔액 ₩1,000"));
+        QCOMPARE(KioskText::quotaExceededShort(q),
+                 QStringLiteral("한도 초과로 출력되지 않음: ₩2,400 필요, 이번 달 잔액 ₩1,000"));
         QVERIFY(translations.setLanguage(QStringLiteral("en")));
     }
 
@@ -353,9 +355,11 @@ private Q_SLOTS:
         QTest::newRow("double consonant") << keys(QStringLiteral("ㅆㅏㄹ")) << QStringLiteral("쌀");
         QTest::newRow("no cluster") << keys(QStringLiteral("ㄱㅏㄴㄱ")) << QStringLiteral("간ㄱ");
         QTest::newRow("lone vowels") << keys(QStringLiteral("ㅗㅏ")) << QStringLiteral("ㅘ");
-        QTest::newRow("after latin") << QStringList{QStringLiteral("a"), QStringLiteral("ㄱ"), QStringLiteral("ㅏ")}
+        QTest::newRow("after latin") << QStringList{QStringLiteral("a"), QStringLiteral("ㄱ"),
+                                                    QStringLiteral("ㅏ")}
                                      << QStringLiteral("a가");
-        QTest::newRow("latin after") << QStringList{QStringLiteral("ㄱ"), QStringLiteral("ㅏ"), QStringLiteral("1")}
+        QTest::newRow("latin after") << QStringList{QStringLiteral("ㄱ"), QStringLiteral("ㅏ"),
+                                                    QStringLiteral("1")}
                                      << QStringLiteral("가1");
     }
     void hangulComposition()
