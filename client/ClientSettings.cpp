@@ -25,6 +25,7 @@ const KeyInfo& info(ClientSettings::Key key)
         {K::Language, "ui/language", QString()},
         {K::ShowNotifications, "ui/notifications", true},
         {K::MyJobsGeometry, "ui/myJobsGeometry", QByteArray()},
+        {K::UsageGeometry, "ui/usageGeometry", QByteArray()},
         {K::LastPrinter, "release/lastPrinter", QString()},
     };
     for (const KeyInfo& i : table) {

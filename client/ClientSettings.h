@@ -24,6 +24,7 @@ public:
         Language,               ///< QString: "ko", "en" or empty for the system language
         ShowNotifications,      ///< bool: show tray notifications
         MyJobsGeometry,         ///< QByteArray: saved geometry of the My jobs window
+        UsageGeometry,          ///< QByteArray: saved geometry of the Usage window
         LastPrinter,            ///< QString: the printer the user released to last
     };
     Q_ENUM(Key)

@@ -124,7 +124,7 @@ void TrayController::showUsage()
     }
     if (!m_usageWindow) {
         m_usage = new UsageController(m_session->api(), this);
-        m_usageWindow = new UsageWindow(m_usage);
+        m_usageWindow = new UsageWindow(m_usage, m_settings);
     }
     m_usage->setUser(m_session->user());
     m_usageWindow->showAndRaise();

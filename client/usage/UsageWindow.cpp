@@ -1,6 +1,7 @@
 #include "UsageWindow.h"
 
 #include "ClientLog.h"
+#include "ClientSettings.h"
 #include "MemberUsageModel.h"
 #include "PrinterUsageModel.h"
 #include "QuotaGauge.h"
@@ -10,6 +11,7 @@
 #include "UsageController.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDate>
 #include <QFileDialog>
@@ -90,8 +92,8 @@ QString share(double fraction, const QLocale& locale)
 
 } // namespace
 
-UsageWindow::UsageWindow(UsageController* controller, QWidget* parent)
-    : QMainWindow(parent), m_controller(controller)
+UsageWindow::UsageWindow(UsageController* controller, ClientSettings* settings, QWidget* parent)
+    : QMainWindow(parent), m_controller(controller), m_settings(settings)
 {
     setObjectName(QStringLiteral("usageWindow"));
     setWindowTitle(tr("Usage - MPS Secure Print"));
@@ -122,6 +124,8 @@ UsageWindow::UsageWindow(UsageController* controller, QWidget* parent)
     });
 
     resize(1100, 720);
+    if (m_settings)
+        restoreGeometry(m_settings->value(ClientSettings::Key::UsageGeometry).toByteArray());
     updateMine();
     updateDepartments();
     updateDepartmentData();
@@ -609,6 +613,14 @@ void UsageWindow::updateState()
     updateMine();
     if (m_controller->canReportOnDepartments())
         updateDepartmentData();
+}
+
+void UsageWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_settings)
+        m_settings->setValue(ClientSettings::Key::UsageGeometry, saveGeometry());
+    // Accepting only hides the window: the tray app goes on running.
+    event->accept();
 }
 
 void UsageWindow::showAndRaise()

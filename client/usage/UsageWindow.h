@@ -2,6 +2,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class ClientSettings;
 class QComboBox;
 class QGroupBox;
 class QLabel;
@@ -24,8 +25,10 @@ class UsageWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    /// Creates the window over `controller` (not owned; must outlive it).
-    explicit UsageWindow(UsageController* controller, QWidget* parent = nullptr);
+    /// Creates the window over `controller`; `settings` keeps its geometry (may be null). Neither is
+    /// owned; both must outlive it.
+    explicit UsageWindow(UsageController* controller, ClientSettings* settings = nullptr,
+                         QWidget* parent = nullptr);
     ~UsageWindow() override;
 
     /// Returns the controller the window shows.
@@ -53,6 +56,9 @@ public Q_SLOTS:
     /// Saves the members report as CSV at `path`, without asking.
     void exportCsvTo(const QString& path);
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
     QWidget* buildMineTab();
     QWidget* buildDepartmentTab();
@@ -64,6 +70,7 @@ private:
     void setDepartmentTabVisible(bool visible);
 
     UsageController* m_controller;
+    ClientSettings* m_settings;
     QTabWidget* m_tabs;
     QWidget* m_mineTab = nullptr;
     QWidget* m_deptTab = nullptr;
