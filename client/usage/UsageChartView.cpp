@@ -66,7 +66,7 @@ QList<qint64> UsageChartView::niceTicks(qint64 max, int count)
 }
 
 void UsageChartView::setBars(const QString& title, const QStringList& categories, const QList<Bars>& sets,
-                             const QString& currency, bool horizontal)
+                             const QString& currency, bool horizontal, int highlight)
 {
     auto* chart = new QChart;
     const QFont base = QApplication::font();
@@ -95,6 +95,9 @@ void UsageChartView::setBars(const QString& title, const QStringList& categories
             set->append(static_cast<qreal>(v));
             max = qMax(max, v);
         }
+        set->setSelectedColor(b.color.darker(160));
+        if (highlight >= 0 && highlight < b.values.size())
+            set->selectBar(highlight);
         series->append(set);
     }
     series->setBarWidth(sets.size() > 1 ? 0.8 : 0.6);

@@ -25,9 +25,10 @@ public:
     explicit UsageChartView(QWidget* parent = nullptr);
 
     /// Draws `sets` over `categories` with money in `currency`; `horizontal` puts the categories on
-    /// the left (members), else along the bottom (months). `title` goes above the chart.
+    /// the left (members), else along the bottom (months). `title` goes above the chart. The bars of
+    /// category `highlight` (e.g. the month chosen) are drawn darker; -1 for none.
     void setBars(const QString& title, const QStringList& categories, const QList<Bars>& sets,
-                 const QString& currency, bool horizontal);
+                 const QString& currency, bool horizontal, int highlight = -1);
     /// Shows `text` instead of the chart (nothing to draw, loading, or an error).
     void showMessage(const QString& text);
     /// Returns the chart (for tests and screenshots).

@@ -521,9 +521,15 @@ void UsageWindow::updateDepartmentData()
             cost << r.cost;
             saved << r.savedCost;
         }
+        // The month chosen above stands out.
+        int chosen = -1;
+        for (int i = 0; i < trend.size(); ++i) {
+            if (trend.at(i).label == period)
+                chosen = i;
+        }
         m_deptTrendChart->setBars(tr("%1, last 12 months").arg(deptName), axisMonths(trend, locale),
                                   {{tr("Printed"), CostColour, cost}, {tr("Saved"), SavedColour, saved}},
-                                  currency, false);
+                                  currency, false, chosen);
     }
 
     const int own = m_controller->printers()->ownPages();
