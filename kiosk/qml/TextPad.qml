@@ -129,4 +129,10 @@ ColumnLayout {
             onClicked: pad.backspace()
         }
     }
+    // Takes what the capped rows leave, so the pad still fills its place (a pad with a maximum
+    // height made the screen's layout centre everything, header included).
+    Item {
+        Layout.fillHeight: true
+        Layout.preferredHeight: 0
+    }
 }
