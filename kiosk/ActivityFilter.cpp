@@ -5,9 +5,7 @@
 #include <QKeyEvent>
 #include <QWindow>
 
-ActivityFilter::ActivityFilter(WedgeReader* wedge, QObject* parent)
-    : QObject(parent)
-    , m_wedge(wedge)
+ActivityFilter::ActivityFilter(WedgeReader* wedge, QObject* parent) : QObject(parent), m_wedge(wedge)
 {
     m_clock.start();
 }

@@ -16,18 +16,13 @@ namespace {
 constexpr DWORD PollMs = 1000; // SCardCancel wakes us sooner on stop(); this bounds a lost wake-up
 constexpr int RetryMs = 2000;
 
-
 } // namespace
 
 /// The blocking PC/SC loop. Emits through the CardReader (queued to its thread).
 class CardReader::Worker : public QThread
 {
 public:
-    Worker(CardReader* owner, QString readerName)
-        : m_owner(owner)
-        , m_readerName(std::move(readerName))
-    {
-    }
+    Worker(CardReader* owner, QString readerName) : m_owner(owner), m_readerName(std::move(readerName)) {}
 
     void requestStop()
     {
@@ -53,7 +48,9 @@ protected:
             SCARDCONTEXT ctx = 0;
             LONG rv = SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &ctx);
             if (rv != SCARD_S_SUCCESS) {
-                fail(QCoreApplication::translate("CardReader", "The card reader service is not running. Sign in with your ID and PIN, and tell the print admin."));
+                fail(QCoreApplication::translate("CardReader",
+                                                 "The card reader service is not running. Sign in with your "
+                                                 "ID and PIN, and tell the print admin."));
                 sleepUnlessStopped(RetryMs);
                 continue;
             }
@@ -63,7 +60,9 @@ protected:
             }
             const QString reader = findReader(ctx);
             if (reader.isEmpty()) {
-                fail(QCoreApplication::translate("CardReader", "No card reader is connected. Sign in with your ID and PIN, and tell the print admin."));
+                fail(QCoreApplication::translate(
+                    "CardReader",
+                    "No card reader is connected. Sign in with your ID and PIN, and tell the print admin."));
                 waitForReaders(ctx);
             } else {
                 lastError.clear();
@@ -80,8 +79,7 @@ protected:
 private:
     // Signals are emitted on the owner's thread, so every receiver (also a lambda without a
     // context object) runs there and never on this one.
-    template<typename Signal, typename... Args>
-    void post(Signal signal, const Args&... args)
+    template <typename Signal, typename... Args> void post(Signal signal, const Args&... args)
     {
         QMetaObject::invokeMethod(
             m_owner, [owner = m_owner, signal, args...] { (owner->*signal)(args...); }, Qt::QueuedConnection);
@@ -136,7 +134,8 @@ private:
                 continue;
             if (rv != SCARD_S_SUCCESS) {
                 if (rv != static_cast<LONG>(SCARD_E_CANCELLED))
-                    qCInfo(lcKioskCard).noquote() << "reader" << reader << "lost:" << pcsc_stringify_error(rv);
+                    qCInfo(lcKioskCard).noquote()
+                        << "reader" << reader << "lost:" << pcsc_stringify_error(rv);
                 return; // re-establish: the service restarted or the reader went away
             }
             const DWORD state = rs.dwEventState;
@@ -154,7 +153,9 @@ private:
             if (now && !present) {
                 present = true;
                 if (state & SCARD_STATE_MUTE) {
-                    post(&CardReader::readerError, QCoreApplication::translate("CardReader", "The card could not be read. Take it away and tap it again."));
+                    post(&CardReader::readerError,
+                         QCoreApplication::translate(
+                             "CardReader", "The card could not be read. Take it away and tap it again."));
                     continue;
                 }
                 QString uid = readUid(ctx, name);
@@ -164,7 +165,9 @@ private:
                     uid = readUid(ctx, name);
                 }
                 if (uid.isEmpty())
-                    post(&CardReader::readerError, QCoreApplication::translate("CardReader", "The card could not be read. Take it away and tap it again."));
+                    post(&CardReader::readerError,
+                         QCoreApplication::translate(
+                             "CardReader", "The card could not be read. Take it away and tap it again."));
                 else
                     post(&CardReader::cardTapped, uid);
             } else if (!now && present) {
@@ -178,8 +181,8 @@ private:
     {
         SCARDHANDLE card = 0;
         DWORD protocol = 0;
-        LONG rv = SCardConnect(ctx, reader.constData(), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1,
-                               &card, &protocol);
+        LONG rv = SCardConnect(ctx, reader.constData(), SCARD_SHARE_SHARED,
+                               SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &card, &protocol);
         if (rv != SCARD_S_SUCCESS) {
             qCInfo(lcKioskCard) << "connect failed:" << pcsc_stringify_error(rv);
             return {};
@@ -206,10 +209,7 @@ private:
     SCARDCONTEXT m_context = 0;
 };
 
-CardReader::CardReader(QObject* parent)
-    : QObject(parent)
-{
-}
+CardReader::CardReader(QObject* parent) : QObject(parent) {}
 
 CardReader::~CardReader()
 {

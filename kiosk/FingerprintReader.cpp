@@ -24,13 +24,17 @@ QString retryMessage(int code)
 {
     switch (code) {
     case FP_DEVICE_RETRY_TOO_SHORT:
-        return QCoreApplication::translate("FingerprintReader", "The touch was too short. Keep your finger on the sensor a little longer.");
+        return QCoreApplication::translate(
+            "FingerprintReader", "The touch was too short. Keep your finger on the sensor a little longer.");
     case FP_DEVICE_RETRY_CENTER_FINGER:
-        return QCoreApplication::translate("FingerprintReader", "Place your finger in the middle of the sensor.");
+        return QCoreApplication::translate("FingerprintReader",
+                                           "Place your finger in the middle of the sensor.");
     case FP_DEVICE_RETRY_REMOVE_FINGER:
-        return QCoreApplication::translate("FingerprintReader", "Lift your finger, then touch the sensor again.");
+        return QCoreApplication::translate("FingerprintReader",
+                                           "Lift your finger, then touch the sensor again.");
     default:
-        return QCoreApplication::translate("FingerprintReader", "The fingerprint could not be read. Touch the sensor again.");
+        return QCoreApplication::translate("FingerprintReader",
+                                           "The fingerprint could not be read. Touch the sensor again.");
     }
 }
 
@@ -40,18 +44,25 @@ QString errorMessage(const GError* error)
     if (error->domain == FP_DEVICE_ERROR) {
         switch (error->code) {
         case FP_DEVICE_ERROR_DATA_FULL:
-            return QCoreApplication::translate("FingerprintReader", "The fingerprint sensor's memory is full. Tell the print admin.");
+            return QCoreApplication::translate(
+                "FingerprintReader", "The fingerprint sensor's memory is full. Tell the print admin.");
         case FP_DEVICE_ERROR_DATA_INVALID:
         case FP_DEVICE_ERROR_DATA_NOT_FOUND:
-            return QCoreApplication::translate("FingerprintReader", "This sensor does not hold your fingerprint: it was registered on another sensor. Continue without it, or register it again here.");
+            return QCoreApplication::translate(
+                "FingerprintReader", "This sensor does not hold your fingerprint: it was registered on "
+                                     "another sensor. Continue without it, or register it again here.");
         case FP_DEVICE_ERROR_REMOVED:
         case FP_DEVICE_ERROR_NOT_OPEN:
-            return QCoreApplication::translate("FingerprintReader", "The fingerprint sensor is not connected. Tap your card or sign in with your ID and PIN.");
+            return QCoreApplication::translate(
+                "FingerprintReader",
+                "The fingerprint sensor is not connected. Tap your card or sign in with your ID and PIN.");
         default:
             break;
         }
     }
-    return QCoreApplication::translate("FingerprintReader", "The fingerprint sensor failed. Tap your card or sign in with your ID and PIN, and tell the print admin.");
+    return QCoreApplication::translate("FingerprintReader",
+                                       "The fingerprint sensor failed. Tap your card or sign in with your ID "
+                                       "and PIN, and tell the print admin.");
 }
 
 /// Whether a FingerprintReader has its thread running in this process.
@@ -75,10 +86,7 @@ public:
         QList<Candidate> candidates;
     };
 
-    explicit Worker(FingerprintReader* owner)
-        : m_owner(owner)
-    {
-    }
+    explicit Worker(FingerprintReader* owner) : m_owner(owner) {}
     ~Worker() override { dropSources(); }
 
     /// Queues `request` as the next action (replacing any queued one) and cancels the running one.
@@ -117,7 +125,8 @@ protected:
     {
         GMainContext* ctx = g_main_context_default();
         if (!g_main_context_acquire(ctx)) {
-            qCWarning(lcKioskFinger) << "GLib's default main context is in use elsewhere; fingerprint sensor disabled";
+            qCWarning(lcKioskFinger)
+                << "GLib's default main context is in use elsewhere; fingerprint sensor disabled";
             postAvailability(false, false, 0, {});
             return;
         }
@@ -228,7 +237,8 @@ private:
         const bool identify = fp_device_has_feature(d, FP_DEVICE_FEATURE_IDENTIFY);
         qCInfo(lcKioskFinger).noquote() << "fingerprint sensor ready:" << fp_device_get_name(d)
                                         << (identify ? "(identify and verify)" : "(verify only)");
-        self->postAvailability(true, identify, fp_device_get_nr_enroll_stages(d), QString::fromUtf8(fp_device_get_name(d)));
+        self->postAvailability(true, identify, fp_device_get_nr_enroll_stages(d),
+                               QString::fromUtf8(fp_device_get_name(d)));
         if (self->m_stopping)
             g_main_loop_quit(self->m_loop);
         else
@@ -274,20 +284,27 @@ private:
             FpPrint* templ = fp_print_new(m_device); // floating: fp_device_enroll takes it
             fp_print_set_username(templ, m_running.user.toUtf8().constData());
             fp_print_set_description(templ, "MPS kiosk");
-            fp_device_enroll(m_device, templ, m_cancellable, &Worker::onEnrollProgress, this, nullptr, &Worker::onEnrolled, this);
+            fp_device_enroll(m_device, templ, m_cancellable, &Worker::onEnrollProgress, this, nullptr,
+                             &Worker::onEnrolled, this);
             break;
         }
         case Kind::Verify: {
             FpPrint* print = deserialize(m_running.templ);
             if (!print) {
-                post([](FingerprintReader* r) { Q_EMIT r->failed(QCoreApplication::translate("FingerprintReader", "Your registered fingerprint could not be read. Register it again after signing in.")); },
-                     m_running.generation);
+                post(
+                    [](FingerprintReader* r) {
+                        Q_EMIT r->failed(QCoreApplication::translate(
+                            "FingerprintReader", "Your registered fingerprint could not be read. Register it "
+                                                 "again after signing in."));
+                    },
+                    m_running.generation);
                 finish();
                 return;
             }
             m_gallery = g_ptr_array_new_with_free_func(g_object_unref);
             g_ptr_array_add(m_gallery, print);
-            fp_device_verify(m_device, print, m_cancellable, nullptr, nullptr, nullptr, &Worker::onVerified, this);
+            fp_device_verify(m_device, print, m_cancellable, nullptr, nullptr, nullptr, &Worker::onVerified,
+                             this);
             break;
         }
         case Kind::Identify: {
@@ -299,7 +316,8 @@ private:
                     m_galleryUsers.append(c.user);
                 }
             }
-            fp_device_identify(m_device, m_gallery, m_cancellable, nullptr, nullptr, nullptr, &Worker::onIdentified, this);
+            fp_device_identify(m_device, m_gallery, m_cancellable, nullptr, nullptr, nullptr,
+                               &Worker::onIdentified, this);
             break;
         }
         }
@@ -321,7 +339,8 @@ private:
         FpPrint* print = fp_print_deserialize(reinterpret_cast<const guchar*>(templ.constData()),
                                               static_cast<gsize>(templ.size()), &error);
         if (!print) {
-            qCWarning(lcKioskFinger).noquote() << "a stored fingerprint template is unreadable:" << error->message;
+            qCWarning(lcKioskFinger).noquote()
+                << "a stored fingerprint template is unreadable:" << error->message;
             g_error_free(error);
         }
         return print;
@@ -375,7 +394,8 @@ private:
             return;
         }
         const int total = fp_device_get_nr_enroll_stages(device);
-        self->post([completed, total](FingerprintReader* r) { Q_EMIT r->enrollProgress(completed, total); }, generation);
+        self->post([completed, total](FingerprintReader* r) { Q_EMIT r->enrollProgress(completed, total); },
+                   generation);
     }
 
     static void onEnrolled(GObject* source, GAsyncResult* result, gpointer data)
@@ -405,7 +425,8 @@ private:
         if (!fp_device_verify_finish(FP_DEVICE(source), result, &match, nullptr, &error))
             return self->failedWith(error);
         const bool matched = match;
-        self->post([matched](FingerprintReader* r) { Q_EMIT r->verified(matched); }, self->m_running.generation);
+        self->post([matched](FingerprintReader* r) { Q_EMIT r->verified(matched); },
+                   self->m_running.generation);
         self->finish();
     }
 
@@ -474,10 +495,7 @@ private:
     Request m_running;
 };
 
-FingerprintReader::FingerprintReader(QObject* parent)
-    : QObject(parent)
-{
-}
+FingerprintReader::FingerprintReader(QObject* parent) : QObject(parent) {}
 
 FingerprintReader::~FingerprintReader()
 {
@@ -496,7 +514,8 @@ void FingerprintReader::start()
     }
     // GLib's default context is one per process: so is the reader that owns it.
     if (s_running.exchange(true)) {
-        qCWarning(lcKioskFinger) << "another fingerprint reader is running in this process; this one stays off";
+        qCWarning(lcKioskFinger)
+            << "another fingerprint reader is running in this process; this one stays off";
         return;
     }
     m_worker = new Worker(this);

@@ -7,8 +7,8 @@
 #include "JobModel.h"
 #include "KioskController.h"
 #include "KioskLog.h"
-#include "KioskTranslations.h"
 #include "KioskScreenshotRunner.h"
+#include "KioskTranslations.h"
 #include "ThumbnailCache.h"
 #include "WedgeReader.h"
 
@@ -39,15 +39,21 @@ public:
     FrameProbe(QQuickWindow* window, const QElapsedTimer& sinceMain)
         : QObject(window), m_window(window), m_sinceMain(sinceMain)
     {
-        connect(window, &QQuickWindow::afterSynchronizing, this, [this] {
-            int armed = Armed;
-            m_state.compare_exchange_strong(armed, Synced);
-        }, Qt::DirectConnection);
-        connect(window, &QQuickWindow::frameSwapped, this, [this] {
-            int synced = Synced;
-            if (m_state.compare_exchange_strong(synced, Off))
-                report();
-        }, Qt::DirectConnection);
+        connect(
+            window, &QQuickWindow::afterSynchronizing, this,
+            [this] {
+                int armed = Armed;
+                m_state.compare_exchange_strong(armed, Synced);
+            },
+            Qt::DirectConnection);
+        connect(
+            window, &QQuickWindow::frameSwapped, this,
+            [this] {
+                int synced = Synced;
+                if (m_state.compare_exchange_strong(synced, Off))
+                    report();
+            },
+            Qt::DirectConnection);
     }
 
     void arm(Kind kind, int jobs = 0)
@@ -78,16 +84,17 @@ private:
         const auto ms = [](qint64 ns) { return QString::number(ns / 1e6, 'f', 1); };
         const qint64 now = monotonicNs();
         if (m_kind == Idle)
-            qCInfo(lcKioskUi).nospace().noquote() << "idle screen shown after " << m_sinceMain.elapsed()
-                                                  << " ms (since main; monotonic " << ms(now) << " ms, main at "
-                                                  << m_sinceMain.msecsSinceReference() << " ms)";
+            qCInfo(lcKioskUi).nospace().noquote()
+                << "idle screen shown after " << m_sinceMain.elapsed() << " ms (since main; monotonic "
+                << ms(now) << " ms, main at " << m_sinceMain.msecsSinceReference() << " ms)";
         else if (m_kind == Jobs)
-            qCInfo(lcKioskUi).nospace().noquote() << "job list shown with " << m_jobCount.load() << " jobs "
-                                                  << (m_tapNs ? ms(now - m_tapNs) : QStringLiteral("-1"))
-                                                  << (m_byFinger ? " ms after the finger was matched (monotonic "
-                                                                 : " ms after the card was read (monotonic ")
-                                                  << ms(now) << (m_byFinger ? " ms, finger matched at " : " ms, card read at ")
-                                                  << ms(m_tapNs) << " ms)";
+            qCInfo(lcKioskUi).nospace().noquote()
+                << "job list shown with " << m_jobCount.load() << " jobs "
+                << (m_tapNs ? ms(now - m_tapNs) : QStringLiteral("-1"))
+                << (m_byFinger ? " ms after the finger was matched (monotonic "
+                               : " ms after the card was read (monotonic ")
+                << ms(now) << (m_byFinger ? " ms, finger matched at " : " ms, card read at ") << ms(m_tapNs)
+                << " ms)";
     }
 
     QQuickWindow* m_window;
@@ -112,28 +119,43 @@ KioskApplication::~KioskApplication()
 int KioskApplication::start(const QStringList& args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("MPS kiosk: sign in at the printer and release your held jobs."));
+    p.setApplicationDescription(
+        QStringLiteral("MPS kiosk: sign in at the printer and release your held jobs."));
     p.addHelpOption();
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("INI file (default /etc/mps/kiosk.conf)."),
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("INI file (default /etc/mps/kiosk.conf)."),
                                     QStringLiteral("FILE"), QStringLiteral("/etc/mps/kiosk.conf"));
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server URL."), QStringLiteral("URL"));
-    const QCommandLineOption tokenFile(QStringLiteral("device-token-file"),
-                                       QStringLiteral("File holding the device token from mps-admin kiosk add."), QStringLiteral("FILE"));
-    const QCommandLineOption pin(QStringLiteral("certificate-sha256"), QStringLiteral("Pinned server certificate."), QStringLiteral("HEX"));
-    const QCommandLineOption lang(QStringLiteral("language"), QStringLiteral("ko or en."), QStringLiteral("LANG"));
-    const QCommandLineOption idle(QStringLiteral("idle-timeout"), QStringLiteral("Seconds before signing out."), QStringLiteral("SECS"));
-    const QCommandLineOption poll(QStringLiteral("printer-poll"), QStringLiteral("Seconds between printer checks."),
-                                  QStringLiteral("SECS"), QStringLiteral("15"));
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server URL."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption tokenFile(
+        QStringLiteral("device-token-file"),
+        QStringLiteral("File holding the device token from mps-admin kiosk add."), QStringLiteral("FILE"));
+    const QCommandLineOption pin(QStringLiteral("certificate-sha256"),
+                                 QStringLiteral("Pinned server certificate."), QStringLiteral("HEX"));
+    const QCommandLineOption lang(QStringLiteral("language"), QStringLiteral("ko or en."),
+                                  QStringLiteral("LANG"));
+    const QCommandLineOption idle(QStringLiteral("idle-timeout"),
+                                  QStringLiteral("Seconds before signing out."), QStringLiteral("SECS"));
+    const QCommandLineOption poll(QStringLiteral("printer-poll"),
+                                  QStringLiteral("Seconds between printer checks."), QStringLiteral("SECS"),
+                                  QStringLiteral("15"));
     const QCommandLineOption noReader(QStringLiteral("no-card-reader"), QStringLiteral("Do not use PC/SC."));
-    const QCommandLineOption noFinger(QStringLiteral("no-fingerprint"), QStringLiteral("Do not use a fingerprint sensor."));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size instead of full screen."), QStringLiteral("WxH"));
-    const QCommandLineOption shots(QStringLiteral("screenshots"), QStringLiteral("Save every screen into DIR and quit."), QStringLiteral("DIR"));
-    const QCommandLineOption shotList(QStringLiteral("shots"), QStringLiteral("Screens to save."), QStringLiteral("LIST"),
+    const QCommandLineOption noFinger(QStringLiteral("no-fingerprint"),
+                                      QStringLiteral("Do not use a fingerprint sensor."));
+    const QCommandLineOption size(
+        QStringLiteral("size"), QStringLiteral("Window size instead of full screen."), QStringLiteral("WxH"));
+    const QCommandLineOption shots(QStringLiteral("screenshots"),
+                                   QStringLiteral("Save every screen into DIR and quit."),
+                                   QStringLiteral("DIR"));
+    const QCommandLineOption shotList(QStringLiteral("shots"), QStringLiteral("Screens to save."),
+                                      QStringLiteral("LIST"),
                                       QStringLiteral("idle,pin,link,jobs,confirm-delete"));
-    const QCommandLineOption shotPrefix(QStringLiteral("shot-prefix"), QStringLiteral("File name prefix."), QStringLiteral("NAME"),
-                                        QStringLiteral("kiosk"));
-    const QCommandLineOption demoUser(QStringLiteral("demo-user"), QStringLiteral("User for screenshots."), QStringLiteral("NAME"));
-    p.addOptions({config, server, tokenFile, pin, lang, idle, poll, noReader, noFinger, size, shots, shotList, shotPrefix, demoUser});
+    const QCommandLineOption shotPrefix(QStringLiteral("shot-prefix"), QStringLiteral("File name prefix."),
+                                        QStringLiteral("NAME"), QStringLiteral("kiosk"));
+    const QCommandLineOption demoUser(QStringLiteral("demo-user"), QStringLiteral("User for screenshots."),
+                                      QStringLiteral("NAME"));
+    p.addOptions({config, server, tokenFile, pin, lang, idle, poll, noReader, noFinger, size, shots, shotList,
+                  shotPrefix, demoUser});
     p.process(args);
 
     QTextStream err(stderr);
@@ -189,7 +211,9 @@ int KioskApplication::start(const QStringList& args)
     auto present = [this](const QString& raw) { m_kiosk->cardPresented(m_settings.cardNumberFor(raw)); };
     connect(m_wedge, &WedgeReader::cardTyped, this, present);
     connect(m_activity, &ActivityFilter::activity, m_kiosk, &KioskController::userActivity);
-    auto wedgeOnIdle = [this] { m_activity->setWedgeActive(m_kiosk->screen() == KioskController::IdleScreen); };
+    auto wedgeOnIdle = [this] {
+        m_activity->setWedgeActive(m_kiosk->screen() == KioskController::IdleScreen);
+    };
     connect(m_kiosk, &KioskController::screenChanged, this, wedgeOnIdle);
     wedgeOnIdle();
     if (m_settings.useCardReader && !p.isSet(shots)) {
@@ -242,11 +266,11 @@ int KioskApplication::start(const QStringList& args)
 
     if (p.isSet(shots)) {
         QString demoPin = qEnvironmentVariable("MPS_KIOSK_DEMO_PIN");
-        auto* runner = new KioskScreenshotRunner(m_kiosk, window, p.value(shots), p.value(shotPrefix), p.value(demoUser),
-                                            demoPin, p.value(shotList).split(QLatin1Char(',')), this);
-        connect(runner, &KioskScreenshotRunner::finished, qApp, [](int code) {
-            QTimer::singleShot(300, qApp, [code] { QCoreApplication::exit(code); });
-        });
+        auto* runner =
+            new KioskScreenshotRunner(m_kiosk, window, p.value(shots), p.value(shotPrefix), p.value(demoUser),
+                                      demoPin, p.value(shotList).split(QLatin1Char(',')), this);
+        connect(runner, &KioskScreenshotRunner::finished, qApp,
+                [](int code) { QTimer::singleShot(300, qApp, [code] { QCoreApplication::exit(code); }); });
         QTimer::singleShot(500, runner, &KioskScreenshotRunner::start);
     }
     return -1;
@@ -257,7 +281,8 @@ void KioskApplication::watchFrames(QQuickWindow* window)
     auto* probe = new FrameProbe(window, m_sinceMain);
     auto idleShown = std::make_shared<bool>(false);
     connect(m_kiosk, &KioskController::printerChanged, probe, [this, probe, idleShown] {
-        if (!*idleShown && m_kiosk->screen() == KioskController::IdleScreen && !m_kiosk->printerName().isEmpty()) {
+        if (!*idleShown && m_kiosk->screen() == KioskController::IdleScreen &&
+            !m_kiosk->printerName().isEmpty()) {
             *idleShown = true;
             probe->arm(FrameProbe::Idle);
         }
@@ -271,7 +296,9 @@ void KioskApplication::watchFrames(QQuickWindow* window)
         }
     });
     if (m_cardReader)
-        connect(m_cardReader, &CardReader::cardTapped, probe, [probe] { probe->cardTapped(); }, Qt::DirectConnection);
+        connect(
+            m_cardReader, &CardReader::cardTapped, probe, [probe] { probe->cardTapped(); },
+            Qt::DirectConnection);
     connect(m_wedge, &WedgeReader::cardTyped, probe, [probe] { probe->cardTapped(); });
     if (m_fingerprint)
         connect(m_fingerprint, &FingerprintReader::identified, probe, [probe](const QString& user) {

@@ -16,8 +16,9 @@ class KioskScreenshotRunner : public QObject
     Q_OBJECT
 public:
     /// Saves into `dir` as `<prefix>-<shot>.png`, signing in as `user` with `pin` for the job screens.
-    KioskScreenshotRunner(KioskController* kiosk, QQuickWindow* window, const QString& dir, const QString& prefix,
-                     const QString& user, const QString& pin, const QStringList& shots, QObject* parent = nullptr);
+    KioskScreenshotRunner(KioskController* kiosk, QQuickWindow* window, const QString& dir,
+                          const QString& prefix, const QString& user, const QString& pin,
+                          const QStringList& shots, QObject* parent = nullptr);
 
     /// Starts; finished() follows with the exit code (0 when every shot was saved).
     void start();

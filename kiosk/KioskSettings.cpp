@@ -16,7 +16,10 @@ bool KioskSettings::loadFile(const QString& path, QString* error)
     ini.beginGroup(QStringLiteral("kiosk"));
     if (ini.contains(QStringLiteral("server-url")))
         serverUrl = QUrl(ini.value(QStringLiteral("server-url")).toString());
-    certificateSha256 = ini.value(QStringLiteral("certificate-sha256"), QString::fromLatin1(certificateSha256)).toString().toLatin1();
+    certificateSha256 =
+        ini.value(QStringLiteral("certificate-sha256"), QString::fromLatin1(certificateSha256))
+            .toString()
+            .toLatin1();
     language = ini.value(QStringLiteral("language"), language).toString();
     idleTimeoutSecs = ini.value(QStringLiteral("idle-timeout-seconds"), idleTimeoutSecs).toInt();
     cardReader = ini.value(QStringLiteral("card-reader"), cardReader).toString();

@@ -7,16 +7,14 @@
 #include <QLocale>
 #include <QTranslator>
 
-KioskTranslations::KioskTranslations(QObject* parent)
-    : QObject(parent)
-{
-}
+KioskTranslations::KioskTranslations(QObject* parent) : QObject(parent) {}
 
 bool KioskTranslations::setLanguage(const QString& language)
 {
     m_language = language == QLatin1String("ko") ? language : QStringLiteral("en");
-    const QLocale locale = m_language == QLatin1String("ko") ? QLocale(QLocale::Korean, QLocale::SouthKorea)
-                                                             : QLocale(QLocale::English, QLocale::UnitedStates);
+    const QLocale locale = m_language == QLatin1String("ko")
+                               ? QLocale(QLocale::Korean, QLocale::SouthKorea)
+                               : QLocale(QLocale::English, QLocale::UnitedStates);
     QLocale::setDefault(locale);
     for (QTranslator* t : {m_ours, m_qt}) {
         if (t) {
@@ -25,7 +23,8 @@ bool KioskTranslations::setLanguage(const QString& language)
         }
     }
     m_qt = new QTranslator(this);
-    if (m_qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    if (m_qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                   QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(m_qt);
     } else {
         delete m_qt;

@@ -18,9 +18,7 @@ int sharedPrefix(const QString& a, const QString& b)
 }
 } // namespace
 
-PrinterModel::PrinterModel(ApiClient* client, QObject* parent)
-    : QAbstractListModel(parent)
-    , m_client(client)
+PrinterModel::PrinterModel(ApiClient* client, QObject* parent) : QAbstractListModel(parent), m_client(client)
 {
 }
 
@@ -35,10 +33,14 @@ QVariant PrinterModel::data(const QModelIndex& index, int role) const
         return {};
     const QJsonObject& p = m_printers.at(index.row());
     switch (role) {
-    case NameRole: return p.value(QLatin1String("name")).toString();
-    case LocationRole: return p.value(QLatin1String("location")).toString();
-    case StateTextRole: return KioskText::printerState(p);
-    default: return {};
+    case NameRole:
+        return p.value(QLatin1String("name")).toString();
+    case LocationRole:
+        return p.value(QLatin1String("location")).toString();
+    case StateTextRole:
+        return KioskText::printerState(p);
+    default:
+        return {};
     }
 }
 
@@ -89,7 +91,9 @@ void PrinterModel::setPrinters(const QList<QJsonObject>& printers, qint64 ownId,
         const int nb = sharedPrefix(b.value(QLatin1String("location")).toString(), ownLocation);
         if (na != nb)
             return na > nb;
-        return a.value(QLatin1String("name")).toString().localeAwareCompare(b.value(QLatin1String("name")).toString()) < 0;
+        return a.value(QLatin1String("name"))
+                   .toString()
+                   .localeAwareCompare(b.value(QLatin1String("name")).toString()) < 0;
     });
     beginResetModel();
     m_printers = working;

@@ -1,9 +1,6 @@
 #include "ThumbnailCache.h"
 
-ThumbnailCache::ThumbnailCache()
-    : QQuickImageProvider(QQuickImageProvider::Image)
-{
-}
+ThumbnailCache::ThumbnailCache() : QQuickImageProvider(QQuickImageProvider::Image) {}
 
 bool ThumbnailCache::insert(qint64 id, const QByteArray& png)
 {

@@ -3,9 +3,7 @@
 #include "KioskLog.h"
 
 WedgeReader::WedgeReader(int maxGapMs, int minLength, QObject* parent)
-    : QObject(parent)
-    , m_maxGapMs(maxGapMs)
-    , m_minLength(minLength)
+    : QObject(parent), m_maxGapMs(maxGapMs), m_minLength(minLength)
 {
 }
 

@@ -33,16 +33,14 @@ class Fixture : public QObject
 {
     Q_OBJECT
 public:
-    explicit Fixture(KioskController* kiosk)
-        : m_kiosk(kiosk)
-    {
-    }
+    explicit Fixture(KioskController* kiosk) : m_kiosk(kiosk) {}
 
     /// Signs "kim" in (offline) with three jobs, one of them printing.
     Q_INVOKABLE void signIn(bool printerWorks = true)
     {
-        m_kiosk->openSession({{QStringLiteral("user"), QJsonObject{{QStringLiteral("name"), QStringLiteral("kim")}}},
-                              {QStringLiteral("printer"), printer(printerWorks)}});
+        m_kiosk->openSession(
+            {{QStringLiteral("user"), QJsonObject{{QStringLiteral("name"), QStringLiteral("kim")}}},
+             {QStringLiteral("printer"), printer(printerWorks)}});
         QList<JobInfo> jobs;
         for (int i = 1; i <= 3; ++i) {
             JobInfo j;
@@ -59,11 +57,13 @@ public:
     /// The fingerprint screens: the server asked "kim" to confirm with a finger.
     Q_INVOKABLE void askForFingerprint()
     {
-        m_kiosk->beginVerification({{QStringLiteral("verify"), QStringLiteral("fingerprint")},
-                                    {QStringLiteral("challenge"), QStringLiteral("fixture-challenge")},
-                                    {QStringLiteral("user"), QJsonObject{{QStringLiteral("name"), QStringLiteral("kim")}}},
-                                    {QStringLiteral("candidates"), QJsonArray{QJsonObject{{QStringLiteral("user"), QStringLiteral("kim")},
-                                                                                         {QStringLiteral("template"), QStringLiteral("AAAA")}}}}});
+        m_kiosk->beginVerification(
+            {{QStringLiteral("verify"), QStringLiteral("fingerprint")},
+             {QStringLiteral("challenge"), QStringLiteral("fixture-challenge")},
+             {QStringLiteral("user"), QJsonObject{{QStringLiteral("name"), QStringLiteral("kim")}}},
+             {QStringLiteral("candidates"),
+              QJsonArray{QJsonObject{{QStringLiteral("user"), QStringLiteral("kim")},
+                                     {QStringLiteral("template"), QStringLiteral("AAAA")}}}}});
     }
     /// The printer's state as the kiosk's next poll would bring it.
     Q_INVOKABLE void setPrinterWorks(bool works) { m_kiosk->applyPrinter(printer(works)); }
