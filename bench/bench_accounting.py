@@ -6,8 +6,9 @@ Populating (mps-admin against the stopped server's data directory, timed):
   ~40 departments (8 divisions with 4 sub-departments each), --users users spread over them
   (`user add NAME --department CODE`, no password, --admin-parallel processes at a time),
   ~50 printers owned by departments, then a --rows ledger CSV in the `usage import` format of
-  docs/accounting.md over 13 periods (the current one up to now and the 12 before), imported
-  with `mps-admin usage import` in one transaction.
+  docs/accounting.md over 13 periods (the current one up to now and the 12 before; each period gets
+  the same number of rows, so the current one is as full as at the end of a month), imported with
+  `mps-admin usage import` in one transaction.
 
 Measuring, over HTTPS (mps-server's own self-signed certificate, one keep-alive connection, as an
 admin; time from writing the request to the last byte of the answer in this Python client):
@@ -142,9 +143,11 @@ def period_starts(now, count):
 def write_ledger(path, rows, users, dept_of_user, printers_of_dept, all_printers, now, seed=8):
     """The `usage import` CSV: `rows` rows over the 13 periods ending now; returns counts per kind."""
     rng = random.Random(seed)
-    begin = period_starts(now, 13)[0]
-    span = int((now - begin).total_seconds()) - 60
-    t0 = begin.timestamp()
+    # Every period gets the same share of rows, the current one too (squeezed into its days so far):
+    # its quota sums then read a whole month's worth of rows, as at the end of a month.
+    starts = period_starts(now, 13)
+    spans = [(s.timestamp(), ((starts[i + 1] if i + 1 < len(starts) else now).timestamp() - 60) - s.timestamp())
+             for i, s in enumerate(starts)]
     kinds = {"printed": 0, "deleted": 0, "expired": 0}
     pages_choice = [1, 1, 1, 2, 2, 3, 4, 5, 6, 8, 10, 12, 20, 35]
     with open(path, "w", encoding="utf-8", newline="") as f:
@@ -161,7 +164,8 @@ def write_ledger(path, rows, users, dept_of_user, printers_of_dept, all_printers
                 printer = own[rng.randrange(len(own))]
             else:
                 printer = all_printers[rng.randrange(len(all_printers))]  # cross-department
-            at = datetime.datetime.fromtimestamp(t0 + rng.randrange(span), KST).strftime("%Y-%m-%dT%H:%M:%S+09:00")
+            t0, span = spans[rng.randrange(len(spans))]
+            at = datetime.datetime.fromtimestamp(t0 + rng.randrange(int(span)), KST).strftime("%Y-%m-%dT%H:%M:%S+09:00")
             pages = pages_choice[rng.randrange(len(pages_choice))]
             copies = 1 if rng.random() < 0.9 else rng.randrange(2, 6)
             duplex = 1 if rng.random() < 0.55 else 0
