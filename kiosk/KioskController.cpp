@@ -578,13 +578,22 @@ void KioskController::fetchCandidates()
     if (!m_client || !fingerprintCanIdentify() || m_screen != IdleScreen)
         return;
     m_candidateRefresh.start();
-    if (m_candidateReply)
+    if (m_candidateReply) {
+        // The answer under way may predate the change that asked for this one: ask again after it.
+        m_candidatesStale = true;
         return;
+    }
+    m_candidatesStale = false;
     m_sinceCandidates.start();
     ApiReply* reply = m_client->fingerprintCandidates();
     m_candidateReply = reply;
     connect(reply, &ApiReply::finished, this, [this, reply] {
         reply->deleteLater();
+        m_candidateReply = nullptr;
+        if (m_candidatesStale) {
+            fetchCandidates();
+            return;
+        }
         if (!reply->ok()) {
             qCWarning(lcKioskFinger).noquote() << "fingerprint candidates failed:" << reply->errorCode();
             return;

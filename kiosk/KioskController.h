@@ -239,8 +239,9 @@ private:
     QTimer m_candidateRefresh;
     QPointer<FingerprintReader> m_fingerprint;
     QPointer<ApiReply> m_candidateReply;
-    QString m_verifyChallenge;   ///< after a card/PIN: this user's check
-    QString m_identifyChallenge; ///< on the idle screen: the candidates being looked for
+    bool m_candidatesStale = false; ///< a refresh was asked for while one was under way
+    QString m_verifyChallenge;      ///< after a card/PIN: this user's check
+    QString m_identifyChallenge;    ///< on the idle screen: the candidates being looked for
     QString m_verifyUser;
     QByteArray m_verifyTemplate;
     QList<FingerprintReader::Candidate> m_candidates;
