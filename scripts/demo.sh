@@ -27,11 +27,32 @@ DBUS_SYSTEM_BUS_ADDRESS="unix:path=$demo/dbus.sock" ippeveprinter -k -d "$demo/m
 pids+=($!)
 
 password=$(head -c 12 /dev/urandom | base64 | tr -d '/+=' | head -c 12)
-"$build/server/mps-admin" --data "$demo/data" user add kim --department Finance --role dept-head \
-  --email kim@example.org --card 04A1B2C3 --password-stdin --pin-stdin <<< "$password
-1234" > /dev/null
-"$build/server/mps-admin" --data "$demo/data" printer add 3F-East \
-  --uri "ipp://localhost:$mfp_port/ipp/print" --location "3rd floor, east wing" > /dev/null
+admin() { "$build/server/mps-admin" --data "$demo/data" "$@" > /dev/null; }
+# A small city hall (scripts/demo-usage.py): departments, their staff and MFPs. Everyone signs in with
+# the same demo password; kim (head of 재무과) also has PIN 1234 and card 04A1B2C3.
+while IFS=$'\t' read -r what a b c; do
+  case $what in
+    department) admin department add "$a" --name "$b" ${c:+--parent "$c"} ;;
+    user)
+      extra=(); [ "$a" = kim ] && extra=(--card 04A1B2C3 --pin-stdin)
+      admin user add "$a" --department "$b" --role "$c" --email "$a@example.org" --password-stdin "${extra[@]}" \
+        <<< "$password${extra:+
+1234}"
+      [ "$c" = dept-head ] && admin department set-head "$b" "$a" ;;
+    printer)
+      # Only 3F-East is simulated; the others appear in the history and as unreachable MFPs.
+      uri="ipp://localhost:$mfp_port/ipp/print"; [ "$a" = 3F-East ] || uri="ipp://localhost:9/ipp/print"
+      admin printer add "$a" --uri "$uri" --location "$b" --department "$c" ;;
+  esac
+done < <(python3 "$root/scripts/demo-usage.py" org)
+# Six months of plausible usage so that the Usage window's charts show something, a colour A3 MFP
+# that costs more, and quotas: kim's own (soft) and 재무과's (hard).
+python3 "$root/scripts/demo-usage.py" ledger 6 "$(date -Iseconds)" > "$demo/usage.csv"
+admin rate set --printer 5F-Color --from 2000-01-01 a4-color-simplex=120 a4-color-duplex=110 a3-color-simplex=240 \
+  a3-color-duplex=220
+admin usage import "$demo/usage.csv"
+admin quota set --department FIN --limit 60000 --policy hard
+admin quota set --user kim --limit 12000 --policy soft
 kiosk_token=$("$build/server/mps-admin" --data "$demo/data" kiosk add kiosk-3F-East --printer 3F-East \
   | sed -n 's/.*: //p' | tail -1)
 echo "$kiosk_token" > "$demo/kiosk.token"
@@ -81,7 +102,10 @@ MPS demo is running.
   Print to it   ipps://kim:$password@localhost:$port/ipp/print
                 e.g. ipptool -tf /usr/share/cups/data/default-testpage.pdf ipps://kim:$password@localhost:$port/ipp/print print-job.test
   REST API      curl -sk https://localhost:$port/api/v1/session -d '{"username":"kim","password":"$password"}'
-  User          kim / $password   (PIN 1234, card 04A1B2C3, department Finance)
+  User          kim / $password   (PIN 1234, card 04A1B2C3, head of 재무과 FIN); every demo user
+                (park, lee, yoon, oh, ...: scripts/demo-usage.py) has the same password
+  Usage         6 months of history; the tray client's "Usage" window, or
+                $build/server/mps-admin --data $demo/data report usage --by department
   Simulated MFP 3F-East  ipp://localhost:$mfp_port/ipp/print   (received files in $demo/mfp-spool)
   Kiosk token   in $demo/kiosk.token (kiosk-3F-East)
   Certificate   SHA-256 $fingerprint
