@@ -135,7 +135,8 @@ QString StateReason::describeFaults(const QStringList& faults)
 
 QJsonObject PrintOptions::toJson() const
 {
-    return {{QStringLiteral("copies"), copies}, {QStringLiteral("sides"), sides},
+    return {{QStringLiteral("copies"), copies},
+            {QStringLiteral("sides"), sides},
             {QStringLiteral("colorMode"), colorMode}};
 }
 
@@ -151,8 +152,8 @@ bool PrintOptions::mergeJson(const QJsonObject& o, QString* error)
     }
     if (o.contains(QLatin1String("sides"))) {
         const QString s = o.value(QLatin1String("sides")).toString();
-        if (s != QLatin1String("one-sided") && s != QLatin1String("two-sided-long-edge")
-            && s != QLatin1String("two-sided-short-edge")) {
+        if (s != QLatin1String("one-sided") && s != QLatin1String("two-sided-long-edge") &&
+            s != QLatin1String("two-sided-short-edge")) {
             *error = QStringLiteral("sides must be one-sided, two-sided-long-edge or two-sided-short-edge");
             return false;
         }

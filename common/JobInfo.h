@@ -75,18 +75,18 @@ struct JobInfo
 {
     qint64 id = 0;
     QString owner;
-    QString name;          ///< the document name as printed (display only, never a path)
+    QString name; ///< the document name as printed (display only, never a path)
     QString documentFormat;
-    qint64 size = 0;       ///< plaintext bytes
+    qint64 size = 0; ///< plaintext bytes
     int pages = 0;
-    bool color = false;    ///< document has or asks for colour
-    QString pageSize;      ///< PWG media name of the first page, e.g. iso_a4_210x297mm
+    bool color = false; ///< document has or asks for colour
+    QString pageSize;   ///< PWG media name of the first page, e.g. iso_a4_210x297mm
     PrintOptions options;
     JobState state = JobState::Held;
     QString stateReason;     ///< last release failure or other note for the owner, in English
     QString stateReasonCode; ///< its stable code (StateReason); empty for jobs stored before codes existed
     QJsonObject stateReasonArgs; ///< the code's arguments
-    QString printer;       ///< where it was released (when releasing or later)
+    QString printer;             ///< where it was released (when releasing or later)
     QDateTime submitted;
     QDateTime expires;
     int impressionsCompleted = 0;

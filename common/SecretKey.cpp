@@ -72,12 +72,14 @@ bool loadOrCreateMasterKey(const QString& path, SecretKey* key, QString* error)
         // First start: write a fresh key, visible to the owner only.
         fd = ::open(p.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0) {
-            *error = QStringLiteral("cannot create master key %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+            *error = QStringLiteral("cannot create master key %1: %2")
+                         .arg(path, QString::fromLocal8Bit(strerror(errno)));
             return false;
         }
         *key = SecretKey::random();
-        const bool written = ::write(fd, key->data(), SecretKey::Size) == static_cast<ssize_t>(SecretKey::Size)
-            && ::fsync(fd) == 0;
+        const bool written =
+            ::write(fd, key->data(), SecretKey::Size) == static_cast<ssize_t>(SecretKey::Size) &&
+            ::fsync(fd) == 0;
         ::close(fd);
         if (!written) {
             ::unlink(p.constData());
@@ -88,10 +90,13 @@ bool loadOrCreateMasterKey(const QString& path, SecretKey* key, QString* error)
         return true;
     }
     if (fd < 0) {
-        *error = QStringLiteral("cannot open master key %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+        *error = QStringLiteral("cannot open master key %1: %2")
+                     .arg(path, QString::fromLocal8Bit(strerror(errno)));
         return false;
     }
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::fstat(fd, &st) != 0 || (st.st_mode & 077) != 0) {
         ::close(fd);
         *error = QStringLiteral("master key %1 must be readable by its owner only (chmod 600)").arg(path);

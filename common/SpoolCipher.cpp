@@ -135,8 +135,8 @@ bool SpoolReader::open(int fd, const SecretKey& key)
 {
     m_fd = fd;
     unsigned char header[SpoolFormat::HeaderSize];
-    if (readFull(fd, header, sizeof header) != static_cast<ssize_t>(sizeof header)
-        || std::memcmp(header, Magic, 4) != 0 || header[4] != Version) {
+    if (readFull(fd, header, sizeof header) != static_cast<ssize_t>(sizeof header) ||
+        std::memcmp(header, Magic, 4) != 0 || header[4] != Version) {
         m_error = QStringLiteral("not an MPS spool file");
         return false;
     }
@@ -170,8 +170,7 @@ bool SpoolReader::pullChunk()
     unsigned long long mlen = 0;
     unsigned char tag = 0;
     if (crypto_secretstream_xchacha20poly1305_pull(&m_state, m_plain.data(), &mlen, &tag, m_cipher.data(),
-                                                   static_cast<unsigned long long>(n), nullptr, 0)
-        != 0) {
+                                                   static_cast<unsigned long long>(n), nullptr, 0) != 0) {
         m_error = QStringLiteral("spool file failed authentication (tampered or wrong key)");
         return false;
     }
@@ -244,8 +243,9 @@ bool SpoolDevice::loadChunk(qint64 chunk)
         return true;
     if (chunk < 0 || static_cast<size_t>(chunk) >= m_index->states.size())
         return false;
-    const off_t offset = SpoolFormat::HeaderSize
-        + static_cast<off_t>(chunk) * static_cast<off_t>(m_index->chunkSize + SpoolFormat::ChunkOverhead);
+    const off_t offset =
+        SpoolFormat::HeaderSize +
+        static_cast<off_t>(chunk) * static_cast<off_t>(m_index->chunkSize + SpoolFormat::ChunkOverhead);
     const ssize_t n = preadFull(m_fd, m_cipher.data(), m_cipher.size(), offset);
     if (n < SpoolFormat::ChunkOverhead) {
         setErrorString(QStringLiteral("spool file is truncated"));
@@ -254,8 +254,8 @@ bool SpoolDevice::loadChunk(qint64 chunk)
     SpoolChunkState state = m_index->states[static_cast<size_t>(chunk)];
     unsigned long long mlen = 0;
     unsigned char tag = 0;
-    const int rc = crypto_secretstream_xchacha20poly1305_pull(&state, m_plain.data(), &mlen, &tag, m_cipher.data(),
-                                                              static_cast<unsigned long long>(n), nullptr, 0);
+    const int rc = crypto_secretstream_xchacha20poly1305_pull(
+        &state, m_plain.data(), &mlen, &tag, m_cipher.data(), static_cast<unsigned long long>(n), nullptr, 0);
     sodium_memzero(&state, sizeof state);
     if (rc != 0) {
         setErrorString(QStringLiteral("spool file failed authentication"));

@@ -32,8 +32,8 @@ int main(int argc, char** argv)
     std::signal(SIGPIPE, SIG_IGN);
 
     // Poppler reports damaged documents through qDebug; keep that in the ingest category, at debug level.
-    Poppler::setDebugErrorFunction([](const QString& message, const QVariant&) { qCDebug(lcIngest) << message; },
-                                   QVariant());
+    Poppler::setDebugErrorFunction(
+        [](const QString& message, const QVariant&) { qCDebug(lcIngest) << message; }, QVariant());
 
     ServerConfig config;
     QString error;

@@ -375,8 +375,8 @@ void OutboxUploader::onUploadFinished(const QString& id, const QJsonObject& meta
         return finishAccepted(id, metadata, reply->json().value(QLatin1String("job")).toObject(), false);
     }
     // 409 capture-in-progress: an earlier attempt of this very capture is still arriving at the server.
-    if (status == 401 || status == 408 || status == 429 || failedBeforeSending(reply)
-        || reply->errorCode() == QLatin1String("capture-in-progress")) {
+    if (status == 401 || status == 408 || status == 429 || failedBeforeSending(reply) ||
+        reply->errorCode() == QLatin1String("capture-in-progress")) {
         // The server did not take the job: it simply waits for the next attempt.
         qCInfo(lcOutbox).noquote() << "capture" << id << "not sent:" << reply->errorCode();
         if (!m_outbox->move(id, Outbox::State::Uploading, Outbox::State::Waiting))

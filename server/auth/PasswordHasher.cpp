@@ -12,7 +12,8 @@ QString hash(const QString& secret)
 {
     QByteArray s = secret.toUtf8();
     char out[crypto_pwhash_STRBYTES];
-    const int rc = crypto_pwhash_str(out, s.constData(), static_cast<unsigned long long>(s.size()), OpsLimit, MemLimit);
+    const int rc =
+        crypto_pwhash_str(out, s.constData(), static_cast<unsigned long long>(s.size()), OpsLimit, MemLimit);
     sodium_memzero(s.data(), static_cast<size_t>(s.size()));
     return rc == 0 ? QString::fromLatin1(out) : QString();
 }
@@ -23,7 +24,8 @@ bool verify(const QString& encoded, const QString& secret)
         return false;
     const QByteArray e = encoded.toLatin1();
     QByteArray s = secret.toUtf8();
-    const bool ok = crypto_pwhash_str_verify(e.constData(), s.constData(), static_cast<unsigned long long>(s.size())) == 0;
+    const bool ok = crypto_pwhash_str_verify(e.constData(), s.constData(),
+                                             static_cast<unsigned long long>(s.size())) == 0;
     sodium_memzero(s.data(), static_cast<size_t>(s.size()));
     return ok;
 }

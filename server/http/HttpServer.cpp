@@ -4,13 +4,13 @@
 
 #include <QFile>
 #include <QUrl>
-#include <limits>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/core/detect_ssl.hpp>
 #include <boost/beast/http.hpp>
+#include <limits>
 #include <sys/socket.h>
 #include <sys/time.h>
 
@@ -32,13 +32,13 @@ struct StreamSlots
     int max = 20000;
 };
 
-template <class Stream>
-class BeastExchange final : public HttpExchange
+template <class Stream> class BeastExchange final : public HttpExchange
 {
 public:
     BeastExchange(Stream& stream, beast::flat_buffer& buffer, http::request_parser<http::buffer_body>& parser,
                   QString peer, bool tls, StreamSlots& streams)
-        : m_stream(stream), m_buffer(buffer), m_parser(parser), m_peer(std::move(peer)), m_tls(tls), m_streams(streams)
+        : m_stream(stream), m_buffer(buffer), m_parser(parser), m_peer(std::move(peer)), m_tls(tls),
+          m_streams(streams)
     {
         const auto target = m_parser.get().target();
         const QByteArray t(target.data(), static_cast<qsizetype>(target.size()));
@@ -83,7 +83,8 @@ public:
             beast::error_code ec;
             http::write(m_stream, cont, ec);
             if (ec) {
-                qCDebug(lcHttp) << "100-continue to" << m_peer << "failed:" << QString::fromStdString(ec.message());
+                qCDebug(lcHttp) << "100-continue to" << m_peer
+                                << "failed:" << QString::fromStdString(ec.message());
                 m_failed = true;
                 return -1;
             }
@@ -96,7 +97,8 @@ public:
             if (ec == http::error::need_buffer)
                 ec = {};
             if (ec) {
-                qCDebug(lcHttp) << "body read failed from" << m_peer << ":" << QString::fromStdString(ec.message());
+                qCDebug(lcHttp) << "body read failed from" << m_peer << ":"
+                                << QString::fromStdString(ec.message());
                 m_failed = true;
                 m_keepAlive = false;
                 return -1;
@@ -211,20 +213,24 @@ private:
 };
 
 template <class Stream>
-void serveRequests(Stream& stream, beast::flat_buffer& buffer, const HttpHandler& handler, const QString& peer,
-                   bool tls, StreamSlots& streams)
+void serveRequests(Stream& stream, beast::flat_buffer& buffer, const HttpHandler& handler,
+                   const QString& peer, bool tls, StreamSlots& streams)
 {
     for (;;) {
         http::request_parser<http::buffer_body> parser;
         parser.header_limit(HeaderLimit);
-        parser.body_limit(std::numeric_limits<std::uint64_t>::max()); // handlers enforce their own limits with a useful error
+        parser.body_limit(std::numeric_limits<std::uint64_t>::max()); // handlers enforce their own limits
+                                                                      // with a useful error
         beast::error_code ec;
         http::read_header(stream, buffer, parser, ec);
         if (ec) {
-            if (ec != http::error::end_of_stream && ec != net::error::eof && ec != net::ssl::error::stream_truncated)
-                qCDebug(lcHttp) << "header read from" << peer << "failed:" << QString::fromStdString(ec.message());
-            if (ec == http::error::header_limit || ec == http::error::bad_target || ec == http::error::bad_method
-                || ec == http::error::bad_version || ec == http::error::bad_field) {
+            if (ec != http::error::end_of_stream && ec != net::error::eof &&
+                ec != net::ssl::error::stream_truncated)
+                qCDebug(lcHttp) << "header read from" << peer
+                                << "failed:" << QString::fromStdString(ec.message());
+            if (ec == http::error::header_limit || ec == http::error::bad_target ||
+                ec == http::error::bad_method || ec == http::error::bad_version ||
+                ec == http::error::bad_field) {
                 http::response<http::string_body> res{http::status::bad_request, 11};
                 res.body() = "Malformed HTTP request.\n";
                 res.prepare_payload();
@@ -284,8 +290,9 @@ bool HttpServer::start(const Options& options, QString* error)
     d->options = options;
     d->streams.max = options.maxStreams;
     try {
-        d->tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3
-                           | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+        d->tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                           ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
+                           ssl::context::single_dh_use);
         // No TLS 1.3 session tickets: libcups (GnuTLS) clients take a ticket arriving after the
         // handshake for a response and drop the connection. Sessions are short-lived anyway.
         SSL_CTX_set_num_tickets(d->tls.native_handle(), 0);
@@ -293,12 +300,14 @@ bool HttpServer::start(const Options& options, QString* error)
         d->tls.use_certificate_chain_file(QFile::encodeName(options.certFile).toStdString());
         d->tls.use_private_key_file(QFile::encodeName(options.keyFile).toStdString(), ssl::context::pem);
     } catch (const std::exception& e) {
-        *error = QStringLiteral("cannot load the TLS certificate or key: %1").arg(QString::fromLocal8Bit(e.what()));
+        *error = QStringLiteral("cannot load the TLS certificate or key: %1")
+                     .arg(QString::fromLocal8Bit(e.what()));
         return false;
     }
     try {
-        const auto address = net::ip::make_address(
-            options.host == QLatin1String("localhost") ? std::string("127.0.0.1") : options.host.toStdString());
+        const auto address =
+            net::ip::make_address(options.host == QLatin1String("localhost") ? std::string("127.0.0.1")
+                                                                             : options.host.toStdString());
         tcp::endpoint ep(address, options.port);
         d->acceptor = std::make_unique<tcp::acceptor>(d->io);
         d->acceptor->open(ep.protocol());
@@ -385,7 +394,8 @@ void HttpServer::Impl::serve(tcp::socket socket)
         // The bytes detect_ssl read are the start of the ClientHello: hand them all to the handshake.
         stream.handshake(ssl::stream_base::server, buffer.data(), ec);
         if (ec) {
-            qCDebug(lcHttp) << "TLS handshake with" << peer << "failed:" << QString::fromStdString(ec.message());
+            qCDebug(lcHttp) << "TLS handshake with" << peer
+                            << "failed:" << QString::fromStdString(ec.message());
             return;
         }
         buffer.consume(buffer.size());

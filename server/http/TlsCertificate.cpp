@@ -15,8 +15,7 @@
 namespace TlsCertificate {
 
 namespace {
-template <typename T, void (*F)(T*)>
-struct Deleter
+template <typename T, void (*F)(T*)> struct Deleter
 {
     void operator()(T* p) const { F(p); }
 };
@@ -25,7 +24,8 @@ using X509Ptr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
 using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
 } // namespace
 
-bool ensureSelfSigned(const QString& certPath, const QString& keyPath, const QStringList& names, QString* error)
+bool ensureSelfSigned(const QString& certPath, const QString& keyPath, const QStringList& names,
+                      QString* error)
 {
     if (QFile::exists(certPath) && QFile::exists(keyPath))
         return true;
@@ -47,9 +47,10 @@ bool ensureSelfSigned(const QString& certPath, const QString& keyPath, const QSt
     X509_set_pubkey(cert.get(), key.get());
     X509_NAME* subject = X509_get_subject_name(cert.get());
     const QByteArray cn = names.value(0, QStringLiteral("localhost")).toUtf8();
-    X509_NAME_add_entry_by_txt(subject, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("MPS"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.constData()),
-                               -1, -1, 0);
+    X509_NAME_add_entry_by_txt(subject, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("MPS"), -1,
+                               -1, 0);
+    X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char*>(cn.constData()), -1, -1, 0);
     X509_set_issuer_name(cert.get(), subject);
     QStringList sans;
     for (const QString& n : names) {
@@ -98,7 +99,8 @@ QString fingerprint(const QString& certPath)
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     X509_digest(cert.get(), EVP_sha256(), md, &len);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(md), static_cast<qsizetype>(len)).toHex(':').toUpper());
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char*>(md), static_cast<qsizetype>(len)).toHex(':').toUpper());
 }
 
 } // namespace TlsCertificate

@@ -18,8 +18,9 @@ struct MediaSize
     int length;
 };
 constexpr MediaSize Media[] = {
-    {"iso_a4_210x297mm", 21000, 29700}, {"iso_a3_297x420mm", 29700, 42000}, {"iso_a5_148x210mm", 14800, 21000},
-    {"iso_b5_176x250mm", 17600, 25000}, {"na_letter_8.5x11in", 21590, 27940}, {"na_legal_8.5x14in", 21590, 35560},
+    {"iso_a4_210x297mm", 21000, 29700},   {"iso_a3_297x420mm", 29700, 42000},
+    {"iso_a5_148x210mm", 14800, 21000},   {"iso_b5_176x250mm", 17600, 25000},
+    {"na_letter_8.5x11in", 21590, 27940}, {"na_legal_8.5x14in", 21590, 35560},
 };
 constexpr int Margin = 423; // 1/6 inch, a common MFP printable margin
 
@@ -66,16 +67,19 @@ void addMediaCols(ipp_t* ipp, const char* name, bool withSource, int count)
 const QStringList& supportedFormats()
 {
     // Office documents and text are converted to PDF on the server (server/convert).
-    static const QStringList f = QStringList{QStringLiteral("application/pdf"), QStringLiteral("image/pwg-raster"),
-                                             QStringLiteral("image/urf"), QStringLiteral("image/jpeg"),
-                                             QStringLiteral("application/octet-stream")}
-                                 + DocumentFormat::convertibleMimeTypes();
+    static const QStringList f =
+        QStringList{QStringLiteral("application/pdf"), QStringLiteral("image/pwg-raster"),
+                    QStringLiteral("image/urf"), QStringLiteral("image/jpeg"),
+                    QStringLiteral("application/octet-stream")} +
+        DocumentFormat::convertibleMimeTypes();
     return f;
 }
 
 QString printerUri(const PrinterIdentity& id, bool tls)
 {
-    return QStringLiteral("%1://%2:%3/ipp/print").arg(tls ? QStringLiteral("ipps") : QStringLiteral("ipp"), id.host).arg(id.port);
+    return QStringLiteral("%1://%2:%3/ipp/print")
+        .arg(tls ? QStringLiteral("ipps") : QStringLiteral("ipp"), id.host)
+        .arg(id.port);
 }
 
 ipp_t* buildPrinterAttributes(const PrinterIdentity& id)
@@ -84,7 +88,8 @@ ipp_t* buildPrinterAttributes(const PrinterIdentity& id)
     const QByteArray name = id.name.toUtf8(), info = id.info.toUtf8(), location = id.location.toUtf8();
     const QByteArray ipps = printerUri(id, true).toUtf8(), ipp = printerUri(id, false).toUtf8();
     const QByteArray more = QStringLiteral("https://%1:%2/").arg(id.host).arg(id.port).toUtf8();
-    const QByteArray icon = QStringLiteral("https://%1:%2/icons/printer.png").arg(id.host).arg(id.port).toUtf8();
+    const QByteArray icon =
+        QStringLiteral("https://%1:%2/icons/printer.png").arg(id.host).arg(id.port).toUtf8();
     const QByteArray uuid = id.uuid.toUtf8();
 
     // Printer description
@@ -121,9 +126,12 @@ ipp_t* buildPrinterAttributes(const PrinterIdentity& id)
     ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, "pdl-override-supported", nullptr, "attempted");
     ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, "compression-supported", nullptr, "none");
     ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_URISCHEME, "reference-uri-schemes-supported", nullptr, "https");
-    const int ops[] = {IPP_OP_PRINT_JOB,          IPP_OP_VALIDATE_JOB,   IPP_OP_CREATE_JOB,    IPP_OP_SEND_DOCUMENT,
-                       IPP_OP_CANCEL_JOB,         IPP_OP_GET_JOB_ATTRIBUTES, IPP_OP_GET_JOBS,  IPP_OP_GET_PRINTER_ATTRIBUTES,
-                       IPP_OP_HOLD_JOB,           IPP_OP_RELEASE_JOB,    IPP_OP_CANCEL_MY_JOBS, IPP_OP_CLOSE_JOB,
+    const int ops[] = {IPP_OP_PRINT_JOB,       IPP_OP_VALIDATE_JOB,
+                       IPP_OP_CREATE_JOB,      IPP_OP_SEND_DOCUMENT,
+                       IPP_OP_CANCEL_JOB,      IPP_OP_GET_JOB_ATTRIBUTES,
+                       IPP_OP_GET_JOBS,        IPP_OP_GET_PRINTER_ATTRIBUTES,
+                       IPP_OP_HOLD_JOB,        IPP_OP_RELEASE_JOB,
+                       IPP_OP_CANCEL_MY_JOBS,  IPP_OP_CLOSE_JOB,
                        IPP_OP_IDENTIFY_PRINTER};
     ippAddIntegers(a, IPP_TAG_PRINTER, IPP_TAG_ENUM, "operations-supported", sizeof ops / sizeof *ops, ops);
     ippAddBoolean(a, IPP_TAG_PRINTER, "printer-is-accepting-jobs", 1);
@@ -133,35 +141,40 @@ ipp_t* buildPrinterAttributes(const PrinterIdentity& id)
     ippAddBoolean(a, IPP_TAG_PRINTER, "page-ranges-supported", 1);
     ippAddBoolean(a, IPP_TAG_PRINTER, "color-supported", 1);
     ippAddInteger(a, IPP_TAG_PRINTER, IPP_TAG_INTEGER, "multiple-operation-time-out", 300);
-    ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, "multiple-operation-time-out-action", nullptr, "abort-job");
+    ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, "multiple-operation-time-out-action", nullptr,
+                 "abort-job");
     addStrings(a, IPP_TAG_KEYWORD, "overrides-supported", {"document-number", "pages"});
     addStrings(a, IPP_TAG_KEYWORD, "which-jobs-supported", {"completed", "not-completed", "all"});
     addStrings(a, IPP_TAG_KEYWORD, "identify-actions-default", {"display"});
     addStrings(a, IPP_TAG_KEYWORD, "identify-actions-supported", {"display"});
     addStrings(a, IPP_TAG_KEYWORD, "printer-get-attributes-supported", {"document-format"});
-    addStrings(a, IPP_TAG_KEYWORD, "job-creation-attributes-supported",
-               {"copies", "sides", "print-color-mode", "media", "media-col", "job-hold-until", "page-ranges"});
+    addStrings(
+        a, IPP_TAG_KEYWORD, "job-creation-attributes-supported",
+        {"copies", "sides", "print-color-mode", "media", "media-col", "job-hold-until", "page-ranges"});
     addStrings(a, IPP_TAG_KEYWORD, "job-settable-attributes-supported", {"none"});
     addStrings(a, IPP_TAG_KEYWORD, "printer-settable-attributes-supported", {"none"});
 
     // Documents
-    ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_MIMETYPE, "document-format-default", nullptr, "application/octet-stream");
+    ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_MIMETYPE, "document-format-default", nullptr,
+                 "application/octet-stream");
     std::vector<QByteArray> fmts;
     for (const QString& f : supportedFormats())
         fmts.push_back(f.toUtf8());
     std::vector<const char*> fp;
     for (const auto& f : fmts)
         fp.push_back(f.constData());
-    ippAddStrings(a, IPP_TAG_PRINTER, IPP_TAG_MIMETYPE, "document-format-supported", static_cast<int>(fp.size()),
-                  nullptr, fp.data());
+    ippAddStrings(a, IPP_TAG_PRINTER, IPP_TAG_MIMETYPE, "document-format-supported",
+                  static_cast<int>(fp.size()), nullptr, fp.data());
     const int resolutions[] = {150, 300, 600};
     ippAddResolutions(a, IPP_TAG_PRINTER, "pwg-raster-document-resolution-supported", 3, IPP_RES_PER_INCH,
                       resolutions, resolutions);
     addStrings(a, IPP_TAG_KEYWORD, "pwg-raster-document-type-supported", {"black_1", "sgray_8", "srgb_8"});
     ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, "pwg-raster-document-sheet-back", nullptr, "normal");
-    addStrings(a, IPP_TAG_KEYWORD, "urf-supported", {"V1.4", "CP1", "DM1", "IS1", "MT1", "PQ4", "RS300", "SRGB24", "W8"});
+    addStrings(a, IPP_TAG_KEYWORD, "urf-supported",
+               {"V1.4", "CP1", "DM1", "IS1", "MT1", "PQ4", "RS300", "SRGB24", "W8"});
     ippAddResolution(a, IPP_TAG_PRINTER, "printer-resolution-default", IPP_RES_PER_INCH, 300, 300);
-    ippAddResolutions(a, IPP_TAG_PRINTER, "printer-resolution-supported", 3, IPP_RES_PER_INCH, resolutions, resolutions);
+    ippAddResolutions(a, IPP_TAG_PRINTER, "printer-resolution-supported", 3, IPP_RES_PER_INCH, resolutions,
+                      resolutions);
 
     // Output and speed: a held job prints at whichever MFP its owner picks; these are the fleet's
     // nominal values (face-down output, 30 ppm) for clients that size their progress displays.
@@ -174,7 +187,8 @@ ipp_t* buildPrinterAttributes(const PrinterIdentity& id)
     ippAddInteger(a, IPP_TAG_PRINTER, IPP_TAG_INTEGER, "copies-default", 1);
     ippAddRange(a, IPP_TAG_PRINTER, "copies-supported", 1, 999);
     ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, "sides-default", nullptr, "one-sided");
-    addStrings(a, IPP_TAG_KEYWORD, "sides-supported", {"one-sided", "two-sided-long-edge", "two-sided-short-edge"});
+    addStrings(a, IPP_TAG_KEYWORD, "sides-supported",
+               {"one-sided", "two-sided-long-edge", "two-sided-short-edge"});
     ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, "print-color-mode-default", nullptr, "auto");
     addStrings(a, IPP_TAG_KEYWORD, "print-color-mode-supported", {"auto", "color", "monochrome"});
     ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, "print-content-optimize-default", nullptr, "auto");
@@ -224,8 +238,8 @@ ipp_t* buildPrinterAttributes(const PrinterIdentity& id)
         ippDelete(def);
     }
     addStrings(a, IPP_TAG_KEYWORD, "media-col-supported",
-               {"media-bottom-margin", "media-left-margin", "media-right-margin", "media-size", "media-size-name",
-                "media-source", "media-top-margin", "media-type"});
+               {"media-bottom-margin", "media-left-margin", "media-right-margin", "media-size",
+                "media-size-name", "media-source", "media-top-margin", "media-type"});
     {
         ipp_attribute_t* attr = nullptr;
         for (const auto& m : Media) {
@@ -246,7 +260,8 @@ ipp_t* buildPrinterAttributes(const PrinterIdentity& id)
     addStrings(a, IPP_TAG_KEYWORD, "media-type-supported", {"stationery"});
 
     // Supplies: the secure spool is the one "supply" of a virtual printer.
-    const char supply[] = "index=1;class=receptacleThatIsFilled;type=other;unit=percent;maxcapacity=100;level=100;";
+    const char supply[] =
+        "index=1;class=receptacleThatIsFilled;type=other;unit=percent;maxcapacity=100;level=100;";
     ippAddOctetString(a, IPP_TAG_PRINTER, "printer-supply", supply, static_cast<int>(sizeof supply - 1));
     ippAddString(a, IPP_TAG_PRINTER, IPP_TAG_TEXT, "printer-supply-description", nullptr, "Secure spool");
 
@@ -261,7 +276,8 @@ void addPrinterState(ipp_t* dst, int queuedJobs, time_t startTime, time_t config
     ippAddInteger(dst, IPP_TAG_PRINTER, IPP_TAG_ENUM, "printer-state", IPP_PSTATE_IDLE);
     ippAddString(dst, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, "printer-state-reasons", nullptr, "none");
     ippAddString(dst, IPP_TAG_PRINTER, IPP_TAG_TEXT, "printer-state-message", nullptr, "Ready to hold jobs");
-    ippAddInteger(dst, IPP_TAG_PRINTER, IPP_TAG_INTEGER, "printer-up-time", static_cast<int>(now - startTime + 1));
+    ippAddInteger(dst, IPP_TAG_PRINTER, IPP_TAG_INTEGER, "printer-up-time",
+                  static_cast<int>(now - startTime + 1));
     ippAddDate(dst, IPP_TAG_PRINTER, "printer-current-time", ippTimeToDate(now));
     ippAddInteger(dst, IPP_TAG_PRINTER, IPP_TAG_INTEGER, "queued-job-count", queuedJobs);
     ippAddInteger(dst, IPP_TAG_PRINTER, IPP_TAG_INTEGER, "printer-state-change-time", 1);
@@ -275,12 +291,18 @@ ipp_jstate_t jobState(JobState s)
 {
     switch (s) {
     case JobState::Receiving:
-    case JobState::Held: return IPP_JSTATE_HELD;
-    case JobState::Releasing: return IPP_JSTATE_PENDING;
-    case JobState::Printing: return IPP_JSTATE_PROCESSING;
-    case JobState::Printed: return IPP_JSTATE_COMPLETED;
-    case JobState::Deleted: return IPP_JSTATE_CANCELED;
-    case JobState::Expired: return IPP_JSTATE_ABORTED;
+    case JobState::Held:
+        return IPP_JSTATE_HELD;
+    case JobState::Releasing:
+        return IPP_JSTATE_PENDING;
+    case JobState::Printing:
+        return IPP_JSTATE_PROCESSING;
+    case JobState::Printed:
+        return IPP_JSTATE_COMPLETED;
+    case JobState::Deleted:
+        return IPP_JSTATE_CANCELED;
+    case JobState::Expired:
+        return IPP_JSTATE_ABORTED;
     }
     return IPP_JSTATE_HELD;
 }
@@ -288,13 +310,20 @@ ipp_jstate_t jobState(JobState s)
 const char* jobStateReason(JobState s)
 {
     switch (s) {
-    case JobState::Receiving: return "job-incoming";
-    case JobState::Held: return "job-hold-until-specified";
-    case JobState::Releasing: return "job-queued";
-    case JobState::Printing: return "job-printing";
-    case JobState::Printed: return "job-completed-successfully";
-    case JobState::Deleted: return "job-canceled-by-user";
-    case JobState::Expired: return "aborted-by-system";
+    case JobState::Receiving:
+        return "job-incoming";
+    case JobState::Held:
+        return "job-hold-until-specified";
+    case JobState::Releasing:
+        return "job-queued";
+    case JobState::Printing:
+        return "job-printing";
+    case JobState::Printed:
+        return "job-completed-successfully";
+    case JobState::Deleted:
+        return "job-canceled-by-user";
+    case JobState::Expired:
+        return "aborted-by-system";
     }
     return "none";
 }
@@ -309,32 +338,39 @@ ipp_t* buildJobAttributes(const JobInfo& job, const QString& printerUri, time_t 
     ippAddString(a, IPP_TAG_JOB, IPP_TAG_URI, "job-uri", nullptr, juri.constData());
     ippAddString(a, IPP_TAG_JOB, IPP_TAG_URI, "job-printer-uri", nullptr, puri.constData());
     ippAddString(a, IPP_TAG_JOB, IPP_TAG_NAME, "job-name", nullptr, job.name.toUtf8().constData());
-    ippAddString(a, IPP_TAG_JOB, IPP_TAG_NAME, "job-originating-user-name", nullptr, job.owner.toUtf8().constData());
+    ippAddString(a, IPP_TAG_JOB, IPP_TAG_NAME, "job-originating-user-name", nullptr,
+                 job.owner.toUtf8().constData());
     ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_ENUM, "job-state", jobState(job.state));
     ippAddString(a, IPP_TAG_JOB, IPP_TAG_KEYWORD, "job-state-reasons", nullptr, jobStateReason(job.state));
-    const QByteArray message = job.stateReason.isEmpty()
-        ? (job.state == JobState::Held ? QByteArray("Held for secure release at an MFP") : QByteArray())
-        : job.stateReason.toUtf8();
+    const QByteArray message =
+        job.stateReason.isEmpty()
+            ? (job.state == JobState::Held ? QByteArray("Held for secure release at an MFP") : QByteArray())
+            : job.stateReason.toUtf8();
     if (!message.isEmpty())
         ippAddString(a, IPP_TAG_JOB, IPP_TAG_TEXT, "job-state-message", nullptr, message.constData());
-    ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "job-printer-up-time", static_cast<int>(time(nullptr) - startTime + 1));
+    ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "job-printer-up-time",
+                  static_cast<int>(time(nullptr) - startTime + 1));
     ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "time-at-creation", static_cast<int>(created - startTime));
     ippAddDate(a, IPP_TAG_JOB, "date-time-at-creation", ippTimeToDate(created));
-    const bool done = job.state == JobState::Printed || job.state == JobState::Deleted || job.state == JobState::Expired;
+    const bool done =
+        job.state == JobState::Printed || job.state == JobState::Deleted || job.state == JobState::Expired;
     if (done) {
-        ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "time-at-completed", static_cast<int>(time(nullptr) - startTime));
+        ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "time-at-completed",
+                      static_cast<int>(time(nullptr) - startTime));
     } else {
         ippAddOutOfBand(a, IPP_TAG_JOB, IPP_TAG_NOVALUE, "time-at-completed");
     }
     ippAddOutOfBand(a, IPP_TAG_JOB, IPP_TAG_NOVALUE, "time-at-processing");
-    ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "job-k-octets", static_cast<int>((job.size + 1023) / 1024));
+    ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "job-k-octets",
+                  static_cast<int>((job.size + 1023) / 1024));
     ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "job-impressions", job.pages);
     ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "job-impressions-completed", job.impressionsCompleted);
     ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "job-media-sheets", job.sheets());
     ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "number-of-documents", job.size > 0 ? 1 : 0);
     ippAddInteger(a, IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", job.options.copies);
     ippAddString(a, IPP_TAG_JOB, IPP_TAG_KEYWORD, "sides", nullptr, job.options.sides.toUtf8().constData());
-    ippAddString(a, IPP_TAG_JOB, IPP_TAG_KEYWORD, "print-color-mode", nullptr, job.options.colorMode.toUtf8().constData());
+    ippAddString(a, IPP_TAG_JOB, IPP_TAG_KEYWORD, "print-color-mode", nullptr,
+                 job.options.colorMode.toUtf8().constData());
     ippAddString(a, IPP_TAG_JOB, IPP_TAG_KEYWORD, "job-hold-until", nullptr, "indefinite");
     if (!job.documentFormat.isEmpty())
         ippAddString(a, IPP_TAG_JOB, IPP_TAG_MIMETYPE, "document-format", nullptr,

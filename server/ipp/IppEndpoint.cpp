@@ -26,7 +26,8 @@ ssize_t readIppBytes(void* ctx, ipp_uchar_t* buffer, size_t bytes)
     auto* r = static_cast<BodyReader*>(ctx);
     size_t got = 0;
     while (got < bytes) {
-        const qint64 n = r->ex->readBody(reinterpret_cast<char*>(buffer) + got, static_cast<qint64>(bytes - got));
+        const qint64 n =
+            r->ex->readBody(reinterpret_cast<char*>(buffer) + got, static_cast<qint64>(bytes - got));
         if (n < 0) {
             r->failed = true;
             return -1;
@@ -45,7 +46,8 @@ struct ResponseWriter
 
 ssize_t writeIppBytes(void* ctx, ipp_uchar_t* buffer, size_t bytes)
 {
-    static_cast<ResponseWriter*>(ctx)->out.append(reinterpret_cast<const char*>(buffer), static_cast<qsizetype>(bytes));
+    static_cast<ResponseWriter*>(ctx)->out.append(reinterpret_cast<const char*>(buffer),
+                                                  static_cast<qsizetype>(bytes));
     return static_cast<ssize_t>(bytes);
 }
 
@@ -99,11 +101,11 @@ struct IppEndpoint::Request
     }
 };
 
-IppEndpoint::IppEndpoint(Store& store, JobService& jobs, Authenticator& auth, IppAttributes::PrinterIdentity identity,
-                         QStringList trustedUserHosts)
+IppEndpoint::IppEndpoint(Store& store, JobService& jobs, Authenticator& auth,
+                         IppAttributes::PrinterIdentity identity, QStringList trustedUserHosts)
     : m_store(store), m_jobs(jobs), m_auth(auth), m_identity(std::move(identity)),
-      m_trustedHosts(std::move(trustedUserHosts)), m_printerAttrs(IppAttributes::buildPrinterAttributes(m_identity)),
-      m_startTime(time(nullptr))
+      m_trustedHosts(std::move(trustedUserHosts)),
+      m_printerAttrs(IppAttributes::buildPrinterAttributes(m_identity)), m_startTime(time(nullptr))
 {
 }
 
@@ -120,7 +122,8 @@ void IppEndpoint::handle(HttpExchange& ex)
                        "MPS Secure Print: send IPP requests to this address (ipps://.../ipp/print).\n");
             return;
         }
-        ex.respond(405, "text/plain", "Use POST with Content-Type application/ipp.\n", {{"Allow", "GET, HEAD, POST"}});
+        ex.respond(405, "text/plain", "Use POST with Content-Type application/ipp.\n",
+                   {{"Allow", "GET, HEAD, POST"}});
         return;
     }
     if (!ex.header("Content-Type").startsWith("application/ipp")) {
@@ -131,10 +134,10 @@ void IppEndpoint::handle(HttpExchange& ex)
     // A large upload without credentials that waits for "100 Continue": ask for credentials now, before
     // the client sends the document (libcups then resends with them). Small requests such as
     // Get-Printer-Attributes go on without credentials.
-    const bool large = ex.header("Transfer-Encoding").contains("chunked")
-        || ex.header("Content-Length").toLongLong() > SmallRequestBytes;
-    if (large && ex.header("Expect").toLower() == "100-continue" && ex.header("Authorization").isEmpty()
-        && !m_trustedHosts.contains(ex.peerAddress())) {
+    const bool large = ex.header("Transfer-Encoding").contains("chunked") ||
+                       ex.header("Content-Length").toLongLong() > SmallRequestBytes;
+    if (large && ex.header("Expect").toLower() == "100-continue" && ex.header("Authorization").isEmpty() &&
+        !m_trustedHosts.contains(ex.peerAddress())) {
         ex.closeAfterResponse();
         ex.respond(401, "text/plain", "Authentication required.\n",
                    {{"WWW-Authenticate", "Basic realm=\"MPS\", charset=\"UTF-8\""}});
@@ -144,9 +147,10 @@ void IppEndpoint::handle(HttpExchange& ex)
     r.request = ippNew();
     const ipp_state_t st = ippReadIO(&r.body, readIppBytes, 1, nullptr, r.request);
     if (st != IPP_STATE_DATA) {
-        qCInfo(lcIpp) << "malformed IPP request from" << ex.peerAddress() << "content-length" << ex.header("Content-Length")
-                      << "transfer-encoding" << ex.header("Transfer-Encoding") << "expect" << ex.header("Expect")
-                      << "encoding" << ex.header("Content-Encoding") << "read failed" << r.body.failed;
+        qCInfo(lcIpp) << "malformed IPP request from" << ex.peerAddress() << "content-length"
+                      << ex.header("Content-Length") << "transfer-encoding" << ex.header("Transfer-Encoding")
+                      << "expect" << ex.header("Expect") << "encoding" << ex.header("Content-Encoding")
+                      << "read failed" << r.body.failed;
         ex.closeAfterResponse();
         ex.respond(400, "text/plain", "Malformed IPP request.\n");
         return;
@@ -211,11 +215,13 @@ void IppEndpoint::process(Request& r)
     int minor = 0;
     const int major = ippGetVersion(r.request, &minor);
     if (major < 1 || major > 2) {
-        r.status(IPP_STATUS_ERROR_VERSION_NOT_SUPPORTED, QStringLiteral("Unsupported IPP version %1.%2.").arg(major).arg(minor));
+        r.status(IPP_STATUS_ERROR_VERSION_NOT_SUPPORTED,
+                 QStringLiteral("Unsupported IPP version %1.%2.").arg(major).arg(minor));
         return;
     }
     if (ippGetRequestId(r.request) <= 0) {
-        r.status(IPP_STATUS_ERROR_BAD_REQUEST, QStringLiteral("Bad request-id %1.").arg(ippGetRequestId(r.request)));
+        r.status(IPP_STATUS_ERROR_BAD_REQUEST,
+                 QStringLiteral("Bad request-id %1.").arg(ippGetRequestId(r.request)));
         return;
     }
     // RFC 8011 4.1.4: the first two operation attributes are the charset and the natural language.
@@ -223,11 +229,13 @@ void IppEndpoint::process(Request& r)
     ipp_attribute_t* second = ippNextAttribute(r.request);
     const char* n1 = first ? ippGetName(first) : nullptr;
     const char* n2 = second ? ippGetName(second) : nullptr;
-    if (!n1 || qstrcmp(n1, "attributes-charset") != 0 || ippGetValueTag(first) != IPP_TAG_CHARSET
-        || ippGetGroupTag(first) != IPP_TAG_OPERATION || !n2 || qstrcmp(n2, "attributes-natural-language") != 0
-        || ippGetValueTag(second) != IPP_TAG_LANGUAGE || ippGetGroupTag(second) != IPP_TAG_OPERATION) {
+    if (!n1 || qstrcmp(n1, "attributes-charset") != 0 || ippGetValueTag(first) != IPP_TAG_CHARSET ||
+        ippGetGroupTag(first) != IPP_TAG_OPERATION || !n2 ||
+        qstrcmp(n2, "attributes-natural-language") != 0 || ippGetValueTag(second) != IPP_TAG_LANGUAGE ||
+        ippGetGroupTag(second) != IPP_TAG_OPERATION) {
         r.status(IPP_STATUS_ERROR_BAD_REQUEST,
-                 QStringLiteral("The first attributes must be attributes-charset and attributes-natural-language."));
+                 QStringLiteral(
+                     "The first attributes must be attributes-charset and attributes-natural-language."));
         return;
     }
     const char* charset = ippGetString(first, 0, nullptr);
@@ -237,39 +245,64 @@ void IppEndpoint::process(Request& r)
     }
     ipp_attribute_t* uri = ippFindAttribute(r.request, "printer-uri", IPP_TAG_URI);
     ipp_attribute_t* juri = ippFindAttribute(r.request, "job-uri", IPP_TAG_URI);
-    if ((!uri || ippGetGroupTag(uri) != IPP_TAG_OPERATION) && (!juri || ippGetGroupTag(juri) != IPP_TAG_OPERATION)) {
+    if ((!uri || ippGetGroupTag(uri) != IPP_TAG_OPERATION) &&
+        (!juri || ippGetGroupTag(juri) != IPP_TAG_OPERATION)) {
         r.status(IPP_STATUS_ERROR_BAD_REQUEST, QStringLiteral("Missing printer-uri or job-uri."));
         return;
     }
     if (uri) {
         char scheme[32], userpass[256], host[256], resource[256];
         int port = 0;
-        if (httpSeparateURI(HTTP_URI_CODING_ALL, ippGetString(uri, 0, nullptr), scheme, sizeof scheme, userpass,
-                            sizeof userpass, host, sizeof host, &port, resource, sizeof resource)
-                < HTTP_URI_STATUS_OK
-            || qstrcmp(resource, "/ipp/print") != 0) {
+        if (httpSeparateURI(HTTP_URI_CODING_ALL, ippGetString(uri, 0, nullptr), scheme, sizeof scheme,
+                            userpass, sizeof userpass, host, sizeof host, &port, resource,
+                            sizeof resource) < HTTP_URI_STATUS_OK ||
+            qstrcmp(resource, "/ipp/print") != 0) {
             r.status(IPP_STATUS_ERROR_NOT_FOUND, QStringLiteral("printer-uri does not name this printer."));
             return;
         }
     }
     r.status(IPP_STATUS_OK);
     switch (ippGetOperation(r.request)) {
-    case IPP_OP_GET_PRINTER_ATTRIBUTES: getPrinterAttributes(r); break;
-    case IPP_OP_IDENTIFY_PRINTER: break;
-    case IPP_OP_PRINT_JOB: printJob(r); break;
-    case IPP_OP_VALIDATE_JOB: validateJob(r); break;
-    case IPP_OP_CREATE_JOB: createJob(r); break;
-    case IPP_OP_SEND_DOCUMENT: sendDocument(r); break;
-    case IPP_OP_CANCEL_JOB: cancelJob(r); break;
-    case IPP_OP_GET_JOB_ATTRIBUTES: getJobAttributes(r); break;
-    case IPP_OP_GET_JOBS: getJobs(r); break;
+    case IPP_OP_GET_PRINTER_ATTRIBUTES:
+        getPrinterAttributes(r);
+        break;
+    case IPP_OP_IDENTIFY_PRINTER:
+        break;
+    case IPP_OP_PRINT_JOB:
+        printJob(r);
+        break;
+    case IPP_OP_VALIDATE_JOB:
+        validateJob(r);
+        break;
+    case IPP_OP_CREATE_JOB:
+        createJob(r);
+        break;
+    case IPP_OP_SEND_DOCUMENT:
+        sendDocument(r);
+        break;
+    case IPP_OP_CANCEL_JOB:
+        cancelJob(r);
+        break;
+    case IPP_OP_GET_JOB_ATTRIBUTES:
+        getJobAttributes(r);
+        break;
+    case IPP_OP_GET_JOBS:
+        getJobs(r);
+        break;
     case IPP_OP_HOLD_JOB:
-    case IPP_OP_RELEASE_JOB: holdOrReleaseJob(r); break;
-    case IPP_OP_CANCEL_MY_JOBS: cancelMyJobs(r); break;
-    case IPP_OP_CLOSE_JOB: closeJob(r); break;
+    case IPP_OP_RELEASE_JOB:
+        holdOrReleaseJob(r);
+        break;
+    case IPP_OP_CANCEL_MY_JOBS:
+        cancelMyJobs(r);
+        break;
+    case IPP_OP_CLOSE_JOB:
+        closeJob(r);
+        break;
     default:
         r.status(IPP_STATUS_ERROR_OPERATION_NOT_SUPPORTED,
-                 QStringLiteral("Operation %1 is not supported.").arg(QString::fromUtf8(ippOpString(ippGetOperation(r.request)))));
+                 QStringLiteral("Operation %1 is not supported.")
+                     .arg(QString::fromUtf8(ippOpString(ippGetOperation(r.request)))));
     }
 }
 
@@ -298,15 +331,18 @@ bool IppEndpoint::validateJobTemplate(Request& r, JobInfo* meta, bool withDocume
     if (ipp_attribute_t* c = ippFindAttribute(r.request, "compression", IPP_TAG_ZERO)) {
         const char* v = ippGetString(c, 0, nullptr);
         if (ippGetCount(c) != 1 || ippGetValueTag(c) != IPP_TAG_KEYWORD || !v || qstrcmp(v, "none") != 0) {
-            r.status(IPP_STATUS_ERROR_COMPRESSION_NOT_SUPPORTED, QStringLiteral("Only compression none is supported."));
-            ippAddString(r.response, IPP_TAG_UNSUPPORTED_GROUP, IPP_TAG_KEYWORD, "compression", nullptr, v ? v : "");
+            r.status(IPP_STATUS_ERROR_COMPRESSION_NOT_SUPPORTED,
+                     QStringLiteral("Only compression none is supported."));
+            ippAddString(r.response, IPP_TAG_UNSUPPORTED_GROUP, IPP_TAG_KEYWORD, "compression", nullptr,
+                         v ? v : "");
             return false;
         }
     }
     if (withDocumentFormat) {
         const QString fmt = opString(r.request, "document-format");
         if (!fmt.isEmpty() && !IppAttributes::supportedFormats().contains(fmt)) {
-            r.status(IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED, DocumentFormat::refusal(DocumentFormat::Kind::Unknown));
+            r.status(IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED,
+                     DocumentFormat::refusal(DocumentFormat::Kind::Unknown));
             ippAddString(r.response, IPP_TAG_UNSUPPORTED_GROUP, IPP_TAG_MIMETYPE, "document-format", nullptr,
                          fmt.toUtf8().constData());
             return false;
@@ -329,15 +365,15 @@ bool IppEndpoint::validateJobTemplate(Request& r, JobInfo* meta, bool withDocume
                 meta->options.copies = c;
         } else if (n == "sides") {
             const QString s = QString::fromUtf8(ippGetString(a, 0, nullptr));
-            if (s != QLatin1String("one-sided") && s != QLatin1String("two-sided-long-edge")
-                && s != QLatin1String("two-sided-short-edge"))
+            if (s != QLatin1String("one-sided") && s != QLatin1String("two-sided-long-edge") &&
+                s != QLatin1String("two-sided-short-edge"))
                 reject(a);
             else
                 meta->options.sides = s;
         } else if (n == "print-color-mode") {
             const QString m = QString::fromUtf8(ippGetString(a, 0, nullptr));
-            if (m == QLatin1String("monochrome") || m == QLatin1String("process-monochrome")
-                || m == QLatin1String("bi-level") || m == QLatin1String("auto-monochrome"))
+            if (m == QLatin1String("monochrome") || m == QLatin1String("process-monochrome") ||
+                m == QLatin1String("bi-level") || m == QLatin1String("auto-monochrome"))
                 meta->options.colorMode = QStringLiteral("monochrome");
             else if (m == QLatin1String("color") || m == QLatin1String("auto"))
                 meta->options.colorMode = m;
@@ -350,14 +386,17 @@ bool IppEndpoint::validateJobTemplate(Request& r, JobInfo* meta, bool withDocume
         }
     }
     if (unsupported) {
-        const bool fidelity = ippGetBoolean(ippFindAttribute(r.request, "ipp-attribute-fidelity", IPP_TAG_BOOLEAN), 0);
+        const bool fidelity =
+            ippGetBoolean(ippFindAttribute(r.request, "ipp-attribute-fidelity", IPP_TAG_BOOLEAN), 0);
         ippCopyAttributes(r.response, unsupported, 0, nullptr, nullptr);
         for (ipp_attribute_t* a = ippFirstAttribute(r.response); a; a = ippNextAttribute(r.response))
-            if (ippFindAttribute(unsupported, ippGetName(a), IPP_TAG_ZERO) && ippGetGroupTag(a) == IPP_TAG_JOB)
+            if (ippFindAttribute(unsupported, ippGetName(a), IPP_TAG_ZERO) &&
+                ippGetGroupTag(a) == IPP_TAG_JOB)
                 ippSetGroupTag(r.response, &a, IPP_TAG_UNSUPPORTED_GROUP);
         ippDelete(unsupported);
         if (fidelity) {
-            r.status(IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES, QStringLiteral("Some job attributes are not supported."));
+            r.status(IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES,
+                     QStringLiteral("Some job attributes are not supported."));
             return false;
         }
         r.status(IPP_STATUS_OK_IGNORED_OR_SUBSTITUTED);
@@ -367,8 +406,8 @@ bool IppEndpoint::validateJobTemplate(Request& r, JobInfo* meta, bool withDocume
 
 bool IppEndpoint::ingestInto(Request& r, JobInfo meta, qint64 jobId)
 {
-    const IngestResult res = m_jobs.ingest(r.identity.user, meta,
-                                           [&r](char* data, qint64 max) { return r.ex.readBody(data, max); }, jobId);
+    const IngestResult res = m_jobs.ingest(
+        r.identity.user, meta, [&r](char* data, qint64 max) { return r.ex.readBody(data, max); }, jobId);
     switch (res.status) {
     case IngestResult::Status::Ok:
         addJobAttributes(r, res.job, nullptr);
@@ -430,7 +469,8 @@ void IppEndpoint::createJob(Request& r)
     meta.documentFormat = QStringLiteral("application/octet-stream");
     const qint64 id = m_jobs.createJob(r.identity.user, meta);
     if (!id) {
-        r.status(IPP_STATUS_ERROR_INTERNAL, QStringLiteral("The server could not create the job. Try again later."));
+        r.status(IPP_STATUS_ERROR_INTERNAL,
+                 QStringLiteral("The server could not create the job. Try again later."));
         return;
     }
     meta.id = id;
@@ -469,17 +509,19 @@ void IppEndpoint::sendDocument(Request& r)
     if (!job)
         return;
     if (job->state != JobState::Receiving) {
-        r.status(IPP_STATUS_ERROR_NOT_POSSIBLE, QStringLiteral("Job #%1 already has its document.").arg(job->id));
+        r.status(IPP_STATUS_ERROR_NOT_POSSIBLE,
+                 QStringLiteral("Job #%1 already has its document.").arg(job->id));
         return;
     }
     ipp_attribute_t* last = ippFindAttribute(r.request, "last-document", IPP_TAG_ZERO);
-    if (!last || ippGetValueTag(last) != IPP_TAG_BOOLEAN || ippGetCount(last) != 1
-        || ippGetGroupTag(last) != IPP_TAG_OPERATION) {
+    if (!last || ippGetValueTag(last) != IPP_TAG_BOOLEAN || ippGetCount(last) != 1 ||
+        ippGetGroupTag(last) != IPP_TAG_OPERATION) {
         r.status(IPP_STATUS_ERROR_BAD_REQUEST, QStringLiteral("Missing or bad last-document."));
         return;
     }
     if (!ippGetBoolean(last, 0)) {
-        r.status(IPP_STATUS_ERROR_MULTIPLE_JOBS_NOT_SUPPORTED, QStringLiteral("Only one document per job is supported."));
+        r.status(IPP_STATUS_ERROR_MULTIPLE_JOBS_NOT_SUPPORTED,
+                 QStringLiteral("Only one document per job is supported."));
         return;
     }
     JobInfo meta = *job;
@@ -506,7 +548,8 @@ void IppEndpoint::cancelJob(Request& r)
         return;
     }
     if (m_jobs.remove(r.identity.user, job->id, QStringLiteral("Canceled over IPP")) != JobActionResult::Ok)
-        r.status(IPP_STATUS_ERROR_NOT_POSSIBLE, QStringLiteral("Job #%1 cannot be canceled now.").arg(job->id));
+        r.status(IPP_STATUS_ERROR_NOT_POSSIBLE,
+                 QStringLiteral("Job #%1 cannot be canceled now.").arg(job->id));
 }
 
 void IppEndpoint::getJobAttributes(Request& r)
@@ -534,7 +577,8 @@ void IppEndpoint::getJobs(Request& r)
     else if (which == QLatin1String("all"))
         all = true;
     else {
-        r.status(IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES, QStringLiteral("which-jobs %1 is not supported.").arg(which));
+        r.status(IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES,
+                 QStringLiteral("which-jobs %1 is not supported.").arg(which));
         ippAddString(r.response, IPP_TAG_UNSUPPORTED_GROUP, IPP_TAG_KEYWORD, "which-jobs", nullptr,
                      which.toUtf8().constData());
         return;
@@ -558,7 +602,8 @@ void IppEndpoint::getJobs(Request& r)
     // Everyone sees only their own jobs here, whatever my-jobs says.
     int count = 0;
     for (const JobInfo& j : m_jobs.jobsFor(r.identity.user, false)) {
-        const bool isDone = j.state == JobState::Printed || j.state == JobState::Deleted || j.state == JobState::Expired;
+        const bool isDone =
+            j.state == JobState::Printed || j.state == JobState::Deleted || j.state == JobState::Expired;
         if (!ids.isEmpty()) {
             if (!ids.contains(static_cast<int>(j.id)))
                 continue;
@@ -587,8 +632,9 @@ void IppEndpoint::holdOrReleaseJob(Request& r)
     }
     // Every job here stays held until its owner releases it at an MFP; Hold-Job and Release-Job
     // keep it that way (no MFP is named in an IPP release).
-    ippAddString(r.response, IPP_TAG_OPERATION, IPP_TAG_TEXT, "status-message", nullptr,
-                 "The job is held for secure release: release it at an MFP with your card, PIN or the MPS app.");
+    ippAddString(
+        r.response, IPP_TAG_OPERATION, IPP_TAG_TEXT, "status-message", nullptr,
+        "The job is held for secure release: release it at an MFP with your card, PIN or the MPS app.");
 }
 
 void IppEndpoint::cancelMyJobs(Request& r)

@@ -4,8 +4,8 @@
 #include "IppAttributes.h"
 
 #include <QStringList>
-#include <cups/ipp.h>
 #include <ctime>
+#include <cups/ipp.h>
 
 class JobService;
 class Store;

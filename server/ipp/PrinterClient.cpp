@@ -35,16 +35,16 @@ Target connectTo(const QString& uri, int timeoutMs)
     t.uri = uri.toUtf8();
     char scheme[32], user[256], host[256], resource[1024];
     int port = 0;
-    if (httpSeparateURI(HTTP_URI_CODING_ALL, t.uri.constData(), scheme, sizeof scheme, user, sizeof user, host,
-                        sizeof host, &port, resource, sizeof resource)
-        < HTTP_URI_STATUS_OK) {
+    if (httpSeparateURI(HTTP_URI_CODING_ALL, t.uri.constData(), scheme, sizeof scheme, user, sizeof user,
+                        host, sizeof host, &port, resource, sizeof resource) < HTTP_URI_STATUS_OK) {
         t.error = QStringLiteral("The printer address %1 is not a valid IPP URI.").arg(uri);
         return t;
     }
     const bool tls = qstrcmp(scheme, "ipps") == 0 || qstrcmp(scheme, "https") == 0;
     t.resource = resource;
-    t.http.reset(httpConnect2(host, port, nullptr, AF_UNSPEC, tls ? HTTP_ENCRYPTION_ALWAYS : HTTP_ENCRYPTION_IF_REQUESTED,
-                              1, timeoutMs, nullptr));
+    t.http.reset(httpConnect2(host, port, nullptr, AF_UNSPEC,
+                              tls ? HTTP_ENCRYPTION_ALWAYS : HTTP_ENCRYPTION_IF_REQUESTED, 1, timeoutMs,
+                              nullptr));
     if (!t.http)
         t.error = QStringLiteral("The printer at %1 cannot be reached.").arg(QString::fromUtf8(host));
     else
@@ -85,10 +85,18 @@ QString stripSeverity(QString reason)
 QStringList PrinterStatus::blockingFaults() const
 {
     static const QStringList blocking = {
-        QStringLiteral("media-jam"),       QStringLiteral("media-empty"),   QStringLiteral("media-needed"),
-        QStringLiteral("toner-empty"),     QStringLiteral("marker-supply-empty"), QStringLiteral("door-open"),
-        QStringLiteral("cover-open"),      QStringLiteral("offline"),       QStringLiteral("shutdown"),
-        QStringLiteral("input-tray-missing"), QStringLiteral("output-area-full"), QStringLiteral("paused"),
+        QStringLiteral("media-jam"),
+        QStringLiteral("media-empty"),
+        QStringLiteral("media-needed"),
+        QStringLiteral("toner-empty"),
+        QStringLiteral("marker-supply-empty"),
+        QStringLiteral("door-open"),
+        QStringLiteral("cover-open"),
+        QStringLiteral("offline"),
+        QStringLiteral("shutdown"),
+        QStringLiteral("input-tray-missing"),
+        QStringLiteral("output-area-full"),
+        QStringLiteral("paused"),
     };
     QStringList out;
     if (!reachable) {
@@ -115,17 +123,18 @@ QJsonObject PrinterStatus::toJson() const
                                {QStringLiteral("type"), s.type},
                                {QStringLiteral("color"), s.color},
                                {QStringLiteral("level"), s.level}});
-    return {{QStringLiteral("reachable"), reachable},
-            {QStringLiteral("state"), reachable ? state : QStringLiteral("offline")},
-            {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)},
-            {QStringLiteral("faults"), QJsonArray::fromStringList(blockingFaults())},
-            {QStringLiteral("canPrint"), canPrint()},
-            {QStringLiteral("makeAndModel"), makeAndModel},
-            {QStringLiteral("color"), color},
-            {QStringLiteral("duplex"), sides.size() > 1},
-            {QStringLiteral("supplies"), sup},
-            {QStringLiteral("error"), error},
-            {QStringLiteral("checked"), QDateTime::fromSecsSinceEpoch(checkedAt, Qt::UTC).toString(Qt::ISODate)}};
+    return {
+        {QStringLiteral("reachable"), reachable},
+        {QStringLiteral("state"), reachable ? state : QStringLiteral("offline")},
+        {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)},
+        {QStringLiteral("faults"), QJsonArray::fromStringList(blockingFaults())},
+        {QStringLiteral("canPrint"), canPrint()},
+        {QStringLiteral("makeAndModel"), makeAndModel},
+        {QStringLiteral("color"), color},
+        {QStringLiteral("duplex"), sides.size() > 1},
+        {QStringLiteral("supplies"), sup},
+        {QStringLiteral("error"), error},
+        {QStringLiteral("checked"), QDateTime::fromSecsSinceEpoch(checkedAt, Qt::UTC).toString(Qt::ISODate)}};
 }
 
 PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
@@ -140,30 +149,47 @@ PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
     ipp_t* req = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
     ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, t.uri.constData());
     ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, "mps-server");
-    static const char* const wanted[] = {
-        "printer-state", "printer-state-reasons", "document-format-supported", "pwg-raster-document-type-supported",
-        "pwg-raster-document-resolution-supported", "sides-supported", "color-supported", "printer-make-and-model",
-        "marker-names", "marker-levels", "marker-types", "marker-colors", "printer-supply",
-        "printer-supply-description"};
-    ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", sizeof wanted / sizeof *wanted,
-                  nullptr, wanted);
+    static const char* const wanted[] = {"printer-state",
+                                         "printer-state-reasons",
+                                         "document-format-supported",
+                                         "pwg-raster-document-type-supported",
+                                         "pwg-raster-document-resolution-supported",
+                                         "sides-supported",
+                                         "color-supported",
+                                         "printer-make-and-model",
+                                         "marker-names",
+                                         "marker-levels",
+                                         "marker-types",
+                                         "marker-colors",
+                                         "printer-supply",
+                                         "printer-supply-description"};
+    ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                  sizeof wanted / sizeof *wanted, nullptr, wanted);
     IppPtr resp(cupsDoRequest(t.http.get(), req, t.resource.constData()));
     if (!resp || ippGetStatusCode(resp.get()) > IPP_STATUS_OK_CONFLICTING) {
-        st.error = QStringLiteral("The printer did not answer: %1").arg(QString::fromUtf8(cupsLastErrorString()));
+        st.error =
+            QStringLiteral("The printer did not answer: %1").arg(QString::fromUtf8(cupsLastErrorString()));
         return st;
     }
     ipp_t* r = resp.get();
     st.reachable = true;
     switch (ippGetInteger(ippFindAttribute(r, "printer-state", IPP_TAG_ENUM), 0)) {
-    case IPP_PSTATE_PROCESSING: st.state = QStringLiteral("processing"); break;
-    case IPP_PSTATE_STOPPED: st.state = QStringLiteral("stopped"); break;
-    default: st.state = QStringLiteral("idle"); break;
+    case IPP_PSTATE_PROCESSING:
+        st.state = QStringLiteral("processing");
+        break;
+    case IPP_PSTATE_STOPPED:
+        st.state = QStringLiteral("stopped");
+        break;
+    default:
+        st.state = QStringLiteral("idle");
+        break;
     }
     st.reasons = strings(r, "printer-state-reasons");
     st.reasons.removeAll(QStringLiteral("none"));
     st.formats = strings(r, "document-format-supported");
     st.rasterTypes = strings(r, "pwg-raster-document-type-supported");
-    if (ipp_attribute_t* a = ippFindAttribute(r, "pwg-raster-document-resolution-supported", IPP_TAG_RESOLUTION)) {
+    if (ipp_attribute_t* a =
+            ippFindAttribute(r, "pwg-raster-document-resolution-supported", IPP_TAG_RESOLUTION)) {
         for (int i = 0; i < ippGetCount(a); ++i) {
             int y = 0;
             ipp_res_t units;
@@ -187,7 +213,8 @@ PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
                 int len = 0;
                 const auto* data = static_cast<const char*>(ippGetOctetString(a, i, &len));
                 QMap<QString, QString> kv;
-                for (const QString& part : QString::fromUtf8(data, len).split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                for (const QString& part :
+                     QString::fromUtf8(data, len).split(QLatin1Char(';'), Qt::SkipEmptyParts))
                     kv.insert(part.section(QLatin1Char('='), 0, 0), part.section(QLatin1Char('='), 1));
                 const int max = kv.value(QStringLiteral("maxcapacity")).toInt();
                 const int level = kv.value(QStringLiteral("level"), QStringLiteral("-1")).toInt();
@@ -203,9 +230,9 @@ PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
     return st;
 }
 
-PrinterClient::SendResult PrinterClient::printJob(const QString& uri, const QString& jobName, const QString& userName,
-                                                  const QString& format, const PrintOptions& options,
-                                                  const Producer& producer)
+PrinterClient::SendResult PrinterClient::printJob(const QString& uri, const QString& jobName,
+                                                  const QString& userName, const QString& format,
+                                                  const PrintOptions& options, const Producer& producer)
 {
     SendResult res;
     Target t = connectTo(uri, 10000);
@@ -217,18 +244,22 @@ PrinterClient::SendResult PrinterClient::printJob(const QString& uri, const QStr
     IppPtr req(ippNewRequest(IPP_OP_PRINT_JOB));
     ipp_t* r = req.get();
     ippAddString(r, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, t.uri.constData());
-    ippAddString(r, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, userName.toUtf8().constData());
+    ippAddString(r, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr,
+                 userName.toUtf8().constData());
     ippAddString(r, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, jobName.toUtf8().constData());
-    ippAddString(r, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr, format.toUtf8().constData());
+    ippAddString(r, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
+                 format.toUtf8().constData());
     if (options.copies > 1)
         ippAddInteger(r, IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", options.copies);
     ippAddString(r, IPP_TAG_JOB, IPP_TAG_KEYWORD, "sides", nullptr, options.sides.toUtf8().constData());
     ippAddString(r, IPP_TAG_JOB, IPP_TAG_KEYWORD, "print-color-mode", nullptr,
                  options.colorMode.toUtf8().constData());
 
-    if (cupsSendRequest(t.http.get(), r, t.resource.constData(), CUPS_LENGTH_VARIABLE) != HTTP_STATUS_CONTINUE) {
+    if (cupsSendRequest(t.http.get(), r, t.resource.constData(), CUPS_LENGTH_VARIABLE) !=
+        HTTP_STATUS_CONTINUE) {
         res.kind = SendResult::Kind::Unreachable;
-        res.error = QStringLiteral("The printer refused the connection: %1").arg(QString::fromUtf8(cupsLastErrorString()));
+        res.error = QStringLiteral("The printer refused the connection: %1")
+                        .arg(QString::fromUtf8(cupsLastErrorString()));
         return res;
     }
     bool writeFailed = false;
@@ -242,8 +273,8 @@ PrinterClient::SendResult PrinterClient::printJob(const QString& uri, const QStr
     const bool produced = producer(write);
     IppPtr resp(cupsGetResponse(t.http.get(), t.resource.constData()));
     const ipp_status_t status = resp ? ippGetStatusCode(resp.get()) : cupsLastError();
-    if (status == IPP_STATUS_ERROR_BUSY || status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE
-        || status == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS) {
+    if (status == IPP_STATUS_ERROR_BUSY || status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE ||
+        status == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS) {
         res.kind = SendResult::Kind::Busy;
         res.error = QStringLiteral("The printer is busy.");
         return res;
@@ -255,7 +286,8 @@ PrinterClient::SendResult PrinterClient::printJob(const QString& uri, const QStr
     }
     if (!resp || status > IPP_STATUS_OK_CONFLICTING) {
         res.kind = resp ? SendResult::Kind::Refused : SendResult::Kind::Unreachable;
-        res.error = QStringLiteral("The printer refused the job: %1").arg(QString::fromUtf8(cupsLastErrorString()));
+        res.error =
+            QStringLiteral("The printer refused the job: %1").arg(QString::fromUtf8(cupsLastErrorString()));
         return res;
     }
     res.kind = SendResult::Kind::Ok;
@@ -286,7 +318,8 @@ PrinterClient::RemoteJob PrinterClient::jobStatus(const QString& uri, int remote
     rj.known = true;
     rj.state = ippGetInteger(ippFindAttribute(resp.get(), "job-state", IPP_TAG_ENUM), 0);
     rj.reasons = strings(resp.get(), "job-state-reasons");
-    rj.impressions = ippGetInteger(ippFindAttribute(resp.get(), "job-impressions-completed", IPP_TAG_INTEGER), 0);
+    rj.impressions =
+        ippGetInteger(ippFindAttribute(resp.get(), "job-impressions-completed", IPP_TAG_INTEGER), 0);
     return rj;
 }
 

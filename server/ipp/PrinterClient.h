@@ -20,14 +20,14 @@ struct SupplyLevel
 struct PrinterStatus
 {
     bool reachable = false;
-    QString error;           ///< why it could not be reached
-    QString state;           ///< idle, processing, stopped
-    QStringList reasons;     ///< printer-state-reasons, without "none"
-    QStringList formats;     ///< document-format-supported
-    QStringList rasterTypes; ///< pwg-raster-document-type-supported
+    QString error;                ///< why it could not be reached
+    QString state;                ///< idle, processing, stopped
+    QStringList reasons;          ///< printer-state-reasons, without "none"
+    QStringList formats;          ///< document-format-supported
+    QStringList rasterTypes;      ///< pwg-raster-document-type-supported
     QList<int> rasterResolutions; ///< pwg-raster-document-resolution-supported (dpi, cross-feed)
-    QStringList sides;       ///< sides-supported
-    bool color = false;      ///< color-supported
+    QStringList sides;            ///< sides-supported
+    bool color = false;           ///< color-supported
     QString makeAndModel;
     QList<SupplyLevel> supplies;
     qint64 checkedAt = 0;
@@ -62,9 +62,9 @@ public:
 
     struct RemoteJob
     {
-        bool known = false;  ///< false when the printer no longer knows the job (or is unreachable)
+        bool known = false; ///< false when the printer no longer knows the job (or is unreachable)
         bool reachable = false;
-        int state = 0;       ///< ipp_jstate_t (3 pending .. 9 completed)
+        int state = 0; ///< ipp_jstate_t (3 pending .. 9 completed)
         QStringList reasons;
         int impressions = 0;
     };

@@ -14,7 +14,8 @@
 namespace {
 bool sameStatus(const PrinterStatus& a, const PrinterStatus& b)
 {
-    if (a.reachable != b.reachable || a.state != b.state || a.reasons != b.reasons || a.supplies.size() != b.supplies.size())
+    if (a.reachable != b.reachable || a.state != b.state || a.reasons != b.reasons ||
+        a.supplies.size() != b.supplies.size())
         return false;
     for (int i = 0; i < a.supplies.size(); ++i)
         if (a.supplies[i].level != b.supplies[i].level)
@@ -148,7 +149,8 @@ PrinterStatus ReleaseQueue::refresh(qint64 printerId)
         QJsonObject o = st.toJson();
         o.insert(QStringLiteral("name"), printer->name);
         o.insert(QStringLiteral("location"), printer->location);
-        m_events.publishToAll({{QStringLiteral("type"), QStringLiteral("printer-changed")}, {QStringLiteral("printer"), o}});
+        m_events.publishToAll(
+            {{QStringLiteral("type"), QStringLiteral("printer-changed")}, {QStringLiteral("printer"), o}});
     }
     return st;
 }
@@ -213,7 +215,8 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
         QString format = job.info.documentFormat;
         bool raster = false;
         if (!st.formats.contains(format)) {
-            if (format == QLatin1String("application/pdf") && st.formats.contains(QLatin1String("image/pwg-raster")))
+            if (format == QLatin1String("application/pdf") &&
+                st.formats.contains(QLatin1String("image/pwg-raster")))
                 raster = true;
             else {
                 m_jobs.releaseFinished(jobId, false, 0, StateReason::formatUnsupported(printer.name, format));
@@ -242,7 +245,8 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
                                                   return false;
                                               std::vector<char> buf(64 * 1024);
                                               for (;;) {
-                                                  const qint64 n = reader.read(buf.data(), static_cast<qint64>(buf.size()));
+                                                  const qint64 n = reader.read(
+                                                      buf.data(), static_cast<qint64>(buf.size()));
                                                   if (n < 0)
                                                       return false;
                                                   if (n == 0)
@@ -255,41 +259,43 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
             format = QStringLiteral("image/pwg-raster");
             RasterOptions ro;
             ro.dpi = st.rasterResolutions.contains(300) ? 300 : st.rasterResolutions.value(0, 300);
-            ro.color = options.colorMode != QLatin1String("monochrome") && st.rasterTypes.contains(QLatin1String("srgb_8"));
+            ro.color = options.colorMode != QLatin1String("monochrome") &&
+                       st.rasterTypes.contains(QLatin1String("srgb_8"));
             ro.sides = options.sides;
             ro.mediaName = fresh->info.pageSize;
-            res = PrinterClient::printJob(printer.uri, fresh->info.name, fresh->info.owner, format, options,
-                                          [&](const PrinterClient::Writer& write) {
-                                              SpoolReader reader;
-                                              if (!reader.open(fd, key))
-                                                  return false;
-                                              std::unique_ptr<SpoolIndex> index = reader.buildIndex();
-                                              if (!index)
-                                                  return false;
-                                              SpoolDevice dev(fd, std::move(index));
-                                              dev.open(QIODevice::ReadOnly);
-                                              PwgRasterWriter writer;
-                                              const bool ok = writer.write(&dev, ro, [&](const char* d, size_t n) {
-                                                  return write(d, n);
-                                              });
-                                              if (!ok)
-                                                  qCWarning(lcRelease).noquote() << "job" << jobId << "raster:" << writer.errorString();
-                                              return ok;
-                                          });
+            res = PrinterClient::printJob(
+                printer.uri, fresh->info.name, fresh->info.owner, format, options,
+                [&](const PrinterClient::Writer& write) {
+                    SpoolReader reader;
+                    if (!reader.open(fd, key))
+                        return false;
+                    std::unique_ptr<SpoolIndex> index = reader.buildIndex();
+                    if (!index)
+                        return false;
+                    SpoolDevice dev(fd, std::move(index));
+                    dev.open(QIODevice::ReadOnly);
+                    PwgRasterWriter writer;
+                    const bool ok =
+                        writer.write(&dev, ro, [&](const char* d, size_t n) { return write(d, n); });
+                    if (!ok)
+                        qCWarning(lcRelease).noquote() << "job" << jobId << "raster:" << writer.errorString();
+                    return ok;
+                });
         }
         ::close(fd);
         switch (res.kind) {
         case PrinterClient::SendResult::Kind::Ok:
             m_store.setRemoteJob(jobId, QString::number(res.remoteJobId));
             m_jobs.publishJob(jobId, QStringLiteral("job-printing"));
-            qCInfo(lcRelease).noquote() << "job" << jobId << "sent to" << printer.name << "as remote job" << res.remoteJobId
-                                        << (raster ? "(PWG raster)" : "");
+            qCInfo(lcRelease).noquote() << "job" << jobId << "sent to" << printer.name << "as remote job"
+                                        << res.remoteJobId << (raster ? "(PWG raster)" : "");
             return res.remoteJobId > 0 ? res.remoteJobId : -1;
         case PrinterClient::SendResult::Kind::Busy: {
             // Nothing was accepted: safe to try again, within limits.
             (void)m_store.transition(jobId, JobState::Printing, JobState::Releasing, StateReason(),
                                      printer.id);
-            const auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
+            const auto waited =
+                std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
             if (waited.count() > m_settings.busyGiveUpSecs) {
                 m_jobs.releaseFinished(jobId, false, 0, StateReason::printerBusy(printer.name));
                 return 0;
@@ -301,7 +307,9 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
         }
         case PrinterClient::SendResult::Kind::Unreachable:
             // Gone between the status check and the send: the same as an offline printer to its user.
-            m_jobs.releaseFinished(jobId, false, 0, StateReason::printerFault(printer.name, {QStringLiteral("offline")}, res.error));
+            m_jobs.releaseFinished(
+                jobId, false, 0,
+                StateReason::printerFault(printer.name, {QStringLiteral("offline")}, res.error));
             qCInfo(lcRelease).noquote() << "job" << jobId << "failed at" << printer.name << ":" << res.error;
             return 0;
         case PrinterClient::SendResult::Kind::Refused:
@@ -341,8 +349,8 @@ void ReleaseQueue::followRemote(const PrinterRecord& printer, qint64 jobId, int 
                 m_store.setImpressions(jobId, rj.impressions);
             }
             if (rj.state == IPP_JSTATE_COMPLETED) {
-                qCInfo(lcRelease).noquote() << "job" << jobId << "completed at" << printer.name << "," << rj.impressions
-                                            << "impressions";
+                qCInfo(lcRelease).noquote() << "job" << jobId << "completed at" << printer.name << ","
+                                            << rj.impressions << "impressions";
                 m_jobs.releaseFinished(jobId, true, rj.impressions);
                 return;
             }

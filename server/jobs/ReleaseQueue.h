@@ -25,12 +25,13 @@ class ReleaseQueue
 public:
     struct Settings
     {
-        int pollMs = 500;             ///< how often a printing job is checked on the printer
-        int busyRetryMs = 1000;       ///< first wait after server-error-busy (doubles, up to 15 s)
-        int busyGiveUpSecs = 600;     ///< a printer busy this long hands the job back to its owner
-        int stuckSecs = 60;           ///< a job waiting this long on a printer fault with nothing printed is pulled back
-        int lostSecs = 600;           ///< a printer unreachable this long while printing hands the job back
-        int monitorSecs = 30;         ///< printer status refresh period
+        int pollMs = 500;         ///< how often a printing job is checked on the printer
+        int busyRetryMs = 1000;   ///< first wait after server-error-busy (doubles, up to 15 s)
+        int busyGiveUpSecs = 600; ///< a printer busy this long hands the job back to its owner
+        int stuckSecs =
+            60; ///< a job waiting this long on a printer fault with nothing printed is pulled back
+        int lostSecs = 600;   ///< a printer unreachable this long while printing hands the job back
+        int monitorSecs = 30; ///< printer status refresh period
     };
 
     ReleaseQueue(Store& store, JobService& jobs, EventBus& events, Settings settings);

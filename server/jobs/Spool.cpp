@@ -26,7 +26,9 @@ bool ensurePrivateDir(const QString& path, QString* error)
         *error = QStringLiteral("cannot create %1: %2").arg(path, errnoText());
         return false;
     }
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::lstat(p.constData(), &st) != 0 || !S_ISDIR(st.st_mode)) {
         *error = QStringLiteral("%1 is not a directory").arg(path);
         return false;

@@ -21,7 +21,8 @@ private Q_SLOTS:
         QVERIFY(hold);
         QVERIFY(ippContainsString(hold, "indefinite"));
         QVERIFY(ippContainsString(hold, "no-hold"));
-        QCOMPARE(QByteArray(ippGetString(ippFindAttribute(a, "job-hold-until-default", IPP_TAG_KEYWORD), 0, nullptr)),
+        QCOMPARE(QByteArray(ippGetString(ippFindAttribute(a, "job-hold-until-default", IPP_TAG_KEYWORD), 0,
+                                         nullptr)),
                  QByteArray("indefinite"));
         ipp_attribute_t* ops = ippFindAttribute(a, "operations-supported", IPP_TAG_ENUM);
         QVERIFY(ippContainsInteger(ops, IPP_OP_HOLD_JOB));
@@ -35,7 +36,8 @@ private Q_SLOTS:
         // Only TLS is advertised unless plain HTTP is allowed.
         ipp_attribute_t* uris = ippFindAttribute(a, "printer-uri-supported", IPP_TAG_URI);
         QCOMPARE(ippGetCount(uris), 1);
-        QCOMPARE(QByteArray(ippGetString(uris, 0, nullptr)), QByteArray("ipps://print.example:8631/ipp/print"));
+        QCOMPARE(QByteArray(ippGetString(uris, 0, nullptr)),
+                 QByteArray("ipps://print.example:8631/ipp/print"));
         QVERIFY(ippValidateAttributes(a));
         ippDelete(a);
         id.plainAllowed = true;
@@ -50,12 +52,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("state");
         QTest::addColumn<int>("ipp");
         QTest::addColumn<QByteArray>("reason");
-        QTest::newRow("held") << int(JobState::Held) << int(IPP_JSTATE_HELD) << QByteArray("job-hold-until-specified");
-        QTest::newRow("releasing") << int(JobState::Releasing) << int(IPP_JSTATE_PENDING) << QByteArray("job-queued");
-        QTest::newRow("printing") << int(JobState::Printing) << int(IPP_JSTATE_PROCESSING) << QByteArray("job-printing");
-        QTest::newRow("printed") << int(JobState::Printed) << int(IPP_JSTATE_COMPLETED) << QByteArray("job-completed-successfully");
-        QTest::newRow("deleted") << int(JobState::Deleted) << int(IPP_JSTATE_CANCELED) << QByteArray("job-canceled-by-user");
-        QTest::newRow("expired") << int(JobState::Expired) << int(IPP_JSTATE_ABORTED) << QByteArray("aborted-by-system");
+        QTest::newRow("held") << int(JobState::Held) << int(IPP_JSTATE_HELD)
+                              << QByteArray("job-hold-until-specified");
+        QTest::newRow("releasing") << int(JobState::Releasing) << int(IPP_JSTATE_PENDING)
+                                   << QByteArray("job-queued");
+        QTest::newRow("printing") << int(JobState::Printing) << int(IPP_JSTATE_PROCESSING)
+                                  << QByteArray("job-printing");
+        QTest::newRow("printed") << int(JobState::Printed) << int(IPP_JSTATE_COMPLETED)
+                                 << QByteArray("job-completed-successfully");
+        QTest::newRow("deleted") << int(JobState::Deleted) << int(IPP_JSTATE_CANCELED)
+                                 << QByteArray("job-canceled-by-user");
+        QTest::newRow("expired") << int(JobState::Expired) << int(IPP_JSTATE_ABORTED)
+                                 << QByteArray("aborted-by-system");
     }
     void jobStates()
     {
@@ -77,12 +85,15 @@ private Q_SLOTS:
         j.options.copies = 2;
         j.options.sides = QStringLiteral("two-sided-long-edge");
         j.submitted = QDateTime::currentDateTimeUtc();
-        ipp_t* a = IppAttributes::buildJobAttributes(j, QStringLiteral("ipps://h:1/ipp/print"), time(nullptr) - 10);
+        ipp_t* a =
+            IppAttributes::buildJobAttributes(j, QStringLiteral("ipps://h:1/ipp/print"), time(nullptr) - 10);
         QCOMPARE(ippGetInteger(ippFindAttribute(a, "job-id", IPP_TAG_INTEGER), 0), 42);
         QCOMPARE(QByteArray(ippGetString(ippFindAttribute(a, "job-uri", IPP_TAG_URI), 0, nullptr)),
                  QByteArray("ipps://h:1/ipp/print/42"));
-        QCOMPARE(QString::fromUtf8(ippGetString(ippFindAttribute(a, "job-name", IPP_TAG_NAME), 0, nullptr)), j.name);
-        QCOMPARE(ippGetInteger(ippFindAttribute(a, "job-media-sheets", IPP_TAG_INTEGER), 0), 6); // 3 sheets x 2 copies
+        QCOMPARE(QString::fromUtf8(ippGetString(ippFindAttribute(a, "job-name", IPP_TAG_NAME), 0, nullptr)),
+                 j.name);
+        QCOMPARE(ippGetInteger(ippFindAttribute(a, "job-media-sheets", IPP_TAG_INTEGER), 0),
+                 6); // 3 sheets x 2 copies
         QCOMPARE(ippGetInteger(ippFindAttribute(a, "job-k-octets", IPP_TAG_INTEGER), 0), 4);
         ippDelete(a);
     }

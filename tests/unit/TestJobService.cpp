@@ -53,12 +53,15 @@ class TestJobService : public QObject
             meta.name = QStringLiteral("doc");
             meta.documentFormat = format;
             qint64 at = 0;
-            return jobs->ingest(who, meta, [&](char* out, qint64 max) {
-                const qint64 n = std::min<qint64>(max, doc.size() - at);
-                memcpy(out, doc.constData() + at, static_cast<size_t>(n));
-                at += n;
-                return n;
-            }, 0, captureId);
+            return jobs->ingest(
+                who, meta,
+                [&](char* out, qint64 max) {
+                    const qint64 n = std::min<qint64>(max, doc.size() - at);
+                    memcpy(out, doc.constData() + at, static_cast<size_t>(n));
+                    at += n;
+                    return n;
+                },
+                0, captureId);
         }
         int spoolFiles() const
         {
@@ -104,7 +107,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("doc");
         QTest::addColumn<QString>("format");
         QTest::addColumn<int>("status");
-        QTest::newRow("garbage as pdf") << QByteArray(5000, 'x') << "application/pdf" << int(IngestResult::Status::BadDocument);
+        QTest::newRow("garbage as pdf")
+            << QByteArray(5000, 'x') << "application/pdf" << int(IngestResult::Status::BadDocument);
         QTest::newRow("empty") << QByteArray() << "application/pdf" << int(IngestResult::Status::BadDocument);
         QTest::newRow("unknown sniffed") << QByteArray("hello world") << "application/octet-stream"
                                          << int(IngestResult::Status::BadDocument);
@@ -149,19 +153,23 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(f.init());
-        const IngestResult r = f.ingest(f.kim, TestData::readFile(TestData::cupsPdf()), QStringLiteral("application/pdf"));
+        const IngestResult r =
+            f.ingest(f.kim, TestData::readFile(TestData::cupsPdf()), QStringLiteral("application/pdf"));
         const qint64 id = r.job.id;
         QString err;
         // lee cannot see, change, release or delete kim's job: it simply does not exist for him.
         QVERIFY(!f.jobs->jobFor(f.lee, id));
         QCOMPARE(int(f.jobs->remove(f.lee, id)), int(JobActionResult::NotFound));
-        QCOMPARE(int(f.jobs->updateOptions(f.lee, id, {{QStringLiteral("copies"), 2}}, &err)), int(JobActionResult::NotFound));
+        QCOMPARE(int(f.jobs->updateOptions(f.lee, id, {{QStringLiteral("copies"), 2}}, &err)),
+                 int(JobActionResult::NotFound));
         QCOMPARE(int(f.jobs->release(f.lee, id, 1, {}, &err)), int(JobActionResult::NotFound));
         QVERIFY(f.jobs->thumbnailFor(f.lee, id).isEmpty());
         QCOMPARE(f.jobs->jobsFor(f.lee, true).size(), 0);
         // kim changes and deletes it: the key is destroyed, the file removed, paper saved recorded.
-        QCOMPARE(int(f.jobs->updateOptions(f.kim, id, {{QStringLiteral("copies"), 0}}, &err)), int(JobActionResult::BadOptions));
-        QCOMPARE(int(f.jobs->updateOptions(f.kim, id, {{QStringLiteral("copies"), 3}}, &err)), int(JobActionResult::Ok));
+        QCOMPARE(int(f.jobs->updateOptions(f.kim, id, {{QStringLiteral("copies"), 0}}, &err)),
+                 int(JobActionResult::BadOptions));
+        QCOMPARE(int(f.jobs->updateOptions(f.kim, id, {{QStringLiteral("copies"), 3}}, &err)),
+                 int(JobActionResult::Ok));
         QCOMPARE(int(f.jobs->remove(f.kim, id)), int(JobActionResult::Ok));
         QCOMPARE(f.spoolFiles(), 0);
         const auto gone = f.store.job(id);
@@ -179,7 +187,8 @@ private Q_SLOTS:
         Fixture f;
         QVERIFY(f.init());
         auto sub = f.events.subscribe(f.kim.id, false);
-        const IngestResult r = f.ingest(f.kim, TestData::readFile(TestData::cupsPdf()), QStringLiteral("application/pdf"));
+        const IngestResult r =
+            f.ingest(f.kim, TestData::readFile(TestData::cupsPdf()), QStringLiteral("application/pdf"));
         QJsonObject e;
         QVERIFY(sub->wait(&e, std::chrono::milliseconds(100))); // job-held
         f.clock.advance(3000 + 10); // inside the warning window (the last 600 s of the 3600 s hold)
@@ -290,7 +299,8 @@ private Q_SLOTS:
         // A retry after an interrupted upload is a fresh start.
         JobInfo meta;
         meta.documentFormat = QStringLiteral("application/pdf");
-        const IngestResult cut = f.jobs->ingest(f.kim, meta, [](char*, qint64) -> qint64 { return -1; }, 0, capture);
+        const IngestResult cut = f.jobs->ingest(
+            f.kim, meta, [](char*, qint64) -> qint64 { return -1; }, 0, capture);
         QCOMPARE(int(cut.status), int(IngestResult::Status::Aborted));
         const IngestResult first = f.ingest(f.kim, pdf, QStringLiteral("application/pdf"), capture);
         QCOMPARE(int(first.status), int(IngestResult::Status::Ok));
@@ -305,7 +315,8 @@ private Q_SLOTS:
         QCOMPARE(int(lees.status), int(IngestResult::Status::Ok));
         QVERIFY(lees.job.id != first.job.id);
         // Still arriving: the second attempt waits instead of storing a copy.
-        const qint64 reserved = f.store.createReceivingJob(f.kim.id, meta, QStringLiteral("feedfacefeedfacefeedfacefeedface"));
+        const qint64 reserved =
+            f.store.createReceivingJob(f.kim.id, meta, QStringLiteral("feedfacefeedfacefeedfacefeedface"));
         QVERIFY(reserved > 0);
         const IngestResult racing = f.ingest(f.kim, pdf, QStringLiteral("application/pdf"),
                                              QStringLiteral("feedfacefeedfacefeedfacefeedface"));
@@ -316,7 +327,8 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(f.init());
-        const IngestResult r = f.ingest(f.kim, TestData::readFile(TestData::cupsPdf()), QStringLiteral("application/pdf"));
+        const IngestResult r =
+            f.ingest(f.kim, TestData::readFile(TestData::cupsPdf()), QStringLiteral("application/pdf"));
         // Leftovers of a crash: a temp file, an orphan spool file, a half-created job.
         QFile tmp(f.dir.filePath(QStringLiteral("spool/tmp/deadbeef.part")));
         QVERIFY(tmp.open(QIODevice::WriteOnly));

@@ -72,7 +72,8 @@ private Q_SLOTS:
         QTest::newRow("exact chunk") << qint64(64) << quint32(64) << qint64(64);
         QTest::newRow("two chunks exact") << qint64(128) << quint32(64) << qint64(10);
         QTest::newRow("uneven") << qint64(1000) << quint32(64) << qint64(33);
-        QTest::newRow("default chunk, 1 MiB") << qint64(1 << 20) << SpoolFormat::DefaultChunkSize << qint64(65536);
+        QTest::newRow("default chunk, 1 MiB")
+            << qint64(1 << 20) << SpoolFormat::DefaultChunkSize << qint64(65536);
     }
     void roundTrip()
     {
