@@ -48,10 +48,36 @@ JobUploader::Kind JobUploader::kindOf(const QString& path)
     const QMimeType mime = QMimeDatabase().mimeTypeForFile(path);
     if (mime.inherits(QStringLiteral("application/pdf")) || mime.inherits(QStringLiteral("image/jpeg")))
         return Kind::Direct;
+    if (serverConverts(mime, fi.suffix()))
+        return Kind::Direct;
     if (mime.name().startsWith(QLatin1String("image/")) &&
         QImageReader::supportedMimeTypes().contains(mime.name().toLatin1()))
         return Kind::Convert;
     return Kind::Unsupported;
+}
+
+bool JobUploader::serverConverts(const QMimeType& mime, const QString& suffix)
+{
+    // The server recognises these by content and converts them to PDF (it refuses, with a sentence,
+    // the versions it cannot read, such as HWP 5 and HWPX).
+    static const QStringList types = {
+        QStringLiteral("text/plain"),
+        QStringLiteral("application/rtf"),
+        QStringLiteral("application/msword"),
+        QStringLiteral("application/vnd.ms-excel"),
+        QStringLiteral("application/vnd.ms-powerpoint"),
+        QStringLiteral("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        QStringLiteral("application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+        QStringLiteral("application/vnd.oasis.opendocument.text"),
+        QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
+        QStringLiteral("application/vnd.oasis.opendocument.presentation"),
+    };
+    for (const QString& type : types)
+        if (mime.inherits(type))
+            return true;
+    return suffix.compare(QLatin1String("hwp"), Qt::CaseInsensitive) == 0 ||
+           suffix.compare(QLatin1String("hwpx"), Qt::CaseInsensitive) == 0;
 }
 
 void JobUploader::enqueue(const QStringList& paths)
@@ -92,8 +118,8 @@ void JobUploader::next()
     switch (kindOf(path)) {
     case Kind::Unsupported:
         done(name, false,
-             tr("%1 cannot be printed from here. Drop PDF files or pictures, or print it from its "
-                "application.")
+             tr("%1 cannot be printed from here. Drop PDF, office documents, text files or pictures, or "
+                "print it from its application.")
                  .arg(name));
         return;
     case Kind::Direct:

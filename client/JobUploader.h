@@ -1,4 +1,5 @@
 #pragma once
+#include <QMimeType>
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
@@ -30,6 +31,9 @@ public:
 
     /// Returns how the file at `path` would be sent, judged by its content.
     static Kind kindOf(const QString& path);
+    /// Returns true for a document the server converts to PDF itself (office documents, text, HWP),
+    /// judged by its type (`mime`) or, for HWP, which has no common type, by the file name's `suffix`.
+    static bool serverConverts(const QMimeType& mime, const QString& suffix);
 
     /// Queues `paths` for upload. Files that cannot be printed are refused at once with fileFinished().
     void enqueue(const QStringList& paths);

@@ -13,6 +13,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
@@ -356,9 +357,10 @@ void MyJobsWindow::printFile()
     dialog->setObjectName(QStringLiteral("printFileDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFiles);
-    dialog->setNameFilters(
-        {tr("PDF documents and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)"),
-         tr("All files (*)")});
+    dialog->setNameFilters({tr("Documents and pictures (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt "
+                               "*.ods *.odp *.rtf *.txt "
+                               "*.hwp *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)"),
+                            tr("All files (*)")});
     connect(dialog, &QFileDialog::filesSelected, this, &MyJobsWindow::uploadFiles);
     dialog->open();
 }
@@ -416,7 +418,8 @@ void MyJobsWindow::dragEnterEvent(QDragEnterEvent* event)
         if (!url.isLocalFile())
             continue;
         const QMimeType m = db.mimeTypeForFile(url.toLocalFile(), QMimeDatabase::MatchExtension);
-        if (m.inherits(QStringLiteral("application/pdf")) || m.name().startsWith(QLatin1String("image/"))) {
+        if (m.inherits(QStringLiteral("application/pdf")) || m.name().startsWith(QLatin1String("image/")) ||
+            JobUploader::serverConverts(m, QFileInfo(url.toLocalFile()).suffix())) {
             event->acceptProposedAction();
             return;
         }

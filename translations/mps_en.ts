@@ -337,10 +337,6 @@
 <context>
     <name>JobUploader</name>
     <message>
-        <source>%1 cannot be printed from here. Drop PDF files or pictures, or print it from its application.</source>
-        <translation>%1 cannot be printed from here. Drop PDF files or pictures, or print it from its application.</translation>
-    </message>
-    <message>
         <source>%1 could not be read as a picture.</source>
         <translation>%1 could not be read as a picture.</translation>
     </message>
@@ -351,6 +347,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be printed from here. Drop PDF, office documents, text files or pictures, or print it from its application.</source>
+        <translation>%1 cannot be printed from here. Drop PDF, office documents, text files or pictures, or print it from its application.</translation>
     </message>
 </context>
 <context>
@@ -525,10 +525,6 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <translation>Print a file</translation>
     </message>
     <message>
-        <source>PDF documents and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</source>
-        <translation>PDF documents and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
@@ -600,6 +596,10 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>What is left of your monthly print quota. Open Usage from the tray menu for details.</source>
         <translation>What is left of your monthly print quota. Open Usage from the tray menu for details.</translation>
+    </message>
+    <message>
+        <source>Documents and pictures (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf *.txt *.hwp *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</source>
+        <translation>Documents and pictures (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf *.txt *.hwp *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</translation>
     </message>
 </context>
 <context>

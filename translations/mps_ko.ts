@@ -334,10 +334,6 @@
 <context>
     <name>JobUploader</name>
     <message>
-        <source>%1 cannot be printed from here. Drop PDF files or pictures, or print it from its application.</source>
-        <translation>%1은(는) 여기서 인쇄할 수 없습니다. PDF 파일이나 사진을 끌어다 놓거나, 해당 프로그램에서 인쇄하세요.</translation>
-    </message>
-    <message>
         <source>%1 could not be read as a picture.</source>
         <translation>%1을(를) 사진으로 읽을 수 없습니다.</translation>
     </message>
@@ -348,6 +344,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be printed from here. Drop PDF, office documents, text files or pictures, or print it from its application.</source>
+        <translation>%1 파일은 여기서 인쇄할 수 없습니다. PDF, 오피스 문서, 텍스트 파일이나 사진을 끌어다 놓거나, 해당 프로그램에서 인쇄하세요.</translation>
     </message>
 </context>
 <context>
@@ -520,10 +520,6 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <translation>파일 인쇄</translation>
     </message>
     <message>
-        <source>PDF documents and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</source>
-        <translation>PDF 문서와 사진 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
@@ -592,6 +588,10 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>What is left of your monthly print quota. Open Usage from the tray menu for details.</source>
         <translation>이번 달 인쇄 할당량 중 남은 금액입니다. 자세한 내용은 트레이 메뉴의 사용량에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Documents and pictures (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf *.txt *.hwp *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</source>
+        <translation>문서와 사진 (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf *.txt *.hwp *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</translation>
     </message>
 </context>
 <context>

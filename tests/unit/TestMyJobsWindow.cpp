@@ -268,10 +268,17 @@ private Q_SLOTS:
         {
             QFile f(text);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("hello\n");
+            f.write("\xed\x9a\x8c\xec\x9d\x98 \xec\x9e\x90\xeb\xa3\x8c\n"); // "회의 자료": the server
+                                                                            // converts text
+        }
+        const QString archive = dir.filePath(QStringLiteral("photos.zip"));
+        {
+            QFile f(archive);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("PK\x05\x06", 4) + QByteArray(18, '\0')); // an empty zip archive
         }
 
-        // A text file is not offered for dropping; a PDF is.
+        // A zip archive is not offered for dropping; a PDF and a text file are.
         auto dragOver = [this](const QString& path) {
             QMimeData mime;
             mime.setUrls({QUrl::fromLocalFile(path)});
@@ -279,23 +286,28 @@ private Q_SLOTS:
             QApplication::sendEvent(m_window, &e);
             return e.isAccepted();
         };
-        QVERIFY(!dragOver(text));
+        QVERIFY(!dragOver(archive));
         QVERIFY(dragOver(pdf));
+        QVERIFY(dragOver(text));
 
         QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(pdf), QUrl::fromLocalFile(text)});
+        mime.setUrls({QUrl::fromLocalFile(pdf), QUrl::fromLocalFile(archive), QUrl::fromLocalFile(text)});
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(m_window, &drop);
-        QTRY_COMPARE(m_server->requests("POST", QStringLiteral("/api/v1/jobs")).size(), 1);
+        QTRY_COMPARE(m_server->requests("POST", QStringLiteral("/api/v1/jobs")).size(), 2);
         const auto upload = m_server->requests("POST", QStringLiteral("/api/v1/jobs")).first();
         QCOMPARE(upload.headers.value("content-type"), QByteArray("application/pdf"));
         QCOMPARE(upload.body, TestData::readFile(pdf));
         QVERIFY(upload.query.contains(QLatin1String("name=notice.pdf")));
-        // The text file is refused with a sentence, the PDF counted.
+        // Text goes as it is, for the server to recognise and convert.
+        const auto textUpload = m_server->requests("POST", QStringLiteral("/api/v1/jobs")).at(1);
+        QCOMPARE(textUpload.headers.value("content-type"), QByteArray("application/octet-stream"));
+        QCOMPARE(textUpload.body, TestData::readFile(text));
+        // The archive is refused with a sentence, the other two counted.
         auto* error = waitForChild<QMessageBox>(m_window, QStringLiteral("errorBox"));
         QVERIFY(error);
-        QVERIFY2(error->text().contains(QLatin1String("notes.txt")), qPrintable(error->text()));
-        QTRY_COMPARE(m_window->statusText(), QStringLiteral("1 document added to your held jobs."));
+        QVERIFY2(error->text().contains(QLatin1String("photos.zip")), qPrintable(error->text()));
+        QTRY_COMPARE(m_window->statusText(), QStringLiteral("2 documents added to your held jobs."));
         error->accept();
     }
 
