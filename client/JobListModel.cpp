@@ -1,5 +1,7 @@
 #include "JobListModel.h"
 
+#include "ServerErrorText.h"
+
 #include "ApiClient.h"
 #include "ClientLog.h"
 #include "Clock.h"
@@ -378,13 +380,11 @@ void JobListModel::runBatch(Action action, const QList<qint64>& ids,
                 qCInfo(lcClientJobs) << "action" << batch->action << "on job" << id
                                      << "failed:" << reply->errorCode();
                 // Over a quota: the amounts in this app's language and what the person can do.
-                QString why = reply->errorMessage();
-                if (reply->errorCode() == QLatin1String("quota-exceeded")) {
-                    const QString sentence =
-                        QuotaText::refusal(reply->json().value(QLatin1String("quota")).toObject());
-                    if (!sentence.isEmpty())
-                        why = sentence;
-                }
+                // In this app's language with what the person can do (a quota refusal with its amounts,
+                // an option the printer cannot do); the server's English only for unknown codes.
+                QString why = ServerErrorText::sentence(reply->errorCode(), reply->json());
+                if (why.isEmpty())
+                    why = reply->errorMessage();
                 batch->errors.append(tr("%1: %2").arg(name.isEmpty() ? tr("Job %1").arg(id) : name, why));
             }
             emitHeldCountIfChanged();

@@ -8,7 +8,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-JobOptionsDialog::JobOptionsDialog(const PrintOptions& initial, int jobCount, QWidget* parent)
+JobOptionsDialog::JobOptionsDialog(const PrintOptions& initial, int jobCount, QWidget* parent,
+                                   const PrinterListModel::Capabilities& capabilities)
     : QDialog(parent), m_initial(initial)
 {
     setWindowTitle(tr("Print options"));
@@ -17,20 +18,27 @@ JobOptionsDialog::JobOptionsDialog(const PrintOptions& initial, int jobCount, QW
 
     m_copies = new QSpinBox(this);
     m_copies->setObjectName(QStringLiteral("copies"));
-    m_copies->setRange(1, 999);
+    m_copies->setRange(1, qMax(capabilities.copiesMax, initial.copies));
     m_copies->setValue(initial.copies);
 
     m_sides = new QComboBox(this);
     m_sides->setObjectName(QStringLiteral("sides"));
     m_sides->addItem(tr("One-sided"), QStringLiteral("one-sided"));
-    m_sides->addItem(tr("Two-sided (long edge, like a book)"), QStringLiteral("two-sided-long-edge"));
-    m_sides->addItem(tr("Two-sided (short edge, like a calendar)"), QStringLiteral("two-sided-short-edge"));
+    // What no printer can do is not offered (a job that has it already keeps it shown, to change it).
+    if (capabilities.supportsSides(QStringLiteral("two-sided-long-edge")) ||
+        initial.sides == QLatin1String("two-sided-long-edge"))
+        m_sides->addItem(tr("Two-sided (long edge, like a book)"), QStringLiteral("two-sided-long-edge"));
+    if (capabilities.supportsSides(QStringLiteral("two-sided-short-edge")) ||
+        initial.sides == QLatin1String("two-sided-short-edge"))
+        m_sides->addItem(tr("Two-sided (short edge, like a calendar)"),
+                         QStringLiteral("two-sided-short-edge"));
     m_sides->setCurrentIndex(qMax(0, m_sides->findData(initial.sides)));
 
     m_color = new QComboBox(this);
     m_color->setObjectName(QStringLiteral("colorMode"));
     m_color->addItem(tr("As in the document"), QStringLiteral("auto"));
-    m_color->addItem(tr("Colour"), QStringLiteral("color"));
+    if (capabilities.color || initial.colorMode == QLatin1String("color"))
+        m_color->addItem(tr("Colour"), QStringLiteral("color"));
     m_color->addItem(tr("Black and white"), QStringLiteral("monochrome"));
     m_color->setCurrentIndex(qMax(0, m_color->findData(initial.colorMode)));
 

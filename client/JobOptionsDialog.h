@@ -1,5 +1,6 @@
 #pragma once
 #include "JobInfo.h"
+#include "PrinterListModel.h"
 
 #include <QDialog>
 #include <QJsonObject>
@@ -14,8 +15,11 @@ class JobOptionsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    /// Creates the dialog for `jobCount` jobs, showing `initial` (the first job's options).
-    JobOptionsDialog(const PrintOptions& initial, int jobCount, QWidget* parent = nullptr);
+    /// Creates the dialog for `jobCount` jobs, showing `initial` (the first job's options), offering
+    /// only what `capabilities` (the printers' together) can do: no two-sided choice where no printer
+    /// prints two-sided, no colour where none prints colour, copies up to the largest maximum.
+    JobOptionsDialog(const PrintOptions& initial, int jobCount, QWidget* parent = nullptr,
+                     const PrinterListModel::Capabilities& capabilities = {});
 
     /// Returns the changed options as PATCH /api/v1/jobs/{id} wants them ("copies", "sides",
     /// "colorMode"); empty when nothing changed.

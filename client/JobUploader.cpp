@@ -1,5 +1,7 @@
 #include "JobUploader.h"
 
+#include "ServerErrorText.h"
+
 #include "ApiClient.h"
 #include "ClientLog.h"
 
@@ -173,7 +175,11 @@ void JobUploader::send(const QString& path, const QString& name, const QString& 
                                         .toInteger();
             done(name, true, {});
         } else {
-            done(name, false, tr("%1: %2").arg(name, reply->errorMessage()));
+            // Upload refusals (a format, an HWP version, a password) say how to print it after all.
+            QString why = ServerErrorText::sentence(reply->errorCode(), reply->json());
+            if (why.isEmpty())
+                why = reply->errorMessage();
+            done(name, false, tr("%1: %2").arg(name, why));
         }
     });
 }

@@ -315,7 +315,9 @@ void MyJobsWindow::changeOptionsOfSelected()
     if (ids.isEmpty())
         return;
     const JobInfo first = m_jobs->jobAt(m_jobs->rowOf(ids.first()));
-    auto* dialog = new JobOptionsDialog(first.options, static_cast<int>(ids.size()), this);
+    auto* dialog = new JobOptionsDialog(first.options, static_cast<int>(ids.size()), this,
+                                        m_printers ? m_printers->combinedCapabilities()
+                                                   : PrinterListModel::Capabilities());
     dialog->setObjectName(QStringLiteral("optionsDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
@@ -334,7 +336,10 @@ void MyJobsWindow::releaseSelected()
     if (ids.isEmpty())
         return;
     const QString preferred = m_settings ? m_settings->lastPrinter() : QString();
-    auto* dialog = new ReleaseDialog(m_printers, static_cast<int>(ids.size()), preferred, this);
+    QList<PrintOptions> options;
+    for (const qint64 id : ids)
+        options << m_jobs->jobAt(m_jobs->rowOf(id)).options;
+    auto* dialog = new ReleaseDialog(m_printers, static_cast<int>(ids.size()), preferred, this, options);
     dialog->setObjectName(QStringLiteral("releaseDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {

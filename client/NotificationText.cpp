@@ -2,6 +2,7 @@
 
 #include "JobInfo.h"
 #include "PrinterListModel.h"
+#include "ServerErrorText.h"
 #include "QuotaText.h"
 #include "StateReasonText.h"
 
@@ -12,9 +13,11 @@ namespace {
 // The sentence for a reason code, empty for a code this app does not know.
 QString knownReason(const QString& code, const QJsonObject& args)
 {
-    return StateReasonText::sentence(
+    const QString shared = StateReasonText::sentence(
         code, args, StateReasonText::Where::Desktop,
         [](const QStringList& faults) { return PrinterListModel::describeFaults(faults); });
+    // Codes only the tray app meets as reasons (a release refused for its options, ...).
+    return shared.isEmpty() && !code.isEmpty() ? ServerErrorText::sentence(code, args) : shared;
 }
 
 } // namespace

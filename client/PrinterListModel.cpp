@@ -48,7 +48,7 @@ QVariant PrinterListModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const QJsonObject& p = m_printers.at(index.row());
-    const bool canPrint = p.value(QLatin1String("canPrint")).toBool();
+    const bool canPrint = this->canPrint(p);
     switch (role) {
     case Qt::DisplayRole: {
         const QString location = str(p, "location");
@@ -74,6 +74,8 @@ QVariant PrinterListModel::data(const QModelIndex& index, int role) const
         return p.value(QLatin1String("duplex")).toBool();
     case ModelRole:
         return str(p, "makeAndModel");
+    case CapabilitiesRole:
+        return p.value(QLatin1String("capabilities")).toObject();
     default:
         return {};
     }
@@ -84,7 +86,7 @@ Qt::ItemFlags PrinterListModel::flags(const QModelIndex& index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     // A printer that cannot print now is shown (with the reason) but cannot be chosen.
-    if (!m_printers.at(index.row()).value(QLatin1String("canPrint")).toBool())
+    if (!canPrint(m_printers.at(index.row())))
         return Qt::ItemNeverHasChildren;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
@@ -122,10 +124,33 @@ QString PrinterListModel::describeFaults(const QStringList& faults)
     return parts.join(tr(", "));
 }
 
+bool PrinterListModel::canPrint(const QJsonObject& p) const
+{
+    // State shown is state known: without the server nothing is known to be ready.
+    return m_serverReachable && p.value(QLatin1String("canPrint")).toBool() && optionsProblem(p).isEmpty();
+}
+
+QString PrinterListModel::optionsProblem(const QJsonObject& p) const
+{
+    const Capabilities caps = Capabilities::fromJson(p.value(QLatin1String("capabilities")).toObject());
+    for (const PrintOptions& o : m_required) {
+        const QString problem = caps.unsupported(o);
+        if (!problem.isEmpty())
+            return problem;
+    }
+    return {};
+}
+
 QString PrinterListModel::statusText(const QJsonObject& p) const
 {
-    if (p.value(QLatin1String("canPrint")).toBool())
+    if (!m_serverReachable)
+        return tr("Unknown: the print server cannot be reached");
+    if (p.value(QLatin1String("canPrint")).toBool()) {
+        const QString problem = optionsProblem(p);
+        if (!problem.isEmpty())
+            return tr("Ready, but %1: change the job's options first").arg(problem);
         return tr("Ready");
+    }
     if (!p.value(QLatin1String("reachable")).toBool(true))
         return tr("Cannot print now: not reachable");
     QStringList faults;
@@ -161,6 +186,91 @@ int PrinterListModel::rowOf(const QString& name) const
     return -1;
 }
 
+PrinterListModel::Capabilities PrinterListModel::Capabilities::fromJson(const QJsonObject& c)
+{
+    Capabilities caps;
+    for (const QJsonValue& v : c.value(QLatin1String("sides")).toArray())
+        caps.sides << v.toString();
+    caps.color = c.value(QLatin1String("color")).toBool(true);
+    if (c.contains(QLatin1String("copiesMax")))
+        caps.copiesMax = qBound(1, c.value(QLatin1String("copiesMax")).toInt(1), 999);
+    return caps;
+}
+
+bool PrinterListModel::Capabilities::supportsSides(const QString& s) const
+{
+    return sides.isEmpty() || sides.contains(s) || s == QLatin1String("one-sided");
+}
+
+QString PrinterListModel::Capabilities::unsupported(const PrintOptions& o) const
+{
+    if (!supportsSides(o.sides))
+        return PrinterListModel::tr("cannot print two-sided");
+    if (!color && o.colorMode == QLatin1String("color"))
+        return PrinterListModel::tr("cannot print in colour");
+    if (o.copies > copiesMax)
+        return PrinterListModel::tr("prints at most %n copies at a time", nullptr, copiesMax);
+    return {};
+}
+
+PrinterListModel::Capabilities PrinterListModel::Capabilities::unite(const QList<Capabilities>& all)
+{
+    if (all.isEmpty())
+        return {};
+    Capabilities u;
+    u.color = false;
+    u.copiesMax = 1;
+    bool anyUnknownSides = false;
+    for (const Capabilities& c : all) {
+        u.color = u.color || c.color;
+        u.copiesMax = qMax(u.copiesMax, c.copiesMax);
+        if (c.sides.isEmpty())
+            anyUnknownSides = true;
+        for (const QString& s : c.sides) {
+            if (!u.sides.contains(s))
+                u.sides << s;
+        }
+    }
+    if (anyUnknownSides)
+        u.sides.clear();
+    else if (!u.sides.contains(QStringLiteral("one-sided")))
+        u.sides.prepend(QStringLiteral("one-sided"));
+    return u;
+}
+
+PrinterListModel::Capabilities PrinterListModel::capabilitiesOf(const QString& name) const
+{
+    const int row = rowOf(name);
+    if (row < 0)
+        return {};
+    return Capabilities::fromJson(m_printers.at(row).value(QLatin1String("capabilities")).toObject());
+}
+
+PrinterListModel::Capabilities PrinterListModel::combinedCapabilities() const
+{
+    QList<Capabilities> all;
+    for (const QJsonObject& p : m_printers)
+        all << Capabilities::fromJson(p.value(QLatin1String("capabilities")).toObject());
+    return Capabilities::unite(all);
+}
+
+void PrinterListModel::setRequiredOptions(const QList<PrintOptions>& options)
+{
+    m_required = options;
+    if (!m_printers.isEmpty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+}
+
+void PrinterListModel::setServerReachable(bool reachable)
+{
+    if (m_serverReachable == reachable)
+        return;
+    m_serverReachable = reachable;
+    if (!m_printers.isEmpty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+    Q_EMIT serverReachableChanged();
+}
+
 void PrinterListModel::refresh()
 {
     if (!m_api)
@@ -173,9 +283,18 @@ void PrinterListModel::refresh()
         reply->deleteLater();
         setLoading(false);
         QString error;
-        if (!reply->ok())
+        if (!reply->ok()) {
             error = reply->errorMessage();
-        else if (!setPrintersFromJson(reply->json()))
+            const QString code = reply->errorCode();
+            // No answer at all: what the printers are doing is not known any more.
+            if (code == QLatin1String("unreachable") || code == QLatin1String("timeout") ||
+                code == QLatin1String("tls-failed") || code == QLatin1String("unavailable") ||
+                code == QLatin1String("server-error"))
+                setServerReachable(false);
+        } else {
+            setServerReachable(true);
+        }
+        if (reply->ok() && !setPrintersFromJson(reply->json()))
             error = tr("The server sent an answer this app does not understand. Try again later.");
         if (error != m_error) {
             m_error = error;

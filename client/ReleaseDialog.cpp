@@ -10,9 +10,10 @@
 #include <QVBoxLayout>
 
 ReleaseDialog::ReleaseDialog(PrinterListModel* printers, int jobCount, const QString& preferred,
-                             QWidget* parent)
+                             QWidget* parent, const QList<PrintOptions>& options)
     : QDialog(parent), m_printers(printers), m_preferred(preferred)
 {
+    printers->setRequiredOptions(options);
     setWindowTitle(tr("Print at a printer"));
     auto* intro = new QLabel(tr("Choose the printer to print the %n selected job(s) at. Collect them there "
                                 "right away: they come out as soon as you choose.",
@@ -29,12 +30,14 @@ ReleaseDialog::ReleaseDialog(PrinterListModel* printers, int jobCount, const QSt
     m_list->setIconSize(QSize(14, 14));
 
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("releaseStatus"));
     m_status->setWordWrap(true);
 
     auto* buttons = new QDialogButtonBox(this);
     m_printButton = buttons->addButton(tr("Print here"), QDialogButtonBox::AcceptRole);
     m_printButton->setObjectName(QStringLiteral("print"));
     auto* refresh = buttons->addButton(tr("Refresh"), QDialogButtonBox::ActionRole);
+    refresh->setObjectName(QStringLiteral("refresh"));
     buttons->addButton(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -55,6 +58,14 @@ ReleaseDialog::ReleaseDialog(PrinterListModel* printers, int jobCount, const QSt
             &ReleaseDialog::updateState);
     connect(printers, &PrinterListModel::loadingChanged, this, &ReleaseDialog::updateState);
     connect(printers, &PrinterListModel::errorStringChanged, this, &ReleaseDialog::updateState);
+    connect(printers, &PrinterListModel::serverReachableChanged, this, [this] {
+        if (!m_printers->isServerReachable())
+            m_list->clearSelection();
+        else if (selectedPrinter().isEmpty())
+            preselect();
+        updateState();
+    });
+    connect(printers, &QAbstractItemModel::dataChanged, this, &ReleaseDialog::updateState);
     connect(printers, &QAbstractItemModel::modelReset, this, [this] {
         if (selectedPrinter().isEmpty())
             preselect();
@@ -63,6 +74,11 @@ ReleaseDialog::ReleaseDialog(PrinterListModel* printers, int jobCount, const QSt
     preselect();
     printers->refresh();
     updateState();
+}
+
+ReleaseDialog::~ReleaseDialog()
+{
+    m_printers->setRequiredOptions({});
 }
 
 QString ReleaseDialog::selectedPrinter() const
@@ -96,7 +112,11 @@ void ReleaseDialog::preselect()
 void ReleaseDialog::updateState()
 {
     m_printButton->setEnabled(!selectedPrinter().isEmpty());
-    if (!m_printers->errorString().isEmpty())
+    if (!m_printers->isServerReachable())
+        m_status->setText(tr("The print server cannot be reached, so whether a printer is ready is not "
+                             "known. Check the network connection; the list updates when the server "
+                             "answers again."));
+    else if (!m_printers->errorString().isEmpty())
         m_status->setText(m_printers->errorString());
     else if (m_printers->isLoading() && m_printers->rowCount() == 0)
         m_status->setText(tr("Looking for printers..."));

@@ -1,5 +1,8 @@
 #pragma once
+#include "JobInfo.h"
+
 #include <QDialog>
+#include <QList>
 
 class PrinterListModel;
 class QLabel;
@@ -15,8 +18,10 @@ public:
     /// Creates the dialog for `jobCount` jobs over `printers` (which must outlive it), pre-selecting
     /// `preferred` (the printer used last) when it can print, else the first printer that can.
     /// Refreshes the printer list when created.
+    /// `options` are the selected jobs' options: printers that cannot print them cannot be chosen.
     ReleaseDialog(PrinterListModel* printers, int jobCount, const QString& preferred,
-                  QWidget* parent = nullptr);
+                  QWidget* parent = nullptr, const QList<PrintOptions>& options = {});
+    ~ReleaseDialog() override;
 
     /// Returns the chosen printer's name (empty when none).
     QString selectedPrinter() const;

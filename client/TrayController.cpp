@@ -71,6 +71,8 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
     });
     auto offline = [this](const QString& why) {
         m_live = false;
+        // The printers' states are no longer known: none is shown as ready until the server answers.
+        m_printers->setServerReachable(false);
         m_window->setLive(false, why);
         updateIcon();
     };

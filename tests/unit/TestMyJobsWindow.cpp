@@ -13,6 +13,9 @@
 #include "Translations.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QSignalSpy>
 #include <QApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -176,7 +179,8 @@ private Q_SLOTS:
         box->findChild<QPushButton*>(QStringLiteral("confirm"))->click();
         auto* error = waitForChild<QMessageBox>(m_window, QStringLiteral("errorBox"));
         QVERIFY(error);
-        QVERIFY2(error->text().contains(QLatin1String("report.pdf: This job is already printing")),
+        // The code in the app's own words (in Korean too), not the server's English message.
+        QVERIFY2(error->text().contains(QLatin1String("report.pdf: The job is no longer held")),
                  qPrintable(error->text()));
         QCOMPARE(m_jobs->rowCount(), 3);
         error->accept();
@@ -244,6 +248,117 @@ private Q_SLOTS:
         QTRY_COMPARE(m_jobs->index(0).data(JobListModel::StateRole).toString(), QStringLiteral("releasing"));
         QCOMPARE(m_settings->lastPrinter(), QStringLiteral("2F-West"));
         QTRY_VERIFY(m_window->statusText().contains(QLatin1String("2F-West")));
+    }
+
+    // Issue 13 §2: a printer that cannot print the job's options (here: colour) cannot be chosen,
+    // and says why; the options dialog offers only what the printers can do.
+    void releaseOffersOnlyWhatThePrinterCanDo()
+    {
+        QJsonObject printers = fixture("client-printers.json");
+        QJsonArray list = printers.value(QLatin1String("printers")).toArray();
+        QJsonObject west = list.at(1).toObject();
+        QCOMPARE(west.value(QLatin1String("name")).toString(), QStringLiteral("2F-West"));
+        west[QStringLiteral("capabilities")] =
+            QJsonObject{{QStringLiteral("sides"), QJsonArray{QStringLiteral("one-sided")}},
+                        {QStringLiteral("color"), false},
+                        {QStringLiteral("copiesMax"), 10}};
+        list[1] = west;
+        printers[QStringLiteral("printers")] = list;
+        m_server->routeJson("GET", QStringLiteral("/api/v1/printers"), 200, printers);
+
+        // budget-2027.pdf: two-sided, colour, 2 copies. 2F-West, the only ready printer, can do neither.
+        select({1});
+        m_window->releaseSelected();
+        auto* dialog = waitForChild<ReleaseDialog>(m_window, QStringLiteral("releaseDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(m_printers->index(1).data(PrinterListModel::CapabilitiesRole).toJsonObject().contains(
+            QLatin1String("color")));
+        const QString status = m_printers->index(1).data(PrinterListModel::StatusTextRole).toString();
+        QVERIFY2(status.contains(QLatin1String("cannot print two-sided")), qPrintable(status));
+        QVERIFY(!(m_printers->flags(m_printers->index(1)) & Qt::ItemIsEnabled));
+        QVERIFY(!dialog->selectPrinter(QStringLiteral("2F-West")));
+        QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("print"))->isEnabled());
+        dialog->reject();
+        QTRY_VERIFY(!m_window->findChild<ReleaseDialog*>(QStringLiteral("releaseDialog")));
+        // Once the dialog is gone, the printer is choosable again for other jobs.
+        QVERIFY(m_printers->flags(m_printers->index(1)) & Qt::ItemIsEnabled);
+
+        // The options: no printer prints two-sided or in colour here, except 3F-East (colour, sides
+        // unknown: everything); with only 2F-West, neither is offered.
+        list.removeAt(2);
+        list.removeAt(0);
+        printers[QStringLiteral("printers")] = list;
+        QVERIFY(m_printers->setPrintersFromJson(printers));
+        select({0});
+        m_window->action(QStringLiteral("options"))->trigger();
+        auto* options = waitForChild<JobOptionsDialog>(m_window, QStringLiteral("optionsDialog"));
+        QVERIFY(options);
+        auto* sides = options->findChild<QComboBox*>(QStringLiteral("sides"));
+        auto* color = options->findChild<QComboBox*>(QStringLiteral("colorMode"));
+        QCOMPARE(sides->count(), 1);
+        QCOMPARE(sides->itemData(0).toString(), QStringLiteral("one-sided"));
+        QCOMPARE(color->findData(QStringLiteral("color")), -1);
+        QCOMPARE(options->findChild<QSpinBox*>(QStringLiteral("copies"))->maximum(), 10);
+        options->reject();
+    }
+
+    // A release refused for an option the printer cannot do says so in the app's words, not the
+    // server's English.
+    void optionRefusalIsTranslated()
+    {
+        m_server->routeJson(
+            "POST", QStringLiteral("/api/v1/jobs/12/release"), 400,
+            {{QStringLiteral("error"), QStringLiteral("option-unsupported")},
+             {QStringLiteral("message"), QStringLiteral("Unsupported sides keyword value")},
+             {QStringLiteral("option"), QStringLiteral("sides")},
+             {QStringLiteral("value"), QStringLiteral("two-sided-long-edge")},
+             {QStringLiteral("printer"), QStringLiteral("2F-West")},
+             {QStringLiteral("supported"), QJsonArray{QStringLiteral("one-sided")}}});
+        QSignalSpy finished(m_jobs, &JobListModel::actionFinished);
+        m_jobs->releaseJobs({12}, QStringLiteral("2F-West"));
+        QTRY_COMPARE(finished.size(), 1);
+        const QStringList errors = finished.first().at(2).toStringList();
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.first().contains(QLatin1String("Printer 2F-West cannot print two-sided (long edge)")),
+                 qPrintable(errors.first()));
+        QVERIFY(!errors.first().contains(QLatin1String("Unsupported sides keyword")));
+    }
+
+    // State shown is state known: with the server gone, no printer shows as ready.
+    void printersUnknownWhileTheServerIsDown()
+    {
+        select({0});
+        m_window->releaseSelected();
+        auto* dialog = waitForChild<ReleaseDialog>(m_window, QStringLiteral("releaseDialog"));
+        QVERIFY(dialog);
+        QTRY_COMPARE(dialog->selectedPrinter(), QStringLiteral("2F-West"));
+        QCOMPARE(m_printers->index(1).data(PrinterListModel::StatusTextRole).toString(), QStringLiteral("Ready"));
+
+        delete m_server; // the server stops: the next fetch gets no answer
+        m_server = nullptr;
+        dialog->findChild<QPushButton*>(QStringLiteral("refresh"))->click();
+        QTRY_VERIFY(!m_printers->isServerReachable());
+        for (int row = 0; row < m_printers->rowCount(); ++row) {
+            const QString status = m_printers->index(row).data(PrinterListModel::StatusTextRole).toString();
+            QVERIFY2(status.contains(QLatin1String("the print server cannot be reached")), qPrintable(status));
+            QVERIFY(!m_printers->index(row).data(PrinterListModel::CanPrintRole).toBool());
+        }
+        QVERIFY(dialog->selectedPrinter().isEmpty());
+        QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("print"))->isEnabled());
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("releaseStatus"))
+                    ->text()
+                    .contains(QLatin1String("cannot be reached")));
+
+        // The push channel coming back (the tray refetches): ready again once the server answers.
+        m_server = new FakeApiServer;
+        QVERIFY(m_server->listen());
+        m_server->routeJson("GET", QStringLiteral("/api/v1/printers"), 200, fixture("client-printers.json"));
+        m_api->setBaseUrl(m_server->url());
+        m_printers->refresh();
+        QTRY_VERIFY(m_printers->isServerReachable());
+        QCOMPARE(m_printers->index(1).data(PrinterListModel::StatusTextRole).toString(), QStringLiteral("Ready"));
+        QTRY_COMPARE(dialog->selectedPrinter(), QStringLiteral("2F-West"));
+        dialog->reject();
     }
 
     void releaseRemembersThePrinter()
