@@ -6,6 +6,8 @@
 #include "OutboxKeyStore.h"
 #include "OutboxUploader.h"
 
+#include <QFileInfo>
+
 CaptureService::CaptureService(ApiClient* api, QObject* parent) : CaptureService(api, Options{}, parent) {}
 
 CaptureService::CaptureService(ApiClient* api, const Options& options, QObject* parent)
@@ -39,6 +41,14 @@ CaptureService::~CaptureService()
 
 void CaptureService::start()
 {
+    if (!m_outbox->isSpoolInstalled()) {
+        // Nothing prints to "MPS Secure Print" here (no queue, backend or spool): nothing to warn about.
+        m_installed = false;
+        qCInfo(lcCapture).noquote() << QStringLiteral("desktop print capture is not installed here (no %1); "
+                                                      "capture is off")
+                                           .arg(QFileInfo(m_outbox->directory()).absolutePath());
+        return;
+    }
     if (!m_outbox->prepare()) {
         qCWarning(lcCapture).noquote() << m_outbox->errorString();
         Q_EMIT failed(m_outbox->errorString());

@@ -33,10 +33,14 @@ public:
     CaptureService(ApiClient* api, const Options& options, QObject* parent = nullptr);
     ~CaptureService() override;
 
-    /// Starts: answers with started() or failed(). Call once.
+    /// Starts: answers with started() or failed(). Where desktop capture is not installed (no outbox
+    /// spool, see Outbox::isSpoolInstalled()) it stays off quietly: neither signal, isInstalled()
+    /// false, one line logged at info. Call once.
     void start();
     /// Returns true after started().
     bool isRunning() const { return m_running; }
+    /// Returns false when start() found that desktop capture is not installed on this computer.
+    bool isInstalled() const { return m_installed; }
     /// Returns the outbox.
     Outbox* outbox() const { return m_outbox.get(); }
     /// Returns the uploader (valid after construction; uploads begin after started()).
@@ -69,4 +73,5 @@ private:
     CaptureServer* m_server;
     OutboxUploader* m_uploader;
     bool m_running = false;
+    bool m_installed = true;
 };

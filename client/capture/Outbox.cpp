@@ -82,6 +82,12 @@ QString Outbox::defaultDirectory()
     return base + QLatin1Char('/') + QString::number(::getuid());
 }
 
+bool Outbox::isSpoolInstalled() const
+{
+    // The spool is the parent of the user's directory; the app never creates it (root's, 1733).
+    return QFileInfo(QFileInfo(m_dir).absolutePath()).isDir();
+}
+
 bool Outbox::prepare()
 {
     const QByteArray dir = QFile::encodeName(m_dir);

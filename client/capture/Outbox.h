@@ -39,6 +39,10 @@ public:
     static QString defaultDirectory();
     /// Returns the directory.
     QString directory() const { return m_dir; }
+    /// Returns true when desktop capture is installed on this computer: the spool the directory lives
+    /// in (by default /var/spool/mps-outbox, made by mps-queue-setup and systemd-tmpfiles) exists.
+    /// Without it the app has nothing to prepare and nothing will ever be captured.
+    bool isSpoolInstalled() const;
 
     /// Creates the directory (mode 0700) when it is missing and checks that it is a real directory
     /// owned by this user that nobody else can write. Returns false with errorString() set otherwise.
