@@ -7,6 +7,7 @@
 #include "JobUploader.h"
 #include "PrinterListModel.h"
 #include "ReleaseDialog.h"
+#include "WindowPlacement.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -121,6 +122,7 @@ MyJobsWindow::MyJobsWindow(JobListModel* jobs, PrinterListModel* printers, JobUp
     resize(720, 520);
     if (m_settings)
         restoreGeometry(m_settings->value(ClientSettings::Key::MyJobsGeometry).toByteArray());
+    WindowPlacement::ensureOnScreen(this);
     updateActions();
     updateEmptyState();
 }
@@ -136,26 +138,16 @@ void MyJobsWindow::createActions()
         a->setObjectName(name);
         return a;
     };
-    m_release = make(QStringLiteral("release"), tr("&Print at a printer..."), QStyle::SP_DialogApplyButton,
-                     "document-print");
-    m_release->setIconText(tr("Print"));
-    m_release->setToolTip(tr("Print the selected jobs at a printer of your choice"));
-    m_options = make(QStringLiteral("options"), tr("&Options..."), QStyle::SP_FileDialogDetailedView,
+    m_release = make(QStringLiteral("release"), QString(), QStyle::SP_DialogApplyButton, "document-print");
+    m_options = make(QStringLiteral("options"), QString(), QStyle::SP_FileDialogDetailedView,
                      "document-properties");
-    m_options->setIconText(tr("Options"));
-    m_options->setToolTip(tr("Change copies, sides and colour of the selected jobs"));
-    m_delete = make(QStringLiteral("delete"), tr("&Delete"), QStyle::SP_TrashIcon, "edit-delete");
-    m_delete->setIconText(tr("Delete"));
+    m_delete = make(QStringLiteral("delete"), QString(), QStyle::SP_TrashIcon, "edit-delete");
     m_delete->setShortcut(QKeySequence::Delete);
-    m_delete->setToolTip(tr("Delete the selected jobs without printing them"));
-    m_printFile = make(QStringLiteral("printFile"), tr("Print a &file..."), QStyle::SP_DialogOpenButton,
-                       "document-open");
-    m_printFile->setIconText(tr("Add a file"));
-    m_printFile->setToolTip(tr("Add a PDF file or a picture to your held jobs"));
+    m_printFile = make(QStringLiteral("printFile"), QString(), QStyle::SP_DialogOpenButton, "document-open");
     m_printFile->setShortcut(QKeySequence::Open);
-    m_refresh = make(QStringLiteral("refresh"), tr("&Refresh"), QStyle::SP_BrowserReload, "view-refresh");
-    m_refresh->setIconText(tr("Refresh"));
+    m_refresh = make(QStringLiteral("refresh"), QString(), QStyle::SP_BrowserReload, "view-refresh");
     m_refresh->setShortcut(QKeySequence::Refresh);
+    retranslate();
 
     connect(m_release, &QAction::triggered, this, &MyJobsWindow::releaseSelected);
     connect(m_options, &QAction::triggered, this, &MyJobsWindow::changeOptionsOfSelected);
@@ -163,7 +155,8 @@ void MyJobsWindow::createActions()
     connect(m_printFile, &QAction::triggered, this, &MyJobsWindow::printFile);
     connect(m_refresh, &QAction::triggered, m_jobs, &JobListModel::refresh);
 
-    auto* bar = addToolBar(tr("Jobs"));
+    auto* bar = addToolBar(QString());
+    m_toolBar = bar;
     bar->setObjectName(QStringLiteral("jobsToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -174,6 +167,43 @@ void MyJobsWindow::createActions()
     bar->addAction(m_printFile);
     bar->addAction(m_refresh);
     m_view->addActions({m_release, m_options, m_delete});
+}
+
+void MyJobsWindow::retranslate()
+{
+    setWindowTitle(tr("My print jobs - MPS Secure Print"));
+    m_release->setText(tr("&Print at a printer..."));
+    m_release->setIconText(tr("Print"));
+    m_release->setToolTip(tr("Print the selected jobs at a printer of your choice"));
+    m_options->setText(tr("&Options..."));
+    m_options->setIconText(tr("Options"));
+    m_options->setToolTip(tr("Change copies, sides and colour of the selected jobs"));
+    m_delete->setText(tr("&Delete"));
+    m_delete->setIconText(tr("Delete"));
+    m_delete->setToolTip(tr("Delete the selected jobs without printing them"));
+    m_printFile->setText(tr("Print a &file..."));
+    m_printFile->setIconText(tr("Add a file"));
+    m_printFile->setToolTip(tr("Add a PDF file or a picture to your held jobs"));
+    m_refresh->setText(tr("&Refresh"));
+    m_refresh->setIconText(tr("Refresh"));
+    if (m_toolBar)
+        m_toolBar->setWindowTitle(tr("Jobs"));
+}
+
+void MyJobsWindow::changeEvent(QEvent* event)
+{
+    // The language was switched in Settings: every text again, without a restart.
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        setLive(m_isLive, m_liveDetail);
+        setSignedInUser(m_signedInName);
+        m_quota->setText(m_jobs->quotaText());
+        showStatus({});
+        updateEmptyState();
+        if (m_jobs->rowCount() > 0)
+            Q_EMIT m_jobs->dataChanged(m_jobs->index(0), m_jobs->index(m_jobs->rowCount() - 1));
+    }
+    QMainWindow::changeEvent(event);
 }
 
 QAction* MyJobsWindow::action(const QString& name) const
@@ -248,6 +278,8 @@ void MyJobsWindow::updateEmptyState()
 
 void MyJobsWindow::setLive(bool live, const QString& detail)
 {
+    m_isLive = live;
+    m_liveDetail = detail;
     m_live->setText(live ? tr("\u25cf Live") : tr("\u25cb Offline"));
     m_live->setStyleSheet(live ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #9e9e9e;"));
     m_live->setToolTip(
@@ -257,6 +289,7 @@ void MyJobsWindow::setLive(bool live, const QString& detail)
 
 void MyJobsWindow::setSignedInUser(const QString& name)
 {
+    m_signedInName = name;
     m_user->setText(name.isEmpty() ? QString() : tr("Signed in as %1").arg(name));
 }
 

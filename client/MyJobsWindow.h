@@ -14,6 +14,7 @@ class QListView;
 class QMessageBox;
 class QProgressBar;
 class QStackedWidget;
+class QToolBar;
 
 /// "My jobs": my held jobs with their first pages and options. Delete several at once (after asking),
 /// change copies, sides and colour, print them at a printer chosen from the server's list, and add
@@ -63,12 +64,14 @@ public Q_SLOTS:
     void showAndRaise();
 
 protected:
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
     void createActions();
+    void retranslate();
     void updateActions();
     void updateEmptyState();
     void showStatus(const QString& text);
@@ -85,6 +88,10 @@ private:
     QLabel* m_emptyLabel;
     QLabel* m_message;
     QLabel* m_live;
+    QToolBar* m_toolBar = nullptr;
+    bool m_isLive = false;
+    QString m_liveDetail;
+    QString m_signedInName;
     QLabel* m_user;
     QLabel* m_quota;
     QProgressBar* m_progress;

@@ -46,6 +46,8 @@ public:
     /// Takes over a session that SignInDialog has just opened on api() (the token is set there):
     /// remembers the server, pin and user name, stores the token in the keychain, starts the push channel.
     void adopt(const QJsonObject& user);
+    /// Notes that the user's fingerprint was deleted (user()["hasFingerprint"] becomes false).
+    void forgetFingerprint() { m_user.insert(QStringLiteral("hasFingerprint"), false); }
     /// Signs out: ends the session on the server, forgets the token (keychain too), stops the push channel.
     void signOut();
 

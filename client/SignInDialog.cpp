@@ -16,15 +16,22 @@
 namespace {
 constexpr int DefaultPort = 8631;
 
-// "AB:CD:..." (32 pairs) on two lines of 16 pairs, easier to compare by eye.
-QString twoLines(const QString& fingerprint)
-{
-    const QStringList pairs = fingerprint.split(QLatin1Char(':'));
-    if (pairs.size() != 32)
-        return fingerprint;
-    return pairs.mid(0, 16).join(QLatin1Char(':')) + QLatin1Char('\n') + pairs.mid(16).join(QLatin1Char(':'));
-}
 } // namespace
+
+QString SignInDialog::checkCode(const QString& fingerprint)
+{
+    // "AB:CD:EF:01:..." (SHA-256, 32 bytes) as 16 groups of 4 hex digits on two lines of 8 groups: short
+    // groups are easier to compare by eye and read out over the phone.
+    QString hex = fingerprint;
+    hex.remove(QLatin1Char(':')).remove(QLatin1Char(' '));
+    hex = hex.toUpper();
+    if (hex.size() != 64)
+        return fingerprint;
+    QStringList groups;
+    for (int i = 0; i < hex.size(); i += 4)
+        groups << hex.mid(i, 4);
+    return groups.mid(0, 8).join(QLatin1Char(' ')) + QLatin1Char('\n') + groups.mid(8).join(QLatin1Char(' '));
+}
 
 SignInDialog::SignInDialog(ApiClient* api, QWidget* parent) : QDialog(parent), m_api(api)
 {
@@ -67,7 +74,7 @@ SignInDialog::SignInDialog(ApiClient* api, QWidget* parent) : QDialog(parent), m
     m_fingerprint->setObjectName(QStringLiteral("fingerprint"));
     m_fingerprint->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* fpCaption = new QLabel(tr("SHA-256 fingerprint:"), m_certificateBox);
+    auto* fpCaption = new QLabel(tr("Certificate check code:"), m_certificateBox);
     auto* boxLayout = new QVBoxLayout(m_certificateBox);
     boxLayout->addWidget(m_certificateText);
     boxLayout->addWidget(fpCaption);
@@ -225,10 +232,10 @@ void SignInDialog::onCertificateProbed(const QString& fingerprint, const QString
                                              "This happens when the server is "
                                              "renewed, but it can also mean that someone is intercepting the "
                                              "connection. Sign in only if IT "
-                                             "support confirms the fingerprint below.")
+                                             "support confirms the check code below.")
                                               .arg(m_server.host())
                                         : tr("This computer has not connected to %1 before. Compare the "
-                                             "fingerprint below with the one IT "
+                                             "certificate check code below with the one IT "
                                              "support published. Sign in only if they are the same.")
                                               .arg(m_server.host());
     if (!subject.isEmpty())
@@ -236,7 +243,7 @@ void SignInDialog::onCertificateProbed(const QString& fingerprint, const QString
     if (trustedBySystem)
         text += QLatin1Char('\n') + tr("This computer's certificate authorities also vouch for it.");
     m_certificateText->setText(text);
-    m_fingerprint->setText(twoLines(fingerprint));
+    m_fingerprint->setText(checkCode(fingerprint));
     setStep(Step::ConfirmCertificate);
 }
 

@@ -40,6 +40,9 @@ public:
     void setUsername(const QString& name);
     /// Pre-fills the password (screenshot mode only; people type it).
     void setPassword(const QString& password);
+    /// Returns a certificate's SHA-256 fingerprint ("AB:CD:...") as its check code for people: 16 groups
+    /// of 4 hex digits on two lines ("ABCD EF01 ...").
+    static QString checkCode(const QString& fingerprint);
     /// Says which certificate fingerprint ("AB:CD:...") is already trusted for `server`; it is not
     /// asked for again while the address stays the same.
     void setTrustedCertificate(const QUrl& server, const QString& fingerprint);

@@ -21,6 +21,11 @@ bool Translations::install(QCoreApplication* app, const QString& language)
     if (QLocale::system().language() != locale.language())
         QLocale::setDefault(locale);
 
+    // A language change at run time replaces the translators installed before (LanguageChange follows).
+    for (QTranslator* old : app->findChildren<QTranslator*>(QString(), Qt::FindDirectChildrenOnly)) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
     auto* qt = new QTranslator(app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

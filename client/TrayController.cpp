@@ -142,8 +142,9 @@ void TrayController::printFile()
 void TrayController::showSettings()
 {
     if (!m_settingsDialog) {
-        m_settingsDialog = new SettingsDialog(m_settings);
+        m_settingsDialog = new SettingsDialog(m_settings, nullptr, m_session->api(), m_session->user());
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_settingsDialog, &SettingsDialog::fingerprintDeleted, m_session, &Session::forgetFingerprint);
     }
     m_settingsDialog->show();
     m_settingsDialog->raise();
@@ -178,7 +179,9 @@ void TrayController::onStateChanged(Session::State state)
     switch (state) {
     case Session::State::SignedIn:
         m_jobs->setOwner(m_session->username());
-        m_window->setSignedInUser(m_session->username());
+        // People by the name colleagues know them by ("displayName"), the login name only without one.
+        m_window->setSignedInUser(
+            m_session->user().value(QLatin1String("displayName")).toString(m_session->username()));
         m_signInOut->setText(tr("Sign out (%1)").arg(m_session->username()));
         m_jobs->refresh();
         m_printers->refresh();

@@ -477,6 +477,11 @@ ApiReply* ApiClient::removeFingerprint()
     return send("DELETE", QStringLiteral("/api/v1/kiosk/fingerprint"), {}, Auth::Session);
 }
 
+ApiReply* ApiClient::deleteMyFingerprint()
+{
+    return send("DELETE", QStringLiteral("/api/v1/me/fingerprint"), {}, Auth::Session);
+}
+
 ApiReply* ApiClient::openStream(const QString& path, int idleTimeoutMs)
 {
     if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty())

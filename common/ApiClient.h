@@ -150,6 +150,9 @@ public:
     ApiReply* enrollFingerprint(const QByteArray& templ);
     /// DELETE /api/v1/kiosk/fingerprint: removes the session user's fingerprint.
     ApiReply* removeFingerprint();
+    /// DELETE /api/v1/me/fingerprint: deletes the signed-in user's own fingerprint template and their
+    /// consent (the tray app's withdrawal; any signed-in session).
+    ApiReply* deleteMyFingerprint();
 
     /// GET `path` (e.g. "/api/v1/events") as a long-lived stream with the session, device token and
     /// pin: the reply emits streamStarted() and streamData() instead of buffering the body. A dead

@@ -1,5 +1,7 @@
 #include "UsageWindow.h"
 
+#include "WindowPlacement.h"
+
 #include "ClientLog.h"
 #include "ClientSettings.h"
 #include "MemberUsageModel.h"
@@ -126,6 +128,7 @@ UsageWindow::UsageWindow(UsageController* controller, ClientSettings* settings, 
     resize(1100, 720);
     if (m_settings)
         restoreGeometry(m_settings->value(ClientSettings::Key::UsageGeometry).toByteArray());
+    WindowPlacement::ensureOnScreen(this);
     updateMine();
     updateDepartments();
     updateDepartmentData();

@@ -1,0 +1,32 @@
+#include "WindowPlacement.h"
+
+#include <QGuiApplication>
+#include <QScreen>
+#include <QWidget>
+
+namespace WindowPlacement {
+
+void ensureOnScreen(QWidget* window)
+{
+    if (!window)
+        return;
+    const QRect frame = window->frameGeometry();
+    QScreen* screen = QGuiApplication::screenAt(frame.center());
+    if (!screen)
+        screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect area = screen->availableGeometry();
+    if (area.contains(frame))
+        return;
+    // The frame (title bar included) must fit: the client area is that much smaller.
+    const QSize extra = frame.size() - window->geometry().size();
+    const QSize size = window->size().boundedTo(area.size() - extra);
+    window->resize(size);
+    const QSize full = size + extra;
+    const int x = qBound(area.left(), frame.left(), area.right() + 1 - full.width());
+    const int y = qBound(area.top(), frame.top(), area.bottom() + 1 - full.height());
+    window->move(x, y);
+}
+
+} // namespace WindowPlacement

@@ -1,0 +1,13 @@
+#pragma once
+
+class QWidget;
+
+/// Keeps windows where people can see them: a geometry saved on another monitor or another screen
+/// size must not put a window (partly) off screen.
+namespace WindowPlacement {
+
+/// Moves `window` (after restoreGeometry) so that it lies fully on the screen its centre is on, or
+/// else on the primary screen, shrinking it to that screen's available area when it is larger.
+void ensureOnScreen(QWidget* window);
+
+} // namespace WindowPlacement
