@@ -13,8 +13,14 @@ rm -rf "$demo"
 mkdir -p "$demo/mfp-spool" "$demo/mfp-ssl"
 chmod 700 "$demo"
 pids=()
+capture_dir=""
+sudo_capture=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -n "$capture_dir" ]; then
+    "${sudo_capture[@]}" "$root/scripts/demo-capture.sh" stop "$capture_dir" || true
+    "${sudo_capture[@]}" rm -rf "$capture_dir" || true
+  fi
   [ -f "$demo/dbus.pid" ] && kill "$(cat "$demo/dbus.pid")" 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
@@ -76,6 +82,29 @@ curl -sf "http://127.0.0.1:$port/api/v1/jobs?name=Welcome%20to%20MPS.pdf" -H "Au
   -H 'Content-Type: application/pdf' --data-binary @/usr/share/cups/data/default-testpage.pdf > /dev/null
 rm -f "$demo/session.json"
 
+# Desktop capture in the demo's OWN cupsd (never the system's): the "MPS Secure Print" queue and the
+# mps backend (scripts/demo-capture.sh, the same set-up test_demo_capture.py runs). cupsd must run
+# the backend as root: as root directly, else through sudo when it needs no password.
+capture="Desktop print not set up: it needs root for the demo's own cupsd (run make demo as root, or
+                allow sudo). To use the system's CUPS instead: sudo installer/mps-queue-setup.sh install"
+client_env=()
+if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
+  [ "$(id -u)" -eq 0 ] || sudo_capture=(sudo -n)
+  # Filters run as lp and reach the socket and spool here: a traversable directory outside .demo.
+  capture_dir=$(mktemp -d "${TMPDIR:-/tmp}/mps-demo-cups.XXXXXX")
+  chmod 755 "$capture_dir"
+  if "${sudo_capture[@]}" "$root/scripts/demo-capture.sh" start "$capture_dir" "$build/installer/backend/mps" \
+      > "$demo/capture.log" 2>&1; then
+    client_env=(env "MPS_OUTBOX_BASE=$capture_dir/outbox")
+    capture="Desktop print from this desktop through the demo's own CUPS and the tray client:
+                $(cat "$capture_dir/try-command")
+                (applications started with CUPS_SERVER=$capture_dir/cups.sock show \"MPS Secure Print\";
+                the job appears held for you in the tray client and at the kiosk; logs $capture_dir/log)"
+  else
+    capture="Desktop print could not be set up: $demo/capture.log"
+  fi
+fi
+
 apps="(no display: start the apps yourself, see docs/kiosk.md and docs/client.md)"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   # The kiosk in a window, its fingerprint sensor libfprint's virtual one (touch it as shown below).
@@ -84,15 +113,16 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     --device-token-file "$demo/kiosk.token" --size 1024x600 --no-card-reader > "$demo/kiosk.log" 2>&1 &
   pids+=($!)
   printf '[server]\nurl=https://localhost:%s\ncertificateSha256=%s\n' "$port" "$fingerprint" > "$demo/client.ini"
-  "$build/client/mps-client" --settings "$demo/client.ini" > "$demo/client.log" 2>&1 &
+  # With the demo's capture queue, the tray client reads the outbox that queue's backend writes.
+  "${client_env[@]}" "$build/client/mps-client" --settings "$demo/client.ini" > "$demo/client.log" 2>&1 &
   pids+=($!)
   apps="Kiosk (1024x600 window) and tray client are running (logs: $demo/kiosk.log, $demo/client.log).
   At the kiosk  sign in with ID kim and PIN 1234, or type 0077705923 and Enter (a keyboard-wedge
                 reader reading kim's card). Register a fingerprint there (\"Register fingerprint\",
                 then touch 5 times), sign out, and touch the sensor to see kim's jobs:
                 scripts/touch-fingerprint.py $demo/fingerprint.sock kim-finger [TIMES]
-  Desktop       the tray client signs in to the server above; capturing prints from this desktop's
-                CUPS needs the queue: sudo installer/mps-queue-setup.sh install (docs/capture.md)"
+  Desktop       sign in to the tray client as kim: what this desktop prints to MPS Secure Print
+                becomes a held job for whoever is signed in there (docs/capture.md)"
 fi
 
 cat <<MSG
@@ -110,6 +140,7 @@ MPS demo is running.
   Kiosk token   in $demo/kiosk.token (kiosk-3F-East)
   Certificate   SHA-256 $fingerprint
   Logs          $demo/server.log, $demo/mfp.log
+  $capture
 $apps
 Press Ctrl-C to stop.
 MSG
