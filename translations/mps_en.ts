@@ -817,6 +817,29 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>The server sent an answer this app does not understand. Try again later.</source>
         <translation>The server sent an answer this app does not understand. Try again later.</translation>
     </message>
+    <message>
+        <source>Unknown: the print server cannot be reached</source>
+        <translation>Unknown: the print server cannot be reached</translation>
+    </message>
+    <message>
+        <source>Ready, but %1: change the job&apos;s options first</source>
+        <translation>Ready, but %1: change the job&apos;s options first</translation>
+    </message>
+    <message>
+        <source>cannot print two-sided</source>
+        <translation>cannot print two-sided</translation>
+    </message>
+    <message>
+        <source>cannot print in colour</source>
+        <translation>cannot print in colour</translation>
+    </message>
+    <message numerus="yes">
+        <source>prints at most %n copies at a time</source>
+        <translation>
+            <numerusform>prints at most %n copy at a time</numerusform>
+            <numerusform>prints at most %n copies at a time</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PrinterUsageModel</name>
@@ -991,6 +1014,199 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>Printers that cannot print now are greyed out; choose another one nearby.</source>
         <translation>Printers that cannot print now are greyed out; choose another one nearby.</translation>
     </message>
+    <message>
+        <source>The print server cannot be reached, so whether a printer is ready is not known. Check the network connection; the list updates when the server answers again.</source>
+        <translation>The print server cannot be reached, so whether a printer is ready is not known. Check the network connection; the list updates when the server answers again.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerErrorText</name>
+    <message>
+        <source>one-sided</source>
+        <translation>one-sided</translation>
+    </message>
+    <message>
+        <source>two-sided (long edge)</source>
+        <translation>two-sided (long edge)</translation>
+    </message>
+    <message>
+        <source>two-sided (short edge)</source>
+        <translation>two-sided (short edge)</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>colour</translation>
+    </message>
+    <message>
+        <source>black and white</source>
+        <translation>black and white</translation>
+    </message>
+    <message>
+        <source>as in the document</source>
+        <translation>as in the document</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copies</source>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Printer %1 prints at most %n copies at a time. The job is still held: choose fewer copies under Options, or another printer.</source>
+        <translation>
+            <numerusform>Printer %1 prints at most %n copy at a time. The job is still held: choose fewer copies under Options, or another printer.</numerusform>
+            <numerusform>Printer %1 prints at most %n copies at a time. The job is still held: choose fewer copies under Options, or another printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printer %1 cannot print %2. The job is still held: choose one-sided under Options, or another printer.</source>
+        <translation>Printer %1 cannot print %2. The job is still held: choose one-sided under Options, or another printer.</translation>
+    </message>
+    <message>
+        <source>Printer %1 cannot print in %2. The job is still held: choose black and white under Options, or another printer.</source>
+        <translation>Printer %1 cannot print in %2. The job is still held: choose black and white under Options, or another printer.</translation>
+    </message>
+    <message>
+        <source>Printer %1 cannot print with these options. The job is still held: change the options, or choose another printer.</source>
+        <translation>Printer %1 cannot print with these options. The job is still held: change the options, or choose another printer.</translation>
+    </message>
+    <message>
+        <source>This kind of file cannot be printed. Open it in its program and save it as PDF, then print the PDF.</source>
+        <translation>This kind of file cannot be printed. Open it in its program and save it as PDF, then print the PDF.</translation>
+    </message>
+    <message>
+        <source>%1 files cannot be printed. Open the file in its program and save it as PDF, then print the PDF.</source>
+        <translation>%1 files cannot be printed. Open the file in its program and save it as PDF, then print the PDF.</translation>
+    </message>
+    <message>
+        <source>This Hangul document (%1) cannot be converted on the server. Open it in Hangul and save it as PDF, then print the PDF.</source>
+        <translation>This Hangul document (%1) cannot be converted on the server. Open it in Hangul and save it as PDF, then print the PDF.</translation>
+    </message>
+    <message>
+        <source>The document is protected with a password. Open it, save a copy without the password or as PDF, and print that.</source>
+        <translation>The document is protected with a password. Open it, save a copy without the password or as PDF, and print that.</translation>
+    </message>
+    <message>
+        <source>The document is damaged or not what its name says and cannot be read. Open it in its program, save it as PDF and print the PDF.</source>
+        <translation>The document is damaged or not what its name says and cannot be read. Open it in its program, save it as PDF and print the PDF.</translation>
+    </message>
+    <message>
+        <source>The server could not convert the document to print it. Save it as PDF in its program and print the PDF.</source>
+        <translation>The server could not convert the document to print it. Save it as PDF in its program and print the PDF.</translation>
+    </message>
+    <message>
+        <source>The server is converting many documents right now. Try again in a minute.</source>
+        <translation>The server is converting many documents right now. Try again in a minute.</translation>
+    </message>
+    <message>
+        <source>The document is too large for the server. Print it in parts or ask the print admin.</source>
+        <translation>The document is too large for the server. Print it in parts or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>This job would go over a monthly print quota, so it was not printed and is still held. Print fewer pages, in black and white or on both sides, or ask your department head.</source>
+        <translation>This job would go over a monthly print quota, so it was not printed and is still held. Print fewer pages, in black and white or on both sides, or ask your department head.</translation>
+    </message>
+    <message>
+        <source>You have used most of a monthly print quota. Open Usage to see what is left.</source>
+        <translation>You have used most of a monthly print quota. Open Usage to see what is left.</translation>
+    </message>
+    <message>
+        <source>These print options are not valid. Choose 1 to 999 copies and one of the offered sides and colours.</source>
+        <translation>These print options are not valid. Choose 1 to 999 copies and one of the offered sides and colours.</translation>
+    </message>
+    <message>
+        <source>The job is no longer held: it is printing, was printed or was deleted. The list shows its state now.</source>
+        <translation>The job is no longer held: it is printing, was printed or was deleted. The list shows its state now.</translation>
+    </message>
+    <message>
+        <source>The printer is no longer set up on the server. Choose another printer.</source>
+        <translation>The printer is no longer set up on the server. Choose another printer.</translation>
+    </message>
+    <message>
+        <source>At a kiosk, jobs can only be printed at the kiosk&apos;s own printer.</source>
+        <translation>At a kiosk, jobs can only be printed at the kiosk&apos;s own printer.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>You are not allowed to do that.</translation>
+    </message>
+    <message>
+        <source>The server could not store the document. Try again later or ask the print admin.</source>
+        <translation>The server could not store the document. Try again later or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>This document is still being received. It appears in My jobs in a moment.</source>
+        <translation>This document is still being received. It appears in My jobs in a moment.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not correct. Check them and try again.</source>
+        <translation>The user name or password is not correct. Check them and try again.</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>There were too many attempts. Wait a few minutes and try again.</source>
+        <translation>There were too many attempts. Wait a few minutes and try again.</translation>
+    </message>
+    <message>
+        <source>This account is turned off. Ask the print admin.</source>
+        <translation>This account is turned off. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Your session has ended. Sign in again.</translation>
+    </message>
+    <message>
+        <source>There is no such user on the server.</source>
+        <translation>There is no such user on the server.</translation>
+    </message>
+    <message>
+        <source>There is no such department on the server.</source>
+        <translation>There is no such department on the server.</translation>
+    </message>
+    <message>
+        <source>This card is not linked to anyone yet. Link it at a kiosk with your user name and password.</source>
+        <translation>This card is not linked to anyone yet. Link it at a kiosk with your user name and password.</translation>
+    </message>
+    <message>
+        <source>This card is already linked to another person. Ask the print admin.</source>
+        <translation>This card is already linked to another person. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The fingerprint was not recognised. Try again, or sign in with your card or password.</source>
+        <translation>The fingerprint was not recognised. Try again, or sign in with your card or password.</translation>
+    </message>
+    <message>
+        <source>The sign-in took too long. Start again.</source>
+        <translation>The sign-in took too long. Start again.</translation>
+    </message>
+    <message>
+        <source>The fingerprint could not be read. Enrol it again.</source>
+        <translation>The fingerprint could not be read. Enrol it again.</translation>
+    </message>
+    <message>
+        <source>Fingerprints are stored only with your consent. Read what is stored and agree first.</source>
+        <translation>Fingerprints are stored only with your consent. Read what is stored and agree first.</translation>
+    </message>
+    <message>
+        <source>You have no fingerprint stored.</source>
+        <translation>You have no fingerprint stored.</translation>
+    </message>
+    <message>
+        <source>The month asked for is not valid. Choose another month.</source>
+        <translation>The month asked for is not valid. Choose another month.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request. Update the app or ask the print admin.</source>
+        <translation>The server did not accept the request. Update the app or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The server does not know this request. Check the server address.</source>
+        <translation>The server does not know this request. Check the server address.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -1030,10 +1246,6 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <translation>Server:</translation>
     </message>
     <message>
-        <source>Trusted certificate (SHA-256):</source>
-        <translation>Trusted certificate (SHA-256):</translation>
-    </message>
-    <message>
         <source>Signed in as:</source>
         <translation>Signed in as:</translation>
     </message>
@@ -1042,16 +1254,64 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <source>A new language applies the next time the app starts. To use another server, sign out and sign in again.</source>
-        <translation>A new language applies the next time the app starts. To use another server, sign out and sign in again.</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Certificate check code:</source>
+        <translation>Certificate check code:</translation>
+    </message>
+    <message>
+        <source>Delete my fingerprint...</source>
+        <translation>Delete my fingerprint...</translation>
+    </message>
+    <message>
+        <source>Stored on the print server for signing in at the kiosks.</source>
+        <translation>Stored on the print server for signing in at the kiosks.</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <source>To use another server, sign out and sign in again.</source>
+        <translation>To use another server, sign out and sign in again.</translation>
+    </message>
+    <message>
+        <source>Delete my fingerprint</source>
+        <translation>Delete my fingerprint</translation>
+    </message>
+    <message>
+        <source>Delete your fingerprint from the print server?</source>
+        <translation>Delete your fingerprint from the print server?</translation>
+    </message>
+    <message>
+        <source>The fingerprint template and your consent are deleted at once and cannot be restored. At the kiosks you then sign in with your card, PIN or password; you can enrol a fingerprint again at a kiosk whenever you like.</source>
+        <translation>The fingerprint template and your consent are deleted at once and cannot be restored. At the kiosks you then sign in with your card, PIN or password; you can enrol a fingerprint again at a kiosk whenever you like.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Deleting...</source>
+        <translation>Deleting...</translation>
+    </message>
+    <message>
+        <source>Deleted. None is stored now.</source>
+        <translation>Deleted. None is stored now.</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Not deleted: %1</translation>
     </message>
 </context>
 <context>
@@ -1089,10 +1349,6 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <translation>Check the server&apos;s identity</translation>
     </message>
     <message>
-        <source>SHA-256 fingerprint:</source>
-        <translation>SHA-256 fingerprint:</translation>
-    </message>
-    <message>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
@@ -1113,14 +1369,6 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <translation>Enter your password.</translation>
     </message>
     <message>
-        <source>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the fingerprint below.</source>
-        <translation>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the fingerprint below.</translation>
-    </message>
-    <message>
-        <source>This computer has not connected to %1 before. Compare the fingerprint below with the one IT support published. Sign in only if they are the same.</source>
-        <translation>This computer has not connected to %1 before. Compare the fingerprint below with the one IT support published. Sign in only if they are the same.</translation>
-    </message>
-    <message>
         <source>Certificate issued to: %1</source>
         <translation>Certificate issued to: %1</translation>
     </message>
@@ -1135,6 +1383,18 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Certificate check code:</source>
+        <translation>Certificate check code:</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the check code below.</source>
+        <translation>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the check code below.</translation>
+    </message>
+    <message>
+        <source>This computer has not connected to %1 before. Compare the certificate check code below with the one IT support published. Sign in only if they are the same.</source>
+        <translation>This computer has not connected to %1 before. Compare the certificate check code below with the one IT support published. Sign in only if they are the same.</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted (%1). Compare its fingerprint with the one from your print admin and trust it, or ask the print admin for a trusted certificate.</source>
-        <translation>서버 인증서를 신뢰할 수 없습니다(%1). 지문을 인쇄 관리자가 알려 준 지문과 비교한 뒤 신뢰하거나, 인쇄 관리자에게 신뢰할 수 있는 인증서를 요청하세요.</translation>
+        <translation>서버 인증서를 신뢰할 수 없습니다(%1). 인증서 확인 코드를 인쇄 관리자가 알려 준 코드와 비교한 뒤 신뢰하거나, 인쇄 관리자에게 신뢰할 수 있는 인증서를 요청하세요.</translation>
     </message>
     <message>
         <source>No server address is set. Enter the print server&apos;s address.</source>
@@ -131,11 +131,11 @@
     <name>CaptureServer</name>
     <message>
         <source>The folder %1 for print capture cannot be created (%2).</source>
-        <translation>인쇄 수신용 폴더 %1을(를) 만들 수 없습니다(%2).</translation>
+        <translation>인쇄 수신용 폴더(%1)를 만들 수 없습니다(%2).</translation>
     </message>
     <message>
         <source>The folder %1 for print capture is not private to you. Log out and in again; if this keeps happening, ask IT support.</source>
-        <translation>인쇄 수신용 폴더 %1이(가) 본인 전용이 아닙니다. 로그아웃했다가 다시 로그인하세요. 계속 이러면 전산 담당자에게 문의하세요.</translation>
+        <translation>인쇄 수신용 폴더(%1)가 본인 전용이 아닙니다. 로그아웃했다가 다시 로그인하세요. 계속 이러면 전산 담당자에게 문의하세요.</translation>
     </message>
     <message>
         <source>Another MPS app is already receiving print jobs for you.</source>
@@ -228,7 +228,7 @@
     </message>
     <message>
         <source>Sending to %1...</source>
-        <translation>%1(으)로 보내는 중...</translation>
+        <translation>%1 프린터로 보내는 중...</translation>
     </message>
     <message>
         <source>Printing at %1</source>
@@ -236,11 +236,11 @@
     </message>
     <message>
         <source>Not printed last time; still held</source>
-        <translation>지난번에 인쇄되지 않음 · 계속 보류 중</translation>
+        <translation>지난번에 인쇄되지 않음 · 계속 출력 대기 중</translation>
     </message>
     <message>
         <source>Not printed at %1; still held</source>
-        <translation>%1에서 인쇄되지 않음 · 계속 보류 중</translation>
+        <translation>%1에서 인쇄되지 않음 · 계속 출력 대기 중</translation>
     </message>
     <message>
         <source>about %1</source>
@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>Not printed: over the monthly quota; still held</source>
-        <translation>할당량 초과로 인쇄되지 않음 · 계속 보류 중</translation>
+        <translation>할당량 초과로 인쇄되지 않음 · 계속 출력 대기 중</translation>
     </message>
 </context>
 <context>
@@ -335,7 +335,7 @@
     <name>JobUploader</name>
     <message>
         <source>%1 could not be read as a picture.</source>
-        <translation>%1을(를) 사진으로 읽을 수 없습니다.</translation>
+        <translation>%1 파일을 사진으로 읽을 수 없습니다.</translation>
     </message>
     <message>
         <source>You are not signed in. Sign in and try again.</source>
@@ -414,7 +414,7 @@
     <message numerus="yes">
         <source>%n document(s) added to your held jobs.</source>
         <translation>
-            <numerusform>문서 %n건을 보류 작업에 추가했습니다.</numerusform>
+            <numerusform>문서 %n건을 출력 대기 작업에 추가했습니다.</numerusform>
         </translation>
     </message>
     <message>
@@ -487,7 +487,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>Delete %1? It will not be printed, and it cannot be brought back.</source>
-        <translation>%1을(를) 삭제할까요? 인쇄되지 않으며 되돌릴 수 없습니다.</translation>
+        <translation>%1 작업을 삭제할까요? 인쇄되지 않으며 되돌릴 수 없습니다.</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n jobs? They will not be printed, and they cannot be brought back.</source>
@@ -513,7 +513,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>Sending to %1...</source>
-        <translation>%1(으)로 보내는 중...</translation>
+        <translation>%1 프린터로 보내는 중...</translation>
     </message>
     <message>
         <source>Print a file</source>
@@ -546,7 +546,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message numerus="yes">
         <source>%n job(s) sent to %1. Collect them there.</source>
         <translation>
-            <numerusform>작업 %n건을 %1(으)로 보냈습니다. 그곳에서 찾아가세요.</numerusform>
+            <numerusform>작업 %n건을 %1 프린터로 보냈습니다. 그곳에서 찾아가세요.</numerusform>
         </translation>
     </message>
     <message>
@@ -567,7 +567,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>Add a PDF file or a picture to your held jobs</source>
-        <translation>PDF 파일이나 사진을 보류 작업에 추가합니다</translation>
+        <translation>PDF 파일이나 사진을 출력 대기 작업에 추가합니다</translation>
     </message>
     <message>
         <source>OK</source>
@@ -598,21 +598,21 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <name>NotificationText</name>
     <message>
         <source>Print job held</source>
-        <translation>인쇄 작업 보류됨</translation>
+        <translation>인쇄 작업 출력 대기</translation>
     </message>
     <message numerus="yes">
         <source>%1 held - %n page(s)</source>
         <translation>
-            <numerusform>%1 보류됨 - %n쪽</numerusform>
+            <numerusform>%1 출력 대기 - %n쪽</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 was not printed at %2 (%3). It is still held: release it again later or choose another printer.</source>
-        <translation>%1이(가) %2에서 인쇄되지 않았습니다(%3). 작업은 계속 보류되어 있으니 나중에 다시 인쇄하거나 다른 프린터를 선택하세요.</translation>
+        <translation>%1 문서가 %2 프린터에서 인쇄되지 않았습니다(%3). 작업은 계속 출력 대기 중이니 나중에 다시 인쇄하거나 다른 프린터를 선택하세요.</translation>
     </message>
     <message>
         <source>%1 was not printed. It is still held: release it again later or choose another printer.</source>
-        <translation>%1이(가) 인쇄되지 않았습니다. 작업은 계속 보류되어 있으니 나중에 다시 인쇄하거나 다른 프린터를 선택하세요.</translation>
+        <translation>%1 문서가 인쇄되지 않았습니다. 작업은 계속 출력 대기 중이니 나중에 다시 인쇄하거나 다른 프린터를 선택하세요.</translation>
     </message>
     <message>
         <source>Not printed</source>
@@ -620,19 +620,19 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>Held job expires soon</source>
-        <translation>보류 작업이 곧 만료됩니다</translation>
+        <translation>출력 대기 작업이 곧 만료됩니다</translation>
     </message>
     <message>
         <source>%1 will be deleted at %2 unless you print it.</source>
-        <translation>%1은(는) 인쇄하지 않으면 %2에 삭제됩니다.</translation>
+        <translation>%1 문서는 인쇄하지 않으면 %2에 삭제됩니다.</translation>
     </message>
     <message>
         <source>Held job expired</source>
-        <translation>보류 작업 만료됨</translation>
+        <translation>출력 대기 작업 만료</translation>
     </message>
     <message>
         <source>%1 was not printed in time and has been deleted.</source>
-        <translation>%1이(가) 기한 안에 인쇄되지 않아 삭제되었습니다.</translation>
+        <translation>%1 문서가 기한 안에 인쇄되지 않아 삭제되었습니다.</translation>
     </message>
     <message>
         <source>Printed</source>
@@ -640,7 +640,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>%1 printed at %2</source>
-        <translation>%1을(를) %2에서 인쇄했습니다</translation>
+        <translation>%1 문서를 %2 프린터에서 인쇄했습니다</translation>
     </message>
     <message numerus="yes">
         <source>%n job(s) printed at %1</source>
@@ -661,19 +661,19 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <name>Outbox</name>
     <message>
         <source>The outbox folder %1 cannot be created (%2). Ask IT support to install MPS again.</source>
-        <translation>보관함 폴더 %1을(를) 만들 수 없습니다(%2). 전산 담당자에게 MPS 재설치를 요청하세요.</translation>
+        <translation>보관함 폴더(%1)를 만들 수 없습니다(%2). 전산 담당자에게 MPS 재설치를 요청하세요.</translation>
     </message>
     <message>
         <source>The outbox %1 is not a folder. Ask IT support to remove it.</source>
-        <translation>보관함 %1이(가) 폴더가 아닙니다. 전산 담당자에게 삭제를 요청하세요.</translation>
+        <translation>보관함(%1)이 폴더가 아닙니다. 전산 담당자에게 삭제를 요청하세요.</translation>
     </message>
     <message>
         <source>The outbox folder %1 belongs to another user, so printed documents cannot be kept safe. Ask IT support to remove it.</source>
-        <translation>보관함 폴더 %1이(가) 다른 사용자의 것이라 인쇄한 문서를 안전하게 보관할 수 없습니다. 전산 담당자에게 삭제를 요청하세요.</translation>
+        <translation>보관함 폴더(%1)가 다른 사용자의 것이라 인쇄한 문서를 안전하게 보관할 수 없습니다. 전산 담당자에게 삭제를 요청하세요.</translation>
     </message>
     <message>
         <source>The outbox folder %1 is open to other users and cannot be closed (%2).</source>
-        <translation>보관함 폴더 %1이(가) 다른 사용자에게 열려 있으며 권한을 바꿀 수 없습니다(%2).</translation>
+        <translation>보관함 폴더(%1)가 다른 사용자에게 열려 있으며 권한을 바꿀 수 없습니다(%2).</translation>
     </message>
     <message>
         <source>The outbox key cannot be published in %1 (%2).</source>
@@ -693,7 +693,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>The outbox file %1 cannot be changed (%2).</source>
-        <translation>보관함 파일 %1을(를) 변경할 수 없습니다(%2).</translation>
+        <translation>보관함 파일(%1)을 변경할 수 없습니다(%2).</translation>
     </message>
     <message>
         <source>The outbox file %1 cannot be renamed (%2).</source>
@@ -701,11 +701,11 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>The outbox file %1 cannot be removed (%2).</source>
-        <translation>보관함 파일 %1을(를) 삭제할 수 없습니다(%2).</translation>
+        <translation>보관함 파일(%1)을 삭제할 수 없습니다(%2).</translation>
     </message>
     <message>
         <source>The outbox folder %1 cannot be written to disk (%2).</source>
-        <translation>보관함 폴더 %1을(를) 디스크에 기록할 수 없습니다(%2).</translation>
+        <translation>보관함 폴더(%1)를 디스크에 기록할 수 없습니다(%2).</translation>
     </message>
 </context>
 <context>
@@ -807,6 +807,28 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>The server sent an answer this app does not understand. Try again later.</source>
         <translation>이 앱이 이해할 수 없는 응답을 서버가 보냈습니다. 나중에 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>Unknown: the print server cannot be reached</source>
+        <translation>알 수 없음: 인쇄 서버에 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Ready, but %1: change the job&apos;s options first</source>
+        <translation>준비됨. 단, %1 — 먼저 작업 옵션을 바꾸세요</translation>
+    </message>
+    <message>
+        <source>cannot print two-sided</source>
+        <translation>양면 인쇄 불가</translation>
+    </message>
+    <message>
+        <source>cannot print in colour</source>
+        <translation>컬러 인쇄 불가</translation>
+    </message>
+    <message numerus="yes">
+        <source>prints at most %n copies at a time</source>
+        <translation>
+            <numerusform>한 번에 최대 %n부까지 인쇄</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PrinterUsageModel</name>
@@ -872,7 +894,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>Hard limit: a job that would go over it stays held and is not printed.</source>
-        <translation>초과 불가: 할당량을 넘는 작업은 인쇄되지 않고 보류됩니다.</translation>
+        <translation>초과 불가: 할당량을 넘는 작업은 인쇄되지 않고 출력 대기 상태로 남습니다.</translation>
     </message>
     <message>
         <source>Soft limit: jobs over it still print, and you are warned.</source>
@@ -892,7 +914,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>This job costs %1, but the monthly quota of %2 is used up. The job is still held: ask your department head or the print admin for an extra allowance for %2, or print it next month.</source>
-        <translation>이 작업은 %1이지만 %2의 이번 달 할당량을 모두 사용했습니다. 작업은 계속 보류되어 있으니, 부서장이나 관리자에게 %2의 추가 할당을 요청하거나 다음 달에 인쇄하세요.</translation>
+        <translation>이 작업은 %1이지만 %2의 이번 달 할당량을 모두 사용했습니다. 작업은 계속 출력 대기 중이니, 부서장이나 관리자에게 %2의 추가 할당을 요청하거나 다음 달에 인쇄하세요.</translation>
     </message>
     <message>
         <source>This job costs %1, but only %2 is left of the monthly quota of %3. Print fewer pages or copies, print in black and white or on both sides, or ask your department head or the print admin for an extra allowance for %3.</source>
@@ -900,7 +922,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>This job costs %1, but your monthly quota is used up. The job is still held: ask your department head for an extra allowance, or print it next month.</source>
-        <translation>이 작업은 %1이지만 이번 달 할당량을 모두 사용했습니다. 작업은 계속 보류되어 있으니, 부서장에게 추가 할당을 요청하거나 다음 달에 인쇄하세요.</translation>
+        <translation>이 작업은 %1이지만 이번 달 할당량을 모두 사용했습니다. 작업은 계속 출력 대기 중이니, 부서장에게 추가 할당을 요청하거나 다음 달에 인쇄하세요.</translation>
     </message>
     <message>
         <source>This job costs %1, but only %2 is left of your monthly quota. Print fewer pages or copies, print in black and white or on both sides, or ask your department head for an extra allowance.</source>
@@ -916,7 +938,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>The monthly quota of %1 is used up (%2 of %3). Its members&apos; jobs stay held until an allowance is added or the month ends.</source>
-        <translation>%1의 이번 달 할당량을 모두 사용했습니다(%3 중 %2). 추가 할당을 받거나 다음 달이 될 때까지 부서원의 작업은 보류됩니다.</translation>
+        <translation>%1의 이번 달 할당량을 모두 사용했습니다(%3 중 %2). 추가 할당을 받거나 다음 달이 될 때까지 부서원의 작업은 출력 대기 상태로 남습니다.</translation>
     </message>
     <message>
         <source>The monthly quota of %1 is used up (%2 of %3). Jobs still print; the department head is told.</source>
@@ -928,7 +950,7 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>Your monthly quota is used up (%1 of %2). Further jobs stay held; ask your department head for an extra allowance.</source>
-        <translation>이번 달 할당량을 모두 사용했습니다(%2 중 %1). 이후 작업은 보류되니 부서장에게 추가 할당을 요청하세요.</translation>
+        <translation>이번 달 할당량을 모두 사용했습니다(%2 중 %1). 이후 작업은 출력 대기 상태로 남으니 부서장에게 추가 할당을 요청하세요.</translation>
     </message>
     <message>
         <source>Your monthly quota is used up (%1 of %2). Jobs still print, but your department head sees the overspend.</source>
@@ -980,6 +1002,197 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>Printers that cannot print now are greyed out; choose another one nearby.</source>
         <translation>지금 인쇄할 수 없는 프린터는 흐리게 표시됩니다. 가까운 다른 프린터를 고르세요.</translation>
     </message>
+    <message>
+        <source>The print server cannot be reached, so whether a printer is ready is not known. Check the network connection; the list updates when the server answers again.</source>
+        <translation>인쇄 서버에 연결할 수 없어 프린터가 준비되었는지 알 수 없습니다. 네트워크 연결을 확인하세요. 서버가 다시 응답하면 목록이 바로 갱신됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerErrorText</name>
+    <message>
+        <source>one-sided</source>
+        <translation>단면</translation>
+    </message>
+    <message>
+        <source>two-sided (long edge)</source>
+        <translation>양면(긴 쪽 넘김)</translation>
+    </message>
+    <message>
+        <source>two-sided (short edge)</source>
+        <translation>양면(짧은 쪽 넘김)</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>컬러</translation>
+    </message>
+    <message>
+        <source>black and white</source>
+        <translation>흑백</translation>
+    </message>
+    <message>
+        <source>as in the document</source>
+        <translation>문서 그대로</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copies</source>
+        <translation>
+            <numerusform>%n부</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Printer %1 prints at most %n copies at a time. The job is still held: choose fewer copies under Options, or another printer.</source>
+        <translation>
+            <numerusform>%1 프린터는 한 번에 최대 %n부까지 인쇄합니다. 작업은 출력 대기 중이니 옵션에서 부수를 줄이거나 다른 프린터를 고르세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printer %1 cannot print %2. The job is still held: choose one-sided under Options, or another printer.</source>
+        <translation>%1 프린터는 %2 인쇄를 할 수 없습니다. 작업은 출력 대기 중이니 옵션에서 단면을 고르거나 다른 프린터를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Printer %1 cannot print in %2. The job is still held: choose black and white under Options, or another printer.</source>
+        <translation>%1 프린터는 %2 인쇄를 할 수 없습니다. 작업은 출력 대기 중이니 옵션에서 흑백을 고르거나 다른 프린터를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Printer %1 cannot print with these options. The job is still held: change the options, or choose another printer.</source>
+        <translation>%1 프린터는 이 옵션으로 인쇄할 수 없습니다. 작업은 출력 대기 중이니 옵션을 바꾸거나 다른 프린터를 고르세요.</translation>
+    </message>
+    <message>
+        <source>This kind of file cannot be printed. Open it in its program and save it as PDF, then print the PDF.</source>
+        <translation>이 형식의 파일은 인쇄할 수 없습니다. 해당 프로그램에서 열어 PDF로 저장한 뒤 PDF를 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>%1 files cannot be printed. Open the file in its program and save it as PDF, then print the PDF.</source>
+        <translation>%1 파일은 인쇄할 수 없습니다. 해당 프로그램에서 열어 PDF로 저장한 뒤 PDF를 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>This Hangul document (%1) cannot be converted on the server. Open it in Hangul and save it as PDF, then print the PDF.</source>
+        <translation>이 한글 문서(%1)는 서버에서 변환할 수 없습니다. 한글(한컴오피스)에서 열어 PDF로 저장한 뒤 PDF를 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The document is protected with a password. Open it, save a copy without the password or as PDF, and print that.</source>
+        <translation>암호가 걸린 문서입니다. 문서를 열어 암호 없이 사본을 저장하거나 PDF로 저장한 뒤 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The document is damaged or not what its name says and cannot be read. Open it in its program, save it as PDF and print the PDF.</source>
+        <translation>문서가 손상되었거나 파일 이름과 형식이 달라 읽을 수 없습니다. 해당 프로그램에서 열어 PDF로 저장한 뒤 PDF를 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The server could not convert the document to print it. Save it as PDF in its program and print the PDF.</source>
+        <translation>서버가 인쇄할 수 있도록 문서를 변환하지 못했습니다. 해당 프로그램에서 PDF로 저장한 뒤 PDF를 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The server is converting many documents right now. Try again in a minute.</source>
+        <translation>지금 서버가 많은 문서를 변환하고 있습니다. 1분쯤 뒤에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The document is too large for the server. Print it in parts or ask the print admin.</source>
+        <translation>문서가 너무 커서 서버에 보낼 수 없습니다. 나누어 인쇄하거나 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>This job would go over a monthly print quota, so it was not printed and is still held. Print fewer pages, in black and white or on both sides, or ask your department head.</source>
+        <translation>이 작업을 인쇄하면 이번 달 인쇄 할당량을 넘기 때문에 인쇄하지 않았고 작업은 출력 대기 중입니다. 쪽수를 줄이거나 흑백·양면으로 인쇄하거나, 부서장에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>You have used most of a monthly print quota. Open Usage to see what is left.</source>
+        <translation>이번 달 인쇄 할당량을 거의 다 썼습니다. 사용량 창에서 남은 금액을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>These print options are not valid. Choose 1 to 999 copies and one of the offered sides and colours.</source>
+        <translation>인쇄 옵션이 올바르지 않습니다. 부수는 1~999부로, 면과 색상은 목록에 있는 것 중에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>The job is no longer held: it is printing, was printed or was deleted. The list shows its state now.</source>
+        <translation>이 작업은 더 이상 출력 대기 중이 아닙니다. 인쇄 중이거나 이미 인쇄되었거나 삭제되었습니다. 목록에서 지금 상태를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The printer is no longer set up on the server. Choose another printer.</source>
+        <translation>서버에 더 이상 등록되어 있지 않은 프린터입니다. 다른 프린터를 고르세요.</translation>
+    </message>
+    <message>
+        <source>At a kiosk, jobs can only be printed at the kiosk&apos;s own printer.</source>
+        <translation>키오스크에서는 그 키오스크에 연결된 프린터로만 인쇄할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>이 작업을 할 권한이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server could not store the document. Try again later or ask the print admin.</source>
+        <translation>서버가 문서를 저장하지 못했습니다. 나중에 다시 시도하거나 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>This document is still being received. It appears in My jobs in a moment.</source>
+        <translation>문서를 아직 받는 중입니다. 잠시 후 내 인쇄 작업에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not correct. Check them and try again.</source>
+        <translation>사용자 이름이나 비밀번호가 맞지 않습니다. 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>사용자 이름과 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>There were too many attempts. Wait a few minutes and try again.</source>
+        <translation>시도 횟수가 너무 많습니다. 몇 분 뒤에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>This account is turned off. Ask the print admin.</source>
+        <translation>사용이 중지된 계정입니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>로그인이 만료되었습니다. 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>There is no such user on the server.</source>
+        <translation>서버에 없는 사용자입니다.</translation>
+    </message>
+    <message>
+        <source>There is no such department on the server.</source>
+        <translation>서버에 없는 부서입니다.</translation>
+    </message>
+    <message>
+        <source>This card is not linked to anyone yet. Link it at a kiosk with your user name and password.</source>
+        <translation>아직 아무에게도 연결되지 않은 카드입니다. 키오스크에서 사용자 이름과 비밀번호로 카드를 연결하세요.</translation>
+    </message>
+    <message>
+        <source>This card is already linked to another person. Ask the print admin.</source>
+        <translation>이미 다른 사람에게 연결된 카드입니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The fingerprint was not recognised. Try again, or sign in with your card or password.</source>
+        <translation>지문을 인식하지 못했습니다. 다시 시도하거나 카드 또는 비밀번호로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>The sign-in took too long. Start again.</source>
+        <translation>로그인 시간이 초과되었습니다. 처음부터 다시 하세요.</translation>
+    </message>
+    <message>
+        <source>The fingerprint could not be read. Enrol it again.</source>
+        <translation>지문을 읽을 수 없습니다. 지문을 다시 등록하세요.</translation>
+    </message>
+    <message>
+        <source>Fingerprints are stored only with your consent. Read what is stored and agree first.</source>
+        <translation>지문은 동의한 경우에만 저장됩니다. 무엇이 저장되는지 읽고 먼저 동의하세요.</translation>
+    </message>
+    <message>
+        <source>You have no fingerprint stored.</source>
+        <translation>저장된 지문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The month asked for is not valid. Choose another month.</source>
+        <translation>요청한 달이 올바르지 않습니다. 다른 달을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request. Update the app or ask the print admin.</source>
+        <translation>서버가 요청을 받아들이지 않았습니다. 앱을 업데이트하거나 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The server does not know this request. Check the server address.</source>
+        <translation>서버가 이 요청을 알지 못합니다. 서버 주소를 확인하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -1012,15 +1225,11 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>Tell me when jobs are held, printed or about to expire</source>
-        <translation>작업이 보류되거나 인쇄되거나 곧 만료될 때 알림 받기</translation>
+        <translation>작업이 출력 대기에 들어가거나 인쇄되거나 곧 만료될 때 알림 받기</translation>
     </message>
     <message>
         <source>Server:</source>
         <translation>서버:</translation>
-    </message>
-    <message>
-        <source>Trusted certificate (SHA-256):</source>
-        <translation>신뢰하는 인증서 (SHA-256):</translation>
     </message>
     <message>
         <source>Signed in as:</source>
@@ -1031,16 +1240,64 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <translation>언어(&amp;L):</translation>
     </message>
     <message>
-        <source>A new language applies the next time the app starts. To use another server, sign out and sign in again.</source>
-        <translation>바꾼 언어는 앱을 다시 시작하면 적용됩니다. 다른 서버를 쓰려면 로그아웃한 뒤 다시 로그인하세요.</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Certificate check code:</source>
+        <translation>인증서 확인 코드:</translation>
+    </message>
+    <message>
+        <source>Delete my fingerprint...</source>
+        <translation>내 지문 삭제...</translation>
+    </message>
+    <message>
+        <source>Stored on the print server for signing in at the kiosks.</source>
+        <translation>키오스크 로그인용으로 인쇄 서버에 저장되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>지문:</translation>
+    </message>
+    <message>
+        <source>To use another server, sign out and sign in again.</source>
+        <translation>다른 서버를 쓰려면 로그아웃한 뒤 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Delete my fingerprint</source>
+        <translation>내 지문 삭제</translation>
+    </message>
+    <message>
+        <source>Delete your fingerprint from the print server?</source>
+        <translation>인쇄 서버에서 내 지문을 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>The fingerprint template and your consent are deleted at once and cannot be restored. At the kiosks you then sign in with your card, PIN or password; you can enrol a fingerprint again at a kiosk whenever you like.</source>
+        <translation>지문 정보와 동의 기록이 바로 삭제되며 되돌릴 수 없습니다. 이후 키오스크에서는 카드, PIN 또는 비밀번호로 로그인합니다. 원하면 언제든 키오스크에서 지문을 다시 등록할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Deleting...</source>
+        <translation>삭제하는 중...</translation>
+    </message>
+    <message>
+        <source>Deleted. None is stored now.</source>
+        <translation>삭제했습니다. 이제 저장된 지문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>삭제하지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1078,10 +1335,6 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <translation>서버 확인</translation>
     </message>
     <message>
-        <source>SHA-256 fingerprint:</source>
-        <translation>SHA-256 지문:</translation>
-    </message>
-    <message>
         <source>Sign in</source>
         <translation>로그인</translation>
     </message>
@@ -1102,14 +1355,6 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <translation>비밀번호를 입력하세요.</translation>
     </message>
     <message>
-        <source>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the fingerprint below.</source>
-        <translation>마지막으로 로그인한 뒤 %1의 인증서가 바뀌었습니다. 서버를 갱신하면 이럴 수 있지만, 누군가 연결을 가로채고 있을 수도 있습니다. 전산 담당자가 아래 지문을 확인해 준 경우에만 로그인하세요.</translation>
-    </message>
-    <message>
-        <source>This computer has not connected to %1 before. Compare the fingerprint below with the one IT support published. Sign in only if they are the same.</source>
-        <translation>이 컴퓨터는 %1에 처음 연결합니다. 아래 지문을 전산 담당자가 공지한 지문과 비교하고, 같을 때만 로그인하세요.</translation>
-    </message>
-    <message>
         <source>Certificate issued to: %1</source>
         <translation>인증서 발급 대상: %1</translation>
     </message>
@@ -1125,6 +1370,18 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
+    <message>
+        <source>Certificate check code:</source>
+        <translation>인증서 확인 코드:</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed since you last signed in. This happens when the server is renewed, but it can also mean that someone is intercepting the connection. Sign in only if IT support confirms the check code below.</source>
+        <translation>마지막으로 로그인한 뒤 %1 서버의 인증서가 바뀌었습니다. 서버를 갱신하면 이럴 수 있지만, 누군가 연결을 가로채고 있을 수도 있습니다. 전산 담당자가 아래 인증서 확인 코드를 확인해 준 경우에만 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>This computer has not connected to %1 before. Compare the certificate check code below with the one IT support published. Sign in only if they are the same.</source>
+        <translation>이 컴퓨터는 %1 서버에 처음 연결합니다. 아래 인증서 확인 코드를 전산 담당자가 공지한 코드와 비교하고, 같을 때만 로그인하세요.</translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>
@@ -1137,15 +1394,15 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <name>StateReasonText</name>
     <message>
         <source>%1 has a paper jam. Your job is still held: print it at another printer, or try again once the jam is cleared.</source>
-        <translation>%1 프린터에 용지가 걸렸습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요.</translation>
+        <translation>%1 프린터에 용지가 걸렸습니다. 작업은 계속 출력 대기 중이니 다른 프린터에서 인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
         <source>%1 is out of paper. Your job is still held: print it at another printer, or try again once paper is loaded.</source>
-        <translation>%1 프린터에 용지가 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 용지를 넣은 뒤 다시 시도하세요.</translation>
+        <translation>%1 프린터에 용지가 없습니다. 작업은 계속 출력 대기 중이니 다른 프린터에서 인쇄하거나, 용지를 넣은 뒤 다시 시도하세요.</translation>
     </message>
     <message>
         <source>%1 is out of toner. Your job is still held: print it at another printer, or try again once the toner is replaced.</source>
-        <translation>%1 프린터에 토너가 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 토너를 교체한 뒤 다시 시도하세요.</translation>
+        <translation>%1 프린터에 토너가 없습니다. 작업은 계속 출력 대기 중이니 다른 프린터에서 인쇄하거나, 토너를 교체한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
         <source>A cover of %1 is open. Your job is still held: close it and try again, or print it at another printer.</source>
@@ -1153,23 +1410,23 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>A door or cover of %1 is open. Your job is still held: print it at another printer, or try again once it is closed.</source>
-        <translation>%1 프린터의 문이나 덮개가 열려 있습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 닫은 뒤 다시 시도하세요.</translation>
+        <translation>%1 프린터의 문이나 덮개가 열려 있습니다. 작업은 계속 출력 대기 중이니 다른 프린터에서 인쇄하거나, 닫은 뒤 다시 시도하세요.</translation>
     </message>
     <message>
         <source>%1 cannot be reached. Your job is still held: print it at another printer, or try again later.</source>
-        <translation>%1 프린터에 연결할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나 나중에 다시 시도하세요.</translation>
+        <translation>%1 프린터에 연결할 수 없습니다. 작업은 계속 출력 대기 중이니 다른 프린터에서 인쇄하거나 나중에 다시 시도하세요.</translation>
     </message>
     <message>
         <source>%1 cannot print now. Your job is still held: print it at another printer, or try again later.</source>
-        <translation>%1 프린터는 지금 인쇄할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나 나중에 다시 시도하세요.</translation>
+        <translation>%1 프린터는 지금 인쇄할 수 없습니다. 작업은 계속 출력 대기 중이니 다른 프린터에서 인쇄하거나 나중에 다시 시도하세요.</translation>
     </message>
     <message>
         <source>%1 cannot print now (%2). Your job is still held: print it at another printer, or try again once the problem is fixed.</source>
-        <translation>%1 프린터는 지금 인쇄할 수 없습니다(%2). 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하거나, 문제가 해결된 뒤 다시 시도하세요.</translation>
+        <translation>%1 프린터는 지금 인쇄할 수 없습니다(%2). 작업은 계속 출력 대기 중이니 다른 프린터에서 인쇄하거나, 문제가 해결된 뒤 다시 시도하세요.</translation>
     </message>
     <message>
         <source>%1 cannot print %2 documents. Your job is still held: print it at another printer.</source>
-        <translation>%1 프린터는 %2 문서를 인쇄할 수 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 인쇄하세요.</translation>
+        <translation>%1 프린터는 %2 문서를 인쇄할 수 없습니다. 작업은 계속 출력 대기 중이니 다른 프린터에서 인쇄하세요.</translation>
     </message>
     <message>
         <source>The print server could not read this job&apos;s document. Send it again from your computer, or tell the print admin.</source>
@@ -1181,11 +1438,11 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>%1 stayed busy for too long. Your job is still held: try again in a moment, or print it at another printer.</source>
-        <translation>%1 프린터가 너무 오랫동안 다른 작업을 처리하고 있었습니다. 작업은 계속 보류되어 있으니 잠시 후 다시 시도하거나 다른 프린터에서 인쇄하세요.</translation>
+        <translation>%1 프린터가 너무 오랫동안 다른 작업을 처리하고 있었습니다. 작업은 계속 출력 대기 중이니 잠시 후 다시 시도하거나 다른 프린터에서 인쇄하세요.</translation>
     </message>
     <message>
         <source>%1 reported a problem (%2). Your job is still held: try again, or print it at another printer.</source>
-        <translation>%1 프린터에서 문제가 발생했습니다(%2). 작업은 계속 보류되어 있으니 다시 시도하거나 다른 프린터에서 인쇄하세요.</translation>
+        <translation>%1 프린터에서 문제가 발생했습니다(%2). 작업은 계속 출력 대기 중이니 다시 시도하거나 다른 프린터에서 인쇄하세요.</translation>
     </message>
     <message>
         <source>The connection to %1 was lost while your job was printing, so it may have printed. Check the printer before you print it again.</source>
@@ -1193,11 +1450,11 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>%1 stopped your job before it was finished. It is held again and was not charged: check the printer, then print it again.</source>
-        <translation>%1 프린터가 작업을 끝내지 못하고 중단했습니다. 작업은 다시 보류되었으며 과금되지 않았습니다. 프린터를 확인한 뒤 다시 인쇄하세요.</translation>
+        <translation>%1 프린터가 작업을 끝내지 못하고 중단했습니다. 작업은 다시 출력 대기 상태가 되었으며 과금되지 않았습니다. 프린터를 확인한 뒤 다시 인쇄하세요.</translation>
     </message>
     <message>
         <source>Your job was canceled at %1. It is held again and was not charged: print it again whenever you need it.</source>
-        <translation>%1 프린터에서 작업이 취소되었습니다. 작업은 다시 보류되었으며 과금되지 않았습니다. 필요할 때 다시 인쇄하세요.</translation>
+        <translation>%1 프린터에서 작업이 취소되었습니다. 작업은 다시 출력 대기 상태가 되었으며 과금되지 않았습니다. 필요할 때 다시 인쇄하세요.</translation>
     </message>
     <message>
         <source>The print server stopped while your job was being sent to the printer, so it may have printed. Check the printer before you print it again.</source>
@@ -1280,13 +1537,13 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message numerus="yes">
         <source>MPS Secure Print - %n job(s) held, not connected to the server</source>
         <translation>
-            <numerusform>MPS 보안 인쇄 - 보류 작업 %n건, 서버에 연결되지 않음</numerusform>
+            <numerusform>MPS 보안 인쇄 - 출력 대기 %n건, 서버에 연결되지 않음</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>MPS Secure Print - %n job(s) held</source>
         <translation>
-            <numerusform>MPS 보안 인쇄 - 보류 작업 %n건</numerusform>
+            <numerusform>MPS 보안 인쇄 - 출력 대기 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1335,11 +1592,11 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
     <message>
         <source>The report could not be saved as %1 (%2). Choose another folder.</source>
-        <translation>보고서를 %1(으)로 저장하지 못했습니다(%2). 다른 폴더를 선택하세요.</translation>
+        <translation>보고서를 저장하지 못했습니다(%1: %2). 다른 폴더를 선택하세요.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation>%1(으)로 저장했습니다.</translation>
+        <translation>저장했습니다: %1</translation>
     </message>
     <message>
         <source>This print server does not report usage yet. Ask the print admin to update it.</source>

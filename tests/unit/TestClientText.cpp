@@ -123,7 +123,7 @@ private Q_SLOTS:
         auto held = NotificationText::forEvent(QStringLiteral("job-held"),
                                                heldEvent(QStringLiteral("report.pdf"), 12));
         QVERIFY(held);
-        QCOMPARE(held->body, QStringLiteral("report.pdf 보류됨 - 12쪽"));
+        QCOMPARE(held->body, QStringLiteral("report.pdf 출력 대기 - 12쪽"));
         QCOMPARE(NotificationText::printed(2, QStringLiteral("3F-East"), QString()).body,
                  QStringLiteral("3F-East에서 2건을 인쇄했습니다"));
         QCOMPARE(
@@ -182,28 +182,28 @@ private Q_SLOTS:
         row("en deleted", en, StateReason::deleted(QStringLiteral("admin")),
             QStringLiteral("Deleted by admin."));
         row("ko jam", ko, StateReason::printerFault(p, {QStringLiteral("media-jam")}),
-            QStringLiteral("3F-East 프린터에 용지가 걸렸습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 "
+            QStringLiteral("3F-East 프린터에 용지가 걸렸습니다. 작업은 계속 출력 대기 중이니 다른 프린터에서 "
                            "인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요."));
         row("ko toner", ko, StateReason::printerFault(p, {QStringLiteral("toner-empty")}),
-            QStringLiteral("3F-East 프린터에 토너가 없습니다. 작업은 계속 보류되어 있으니 다른 프린터에서 "
+            QStringLiteral("3F-East 프린터에 토너가 없습니다. 작업은 계속 출력 대기 중이니 다른 프린터에서 "
                            "인쇄하거나, 토너를 교체한 뒤 다시 시도하세요."));
         row("ko two faults", ko,
             StateReason::printerFault(p, {QStringLiteral("media-jam"), QStringLiteral("toner-empty")}),
             QStringLiteral(
-                "3F-East 프린터는 지금 인쇄할 수 없습니다(용지 걸림, 토너 없음). 작업은 계속 보류되어 "
-                "있으니 다른 프린터에서 인쇄하거나, 문제가 해결된 뒤 다시 시도하세요."));
+                "3F-East 프린터는 지금 인쇄할 수 없습니다(용지 걸림, 토너 없음). 작업은 계속 출력 대기 "
+"중이니 다른 프린터에서 인쇄하거나, 문제가 해결된 뒤 다시 시도하세요."));
         row("ko error", ko,
             StateReason::printerError(p, QStringLiteral("The printer refused the job: Bad request")),
             QStringLiteral(
                 "3F-East 프린터에서 문제가 발생했습니다(The printer refused the job: Bad request). 작업은 "
-                "계속 보류되어 있으니 다시 시도하거나 다른 프린터에서 인쇄하세요."));
+                "계속 출력 대기 중이니 다시 시도하거나 다른 프린터에서 인쇄하세요."));
         row("ko lost", ko, StateReason::lostContact(p),
             QStringLiteral(
                 "인쇄 중에 3F-East 프린터와의 연결이 끊어져 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 "
                 "전에 프린터를 확인하세요."));
         row("ko aborted", ko, StateReason::printerEnded(p, true, {QStringLiteral("aborted-by-system")}),
             QStringLiteral(
-                "3F-East 프린터가 작업을 끝내지 못하고 중단했습니다. 작업은 다시 보류되었으며 과금되지 "
+                "3F-East 프린터가 작업을 끝내지 못하고 중단했습니다. 작업은 다시 출력 대기 상태가 되었으며 과금되지 "
                 "않았습니다. 프린터를 확인한 뒤 다시 인쇄하세요."));
         row("ko expired", ko, StateReason::expired(),
             QStringLiteral(
@@ -225,7 +225,7 @@ private Q_SLOTS:
                 "or print it next month."));
         row("ko quota", ko, StateReason{QStringLiteral("quota-exceeded"), refusal, {}},
             QStringLiteral("이 작업은 ₩1,200이지만 재무과의 이번 달 할당량을 모두 사용했습니다. 작업은 계속 "
-                           "보류되어 있으니, 부서장이나 관리자에게 재무과의 추가 할당을 요청하거나 다음 달에 "
+                           "출력 대기 중이니, 부서장이나 관리자에게 재무과의 추가 할당을 요청하거나 다음 달에 "
                            "인쇄하세요."));
         // Codes this app does not know, and jobs from before codes: the server's English.
         row("ko unknown code", ko, StateReason{QStringLiteral("toner-stolen"), {}, {}},
@@ -279,8 +279,8 @@ private Q_SLOTS:
         failed = NotificationText::forEvent(QStringLiteral("job-release-failed"), failedEvent(jam));
         QCOMPARE(failed->title, QStringLiteral("인쇄되지 않음"));
         QCOMPARE(failed->body,
-                 QStringLiteral("report.pdf: 3F-East 프린터에 용지가 걸렸습니다. 작업은 계속 보류되어 "
-                                "있으니 다른 프린터에서 인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요."));
+                 QStringLiteral("report.pdf: 3F-East 프린터에 용지가 걸렸습니다. 작업은 계속 출력 대기 "
+"중이니 다른 프린터에서 인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요."));
         failed = NotificationText::forEvent(
             QStringLiteral("job-release-failed"),
             failedEvent(StateReason::printerEnded(QStringLiteral("3F-East"), true, {})));
@@ -339,7 +339,7 @@ private Q_SLOTS:
         QTest::newRow("ko used up")
             << "ko" << usedUp
             << "이 작업은 ₩2,400이지만 이번 달 할당량을 모두 사용했습니다. 작업은 계속 "
-               "보류되어 있으니, 부서장에게 추가 할당을 요청하거나 다음 달에 인쇄하세요.";
+               "출력 대기 중이니, 부서장에게 추가 할당을 요청하거나 다음 달에 인쇄하세요.";
         QTest::newRow("ko department")
             << "ko" << dept
             << "이 작업은 ₩2,400이지만 재무과의 이번 달 할당량이 ₩1,000 남았습니다. "
