@@ -122,7 +122,7 @@ MyJobsWindow::MyJobsWindow(JobListModel* jobs, PrinterListModel* printers, JobUp
     resize(720, 520);
     if (m_settings)
         restoreGeometry(m_settings->value(ClientSettings::Key::MyJobsGeometry).toByteArray());
-    WindowPlacement::ensureOnScreen(this);
+    WindowPlacement::keepOnScreen(this);
     updateActions();
     updateEmptyState();
 }

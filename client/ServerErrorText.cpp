@@ -35,8 +35,8 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
         const QString option = answer.value(QLatin1String("option")).toString();
         const QJsonValue value = answer.value(QLatin1String("value"));
         if (option == QLatin1String("copies")) {
-            const int max = answer.value(QLatin1String("copiesMax")).toInt(
-                answer.value(QLatin1String("supported")).toInt(1));
+            const int max = answer.value(QLatin1String("copiesMax"))
+                                .toInt(answer.value(QLatin1String("supported")).toInt(1));
             return tr("Printer %1 prints at most %n copies at a time. The job is still held: choose fewer "
                       "copies under Options, or another printer.",
                       nullptr, qMax(1, max))
@@ -90,8 +90,9 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
     if (code == QLatin1String("quota-warning"))
         return tr("You have used most of a monthly print quota. Open Usage to see what is left.");
     if (code == QLatin1String("bad-options"))
-        return tr("These print options are not valid. Choose 1 to 999 copies and one of the offered sides and "
-                  "colours.");
+        return tr(
+            "These print options are not valid. Choose 1 to 999 copies and one of the offered sides and "
+            "colours.");
     if (code == QLatin1String("wrong-state"))
         return tr("The job is no longer held: it is printing, was printed or was deleted. The list shows its "
                   "state now.");
@@ -146,19 +147,34 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
 
 QStringList ServerErrorText::knownCodes()
 {
-    return {QStringLiteral("option-unsupported"),  QStringLiteral("unsupported-format"),
-            QStringLiteral("hwp-unsupported"),     QStringLiteral("encrypted-document"),
-            QStringLiteral("bad-document"),        QStringLiteral("conversion-failed"),
-            QStringLiteral("converter-busy"),      QStringLiteral("too-large"),
-            QStringLiteral("quota-exceeded"),      QStringLiteral("quota-warning"),
-            QStringLiteral("bad-options"),         QStringLiteral("wrong-state"),
-            QStringLiteral("unknown-printer"),     QStringLiteral("wrong-printer"),
-            QStringLiteral("forbidden"),           QStringLiteral("storage"),
-            QStringLiteral("capture-in-progress"), QStringLiteral("invalid-credentials"),
-            QStringLiteral("missing-credentials"), QStringLiteral("locked"),
-            QStringLiteral("unknown-user"),        QStringLiteral("unknown-department"),
-            QStringLiteral("unknown-card"),        QStringLiteral("card-taken"),
-            QStringLiteral("no-match"),            QStringLiteral("invalid-challenge"),
-            QStringLiteral("bad-template"),        QStringLiteral("consent-required"),
-            QStringLiteral("bad-period"),          QStringLiteral("bad-argument")};
+    return {QStringLiteral("option-unsupported"),
+            QStringLiteral("unsupported-format"),
+            QStringLiteral("hwp-unsupported"),
+            QStringLiteral("encrypted-document"),
+            QStringLiteral("bad-document"),
+            QStringLiteral("conversion-failed"),
+            QStringLiteral("converter-busy"),
+            QStringLiteral("too-large"),
+            QStringLiteral("quota-exceeded"),
+            QStringLiteral("quota-warning"),
+            QStringLiteral("bad-options"),
+            QStringLiteral("wrong-state"),
+            QStringLiteral("unknown-printer"),
+            QStringLiteral("wrong-printer"),
+            QStringLiteral("forbidden"),
+            QStringLiteral("storage"),
+            QStringLiteral("capture-in-progress"),
+            QStringLiteral("invalid-credentials"),
+            QStringLiteral("missing-credentials"),
+            QStringLiteral("locked"),
+            QStringLiteral("unknown-user"),
+            QStringLiteral("unknown-department"),
+            QStringLiteral("unknown-card"),
+            QStringLiteral("card-taken"),
+            QStringLiteral("no-match"),
+            QStringLiteral("invalid-challenge"),
+            QStringLiteral("bad-template"),
+            QStringLiteral("consent-required"),
+            QStringLiteral("bad-period"),
+            QStringLiteral("bad-argument")};
 }

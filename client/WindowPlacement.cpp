@@ -1,10 +1,39 @@
 #include "WindowPlacement.h"
 
+#include <QEvent>
 #include <QGuiApplication>
+#include <QObject>
 #include <QScreen>
 #include <QWidget>
 
+namespace {
+
+// Watches a window's Show events: the frame (title bar) size is only known once it is shown.
+class OnScreenKeeper : public QObject
+{
+public:
+    explicit OnScreenKeeper(QWidget* window) : QObject(window) { window->installEventFilter(this); }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Show && watched == parent())
+            WindowPlacement::ensureOnScreen(static_cast<QWidget*>(watched));
+        return false;
+    }
+};
+
+} // namespace
+
 namespace WindowPlacement {
+
+void keepOnScreen(QWidget* window)
+{
+    if (!window)
+        return;
+    new OnScreenKeeper(window);
+    ensureOnScreen(window);
+}
 
 void ensureOnScreen(QWidget* window)
 {

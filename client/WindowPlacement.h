@@ -10,4 +10,7 @@ namespace WindowPlacement {
 /// else on the primary screen, shrinking it to that screen's available area when it is larger.
 void ensureOnScreen(QWidget* window);
 
+/// Calls ensureOnScreen() now and every time `window` is shown (the frame is known only then).
+void keepOnScreen(QWidget* window);
+
 } // namespace WindowPlacement

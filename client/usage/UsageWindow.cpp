@@ -128,7 +128,7 @@ UsageWindow::UsageWindow(UsageController* controller, ClientSettings* settings, 
     resize(1100, 720);
     if (m_settings)
         restoreGeometry(m_settings->value(ClientSettings::Key::UsageGeometry).toByteArray());
-    WindowPlacement::ensureOnScreen(this);
+    WindowPlacement::keepOnScreen(this);
     updateMine();
     updateDepartments();
     updateDepartmentData();

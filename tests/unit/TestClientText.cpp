@@ -554,6 +554,25 @@ private Q_SLOTS:
         QVERIFY2(!ts.contains(QLatin1String("SHA-256 지문")), "the certificate has a check code, not a fingerprint");
     }
 
+    // Issue 13 §4: the certificate's check code in groups of 4 hex digits, two lines.
+    void certificateCheckCode()
+    {
+        QStringList pairs;
+        for (int i = 0; i < 32; ++i)
+            pairs << QStringLiteral("%1").arg(i * 7 % 256, 2, 16, QLatin1Char('0')).toUpper();
+        const QString code = SignInDialog::checkCode(pairs.join(QLatin1Char(':')));
+        const QStringList lines = code.split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        for (const QString& line : lines) {
+            const QStringList groups = line.split(QLatin1Char(' '));
+            QCOMPARE(groups.size(), 8);
+            for (const QString& g : groups)
+                QCOMPARE(g.size(), 4);
+        }
+        QCOMPARE(lines.first().left(9), QStringLiteral("0007 0E15"));
+        QCOMPARE(SignInDialog::checkCode(QStringLiteral("not one")), QStringLiteral("not one"));
+    }
+
     void translationsComplete_data()
     {
         QTest::addColumn<QString>("file");

@@ -9,6 +9,8 @@
 #include "MyJobsWindow.h"
 #include "PrinterListModel.h"
 #include "ReleaseDialog.h"
+#include "SettingsDialog.h"
+#include "WindowPlacement.h"
 #include "TestData.h"
 #include "Translations.h"
 
@@ -17,6 +19,8 @@
 #include <QDialogButtonBox>
 #include <QSignalSpy>
 #include <QApplication>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -359,6 +363,78 @@ private Q_SLOTS:
         QCOMPARE(m_printers->index(1).data(PrinterListModel::StatusTextRole).toString(), QStringLiteral("Ready"));
         QTRY_COMPARE(dialog->selectedPrinter(), QStringLiteral("2F-West"));
         dialog->reject();
+    }
+
+    // Issue 13 §4: a window saved on a screen that is gone comes back fully on screen.
+    void windowsComeBackOnScreen()
+    {
+        const QRect area = QGuiApplication::primaryScreen()->availableGeometry();
+        m_window->move(area.right() + 500, area.bottom() + 300); // as if saved on a second monitor
+        m_settings->setValue(ClientSettings::Key::MyJobsGeometry, m_window->saveGeometry());
+        auto window = std::make_unique<MyJobsWindow>(m_jobs, m_printers, m_uploader, m_settings.get());
+        MyJobsWindow* again = window.get();
+        again->show();
+        QVERIFY(QTest::qWaitForWindowExposed(again));
+        QVERIFY2(area.contains(again->frameGeometry()),
+                 qPrintable(QStringLiteral("%5x%6: %1,%2 %3x%4")
+                                .arg(again->frameGeometry().x())
+                                .arg(again->frameGeometry().y())
+                                .arg(again->frameGeometry().width())
+                                .arg(again->frameGeometry().height())
+                                .arg(area.width())
+                                .arg(area.height())));
+        // Larger than the screen: shrunk to fit.
+        again->resize(area.width() + 400, area.height() + 400);
+        WindowPlacement::ensureOnScreen(again);
+        QVERIFY(area.contains(again->frameGeometry()));
+    }
+
+    // Issue 13 §4: a language chosen in Settings applies at once, without a restart.
+    void languageChangesWithoutRestart()
+    {
+        QCOMPARE(m_window->action(QStringLiteral("delete"))->text(), QStringLiteral("&Delete"));
+        SettingsDialog settings(m_settings.get());
+        settings.findChild<QComboBox*>(QStringLiteral("language"))->setCurrentIndex(1); // 한국어
+        settings.accept();
+        QTRY_COMPARE(m_window->action(QStringLiteral("delete"))->text(), QStringLiteral("삭제(&D)"));
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("인쇄")));
+        SettingsDialog back(m_settings.get());
+        back.findChild<QComboBox*>(QStringLiteral("language"))->setCurrentIndex(2); // English
+        back.accept();
+        QTRY_COMPARE(m_window->action(QStringLiteral("delete"))->text(), QStringLiteral("&Delete"));
+    }
+
+    // Issue 13 §3/§4: the signed-in person by display name; "Delete my fingerprint" only with one stored,
+    // asks first and says what happens, then DELETE /api/v1/me/fingerprint.
+    void fingerprintCanBeDeleted()
+    {
+        m_settings->setUsername(QStringLiteral("kim"));
+        const QJsonObject user{{QStringLiteral("name"), QStringLiteral("kim")},
+                               {QStringLiteral("displayName"), QStringLiteral("김민지")},
+                               {QStringLiteral("hasFingerprint"), true}};
+        {
+            SettingsDialog none(m_settings.get(), nullptr, m_api,
+                                {{QStringLiteral("name"), QStringLiteral("kim")}});
+            QVERIFY(!none.findChild<QPushButton*>(QStringLiteral("deleteFingerprint")));
+        }
+        m_server->routeJson("DELETE", QStringLiteral("/api/v1/me/fingerprint"), 200,
+                            {{QStringLiteral("deleted"), true}});
+        SettingsDialog dialog(m_settings.get(), nullptr, m_api, user);
+        QSignalSpy deleted(&dialog, &SettingsDialog::fingerprintDeleted);
+        dialog.show();
+        QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("signedInAs"))->text(), QStringLiteral("김민지 (kim)"));
+        auto* button = dialog.findChild<QPushButton*>(QStringLiteral("deleteFingerprint"));
+        QVERIFY(button);
+        button->click();
+        auto* box = waitForChild<QMessageBox>(&dialog, QStringLiteral("confirmDeleteFingerprint"));
+        QVERIFY(box);
+        QVERIFY(box->informativeText().contains(QLatin1String("cannot be restored")));
+        QVERIFY(m_server->requests("DELETE", QStringLiteral("/api/v1/me/fingerprint")).isEmpty());
+        box->findChild<QPushButton*>(QStringLiteral("confirm"))->click();
+        QTRY_COMPARE(deleted.size(), 1);
+        QCOMPARE(m_server->requests("DELETE", QStringLiteral("/api/v1/me/fingerprint")).size(), 1);
+        QVERIFY(button->isHidden());
+        QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("fingerprintStatus"))->text().contains(QLatin1String("Deleted")));
     }
 
     void releaseRemembersThePrinter()
