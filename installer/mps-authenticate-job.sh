@@ -28,11 +28,11 @@ done
 command -v ipptool >/dev/null || die "ipptool is missing: install the package cups-ipp-utils"
 me=$(id -un)
 
-# This user's jobs (lpstat -l prints a job line, then its "Alerts:" line): those held for
+# This user's jobs (lpstat -l, untranslated, prints a job line, then its "Alerts:" line): those held for
 # authentication, and all not yet done. CUPS holds a job only after its first try was refused, a moment
 # after lp returned: wait (up to 30 s) until every job of this user is held or gone.
 my_jobs() {
-  lpstat -l -o ${queue:+"$queue"} 2>/dev/null | awk -v me="$me" -v want="$1" '
+  LC_ALL=C lpstat -l -o ${queue:+"$queue"} 2>/dev/null | awk -v me="$me" -v want="$1" '
     function flush() { if (id != "" && owner == me && (want == "all" || held)) { n = split(id, p, "-"); print p[n] } }
     /^[^ \t]/ { flush(); id = $1; owner = $2; held = 0; next }
     /Alerts:.*cups-held-for-authentication/ { held = 1 }
