@@ -267,10 +267,10 @@ AuthOutcome Authenticator::fromHeaders(const QByteArray& authorization, const QB
 
 // --- fingerprints ----------------------------------------------------------------------------
 
-bool Authenticator::enrolFingerprint(const UserRecord& user, const QByteArray& templ)
+bool Authenticator::enrolFingerprint(const UserRecord& user, const QByteArray& templ, qint64 consentAt)
 {
-    if (!m_store.setUserFingerprint(user.id,
-                                    KeyWrap::seal(m_fingerprintKey, templ, fingerprintAd(user.id)))) {
+    if (!m_store.setUserFingerprint(user.id, KeyWrap::seal(m_fingerprintKey, templ, fingerprintAd(user.id)),
+                                    consentAt)) {
         qCWarning(lcAuth).noquote() << "cannot store the fingerprint of" << user.name;
         return false;
     }

@@ -88,7 +88,7 @@ public:
 
     /// Seals `templ` for the user (associated data "mps-fp:<id>") and stores it, replacing any earlier
     /// template. Returns false when it cannot be stored.
-    [[nodiscard]] bool enrolFingerprint(const UserRecord& user, const QByteArray& templ);
+    [[nodiscard]] bool enrolFingerprint(const UserRecord& user, const QByteArray& templ, qint64 consentAt);
     /// Forgets the user's fingerprint template. Returns false on a storage error.
     [[nodiscard]] bool removeFingerprint(const UserRecord& user);
     /// After a good card, PIN or password at kiosk `kioskId`, which has a sensor: a challenge for the

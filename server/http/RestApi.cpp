@@ -21,12 +21,16 @@ constexpr qsizetype MaxFingerprintTemplate = 32 * 1024; // image sensors keep se
 
 QJsonObject userJson(const UserRecord& u)
 {
-    return {{QStringLiteral("name"), u.name},
+    QJsonObject o{{QStringLiteral("name"), u.name},
             {QStringLiteral("department"), u.department},
             {QStringLiteral("role"), u.role},
             {QStringLiteral("email"), u.email},
             {QStringLiteral("hasCard"), !u.card.isEmpty()},
             {QStringLiteral("hasFingerprint"), u.hasFingerprint}};
+    if (u.hasFingerprint && u.fingerprintConsentAt > 0)
+        o.insert(QStringLiteral("fingerprintConsentAt"),
+                 QDateTime::fromSecsSinceEpoch(u.fingerprintConsentAt, Qt::UTC).toString(Qt::ISODate));
+    return o;
 }
 
 QJsonObject challengeJson(const FingerprintChallenge& ch)
@@ -152,6 +156,8 @@ void RestApi::handle(HttpExchange& ex)
         return;
     if (p == QLatin1String("/api/v1/kiosk/fingerprint") && (m == "PUT" || m == "DELETE"))
         return kioskFingerprint(c);
+    if (p == QLatin1String("/api/v1/me/fingerprint") && m == "DELETE")
+        return removeMyFingerprint(c);
     if (p == QLatin1String("/api/v1/me") && m == "GET")
         return me(c);
     if (p == QLatin1String("/api/v1/jobs") && m == "GET")
@@ -578,15 +584,15 @@ void RestApi::kioskFingerprint(Call& c)
 {
     if (!c.who.kioskId)
         return c.error(403, "forbidden", QStringLiteral("Fingerprints are registered at a kiosk."));
-    if (c.method == "DELETE") {
-        if (!m_auth.removeFingerprint(c.who.user))
-            return c.error(500, "failed",
-                           QStringLiteral("The server could not remove your fingerprint. Try again."));
-        return (void)c.ex.respond(204, QByteArray(), QByteArray());
-    }
+    if (c.method == "DELETE")
+        return removeMyFingerprint(c);
     auto body = readJson(c);
     if (!body)
         return;
+    // Biometric data under PIPA: stored only with the person's explicit consent, recorded with its time.
+    if (body->value(QLatin1String("consent")) != QJsonValue(true))
+        return c.error(400, "consent-required",
+                       QStringLiteral("A fingerprint is registered only with your consent."));
     const QJsonValue value = body->value(QLatin1String("template"));
     auto decoded = QByteArray::fromBase64Encoding(
         value.toString().toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
@@ -594,14 +600,25 @@ void RestApi::kioskFingerprint(Call& c)
     if (!value.isString() || !decoded || templ.isEmpty() || templ.size() > MaxFingerprintTemplate)
         return c.error(400, "bad-template",
                        QStringLiteral("The fingerprint scan could not be used. Scan your finger again."));
-    const bool stored = m_auth.enrolFingerprint(c.who.user, templ);
+    const qint64 consentAt = QDateTime::currentSecsSinceEpoch();
+    const bool stored = m_auth.enrolFingerprint(c.who.user, templ, consentAt);
     sodium_memzero(templ.data(), static_cast<size_t>(templ.size()));
     if (!stored)
         return c.error(500, "failed",
                        QStringLiteral("The server could not register your fingerprint. Try again."));
     UserRecord user = c.who.user;
     user.hasFingerprint = true;
+    user.fingerprintConsentAt = consentAt;
     c.json(200, {{QStringLiteral("user"), userJson(user)}});
+}
+
+void RestApi::removeMyFingerprint(Call& c)
+{
+    // Withdrawing consent: the template and the consent time go, from a kiosk or any signed-in app.
+    if (!m_auth.removeFingerprint(c.who.user))
+        return c.error(500, "failed",
+                       QStringLiteral("The server could not remove your fingerprint. Try again."));
+    (void)c.ex.respond(204, QByteArray(), QByteArray());
 }
 
 void RestApi::events(Call& c)

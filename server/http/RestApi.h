@@ -36,6 +36,7 @@ private:
     void kioskInfo(Call& c);
     void kioskFingerprintCandidates(Call& c);
     void kioskFingerprint(Call& c);
+    void removeMyFingerprint(Call& c);
     void kioskEvents(Call& c);
     void openKioskSession(Call& c, const KioskRecord& kiosk, const UserRecord& user);
     void events(Call& c);

@@ -51,7 +51,7 @@ constexpr const char* UserColumns =
     "id, name, COALESCE((SELECT code FROM departments WHERE departments.id = users.department_id), "
     "department), "
     "role, email, card, password_hash, pin_hash, failed, locked_until, fingerprint IS NOT NULL, "
-    "COALESCE(department_id, 0)";
+    "COALESCE(department_id, 0), COALESCE(fingerprint_consent_at, 0)";
 
 QByteArray sql(const char* head, const char* columns, const char* tail)
 {
@@ -104,6 +104,18 @@ bool Store::migrate()
             return false;
         }
     }
+    // A fingerprint is stored with the time its owner consented to it (PIPA, issue 13 section 3); older
+    // rows keep NULL there. No schema number of its own: the column is added wherever it is missing.
+    {
+        bool hasConsent = false;
+        Statement userCols(m_db.handle(), "PRAGMA table_info(users)");
+        while (userCols.next())
+            hasConsent = hasConsent || userCols.text(1) == QLatin1String("fingerprint_consent_at");
+        if (!hasConsent && !m_db.exec("ALTER TABLE users ADD COLUMN fingerprint_consent_at INTEGER;")) {
+            m_error = m_db.errorString();
+            return false;
+        }
+    }
     if (!m_db.exec("CREATE UNIQUE INDEX IF NOT EXISTS jobs_capture ON jobs(owner_id, capture_id) "
                    "WHERE capture_id IS NOT NULL; UPDATE meta SET value = '3' WHERE key = 'schema';")) {
         m_error = m_db.errorString();
@@ -135,6 +147,7 @@ UserRecord Store::readUser(const Statement& s)
     u.lockedUntil = s.integer(9);
     u.hasFingerprint = s.integer(10) != 0;
     u.departmentId = s.integer(11);
+    u.fingerprintConsentAt = s.integer(12);
     return u;
 }
 
@@ -309,20 +322,21 @@ void Store::clearAuthFailures(qint64 userId)
     (void)s.exec();
 }
 
-bool Store::setUserFingerprint(qint64 userId, const QByteArray& sealed)
+bool Store::setUserFingerprint(qint64 userId, const QByteArray& sealed, qint64 consentAt)
 {
-    if (sealed.isEmpty())
+    if (sealed.isEmpty() || consentAt <= 0)
         return false;
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "UPDATE users SET fingerprint = ? WHERE id = ?");
-    s.bind(1, sealed).bind(2, userId);
+    Statement s(m_db.handle(), "UPDATE users SET fingerprint = ?, fingerprint_consent_at = ? WHERE id = ?");
+    s.bind(1, sealed).bind(2, consentAt).bind(3, userId);
     return s.exec() && m_db.changes() == 1;
 }
 
 bool Store::clearUserFingerprint(qint64 userId)
 {
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "UPDATE users SET fingerprint = NULL WHERE id = ?");
+    Statement s(m_db.handle(),
+                "UPDATE users SET fingerprint = NULL, fingerprint_consent_at = NULL WHERE id = ?");
     s.bind(1, userId);
     return s.exec();
 }

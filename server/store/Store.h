@@ -24,6 +24,7 @@ struct UserRecord
     qint64 lockedUntil = 0;
     bool hasFingerprint = false; ///< a sealed fingerprint template is stored (the template is not loaded)
     qint64 departmentId = 0;     ///< departments.id; 0 = none
+    qint64 fingerprintConsentAt = 0; ///< when the user consented to their fingerprint (UTC secs); 0 = none
 };
 
 /// A user's sealed fingerprint template (KeyWrap::seal, associated data "mps-fp:<user id>").
@@ -123,9 +124,11 @@ public:
     /// Counts one failed sign-in; locks the account for `lockSecs` after `maxFailures`.
     void recordAuthFailure(qint64 userId, qint64 now, int maxFailures, qint64 lockSecs);
     void clearAuthFailures(qint64 userId);
-    /// Stores the user's sealed fingerprint template, replacing any earlier one; false when no such user.
-    [[nodiscard]] bool setUserFingerprint(qint64 userId, const QByteArray& sealed);
-    /// Forgets the user's fingerprint template (secure_delete wipes the page); false on a database error.
+    /// Stores the user's sealed fingerprint template with the time of their consent (UTC seconds),
+    /// replacing any earlier one; false when no such user.
+    [[nodiscard]] bool setUserFingerprint(qint64 userId, const QByteArray& sealed, qint64 consentAt);
+    /// Forgets the user's fingerprint template and consent time (secure_delete wipes the page); false on a
+    /// database error.
     [[nodiscard]] bool clearUserFingerprint(qint64 userId);
     /// The user's sealed fingerprint template, empty when none is enrolled.
     QByteArray userFingerprint(qint64 userId);

@@ -7,6 +7,7 @@ here are random bytes: the server never looks inside them. Run from tests/integr
 """
 
 import base64
+import datetime
 import os
 import shutil
 import unittest
@@ -84,7 +85,7 @@ class KioskFingerprintApiTest(unittest.TestCase):
     # -- helpers
     def enrol(self, user, template, kiosk=None):
         kiosk = kiosk or self.a
-        status, body = kiosk.call("PUT", "kiosk/fingerprint", {"template": b64(template)},
+        status, body = kiosk.call("PUT", "kiosk/fingerprint", {"template": b64(template), "consent": True},
                                   session=kiosk.session_for(user))
         self.assertEqual(status, 200, body)
         self.assertEqual(body["user"]["name"], user)
@@ -160,7 +161,7 @@ class KioskFingerprintApiTest(unittest.TestCase):
                           401, "invalid-credentials")
 
     def test_enrolment_needs_a_kiosk_session(self):
-        template = {"template": b64(os.urandom(64))}
+        template = {"template": b64(os.urandom(64)), "consent": True}
         tray = login(self.server, "kim")
         self.assert_error(tray.put("kiosk/fingerprint", template), 403, "forbidden")
         self.assert_error(tray.delete("kiosk/fingerprint"), 403, "forbidden")
@@ -177,13 +178,70 @@ class KioskFingerprintApiTest(unittest.TestCase):
         for name, body in {"empty": {"template": ""}, "missing": {}, "not a string": {"template": 42},
                            "not base64": {"template": "no*base64!"},
                            "too large": {"template": b64(os.urandom(32 * 1024 + 1))}}.items():
+            body["consent"] = True
             with self.subTest(template=name):
                 self.assert_error(self.a.call("PUT", "kiosk/fingerprint", body, session=token), 400, "bad-template")
         status, me = self.a.call("GET", "me", session=token)
         self.assertFalse(me["user"]["hasFingerprint"], me)
         for size in (1, 32 * 1024):
-            status, body = self.a.call("PUT", "kiosk/fingerprint", {"template": b64(os.urandom(size))}, session=token)
+            status, body = self.a.call("PUT", "kiosk/fingerprint", {"template": b64(os.urandom(size)), "consent": True},
+                                       session=token)
             self.assertEqual(status, 200, f"{size} bytes: {body}")
+
+    # -- consent (PIPA: biometric data only with the person's consent, recorded with its time)
+    def test_enrolment_needs_consent_and_records_its_time(self):
+        token = self.a.session_for("kim")
+        template = b64(os.urandom(256))
+        for name, extra in {"absent": {}, "false": {"consent": False}, "a string": {"consent": "true"},
+                            "a number": {"consent": 1}}.items():
+            with self.subTest(consent=name):
+                body = {"template": template, **extra}
+                self.assert_error(self.a.call("PUT", "kiosk/fingerprint", body, session=token),
+                                  400, "consent-required")
+        status, me = self.a.call("GET", "me", session=token)
+        self.assertFalse(me["user"]["hasFingerprint"], me)
+        self.assertNotIn("fingerprintConsentAt", me["user"])
+
+        before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        status, body = self.a.call("PUT", "kiosk/fingerprint", {"template": template, "consent": True},
+                                   session=token)
+        after = datetime.datetime.now(datetime.timezone.utc)
+        self.assertEqual(status, 200, body)
+        at = body["user"]["fingerprintConsentAt"]
+        self.assertTrue(at.endswith("Z"), at)
+        when = datetime.datetime.fromisoformat(at.replace("Z", "+00:00"))
+        self.assertTrue(before <= when <= after, (before, when, after))
+        # Stored, not only echoed: a new session and the tray's /me see the same time.
+        status, me = self.a.call("GET", "me", session=self.a.session_for("kim"))
+        self.assertEqual(me["user"]["fingerprintConsentAt"], at, me)
+        status, me = login(self.server, "kim").get("me")
+        self.assertEqual(me["user"]["fingerprintConsentAt"], at, me)
+
+        # Withdrawal at the kiosk deletes the template and the consent time.
+        self.assertEqual(self.a.call("DELETE", "kiosk/fingerprint", session=token)[0], 204)
+        status, me = self.a.call("GET", "me", session=token)
+        self.assertFalse(me["user"]["hasFingerprint"], me)
+        self.assertNotIn("fingerprintConsentAt", me["user"])
+        self.hold_job("kim")
+        self.assertEqual(self.a.candidates()[1]["candidates"], [])
+
+    def test_withdraw_from_any_signed_in_session(self):
+        self.enrol("lee", os.urandom(300))
+        self.hold_job("lee")
+        self.assertEqual([c["user"] for c in self.a.candidates()[1]["candidates"]], ["lee"])
+        tray = login(self.server, "lee")
+        status, body = tray.delete("me/fingerprint")
+        self.assertEqual(status, 204, body)
+        status, me = tray.get("me")
+        self.assertFalse(me["user"]["hasFingerprint"], me)
+        self.assertNotIn("fingerprintConsentAt", me["user"])
+        self.assertEqual(self.a.candidates()[1]["candidates"], [])
+        # Nothing left: still 204; and a card sign-in needs no fingerprint any more.
+        self.assertEqual(tray.delete("me/fingerprint")[0], 204)
+        status, body = self.a.sign_in({"card": CARDS["lee"], "fingerprintReader": True})
+        self.assertIn("token", body)
+        # Without a session there is nothing to withdraw.
+        self.assert_error(self.server.api().request("DELETE", "me/fingerprint", None), 401, "unauthenticated")
 
     # -- verdicts
     def test_five_non_matches_lock_the_account(self):

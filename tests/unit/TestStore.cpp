@@ -254,12 +254,12 @@ INSERT INTO jobs(id, owner_id, name, state, state_reason, submitted, expires)
         QVERIFY(!s.userById(kim.id)->hasFingerprint);
         QVERIFY(s.userFingerprint(kim.id).isEmpty());
 
-        QVERIFY(s.setUserFingerprint(kim.id, QByteArray("sealed-kim-1")));
-        QVERIFY(s.setUserFingerprint(kim.id, QByteArray("sealed-kim-2"))); // replaces
-        QVERIFY(s.setUserFingerprint(lee.id, QByteArray("sealed-lee")));
-        QVERIFY(s.setUserFingerprint(choi.id, QByteArray("sealed-choi")));
-        QVERIFY(!s.setUserFingerprint(9999, QByteArray("nobody")));
-        QVERIFY(!s.setUserFingerprint(park.id, QByteArray()));
+        QVERIFY(s.setUserFingerprint(kim.id, QByteArray("sealed-kim-1"), 1700000000));
+        QVERIFY(s.setUserFingerprint(kim.id, QByteArray("sealed-kim-2"), 1700000000)); // replaces
+        QVERIFY(s.setUserFingerprint(lee.id, QByteArray("sealed-lee"), 1700000000));
+        QVERIFY(s.setUserFingerprint(choi.id, QByteArray("sealed-choi"), 1700000000));
+        QVERIFY(!s.setUserFingerprint(9999, QByteArray("nobody"), 1700000000));
+        QVERIFY(!s.setUserFingerprint(park.id, QByteArray(), 1700000000));
         QCOMPARE(s.userFingerprint(kim.id), QByteArray("sealed-kim-2"));
         QCOMPARE(s.userFingerprint(lee.id), QByteArray("sealed-lee"));
         QVERIFY(s.userByName(QStringLiteral("kim"))->hasFingerprint);
