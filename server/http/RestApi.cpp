@@ -6,6 +6,7 @@
 #include "EventBus.h"
 #include "JobService.h"
 #include "Log.h"
+#include "OptionSupport.h"
 #include "ReleaseQueue.h"
 #include "Store.h"
 
@@ -314,6 +315,8 @@ void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
             return c.error(500, "failed", QStringLiteral("The server could not do that. Try again."));
         case JobActionResult::QuotaExceeded:
             return c.error(403, "quota-exceeded", err);
+        case JobActionResult::OptionUnsupported:
+            return c.error(400, "option-unsupported", err);
         }
     };
     if (sub.isEmpty() && m == "GET") {
@@ -378,7 +381,16 @@ void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
             if (body->contains(QLatin1String(k)))
                 changes.insert(QLatin1String(k), body->value(QLatin1String(k)));
         QuotaRefusal refusal;
-        const JobActionResult r = m_jobs.release(c.who.user, id, printerId, changes, &err, &refusal);
+        OptionRefusal unsupported;
+        const JobActionResult r =
+            m_jobs.release(c.who.user, id, printerId, changes, &err, &refusal, &unsupported);
+        if (r == JobActionResult::OptionUnsupported) {
+            // The option, the value and what the printer can do: the apps say it in their words.
+            QJsonObject o = unsupported.fields();
+            o.insert(QStringLiteral("error"), QStringLiteral("option-unsupported"));
+            o.insert(QStringLiteral("message"), unsupported.message);
+            return c.json(400, o);
+        }
         if (r == JobActionResult::QuotaExceeded) {
             // The numbers, so that the apps can say it in the person's language.
             const QJsonObject quota = AccountingService::refusalJson(refusal);

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QMap>
 #include <cups/cups.h>
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -115,6 +116,35 @@ QStringList PrinterStatus::blockingFaults() const
     return out;
 }
 
+bool PrinterStatus::printsColor() const
+{
+    if (!colorModes.isEmpty())
+        return colorModes.contains(QLatin1String("color"));
+    return color;
+}
+
+QJsonObject PrinterStatus::capabilitiesJson() const
+{
+    if (!capabilitiesKnown)
+        return {};
+    return {{QStringLiteral("sides"), QJsonArray::fromStringList(sides)},
+            {QStringLiteral("color"), printsColor()},
+            {QStringLiteral("copiesMax"), copiesMax},
+            {QStringLiteral("media"), QJsonArray::fromStringList(media)}};
+}
+
+void PrinterStatus::inheritCapabilities(const PrinterStatus& earlier)
+{
+    if (capabilitiesKnown || !earlier.capabilitiesKnown)
+        return;
+    sides = earlier.sides;
+    color = earlier.color;
+    colorModes = earlier.colorModes;
+    copiesMax = earlier.copiesMax;
+    media = earlier.media;
+    capabilitiesKnown = true;
+}
+
 QJsonObject PrinterStatus::toJson() const
 {
     QJsonArray sup;
@@ -123,7 +153,7 @@ QJsonObject PrinterStatus::toJson() const
                                {QStringLiteral("type"), s.type},
                                {QStringLiteral("color"), s.color},
                                {QStringLiteral("level"), s.level}});
-    return {
+    QJsonObject o{
         {QStringLiteral("reachable"), reachable},
         {QStringLiteral("state"), reachable ? state : QStringLiteral("offline")},
         {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)},
@@ -135,6 +165,10 @@ QJsonObject PrinterStatus::toJson() const
         {QStringLiteral("supplies"), sup},
         {QStringLiteral("error"), error},
         {QStringLiteral("checked"), QDateTime::fromSecsSinceEpoch(checkedAt, Qt::UTC).toString(Qt::ISODate)}};
+    // Absent until the printer has answered once: the apps then offer what they always did.
+    if (capabilitiesKnown)
+        o.insert(QStringLiteral("capabilities"), capabilitiesJson());
+    return o;
 }
 
 PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
@@ -156,6 +190,9 @@ PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
                                          "pwg-raster-document-resolution-supported",
                                          "sides-supported",
                                          "color-supported",
+                                         "print-color-mode-supported",
+                                         "copies-supported",
+                                         "media-supported",
                                          "printer-make-and-model",
                                          "marker-names",
                                          "marker-levels",
@@ -198,6 +235,19 @@ PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
     }
     st.sides = strings(r, "sides-supported");
     st.color = ippGetBoolean(ippFindAttribute(r, "color-supported", IPP_TAG_BOOLEAN), 0);
+    st.colorModes = strings(r, "print-color-mode-supported");
+    if (ipp_attribute_t* a = ippFindAttribute(r, "copies-supported", IPP_TAG_ZERO)) {
+        int upper = 1;
+        if (ippGetValueTag(a) == IPP_TAG_RANGE)
+            ippGetRange(a, 0, &upper);
+        else if (ippGetValueTag(a) == IPP_TAG_INTEGER)
+            upper = ippGetInteger(a, 0);
+        st.copiesMax = std::max(1, upper);
+    }
+    st.media = strings(r, "media-supported");
+    if (st.sides.isEmpty())
+        st.sides << QStringLiteral("one-sided"); // sides-supported absent: the printer prints one side
+    st.capabilitiesKnown = true;
     st.makeAndModel = strings(r, "printer-make-and-model").value(0);
     const QStringList names = strings(r, "marker-names");
     const QList<int> levels = integers(r, "marker-levels");
@@ -286,6 +336,15 @@ PrinterClient::SendResult PrinterClient::printJob(const QString& uri, const QStr
     }
     if (!resp || status > IPP_STATUS_OK_CONFLICTING) {
         res.kind = resp ? SendResult::Kind::Refused : SendResult::Kind::Unreachable;
+        if (resp) {
+            for (ipp_attribute_t* a = ippFirstAttribute(resp.get()); a; a = ippNextAttribute(resp.get()))
+                if (ippGetGroupTag(a) == IPP_TAG_UNSUPPORTED_GROUP && ippGetName(a))
+                    res.unsupported << QString::fromUtf8(ippGetName(a));
+            // Some printers name nothing: an attributes-or-values refusal is still about our options.
+            if (res.unsupported.isEmpty() && status == IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES)
+                res.unsupported << QStringLiteral("sides") << QStringLiteral("print-color-mode")
+                                << QStringLiteral("copies");
+        }
         res.error =
             QStringLiteral("The printer refused the job: %1").arg(QString::fromUtf8(cupsLastErrorString()));
         return res;

@@ -28,6 +28,10 @@ struct PrinterStatus
     QList<int> rasterResolutions; ///< pwg-raster-document-resolution-supported (dpi, cross-feed)
     QStringList sides;            ///< sides-supported
     bool color = false;           ///< color-supported
+    QStringList colorModes;       ///< print-color-mode-supported
+    int copiesMax = 1;            ///< upper bound of copies-supported (1 when absent)
+    QStringList media;            ///< media-supported
+    bool capabilitiesKnown = false; ///< the fields above were read from the printer (now or earlier)
     QString makeAndModel;
     QList<SupplyLevel> supplies;
     qint64 checkedAt = 0;
@@ -36,6 +40,13 @@ struct PrinterStatus
     /// offline, stopped), as printer-state-reasons keywords; empty when it can print.
     QStringList blockingFaults() const;
     bool canPrint() const { return reachable && blockingFaults().isEmpty(); }
+    /// Whether the printer prints in colour: print-color-mode-supported has "color", or, without that
+    /// attribute, color-supported.
+    bool printsColor() const;
+    /// {"sides": [...], "color": bool, "copiesMax": N, "media": [...]}; empty when never known.
+    QJsonObject capabilitiesJson() const;
+    /// Keeps the capabilities of `earlier` when this status could not read any (printer unreachable).
+    void inheritCapabilities(const PrinterStatus& earlier);
     QJsonObject toJson() const;
 };
 
@@ -52,6 +63,9 @@ public:
         Kind kind = Kind::Failed;
         int remoteJobId = 0;
         QString error;
+        /// Refused with client-error-attributes-or-values-not-supported: the attributes it named in
+        /// its unsupported-attributes group ("sides", "print-color-mode", "copies"...).
+        QStringList unsupported;
     };
     using Writer = std::function<bool(const char* data, size_t len)>;
     /// Body producer: writes the whole document through `write`, returning false on failure.

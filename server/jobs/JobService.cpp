@@ -6,6 +6,7 @@
 #include "DocumentInspector.h"
 #include "KeyWrap.h"
 #include "Log.h"
+#include "OptionSupport.h"
 #include "ReleaseQueue.h"
 #include "SpoolCipher.h"
 
@@ -378,7 +379,8 @@ JobActionResult JobService::remove(const UserRecord& user, qint64 jobId, const Q
 }
 
 JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64 printerId,
-                                    const QJsonObject& changes, QString* error, QuotaRefusal* refusal)
+                                    const QJsonObject& changes, QString* error, QuotaRefusal* refusal,
+                                    OptionRefusal* optionRefusal)
 {
     auto j = ownedJob(user, jobId);
     if (!j)
@@ -395,6 +397,19 @@ JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64
     PrintOptions options = j->info.options;
     if (!changes.isEmpty() && !options.mergeJson(changes, error))
         return JobActionResult::BadOptions;
+    if (m_release) {
+        // What the printer said it can do (unknown when never reached: then nothing is refused here).
+        if (const auto why = OptionSupport::check(options, m_release->status(printerId), printer->name)) {
+            *error = why->message;
+            if (optionRefusal)
+                *optionRefusal = *why;
+            if (m_store.transition(jobId, JobState::Held, JobState::Held, why->reason(), j->printerId))
+                publishJob(jobId, QStringLiteral("job-changed"));
+            qCInfo(lcRelease).noquote() << "job" << jobId << "not released to" << printer->name << ":"
+                                        << why->option << "unsupported";
+            return JobActionResult::OptionUnsupported;
+        }
+    }
     if (m_accounting) {
         // Priced with the options it will print with; options, state and reservation change together.
         QuotaRefusal local;

@@ -13,6 +13,7 @@ class AccountingService;
 class DocumentConverter;
 class ReleaseQueue;
 struct QuotaRefusal;
+struct OptionRefusal;
 
 /// Source of document bytes for ingest: fills `data` with up to `max` bytes, returns the count,
 /// 0 at the end of the document, -1 when the upload broke off.
@@ -29,7 +30,17 @@ struct IngestResult
 
 /// Outcome of an action on a job requested by a user.
 /// QuotaExceeded: a hard quota refused the release; the job stays held (see QuotaRefusal).
-enum class JobActionResult { Ok, NotFound, WrongState, BadPrinter, BadOptions, Failed, QuotaExceeded };
+/// OptionUnsupported: the printer cannot do the job's options (OptionRefusal); the job stays held.
+enum class JobActionResult {
+    Ok,
+    NotFound,
+    WrongState,
+    BadPrinter,
+    BadOptions,
+    Failed,
+    QuotaExceeded,
+    OptionUnsupported
+};
 
 /// The life of held jobs: receive, list, change, delete, release, expire. Thread-safe.
 /// Ownership is enforced here: every call that names a job also names the acting user, and a job
@@ -81,9 +92,12 @@ public:
     /// Queues a held job for release to `printerId` with optional option changes. With accounting, the
     /// job is priced at that printer and the user's and departments' quotas are checked and the cost
     /// reserved in one store transaction; a hard quota refuses with QuotaExceeded and fills `refusal`
-    /// (the job stays held, its options unchanged). Every release route (REST, kiosk) comes here.
+    /// (the job stays held, its options unchanged). Before that, the options are checked against the
+    /// printer's capabilities (when known): one it cannot do refuses with OptionUnsupported and fills
+    /// `optionRefusal`, the job stays held. Every release route (REST, kiosk) comes here.
     JobActionResult release(const UserRecord& user, qint64 jobId, qint64 printerId,
-                            const QJsonObject& changes, QString* error, QuotaRefusal* refusal = nullptr);
+                            const QJsonObject& changes, QString* error, QuotaRefusal* refusal = nullptr,
+                            OptionRefusal* optionRefusal = nullptr);
 
     /// Expires overdue jobs and warns owners of jobs about to expire; drops stale reservations.
     void sweep();

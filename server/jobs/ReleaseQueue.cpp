@@ -1,5 +1,7 @@
 #include "ReleaseQueue.h"
 
+#include "OptionSupport.h"
+
 #include "EventBus.h"
 #include "JobService.h"
 #include "Log.h"
@@ -15,7 +17,7 @@ namespace {
 bool sameStatus(const PrinterStatus& a, const PrinterStatus& b)
 {
     if (a.reachable != b.reachable || a.state != b.state || a.reasons != b.reasons ||
-        a.supplies.size() != b.supplies.size())
+        a.supplies.size() != b.supplies.size() || a.capabilitiesJson() != b.capabilitiesJson())
         return false;
     for (int i = 0; i < a.supplies.size(); ++i)
         if (a.supplies[i].level != b.supplies[i].level)
@@ -142,6 +144,9 @@ PrinterStatus ReleaseQueue::refresh(qint64 printerId)
     {
         std::lock_guard lock(m_mutex);
         auto it = m_status.find(printerId);
+        // What the printer can do outlives a moment it cannot be reached (cached until it answers).
+        if (it != m_status.end())
+            st.inheritCapabilities(it->second);
         changed = it == m_status.end() || !sameStatus(it->second, st);
         m_status[printerId] = st;
     }
@@ -222,6 +227,12 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
                 m_jobs.releaseFinished(jobId, false, 0, StateReason::formatUnsupported(printer.name, format));
                 return 0;
             }
+        }
+        // Capabilities unknown at release (printer not reached then) are known now: the same check.
+        if (const auto why = OptionSupport::check(job.info.options, st, printer.name)) {
+            m_jobs.releaseFinished(jobId, false, 0, why->reason());
+            qCInfo(lcRelease).noquote() << "job" << jobId << "not sent to" << printer.name << ":" << why->message;
+            return 0;
         }
         if (!m_jobs.markPrinting(jobId, printer.id))
             return 0; // deleted or changed meanwhile
@@ -313,6 +324,15 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
             qCInfo(lcRelease).noquote() << "job" << jobId << "failed at" << printer.name << ":" << res.error;
             return 0;
         case PrinterClient::SendResult::Kind::Refused:
+            // A refused option gets its code and arguments, not libcups' English inside a sentence.
+            if (const auto why = OptionSupport::fromUnsupported(res.unsupported, fresh->info.options, st,
+                                                                printer.name)) {
+                m_jobs.releaseFinished(jobId, false, 0, why->reason());
+                qCInfo(lcRelease).noquote()
+                    << "job" << jobId << "refused by" << printer.name << ":" << res.error;
+                return 0;
+            }
+            [[fallthrough]];
         case PrinterClient::SendResult::Kind::Failed:
             m_jobs.releaseFinished(jobId, false, 0, StateReason::printerError(printer.name, res.error));
             qCInfo(lcRelease).noquote() << "job" << jobId << "failed at" << printer.name << ":" << res.error;

@@ -126,6 +126,45 @@ class ReleaseE2ETest(unittest.TestCase):
         self.assertEqual(len(mfp.printed_files()), 3)
         self.assertEqual(mpsit.all_jobs(kim), [], "printed jobs must leave the held list")
 
+    # -- issue 13 section 2: only what the printer can do; refused before sending, with a code
+    def test_duplex_release_to_simplex_printer_is_refused_with_code_and_job_stays_held(self):
+        self.start_server(trusted=False)
+        simplex = self.printer("mfp-simplex")            # ippeveprinter without -2: one-sided only
+        self.printer("mfp-duplex", duplex=True)
+        kim = login(self.server, "kim")
+        printers = {p["name"]: p for p in kim.get("printers")[1]["printers"]}
+        caps = printers["mfp-simplex"].get("capabilities")
+        self.assertIsNotNone(caps, printers["mfp-simplex"])
+        self.assertEqual(caps["sides"], ["one-sided"], caps)
+        self.assertGreaterEqual(caps["copiesMax"], 1, caps)
+        self.assertIsInstance(caps["color"], bool, caps)
+        self.assertTrue(caps["media"], caps)
+        self.assertIn("two-sided-long-edge", printers["mfp-duplex"]["capabilities"]["sides"])
+
+        status, body = upload(kim, self.pdf_bytes, "duplex.pdf")
+        self.assertEqual(status, 201, body)
+        jid = body["job"]["id"]
+        status, body = kim.post(f"jobs/{jid}/release",
+                                {"printer": "mfp-simplex", "sides": "two-sided-long-edge"})
+        self.assertEqual(status, 400, body)
+        self.assertEqual((body["error"], body["option"], body["value"], body["printer"], body["supported"]),
+                         ("option-unsupported", "sides", "two-sided-long-edge", "mfp-simplex",
+                          ["one-sided"]), body)
+        self.assertNotIn("Unsupported sides keyword", body["message"])
+        j = mpsit.job(kim, jid)
+        self.assertEqual((j["state"], j["options"]["sides"]), ("held", "one-sided"), j)
+        self.assertEqual(j.get("stateReasonCode"), "option-unsupported", j)
+        self.assertEqual(simplex.received_jobs(), [], "nothing may reach the printer")
+        # Colour on a monochrome printer (ippeveprinter without a colour speed) is refused the same way.
+        self.assertFalse(caps["color"], caps)
+        status, body = kim.post(f"jobs/{jid}/release", {"printer": "mfp-simplex", "colorMode": "color"})
+        self.assertEqual((status, body.get("error"), body.get("option"), body.get("value")),
+                         (400, "option-unsupported", "colorMode", "color"), body)
+        self.assertNotIn("color", body["supported"], body)
+        # What it can do prints: the same job one-sided.
+        self.release(kim, jid, "mfp-simplex", sides="one-sided")
+        self.assertEqual(self.wait(kim, jid, ("printed", "held"))["state"], "printed")
+
     # -- (a) direct paths: REST upload and IPP Print-Job with a password -> byte-identical
     def test_rest_upload_and_ipp_print_job_print_byte_identical(self):
         # Password clients: no trusted hosts, so the credentials in the URI are what counts.
