@@ -13,6 +13,7 @@
 #include "TrayIconPainter.h"
 #include "UsageController.h"
 #include "UsageWindow.h"
+#include "HistoryWindow.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -29,6 +30,7 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
     bold.setBold(true);
     myJobs->setFont(bold);
     m_menu->addAction(tr("Usage"), this, &TrayController::showUsage)->setObjectName(QStringLiteral("usage"));
+    m_menu->addAction(tr("History"), this, &TrayController::showHistory)->setObjectName(QStringLiteral("history"));
     m_menu->addAction(tr("Print a file..."), this, &TrayController::printFile);
     m_menu->addSeparator();
     m_menu->addAction(tr("Settings..."), this, &TrayController::showSettings);
@@ -137,6 +139,19 @@ void TrayController::printFile()
     showMyJobs();
     if (m_session->state() != Session::State::SignedOut)
         m_window->printFile();
+}
+
+void TrayController::showHistory()
+{
+    if (!m_historyWindow) {
+        m_historyWindow = new HistoryWindow(m_session->api());
+        m_historyWindow->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_historyWindow->refresh();
+    }
+    m_historyWindow->show();
+    m_historyWindow->raise();
+    m_historyWindow->activateWindow();
 }
 
 void TrayController::showSettings()

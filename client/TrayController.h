@@ -8,6 +8,7 @@
 #include <QTimer>
 
 class ClientSettings;
+class HistoryWindow;
 class JobListModel;
 class MyJobsWindow;
 class PrinterListModel;
@@ -51,6 +52,8 @@ public Q_SLOTS:
     void showMyJobs();
     /// Opens Usage (my quota and trend; departments for heads and admins), fetching it afresh.
     void showUsage();
+    /// Shows what became of my jobs in the last 90 days.
+    void showHistory();
     /// Opens My jobs and its file dialog.
     void printFile();
     /// Opens the settings.
@@ -80,6 +83,7 @@ private:
     QAction* m_signInOut;
     QPointer<SignInDialog> m_signIn;
     QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<HistoryWindow> m_historyWindow;
     UsageController* m_usage = nullptr;
     UsageWindow* m_usageWindow = nullptr;
     NotificationText::Message m_lastNotification;

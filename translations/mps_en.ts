@@ -177,6 +177,88 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>History - MPS Secure Print</source>
+        <translation>History - MPS Secure Print</translation>
+    </message>
+    <message numerus="yes">
+        <source>What became of your print jobs in the last %n days.</source>
+        <translation>
+            <numerusform>What became of your print jobs in the last day.</numerusform>
+            <numerusform>What became of your print jobs in the last %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app does not understand. Try again later.</source>
+        <translation>The server sent an answer this app does not understand. Try again later.</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Loading...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing yet in the last %n days.
+
+Jobs you print, delete or leave to expire are listed here, with where and when they printed and what they cost.</source>
+        <translation>
+            <numerusform>Nothing yet in the last day.
+
+Jobs you print, delete or leave to expire are listed here, with where and when they printed and what they cost.</numerusform>
+            <numerusform>Nothing yet in the last %n days.
+
+Jobs you print, delete or leave to expire are listed here, with where and when they printed and what they cost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobItemDelegate</name>
     <message>
         <source>today %1</source>
@@ -1572,6 +1654,10 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>Usage</source>
         <translation>Usage</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
     </message>
 </context>
 <context>

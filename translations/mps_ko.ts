@@ -177,6 +177,84 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Printed</source>
+        <translation>인쇄됨</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>삭제됨</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>기한 만료</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>프린터</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>쪽수</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>History - MPS Secure Print</source>
+        <translation>인쇄 기록 - MPS 보안 인쇄</translation>
+    </message>
+    <message numerus="yes">
+        <source>What became of your print jobs in the last %n days.</source>
+        <translation>
+            <numerusform>최근 %n일 동안 인쇄 작업이 어떻게 처리되었는지 보여 줍니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app does not understand. Try again later.</source>
+        <translation>이 앱이 이해할 수 없는 응답을 서버가 보냈습니다. 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>불러오는 중...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing yet in the last %n days.
+
+Jobs you print, delete or leave to expire are listed here, with where and when they printed and what they cost.</source>
+        <translation>
+            <numerusform>최근 %n일 동안의 기록이 아직 없습니다.
+
+인쇄하거나 삭제하거나 기한이 지난 작업이 여기에 표시되며, 어디서 언제 인쇄했고 비용이 얼마였는지도 함께 보입니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobItemDelegate</name>
     <message>
         <source>today %1</source>
@@ -1555,6 +1633,10 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>Usage</source>
         <translation>사용량</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>인쇄 기록</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "ApiClient.h"
 #include "ClientSettings.h"
 #include "FakeApiServer.h"
+#include "HistoryModel.h"
+#include "HistoryWindow.h"
 #include "JobListModel.h"
 #include "JobOptionsDialog.h"
 #include "JobUploader.h"
@@ -32,6 +34,7 @@
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 namespace {
 
@@ -435,6 +438,55 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests("DELETE", QStringLiteral("/api/v1/me/fingerprint")).size(), 1);
         QVERIFY(button->isHidden());
         QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("fingerprintStatus"))->text().contains(QLatin1String("Deleted")));
+    }
+
+    // Issue 13 §4: the history of the last 90 days: printed (where, when, pages, cost), deleted, expired.
+    void historyOfNinetyDays()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto job = [&](qint64 id, const QString& name, const QString& state, int daysAgo) {
+            return QJsonObject{{QStringLiteral("id"), id},
+                               {QStringLiteral("name"), name},
+                               {QStringLiteral("state"), state},
+                               {QStringLiteral("pages"), 6},
+                               {QStringLiteral("options"), QJsonObject{{QStringLiteral("copies"), 2}}},
+                               {QStringLiteral("printer"), QStringLiteral("3F-East")},
+                               {QStringLiteral("cost"), 1200},
+                               {QStringLiteral("currency"), QStringLiteral("KRW")},
+                               {QStringLiteral("submitted"), now.addDays(-daysAgo).toString(Qt::ISODate)},
+                               {QStringLiteral("expires"), now.addDays(-daysAgo + 1).toString(Qt::ISODate)}};
+        };
+        m_server->routeJson("GET", QStringLiteral("/api/v1/jobs?history=1"), 200,
+                            {{QStringLiteral("jobs"),
+                              QJsonArray{job(5, QStringLiteral("held.pdf"), QStringLiteral("held"), 0),
+                                         job(4, QStringLiteral("deleted.pdf"), QStringLiteral("deleted"), 5),
+                                         job(3, QStringLiteral("printed.pdf"), QStringLiteral("printed"), 10),
+                                         job(2, QStringLiteral("expired.pdf"), QStringLiteral("expired"), 40),
+                                         job(1, QStringLiteral("old.pdf"), QStringLiteral("printed"), 120)}}});
+        HistoryWindow window(m_api);
+        window.show();
+        QTRY_COMPARE(window.model()->rowCount(), 3);
+        const HistoryModel* m = window.model();
+        auto cell = [m](int row, int column) { return m->index(row, column).data().toString(); };
+        QCOMPARE(cell(0, HistoryModel::NameColumn), QStringLiteral("deleted.pdf"));
+        QCOMPARE(cell(0, HistoryModel::StateColumn), QStringLiteral("Deleted"));
+        QCOMPARE(cell(0, HistoryModel::CostColumn), QString());
+        QCOMPARE(cell(1, HistoryModel::NameColumn), QStringLiteral("printed.pdf"));
+        QCOMPARE(cell(1, HistoryModel::StateColumn), QStringLiteral("Printed"));
+        QCOMPARE(cell(1, HistoryModel::WhereColumn), QStringLiteral("3F-East"));
+        QCOMPARE(cell(1, HistoryModel::PagesColumn), QStringLiteral("12"));
+        QVERIFY(cell(1, HistoryModel::CostColumn).contains(QLatin1String("1,200")));
+        QVERIFY(!cell(1, HistoryModel::WhenColumn).isEmpty());
+        QCOMPARE(cell(2, HistoryModel::StateColumn), QStringLiteral("Expired"));
+        QVERIFY(window.findChild<QTreeView*>(QStringLiteral("history"))->isVisible());
+
+        // Nothing finished yet: the window says what will be here.
+        m_server->routeJson("GET", QStringLiteral("/api/v1/jobs?history=1"), 200,
+                            {{QStringLiteral("jobs"), QJsonArray{}}});
+        window.refresh();
+        QTRY_COMPARE(window.model()->rowCount(), 0);
+        QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("historyEmpty"))->isVisible());
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("historyEmpty"))->text().contains(QLatin1String("listed here")));
     }
 
     void releaseRemembersThePrinter()
