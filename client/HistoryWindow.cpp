@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -46,7 +47,8 @@ HistoryWindow::HistoryWindow(ApiClient* api, QWidget* parent) : QDialog(parent),
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto* refreshButton = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     refreshButton->setObjectName(QStringLiteral("refresh"));
-    refreshButton->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    refreshButton->setIcon(
+        QIcon::fromTheme(QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)));
     connect(refreshButton, &QPushButton::clicked, this, &HistoryWindow::refresh);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

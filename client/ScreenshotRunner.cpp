@@ -1,5 +1,8 @@
 #include "ScreenshotRunner.h"
 
+#include "HistoryWindow.h"
+#include "SettingsDialog.h"
+
 #include "ClientLog.h"
 #include "ClientSettings.h"
 #include "EventStream.h"
@@ -184,6 +187,55 @@ void ScreenshotRunner::release()
             fail(QStringLiteral("the release dialog did not open"));
         if (dialog)
             dialog->close();
+        options();
+    });
+}
+
+void ScreenshotRunner::options()
+{
+    m_window->action(QStringLiteral("options"))->trigger();
+    QTimer::singleShot(SettleMs * 2, this, [this] {
+        QWidget* dialog = m_window->findChild<QWidget*>(QStringLiteral("optionsDialog"));
+        if (dialog)
+            saveWidget(dialog, QStringLiteral("options"));
+        else
+            fail(QStringLiteral("the options dialog did not open"));
+        if (dialog)
+            dialog->close();
+        history();
+    });
+}
+
+void ScreenshotRunner::history()
+{
+    m_tray->showHistory();
+    QTimer::singleShot(SettleMs * 2, this, [this] {
+        HistoryWindow* window = m_tray->historyWindow();
+        if (!window) {
+            fail(QStringLiteral("the History window did not open"));
+            return settings();
+        }
+        window->move(40, 40);
+        QTimer::singleShot(SettleMs, this, [this, window] {
+            saveWidget(window, QStringLiteral("history"));
+            window->close();
+            settings();
+        });
+    });
+}
+
+void ScreenshotRunner::settings()
+{
+    m_tray->showSettings();
+    QTimer::singleShot(SettleMs * 2, this, [this] {
+        SettingsDialog* dialog = m_tray->settingsDialog();
+        if (dialog) {
+            dialog->move(40, 40);
+            saveWidget(dialog, QStringLiteral("settings"));
+            dialog->close();
+        } else {
+            fail(QStringLiteral("the Settings dialog did not open"));
+        }
         usage();
     });
 }

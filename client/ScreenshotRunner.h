@@ -39,6 +39,9 @@ private:
     void notification();
     void myJobs();
     void release();
+    void options();
+    void history();
+    void settings();
     void usage();
     void usageAt(int sizeIndex);
     void done();

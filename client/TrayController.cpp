@@ -4,6 +4,7 @@
 #include "ClientLog.h"
 #include "ClientSettings.h"
 #include "EventStream.h"
+#include "HistoryWindow.h"
 #include "JobInfo.h"
 #include "JobListModel.h"
 #include "MyJobsWindow.h"
@@ -13,7 +14,6 @@
 #include "TrayIconPainter.h"
 #include "UsageController.h"
 #include "UsageWindow.h"
-#include "HistoryWindow.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -30,7 +30,8 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
     bold.setBold(true);
     myJobs->setFont(bold);
     m_menu->addAction(tr("Usage"), this, &TrayController::showUsage)->setObjectName(QStringLiteral("usage"));
-    m_menu->addAction(tr("History"), this, &TrayController::showHistory)->setObjectName(QStringLiteral("history"));
+    m_menu->addAction(tr("History"), this, &TrayController::showHistory)
+        ->setObjectName(QStringLiteral("history"));
     m_menu->addAction(tr("Print a file..."), this, &TrayController::printFile);
     m_menu->addSeparator();
     m_menu->addAction(tr("Settings..."), this, &TrayController::showSettings);
@@ -141,6 +142,16 @@ void TrayController::printFile()
         m_window->printFile();
 }
 
+HistoryWindow* TrayController::historyWindow() const
+{
+    return m_historyWindow;
+}
+
+SettingsDialog* TrayController::settingsDialog() const
+{
+    return m_settingsDialog;
+}
+
 void TrayController::showHistory()
 {
     if (!m_historyWindow) {
@@ -159,7 +170,8 @@ void TrayController::showSettings()
     if (!m_settingsDialog) {
         m_settingsDialog = new SettingsDialog(m_settings, nullptr, m_session->api(), m_session->user());
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_settingsDialog, &SettingsDialog::fingerprintDeleted, m_session, &Session::forgetFingerprint);
+        connect(m_settingsDialog, &SettingsDialog::fingerprintDeleted, m_session,
+                &Session::forgetFingerprint);
     }
     m_settingsDialog->show();
     m_settingsDialog->raise();
@@ -197,7 +209,9 @@ void TrayController::onStateChanged(Session::State state)
         // People by the name colleagues know them by ("displayName"), the login name only without one.
         m_window->setSignedInUser(
             m_session->user().value(QLatin1String("displayName")).toString(m_session->username()));
-        m_signInOut->setText(tr("Sign out (%1)").arg(m_session->username()));
+        m_signInOut->setText(
+            tr("Sign out (%1)")
+                .arg(m_session->user().value(QLatin1String("displayName")).toString(m_session->username())));
         m_jobs->refresh();
         m_printers->refresh();
         break;

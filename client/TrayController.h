@@ -46,6 +46,10 @@ public:
     NotificationText::Message lastNotification() const { return m_lastNotification; }
     /// Returns the Usage window (null until it was first opened).
     UsageWindow* usageWindow() const { return m_usageWindow; }
+    /// Returns the History window while it is open (null otherwise).
+    HistoryWindow* historyWindow() const;
+    /// Returns the Settings dialog while it is open (null otherwise).
+    SettingsDialog* settingsDialog() const;
 
 public Q_SLOTS:
     /// Opens My jobs.
