@@ -294,6 +294,42 @@ QString DocumentFormat::refusal(Kind kind)
               "or export it as PDF, and print the PDF.");
 }
 
+DocumentFormat::Refusal DocumentFormat::refusalCode(Kind kind, const QByteArray& head, const QString& fileName)
+{
+    switch (kind) {
+    case Kind::Protected:
+        return {QStringLiteral("encrypted-document"), {}};
+    case Kind::Hwp5:
+        return {QStringLiteral("hwp-unsupported"), {{QStringLiteral("version"), QStringLiteral("HWP 5")}}};
+    case Kind::Hwpx:
+        return {QStringLiteral("hwp-unsupported"), {{QStringLiteral("version"), QStringLiteral("HWPX")}}};
+    case Kind::Unknown:
+        break;
+    default:
+        return {QStringLiteral("bad-document"), {}};
+    }
+    // What it is, in the words people know it by (the apps put it in their own sentence).
+    static const struct
+    {
+        const char* magic;
+        int length;
+        const char* name;
+    } known[] = {
+        {"PK\x03\x04", 4, "ZIP"},         {"PK\x05\x06", 4, "ZIP"},  {"%!PS", 4, "PostScript"},
+        {"\xD0\xCF\x11\xE0", 4, "OLE2"}, {"\x89PNG", 4, "PNG"},    {"GIF8", 4, "GIF"},
+        {"II*\0", 4, "TIFF"},              {"MM\0*", 4, "TIFF"},      {"Rar!", 4, "RAR"},
+        {"7z\xBC\xAF", 4, "7Z"},           {"\x1F\x8B", 2, "GZIP"},   {"BM", 2, "BMP"},
+        {"\x1B%-12345X", 9, "PJL"}, {"\x7F" "ELF", 4, "ELF"},
+    };
+    for (const auto& k : known)
+        if (head.startsWith(QByteArray(k.magic, k.length)))
+            return {QStringLiteral("unsupported-format"), {{QStringLiteral("format"), QLatin1String(k.name)}}};
+    const QString ext = fileName.section(QLatin1Char('.'), -1);
+    const bool hasExt = fileName.contains(QLatin1Char('.')) && !ext.isEmpty() && ext.size() <= 8;
+    return {QStringLiteral("unsupported-format"),
+            {{QStringLiteral("format"), hasExt ? ext.toUpper() : QStringLiteral("unknown")}}};
+}
+
 const QStringList& DocumentFormat::convertibleMimeTypes()
 {
     static const QStringList types = {

@@ -1,5 +1,6 @@
 #pragma once
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 
 class QIODevice;
@@ -42,6 +43,17 @@ public:
 
     /// The sentence a user sees when a document of `kind` cannot be printed at all: what to do instead.
     static QString refusal(Kind kind);
+
+    /// A refusal's stable error code and arguments (docs/api.md, upload refusals).
+    struct Refusal
+    {
+        QString code;     ///< unsupported-format, hwp-unsupported, encrypted-document or bad-document
+        QJsonObject args; ///< {"format": "ZIP"} or {"version": "HWP 5"}; empty for the others
+    };
+    /// The code for a document of `kind` that cannot be printed (Unknown: unsupported-format with a short
+    /// name of what it is, from its first bytes `head`, else the extension of `fileName`, else
+    /// "unknown"; a convertible kind that failed: bad-document).
+    static Refusal refusalCode(Kind kind, const QByteArray& head, const QString& fileName);
 
     /// Type names a client may declare for a convertible document (IPP document-format, HTTP
     /// Content-Type). The content decides in the end; a declared type only has to be one of these.

@@ -247,7 +247,12 @@ void RestApi::uploadJob(Call& c)
         meta.documentFormat != QLatin1String("image/urf") &&
         !DocumentFormat::convertibleMimeTypes().contains(meta.documentFormat)) {
         c.ex.closeAfterResponse();
-        return c.error(415, "unsupported-format", DocumentFormat::refusal(DocumentFormat::Kind::Unknown));
+        // The declared type's short name ("application/zip" -> "ZIP") for the apps' own sentence.
+        QString shortName = meta.documentFormat.section(QLatin1Char('/'), 1).section(QLatin1Char(';'), 0, 0);
+        shortName.remove(QRegularExpression(QStringLiteral("^(x-|vnd\\.)")));
+        return c.json(415, {{QStringLiteral("error"), QStringLiteral("unsupported-format")},
+                            {QStringLiteral("message"), DocumentFormat::refusal(DocumentFormat::Kind::Unknown)},
+                            {QStringLiteral("format"), shortName.toUpper()}});
     }
     QJsonObject opts;
     for (const char* k : {"copies", "sides", "colorMode"}) {
@@ -284,11 +289,18 @@ void RestApi::uploadJob(Call& c)
     case IngestResult::Status::TooLarge:
         c.ex.closeAfterResponse();
         return c.error(413, "too-large", r.error);
-    case IngestResult::Status::BadDocument:
-        return c.error(422, "bad-document", r.error);
+    case IngestResult::Status::BadDocument: {
+        // A stable code with its arguments at the top level: the apps say it in their own words.
+        QJsonObject o = r.args;
+        o.insert(QStringLiteral("error"), r.code);
+        o.insert(QStringLiteral("message"), r.error);
+        return c.json(422, o);
+    }
     case IngestResult::Status::Aborted:
         c.ex.closeAfterResponse();
         return c.error(400, "aborted", r.error);
+    case IngestResult::Status::ConverterBusy:
+        return c.error(503, "converter-busy", r.error);
     case IngestResult::Status::StorageError:
         return c.error(500, "storage", r.error);
     }

@@ -417,7 +417,17 @@ bool IppEndpoint::ingestInto(Request& r, JobInfo meta, qint64 jobId)
         r.status(IPP_STATUS_ERROR_REQUEST_ENTITY, res.error);
         return false;
     case IngestResult::Status::BadDocument:
-        r.status(IPP_STATUS_ERROR_DOCUMENT_FORMAT_ERROR, res.error);
+        // A format nothing here prints is "not supported"; a broken or protected one is a format error.
+        if (res.code == QLatin1String("encrypted-document"))
+            r.status(IPP_STATUS_ERROR_DOCUMENT_PASSWORD, res.error);
+        else
+            r.status(res.code == QLatin1String("unsupported-format") || res.code == QLatin1String("hwp-unsupported")
+                         ? IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED
+                         : IPP_STATUS_ERROR_DOCUMENT_FORMAT_ERROR,
+                     res.error);
+        return false;
+    case IngestResult::Status::ConverterBusy:
+        r.status(IPP_STATUS_ERROR_BUSY, res.error);
         return false;
     case IngestResult::Status::Aborted:
         r.ex.closeAfterResponse();

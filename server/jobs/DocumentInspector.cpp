@@ -158,9 +158,12 @@ DocumentInfo inspectPdf(QIODevice* device)
     std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(device);
     if (!doc)
         return failure(DocumentInspector::tr("The document is not a valid PDF file."));
-    if (doc->isLocked())
-        return failure(DocumentInspector::tr(
+    if (doc->isLocked()) {
+        DocumentInfo locked = failure(DocumentInspector::tr(
             "The PDF file is protected by a password. Remove the password and print it again."));
+        locked.encrypted = true;
+        return locked;
+    }
 
     const int pages = doc->numPages();
     if (pages <= 0)

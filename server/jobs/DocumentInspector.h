@@ -17,6 +17,7 @@ struct DocumentInfo
     double heightPt = 0;     ///< Page 1 height in points.
     bool color = false;      ///< PDF/JPEG: page 1 has a non-grey pixel; raster: the colour space is colour.
     QByteArray thumbnailPng; ///< Page 1 as PNG, longest side 256 px; may be empty for odd raster types.
+    bool encrypted = false;  ///< !ok because the document is protected by a password.
 };
 
 /// Counts, measures and thumbnails a document (PDF, PWG raster, Apple raster, JPEG) without holding

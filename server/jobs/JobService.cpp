@@ -90,12 +90,16 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         return r;
     }
     meta.id = jobId;
-    auto fail = [&](IngestResult::Status st, const QString& msg, Spool::Temp* temp) {
+    auto fail = [&](IngestResult::Status st, const QString& msg, Spool::Temp* temp,
+                    const QString& code = QString(), const QJsonObject& args = {}) {
         if (temp)
             m_spool.discard(temp);
         m_store.discardReceivingJob(jobId);
         r.status = st;
         r.error = msg;
+        if (!code.isEmpty())
+            r.code = code;
+        r.args = args;
         qCInfo(lcIngest).noquote() << "job" << jobId << "for" << owner.name << "refused:" << msg;
         return r;
     };
@@ -160,7 +164,9 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         if (!DocumentFormat::isConvertible(detected.kind) || !m_converter) {
             dev.reset();
             ::close(rfd);
-            return fail(IngestResult::Status::BadDocument, DocumentFormat::refusal(detected.kind), &temp);
+            const DocumentFormat::Refusal why = DocumentFormat::refusalCode(detected.kind, head, meta.name);
+            return fail(IngestResult::Status::BadDocument, DocumentFormat::refusal(detected.kind), &temp,
+                        why.code, why.args);
         }
         Spool::Temp pdfTemp;
         const SecretKey pdfKey = SecretKey::random();
@@ -172,6 +178,7 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
             return fail(IngestResult::Status::StorageError,
                         QStringLiteral("The server could not store the job. Try again later."), &temp);
         }
+        bool pdfTooLarge = false;
         const auto sink = [&](QIODevice* pdf, QString* sinkError) {
             for (;;) {
                 const qint64 n = pdf->read(buf.data(), static_cast<qint64>(buf.size()));
@@ -183,6 +190,7 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
                 if (n == 0)
                     break;
                 if (pdfWriter.plaintextSize() + n > m_settings.maxDocumentBytes) {
+                    pdfTooLarge = true;
                     *sinkError =
                         QStringLiteral("The converted document is larger than the %1 MB this server accepts.")
                             .arg(m_settings.maxDocumentBytes / (1024 * 1024));
@@ -205,13 +213,21 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         ::close(rfd);
         if (converted.status != DocumentConverter::Result::Status::Ok) {
             m_spool.discard(&pdfTemp);
-            const auto status = converted.status == DocumentConverter::Result::Status::TooLarge
-                                    ? IngestResult::Status::TooLarge
-                                : converted.status == DocumentConverter::Result::Status::Busy ||
-                                        converted.status == DocumentConverter::Result::Status::ServerError
-                                    ? IngestResult::Status::StorageError
-                                    : IngestResult::Status::BadDocument;
-            return fail(status, converted.error, &temp);
+            using C = DocumentConverter::Result::Status;
+            if (converted.status == C::TooLarge || pdfTooLarge)
+                return fail(IngestResult::Status::TooLarge, converted.error, &temp, QStringLiteral("too-large"));
+            if (converted.status == C::Busy)
+                return fail(IngestResult::Status::ConverterBusy, converted.error, &temp,
+                            QStringLiteral("converter-busy"));
+            if (converted.status == C::ServerError)
+                return fail(IngestResult::Status::StorageError, converted.error, &temp, QStringLiteral("storage"));
+            if (converted.status == C::TimedOut || converted.status == C::Crashed)
+                return fail(IngestResult::Status::BadDocument, converted.error, &temp,
+                            QStringLiteral("conversion-failed"));
+            const DocumentFormat::Refusal why = DocumentFormat::refusalCode(detected.kind, head, meta.name);
+            return fail(IngestResult::Status::BadDocument, converted.error, &temp,
+                        why.code == QLatin1String("unsupported-format") ? QStringLiteral("bad-document") : why.code,
+                        why.args);
         }
         qCInfo(lcIngest).noquote() << "job" << jobId << "for" << owner.name << ":" << detected.mimeType
                                    << "converted to PDF in" << converted.elapsedMs << "ms";
@@ -234,10 +250,12 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         if (meta.documentFormat.isEmpty()) {
             dev.reset();
             ::close(rfd);
+            const DocumentFormat::Refusal why =
+                DocumentFormat::refusalCode(DocumentFormat::Kind::Unknown, head, meta.name);
             return fail(
                 IngestResult::Status::BadDocument,
                 QStringLiteral("The document format is not supported. Print a PDF, JPEG or PWG raster file."),
-                &temp);
+                &temp, why.code, why.args);
         }
     }
 
@@ -245,7 +263,8 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     dev.reset();
     ::close(rfd);
     if (!doc.ok)
-        return fail(IngestResult::Status::BadDocument, doc.error, &temp);
+        return fail(IngestResult::Status::BadDocument, doc.error, &temp,
+                    doc.encrypted ? QStringLiteral("encrypted-document") : QStringLiteral("bad-document"));
 
     meta.size = documentSize;
     meta.pages = doc.pages;

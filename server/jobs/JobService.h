@@ -6,6 +6,7 @@
 #include "Spool.h"
 #include "Store.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <functional>
 
@@ -22,9 +23,15 @@ using ByteSource = std::function<qint64(char* data, qint64 max)>;
 /// Outcome of receiving one document.
 struct IngestResult
 {
-    enum class Status { Ok, Duplicate, InProgress, TooLarge, BadDocument, Aborted, StorageError };
+    /// ConverterBusy: every converter slot is taken; try again shortly (HTTP 503).
+    enum class Status { Ok, Duplicate, InProgress, TooLarge, BadDocument, Aborted, StorageError, ConverterBusy };
     Status status = Status::StorageError;
     QString error; ///< a sentence the user can act on
+    /// BadDocument: the stable error code (docs/api.md: unsupported-format, hwp-unsupported,
+    /// encrypted-document, bad-document, conversion-failed) and its arguments ({"format": "ZIP"},
+    /// {"version": "HWP 5"}).
+    QString code = QStringLiteral("bad-document");
+    QJsonObject args;
     JobInfo job;
 };
 

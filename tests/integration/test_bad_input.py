@@ -274,7 +274,7 @@ class BadInputTest(unittest.TestCase):
     def test_garbage_declared_as_pdf_is_refused(self):
         garbage = b"This is a plain text file, not a PDF.\n" * 200
         status, body = upload(self.kim, garbage, "fake.pdf", "application/pdf")
-        self.assertEqual(status, 422, body)
+        self.assertEqual((status, body.get("error")), (422, "bad-document"), body)
         self.assertTrue(body.get("message"), body)
         # A PDF header with nothing behind it, and a truncated real PDF.
         status, body = upload(self.kim, b"%PDF-1.7\n%garbage\n" + os.urandom(5000), "fake2.pdf")
@@ -286,14 +286,14 @@ class BadInputTest(unittest.TestCase):
                             ("image/urf", b"UNIRAST\0"), ("application/pdf", b"")):
             junk = (head + os.urandom(3000)) if head else b""
             status, body = upload(self.kim, junk, "fake-image", ctype)
-            self.assertEqual(status, 422, (ctype, body))
+            self.assertEqual((status, body.get("error")), (422, "bad-document"), (ctype, body))
             self.assertTrue(body.get("message"), body)
         # An unsupported type, and octet-stream that is nothing known (plain text is converted since
         # issue 13: tests/integration/test_office_documents.py).
         status, body = upload(self.kim, garbage, "x.zip", "application/zip")
-        self.assertEqual(status, 415, body)
+        self.assertEqual((status, body.get("error"), body.get("format")), (415, "unsupported-format", "ZIP"), body)
         status, body = upload(self.kim, b"\x00\x01junk" + os.urandom(3000), "x.bin", "application/octet-stream")
-        self.assertEqual(status, 422, body)
+        self.assertEqual((status, body.get("error"), body.get("format")), (422, "unsupported-format", "BIN"), body)
         self.assert_nothing_stored(what="after garbage uploads")
 
         text = os.path.join(self.tmp, "notes.txt")

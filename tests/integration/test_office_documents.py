@@ -73,8 +73,8 @@ class OfficeDocumentsTest(unittest.TestCase):
         os.chmod(path, 0o755)
         return path
 
-    def assert_refused(self, status, body, *words):
-        self.assertEqual(status, 422, body)
+    def assert_refused(self, status, body, code, *words):
+        self.assertEqual((status, body.get("error")), (422, code), body)
         message = body.get("message") or body.get("error") or str(body)
         for w in words:
             self.assertIn(w, str(body), body)
@@ -151,22 +151,24 @@ class OfficeDocumentsTest(unittest.TestCase):
         # LibreOffice either refuses it or prints nothing readable; both must not become a job.
         if status == 201:
             self.fail(f"a damaged DOCX was accepted: {body}")
-        self.assert_refused(status, body, "PDF")
+        self.assert_refused(status, body, "bad-document", "PDF")
 
         zip_path = os.path.join(self.tmp, "archive.zip")
         with zipfile.ZipFile(zip_path, "w") as z:
             z.writestr("readme.txt", "not a document")
         with open(zip_path, "rb") as f:
             status, body = upload(kim, f.read(), "archive.zip", "application/octet-stream")
-        self.assert_refused(status, body, "save or export it as PDF")
+        self.assert_refused(status, body, "unsupported-format", "save or export it as PDF")
+        self.assertEqual(body.get("format"), "ZIP", body)
 
         _, hwpx, _, _ = self.read("hwpx")
         status, body = upload(kim, hwpx, "문서.hwpx", "application/octet-stream")
-        self.assert_refused(status, body, "Hangul", "PDF")
+        self.assert_refused(status, body, "hwp-unsupported", "Hangul", "PDF")
+        self.assertEqual(body.get("version"), "HWPX", body)
 
         # A declared type the server does not take at all.
         status, body = upload(kim, b"PK\x03\x04", "archive.zip", "application/zip")
-        self.assertEqual(status, 415, body)
+        self.assertEqual((status, body.get("error"), body.get("format")), (415, "unsupported-format", "ZIP"), body)
         self.assertIn("PDF", str(body))
 
         self.assertTrue(healthy(self.server))
@@ -197,12 +199,19 @@ class OfficeDocumentsTest(unittest.TestCase):
         self.assertNotIn("docx", outcome, "the PDF should not have waited for the conversion")
         worker.join(60)
         status, body = outcome["docx"]
-        self.assert_refused(status, body, "took longer", "PDF")
+        self.assert_refused(status, body, "conversion-failed", "took longer", "PDF")
         self.assertTrue(healthy(self.server))
         self.assertEqual([j["name"] for j in mpsit.all_jobs(kim)], ["meanwhile.pdf"])
         # Nothing the converter started is left running.
         ps = subprocess.run(["pgrep", "-f", hang], stdout=subprocess.PIPE, text=True)
         self.assertEqual(ps.stdout.strip(), "", "the converter outlived its timeout")
+
+    def test_document_over_the_converters_limit_is_413_too_large(self):
+        kim = self.start_server({"max-document-mb": 1})
+        status, body = upload(kim, ("가나다 line\n" * 120000).encode(), "big.txt", "text/plain")
+        self.assertEqual((status, body.get("error")), (413, "too-large"), body)
+        self.assertEqual(mpsit.all_jobs(kim), [])
+        self.assertTrue(healthy(self.server))
 
     def test_crashing_converter_is_refused_not_retried(self):
         runs = os.path.join(self.tmp, "runs")
@@ -210,7 +219,7 @@ class OfficeDocumentsTest(unittest.TestCase):
         kim = self.start_server({"command": crash})
         _, docx, _, _ = self.read("docx")
         status, body = upload(kim, docx, "crash.docx", "application/octet-stream")
-        self.assert_refused(status, body, "stopped", "PDF")
+        self.assert_refused(status, body, "conversion-failed", "stopped", "PDF")
         with open(runs) as f:
             self.assertEqual(f.read().count("run"), 1, "the converter ran more than once for one document")
         self.assertTrue(healthy(self.server))
