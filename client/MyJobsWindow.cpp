@@ -139,8 +139,8 @@ void MyJobsWindow::createActions()
         return a;
     };
     m_release = make(QStringLiteral("release"), QString(), QStyle::SP_DialogApplyButton, "document-print");
-    m_options = make(QStringLiteral("options"), QString(), QStyle::SP_FileDialogDetailedView,
-                     "document-properties");
+    m_options =
+        make(QStringLiteral("options"), QString(), QStyle::SP_FileDialogDetailedView, "document-properties");
     m_delete = make(QStringLiteral("delete"), QString(), QStyle::SP_TrashIcon, "edit-delete");
     m_delete->setShortcut(QKeySequence::Delete);
     m_printFile = make(QStringLiteral("printFile"), QString(), QStyle::SP_DialogOpenButton, "document-open");

@@ -2,8 +2,8 @@
 
 #include "JobInfo.h"
 #include "PrinterListModel.h"
-#include "ServerErrorText.h"
 #include "QuotaText.h"
+#include "ServerErrorText.h"
 #include "StateReasonText.h"
 
 #include <QJsonArray>
@@ -13,9 +13,10 @@ namespace {
 // The sentence for a reason code, empty for a code this app does not know.
 QString knownReason(const QString& code, const QJsonObject& args)
 {
-    const QString shared = StateReasonText::sentence(
-        code, args, StateReasonText::Where::Desktop,
-        [](const QStringList& faults) { return PrinterListModel::describeFaults(faults); });
+    const QString shared =
+        StateReasonText::sentence(code, args, StateReasonText::Where::Desktop, [](const QStringList& faults) {
+            return PrinterListModel::describeFaults(faults);
+        });
     // Codes only the tray app meets as reasons (a release refused for its options, ...).
     return shared.isEmpty() && !code.isEmpty() ? ServerErrorText::sentence(code, args) : shared;
 }

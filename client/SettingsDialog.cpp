@@ -67,7 +67,8 @@ SettingsDialog::SettingsDialog(ClientSettings* settings, QWidget* parent, ApiCli
         m_deleteFingerprint = new QPushButton(tr("Delete my fingerprint..."), this);
         m_deleteFingerprint->setObjectName(QStringLiteral("deleteFingerprint"));
         m_deleteFingerprint->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete")));
-        m_fingerprintStatus = new QLabel(tr("Stored on the print server for signing in at the kiosks."), this);
+        m_fingerprintStatus =
+            new QLabel(tr("Stored on the print server for signing in at the kiosks."), this);
         m_fingerprintStatus->setObjectName(QStringLiteral("fingerprintStatus"));
         m_fingerprintStatus->setWordWrap(true);
         auto* row = new QHBoxLayout;
@@ -110,8 +111,9 @@ void SettingsDialog::accept()
 
 void SettingsDialog::confirmDeleteFingerprint()
 {
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete my fingerprint"),
-                                tr("Delete your fingerprint from the print server?"), QMessageBox::NoButton, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Delete my fingerprint"),
+                        tr("Delete your fingerprint from the print server?"), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("confirmDeleteFingerprint"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(tr("The fingerprint template and your consent are deleted at once and cannot be "

@@ -191,7 +191,7 @@ private Q_SLOTS:
             StateReason::printerFault(p, {QStringLiteral("media-jam"), QStringLiteral("toner-empty")}),
             QStringLiteral(
                 "3F-East 프린터는 지금 인쇄할 수 없습니다(용지 걸림, 토너 없음). 작업은 계속 출력 대기 "
-"중이니 다른 프린터에서 인쇄하거나, 문제가 해결된 뒤 다시 시도하세요."));
+                "중이니 다른 프린터에서 인쇄하거나, 문제가 해결된 뒤 다시 시도하세요."));
         row("ko error", ko,
             StateReason::printerError(p, QStringLiteral("The printer refused the job: Bad request")),
             QStringLiteral(
@@ -202,9 +202,9 @@ private Q_SLOTS:
                 "인쇄 중에 3F-East 프린터와의 연결이 끊어져 이미 인쇄되었을 수도 있습니다. 다시 인쇄하기 "
                 "전에 프린터를 확인하세요."));
         row("ko aborted", ko, StateReason::printerEnded(p, true, {QStringLiteral("aborted-by-system")}),
-            QStringLiteral(
-                "3F-East 프린터가 작업을 끝내지 못하고 중단했습니다. 작업은 다시 출력 대기 상태가 되었으며 과금되지 "
-                "않았습니다. 프린터를 확인한 뒤 다시 인쇄하세요."));
+            QStringLiteral("3F-East 프린터가 작업을 끝내지 못하고 중단했습니다. 작업은 다시 출력 대기 상태가 "
+                           "되었으며 과금되지 "
+                           "않았습니다. 프린터를 확인한 뒤 다시 인쇄하세요."));
         row("ko expired", ko, StateReason::expired(),
             QStringLiteral(
                 "보관 기간 안에 인쇄되지 않아 삭제되었습니다. 아직 필요하면 문서를 다시 인쇄하세요."));
@@ -224,9 +224,10 @@ private Q_SLOTS:
                 "held: ask your department head or the print admin for an extra allowance for 재무과, "
                 "or print it next month."));
         row("ko quota", ko, StateReason{QStringLiteral("quota-exceeded"), refusal, {}},
-            QStringLiteral("이 작업은 ₩1,200이지만 재무과의 이번 달 할당량을 모두 사용했습니다. 작업은 계속 "
-                           "출력 대기 중이니, 부서장이나 관리자에게 재무과의 추가 할당을 요청하거나 다음 달에 "
-                           "인쇄하세요."));
+            QStringLiteral(
+                "이 작업은 ₩1,200이지만 재무과의 이번 달 할당량을 모두 사용했습니다. 작업은 계속 "
+                "출력 대기 중이니, 부서장이나 관리자에게 재무과의 추가 할당을 요청하거나 다음 달에 "
+                "인쇄하세요."));
         // Codes this app does not know, and jobs from before codes: the server's English.
         row("ko unknown code", ko, StateReason{QStringLiteral("toner-stolen"), {}, {}},
             QStringLiteral("English from the server."));
@@ -280,7 +281,7 @@ private Q_SLOTS:
         QCOMPARE(failed->title, QStringLiteral("인쇄되지 않음"));
         QCOMPARE(failed->body,
                  QStringLiteral("report.pdf: 3F-East 프린터에 용지가 걸렸습니다. 작업은 계속 출력 대기 "
-"중이니 다른 프린터에서 인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요."));
+                                "중이니 다른 프린터에서 인쇄하거나, 걸린 용지를 제거한 뒤 다시 시도하세요."));
         failed = NotificationText::forEvent(
             QStringLiteral("job-release-failed"),
             failedEvent(StateReason::printerEnded(QStringLiteral("3F-East"), true, {})));
@@ -534,8 +535,10 @@ private Q_SLOTS:
                 (language == QLatin1String("ko") && !text.contains(hangul)))
                 missing << code;
         }
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("no %1 sentence for: %2")
-                                                   .arg(language, missing.join(QLatin1String(", ")))));
+        QVERIFY2(
+            missing.isEmpty(),
+            qPrintable(
+                QStringLiteral("no %1 sentence for: %2").arg(language, missing.join(QLatin1String(", ")))));
     }
 
     // Issue 13 §4: Korean particles are not written as "을(를)" after a placeholder; the sentences are
@@ -545,13 +548,14 @@ private Q_SLOTS:
         QFile f(QStringLiteral(MPS_SOURCE_DIR "/translations/mps_ko.ts"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString ts = QString::fromUtf8(f.readAll());
-        static const QRegularExpression doubled(
-            QStringLiteral("<translation>[^<]*(을\\(를\\)|를\\(을\\)|이\\(가\\)|가\\(이\\)|은\\(는\\)|는\\(은\\)|"
-                           "와\\(과\\)|과\\(와\\)|\\(으\\)로|\\(이\\)[가-힣])[^<]*</translation>"));
+        static const QRegularExpression doubled(QStringLiteral(
+            "<translation>[^<]*(을\\(를\\)|를\\(을\\)|이\\(가\\)|가\\(이\\)|은\\(는\\)|는\\(은\\)|"
+            "와\\(과\\)|과\\(와\\)|\\(으\\)로|\\(이\\)[가-힣])[^<]*</translation>"));
         const QRegularExpressionMatch m = doubled.match(ts);
         QVERIFY2(!m.hasMatch(), qPrintable(m.captured(0)));
         QVERIFY2(!ts.contains(QLatin1String("보류됨")), "held is 출력 대기, not 보류됨");
-        QVERIFY2(!ts.contains(QLatin1String("SHA-256 지문")), "the certificate has a check code, not a fingerprint");
+        QVERIFY2(!ts.contains(QLatin1String("SHA-256 지문")),
+                 "the certificate has a check code, not a fingerprint");
     }
 
     // Issue 13 §4: the certificate's check code in groups of 4 hex digits, two lines.

@@ -12,17 +12,15 @@
 #include "PrinterListModel.h"
 #include "ReleaseDialog.h"
 #include "SettingsDialog.h"
-#include "WindowPlacement.h"
 #include "TestData.h"
 #include "Translations.h"
+#include "WindowPlacement.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QSignalSpy>
-#include <QApplication>
 #include <QGuiApplication>
-#include <QScreen>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -30,6 +28,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -278,8 +278,10 @@ private Q_SLOTS:
         m_window->releaseSelected();
         auto* dialog = waitForChild<ReleaseDialog>(m_window, QStringLiteral("releaseDialog"));
         QVERIFY(dialog);
-        QTRY_VERIFY(m_printers->index(1).data(PrinterListModel::CapabilitiesRole).toJsonObject().contains(
-            QLatin1String("color")));
+        QTRY_VERIFY(m_printers->index(1)
+                        .data(PrinterListModel::CapabilitiesRole)
+                        .toJsonObject()
+                        .contains(QLatin1String("color")));
         const QString status = m_printers->index(1).data(PrinterListModel::StatusTextRole).toString();
         QVERIFY2(status.contains(QLatin1String("cannot print two-sided")), qPrintable(status));
         QVERIFY(!(m_printers->flags(m_printers->index(1)) & Qt::ItemIsEnabled));
@@ -313,14 +315,13 @@ private Q_SLOTS:
     // server's English.
     void optionRefusalIsTranslated()
     {
-        m_server->routeJson(
-            "POST", QStringLiteral("/api/v1/jobs/12/release"), 400,
-            {{QStringLiteral("error"), QStringLiteral("option-unsupported")},
-             {QStringLiteral("message"), QStringLiteral("Unsupported sides keyword value")},
-             {QStringLiteral("option"), QStringLiteral("sides")},
-             {QStringLiteral("value"), QStringLiteral("two-sided-long-edge")},
-             {QStringLiteral("printer"), QStringLiteral("2F-West")},
-             {QStringLiteral("supported"), QJsonArray{QStringLiteral("one-sided")}}});
+        m_server->routeJson("POST", QStringLiteral("/api/v1/jobs/12/release"), 400,
+                            {{QStringLiteral("error"), QStringLiteral("option-unsupported")},
+                             {QStringLiteral("message"), QStringLiteral("Unsupported sides keyword value")},
+                             {QStringLiteral("option"), QStringLiteral("sides")},
+                             {QStringLiteral("value"), QStringLiteral("two-sided-long-edge")},
+                             {QStringLiteral("printer"), QStringLiteral("2F-West")},
+                             {QStringLiteral("supported"), QJsonArray{QStringLiteral("one-sided")}}});
         QSignalSpy finished(m_jobs, &JobListModel::actionFinished);
         m_jobs->releaseJobs({12}, QStringLiteral("2F-West"));
         QTRY_COMPARE(finished.size(), 1);
@@ -339,7 +340,8 @@ private Q_SLOTS:
         auto* dialog = waitForChild<ReleaseDialog>(m_window, QStringLiteral("releaseDialog"));
         QVERIFY(dialog);
         QTRY_COMPARE(dialog->selectedPrinter(), QStringLiteral("2F-West"));
-        QCOMPARE(m_printers->index(1).data(PrinterListModel::StatusTextRole).toString(), QStringLiteral("Ready"));
+        QCOMPARE(m_printers->index(1).data(PrinterListModel::StatusTextRole).toString(),
+                 QStringLiteral("Ready"));
 
         delete m_server; // the server stops: the next fetch gets no answer
         m_server = nullptr;
@@ -347,7 +349,8 @@ private Q_SLOTS:
         QTRY_VERIFY(!m_printers->isServerReachable());
         for (int row = 0; row < m_printers->rowCount(); ++row) {
             const QString status = m_printers->index(row).data(PrinterListModel::StatusTextRole).toString();
-            QVERIFY2(status.contains(QLatin1String("the print server cannot be reached")), qPrintable(status));
+            QVERIFY2(status.contains(QLatin1String("the print server cannot be reached")),
+                     qPrintable(status));
             QVERIFY(!m_printers->index(row).data(PrinterListModel::CanPrintRole).toBool());
         }
         QVERIFY(dialog->selectedPrinter().isEmpty());
@@ -363,7 +366,8 @@ private Q_SLOTS:
         m_api->setBaseUrl(m_server->url());
         m_printers->refresh();
         QTRY_VERIFY(m_printers->isServerReachable());
-        QCOMPARE(m_printers->index(1).data(PrinterListModel::StatusTextRole).toString(), QStringLiteral("Ready"));
+        QCOMPARE(m_printers->index(1).data(PrinterListModel::StatusTextRole).toString(),
+                 QStringLiteral("Ready"));
         QTRY_COMPARE(dialog->selectedPrinter(), QStringLiteral("2F-West"));
         dialog->reject();
     }
@@ -378,14 +382,13 @@ private Q_SLOTS:
         MyJobsWindow* again = window.get();
         again->show();
         QVERIFY(QTest::qWaitForWindowExposed(again));
-        QVERIFY2(area.contains(again->frameGeometry()),
-                 qPrintable(QStringLiteral("%5x%6: %1,%2 %3x%4")
-                                .arg(again->frameGeometry().x())
-                                .arg(again->frameGeometry().y())
-                                .arg(again->frameGeometry().width())
-                                .arg(again->frameGeometry().height())
-                                .arg(area.width())
-                                .arg(area.height())));
+        QVERIFY2(area.contains(again->frameGeometry()), qPrintable(QStringLiteral("%5x%6: %1,%2 %3x%4")
+                                                                       .arg(again->frameGeometry().x())
+                                                                       .arg(again->frameGeometry().y())
+                                                                       .arg(again->frameGeometry().width())
+                                                                       .arg(again->frameGeometry().height())
+                                                                       .arg(area.width())
+                                                                       .arg(area.height())));
         // Larger than the screen: shrunk to fit.
         again->resize(area.width() + 400, area.height() + 400);
         WindowPlacement::ensureOnScreen(again);
@@ -425,7 +428,8 @@ private Q_SLOTS:
         SettingsDialog dialog(m_settings.get(), nullptr, m_api, user);
         QSignalSpy deleted(&dialog, &SettingsDialog::fingerprintDeleted);
         dialog.show();
-        QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("signedInAs"))->text(), QStringLiteral("김민지 (kim)"));
+        QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("signedInAs"))->text(),
+                 QStringLiteral("김민지 (kim)"));
         auto* button = dialog.findChild<QPushButton*>(QStringLiteral("deleteFingerprint"));
         QVERIFY(button);
         button->click();
@@ -437,7 +441,9 @@ private Q_SLOTS:
         QTRY_COMPARE(deleted.size(), 1);
         QCOMPARE(m_server->requests("DELETE", QStringLiteral("/api/v1/me/fingerprint")).size(), 1);
         QVERIFY(button->isHidden());
-        QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("fingerprintStatus"))->text().contains(QLatin1String("Deleted")));
+        QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("fingerprintStatus"))
+                    ->text()
+                    .contains(QLatin1String("Deleted")));
     }
 
     // Issue 13 §4: the history of the last 90 days: printed (where, when, pages, cost), deleted, expired.
@@ -456,13 +462,14 @@ private Q_SLOTS:
                                {QStringLiteral("submitted"), now.addDays(-daysAgo).toString(Qt::ISODate)},
                                {QStringLiteral("expires"), now.addDays(-daysAgo + 1).toString(Qt::ISODate)}};
         };
-        m_server->routeJson("GET", QStringLiteral("/api/v1/jobs?history=1"), 200,
-                            {{QStringLiteral("jobs"),
-                              QJsonArray{job(5, QStringLiteral("held.pdf"), QStringLiteral("held"), 0),
-                                         job(4, QStringLiteral("deleted.pdf"), QStringLiteral("deleted"), 5),
-                                         job(3, QStringLiteral("printed.pdf"), QStringLiteral("printed"), 10),
-                                         job(2, QStringLiteral("expired.pdf"), QStringLiteral("expired"), 40),
-                                         job(1, QStringLiteral("old.pdf"), QStringLiteral("printed"), 120)}}});
+        m_server->routeJson(
+            "GET", QStringLiteral("/api/v1/jobs?history=1"), 200,
+            {{QStringLiteral("jobs"),
+              QJsonArray{job(5, QStringLiteral("held.pdf"), QStringLiteral("held"), 0),
+                         job(4, QStringLiteral("deleted.pdf"), QStringLiteral("deleted"), 5),
+                         job(3, QStringLiteral("printed.pdf"), QStringLiteral("printed"), 10),
+                         job(2, QStringLiteral("expired.pdf"), QStringLiteral("expired"), 40),
+                         job(1, QStringLiteral("old.pdf"), QStringLiteral("printed"), 120)}}});
         HistoryWindow window(m_api);
         window.show();
         QTRY_COMPARE(window.model()->rowCount(), 3);
@@ -486,7 +493,9 @@ private Q_SLOTS:
         window.refresh();
         QTRY_COMPARE(window.model()->rowCount(), 0);
         QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("historyEmpty"))->isVisible());
-        QVERIFY(window.findChild<QLabel*>(QStringLiteral("historyEmpty"))->text().contains(QLatin1String("listed here")));
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("historyEmpty"))
+                    ->text()
+                    .contains(QLatin1String("listed here")));
     }
 
     void releaseRemembersThePrinter()
