@@ -1,5 +1,7 @@
 #include "KioskController.h"
 
+#include "FingerprintEnrolRequest.h"
+
 #include "ApiClient.h"
 #include "EventStream.h"
 #include "JobModel.h"
@@ -11,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QNetworkAccessManager>
 #include <QQmlEngine>
 
 namespace {
@@ -650,6 +653,18 @@ void KioskController::startEnrollment()
 {
     if (!m_inSession || !fingerprintAvailable())
         return;
+    // Biometric data (PIPA): nothing is scanned before the person has read what is kept and agreed.
+    m_consented = false;
+    clearMessage();
+    setScreen(ConsentScreen);
+}
+
+void KioskController::agreeAndEnroll()
+{
+    if (!m_inSession || !fingerprintAvailable() || m_screen != ConsentScreen)
+        return;
+    m_consented = true;
+    qCInfo(lcKioskAuth).noquote() << "fingerprint consent given by" << m_userName;
     m_enrollDone = 0;
     m_enrollTotal = m_fingerprint->enrollStages();
     Q_EMIT fingerprintChanged();
@@ -662,9 +677,18 @@ void KioskController::startEnrollment()
 
 void KioskController::onEnrolled(const QByteArray& templ)
 {
-    if (m_screen != EnrollScreen || !m_inSession)
+    if (m_screen != EnrollScreen || !m_inSession || !m_consented)
         return;
-    changeFingerprint(m_client->enrollFingerprint(templ), true);
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    auto* request = new FingerprintEnrolRequest(*m_client, m_network, templ, this);
+    setBusy(true);
+    connect(request, &FingerprintEnrolRequest::finished, this, [this, request] {
+        request->deleteLater();
+        setBusy(false);
+        applyFingerprintChange(request->ok(), request->errorCode(), request->errorMessage(), request->json(),
+                               true);
+    });
 }
 
 void KioskController::removeFingerprint()
@@ -682,30 +706,40 @@ void KioskController::changeFingerprint(ApiReply* reply, bool enrolled)
     connect(reply, &ApiReply::finished, this, [this, reply, enrolled] {
         reply->deleteLater();
         setBusy(false);
-        if (!m_inSession)
-            return;
-        if (!reply->ok()) {
-            setMessage(KioskText::forReply(reply), true, reply->errorCode());
-            return;
-        }
-        qCInfo(lcKioskAuth).noquote()
-            << (enrolled ? "fingerprint registered for" : "fingerprint removed for") << m_userName;
-        setHasFingerprint(enrolled);
-        setScreen(JobsScreen);
-        setMessage(enrolled
-                       ? QCoreApplication::translate(
-                             "KioskController", "Fingerprint registered. Next time, just touch the sensor.")
-                       : QCoreApplication::translate("KioskController",
-                                                     "Your fingerprint was removed from the print server."),
-                   false);
+        applyFingerprintChange(reply->ok(), reply->errorCode(), reply->errorMessage(), reply->json(),
+                               enrolled);
     });
+}
+
+void KioskController::applyFingerprintChange(bool ok, const QString& code, const QString& message,
+                                             const QJsonObject& body, bool enrolled)
+{
+    if (!m_inSession)
+        return;
+    if (!ok) {
+        setMessage(KioskText::forError(code, message, body, QDateTime::currentDateTime()), true, code);
+        return;
+    }
+    qCInfo(lcKioskAuth).noquote() << (enrolled ? "fingerprint registered for" : "fingerprint removed for")
+                                  << m_userName;
+    setHasFingerprint(enrolled);
+    setScreen(JobsScreen);
+    setMessage(enrolled
+                   ? QCoreApplication::translate("KioskController",
+                                                 "Fingerprint registered. Next time, just touch the sensor.")
+                   : QCoreApplication::translate(
+                         "KioskController",
+                         "Your consent is withdrawn and your fingerprint was deleted from the print server."),
+               false);
+    m_consented = false;
 }
 
 void KioskController::cancelFingerprint()
 {
     if (m_fingerprint)
         m_fingerprint->cancel();
-    if (m_screen == EnrollScreen && m_inSession) {
+    m_consented = false;
+    if ((m_screen == EnrollScreen || m_screen == ConsentScreen) && m_inSession) {
         clearMessage();
         setScreen(JobsScreen);
     } else if (m_screen == VerifyScreen) {

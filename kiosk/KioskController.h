@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+class QNetworkAccessManager;
 class ApiClient;
 class ApiReply;
 class EventStream;
@@ -59,7 +60,15 @@ class KioskController : public QObject
     Q_PROPERTY(JobModel* jobs READ jobs CONSTANT)
     Q_PROPERTY(PrinterModel* alternatives READ alternatives CONSTANT)
 public:
-    enum Screen { IdleScreen, PinScreen, LinkCardScreen, JobsScreen, VerifyScreen, EnrollScreen };
+    enum Screen {
+        IdleScreen,
+        PinScreen,
+        LinkCardScreen,
+        JobsScreen,
+        VerifyScreen,
+        EnrollScreen,
+        ConsentScreen
+    };
     Q_ENUM(Screen)
     static constexpr int AfterPrintAllSecs = 5;
     static constexpr int MaxCopies = 99;
@@ -169,9 +178,12 @@ public Q_SLOTS:
     void cancelDelete();
     /// Ends the session and returns to the idle screen.
     void signOut();
-    /// Starts registering the signed-in user's fingerprint (EnrollScreen).
+    /// Shows what registering a fingerprint means and asks for consent (ConsentScreen).
     void startEnrollment();
-    /// Removes the signed-in user's fingerprint from the server.
+    /// The person agreed on the consent screen: starts registering their fingerprint (EnrollScreen);
+    /// the template is sent with "consent": true.
+    void agreeAndEnroll();
+    /// Withdraws the consent: removes the signed-in user's fingerprint from the server.
     void removeFingerprint();
     /// Leaves the fingerprint screen: enrolment back to the jobs, verification back to idle.
     void cancelFingerprint();
@@ -222,6 +234,9 @@ private:
     void onEnrolled(const QByteArray& templ);
     /// Follows a fingerprint registration (`enrolled`) or removal on the server.
     void changeFingerprint(ApiReply* reply, bool enrolled);
+    /// The server's answer to a registration or removal: ok, or the error code, message and body.
+    void applyFingerprintChange(bool ok, const QString& code, const QString& message, const QJsonObject& body,
+                                bool enrolled);
     void setHasFingerprint(bool enrolled);
     /// Fetches the user's quota state (GET /api/v1/usage/quota) for quotaText().
     void fetchQuota();
@@ -230,6 +245,8 @@ private:
     void openKioskEvents();
 
     QPointer<ApiClient> m_client;
+    QNetworkAccessManager* m_network = nullptr; ///< for FingerprintEnrolRequest, made when first needed
+    bool m_consented = false;                   ///< agreed on the consent screen for the enrolment under way
     KioskTranslations* m_translations;
     EventStream* m_events;
     JobModel* m_jobs;

@@ -227,6 +227,16 @@ void KioskScreenshotRunner::start()
         };
         m_steps << [=, this] {
             k->startEnrollment();
+            waitFor([k] { return k->screen() == KioskController::ConsentScreen; }, 100,
+                    [this, has] {
+                        if (has("consent"))
+                            grab(QStringLiteral("consent"));
+                        next();
+                    },
+                    QStringLiteral("consent screen"));
+        };
+        m_steps << [=, this] {
+            k->agreeAndEnroll();
             touchSensor(2);
             waitFor([k] { return k->screen() == KioskController::EnrollScreen && k->enrollDone() == 2; }, 400,
                     [this, has] {

@@ -89,7 +89,7 @@ try:
     failures = 0
     for lang in ("ko", "en"):
         for size in sizes:
-            failures += run(lang, size, "idle,pin,pin-refused,link,jobs,confirm-delete,enroll,verify") != 0
+            failures += run(lang, size, "idle,pin,pin-refused,link,jobs,confirm-delete,consent,enroll,verify") != 0
     east.jam()
     mpsit.wait_for(lambda: any(p["name"] == "3F-East" and not p["canPrint"]
                                for p in api.get("printers")[1]["printers"]), 30, "the jam on the server")

@@ -165,6 +165,72 @@
     </message>
 </context>
 <context>
+    <name>ConsentScreen</name>
+    <message numerus="yes">
+        <source>Auto sign-out in %n s</source>
+        <translation>
+            <numerusform>Auto sign-out in %n s</numerusform>
+            <numerusform>Auto sign-out in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Register your fingerprint?</source>
+        <translation>Register your fingerprint?</translation>
+    </message>
+    <message>
+        <source>What is kept</source>
+        <translation>What is kept</translation>
+    </message>
+    <message>
+        <source>A template computed from your fingerprint (a set of numbers), not an image of it.</source>
+        <translation>A template computed from your fingerprint (a set of numbers), not an image of it.</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Only on the print server, encrypted. Never on this kiosk.</source>
+        <translation>Only on the print server, encrypted. Never on this kiosk.</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>To recognise you at the kiosks, so you can print your jobs by touching the sensor.</source>
+        <translation>To recognise you at the kiosks, so you can print your jobs by touching the sensor.</translation>
+    </message>
+    <message>
+        <source>For how long</source>
+        <translation>For how long</translation>
+    </message>
+    <message>
+        <source>Until you withdraw your consent: here under &quot;My fingerprint&quot; or in the tray app.</source>
+        <translation>Until you withdraw your consent: here under &quot;My fingerprint&quot; or in the tray app.</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>Your choice</translation>
+    </message>
+    <message>
+        <source>Registering is optional. Your card and PIN always keep working.</source>
+        <translation>Registering is optional. Your card and PIN always keep working.</translation>
+    </message>
+    <message>
+        <source>Agree and register</source>
+        <translation>Agree and register</translation>
+    </message>
+    <message>
+        <source>Withdraw consent and delete my fingerprint</source>
+        <translation>Withdraw consent and delete my fingerprint</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>EventStream</name>
     <message>
         <source>The server sent something other than events. Check the server address.</source>
@@ -270,10 +336,6 @@
         <translation>Try again</translation>
     </message>
     <message>
-        <source>Remove my fingerprint</source>
-        <translation>Remove my fingerprint</translation>
-    </message>
-    <message>
         <source>Back to my jobs</source>
         <translation>Back to my jobs</translation>
     </message>
@@ -284,6 +346,10 @@
     <message>
         <source>Continue without fingerprint</source>
         <translation>Continue without fingerprint</translation>
+    </message>
+    <message>
+        <source>Withdraw consent and delete my fingerprint</source>
+        <translation>Withdraw consent and delete my fingerprint</translation>
     </message>
 </context>
 <context>
@@ -455,8 +521,8 @@
         <translation>Fingerprint registered. Next time, just touch the sensor.</translation>
     </message>
     <message>
-        <source>Your fingerprint was removed from the print server.</source>
-        <translation>Your fingerprint was removed from the print server.</translation>
+        <source>Your consent is withdrawn and your fingerprint was deleted from the print server.</source>
+        <translation>Your consent is withdrawn and your fingerprint was deleted from the print server.</translation>
     </message>
 </context>
 <context>

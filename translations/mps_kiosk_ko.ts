@@ -164,6 +164,71 @@
     </message>
 </context>
 <context>
+    <name>ConsentScreen</name>
+    <message numerus="yes">
+        <source>Auto sign-out in %n s</source>
+        <translation>
+            <numerusform>%n초 후 자동 로그아웃</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Register your fingerprint?</source>
+        <translation>지문을 등록할까요?</translation>
+    </message>
+    <message>
+        <source>What is kept</source>
+        <translation>보관하는 것</translation>
+    </message>
+    <message>
+        <source>A template computed from your fingerprint (a set of numbers), not an image of it.</source>
+        <translation>지문에서 계산한 특징 정보(숫자의 모음)만 보관하며, 지문 이미지는 보관하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>보관 장소</translation>
+    </message>
+    <message>
+        <source>Only on the print server, encrypted. Never on this kiosk.</source>
+        <translation>인쇄 서버에만 암호화하여 보관합니다. 이 키오스크에는 남지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>이용 목적</translation>
+    </message>
+    <message>
+        <source>To recognise you at the kiosks, so you can print your jobs by touching the sensor.</source>
+        <translation>키오스크에서 본인을 확인하여, 센서에 손가락만 대면 인쇄물을 출력할 수 있게 합니다.</translation>
+    </message>
+    <message>
+        <source>For how long</source>
+        <translation>보관 기간</translation>
+    </message>
+    <message>
+        <source>Until you withdraw your consent: here under &quot;My fingerprint&quot; or in the tray app.</source>
+        <translation>동의를 철회할 때까지입니다. 여기 &apos;내 지문&apos;이나 트레이 앱에서 언제든 철회할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>선택 사항</translation>
+    </message>
+    <message>
+        <source>Registering is optional. Your card and PIN always keep working.</source>
+        <translation>등록하지 않아도 됩니다. 사원증과 PIN은 언제나 그대로 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Agree and register</source>
+        <translation>동의하고 등록</translation>
+    </message>
+    <message>
+        <source>Withdraw consent and delete my fingerprint</source>
+        <translation>동의 철회 및 내 지문 삭제</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
     <name>EventStream</name>
     <message>
         <source>The server sent something other than events. Check the server address.</source>
@@ -267,10 +332,6 @@
         <translation>다시 시도</translation>
     </message>
     <message>
-        <source>Remove my fingerprint</source>
-        <translation>내 지문 삭제</translation>
-    </message>
-    <message>
         <source>Back to my jobs</source>
         <translation>내 문서로 돌아가기</translation>
     </message>
@@ -281,6 +342,10 @@
     <message>
         <source>Continue without fingerprint</source>
         <translation>지문 없이 계속</translation>
+    </message>
+    <message>
+        <source>Withdraw consent and delete my fingerprint</source>
+        <translation>동의 철회 및 내 지문 삭제</translation>
     </message>
 </context>
 <context>
@@ -448,8 +513,8 @@
         <translation>지문이 등록되었습니다. 다음부터는 센서에 손가락만 대면 됩니다.</translation>
     </message>
     <message>
-        <source>Your fingerprint was removed from the print server.</source>
-        <translation>인쇄 서버에서 지문이 삭제되었습니다.</translation>
+        <source>Your consent is withdrawn and your fingerprint was deleted from the print server.</source>
+        <translation>동의가 철회되어 인쇄 서버에서 지문을 삭제했습니다.</translation>
     </message>
 </context>
 <context>

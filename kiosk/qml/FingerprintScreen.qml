@@ -131,7 +131,7 @@ Rectangle {
                     KioskButton {
                         objectName: "fingerprintRemove"
                         visible: screen.enrolling && Kiosk.hasFingerprint
-                        text: qsTr("Remove my fingerprint")
+                        text: qsTr("Withdraw consent and delete my fingerprint")
                         outline: true
                         tone: Theme.danger
                         enabled: !Kiosk.busy

@@ -21,6 +21,7 @@ ApplicationWindow {
             case Kiosk.JobsScreen: return jobsScreen
             case Kiosk.VerifyScreen: return fingerprintScreen
             case Kiosk.EnrollScreen: return fingerprintScreen
+            case Kiosk.ConsentScreen: return consentScreen
             default: return idleScreen
             }
         }
@@ -30,4 +31,5 @@ ApplicationWindow {
     Component { id: linkScreen; LinkCardScreen {} }
     Component { id: jobsScreen; JobsScreen {} }
     Component { id: fingerprintScreen; FingerprintScreen {} }
+    Component { id: consentScreen; ConsentScreen {} }
 }

@@ -120,6 +120,9 @@ class KioskFingerprintTest(unittest.TestCase):
         k.wait(lambda s: s["screen"] == "jobs" and s["user"] == user and not s["hasFingerprint"],
                what=f"{user}'s jobs, no fingerprint yet")
         k.send("enroll")
+        # Biometric data: the consent screen first; a finger touched now registers nothing.
+        k.wait(lambda s: s["screen"] == "consent" and s["listening"] != "enroll", what="the consent screen")
+        k.send("agree")
         # A finger that touches while the sensor switches actions may go to either: wait until the
         # sensor is listening for the enrolment.
         k.wait(lambda s: s["screen"] == "enroll" and s["enrollTotal"] == 5 and s["listening"] == "enroll",

@@ -48,7 +48,7 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
             {QStringLiteral("selected"), m->data(i, JobModel::SelectedRole).toBool()},
             {QStringLiteral("thumbnail"), !m->data(i, JobModel::ThumbnailRole).toString().isEmpty()}});
     }
-    static const char* screens[] = {"idle", "pin", "link-card", "jobs", "verify", "enroll"};
+    static const char* screens[] = {"idle", "pin", "link-card", "jobs", "verify", "enroll", "consent"};
     return {{QStringLiteral("screen"), QLatin1String(screens[k.screen()])},
             {QStringLiteral("busy"), k.busy()},
             {QStringLiteral("message"), k.message()},
@@ -223,6 +223,8 @@ int main(int argc, char* argv[])
                 kiosk.refreshPrinter();
             else if (c == QLatin1String("enroll"))
                 kiosk.startEnrollment();
+            else if (c == QLatin1String("agree"))
+                kiosk.agreeAndEnroll();
             else if (c == QLatin1String("remove-fingerprint"))
                 kiosk.removeFingerprint();
             else if (c == QLatin1String("cancel-fingerprint"))

@@ -13,6 +13,7 @@ Item {
     Component { id: jobsComp; JobsScreen { width: root.width; height: root.height } }
     Component { id: linkComp; LinkCardScreen { width: root.width; height: root.height } }
     Component { id: fingerComp; FingerprintScreen { width: root.width; height: root.height } }
+    Component { id: consentComp; ConsentScreen { width: root.width; height: root.height } }
 
     TestCase {
         name: "KioskScreens"
@@ -51,6 +52,20 @@ Item {
             verify(button.visible)
             compare(button.text, "Register fingerprint")
             mouseClick(button)
+            // Biometric data: first what is kept, where, why, for how long; nothing scanned yet.
+            compare(Kiosk.screen, Kiosk.ConsentScreen)
+            verify(Kiosk.sensorListening !== "enroll", Kiosk.sensorListening)
+            const consent = createTemporaryObject(consentComp, root)
+            compare(find(consent, "consentTitle").text, "Register your fingerprint?")
+            verify(!find(consent, "consentWithdraw").visible, "nothing to withdraw before enrolment")
+            const agree = find(consent, "consentAgree")
+            verify(agree.height >= 48)
+            compare(agree.text, "Agree and register")
+            mouseClick(find(consent, "consentCancel"))
+            compare(Kiosk.screen, Kiosk.JobsScreen)
+            Kiosk.startEnrollment() // the jobs screen's button, now under the consent screen
+            compare(Kiosk.screen, Kiosk.ConsentScreen)
+            mouseClick(agree)
             compare(Kiosk.screen, Kiosk.EnrollScreen)
             const screen = createTemporaryObject(fingerComp, root)
             compare(find(screen, "fingerprintTitle").text, "Register your fingerprint")
