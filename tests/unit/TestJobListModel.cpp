@@ -315,7 +315,8 @@ private Q_SLOTS:
         const QStringList errors = finished.at(0).at(2).toStringList();
         QCOMPARE(errors.size(), 1);
         QVERIFY2(errors.first().startsWith(QLatin1String("map.jpg")), qPrintable(errors.first()));
-        QVERIFY(errors.first().contains(QLatin1String("already printing")));
+        // The code (wrong-state) in the app's own words, not the server's English message.
+        QVERIFY2(errors.first().contains(QLatin1String("no longer held")), qPrintable(errors.first()));
         QCOMPARE(ids(m), (QList<qint64>{11, 10}));
 
         m.updateJobs({11}, {{QStringLiteral("copies"), 5},
