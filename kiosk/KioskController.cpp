@@ -217,6 +217,8 @@ QString KioskController::printerLocation() const
 
 QString KioskController::printerStateText() const
 {
+    if (!m_serverReachable)
+        return QCoreApplication::translate("KioskController", "Print server unreachable, retrying");
     return KioskText::printerState(m_printer);
 }
 
@@ -236,9 +238,39 @@ qint64 KioskController::printerId() const
     return m_printer.value(QLatin1String("id")).toInteger();
 }
 
+// Capabilities (issue 13 section 2): offer only what the printer can do. Absent (older server, printer
+// never reached) means the kiosk offers what it always did; the server still checks each release.
+bool KioskController::canDuplex() const
+{
+    const QJsonValue sides =
+        m_printer.value(QLatin1String("capabilities")).toObject().value(QLatin1String("sides"));
+    if (!sides.isArray())
+        return true;
+    for (const QJsonValue& s : sides.toArray())
+        if (s.toString().startsWith(QLatin1String("two-sided")))
+            return true;
+    return false;
+}
+
+bool KioskController::canChooseColour() const
+{
+    const QJsonValue color =
+        m_printer.value(QLatin1String("capabilities")).toObject().value(QLatin1String("color"));
+    return !color.isBool() || color.toBool();
+}
+
+int KioskController::copiesMax() const
+{
+    const QJsonValue max =
+        m_printer.value(QLatin1String("capabilities")).toObject().value(QLatin1String("copiesMax"));
+    if (!max.isDouble())
+        return MaxCopies;
+    return qBound(1, max.toInt(), MaxCopies);
+}
+
 void KioskController::setCopies(int copies)
 {
-    copies = qBound(1, copies, MaxCopies);
+    copies = qBound(1, copies, copiesMax());
     if (copies == m_copies)
         return;
     m_copies = copies;
@@ -247,6 +279,7 @@ void KioskController::setCopies(int copies)
 
 void KioskController::setDuplex(bool duplex)
 {
+    duplex = duplex && canDuplex();
     if (duplex == m_duplex)
         return;
     m_duplex = duplex;
@@ -255,6 +288,7 @@ void KioskController::setDuplex(bool duplex)
 
 void KioskController::setMono(bool mono)
 {
+    mono = mono && canChooseColour();
     if (mono == m_mono)
         return;
     m_mono = mono;
@@ -332,6 +366,13 @@ void KioskController::applyPrinter(const QJsonObject& printer)
         return;
     const bool couldPrint = printerCanPrint();
     m_printer = printer;
+    // Options chosen before are kept only where the printer can still do them.
+    if ((m_duplex && !canDuplex()) || (m_mono && !canChooseColour()) || m_copies > copiesMax()) {
+        m_duplex = m_duplex && canDuplex();
+        m_mono = m_mono && canChooseColour();
+        m_copies = qMin(m_copies, copiesMax());
+        Q_EMIT optionsChanged();
+    }
     Q_EMIT printerChanged();
     if (!printerCanPrint()) {
         if (couldPrint)
@@ -354,11 +395,21 @@ void KioskController::refreshPrinter()
         reply->deleteLater();
         if (!reply->ok()) {
             qCWarning(lcKioskUi).noquote() << "kiosk info failed:" << reply->errorCode();
+            // State shown must be state known: without the server the printer's state is not known.
+            // The poll keeps trying; the first answer brings the state back.
+            const QString code = reply->errorCode();
+            const bool reachable = !(code == QLatin1String("unreachable") ||
+                                     code == QLatin1String("timeout") || code == QLatin1String("tls-failed"));
+            if (reachable != m_serverReachable) {
+                m_serverReachable = reachable;
+                Q_EMIT printerChanged();
+            }
             if (m_screen == IdleScreen)
                 setMessage(KioskText::forReply(reply), true, reply->errorCode());
             return;
         }
         m_kioskName = reply->json().value(QLatin1String("kiosk")).toString();
+        m_serverReachable = true;
         // A server error shown on the idle screen is over once the server answers again.
         if (m_screen == IdleScreen && m_messageIsError &&
             (m_lastErrorCode == QLatin1String("unreachable") ||
@@ -849,10 +900,11 @@ void KioskController::release(const QList<qint64>& ids, bool thenSignOut)
             true, QStringLiteral("printer-fault"));
         return;
     }
-    QJsonObject options{{QStringLiteral("copies"), m_copies},
-                        {QStringLiteral("sides"),
-                         m_duplex ? QStringLiteral("two-sided-long-edge") : QStringLiteral("one-sided")}};
-    if (m_mono)
+    QJsonObject options{{QStringLiteral("copies"), qMin(m_copies, copiesMax())},
+                        {QStringLiteral("sides"), m_duplex && canDuplex()
+                                                      ? QStringLiteral("two-sided-long-edge")
+                                                      : QStringLiteral("one-sided")}};
+    if (m_mono && canChooseColour())
         options.insert(QStringLiteral("colorMode"), QStringLiteral("monochrome"));
     clearMessage();
     m_releaseFailed = false;

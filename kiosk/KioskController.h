@@ -40,6 +40,10 @@ class KioskController : public QObject
     Q_PROPERTY(QString printerStateText READ printerStateText NOTIFY printerChanged)
     Q_PROPERTY(QString printerFaultText READ printerFaultText NOTIFY printerChanged)
     Q_PROPERTY(bool printerCanPrint READ printerCanPrint NOTIFY printerChanged)
+    Q_PROPERTY(bool serverReachable READ serverReachable NOTIFY printerChanged)
+    Q_PROPERTY(bool canDuplex READ canDuplex NOTIFY printerChanged)
+    Q_PROPERTY(bool canChooseColour READ canChooseColour NOTIFY printerChanged)
+    Q_PROPERTY(int copiesMax READ copiesMax NOTIFY printerChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY userChanged)
     Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY secondsLeftChanged)
     Q_PROPERTY(bool signingOutAfterPrint READ signingOutAfterPrint NOTIFY secondsLeftChanged)
@@ -120,6 +124,15 @@ public:
     QString printerFaultText() const;
     bool printerCanPrint() const;
     qint64 printerId() const;
+    /// False while the print server cannot be reached (the last kiosk info request failed on the
+    /// network): the printer's last known state is not shown as current then.
+    bool serverReachable() const { return m_serverReachable; }
+    /// The printer can print two-sided (its capabilities' "sides"); true when the server sent none.
+    bool canDuplex() const;
+    /// The printer prints in colour, so black and white is a choice; true when the server sent none.
+    bool canChooseColour() const;
+    /// The most copies the printer takes in one job (capabilities' copiesMax, at most MaxCopies).
+    int copiesMax() const;
     QString userName() const { return m_userName; }
     int secondsLeft() const { return m_secondsLeft; }
     bool signingOutAfterPrint() const { return m_afterPrintAll; }
@@ -246,6 +259,7 @@ private:
 
     QPointer<ApiClient> m_client;
     QNetworkAccessManager* m_network = nullptr; ///< for FingerprintEnrolRequest, made when first needed
+    bool m_serverReachable = true;              ///< the last kiosk info request reached the server
     bool m_consented = false;                   ///< agreed on the consent screen for the enrolment under way
     KioskTranslations* m_translations;
     EventStream* m_events;

@@ -524,6 +524,10 @@
         <source>Your consent is withdrawn and your fingerprint was deleted from the print server.</source>
         <translation>Your consent is withdrawn and your fingerprint was deleted from the print server.</translation>
     </message>
+    <message>
+        <source>Print server unreachable, retrying</source>
+        <translation>Print server unreachable, retrying</translation>
+    </message>
 </context>
 <context>
     <name>KioskText</name>

@@ -516,6 +516,10 @@
         <source>Your consent is withdrawn and your fingerprint was deleted from the print server.</source>
         <translation>동의가 철회되어 인쇄 서버에서 지문을 삭제했습니다.</translation>
     </message>
+    <message>
+        <source>Print server unreachable, retrying</source>
+        <translation>인쇄 서버에 연결할 수 없음, 다시 시도 중</translation>
+    </message>
 </context>
 <context>
     <name>KioskText</name>

@@ -26,14 +26,16 @@ Rectangle {
                     radius: height / 2
                     implicitHeight: 40
                     implicitWidth: stateText.implicitWidth + 40
-                    color: Kiosk.printerCanPrint ? "#e8f5e9" : "#fdecea"
-                    border.color: Kiosk.printerCanPrint ? Theme.ok : Theme.danger
+                    // Green only for a state the kiosk knows: the server answered and the printer can print.
+                    readonly property bool good: Kiosk.printerCanPrint && Kiosk.serverReachable
+                    color: good ? "#e8f5e9" : "#fdecea"
+                    border.color: good ? Theme.ok : Theme.danger
                     Text {
                         id: stateText
                         anchors.centerIn: parent
                         text: Kiosk.printerStateText
                         font.pixelSize: Theme.fontNormal
-                        color: Kiosk.printerCanPrint ? Theme.ok : Theme.danger
+                        color: parent.good ? Theme.ok : Theme.danger
                     }
                 }
                 // A staff card drawn above the reader's place.

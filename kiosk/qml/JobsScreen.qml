@@ -159,11 +159,13 @@ Rectangle {
                             outline: true
                             implicitWidth: Theme.touch
                             font.pixelSize: Theme.fontLarge
+                            enabled: Kiosk.copies < Kiosk.copiesMax
                             onClicked: Kiosk.copies = Kiosk.copies + 1
                         }
                     }
                     OptionSwitch {
                         objectName: "duplexSwitch"
+                        visible: Kiosk.canDuplex
                         text: qsTr("Double-sided")
                         checked: Kiosk.duplex
                         onToggled: Kiosk.duplex = checked
@@ -171,6 +173,7 @@ Rectangle {
                     }
                     OptionSwitch {
                         objectName: "monoSwitch"
+                        visible: Kiosk.canChooseColour
                         text: qsTr("Black and white")
                         checked: Kiosk.mono
                         onToggled: Kiosk.mono = checked

@@ -287,6 +287,46 @@ private Q_SLOTS:
         QVERIFY(!m_kiosk->message().isEmpty());
         QVERIFY(m_client->token().isEmpty());
     }
+
+    // No capabilities from the server (its printer was never reached): the kiosk offers what it always
+    // did, and the server still checks each release.
+    void withoutCapabilitiesEverythingIsOffered()
+    {
+        QVERIFY(m_kiosk->canDuplex());
+        QVERIFY(m_kiosk->canChooseColour());
+        QCOMPARE(m_kiosk->copiesMax(), KioskController::MaxCopies);
+        m_kiosk->setDuplex(true);
+        m_kiosk->setMono(true);
+        m_kiosk->setCopies(1000);
+        QVERIFY(m_kiosk->duplex());
+        QVERIFY(m_kiosk->mono());
+        QCOMPARE(m_kiosk->copies(), KioskController::MaxCopies);
+    }
+
+    // State shown must be state known: with the print server stopped, the idle screen does not keep
+    // the printer's last state ("Ready"/"Offline") but says the server cannot be reached, keeps
+    // trying, and shows the printer again once the server is back. Last: it stops the server.
+    void stoppedServerIsShownAndRetried()
+    {
+        QVERIFY(m_kiosk->serverReachable());
+        const QString known = m_kiosk->printerStateText();
+        QVERIFY(!known.contains(QStringLiteral("server")));
+        m_server->stop();
+        QSignalSpy changed(m_kiosk.get(), &KioskController::printerChanged);
+        m_kiosk->refreshPrinter();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->serverReachable(), WaitMs);
+        QCOMPARE(m_kiosk->screen(), KioskController::IdleScreen);
+        QCOMPARE(m_kiosk->printerStateText(), QStringLiteral("Print server unreachable, retrying"));
+        QVERIFY(m_kiosk->messageIsError());
+        QCOMPARE(m_kiosk->lastErrorCode(), QStringLiteral("unreachable"));
+        // Keeps trying: the next poll after the server is back brings the printer's state again.
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+        m_kiosk->refreshPrinter(); // what the 15 s poll does
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->serverReachable(), WaitMs);
+        QCOMPARE(m_kiosk->printerStateText(), known);
+        QVERIFY(!m_kiosk->messageIsError());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKioskController)
