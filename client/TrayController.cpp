@@ -15,6 +15,8 @@
 #include "UsageController.h"
 #include "UsageWindow.h"
 
+#include <QEvent>
+
 #include <QApplication>
 #include <QMenu>
 #include <QSystemTrayIcon>
@@ -26,16 +28,20 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
 {
     m_menu->setObjectName(QStringLiteral("trayMenu"));
     QAction* myJobs = m_menu->addAction(tr("My jobs"), this, &TrayController::showMyJobs);
+    myJobs->setObjectName(QStringLiteral("myJobs"));
     QFont bold = myJobs->font();
     bold.setBold(true);
     myJobs->setFont(bold);
     m_menu->addAction(tr("Usage"), this, &TrayController::showUsage)->setObjectName(QStringLiteral("usage"));
     m_menu->addAction(tr("History"), this, &TrayController::showHistory)
         ->setObjectName(QStringLiteral("history"));
-    m_menu->addAction(tr("Print a file..."), this, &TrayController::printFile);
+    m_menu->addAction(tr("Print a file..."), this, &TrayController::printFile)
+        ->setObjectName(QStringLiteral("printFile"));
     m_menu->addSeparator();
-    m_menu->addAction(tr("Settings..."), this, &TrayController::showSettings);
+    m_menu->addAction(tr("Settings..."), this, &TrayController::showSettings)
+        ->setObjectName(QStringLiteral("settings"));
     m_signInOut = m_menu->addAction(tr("Sign out"));
+    m_signInOut->setObjectName(QStringLiteral("signInOut"));
     connect(m_signInOut, &QAction::triggered, this, [this] {
         if (m_session->state() == Session::State::SignedOut)
             requestSignIn();
@@ -43,7 +49,9 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
             signOut();
     });
     m_menu->addSeparator();
-    m_menu->addAction(tr("Quit"), qApp, &QCoreApplication::quit);
+    m_menu->addAction(tr("Quit"), qApp, &QCoreApplication::quit)->setObjectName(QStringLiteral("quit"));
+    // A language chosen in Settings applies at once: the menu (a widget) hears of it.
+    m_menu->installEventFilter(this);
     m_tray->setContextMenu(m_menu);
 
     connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
@@ -140,6 +148,32 @@ void TrayController::printFile()
     showMyJobs();
     if (m_session->state() != Session::State::SignedOut)
         m_window->printFile();
+}
+
+bool TrayController::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_menu && event->type() == QEvent::LanguageChange)
+        retranslateMenu();
+    return QObject::eventFilter(watched, event);
+}
+
+void TrayController::retranslateMenu()
+{
+    const QHash<QString, QString> texts{
+        {QStringLiteral("myJobs"), tr("My jobs")},       {QStringLiteral("usage"), tr("Usage")},
+        {QStringLiteral("history"), tr("History")},      {QStringLiteral("printFile"), tr("Print a file...")},
+        {QStringLiteral("settings"), tr("Settings...")}, {QStringLiteral("quit"), tr("Quit")}};
+    for (QAction* a : m_menu->actions()) {
+        if (texts.contains(a->objectName()))
+            a->setText(texts.value(a->objectName()));
+    }
+    if (m_session->state() == Session::State::SignedOut)
+        m_signInOut->setText(tr("Sign in..."));
+    else
+        m_signInOut->setText(
+            tr("Sign out (%1)")
+                .arg(m_session->user().value(QLatin1String("displayName")).toString(m_session->username())));
+    updateIcon();
 }
 
 HistoryWindow* TrayController::historyWindow() const

@@ -73,9 +73,11 @@ public Q_SLOTS:
 
 private:
     void onEvent(const QString& type, const QJsonObject& data);
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void onStateChanged(Session::State state);
     void flushPrinted();
     void updateIcon();
+    void retranslateMenu();
 
     Session* m_session;
     ClientSettings* m_settings;

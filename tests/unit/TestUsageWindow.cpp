@@ -422,6 +422,48 @@ private Q_SLOTS:
         QTRY_VERIFY(!tray.usageWindow()->isVisible());
     }
 
+    // Issue 13 §2: when the push channel drops, the printers are no longer shown as ready (state
+    // shown is state known); §4: the tray menu follows a language change at once.
+    void trayKnowsWhatItDoesNotKnow()
+    {
+        m_server->routeJson("GET", QStringLiteral("/api/v1/jobs"), 200, fixture("client-jobs.json"));
+        m_server->routeJson("GET", QStringLiteral("/api/v1/printers"), 200, fixture("client-printers.json"));
+        auto settings = ClientSettings::createTempFileInstance();
+        Session session(settings.get(), nullptr);
+        session.api()->setBaseUrl(m_server->url());
+        session.api()->setToken(QStringLiteral("t"));
+        JobListModel jobs(session.api());
+        PrinterListModel printers(session.api());
+        MyJobsWindow window(&jobs, &printers, nullptr, settings.get());
+        TrayController tray(&session, settings.get(), &jobs, &printers, &window);
+        session.adopt(user("dept-head"));
+        QTRY_COMPARE(m_server->eventStreams(), 1);
+        QTRY_COMPARE(printers.rowCount(), 3);
+        QTRY_COMPARE(printers.index(1).data(PrinterListModel::StatusTextRole).toString(),
+                     QStringLiteral("Ready"));
+        QVERIFY(printers.index(1).data(PrinterListModel::CanPrintRole).toBool());
+
+        m_server->dropEventStreams();
+        QTRY_VERIFY(!printers.isServerReachable());
+        QVERIFY(!printers.index(1).data(PrinterListModel::CanPrintRole).toBool());
+        QVERIFY(printers.index(1)
+                    .data(PrinterListModel::StatusTextRole)
+                    .toString()
+                    .contains(QLatin1String("the print server cannot be reached")));
+        // The channel comes back: the tray fetches the printers again and they are known again.
+        QTRY_VERIFY(printers.isServerReachable());
+        QTRY_VERIFY(printers.index(1).data(PrinterListModel::CanPrintRole).toBool());
+
+        QAction* usage = tray.menu()->findChild<QAction*>(QStringLiteral("usage"));
+        QVERIFY(usage);
+        QCOMPARE(usage->text(), QStringLiteral("Usage"));
+        QVERIFY(Translations::install(qApp, QStringLiteral("ko")));
+        QTRY_COMPARE(usage->text(), QStringLiteral("사용량"));
+        QVERIFY(Translations::install(qApp, QStringLiteral("en")));
+        QTRY_COMPARE(usage->text(), QStringLiteral("Usage"));
+        session.signOut();
+    }
+
     // Not a check: with MPS_USAGE_GRAB_DIR set, saves the window over the fixtures in both languages and
     // both tabs at 1366x768 and 1920x1080, to look at without a server (scripts/client-screenshots.sh
     // takes the real ones).
