@@ -346,7 +346,7 @@ def main():
     ap.add_argument("--printers", type=int, default=50)
     ap.add_argument("--rows", type=int, default=1000000)
     ap.add_argument("--admin-parallel", type=int, default=1,
-                    help="mps-admin processes at a time (2 failed on 2026-12-03: a concurrent open reported "
+                    help="mps-admin processes at a time (2 failed before 416c84d: a concurrent open reported "
                          "\"cannot be read with this master key\")")
     ap.add_argument("--requests", type=int, default=100, help="counted requests per report, per round")
     ap.add_argument("--warmup", type=int, default=10)
