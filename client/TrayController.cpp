@@ -174,6 +174,17 @@ void TrayController::retranslateMenu()
             tr("Sign out (%1)")
                 .arg(m_session->user().value(QLatin1String("displayName")).toString(m_session->username())));
     updateIcon();
+    // The Usage window is built in its language: built again (and its data fetched again) in the new one.
+    if (m_usageWindow) {
+        const bool shown = m_usageWindow->isVisible();
+        m_usageWindow->hide();
+        m_usageWindow->deleteLater();
+        m_usageWindow = nullptr;
+        m_usage->deleteLater();
+        m_usage = nullptr;
+        if (shown)
+            showUsage();
+    }
 }
 
 HistoryWindow* TrayController::historyWindow() const

@@ -457,8 +457,13 @@ private Q_SLOTS:
         QAction* usage = tray.menu()->findChild<QAction*>(QStringLiteral("usage"));
         QVERIFY(usage);
         QCOMPARE(usage->text(), QStringLiteral("Usage"));
+        usage->trigger();
+        QTRY_VERIFY(tray.usageWindow() && tray.usageWindow()->isVisible());
         QVERIFY(Translations::install(qApp, QStringLiteral("ko")));
         QTRY_COMPARE(usage->text(), QStringLiteral("사용량"));
+        // The open Usage window comes back in Korean.
+        QTRY_VERIFY(tray.usageWindow() && tray.usageWindow()->isVisible() &&
+                    tray.usageWindow()->windowTitle().startsWith(QStringLiteral("사용량")));
         QVERIFY(Translations::install(qApp, QStringLiteral("en")));
         QTRY_COMPARE(usage->text(), QStringLiteral("Usage"));
         session.signOut();
