@@ -64,8 +64,9 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
         pin ? QStringLiteral("The ID or PIN is not correct. Check them and try again.")
             : QStringLiteral("The user name or password is not correct. Check them and try again.");
     auto user = m_store.userByName(username);
-    if (!user) {
-        // Same work and the same answer as a wrong password: no user-name probing.
+    if (!user || user->disabled) {
+        // Same work and the same answer as a wrong password: no user-name probing (a disabled user
+        // cannot sign in anywhere).
         static const QString dummy = PasswordHasher::hash(QStringLiteral("not-a-user"));
         (void)PasswordHasher::verify(dummy, secret);
         out.status = AuthOutcome::Status::Invalid;
@@ -244,7 +245,8 @@ AuthOutcome Authenticator::fromHeaders(const QByteArray& authorization, const QB
             std::lock_guard lock(m_cacheMutex);
             auto it = m_basicCache.find(cacheId);
             if (it != m_basicCache.end() && it.value() > now) {
-                if (auto user = m_store.userByName(username); user && user->lockedUntil <= now) {
+                if (auto user = m_store.userByName(username);
+                    user && !user->disabled && user->lockedUntil <= now) {
                     out.status = AuthOutcome::Status::Ok;
                     out.identity.user = *user;
                     return out;
@@ -389,7 +391,7 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
             return out;
     }
     auto user = m_store.userById(userId);
-    if (!user)
+    if (!user || user->disabled)
         return out;
     if (user->lockedUntil > m_clock.nowSecs()) {
         setLocked(&out, user->lockedUntil);

@@ -23,6 +23,7 @@ constexpr qsizetype MaxFingerprintTemplate = 32 * 1024; // image sensors keep se
 QJsonObject userJson(const UserRecord& u)
 {
     QJsonObject o{{QStringLiteral("name"), u.name},
+            {QStringLiteral("displayName"), u.shownName()},
             {QStringLiteral("department"), u.department},
             {QStringLiteral("role"), u.role},
             {QStringLiteral("email"), u.email},
@@ -75,6 +76,8 @@ RestApi::RestApi(Store& store, JobService& jobs, ReleaseQueue& release, Authenti
 QJsonObject RestApi::pricedJobJson(const JobInfo& job, qint64 printerId)
 {
     QJsonObject o = job.toJson();
+    auto owner = m_store.userByName(job.owner);
+    o.insert(QStringLiteral("ownerDisplayName"), owner ? owner->shownName() : job.owner);
     o.insert(QStringLiteral("cost"), m_accounting.estimate(job, printerId));
     o.insert(QStringLiteral("currency"), m_accounting.settings().currency);
     return o;

@@ -196,7 +196,7 @@ bool IppEndpoint::authenticate(Request& r, bool required)
     // A managed print server an admin listed may vouch for its users by requesting-user-name.
     if (a.status == AuthOutcome::Status::NoCredentials && m_trustedHosts.contains(r.ex.peerAddress())) {
         const QString user = opString(r.request, "requesting-user-name");
-        if (auto u = m_store.userByName(user)) {
+        if (auto u = m_store.userByName(user); u && !u->disabled) {
             r.identity.user = *u;
             r.identity.viaTrustedHost = true;
             r.authed = true;

@@ -501,7 +501,10 @@ void JobService::publishJob(qint64 jobId, const QString& event)
     auto j = m_store.job(jobId);
     if (!j)
         return;
-    QJsonObject o{{QStringLiteral("type"), event}, {QStringLiteral("job"), j->info.toJson()}};
+    QJsonObject job = j->info.toJson();
+    auto owner = m_store.userById(j->ownerId);
+    job.insert(QStringLiteral("ownerDisplayName"), owner ? owner->shownName() : j->info.owner);
+    QJsonObject o{{QStringLiteral("type"), event}, {QStringLiteral("job"), job}};
     m_events.publishToUser(j->ownerId, o);
 }
 

@@ -50,12 +50,14 @@ std::optional<OptionRefusal> OptionSupport::check(const PrintOptions& options, c
     if (!status.capabilitiesKnown)
         return std::nullopt;
     if (!status.sides.contains(options.sides))
-        return make(QStringLiteral("sides"), options.sides, printer, QJsonArray::fromStringList(status.sides));
+        return make(QStringLiteral("sides"), options.sides, printer,
+                    QJsonArray::fromStringList(status.sides));
     if (options.colorMode == QLatin1String("color") && !status.printsColor()) {
         QStringList modes = status.colorModes;
         if (modes.isEmpty())
             modes << QStringLiteral("monochrome");
-        return make(QStringLiteral("colorMode"), options.colorMode, printer, QJsonArray::fromStringList(modes));
+        return make(QStringLiteral("colorMode"), options.colorMode, printer,
+                    QJsonArray::fromStringList(modes));
     }
     if (options.copies > status.copiesMax)
         return make(QStringLiteral("copies"), options.copies, printer, status.copiesMax);
@@ -64,7 +66,8 @@ std::optional<OptionRefusal> OptionSupport::check(const PrintOptions& options, c
 
 std::optional<OptionRefusal> OptionSupport::fromUnsupported(const QStringList& unsupported,
                                                             const PrintOptions& options,
-                                                            const PrinterStatus& status, const QString& printer)
+                                                            const PrinterStatus& status,
+                                                            const QString& printer)
 {
     const auto supportedOr = [&](const QStringList& list, const QString& fallback) {
         return QJsonArray::fromStringList(list.isEmpty() ? QStringList{fallback} : list);

@@ -35,8 +35,9 @@ public:
     static std::optional<OptionRefusal> check(const PrintOptions& options, const PrinterStatus& status,
                                               const QString& printer);
     /// An OptionRefusal from a printer's refusal of a job (IPP client-error-attributes-or-values-not-
-    /// supported): `unsupported` names the attributes of its unsupported-attributes group; nullopt when none of our options is named.
+    /// supported): `unsupported` names the attributes of its unsupported-attributes group; nullopt when none
+    /// of our options is named.
     static std::optional<OptionRefusal> fromUnsupported(const QStringList& unsupported,
-                                                        const PrintOptions& options, const PrinterStatus& status,
-                                                        const QString& printer);
+                                                        const PrintOptions& options,
+                                                        const PrinterStatus& status, const QString& printer);
 };

@@ -51,7 +51,7 @@ constexpr const char* UserColumns =
     "id, name, COALESCE((SELECT code FROM departments WHERE departments.id = users.department_id), "
     "department), "
     "role, email, card, password_hash, pin_hash, failed, locked_until, fingerprint IS NOT NULL, "
-    "COALESCE(department_id, 0), COALESCE(fingerprint_consent_at, 0)";
+    "COALESCE(department_id, 0), COALESCE(fingerprint_consent_at, 0), COALESCE(display_name, ''), disabled";
 
 QByteArray sql(const char* head, const char* columns, const char* tail)
 {
@@ -129,6 +129,21 @@ bool Store::migrate()
         m_error = m_db.errorString();
         return false;
     }
+    // Schema 5: users have a display name and can be disabled (1) or removed (2) by mps-admin.
+    {
+        QStringList userColumns;
+        Statement cols(m_db.handle(), "PRAGMA table_info(users)");
+        while (cols.next())
+            userColumns << cols.text(1);
+        if ((!userColumns.contains(QLatin1String("display_name")) &&
+             !m_db.exec("ALTER TABLE users ADD COLUMN display_name TEXT;")) ||
+            (!userColumns.contains(QLatin1String("disabled")) &&
+             !m_db.exec("ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;")) ||
+            !m_db.exec("UPDATE meta SET value = '5' WHERE key = 'schema' AND CAST(value AS INTEGER) < 5;")) {
+            m_error = m_db.errorString();
+            return false;
+        }
+    }
     return true;
 }
 
@@ -148,6 +163,9 @@ UserRecord Store::readUser(const Statement& s)
     u.hasFingerprint = s.integer(10) != 0;
     u.departmentId = s.integer(11);
     u.fingerprintConsentAt = s.integer(12);
+    u.displayName = s.text(13);
+    u.disabled = s.integer(14) != 0;
+    u.removed = s.integer(14) == 2;
     return u;
 }
 
@@ -262,7 +280,9 @@ std::optional<UserRecord> Store::userByCard(const QString& card)
     if (card.isEmpty())
         return std::nullopt;
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), sql("SELECT ", UserColumns, " FROM users WHERE card = ?").constData());
+    // A disabled user's card is as good as an unknown one.
+    Statement s(m_db.handle(),
+                sql("SELECT ", UserColumns, " FROM users WHERE card = ? AND disabled = 0").constData());
     s.bind(1, card);
     if (s.next())
         return readUser(s);
@@ -293,6 +313,76 @@ bool Store::setUserCard(qint64 userId, const QString& card, QString* error)
         return false;
     }
     return true;
+}
+
+bool Store::updateUser(UserRecord* user, QString* error)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    if (!user->departmentId && !user->department.isEmpty()) {
+        const DepartmentMatch d = DepartmentStore::matchOrCreateLocked(m_db, user->department);
+        if (!d.id) {
+            *error = m_db.errorString();
+            return false;
+        }
+        user->departmentId = d.id;
+        user->department = d.code;
+    }
+    Statement s(m_db.handle(), "UPDATE users SET department = ?, department_id = ?, role = ?, email = ?, "
+                               "display_name = ?, card = ? WHERE id = ?");
+    s.bind(1, user->department).bind(3, user->role).bind(4, user->email).bind(7, user->id);
+    if (user->departmentId)
+        s.bind(2, user->departmentId);
+    else
+        s.bindNull(2);
+    if (user->displayName.isEmpty())
+        s.bindNull(5);
+    else
+        s.bind(5, user->displayName);
+    if (user->card.isEmpty())
+        s.bindNull(6);
+    else
+        s.bind(6, user->card);
+    if (!s.exec()) {
+        *error = s.errorString().contains(QLatin1String("UNIQUE")) ? QStringLiteral("that card belongs to another user")
+                                                                   : s.errorString();
+        return false;
+    }
+    if (!tx.commit()) {
+        *error = m_db.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool Store::setUserDisabled(qint64 userId, bool disabled)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    Statement s(m_db.handle(), "UPDATE users SET disabled = ? WHERE id = ? AND disabled != 2");
+    s.bind(1, disabled ? 1 : 0).bind(2, userId);
+    if (!s.exec())
+        return false;
+    if (disabled) {
+        Statement end(m_db.handle(), "DELETE FROM sessions WHERE user_id = ?");
+        end.bind(1, userId);
+        if (!end.exec())
+            return false;
+    }
+    return tx.commit();
+}
+
+bool Store::markUserRemoved(qint64 userId)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    Statement s(m_db.handle(), "UPDATE users SET disabled = 2, password_hash = '', pin_hash = '', card = NULL, "
+                               "fingerprint = NULL, fingerprint_consent_at = NULL, failed = 0, locked_until = 0 "
+                               "WHERE id = ?");
+    s.bind(1, userId);
+    Statement end(m_db.handle(), "DELETE FROM sessions WHERE user_id = ?");
+    end.bind(1, userId);
+    return s.exec() && m_db.changes() == 1 && end.exec() && tx.commit();
 }
 
 bool Store::setUserSecrets(qint64 userId, const QString& passwordHash, const QString& pinHash)
@@ -354,7 +444,7 @@ QList<SealedFingerprint> Store::fingerprintCandidates(qint64 now)
     std::lock_guard lock(m_mutex);
     QList<SealedFingerprint> out;
     Statement s(m_db.handle(),
-                "SELECT id, name, fingerprint FROM users WHERE fingerprint IS NOT NULL "
+                "SELECT id, name, fingerprint FROM users WHERE fingerprint IS NOT NULL AND disabled = 0 "
                 "AND locked_until <= ? AND EXISTS(SELECT 1 FROM jobs WHERE jobs.owner_id = users.id "
                 "AND jobs.state = 'held') ORDER BY name");
     s.bind(1, now);
@@ -441,6 +531,104 @@ QList<KioskRecord> Store::kiosks()
     return out;
 }
 
+bool Store::updatePrinter(const PrinterRecord& printer, QString* error)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE printers SET uri = ?, location = ? WHERE id = ?");
+    s.bind(1, printer.uri).bind(2, printer.location).bind(3, printer.id);
+    if (!s.exec()) {
+        *error = s.errorString();
+        return false;
+    }
+    return true;
+}
+
+int Store::liveJobsForPrinter(qint64 printerId)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "SELECT COUNT(*) FROM jobs WHERE printer_id = ? AND state IN "
+                               "('held', 'releasing', 'printing')");
+    s.bind(1, printerId);
+    return s.next() ? static_cast<int>(s.integer(0)) : 0;
+}
+
+bool Store::removePrinter(qint64 printerId, bool force, QString* error)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    Statement busy(m_db.handle(), "SELECT COUNT(*) FROM jobs WHERE printer_id = ? AND state IN "
+                                  "('releasing', 'printing')");
+    busy.bind(1, printerId);
+    if (busy.next() && busy.integer(0) > 0) {
+        *error = QStringLiteral("%1 job(s) are being printed there now; wait until they end").arg(busy.integer(0));
+        return false;
+    }
+    Statement kiosks(m_db.handle(), "SELECT COUNT(*) FROM kiosks WHERE printer_id = ?");
+    kiosks.bind(1, printerId);
+    const qint64 kioskCount = kiosks.next() ? kiosks.integer(0) : 0;
+    Statement held(m_db.handle(), "SELECT COUNT(*) FROM jobs WHERE printer_id = ? AND state = 'held'");
+    held.bind(1, printerId);
+    const qint64 heldCount = held.next() ? held.integer(0) : 0;
+    if (!force && (kioskCount || heldCount)) {
+        QStringList why;
+        if (kioskCount)
+            why << QStringLiteral("%1 kiosk(s) use it (kiosk remove, or --force removes them too)").arg(kioskCount);
+        if (heldCount)
+            why << QStringLiteral("%1 held job(s) were last sent to it (--force keeps them held for any printer)")
+                       .arg(heldCount);
+        *error = why.join(QStringLiteral("; "));
+        return false;
+    }
+    const QByteArray id = QByteArray::number(printerId);
+    if (!m_db.exec(("DELETE FROM sessions WHERE kiosk_id IN (SELECT id FROM kiosks WHERE printer_id = " + id +
+                    "); DELETE FROM kiosks WHERE printer_id = " + id +
+                    "; UPDATE jobs SET printer_id = 0 WHERE printer_id = " + id +
+                    " AND state = 'held'; DELETE FROM printers WHERE id = " + id + ";")
+                       .constData())) {
+        *error = m_db.errorString();
+        return false;
+    }
+    if (!tx.commit()) {
+        *error = m_db.errorString();
+        return false;
+    }
+    return true;
+}
+
+std::optional<KioskRecord> Store::kioskByName(const QString& name)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "SELECT id, name, printer_id FROM kiosks WHERE name = ?");
+    s.bind(1, name);
+    if (s.next())
+        return KioskRecord{s.integer(0), s.text(1), s.integer(2)};
+    return std::nullopt;
+}
+
+bool Store::removeKiosk(qint64 kioskId)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    Statement end(m_db.handle(), "DELETE FROM sessions WHERE kiosk_id = ?");
+    end.bind(1, kioskId);
+    Statement s(m_db.handle(), "DELETE FROM kiosks WHERE id = ?");
+    s.bind(1, kioskId);
+    return end.exec() && s.exec() && m_db.changes() == 1 && tx.commit();
+}
+
+bool Store::setKioskToken(qint64 kioskId, const QByteArray& tokenHash)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    Statement s(m_db.handle(), "UPDATE kiosks SET token_hash = ? WHERE id = ?");
+    s.bind(1, tokenHash).bind(2, kioskId);
+    if (!s.exec() || m_db.changes() != 1)
+        return false;
+    Statement end(m_db.handle(), "DELETE FROM sessions WHERE kiosk_id = ?");
+    end.bind(1, kioskId);
+    return end.exec() && tx.commit();
+}
+
 // --- sessions --------------------------------------------------------------------------------
 
 bool Store::addSession(const QByteArray& tokenHash, const SessionRecord& session)
@@ -456,7 +644,8 @@ std::optional<SessionRecord> Store::sessionByTokenHash(const QByteArray& tokenHa
 {
     std::lock_guard lock(m_mutex);
     Statement s(m_db.handle(),
-                "SELECT user_id, kiosk_id, expires FROM sessions WHERE token_hash = ? AND expires > ?");
+                "SELECT user_id, kiosk_id, expires FROM sessions WHERE token_hash = ? AND expires > ? "
+                "AND NOT EXISTS(SELECT 1 FROM users WHERE users.id = sessions.user_id AND users.disabled != 0)");
     s.bind(1, tokenHash).bind(2, now);
     if (s.next())
         return SessionRecord{s.integer(0), s.integer(1), s.integer(2)};

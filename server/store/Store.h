@@ -24,6 +24,12 @@ struct UserRecord
     qint64 lockedUntil = 0;
     bool hasFingerprint = false; ///< a sealed fingerprint template is stored (the template is not loaded)
     qint64 departmentId = 0;     ///< departments.id; 0 = none
+    QString displayName; ///< the name people see (empty: the login name; see shownName())
+    bool disabled = false; ///< cannot sign in anywhere (mps-admin user disable, and removed users)
+    bool removed = false;  ///< removed by mps-admin user remove: kept only for its usage history
+
+    /// The display name, or the login name when none is set.
+    QString shownName() const { return displayName.isEmpty() ? name : displayName; }
     qint64 fingerprintConsentAt = 0; ///< when the user consented to their fingerprint (UTC secs); 0 = none
 };
 
@@ -120,6 +126,15 @@ public:
     std::optional<UserRecord> userByCard(const QString& card);
     QList<UserRecord> users();
     [[nodiscard]] bool setUserCard(qint64 userId, const QString& card, QString* error);
+    /// Stores a user's department (matched or created as by addUser when departmentId is 0), role,
+    /// e-mail, display name and card.
+    [[nodiscard]] bool updateUser(UserRecord* user, QString* error);
+    /// Disables (no sign-in anywhere; every session ended) or enables a user. Removed users stay
+    /// disabled.
+    [[nodiscard]] bool setUserDisabled(qint64 userId, bool disabled);
+    /// Marks a user removed: disabled, password, PIN, card and fingerprint forgotten, sessions ended.
+    /// The row stays for the jobs' and the ledger's history (the name stays taken).
+    [[nodiscard]] bool markUserRemoved(qint64 userId);
     [[nodiscard]] bool setUserSecrets(qint64 userId, const QString& passwordHash, const QString& pinHash);
     /// Counts one failed sign-in; locks the account for `lockSecs` after `maxFailures`.
     void recordAuthFailure(qint64 userId, qint64 now, int maxFailures, qint64 lockSecs);
@@ -141,6 +156,19 @@ public:
     QList<PrinterRecord> printers();
     std::optional<PrinterRecord> printerByName(const QString& name);
     std::optional<PrinterRecord> printerById(qint64 id);
+    /// Stores a printer's URI and location.
+    [[nodiscard]] bool updatePrinter(const PrinterRecord& printer, QString* error);
+    /// Live jobs (held, releasing, printing) whose printer is `printerId`.
+    int liveJobsForPrinter(qint64 printerId);
+    /// Removes a printer. `force`: its kiosks go with it (and their sessions) and held jobs forget it;
+    /// jobs being released or printed there always refuse. Returns false with `error`.
+    [[nodiscard]] bool removePrinter(qint64 printerId, bool force, QString* error);
+    /// The kiosk called `name`, if any.
+    std::optional<KioskRecord> kioskByName(const QString& name);
+    /// Removes a kiosk and ends the sessions opened at it.
+    [[nodiscard]] bool removeKiosk(qint64 kioskId);
+    /// Replaces a kiosk's device token (the old one stops working) and ends its sessions.
+    [[nodiscard]] bool setKioskToken(qint64 kioskId, const QByteArray& tokenHash);
     [[nodiscard]] bool addKiosk(KioskRecord* kiosk, const QByteArray& tokenHash, QString* error);
     std::optional<KioskRecord> kioskByTokenHash(const QByteArray& tokenHash);
     QList<KioskRecord> kiosks();
