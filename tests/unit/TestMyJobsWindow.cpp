@@ -287,6 +287,18 @@ private Q_SLOTS:
         QVERIFY(!(m_printers->flags(m_printers->index(1)) & Qt::ItemIsEnabled));
         QVERIFY(!dialog->selectPrinter(QStringLiteral("2F-West")));
         QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("print"))->isEnabled());
+        // Not a check: with MPS_CLIENT_GRAB_DIR set, saves the dialog in this state to look at.
+        if (const QString dir = qEnvironmentVariable("MPS_CLIENT_GRAB_DIR"); !dir.isEmpty()) {
+            QVERIFY(dialog->grab().save(dir + QStringLiteral("/client-release-capabilities-en.png")));
+            QVERIFY(Translations::install(qApp, QStringLiteral("ko")));
+            ReleaseDialog korean(m_printers, 1, QString(), m_window,
+                                 {m_jobs->jobAt(m_jobs->rowOf(11)).options});
+            korean.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&korean));
+            QTRY_VERIFY(!m_printers->isLoading());
+            QVERIFY(korean.grab().save(dir + QStringLiteral("/client-release-capabilities-ko.png")));
+            QVERIFY(Translations::install(qApp, QStringLiteral("en")));
+        }
         dialog->reject();
         QTRY_VERIFY(!m_window->findChild<ReleaseDialog*>(QStringLiteral("releaseDialog")));
         // Once the dialog is gone, the printer is choosable again for other jobs.
@@ -358,6 +370,18 @@ private Q_SLOTS:
         QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("releaseStatus"))
                     ->text()
                     .contains(QLatin1String("cannot be reached")));
+        // Not a check: with MPS_CLIENT_GRAB_DIR set, saves the dialog in this state to look at.
+        if (const QString dir = qEnvironmentVariable("MPS_CLIENT_GRAB_DIR"); !dir.isEmpty())
+        {
+            QVERIFY(dialog->grab().save(dir + QStringLiteral("/client-release-unknown-en.png")));
+            QVERIFY(Translations::install(qApp, QStringLiteral("ko")));
+            ReleaseDialog korean(m_printers, 1, QString(), m_window);
+            korean.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&korean));
+            QTRY_VERIFY(!m_printers->isLoading()); // the refused refresh has answered
+            QVERIFY(korean.grab().save(dir + QStringLiteral("/client-release-unknown-ko.png")));
+            QVERIFY(Translations::install(qApp, QStringLiteral("en")));
+        }
 
         // The push channel coming back (the tray refetches): ready again once the server answers.
         m_server = new FakeApiServer;
