@@ -46,9 +46,50 @@ QString faultWords(const QStringList& faults)
     return words.join(QLatin1String(", "));
 }
 
+// A release refused because the printer cannot do one of its options (400 option-unsupported, or the
+// job's reason): which option, in the kiosk's words, never the printer's English.
+QString optionUnsupported(const QJsonObject& args)
+{
+    const QString printer = args.value(QLatin1String("printer")).toString();
+    const QString option = args.value(QLatin1String("option")).toString();
+    const QString value = args.value(QLatin1String("value")).toVariant().toString();
+    if (printer.isEmpty())
+        return QCoreApplication::translate(
+            "KioskText", "This printer cannot print the job with the options chosen. Change them and print "
+                         "again; the job is still held.");
+    if (option == QLatin1String("sides"))
+        return QCoreApplication::translate("KioskText", "%1 cannot print double-sided. Turn off Double-sided "
+                                                        "and print again; the job is still held.")
+            .arg(printer);
+    if (option == QLatin1String("colorMode") && value == QLatin1String("color"))
+        return QCoreApplication::translate("KioskText",
+                                           "%1 prints only in black and white. Turn on Black and "
+                                           "white and print again; the job is still held.")
+            .arg(printer);
+    if (option == QLatin1String("colorMode"))
+        return QCoreApplication::translate("KioskText", "%1 cannot print in black and white. Turn off Black "
+                                                        "and white and print again; the job is still held.")
+            .arg(printer);
+    const QJsonValue max = args.value(QLatin1String("supported"));
+    if (option == QLatin1String("copies") && max.isDouble())
+        return QCoreApplication::translate("KioskText",
+                                           "%1 prints at most %n copies at a time. Choose fewer copies and "
+                                           "print again; the job is still held.",
+                                           nullptr, max.toInt())
+            .arg(printer);
+    return QCoreApplication::translate("KioskText", "%1 cannot print the job with the options chosen. Change "
+                                                    "them and print again; the job is still held.")
+        .arg(printer);
+}
+
 // The sentence for a reason code, empty for a code this kiosk does not know.
 QString knownReason(const QString& code, const QJsonObject& args)
 {
+    if (code == QLatin1String("option-unsupported"))
+        return optionUnsupported(args);
+    if (code == QLatin1String("quota-exceeded"))
+        return args.contains(QLatin1String("scope")) ? KioskText::quotaExceededShort(args)
+                                                     : KioskText::forError(code, QString());
     return StateReasonText::sentence(code, args, StateReasonText::Where::Kiosk, faultWords);
 }
 } // namespace
@@ -86,6 +127,10 @@ QString KioskText::forError(const QString& code, const QString& fallback, const 
     }
     if (code == QLatin1String("quota-exceeded") && body.value(QLatin1String("quota")).isObject())
         return quotaExceeded(body.value(QLatin1String("quota")).toObject());
+    // Error answers that carry a job reason's code and arguments (option-unsupported: the option,
+    // its value, the printer and what it supports at the top level of the error object).
+    if (code == QLatin1String("option-unsupported"))
+        return optionUnsupported(body);
     return forError(code, fallback);
 }
 
@@ -218,6 +263,52 @@ QString KioskText::forError(const QString& code, const QString& fallback)
             "KioskText", "The print server's identity could not be verified. Tell the print admin.");
     if (code == QLatin1String("invalid-session") || code == QLatin1String("unauthenticated"))
         return QCoreApplication::translate("KioskText", "Your session has ended. Sign in again.");
+    if (code == QLatin1String("consent-required"))
+        return QCoreApplication::translate(
+            "KioskText",
+            "A fingerprint is registered only with your consent. Agree on the consent screen first.");
+    if (code == QLatin1String("option-unsupported"))
+        return optionUnsupported({});
+    if (code == QLatin1String("quota-exceeded"))
+        return QCoreApplication::translate(
+            "KioskText",
+            "Your print quota does not allow this. The job is still held; ask your print admin.");
+    if (code == QLatin1String("bad-options"))
+        return QCoreApplication::translate("KioskText",
+                                           "The print options were not accepted. Change them and try again.");
+    if (code == QLatin1String("unknown-printer"))
+        return QCoreApplication::translate(
+            "KioskText", "The print server does not know this kiosk's printer. Tell the print admin.");
+    if (code == QLatin1String("forbidden"))
+        return QCoreApplication::translate("KioskText", "You are not allowed to do that here.");
+    if (code == QLatin1String("unknown-user") || code == QLatin1String("unknown-department") ||
+        code == QLatin1String("bad-period") || code == QLatin1String("bad-argument"))
+        return QCoreApplication::translate(
+            "KioskText", "The print server did not accept the request. Try again, or tell the print admin.");
+    if (code == QLatin1String("capture-in-progress"))
+        return QCoreApplication::translate("KioskText",
+                                           "This document is still arriving. Try again in a moment.");
+    // Upload refusals: met on the desktop, but said here too should a kiosk ever see one.
+    if (code == QLatin1String("unsupported-format") || code == QLatin1String("hwp-unsupported") ||
+        code == QLatin1String("encrypted-document") || code == QLatin1String("bad-document") ||
+        code == QLatin1String("conversion-failed"))
+        return QCoreApplication::translate("KioskText",
+                                           "This document cannot be printed as it is. Save it as "
+                                           "PDF on your computer and print that.");
+    if (code == QLatin1String("too-large"))
+        return QCoreApplication::translate("KioskText", "The document is too large for the print server.");
+    if (code == QLatin1String("converter-busy"))
+        return QCoreApplication::translate(
+            "KioskText", "The print server is busy converting other documents. Try again in a moment.");
+    if (code == QLatin1String("storage"))
+        return QCoreApplication::translate("KioskText",
+                                           "The print server could not store this. Tell the print admin.");
+    {
+        // A job reason's code in an error answer.
+        const QString reason = knownReason(code, {});
+        if (!reason.isEmpty())
+            return reason;
+    }
     return fallback.isEmpty() ? QCoreApplication::translate(
                                     "KioskText", "Something went wrong. Try again, or tell the print admin.")
                               : fallback;

@@ -718,6 +718,77 @@
         <source>Not printed, over the quota: it costs %1, %2 is left this month.</source>
         <translation>Not printed, over the quota: it costs %1, %2 is left this month.</translation>
     </message>
+    <message>
+        <source>This printer cannot print the job with the options chosen. Change them and print again; the job is still held.</source>
+        <translation>This printer cannot print the job with the options chosen. Change them and print again; the job is still held.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print double-sided. Turn off Double-sided and print again; the job is still held.</source>
+        <translation>%1 cannot print double-sided. Turn off Double-sided and print again; the job is still held.</translation>
+    </message>
+    <message>
+        <source>%1 prints only in black and white. Turn on Black and white and print again; the job is still held.</source>
+        <translation>%1 prints only in black and white. Turn on Black and white and print again; the job is still held.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print in black and white. Turn off Black and white and print again; the job is still held.</source>
+        <translation>%1 cannot print in black and white. Turn off Black and white and print again; the job is still held.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 prints at most %n copies at a time. Choose fewer copies and print again; the job is still held.</source>
+        <translation>
+            <numerusform>%1 prints at most %n copy at a time. Choose fewer copies and print again; the job is still held.</numerusform>
+            <numerusform>%1 prints at most %n copies at a time. Choose fewer copies and print again; the job is still held.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot print the job with the options chosen. Change them and print again; the job is still held.</source>
+        <translation>%1 cannot print the job with the options chosen. Change them and print again; the job is still held.</translation>
+    </message>
+    <message>
+        <source>A fingerprint is registered only with your consent. Agree on the consent screen first.</source>
+        <translation>A fingerprint is registered only with your consent. Agree on the consent screen first.</translation>
+    </message>
+    <message>
+        <source>Your print quota does not allow this. The job is still held; ask your print admin.</source>
+        <translation>Your print quota does not allow this. The job is still held; ask your print admin.</translation>
+    </message>
+    <message>
+        <source>The print options were not accepted. Change them and try again.</source>
+        <translation>The print options were not accepted. Change them and try again.</translation>
+    </message>
+    <message>
+        <source>The print server does not know this kiosk&apos;s printer. Tell the print admin.</source>
+        <translation>The print server does not know this kiosk&apos;s printer. Tell the print admin.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that here.</source>
+        <translation>You are not allowed to do that here.</translation>
+    </message>
+    <message>
+        <source>The print server did not accept the request. Try again, or tell the print admin.</source>
+        <translation>The print server did not accept the request. Try again, or tell the print admin.</translation>
+    </message>
+    <message>
+        <source>This document is still arriving. Try again in a moment.</source>
+        <translation>This document is still arriving. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>This document cannot be printed as it is. Save it as PDF on your computer and print that.</source>
+        <translation>This document cannot be printed as it is. Save it as PDF on your computer and print that.</translation>
+    </message>
+    <message>
+        <source>The document is too large for the print server.</source>
+        <translation>The document is too large for the print server.</translation>
+    </message>
+    <message>
+        <source>The print server is busy converting other documents. Try again in a moment.</source>
+        <translation>The print server is busy converting other documents. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The print server could not store this. Tell the print admin.</source>
+        <translation>The print server could not store this. Tell the print admin.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

@@ -709,6 +709,76 @@
         <source>Not printed, over the quota: it costs %1, %2 is left this month.</source>
         <translation>한도 초과로 출력되지 않음: %1 필요, 이번 달 잔액 %2</translation>
     </message>
+    <message>
+        <source>This printer cannot print the job with the options chosen. Change them and print again; the job is still held.</source>
+        <translation>이 프린터는 선택한 옵션으로 인쇄할 수 없습니다. 옵션을 바꿔 다시 출력하세요. 문서는 그대로 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print double-sided. Turn off Double-sided and print again; the job is still held.</source>
+        <translation>%1 프린터는 양면 인쇄를 할 수 없습니다. &apos;양면 인쇄&apos;를 끄고 다시 출력하세요. 문서는 그대로 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 prints only in black and white. Turn on Black and white and print again; the job is still held.</source>
+        <translation>%1 프린터는 흑백으로만 인쇄합니다. &apos;흑백&apos;을 켜고 다시 출력하세요. 문서는 그대로 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 cannot print in black and white. Turn off Black and white and print again; the job is still held.</source>
+        <translation>%1 프린터는 흑백 인쇄를 할 수 없습니다. &apos;흑백&apos;을 끄고 다시 출력하세요. 문서는 그대로 보관됩니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 prints at most %n copies at a time. Choose fewer copies and print again; the job is still held.</source>
+        <translation>
+            <numerusform>%1 프린터는 한 번에 %n부까지만 인쇄합니다. 매수를 줄여 다시 출력하세요. 문서는 그대로 보관됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot print the job with the options chosen. Change them and print again; the job is still held.</source>
+        <translation>%1 프린터는 선택한 옵션으로 인쇄할 수 없습니다. 옵션을 바꿔 다시 출력하세요. 문서는 그대로 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>A fingerprint is registered only with your consent. Agree on the consent screen first.</source>
+        <translation>지문은 본인이 동의한 경우에만 등록됩니다. 먼저 동의 화면에서 동의해 주세요.</translation>
+    </message>
+    <message>
+        <source>Your print quota does not allow this. The job is still held; ask your print admin.</source>
+        <translation>인쇄 한도를 넘어 출력할 수 없습니다. 문서는 그대로 보관됩니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The print options were not accepted. Change them and try again.</source>
+        <translation>인쇄 옵션이 받아들여지지 않았습니다. 옵션을 바꿔 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The print server does not know this kiosk&apos;s printer. Tell the print admin.</source>
+        <translation>인쇄 서버에 이 키오스크의 프린터가 등록되어 있지 않습니다. 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that here.</source>
+        <translation>여기에서는 이 작업을 할 권한이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The print server did not accept the request. Try again, or tell the print admin.</source>
+        <translation>인쇄 서버가 요청을 받아들이지 않았습니다. 다시 시도하거나 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>This document is still arriving. Try again in a moment.</source>
+        <translation>문서를 아직 받는 중입니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>This document cannot be printed as it is. Save it as PDF on your computer and print that.</source>
+        <translation>이 문서는 그대로 인쇄할 수 없습니다. 컴퓨터에서 PDF로 저장한 뒤 그 파일을 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>The document is too large for the print server.</source>
+        <translation>문서가 너무 커서 인쇄 서버가 받을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The print server is busy converting other documents. Try again in a moment.</source>
+        <translation>인쇄 서버가 다른 문서를 변환하느라 바쁩니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The print server could not store this. Tell the print admin.</source>
+        <translation>인쇄 서버가 이 내용을 저장하지 못했습니다. 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>
