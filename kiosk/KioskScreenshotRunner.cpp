@@ -31,9 +31,19 @@ void KioskScreenshotRunner::start()
     auto* k = m_kiosk.data();
     auto has = [this](const char* s) { return m_shots.contains(QLatin1String(s)); };
     m_steps << [=, this] {
-        waitFor([k] { return !k->printerName().isEmpty(); }, 800, [this] { next(); },
+        // The printer, or (idle-unreachable, the server stopped) the news that there is no server.
+        waitFor([k] { return !k->printerName().isEmpty() || !k->serverReachable(); }, 800, [this] { next(); },
                 QStringLiteral("printer"));
     };
+    if (has("idle-unreachable")) // the idle screen while the print server cannot be reached
+        m_steps << [=, this] {
+            waitFor([k] { return !k->serverReachable(); }, 300,
+                    [this] {
+                        grab(QStringLiteral("idle-unreachable"));
+                        next();
+                    },
+                    QStringLiteral("server unreachable"));
+        };
     if (has("idle"))
         m_steps << [this] {
             grab(QStringLiteral("idle"));

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Saves every kiosk screen (idle, PIN pad, a refused PIN, card linking, job list, confirm delete, printer fault,
 # a release the printer aborted, fingerprint enrolment and fingerprint check, a locked card, a release
-# refused over a hard quota) at
+# refused over a hard quota, the fingerprint consent, the idle screen with the print server stopped) at
 # 1024x600, 1280x800 and 600x1024, in Korean and English, into docs/screenshots/kiosk-<lang>-<size>-<screen>.png.
 # Runs mps-kiosk under Xvfb against a real mps-server with demo data and two ippeveprinters
 # (tests/fixtures/peers.py) and libfprint's virtual sensor; the fault shots are taken while one
@@ -121,6 +121,10 @@ try:
     for p in (east, west, b1):
         p.close()
     server.close()
+    # The print server stopped: the idle screen says so instead of the printer's last state.
+    for lang in ("ko", "en"):
+        for size in sizes:
+            failures += run(lang, size, "idle-unreachable") != 0
     sys.exit(1 if failures else 0)
 finally:
     if xvfb:
