@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QPixmap>
 
+#include <algorithm>
+
 namespace {
 
 QString str(const QJsonObject& o, const char* key)
@@ -259,6 +261,14 @@ void PrinterListModel::setRequiredOptions(const QList<PrintOptions>& options)
     m_required = options;
     if (!m_printers.isEmpty())
         Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+}
+
+bool PrinterListModel::anyReadyButUnableForOptions() const
+{
+    return m_serverReachable &&
+           std::any_of(m_printers.cbegin(), m_printers.cend(), [this](const QJsonObject& p) {
+               return p.value(QLatin1String("canPrint")).toBool() && !optionsProblem(p).isEmpty();
+           });
 }
 
 void PrinterListModel::setServerReachable(bool reachable)

@@ -86,6 +86,9 @@ public:
     /// are shown with the reason and cannot be chosen. Empty: no such check.
     void setRequiredOptions(const QList<PrintOptions>& options);
 
+    /// Returns whether a printer that is ready cannot print the required options (setRequiredOptions()).
+    bool anyReadyButUnableForOptions() const;
+
     /// Returns whether the server answered lately. While it does not (the push channel dropped or a
     /// fetch failed for the network), no printer is shown as ready: what they are doing is not known.
     bool isServerReachable() const { return m_serverReachable; }

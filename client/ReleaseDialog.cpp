@@ -122,6 +122,9 @@ void ReleaseDialog::updateState()
         m_status->setText(tr("Looking for printers..."));
     else if (m_printers->rowCount() == 0)
         m_status->setText(tr("No printers are set up yet. Ask the print admin."));
+    else if (selectedPrinter().isEmpty() && m_printers->anyReadyButUnableForOptions())
+        m_status->setText(tr("The printers that are ready cannot print the selected jobs as they are set up "
+                             "(two-sided, colour or copies). Change that under Options, then print."));
     else
         m_status->setText(tr("Printers that cannot print now are greyed out; choose another one nearby."));
 }

@@ -1100,6 +1100,10 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>The print server cannot be reached, so whether a printer is ready is not known. Check the network connection; the list updates when the server answers again.</source>
         <translation>The print server cannot be reached, so whether a printer is ready is not known. Check the network connection; the list updates when the server answers again.</translation>
     </message>
+    <message>
+        <source>The printers that are ready cannot print the selected jobs as they are set up (two-sided, colour or copies). Change that under Options, then print.</source>
+        <translation>The printers that are ready cannot print the selected jobs as they are set up (two-sided, colour or copies). Change that under Options, then print.</translation>
+    </message>
 </context>
 <context>
     <name>ServerErrorText</name>

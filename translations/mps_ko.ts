@@ -1084,6 +1084,10 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>The print server cannot be reached, so whether a printer is ready is not known. Check the network connection; the list updates when the server answers again.</source>
         <translation>인쇄 서버에 연결할 수 없어 프린터가 준비되었는지 알 수 없습니다. 네트워크 연결을 확인하세요. 서버가 다시 응답하면 목록이 바로 갱신됩니다.</translation>
     </message>
+    <message>
+        <source>The printers that are ready cannot print the selected jobs as they are set up (two-sided, colour or copies). Change that under Options, then print.</source>
+        <translation>준비된 프린터로는 선택한 작업을 지금 설정(양면, 컬러, 부수)대로 인쇄할 수 없습니다. 옵션에서 설정을 바꾼 뒤 인쇄하세요.</translation>
+    </message>
 </context>
 <context>
     <name>ServerErrorText</name>

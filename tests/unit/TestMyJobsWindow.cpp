@@ -287,6 +287,9 @@ private Q_SLOTS:
         QVERIFY(!(m_printers->flags(m_printers->index(1)) & Qt::ItemIsEnabled));
         QVERIFY(!dialog->selectPrinter(QStringLiteral("2F-West")));
         QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("print"))->isEnabled());
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("releaseStatus"))
+                    ->text()
+                    .contains(QLatin1String("Options")));
         // Not a check: with MPS_CLIENT_GRAB_DIR set, saves the dialog in this state to look at.
         if (const QString dir = qEnvironmentVariable("MPS_CLIENT_GRAB_DIR"); !dir.isEmpty()) {
             QVERIFY(dialog->grab().save(dir + QStringLiteral("/client-release-capabilities-en.png")));
@@ -371,8 +374,7 @@ private Q_SLOTS:
                     ->text()
                     .contains(QLatin1String("cannot be reached")));
         // Not a check: with MPS_CLIENT_GRAB_DIR set, saves the dialog in this state to look at.
-        if (const QString dir = qEnvironmentVariable("MPS_CLIENT_GRAB_DIR"); !dir.isEmpty())
-        {
+        if (const QString dir = qEnvironmentVariable("MPS_CLIENT_GRAB_DIR"); !dir.isEmpty()) {
             QVERIFY(dialog->grab().save(dir + QStringLiteral("/client-release-unknown-en.png")));
             QVERIFY(Translations::install(qApp, QStringLiteral("ko")));
             ReleaseDialog korean(m_printers, 1, QString(), m_window);
