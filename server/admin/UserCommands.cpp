@@ -17,8 +17,8 @@ const char* GroupHelp =
     "usage: mps-admin --data DIR user COMMAND ...   (user COMMAND --help for details)\n"
     "  user add NAME --department D [--role R] [--email E] [--display-name N] [--card UID]\n"
     "                [--password-stdin] [--pin-stdin]\n"
-    "  user list                     (name, display name, department, role, email, card, fingerprint, "
-    "state)\n"
+    "  user list                     (name, department, role, email, card, display name, state, "
+    "fingerprint)\n"
     "  user edit NAME [--department D] [--role R] [--email E] [--display-name N] [--card UID|-]\n"
     "  user disable NAME             (no sign-in anywhere; sessions end; held jobs stay)\n"
     "  user enable NAME\n"
@@ -40,8 +40,8 @@ QString verbHelp(const QString& verb)
             "from the next.\n");
     if (verb == QLatin1String("list"))
         return QStringLiteral("usage: mps-admin --data DIR user list\n"
-                              "One user a line: name, display name, department, role, e-mail, card, "
-                              "fingerprint, state\n(active, disabled, removed).\n");
+                              "One user a line: name, department, role, e-mail, card (or -), display name,\n"
+                              "state (active, disabled, removed), fingerprint (or -).\n");
     if (verb == QLatin1String("edit"))
         return QStringLiteral(
             "usage: mps-admin --data DIR user edit NAME [--department D] [--role user|dept-head|admin]\n"
@@ -171,13 +171,13 @@ int UserCommands::run(DataDir& dir, const QStringList& args, QTextStream& out, Q
 
     if (verb == QLatin1String("list") && pos.size() == 2) {
         for (const UserRecord& u : store.users())
-            out << u.name << "\t" << u.shownName() << "\t" << u.department << "\t" << u.role << "\t"
-                << u.email << "\t" << (u.card.isEmpty() ? QStringLiteral("-") : u.card) << "\t"
-                << (u.hasFingerprint ? QStringLiteral("fingerprint") : QStringLiteral("-")) << "\t"
+            // The columns of earlier versions first, fingerprint last, as scripts read them.
+            out << u.name << "\t" << u.department << "\t" << u.role << "\t" << u.email << "\t"
+                << (u.card.isEmpty() ? QStringLiteral("-") : u.card) << "\t" << u.shownName() << "\t"
                 << (u.removed    ? "removed"
                     : u.disabled ? "disabled"
                                  : "active")
-                << "\n";
+                << "\t" << (u.hasFingerprint ? QStringLiteral("fingerprint") : QStringLiteral("-")) << "\n";
         return 0;
     }
     if (verb == QLatin1String("add") && pos.size() == 3) {

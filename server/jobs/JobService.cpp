@@ -418,7 +418,8 @@ JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64
         return JobActionResult::BadOptions;
     if (m_release) {
         // What the printer said it can do (unknown when never reached: then nothing is refused here).
-        if (const auto why = OptionSupport::check(options, m_release->status(printerId), printer->name)) {
+        if (const auto why = OptionSupport::check(options, m_release->status(printerId), printer->name,
+                                                  changes.contains(QLatin1String("colorMode")))) {
             *error = why->message;
             if (optionRefusal)
                 *optionRefusal = *why;

@@ -45,14 +45,14 @@ StateReason OptionRefusal::reason() const
 }
 
 std::optional<OptionRefusal> OptionSupport::check(const PrintOptions& options, const PrinterStatus& status,
-                                                  const QString& printer)
+                                                  const QString& printer, bool colourAsked)
 {
     if (!status.capabilitiesKnown)
         return std::nullopt;
     if (!status.sides.contains(options.sides))
         return make(QStringLiteral("sides"), options.sides, printer,
                     QJsonArray::fromStringList(status.sides));
-    if (options.colorMode == QLatin1String("color") && !status.printsColor()) {
+    if (colourAsked && options.colorMode == QLatin1String("color") && !status.printsColor()) {
         QStringList modes = status.colorModes;
         if (modes.isEmpty())
             modes << QStringLiteral("monochrome");

@@ -31,9 +31,11 @@ class OptionSupport
 {
 public:
     /// The first option `printer` cannot do, or nullopt when it can do them all or its capabilities are
-    /// unknown (never reached): the check never refuses on what it does not know.
+    /// unknown (never reached): the check never refuses on what it does not know. Colour is checked
+    /// only when `colourAsked` (the person chose it for this release): a job from a desktop queue says
+    /// "color" by default, and a monochrome printer prints it in black and white.
     static std::optional<OptionRefusal> check(const PrintOptions& options, const PrinterStatus& status,
-                                              const QString& printer);
+                                              const QString& printer, bool colourAsked = true);
     /// An OptionRefusal from a printer's refusal of a job (IPP client-error-attributes-or-values-not-
     /// supported): `unsupported` names the attributes of its unsupported-attributes group; nullopt when none
     /// of our options is named.

@@ -228,8 +228,9 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
                 return 0;
             }
         }
-        // Capabilities unknown at release (printer not reached then) are known now: the same check.
-        if (const auto why = OptionSupport::check(job.info.options, st, printer.name)) {
+        // Capabilities unknown at release (printer not reached then) are known now: the same check
+        // (colour was checked at release if it was asked for; a mono printer prints the rest in grey).
+        if (const auto why = OptionSupport::check(job.info.options, st, printer.name, false)) {
             m_jobs.releaseFinished(jobId, false, 0, why->reason());
             qCInfo(lcRelease).noquote() << "job" << jobId << "not sent to" << printer.name << ":" << why->message;
             return 0;

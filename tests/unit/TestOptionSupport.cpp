@@ -69,6 +69,8 @@ private Q_SLOTS:
         QVERIFY(!OptionSupport::check(options("one-sided", "color", 1), st, QStringLiteral("p")));
         st.color = false;
         QVERIFY(OptionSupport::check(options("one-sided", "color", 1), st, QStringLiteral("p")));
+        // A desktop job's default "color", not asked for at this release, is not refused.
+        QVERIFY(!OptionSupport::check(options("one-sided", "color", 1), st, QStringLiteral("p"), false));
     }
     void unknownCapabilitiesNeverRefuse()
     {
