@@ -42,8 +42,10 @@ QVariant JobModel::data(const QModelIndex& index, int role) const
         return j.color;
     case SubmittedRole:
         return NaturalTime::format(j.submitted, now);
-    case CostRole:
-        return r.cost < 0 ? QString() : Money::format(r.cost, r.currency);
+    case CostRole: {
+        const qint64 cost = priceWithOptions(r);
+        return cost < 0 ? QString() : Money::format(cost, r.currency);
+    }
     case ThumbnailRole:
         return r.thumbnailVersion > 0
                    ? QStringLiteral("image://thumbnails/%1?v=%2").arg(j.id).arg(r.thumbnailVersion)
@@ -63,10 +65,9 @@ QVariant JobModel::data(const QModelIndex& index, int role) const
                           j.color ? QCoreApplication::translate("JobModel", "Colour")
                                   : QCoreApplication::translate("JobModel", "Black and white"),
                           NaturalTime::format(j.submitted, now)};
-        if (r.cost >= 0)
+        if (const qint64 cost = priceWithOptions(r); cost >= 0)
             //: What printing the job here costs with its options, e.g. "₩400".
-            parts
-                << QCoreApplication::translate("JobModel", "%1 here").arg(Money::format(r.cost, r.currency));
+            parts << QCoreApplication::translate("JobModel", "%1 here").arg(Money::format(cost, r.currency));
         return parts.join(QStringLiteral(" · "));
     }
     default:
@@ -151,6 +152,43 @@ void JobModel::setClock(const Clock* clock)
     m_clock = clock;
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0), index(rowCount() - 1), {SubmittedRole, DetailsRole});
+}
+
+void JobModel::setReleaseOptions(int copies, bool duplex, bool mono)
+{
+    copies = qMax(1, copies);
+    if (m_optionsSet && copies == m_copies && duplex == m_duplex && mono == m_mono)
+        return;
+    m_optionsSet = true;
+    m_copies = copies;
+    m_duplex = duplex;
+    m_mono = mono;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {CostRole, DetailsRole});
+}
+
+// The server prices a job with its own options at this printer (rates are server-side: a table by
+// size x colour x sides). From that one number the kiosk can know exactly only what scales it: the
+// number of copies (cost = impressions x price, impressions = pages x copies). Double-sided or black
+// and white other than the job's own change the price per impression, unknown here: no price is
+// shown then rather than a wrong one; the release answer carries the real one.
+qint64 JobModel::priceWithOptions(const Row& r) const
+{
+    if (r.cost < 0 || !m_optionsSet)
+        return r.cost;
+    const PrintOptions& own = r.job.options;
+    if (m_duplex != own.isDuplex())
+        return -1;
+    // Black and white changes the price only of a document with colour that the job prints in colour.
+    const bool ownMono = own.colorMode == QLatin1String("monochrome");
+    if (m_mono && !ownMono && r.job.color)
+        return -1;
+    const qint64 ownCopies = qMax(1, own.copies);
+    if (m_copies == ownCopies)
+        return r.cost;
+    if (r.cost % ownCopies != 0)
+        return -1;
+    return r.cost / ownCopies * m_copies;
 }
 
 JobModel::Row JobModel::rowFromJson(const QJsonObject& json)

@@ -63,6 +63,9 @@ public:
     void refresh();
     /// Forgets every job, selection and thumbnail (at sign-out).
     void clear();
+    /// The options the kiosk will release with (its copies, double-sided and black-and-white
+    /// choices): the price shown follows them where the server's estimate allows an exact answer.
+    void setReleaseOptions(int copies, bool duplex, bool mono);
     /// Updates (or adds) the job from its JSON (a release answer or a job event).
     void applyJob(const QJsonObject& job);
     /// Removes job `id` (deleted or expired).
@@ -109,12 +112,18 @@ private:
     void replaceRows(const QList<Row>& rows);
     /// The job and its price from a job's JSON.
     static Row rowFromJson(const QJsonObject& json);
+    /// The row's price with the kiosk's options, -1 when it cannot be known exactly here.
+    qint64 priceWithOptions(const Row& r) const;
     void setLoading(bool loading);
 
     QPointer<ApiClient> m_client;
     ThumbnailCache* m_thumbnails;
     const Clock* m_clock = nullptr;
     QList<Row> m_rows;
+    int m_copies = 1; ///< the kiosk's release options (setReleaseOptions)
+    bool m_duplex = false;
+    bool m_mono = false;
+    bool m_optionsSet = false; ///< false: the jobs' own options, the server's price as it is
     bool m_loading = false;
     quint64 m_generation = 0; // answers from before clear() are dropped
 };

@@ -30,6 +30,10 @@ KioskController::KioskController(ApiClient* client, KioskTranslations* translati
     connect(&m_tick, &QTimer::timeout, this, &KioskController::onTick);
     m_printerPoll.setInterval(15 * 1000);
     m_candidateRefresh.setInterval(60 * 1000);
+    // The price on each job follows the copies, double-sided and black-and-white chosen.
+    connect(this, &KioskController::optionsChanged, this, [this] {
+        m_jobs->setReleaseOptions(m_copies, m_duplex && canDuplex(), m_mono && canChooseColour());
+    });
     connect(&m_candidateRefresh, &QTimer::timeout, this, &KioskController::fetchCandidates);
     m_kioskEventsRetry.setSingleShot(true);
     m_kioskEventsRetry.setInterval(5 * 1000);

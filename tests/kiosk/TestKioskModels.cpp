@@ -178,6 +178,50 @@ private Q_SLOTS:
         QVERIFY(translations.setLanguage(QStringLiteral("en")));
     }
 
+    // Issue 13 §3: the price follows the options chosen at the kiosk where the server's estimate
+    // allows an exact answer (copies scale it); double-sided or black and white other than the job's
+    // own change the price per impression, which only the server knows: no price rather than a wrong one.
+    void priceFollowsOptions()
+    {
+        JobModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        JobInfo colour = job(4, JobState::Held);
+        colour.color = true;
+        colour.options.copies = 2;
+        JobInfo plain = job(5, JobState::Held); // no colour pages: black and white costs the same
+        auto priced = [](const JobInfo& j, qint64 cost) {
+            QJsonObject o = j.toJson();
+            o.insert(QStringLiteral("cost"), cost);
+            o.insert(QStringLiteral("currency"), QStringLiteral("KRW"));
+            return o;
+        };
+        m.setJobsJson({priced(colour, 2400), priced(plain, 500)});
+        auto cost = [&m](int row) { return m.data(m.index(row), JobModel::CostRole).toString(); };
+        QCOMPARE(cost(0), QStringLiteral("₩2,400")); // the server's price, with the job's own options
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        m.setReleaseOptions(1, false, false);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(cost(0), QStringLiteral("₩1,200")); // one copy instead of two
+        QCOMPARE(cost(1), QStringLiteral("₩500"));
+        m.setReleaseOptions(3, false, false);
+        QCOMPARE(cost(0), QStringLiteral("₩3,600"));
+        QCOMPARE(cost(1), QStringLiteral("₩1,500"));
+        QVERIFY(m.data(m.index(1), JobModel::DetailsRole).toString().contains(QStringLiteral("₩1,500")));
+        m.setReleaseOptions(3, false, true); // black and white: unknown for the colour job only
+        QCOMPARE(cost(0), QString());
+        QVERIFY(!m.data(m.index(0), JobModel::DetailsRole).toString().contains(QStringLiteral("₩")));
+        QCOMPARE(cost(1), QStringLiteral("₩1,500"));
+        m.setReleaseOptions(1, true, false); // double-sided: other rates, not known here
+        QCOMPARE(cost(0), QString());
+        QCOMPARE(cost(1), QString());
+        // A price that does not divide by the job's copies is not guessed.
+        m.setJobsJson({priced(colour, 2401)});
+        m.setReleaseOptions(1, false, false);
+        QCOMPARE(cost(0), QString());
+        m.setReleaseOptions(2, false, false);
+        QCOMPARE(cost(0), QStringLiteral("₩2,401"));
+    }
+
     // A release refused over a hard quota: what it costs, what is left, what to do; amounts in the
     // kiosk's locale.
     void quotaSentences_data()
