@@ -280,10 +280,11 @@ void RestApi::uploadJob(Call& c)
         c.who.user, meta, [&c](char* d, qint64 n) { return c.ex.readBody(d, n); }, 0, captureId);
     switch (r.status) {
     case IngestResult::Status::Ok:
-        return c.json(201, {{QStringLiteral("job"), r.job.toJson()}});
+        return c.json(201, {{QStringLiteral("job"), pricedJobJson(r.job, pricingPrinter(c))}});
     case IngestResult::Status::Duplicate:
         c.ex.closeAfterResponse();
-        return c.json(200, {{QStringLiteral("job"), r.job.toJson()}, {QStringLiteral("duplicate"), true}});
+        return c.json(200, {{QStringLiteral("job"), pricedJobJson(r.job, pricingPrinter(c))},
+                            {QStringLiteral("duplicate"), true}});
     case IngestResult::Status::InProgress:
         c.ex.closeAfterResponse();
         return c.error(

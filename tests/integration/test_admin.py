@@ -88,6 +88,8 @@ class AdminTest(unittest.TestCase):
         self.assertEqual((me["displayName"], me["email"], me["role"], me["department"], me["hasCard"]),
                          ("김민수", "kim@city.example", "dept-head", "Finance", True), me)
         self.assertEqual(mpsit.job(kim, jid)["ownerDisplayName"], "김민수")
+        status, body = upload(kim, self.pdf_bytes, "second.pdf")
+        self.assertEqual((status, body["job"]["ownerDisplayName"]), (201, "김민수"), body)
         self.admin("user", "edit", "kim", "--card", "-")
         me = kim.get("me")[1]
         self.assertFalse(me.get("user", me)["hasCard"], me)
