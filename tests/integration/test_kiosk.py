@@ -219,6 +219,39 @@ class KioskTest(unittest.TestCase):
         self.assertEqual(status, 201, body)
         return api, body["job"]["id"]
 
+    def test_options_offered_are_what_the_printer_can_do(self):
+        # Issue 13 §2: mfp is an ippeveprinter without -2 (sides-supported: one-sided) and without a
+        # colour speed (monochrome). Once the server has its capabilities, the kiosk offers neither
+        # double-sided nor a black-and-white choice, and releases one-sided.
+        with open(self.token_file) as f:
+            token = f.read().strip()
+        status, body = self.server.api().request("GET", "kiosk", None, headers={"X-MPS-Device-Token": token})
+        self.assertEqual(status, 200, body)
+        caps = body["printer"].get("capabilities")
+        if caps is None:
+            self.skipTest("this server does not send printer capabilities yet")
+        self.assertEqual(caps["sides"], ["one-sided"], caps)
+        snap = self.kiosk.wait(lambda s: not s["canDuplex"], what="the kiosk knows mfp is one-sided")
+        self.assertFalse(snap["canChooseColour"], caps)
+        self.assertEqual(snap["copiesMax"], min(99, caps["copiesMax"]))
+        api, job_id = self.held_job("park", "simplex.pdf")
+        self.kiosk.send("pin park 246802")
+        self.kiosk.wait(lambda s: s["screen"] == "jobs" and any(j["id"] == job_id for j in s["jobs"]),
+                        what="park's jobs")
+        self.kiosk.send("duplex on")
+        self.kiosk.send("mono on")
+        self.kiosk.send("copies 2")  # commands run in order: this snapshot follows the two above
+        snap = self.kiosk.wait(lambda s: s["copies"] == 2, what="two copies")
+        self.assertFalse(snap["duplex"], "double-sided cannot be chosen on a one-sided printer")
+        self.assertFalse(snap["mono"], "there is nothing to choose on a black-and-white printer")
+        self.kiosk.send(f"select {job_id}")
+        self.kiosk.send("print")
+        mpsit.wait_job(api, job_id, "printed", 30, self.server)
+        status, job = api.get(f"jobs/{job_id}")
+        self.assertEqual(job["job"]["options"]["sides"], "one-sided", job)
+        self.assertEqual(job["job"]["options"]["copies"], 2, job)
+        self.kiosk.send("sign-out")
+
     def test_card_tap_release_is_byte_identical_and_print_all_signs_out(self):
         api, job_id = self.held_job("kim", "report.pdf")
         before = len(self.mfp.received_files())

@@ -57,6 +57,13 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
             {QStringLiteral("printer"), k.printerName()},
             {QStringLiteral("printerState"), k.printerStateText()},
             {QStringLiteral("canPrint"), k.printerCanPrint()},
+            {QStringLiteral("serverReachable"), k.serverReachable()},
+            {QStringLiteral("canDuplex"), k.canDuplex()},
+            {QStringLiteral("canChooseColour"), k.canChooseColour()},
+            {QStringLiteral("copiesMax"), k.copiesMax()},
+            {QStringLiteral("copies"), k.copies()},
+            {QStringLiteral("duplex"), k.duplex()},
+            {QStringLiteral("mono"), k.mono()},
             {QStringLiteral("fault"), k.printerFaultText()},
             {QStringLiteral("alternatives"), QJsonArray::fromStringList(k.alternatives()->names())},
             {QStringLiteral("jobsLoading"), m->loading()},
@@ -205,7 +212,13 @@ int main(int argc, char* argv[])
                 // Only that job selected, as a person tapping one row after clearing the others.
                 kiosk.jobs()->selectAll(false);
                 kiosk.jobs()->setSelected(kiosk.jobs()->rowOf(cmd[1].toLongLong()), true);
-            } else if (c == QLatin1String("print"))
+            } else if (c == QLatin1String("copies") && cmd.size() == 2)
+                kiosk.setCopies(cmd[1].toInt());
+            else if (c == QLatin1String("duplex") && cmd.size() == 2)
+                kiosk.setDuplex(cmd[1] == QLatin1String("on"));
+            else if (c == QLatin1String("mono") && cmd.size() == 2)
+                kiosk.setMono(cmd[1] == QLatin1String("on"));
+            else if (c == QLatin1String("print"))
                 kiosk.printSelected();
             else if (c == QLatin1String("print-all"))
                 kiosk.printAll();
