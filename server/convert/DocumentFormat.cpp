@@ -294,7 +294,8 @@ QString DocumentFormat::refusal(Kind kind)
               "or export it as PDF, and print the PDF.");
 }
 
-DocumentFormat::Refusal DocumentFormat::refusalCode(Kind kind, const QByteArray& head, const QString& fileName)
+DocumentFormat::Refusal DocumentFormat::refusalCode(Kind kind, const QByteArray& head,
+                                                    const QString& fileName)
 {
     switch (kind) {
     case Kind::Protected:
@@ -315,15 +316,27 @@ DocumentFormat::Refusal DocumentFormat::refusalCode(Kind kind, const QByteArray&
         int length;
         const char* name;
     } known[] = {
-        {"PK\x03\x04", 4, "ZIP"},         {"PK\x05\x06", 4, "ZIP"},  {"%!PS", 4, "PostScript"},
-        {"\xD0\xCF\x11\xE0", 4, "OLE2"}, {"\x89PNG", 4, "PNG"},    {"GIF8", 4, "GIF"},
-        {"II*\0", 4, "TIFF"},              {"MM\0*", 4, "TIFF"},      {"Rar!", 4, "RAR"},
-        {"7z\xBC\xAF", 4, "7Z"},           {"\x1F\x8B", 2, "GZIP"},   {"BM", 2, "BMP"},
-        {"\x1B%-12345X", 9, "PJL"}, {"\x7F" "ELF", 4, "ELF"},
+        {"PK\x03\x04", 4, "ZIP"},
+        {"PK\x05\x06", 4, "ZIP"},
+        {"%!PS", 4, "PostScript"},
+        {"\xD0\xCF\x11\xE0", 4, "OLE2"},
+        {"\x89PNG", 4, "PNG"},
+        {"GIF8", 4, "GIF"},
+        {"II*\0", 4, "TIFF"},
+        {"MM\0*", 4, "TIFF"},
+        {"Rar!", 4, "RAR"},
+        {"7z\xBC\xAF", 4, "7Z"},
+        {"\x1F\x8B", 2, "GZIP"},
+        {"BM", 2, "BMP"},
+        {"\x1B%-12345X", 9, "PJL"},
+        {"\x7F"
+         "ELF",
+         4, "ELF"},
     };
     for (const auto& k : known)
         if (head.startsWith(QByteArray(k.magic, k.length)))
-            return {QStringLiteral("unsupported-format"), {{QStringLiteral("format"), QLatin1String(k.name)}}};
+            return {QStringLiteral("unsupported-format"),
+                    {{QStringLiteral("format"), QLatin1String(k.name)}}};
     const QString ext = fileName.section(QLatin1Char('.'), -1);
     const bool hasExt = fileName.contains(QLatin1Char('.')) && !ext.isEmpty() && ext.size() <= 8;
     return {QStringLiteral("unsupported-format"),

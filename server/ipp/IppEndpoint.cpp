@@ -421,7 +421,8 @@ bool IppEndpoint::ingestInto(Request& r, JobInfo meta, qint64 jobId)
         if (res.code == QLatin1String("encrypted-document"))
             r.status(IPP_STATUS_ERROR_DOCUMENT_PASSWORD, res.error);
         else
-            r.status(res.code == QLatin1String("unsupported-format") || res.code == QLatin1String("hwp-unsupported")
+            r.status(res.code == QLatin1String("unsupported-format") ||
+                             res.code == QLatin1String("hwp-unsupported")
                          ? IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED
                          : IPP_STATUS_ERROR_DOCUMENT_FORMAT_ERROR,
                      res.error);

@@ -5,8 +5,8 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QMap>
-#include <cups/cups.h>
 #include <algorithm>
+#include <cups/cups.h>
 #include <memory>
 
 namespace {

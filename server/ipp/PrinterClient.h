@@ -20,17 +20,17 @@ struct SupplyLevel
 struct PrinterStatus
 {
     bool reachable = false;
-    QString error;                ///< why it could not be reached
-    QString state;                ///< idle, processing, stopped
-    QStringList reasons;          ///< printer-state-reasons, without "none"
-    QStringList formats;          ///< document-format-supported
-    QStringList rasterTypes;      ///< pwg-raster-document-type-supported
-    QList<int> rasterResolutions; ///< pwg-raster-document-resolution-supported (dpi, cross-feed)
-    QStringList sides;            ///< sides-supported
-    bool color = false;           ///< color-supported
-    QStringList colorModes;       ///< print-color-mode-supported
-    int copiesMax = 1;            ///< upper bound of copies-supported (1 when absent)
-    QStringList media;            ///< media-supported
+    QString error;                  ///< why it could not be reached
+    QString state;                  ///< idle, processing, stopped
+    QStringList reasons;            ///< printer-state-reasons, without "none"
+    QStringList formats;            ///< document-format-supported
+    QStringList rasterTypes;        ///< pwg-raster-document-type-supported
+    QList<int> rasterResolutions;   ///< pwg-raster-document-resolution-supported (dpi, cross-feed)
+    QStringList sides;              ///< sides-supported
+    bool color = false;             ///< color-supported
+    QStringList colorModes;         ///< print-color-mode-supported
+    int copiesMax = 1;              ///< upper bound of copies-supported (1 when absent)
+    QStringList media;              ///< media-supported
     bool capabilitiesKnown = false; ///< the fields above were read from the printer (now or earlier)
     QString makeAndModel;
     QList<SupplyLevel> supplies;

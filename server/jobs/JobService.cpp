@@ -215,18 +215,21 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
             m_spool.discard(&pdfTemp);
             using C = DocumentConverter::Result::Status;
             if (converted.status == C::TooLarge || pdfTooLarge)
-                return fail(IngestResult::Status::TooLarge, converted.error, &temp, QStringLiteral("too-large"));
+                return fail(IngestResult::Status::TooLarge, converted.error, &temp,
+                            QStringLiteral("too-large"));
             if (converted.status == C::Busy)
                 return fail(IngestResult::Status::ConverterBusy, converted.error, &temp,
                             QStringLiteral("converter-busy"));
             if (converted.status == C::ServerError)
-                return fail(IngestResult::Status::StorageError, converted.error, &temp, QStringLiteral("storage"));
+                return fail(IngestResult::Status::StorageError, converted.error, &temp,
+                            QStringLiteral("storage"));
             if (converted.status == C::TimedOut || converted.status == C::Crashed)
                 return fail(IngestResult::Status::BadDocument, converted.error, &temp,
                             QStringLiteral("conversion-failed"));
             const DocumentFormat::Refusal why = DocumentFormat::refusalCode(detected.kind, head, meta.name);
             return fail(IngestResult::Status::BadDocument, converted.error, &temp,
-                        why.code == QLatin1String("unsupported-format") ? QStringLiteral("bad-document") : why.code,
+                        why.code == QLatin1String("unsupported-format") ? QStringLiteral("bad-document")
+                                                                        : why.code,
                         why.args);
         }
         qCInfo(lcIngest).noquote() << "job" << jobId << "for" << owner.name << ":" << detected.mimeType
@@ -418,7 +421,7 @@ JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64
         return JobActionResult::BadOptions;
     if (m_release) {
         // What the printer said it can do (unknown when never reached: then nothing is refused here).
-        if (const auto why = OptionSupport::check(options, m_release->status(printerId), printer->name,
+        if (const auto why = OptionSupport::check(options, m_release->cachedStatus(printerId), printer->name,
                                                   changes.contains(QLatin1String("colorMode")))) {
             *error = why->message;
             if (optionRefusal)

@@ -24,7 +24,16 @@ using ByteSource = std::function<qint64(char* data, qint64 max)>;
 struct IngestResult
 {
     /// ConverterBusy: every converter slot is taken; try again shortly (HTTP 503).
-    enum class Status { Ok, Duplicate, InProgress, TooLarge, BadDocument, Aborted, StorageError, ConverterBusy };
+    enum class Status {
+        Ok,
+        Duplicate,
+        InProgress,
+        TooLarge,
+        BadDocument,
+        Aborted,
+        StorageError,
+        ConverterBusy
+    };
     Status status = Status::StorageError;
     QString error; ///< a sentence the user can act on
     /// BadDocument: the stable error code (docs/api.md: unsupported-format, hwp-unsupported,

@@ -160,6 +160,13 @@ PrinterStatus ReleaseQueue::refresh(qint64 printerId)
     return st;
 }
 
+PrinterStatus ReleaseQueue::cachedStatus(qint64 printerId)
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_status.find(printerId);
+    return it != m_status.end() ? it->second : PrinterStatus{};
+}
+
 PrinterStatus ReleaseQueue::status(qint64 printerId)
 {
     {
@@ -232,7 +239,8 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
         // (colour was checked at release if it was asked for; a mono printer prints the rest in grey).
         if (const auto why = OptionSupport::check(job.info.options, st, printer.name, false)) {
             m_jobs.releaseFinished(jobId, false, 0, why->reason());
-            qCInfo(lcRelease).noquote() << "job" << jobId << "not sent to" << printer.name << ":" << why->message;
+            qCInfo(lcRelease).noquote()
+                << "job" << jobId << "not sent to" << printer.name << ":" << why->message;
             return 0;
         }
         if (!m_jobs.markPrinting(jobId, printer.id))
@@ -326,8 +334,8 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
             return 0;
         case PrinterClient::SendResult::Kind::Refused:
             // A refused option gets its code and arguments, not libcups' English inside a sentence.
-            if (const auto why = OptionSupport::fromUnsupported(res.unsupported, fresh->info.options, st,
-                                                                printer.name)) {
+            if (const auto why =
+                    OptionSupport::fromUnsupported(res.unsupported, fresh->info.options, st, printer.name)) {
                 m_jobs.releaseFinished(jobId, false, 0, why->reason());
                 qCInfo(lcRelease).noquote()
                     << "job" << jobId << "refused by" << printer.name << ":" << res.error;

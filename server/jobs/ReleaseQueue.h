@@ -44,6 +44,9 @@ public:
     void enqueue(qint64 printerId, qint64 jobId);
     /// The last known status of a printer (queried now when never seen).
     PrinterStatus status(qint64 printerId);
+    /// The last known status of a printer without asking it (default, capabilities unknown, when
+    /// never seen): for checks that must not wait on a printer.
+    PrinterStatus cachedStatus(qint64 printerId);
     /// Re-reads one printer's status now.
     PrinterStatus refresh(qint64 printerId);
 

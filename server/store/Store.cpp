@@ -344,8 +344,9 @@ bool Store::updateUser(UserRecord* user, QString* error)
     else
         s.bind(6, user->card);
     if (!s.exec()) {
-        *error = s.errorString().contains(QLatin1String("UNIQUE")) ? QStringLiteral("that card belongs to another user")
-                                                                   : s.errorString();
+        *error = s.errorString().contains(QLatin1String("UNIQUE"))
+                     ? QStringLiteral("that card belongs to another user")
+                     : s.errorString();
         return false;
     }
     if (!tx.commit()) {
@@ -376,9 +377,10 @@ bool Store::markUserRemoved(qint64 userId)
 {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
-    Statement s(m_db.handle(), "UPDATE users SET disabled = 2, password_hash = '', pin_hash = '', card = NULL, "
-                               "fingerprint = NULL, fingerprint_consent_at = NULL, failed = 0, locked_until = 0 "
-                               "WHERE id = ?");
+    Statement s(m_db.handle(),
+                "UPDATE users SET disabled = 2, password_hash = '', pin_hash = '', card = NULL, "
+                "fingerprint = NULL, fingerprint_consent_at = NULL, failed = 0, locked_until = 0 "
+                "WHERE id = ?");
     s.bind(1, userId);
     Statement end(m_db.handle(), "DELETE FROM sessions WHERE user_id = ?");
     end.bind(1, userId);
@@ -560,7 +562,8 @@ bool Store::removePrinter(qint64 printerId, bool force, QString* error)
                                   "('releasing', 'printing')");
     busy.bind(1, printerId);
     if (busy.next() && busy.integer(0) > 0) {
-        *error = QStringLiteral("%1 job(s) are being printed there now; wait until they end").arg(busy.integer(0));
+        *error =
+            QStringLiteral("%1 job(s) are being printed there now; wait until they end").arg(busy.integer(0));
         return false;
     }
     Statement kiosks(m_db.handle(), "SELECT COUNT(*) FROM kiosks WHERE printer_id = ?");
@@ -572,9 +575,11 @@ bool Store::removePrinter(qint64 printerId, bool force, QString* error)
     if (!force && (kioskCount || heldCount)) {
         QStringList why;
         if (kioskCount)
-            why << QStringLiteral("%1 kiosk(s) use it (kiosk remove, or --force removes them too)").arg(kioskCount);
+            why << QStringLiteral("%1 kiosk(s) use it (kiosk remove, or --force removes them too)")
+                       .arg(kioskCount);
         if (heldCount)
-            why << QStringLiteral("%1 held job(s) were last sent to it (--force keeps them held for any printer)")
+            why << QStringLiteral(
+                       "%1 held job(s) were last sent to it (--force keeps them held for any printer)")
                        .arg(heldCount);
         *error = why.join(QStringLiteral("; "));
         return false;
@@ -643,9 +648,10 @@ bool Store::addSession(const QByteArray& tokenHash, const SessionRecord& session
 std::optional<SessionRecord> Store::sessionByTokenHash(const QByteArray& tokenHash, qint64 now)
 {
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(),
-                "SELECT user_id, kiosk_id, expires FROM sessions WHERE token_hash = ? AND expires > ? "
-                "AND NOT EXISTS(SELECT 1 FROM users WHERE users.id = sessions.user_id AND users.disabled != 0)");
+    Statement s(
+        m_db.handle(),
+        "SELECT user_id, kiosk_id, expires FROM sessions WHERE token_hash = ? AND expires > ? "
+        "AND NOT EXISTS(SELECT 1 FROM users WHERE users.id = sessions.user_id AND users.disabled != 0)");
     s.bind(1, tokenHash).bind(2, now);
     if (s.next())
         return SessionRecord{s.integer(0), s.integer(1), s.integer(2)};

@@ -24,9 +24,9 @@ struct UserRecord
     qint64 lockedUntil = 0;
     bool hasFingerprint = false; ///< a sealed fingerprint template is stored (the template is not loaded)
     qint64 departmentId = 0;     ///< departments.id; 0 = none
-    QString displayName; ///< the name people see (empty: the login name; see shownName())
-    bool disabled = false; ///< cannot sign in anywhere (mps-admin user disable, and removed users)
-    bool removed = false;  ///< removed by mps-admin user remove: kept only for its usage history
+    QString displayName;         ///< the name people see (empty: the login name; see shownName())
+    bool disabled = false;       ///< cannot sign in anywhere (mps-admin user disable, and removed users)
+    bool removed = false;        ///< removed by mps-admin user remove: kept only for its usage history
 
     /// The display name, or the login name when none is set.
     QString shownName() const { return displayName.isEmpty() ? name : displayName; }
