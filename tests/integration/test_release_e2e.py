@@ -165,6 +165,30 @@ class ReleaseE2ETest(unittest.TestCase):
         self.release(kim, jid, "mfp-simplex", sides="one-sided")
         self.assertEqual(self.wait(kim, jid, ("printed", "held"))["state"], "printed")
 
+    def test_duplex_to_a_printer_not_yet_checked_comes_back_held_with_the_code(self):
+        # A printer added while the server runs may not have been asked for its capabilities yet: the
+        # release is then refused at once (400) or, when they are not known yet, by the queue just
+        # before sending; either way nothing is sent and the job is held with option-unsupported.
+        self.start_server(trusted=False)
+        kim = login(self.server, "kim")
+        status, body = upload(kim, self.pdf_bytes, "later.pdf")
+        self.assertEqual(status, 201, body)
+        jid = body["job"]["id"]
+        simplex = self.printer("mfp-new")
+        status, body = kim.post(f"jobs/{jid}/release", {"printer": "mfp-new", "sides": "two-sided-short-edge"})
+        if status == 400:
+            self.assertEqual(body["error"], "option-unsupported", body)
+            j = mpsit.job(kim, jid)
+        else:
+            self.assertEqual(status, 202, body)
+            j = self.wait(kim, jid, ("held", "printed"))
+        self.assertEqual((j["state"], j.get("stateReasonCode")), ("held", "option-unsupported"), j)
+        args = j.get("stateReasonArgs", {})
+        self.assertEqual((args.get("option"), args.get("value"), args.get("printer")),
+                         ("sides", "two-sided-short-edge", "mfp-new"), j)
+        self.assertNotIn("Unsupported", j.get("stateReason", ""), j)
+        self.assertEqual(simplex.received_jobs(), [], "nothing may reach the printer")
+
     # -- (a) direct paths: REST upload and IPP Print-Job with a password -> byte-identical
     def test_rest_upload_and_ipp_print_job_print_byte_identical(self):
         # Password clients: no trusted hosts, so the credentials in the URI are what counts.
