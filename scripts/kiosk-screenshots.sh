@@ -53,7 +53,9 @@ try:
     with open(ini, "w") as f:
         f.write("monitor-seconds=1\n")
     server = MpsServer(extra_args=["--config", ini])
-    east = IppEvePrinter("3F-East", settle=False)
+    # The kiosk's MFP prints double-sided and in colour (so both choices are offered); B1-Copy is a
+    # one-sided black-and-white copier, whose kiosk offers neither (the "simplex" shots).
+    east = IppEvePrinter("3F-East", settle=False, duplex=True, speed=(30, 20))
     west = IppEvePrinter("3F-West", settle=False)
     b1 = IppEvePrinter("B1-Copy", settle=False)
     mpsit.add_printer(server, "3F-East", east, location="3F East wing")
@@ -62,6 +64,7 @@ try:
     mpsit.add_user(server, "kim", pin="482913", card="04A1B2C3")
     mpsit.add_user(server, "lee", pin="135790", card="0A1B2C3D")
     token_file = mpsit.add_kiosk(server, "kiosk-3F-East", "3F-East", tmp)
+    b1_token = mpsit.add_kiosk(server, "kiosk-B1", "B1-Copy", tmp)
     api = mpsit.login(server, "kim")
     pdf = mpsit.make_multipage_pdf(tmp)
     data = open(pdf, "rb").read()
@@ -69,13 +72,13 @@ try:
         status, body = mpsit.upload(api, data, name=name)
         assert status == 201, body
 
-    def run(lang, size, shots, user="kim", pin="482913", card="04A1B2C3"):
+    def run(lang, size, shots, user="kim", pin="482913", card="04A1B2C3", token=None, variant=""):
         w, h = size.split("x")
-        prefix = f"kiosk-{lang}-{size}"
+        prefix = f"kiosk-{lang}-{size}{variant}"
         env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", MPS_KIOSK_DEMO_PIN=pin,
                    MPS_KIOSK_DEMO_CARD=card, FP_VIRTUAL_DEVICE_STORAGE=os.path.join(tmp, f"fp-{prefix}.sock"))
         cmd = [os.path.join(build, "kiosk", "mps-kiosk"), "--config", "/nonexistent", "--server", server.base_url,
-               "--device-token-file", token_file, "--language", lang, "--size", size, "--printer-poll", "1",
+               "--device-token-file", token or token_file, "--language", lang, "--size", size, "--printer-poll", "1",
                "--screenshots", out, "--shot-prefix", prefix, "--shots", shots, "--demo-user", user]
         if xvfb.poll() is not None:
             raise RuntimeError(f"Xvfb ended with {xvfb.returncode}: " + open(os.path.join(tmp, "xvfb.log")).read()[-2000:])
@@ -90,6 +93,7 @@ try:
     for lang in ("ko", "en"):
         for size in sizes:
             failures += run(lang, size, "idle,pin,pin-refused,link,jobs,confirm-delete,consent,enroll,verify") != 0
+            failures += run(lang, size, "jobs", token=b1_token, variant="-simplex") != 0
     east.jam()
     mpsit.wait_for(lambda: any(p["name"] == "3F-East" and not p["canPrint"]
                                for p in api.get("printers")[1]["printers"]), 30, "the jam on the server")

@@ -31,7 +31,7 @@ Rectangle {
             contentWidth: width
             contentHeight: terms.implicitHeight + 2 * Theme.gap
             boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar { policy: flick.contentHeight > flick.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+            ScrollBar.vertical: ScrollBar { policy: flick.contentHeight > flick.height ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff }
             ColumnLayout {
                 id: terms
                 x: Math.max(Theme.gap, (flick.width - width) / 2)
