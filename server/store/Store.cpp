@@ -1,6 +1,7 @@
 #include "Store.h"
 
 #include "AccountingSchema.h"
+#include "FaxSchema.h"
 #include "Log.h"
 
 #include <QJsonDocument>
@@ -143,6 +144,14 @@ bool Store::migrate()
             m_error = m_db.errorString();
             return false;
         }
+    }
+    // Schema 6: PC-fax (docs/fax.md), all or nothing.
+    Transaction faxTx(m_db);
+    if (!FaxSchema::migrate(m_db, &m_error))
+        return false;
+    if (!faxTx.commit()) {
+        m_error = m_db.errorString();
+        return false;
     }
     return true;
 }

@@ -140,7 +140,7 @@ INSERT INTO usage(job_id, user_id, department, printer, kind, pages, sheets, imp
         QCOMPARE(finance.duplexImpressions, 6);
         f.departmentIds = {depts[1].id};
         QCOMPARE(s.ledger().usageTotals(f).savedJobs, 1);
-        QCOMPARE(s.ledger().setting(QStringLiteral("schema")), QStringLiteral("5")); // through 4 to users schema 5
+        QCOMPARE(s.ledger().setting(QStringLiteral("schema")), QStringLiteral("6")); // through 4 and users (5) to fax (6)
     }
 
     void reopenIsIdempotent()
@@ -156,7 +156,7 @@ INSERT INTO usage(job_id, user_id, department, printer, kind, pages, sheets, imp
         Store s;
         QVERIFY(s.open(path, m_key));
         QCOMPARE(s.departments().all().size(), 1);
-        QCOMPARE(s.ledger().setting(QStringLiteral("schema")), QStringLiteral("5"));
+        QCOMPARE(s.ledger().setting(QStringLiteral("schema")), QStringLiteral("6"));
     }
 
     void departmentsAndMatching()

@@ -233,7 +233,7 @@ INSERT INTO jobs(id, owner_id, name, state, state_reason, submitted, expires)
         QVERIFY(db.open(path, m_key));
         Statement schema(db.handle(), "SELECT value FROM meta WHERE key = 'schema'");
         QVERIFY(schema.next());
-        QCOMPARE(schema.text(0), QStringLiteral("5")); // through 3 and the accounting schema (4) to 5
+        QCOMPARE(schema.text(0), QStringLiteral("6")); // through 3, accounting (4) and users (5) to fax (6)
         Statement row(db.handle(), "SELECT state_reason_code, state_reason_args FROM jobs WHERE id = 7");
         QVERIFY(row.next());
         QCOMPARE(row.text(0), QStringLiteral("printer-busy"));
