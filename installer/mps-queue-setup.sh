@@ -1,8 +1,8 @@
 #!/bin/sh
-# mps-queue-setup: create or remove the "MPS Secure Print" CUPS queue on a desktop.
+# mps-queue-setup: create or remove the "MPS Secure Print" and "MPS Fax" CUPS queues on a desktop.
 #
-#   mps-queue-setup install [options]   backend, outbox spool, cupsd policy, queue
-#   mps-queue-setup remove  [options]   queue and policy (the outbox keeps waiting jobs; --purge drops it)
+#   mps-queue-setup install [options]   backend, outbox spool, cupsd policy, both queues
+#   mps-queue-setup remove  [options]   queues and policy (the outbox keeps waiting jobs; --purge drops it)
 #   mps-queue-setup status  [options]
 #
 # Options (defaults are the installed system; tests point them at a throwaway cupsd):
@@ -14,12 +14,18 @@
 #   --ppd FILE            the queue's PPD (default: mps-secure-print.ppd next to this script or in
 #                         /usr/share/mps/cups)
 #   --queue NAME          queue name (default MPS-Secure-Print)
+#   --fax-ppd FILE        the fax queue's PPD (default: mps-fax.ppd, found as above)
+#   --fax-queue NAME      fax queue name (default MPS-Fax; device URI mps:/fax, same backend and policy)
+#   --no-fax              (install) leave the fax queue out; remove still removes one that is there
 #   --default             also make it the default printer
 #   --purge               (remove) also delete the outbox spool with every waiting job
 # lpadmin/lpstat talk to $CUPS_SERVER when set. Needs root.
 set -eu
 
 queue=MPS-Secure-Print
+fax_queue=MPS-Fax
+fax_ppd=""
+with_fax=yes
 policy=mps-secure-print
 cupsd_conf=/etc/cups/cupsd.conf
 reload="systemctl restart cups"
@@ -54,6 +60,9 @@ while [ $# -gt 0 ]; do
     --outbox) outbox=$2; shift 2 ;;
     --ppd) ppd=$2; shift 2 ;;
     --queue) queue=$2; shift 2 ;;
+    --fax-queue) fax_queue=$2; shift 2 ;;
+    --fax-ppd) fax_ppd=$2; shift 2 ;;
+    --no-fax) with_fax=no; shift ;;
     --default) make_default=yes; shift ;;
     --purge) purge=yes; shift ;;
     *) die "unknown option $1" ;;
@@ -90,6 +99,9 @@ install)
   [ "$(id -u)" -eq 0 ] || die "run as root"
   policy_file=$(find_data mps-secure-print.policy) || die "mps-secure-print.policy not found"
   [ -n "$ppd" ] || ppd=$(find_data mps-secure-print.ppd) || die "mps-secure-print.ppd not found"
+  if [ "$with_fax" = yes ]; then
+    [ -n "$fax_ppd" ] || fax_ppd=$(find_data mps-fax.ppd) || die "mps-fax.ppd not found"
+  fi
 
   # 1. The backend: root-owned, 0700, so that cupsd runs it as root (it drops to the job's user).
   target="$serverbin/backend/mps"
@@ -110,25 +122,33 @@ install)
   sh -c "$reload"
   wait_for_cupsd
 
-  # 4. The queue: PDF in, mps backend out, authenticated senders only, not shared.
+  # 4. The queues: PDF in, mps backend out, authenticated senders only, not shared. The backend
+  # tells them apart by the device URI: mps:/ prints (held job), mps:/fax faxes (draft + fax dialog).
   # cupsd may still be reading its configuration after a reload signal: try for a few seconds.
-  i=0
-  until lpadmin -p "$queue" -E -v mps:/ -P "$ppd" \
-      -D "MPS Secure Print" -L "Held for you until you release it at any printer" \
-      -o printer-op-policy="$policy" -o printer-error-policy=retry-job -o printer-is-shared=false; do
-    i=$((i + 1))
-    [ $i -lt 20 ] || die "lpadmin could not create $queue"
-    sleep 0.5
-  done
-  [ "$make_default" = yes ] && lpadmin -d "$queue"
-  say "queue $queue is ready"
+  add_queue() { # NAME URI PPD INFO LOCATION
+    i=0
+    until lpadmin -p "$1" -E -v "$2" -P "$3" -D "$4" -L "$5" \
+        -o printer-op-policy="$policy" -o printer-error-policy=retry-job -o printer-is-shared=false; do
+      i=$((i + 1))
+      [ $i -lt 20 ] || die "lpadmin could not create $1"
+      sleep 0.5
+    done
+    say "queue $1 is ready"
+  }
+  add_queue "$queue" mps:/ "$ppd" "MPS Secure Print" "Held for you until you release it at any printer"
+  if [ "$with_fax" = yes ]; then
+    add_queue "$fax_queue" mps:/fax "$fax_ppd" "MPS Fax" "Sent as a fax from the MPS app"
+  fi
+  if [ "$make_default" = yes ]; then lpadmin -d "$queue"; fi
   ;;
 remove)
   [ "$(id -u)" -eq 0 ] || die "run as root"
-  if lpstat -p "$queue" >/dev/null 2>&1; then
-    lpadmin -x "$queue"
-    say "queue $queue removed"
-  fi
+  for q in "$queue" "$fax_queue"; do
+    if lpstat -p "$q" >/dev/null 2>&1; then
+      lpadmin -x "$q"
+      say "queue $q removed"
+    fi
+  done
   if remove_policy; then
     say "policy $policy removed from $cupsd_conf; reloading cupsd"
     sh -c "$reload"
@@ -142,8 +162,10 @@ remove)
   fi
   ;;
 status)
-  lpstat -p "$queue" 2>/dev/null || echo "queue $queue: not installed"
-  lpoptions -p "$queue" 2>/dev/null | tr ' ' '\n' | grep -E '^(device-uri|printer-op-policy)=' || true
+  for q in "$queue" "$fax_queue"; do
+    lpstat -p "$q" 2>/dev/null || echo "queue $q: not installed"
+    lpoptions -p "$q" 2>/dev/null | tr ' ' '\n' | grep -E '^(device-uri|printer-op-policy)=' || true
+  done
   grep -qF "$begin_mark" "$cupsd_conf" 2>/dev/null && echo "policy $policy: in $cupsd_conf" || echo "policy $policy: missing"
   ls -ld "$serverbin/backend/mps" "$outbox" 2>/dev/null || true
   ;;

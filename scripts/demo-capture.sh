@@ -1,6 +1,7 @@
 #!/bin/sh
-# The demo's own CUPS with the "MPS Secure Print" capture queue (docs/capture.md), so that printing
-# from any application of this desktop to MPS-Secure-Print becomes a held job on the demo server,
+# The demo's own CUPS with the "MPS Secure Print" and "MPS Fax" capture queues (docs/capture.md,
+# docs/fax.md), so that printing from any application of this desktop to MPS-Secure-Print becomes a
+# held job on the demo server, and to MPS-Fax a fax draft the tray client opens its fax dialog on,
 # without touching the system's CUPS. Used by scripts/demo.sh and by
 # tests/integration/test_demo_capture.py (the same commands, headless).
 #
@@ -12,7 +13,8 @@
 # After start, DIR/env holds the two variables the desktop side needs:
 #   CUPS_SERVER=DIR/cups.sock        for lp and for applications' print dialogs
 #   MPS_OUTBOX_BASE=DIR/outbox       for the tray client (mps-client), where the backend writes
-# and DIR/try-command the one command that prints a test page to the queue (make demo shows it).
+# and DIR/try-command the one command that prints a test page to the queue (make demo shows it),
+# DIR/try-fax-command the same for the fax queue.
 # Needs root: cupsd runs the backend as root, which drops to the printing user (docs/capture.md).
 set -eu
 
@@ -110,6 +112,8 @@ EOF
   printf 'CUPS_SERVER=%s\nMPS_OUTBOX_BASE=%s\n' "$dir/cups.sock" "$dir/outbox" > "$dir/env"
   echo "CUPS_SERVER=$dir/cups.sock lp -d MPS-Secure-Print /usr/share/cups/data/default-testpage.pdf" \
     > "$dir/try-command"
+  echo "CUPS_SERVER=$dir/cups.sock lp -d MPS-Fax /usr/share/cups/data/default-testpage.pdf" \
+    > "$dir/try-fax-command"
   ;;
 stop)
   [ -f "$dir/cupsd.pid" ] || exit 0

@@ -1,4 +1,4 @@
-// mps: the CUPS backend of the "MPS Secure Print" queue.
+// mps: the CUPS backend of the "MPS Secure Print" and "MPS Fax" queues.
 //
 // cupsd runs it as root (the file is mode 0700) for each job with
 //   mps JOB-ID USER TITLE COPIES OPTIONS [FILE]
@@ -6,6 +6,10 @@
 // of the local user who printed it, /var/spool/mps-outbox/<uid>/<capture id>.mpsout, with that
 // user's outbox public key (OutboxCipher), so that only the user's tray app can read it, and rings
 // the tray app's doorbell. The tray app uploads it to the MPS server with the user's session.
+//
+// Which queue: the device URI (DEVICE_URI, set by cupsd). mps:/ (or mps:/print) is "MPS Secure
+// Print": the capture becomes a held print job. mps:/fax is "MPS Fax": the capture is marked
+// "kind":"fax" in its metadata and becomes a fax draft, for which the tray app opens its fax dialog.
 //
 // Identity: USER is the name cupsd authenticated (the queue's mps-secure-print policy requires
 // authentication; over the local socket that is the peer's uid). Jobs cupsd did not authenticate
@@ -169,6 +173,27 @@ std::string documentFormat()
     if (t == "image/jpeg" || t == "image/pwg-raster" || t == "image/urf")
         return t;
     return "application/octet-stream";
+}
+
+// What the queue's device URI asks for: "print" (mps:/, mps:/print, and a bare "mps" from old set-ups),
+// "fax" (mps:/fax), or empty for a URI this backend does not know.
+std::string captureKind(const char* deviceUri)
+{
+    std::string uri = deviceUri ? deviceUri : "";
+    if (uri.rfind("mps:", 0) != 0)
+        return uri.empty() || uri == "mps" ? "print" : "";
+    std::string path = uri.substr(4);
+    if (const auto cut = path.find_first_of("?#"); cut != std::string::npos)
+        path.resize(cut);
+    while (!path.empty() && path.front() == '/')
+        path.erase(path.begin());
+    while (!path.empty() && path.back() == '/')
+        path.pop_back();
+    if (path.empty() || path == "print")
+        return "print";
+    if (path == "fax")
+        return "fax";
+    return "";
 }
 
 // Opens the user's outbox directory as root, creating it (0700, owned by the user) when missing.
@@ -361,8 +386,9 @@ bool ringDoorbell(const char* runtimeBase, uid_t uid, const std::string& id)
 int main(int argc, char* argv[])
 {
     if (argc == 1) {
-        // Device discovery (lpinfo -v): the queue's URI is simply mps:/.
+        // Device discovery (lpinfo -v): mps:/ for "MPS Secure Print", mps:/fax for "MPS Fax".
         std::puts("direct mps \"Unknown\" \"MPS Secure Print\"");
+        std::puts("direct mps:/fax \"Unknown\" \"MPS Fax\"");
         return CUPS_BACKEND_OK;
     }
     if (argc < 6 || argc > 7) {
@@ -386,13 +412,24 @@ int main(int argc, char* argv[])
         return CUPS_BACKEND_STOP;
     }
 
+    const char* deviceUri = std::getenv("DEVICE_URI");
+    const std::string kind = captureKind(deviceUri);
+    if (kind.empty()) {
+        say("ERROR", std::string("The device URI ") + deviceUri +
+                         " is not one of the mps backend's (mps:/ for MPS Secure Print, mps:/fax for MPS "
+                         "Fax). Set the queue up again with mps-queue-setup install.");
+        return CUPS_BACKEND_STOP;
+    }
+    const bool fax = kind == "fax";
+    const std::string queueName = fax ? "MPS Fax" : "MPS Secure Print";
+
     const std::string jobId = argv[1];
     const std::string user = argv[2];
     const char* authUser = std::getenv("AUTH_USERNAME");
     if (!authUser || user != authUser) {
-        say("ERROR",
-            "MPS Secure Print accepts only jobs whose sender CUPS has authenticated; this job's owner \"" +
-                user + "\" was not. Set the queue's policy with mps-queue-setup install.");
+        say("ERROR", queueName +
+                         " accepts only jobs whose sender CUPS has authenticated; this job's owner \"" +
+                         user + "\" was not. Set the queue's policy with mps-queue-setup install.");
         return CUPS_BACKEND_CANCEL;
     }
     errno = 0;
@@ -433,7 +470,7 @@ int main(int argc, char* argv[])
 
     std::array<unsigned char, OutboxFormat::PublicKeySize> key{};
     if (!readPublicKey(dirFd, uid, &key, &error)) {
-        say("ERROR", "MPS Secure Print is not set up for " + user + " yet (" + error +
+        say("ERROR", queueName + " is not set up for " + user + " yet (" + error +
                          "): start the MPS app and sign in, then release this job.");
         return CUPS_BACKEND_HOLD;
     }
@@ -451,7 +488,8 @@ int main(int argc, char* argv[])
         ",\"colorMode\":" + jsonString(colorModeFrom(numOptions, options)) +
         ",\"format\":" + jsonString(documentFormat()) + ",\"queue\":" + jsonString(envOr("PRINTER", "")) +
         ",\"cupsJobId\":" + std::to_string(std::atoll(jobId.c_str())) +
-        ",\"captured\":" + std::to_string(static_cast<long long>(std::time(nullptr))) + "}";
+        ",\"captured\":" + std::to_string(static_cast<long long>(std::time(nullptr))) +
+        ",\"kind\":" + jsonString(kind) + "}";
     cupsFreeOptions(numOptions, options);
 
     std::int64_t size = 0;
@@ -465,11 +503,15 @@ int main(int argc, char* argv[])
         say("ERROR", "MPS outbox: " + error + "; the job will be tried again.");
         return CUPS_BACKEND_RETRY;
     }
-    say("DEBUG", "MPS capture " + id + " stored for uid " + std::to_string(uid) + " (" +
+    say("DEBUG", "MPS " + kind + " capture " + id + " stored for uid " + std::to_string(uid) + " (" +
                      std::to_string(size) + " bytes)");
     const bool rang = ringDoorbell(envOr("MPS_RUNTIME_BASE", "/run/user"), uid, id);
-    say("INFO",
-        rang ? "Sent to your MPS app; it will be held for you on the print server."
-             : "Kept for your MPS app; it will be held for you on the print server when the app runs.");
+    if (fax)
+        say("INFO", rang ? "Sent to your MPS app; its fax dialog opens to choose the recipients."
+                         : "Kept for your MPS app; its fax dialog opens when the app runs.");
+    else
+        say("INFO", rang ? "Sent to your MPS app; it will be held for you on the print server."
+                         : "Kept for your MPS app; it will be held for you on the print server when the "
+                           "app runs.");
     return CUPS_BACKEND_OK;
 }
