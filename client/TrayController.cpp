@@ -4,6 +4,13 @@
 #include "ClientLog.h"
 #include "ClientSettings.h"
 #include "EventStream.h"
+#include "FaxDialog.h"
+#include "FaxInboxModel.h"
+#include "FaxInboxWindow.h"
+#include "FaxLog.h"
+#include "FaxText.h"
+#include "SentFaxModel.h"
+#include "SentFaxWindow.h"
 #include "HistoryWindow.h"
 #include "JobInfo.h"
 #include "JobListModel.h"
@@ -18,7 +25,9 @@
 #include <QEvent>
 
 #include <QApplication>
+#include <QFileDialog>
 #include <QMenu>
+#include <QStandardPaths>
 #include <QSystemTrayIcon>
 
 TrayController::TrayController(Session* session, ClientSettings* settings, JobListModel* jobs,
@@ -37,6 +46,12 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
         ->setObjectName(QStringLiteral("history"));
     m_menu->addAction(tr("Print a file..."), this, &TrayController::printFile)
         ->setObjectName(QStringLiteral("printFile"));
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Send fax..."), this, &TrayController::sendFax)->setObjectName(QStringLiteral("sendFax"));
+    m_menu->addAction(tr("Sent faxes"), this, &TrayController::showSentFaxes)
+        ->setObjectName(QStringLiteral("sentFaxes"));
+    m_faxInboxAction = m_menu->addAction(tr("Fax inbox"), this, [this] { showFaxInbox(); });
+    m_faxInboxAction->setObjectName(QStringLiteral("faxInbox"));
     m_menu->addSeparator();
     m_menu->addAction(tr("Settings..."), this, &TrayController::showSettings)
         ->setObjectName(QStringLiteral("settings"));
@@ -58,13 +73,21 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
         if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
             showMyJobs();
     });
-    // A quota warning leads to where the quota is shown; everything else is about my jobs.
+    // A quota warning leads to where the quota is shown, a fax to its list; everything else is about my jobs.
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
         if (m_quotaNotification)
             showUsage();
+        else if (m_faxNotification == FaxTarget::SentFaxes)
+            showSentFaxes();
+        else if (m_faxNotification == FaxTarget::FaxInbox)
+            showFaxInbox(m_notifiedFaxId);
         else
             showMyJobs();
     });
+
+    m_sentFaxes = new SentFaxModel(m_session->api(), this);
+    m_faxInbox = new FaxInboxModel(m_session->api(), this);
+    connect(m_faxInbox, &FaxInboxModel::unreadCountChanged, this, &TrayController::updateFaxInboxAction);
 
     m_printedTimer.setSingleShot(true);
     m_printedTimer.setInterval(1500);
@@ -77,6 +100,9 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
         m_live = true;
         m_jobs->refresh();
         m_printers->refresh();
+        m_faxInbox->refresh();
+        if (m_sentFaxWindow && m_sentFaxWindow->isVisible())
+            m_sentFaxes->refresh();
         m_window->setLive(true);
         updateIcon();
     });
@@ -104,6 +130,9 @@ TrayController::~TrayController()
     delete m_signIn.data();
     delete m_settingsDialog.data();
     delete m_usageWindow;
+    delete m_faxDialog.data();
+    delete m_sentFaxWindow;
+    delete m_faxInboxWindow;
 }
 
 SignInDialog* TrayController::signInDialog() const
@@ -162,7 +191,8 @@ void TrayController::retranslateMenu()
     const QHash<QString, QString> texts{
         {QStringLiteral("myJobs"), tr("My jobs")},       {QStringLiteral("usage"), tr("Usage")},
         {QStringLiteral("history"), tr("History")},      {QStringLiteral("printFile"), tr("Print a file...")},
-        {QStringLiteral("settings"), tr("Settings...")}, {QStringLiteral("quit"), tr("Quit")}};
+        {QStringLiteral("settings"), tr("Settings...")}, {QStringLiteral("quit"), tr("Quit")},
+        {QStringLiteral("sendFax"), tr("Send fax...")},  {QStringLiteral("sentFaxes"), tr("Sent faxes")}};
     for (QAction* a : m_menu->actions()) {
         if (texts.contains(a->objectName()))
             a->setText(texts.value(a->objectName()));
@@ -259,6 +289,7 @@ void TrayController::onStateChanged(Session::State state)
                 .arg(m_session->user().value(QLatin1String("displayName")).toString(m_session->username())));
         m_jobs->refresh();
         m_printers->refresh();
+        m_faxInbox->refresh();
         break;
     case Session::State::SignedOut:
         m_live = false;
@@ -271,6 +302,13 @@ void TrayController::onStateChanged(Session::State state)
             m_usageWindow->hide();
             m_usage->clear();
         }
+        if (m_sentFaxWindow)
+            m_sentFaxWindow->hide();
+        if (m_faxInboxWindow)
+            m_faxInboxWindow->hide();
+        m_sentFaxes->clear();
+        m_faxInbox->clear();
+        m_faxStates.clear();
         break;
     case Session::State::Restoring:
         break;
@@ -280,6 +318,10 @@ void TrayController::onStateChanged(Session::State state)
 
 void TrayController::onEvent(const QString& type, const QJsonObject& data)
 {
+    if (type.startsWith(QLatin1String("fax-"))) {
+        onFaxEvent(type, data);
+        return;
+    }
     m_jobs->applyEvent(type, data);
     m_printers->applyEvent(type, data);
     const JobInfo job = JobInfo::fromJson(data.value(QLatin1String("job")).toObject());
@@ -314,6 +356,7 @@ void TrayController::notify(const NotificationText::Message& message)
 {
     m_lastNotification = message;
     m_quotaNotification = false;
+    m_faxNotification = FaxTarget::None;
     qCInfo(lcClientTray).noquote() << "notification:" << message.title;
     if (!m_settings->showNotifications() || !m_tray->isVisible())
         return;
@@ -350,4 +393,120 @@ void TrayController::updateIcon()
             QLatin1Char('\n') + tr("%n printed document(s) waiting to be sent", nullptr, m_waitingCaptures);
     m_tray->setIcon(TrayIconPainter::icon(state == Session::State::SignedOut ? 0 : held, status));
     m_tray->setToolTip(tip);
+}
+
+void TrayController::onFaxEvent(const QString& type, const QJsonObject& data)
+{
+    m_sentFaxes->applyEvent(type, data);
+    m_faxInbox->applyEvent(type, data);
+    const QJsonObject fax = data.value(QLatin1String("fax")).toObject();
+    const qint64 id = fax.value(QLatin1String("id")).toVariant().toLongLong();
+    if (type == QLatin1String("fax-status")) {
+        // Every page is an event: notify once when the fax has ended.
+        const QString state = fax.value(QLatin1String("state")).toString();
+        if (m_faxStates.value(id) == state)
+            return;
+        m_faxStates.insert(id, state);
+        if (const auto message = FaxText::statusNotification(fax)) {
+            notify(*message);
+            m_faxNotification = FaxTarget::SentFaxes;
+        }
+    } else if (type == QLatin1String("fax-received")) {
+        notify(FaxText::receivedNotification(fax));
+        m_faxNotification = FaxTarget::FaxInbox;
+        m_notifiedFaxId = id;
+    }
+}
+
+void TrayController::updateFaxInboxAction()
+{
+    const int unread = m_faxInbox->unreadCount();
+    m_faxInboxAction->setText(unread > 0 ? tr("Fax inbox (%n unread)", nullptr, unread) : tr("Fax inbox"));
+    QFont font = m_faxInboxAction->font();
+    font.setBold(unread > 0);
+    m_faxInboxAction->setFont(font);
+}
+
+FaxDialog* TrayController::faxDialog() const
+{
+    return m_faxDialog.data();
+}
+
+FaxDialog* TrayController::makeFaxDialog(FaxDialog* dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FaxDialog::faxSent, this, [this](const QJsonArray& faxes) {
+        for (const QJsonValue& v : faxes)
+            m_sentFaxes->applyEvent(QStringLiteral("fax-status"), {{QStringLiteral("fax"), v.toObject()}});
+        notify({tr("Fax queued"),
+                tr("%n fax(es) queued. The tray tells you when they have been sent.", nullptr,
+                   static_cast<int>(faxes.size())),
+                NotificationText::Severity::Information});
+        m_faxNotification = FaxTarget::SentFaxes;
+    });
+    m_faxDialog = dialog;
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+void TrayController::sendFax()
+{
+    if (m_session->state() == Session::State::SignedOut) {
+        requestSignIn();
+        return;
+    }
+    auto* chooser = new QFileDialog(nullptr, tr("Send a file as fax"),
+                                    QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    chooser->setObjectName(QStringLiteral("faxFileDialog"));
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    chooser->setFileMode(QFileDialog::ExistingFile);
+    chooser->setNameFilters({tr("Documents and pictures (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt "
+                                "*.ods *.odp *.rtf *.txt *.hwp *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)"),
+                             tr("All files (*)")});
+    connect(chooser, &QFileDialog::fileSelected, this, &TrayController::sendFaxFile);
+    chooser->open();
+}
+
+void TrayController::sendFaxFile(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    auto* dialog = makeFaxDialog(new FaxDialog(m_session->api(), m_session->user()));
+    dialog->uploadFile(path);
+}
+
+void TrayController::openFaxDraft(qint64 draftId, const QString& name)
+{
+    qCInfo(lcClientFax).noquote() << "opening the fax dialog on printed draft" << draftId << name;
+    makeFaxDialog(new FaxDialog(m_session->api(), draftId, m_session->user()));
+}
+
+void TrayController::showSentFaxes()
+{
+    if (m_session->state() == Session::State::SignedOut) {
+        requestSignIn();
+        return;
+    }
+    if (!m_sentFaxWindow) {
+        m_sentFaxWindow = new SentFaxWindow(m_sentFaxes);
+        connect(m_sentFaxWindow, &SentFaxWindow::sendFaxRequested, this, &TrayController::sendFax);
+    }
+    m_sentFaxWindow->showAndRaise();
+}
+
+void TrayController::showFaxInbox(qint64 id)
+{
+    if (m_session->state() == Session::State::SignedOut) {
+        requestSignIn();
+        return;
+    }
+    if (!m_faxInboxWindow) {
+        m_faxInboxWindow = new FaxInboxWindow(m_faxInbox, m_session->api());
+        connect(m_faxInboxWindow, &FaxInboxWindow::forwarded, m_sentFaxes, &SentFaxModel::refresh);
+    }
+    m_faxInboxWindow->showAndRaise();
+    if (id > 0)
+        m_faxInboxWindow->selectFax(id);
 }

@@ -8,6 +8,9 @@
 #include <QTimer>
 
 class ClientSettings;
+class FaxDialog;
+class FaxInboxModel;
+class FaxInboxWindow;
 class HistoryWindow;
 class JobListModel;
 class MyJobsWindow;
@@ -15,14 +18,17 @@ class PrinterListModel;
 class QAction;
 class QMenu;
 class QSystemTrayIcon;
+class SentFaxModel;
+class SentFaxWindow;
 class SettingsDialog;
 class SignInDialog;
 class UsageController;
 class UsageWindow;
 
-/// The tray icon and everything hanging off it: the menu (My jobs, Usage, Print a file..., Settings,
-/// Sign in / Sign out, Quit), the held-job count on the icon, and notifications driven by the push
-/// channel (held, printed at <printer>, not printed and still held, expiring soon, quota warnings).
+/// The tray icon and everything hanging off it: the menu (My jobs, Usage, Print a file..., Send fax...,
+/// Sent faxes, Fax inbox with its unread count, Settings, Sign in / Sign out, Quit), the held-job count
+/// on the icon, and notifications driven by the push channel (held, printed at <printer>, not printed
+/// and still held, expiring soon, quota warnings, fax sent / not sent, new fax).
 /// Asks for sign-in whenever the session needs it. Owns the Usage window, made when first opened.
 class TrayController : public QObject
 {
@@ -50,6 +56,16 @@ public:
     HistoryWindow* historyWindow() const;
     /// Returns the Settings dialog while it is open (null otherwise).
     SettingsDialog* settingsDialog() const;
+    /// Returns my sent faxes (kept live by the push channel).
+    SentFaxModel* sentFaxModel() const { return m_sentFaxes; }
+    /// Returns my fax inbox (kept live by the push channel).
+    FaxInboxModel* faxInboxModel() const { return m_faxInbox; }
+    /// Returns the Sent faxes window (null until it was first opened).
+    SentFaxWindow* sentFaxWindow() const { return m_sentFaxWindow; }
+    /// Returns the Fax inbox window (null until it was first opened).
+    FaxInboxWindow* faxInboxWindow() const { return m_faxInboxWindow; }
+    /// Returns the fax dialog opened last while it is open (null otherwise).
+    FaxDialog* faxDialog() const;
 
 public Q_SLOTS:
     /// Opens My jobs.
@@ -62,6 +78,16 @@ public Q_SLOTS:
     void printFile();
     /// Opens the settings.
     void showSettings();
+    /// Asks for a document (PDF, office documents, text, HWP, pictures) and opens the fax dialog on it.
+    void sendFax();
+    /// Opens the fax dialog on the file at `path` (uploaded as a draft).
+    void sendFaxFile(const QString& path);
+    /// Opens the fax dialog on draft `draftId` (a document printed to "MPS Fax", named `name`).
+    void openFaxDraft(qint64 draftId, const QString& name = {});
+    /// Opens Sent faxes.
+    void showSentFaxes();
+    /// Opens the Fax inbox (selecting fax `id` when given).
+    void showFaxInbox(qint64 id = 0);
     /// Opens the sign-in dialog, showing `reason` (why) when not empty.
     void requestSignIn(const QString& reason = {});
     /// Signs out.
@@ -78,6 +104,9 @@ private:
     void flushPrinted();
     void updateIcon();
     void retranslateMenu();
+    void onFaxEvent(const QString& type, const QJsonObject& data);
+    void updateFaxInboxAction();
+    FaxDialog* makeFaxDialog(FaxDialog* dialog);
 
     Session* m_session;
     ClientSettings* m_settings;
@@ -98,5 +127,15 @@ private:
     QHash<QString, QStringList> m_printed; // printer -> job names
     int m_waitingCaptures = 0;
     bool m_quotaNotification = false; // the last notification was a quota warning: a click opens Usage
+    enum class FaxTarget { None, SentFaxes, FaxInbox };
+    FaxTarget m_faxNotification = FaxTarget::None; // the last notification was about a fax: a click opens it
+    qint64 m_notifiedFaxId = 0;
+    SentFaxModel* m_sentFaxes = nullptr;
+    FaxInboxModel* m_faxInbox = nullptr;
+    SentFaxWindow* m_sentFaxWindow = nullptr;
+    FaxInboxWindow* m_faxInboxWindow = nullptr;
+    QAction* m_faxInboxAction = nullptr;
+    QPointer<FaxDialog> m_faxDialog;
+    QHash<qint64, QString> m_faxStates; // fax id -> last state heard, to notify each end once
     bool m_live = false;
 };

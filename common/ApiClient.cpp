@@ -292,6 +292,12 @@ ApiReply* ApiClient::releaseJob(qint64 id, const QString& printer, const QJsonOb
 ApiReply* ApiClient::uploadJob(QIODevice* device, const QString& name, const QString& mimeType, qint64 size,
                                const QString& captureId)
 {
+    return uploadDocument(QStringLiteral("/api/v1/jobs"), device, name, mimeType, size, captureId);
+}
+
+ApiReply* ApiClient::uploadDocument(const QString& path, QIODevice* device, const QString& name,
+                                    const QString& mimeType, qint64 size, const QString& captureId)
+{
     if (!device || !device->isReadable())
         return failedReply(QStringLiteral("cannot-read"), tr("The document cannot be read."));
     if (!isUploadFormat(mimeType))
@@ -308,7 +314,7 @@ ApiReply* ApiClient::uploadJob(QIODevice* device, const QString& name, const QSt
     if (!captureId.isEmpty())
         query.addQueryItem(QStringLiteral("captureId"),
                            QString::fromLatin1(QUrl::toPercentEncoding(captureId)));
-    QNetworkRequest request = makeRequest(QStringLiteral("/api/v1/jobs"), query, Auth::Session);
+    QNetworkRequest request = makeRequest(path, query, Auth::Session);
     request.setHeader(QNetworkRequest::ContentTypeHeader, mimeType.toLatin1());
     request.setTransferTimeout(UploadTimeoutMs);
     if (device->isSequential()) {
@@ -323,11 +329,17 @@ ApiReply* ApiClient::uploadJob(QIODevice* device, const QString& name, const QSt
     } else {
         request.setHeader(QNetworkRequest::ContentLengthHeader, device->size() - device->pos());
     }
-    qCDebug(lcApiClient).noquote() << "POST /api/v1/jobs" << mimeType;
+    qCDebug(lcApiClient).noquote() << "POST" << path << mimeType;
     return track(m_nam->post(request, device), Auth::Session, false);
 }
 
 ApiReply* ApiClient::uploadJob(const QString& filePath, const QString& name, const QString& mimeType)
+{
+    return uploadFile(QStringLiteral("/api/v1/jobs"), filePath, name, mimeType);
+}
+
+ApiReply* ApiClient::uploadFile(const QString& path, const QString& filePath, const QString& name,
+                                const QString& mimeType)
 {
     auto* file = new QFile(filePath);
     if (!file->open(QIODevice::ReadOnly)) {
@@ -343,7 +355,8 @@ ApiReply* ApiClient::uploadJob(const QString& filePath, const QString& name, con
         if (!isUploadFormat(type))
             type = QStringLiteral("application/octet-stream");
     }
-    ApiReply* reply = uploadJob(file, name.isEmpty() ? QFileInfo(filePath).fileName() : name, type);
+    ApiReply* reply = uploadDocument(path, file, name.isEmpty() ? QFileInfo(filePath).fileName() : name, type,
+                                     -1, QString());
     // The file lives as long as the reply; the reply aborts the upload before its children go.
     file->setParent(reply);
     return reply;
@@ -466,9 +479,10 @@ ApiReply* ApiClient::fingerprintCandidates()
     return send("GET", QStringLiteral("/api/v1/kiosk/fingerprint/candidates"), {}, Auth::None);
 }
 
-ApiReply* ApiClient::enrollFingerprint(const QByteArray& templ)
+ApiReply* ApiClient::enrollFingerprint(const QByteArray& templ, bool consent)
 {
-    const QJsonObject body{{QStringLiteral("template"), QString::fromLatin1(templ.toBase64())}};
+    const QJsonObject body{{QStringLiteral("template"), QString::fromLatin1(templ.toBase64())},
+                           {QStringLiteral("consent"), consent}};
     return send("PUT", QStringLiteral("/api/v1/kiosk/fingerprint"), {}, Auth::Session, &body);
 }
 
@@ -480,6 +494,161 @@ ApiReply* ApiClient::removeFingerprint()
 ApiReply* ApiClient::deleteMyFingerprint()
 {
     return send("DELETE", QStringLiteral("/api/v1/me/fingerprint"), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::faxSettings()
+{
+    return send("GET", QStringLiteral("/api/v1/fax/settings"), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::uploadFaxDraft(const QString& filePath, const QString& name, const QString& mimeType)
+{
+    return uploadFile(QStringLiteral("/api/v1/fax/drafts"), filePath, name, mimeType);
+}
+
+ApiReply* ApiClient::uploadFaxDraft(QIODevice* device, const QString& name, const QString& mimeType, qint64 size,
+                                    const QString& captureId)
+{
+    return uploadDocument(QStringLiteral("/api/v1/fax/drafts"), device, name, mimeType, size, captureId);
+}
+
+ApiReply* ApiClient::faxDraft(qint64 id)
+{
+    return send("GET", QStringLiteral("/api/v1/fax/drafts/%1").arg(id), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::faxDraftPage(qint64 id, int page, int width)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("width"), QString::number(width));
+    return send("GET", QStringLiteral("/api/v1/fax/drafts/%1/pages/%2").arg(id).arg(page), query, Auth::Session,
+                nullptr, "image/png");
+}
+
+ApiReply* ApiClient::putFaxCover(qint64 id, const QByteArray& pdf)
+{
+    if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty())
+        return failedReply(QStringLiteral("bad-request"), noServerMessage());
+    QNetworkRequest request = makeRequest(QStringLiteral("/api/v1/fax/drafts/%1/cover").arg(id), {}, Auth::Session);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/pdf"));
+    qCDebug(lcApiClient).noquote() << "PUT /api/v1/fax/drafts/.../cover";
+    return track(m_nam->put(request, pdf), Auth::Session, false);
+}
+
+ApiReply* ApiClient::deleteFaxCover(qint64 id)
+{
+    return send("DELETE", QStringLiteral("/api/v1/fax/drafts/%1/cover").arg(id), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::deleteFaxDraft(qint64 id)
+{
+    return send("DELETE", QStringLiteral("/api/v1/fax/drafts/%1").arg(id), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::sendFaxDraft(qint64 id, const QJsonArray& recipients)
+{
+    const QJsonObject body{{QStringLiteral("recipients"), recipients}};
+    return send("POST", QStringLiteral("/api/v1/fax/drafts/%1/send").arg(id), {}, Auth::Session, &body);
+}
+
+ApiReply* ApiClient::sentFaxes(int limit)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return send("GET", QStringLiteral("/api/v1/fax/sent"), query, Auth::Session);
+}
+
+ApiReply* ApiClient::sentFax(qint64 id)
+{
+    return send("GET", QStringLiteral("/api/v1/fax/sent/%1").arg(id), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::resendFax(qint64 id, const QString& number)
+{
+    QJsonObject body;
+    if (!number.isEmpty())
+        body.insert(QStringLiteral("number"), number);
+    return send("POST", QStringLiteral("/api/v1/fax/sent/%1/resend").arg(id), {}, Auth::Session, &body);
+}
+
+ApiReply* ApiClient::cancelFax(qint64 id)
+{
+    return send("POST", QStringLiteral("/api/v1/fax/sent/%1/cancel").arg(id), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::faxContacts(const QString& query)
+{
+    QUrlQuery q;
+    // Names are Korean or carry '&' and '+': percent-encoded so that they survive as typed.
+    if (!query.isEmpty())
+        q.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(query)));
+    return send("GET", QStringLiteral("/api/v1/fax/contacts"), q, Auth::Session);
+}
+
+ApiReply* ApiClient::addFaxContact(const QJsonObject& contact)
+{
+    return send("POST", QStringLiteral("/api/v1/fax/contacts"), {}, Auth::Session, &contact);
+}
+
+ApiReply* ApiClient::updateFaxContact(qint64 id, const QJsonObject& contact)
+{
+    return send("PUT", QStringLiteral("/api/v1/fax/contacts/%1").arg(id), {}, Auth::Session, &contact);
+}
+
+ApiReply* ApiClient::deleteFaxContact(qint64 id)
+{
+    return send("DELETE", QStringLiteral("/api/v1/fax/contacts/%1").arg(id), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::faxInbox(bool unreadOnly, int limit)
+{
+    QUrlQuery query;
+    if (unreadOnly)
+        query.addQueryItem(QStringLiteral("unread"), QStringLiteral("1"));
+    if (limit > 0)
+        query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return send("GET", QStringLiteral("/api/v1/fax/inbox"), query, Auth::Session);
+}
+
+ApiReply* ApiClient::faxInboxPdf(qint64 id)
+{
+    return send("GET", QStringLiteral("/api/v1/fax/inbox/%1/pdf").arg(id), {}, Auth::Session, nullptr,
+                "application/pdf");
+}
+
+ApiReply* ApiClient::faxInboxPage(qint64 id, int page, int width)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("width"), QString::number(width));
+    return send("GET", QStringLiteral("/api/v1/fax/inbox/%1/pages/%2").arg(id).arg(page), query, Auth::Session,
+                nullptr, "image/png");
+}
+
+ApiReply* ApiClient::markFaxRead(qint64 id, bool read)
+{
+    const QJsonObject body{{QStringLiteral("read"), read}};
+    return send("POST", QStringLiteral("/api/v1/fax/inbox/%1/read").arg(id), {}, Auth::Session, &body);
+}
+
+ApiReply* ApiClient::deleteInboxFax(qint64 id)
+{
+    return send("DELETE", QStringLiteral("/api/v1/fax/inbox/%1").arg(id), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::printInboxFax(qint64 id)
+{
+    return send("POST", QStringLiteral("/api/v1/fax/inbox/%1/print").arg(id), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::forwardInboxFax(qint64 id, const QJsonArray& recipients)
+{
+    const QJsonObject body{{QStringLiteral("recipients"), recipients}};
+    return send("POST", QStringLiteral("/api/v1/fax/inbox/%1/forward").arg(id), {}, Auth::Session, &body);
+}
+
+ApiReply* ApiClient::blockInboxSender(qint64 id)
+{
+    return send("POST", QStringLiteral("/api/v1/fax/inbox/%1/block").arg(id), {}, Auth::Session);
 }
 
 ApiReply* ApiClient::openStream(const QString& path, int idleTimeoutMs)

@@ -2,6 +2,7 @@
 #include "ApiReply.h"
 #include "CertificatePin.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -146,13 +147,70 @@ public:
     /// the enrolled users who have held jobs, for identification at the sensor.
     ApiReply* fingerprintCandidates();
     /// PUT /api/v1/kiosk/fingerprint: registers `templ` (a serialized libfprint print) for the user
-    /// of the kiosk session.
-    ApiReply* enrollFingerprint(const QByteArray& templ);
+    /// of the kiosk session. `consent` says the person agreed on the kiosk's consent screen; the
+    /// server refuses without it ("consent-required").
+    ApiReply* enrollFingerprint(const QByteArray& templ, bool consent);
     /// DELETE /api/v1/kiosk/fingerprint: removes the session user's fingerprint.
     ApiReply* removeFingerprint();
     /// DELETE /api/v1/me/fingerprint: deletes the signed-in user's own fingerprint template and their
     /// consent (the tray app's withdrawal; any signed-in session).
     ApiReply* deleteMyFingerprint();
+
+    /// GET /api/v1/fax/settings: json() holds "enabled", "outsidePrefix", "extensionDigits",
+    /// "maxRecipients" and "gateway" (docs/fax.md).
+    ApiReply* faxSettings();
+    /// POST /api/v1/fax/drafts?name=: uploads the file at `filePath` as a fax draft (same formats and
+    /// refusals as uploadJob(); an empty `mimeType` is guessed). json() holds "draft".
+    ApiReply* uploadFaxDraft(const QString& filePath, const QString& name = {}, const QString& mimeType = {});
+    /// As above from `device` (open for reading, alive until the reply finishes); `captureId` makes
+    /// the upload idempotent as for jobs.
+    ApiReply* uploadFaxDraft(QIODevice* device, const QString& name, const QString& mimeType, qint64 size = -1,
+                             const QString& captureId = QString());
+    /// GET /api/v1/fax/drafts/{id}: json() holds "draft".
+    ApiReply* faxDraft(qint64 id);
+    /// GET /api/v1/fax/drafts/{id}/pages/{page}?width=: data() holds the PNG of page `page` (1-based,
+    /// the cover first).
+    ApiReply* faxDraftPage(qint64 id, int page, int width);
+    /// PUT /api/v1/fax/drafts/{id}/cover with the one-page PDF `pdf`: json() holds "draft".
+    ApiReply* putFaxCover(qint64 id, const QByteArray& pdf);
+    /// DELETE /api/v1/fax/drafts/{id}/cover: json() holds "draft".
+    ApiReply* deleteFaxCover(qint64 id);
+    /// DELETE /api/v1/fax/drafts/{id}: json() holds "deleted".
+    ApiReply* deleteFaxDraft(qint64 id);
+    /// POST /api/v1/fax/drafts/{id}/send to `recipients` ([{name, number}]): json() holds "faxes".
+    ApiReply* sendFaxDraft(qint64 id, const QJsonArray& recipients);
+    /// GET /api/v1/fax/sent?limit=: json() holds "faxes", mine, newest first.
+    ApiReply* sentFaxes(int limit = 100);
+    /// GET /api/v1/fax/sent/{id}: json() holds "fax".
+    ApiReply* sentFax(qint64 id);
+    /// POST /api/v1/fax/sent/{id}/resend, to `number` when not empty: json() holds the new "fax".
+    ApiReply* resendFax(qint64 id, const QString& number = {});
+    /// POST /api/v1/fax/sent/{id}/cancel: json() holds "fax".
+    ApiReply* cancelFax(qint64 id);
+    /// GET /api/v1/fax/contacts?q=: json() holds "contacts" (mine and my departments').
+    ApiReply* faxContacts(const QString& query = {});
+    /// POST /api/v1/fax/contacts with {name, number, scope, note}: json() holds "contact".
+    ApiReply* addFaxContact(const QJsonObject& contact);
+    /// PUT /api/v1/fax/contacts/{id} with the changed fields: json() holds "contact".
+    ApiReply* updateFaxContact(qint64 id, const QJsonObject& contact);
+    /// DELETE /api/v1/fax/contacts/{id}.
+    ApiReply* deleteFaxContact(qint64 id);
+    /// GET /api/v1/fax/inbox (`unreadOnly`: unread=1; `limit` > 0: limit=): json() holds "faxes".
+    ApiReply* faxInbox(bool unreadOnly = false, int limit = 0);
+    /// GET /api/v1/fax/inbox/{id}/pdf: data() holds the PDF.
+    ApiReply* faxInboxPdf(qint64 id);
+    /// GET /api/v1/fax/inbox/{id}/pages/{page}?width=: data() holds the PNG of that page.
+    ApiReply* faxInboxPage(qint64 id, int page, int width);
+    /// POST /api/v1/fax/inbox/{id}/read with {"read": read}: json() holds "fax".
+    ApiReply* markFaxRead(qint64 id, bool read);
+    /// DELETE /api/v1/fax/inbox/{id} (for a department mailbox: for every member): json() holds "deleted".
+    ApiReply* deleteInboxFax(qint64 id);
+    /// POST /api/v1/fax/inbox/{id}/print: json() holds "job", a held print job of the fax.
+    ApiReply* printInboxFax(qint64 id);
+    /// POST /api/v1/fax/inbox/{id}/forward to `recipients` ([{name, number}]): json() holds "faxes".
+    ApiReply* forwardInboxFax(qint64 id, const QJsonArray& recipients);
+    /// POST /api/v1/fax/inbox/{id}/block: adds the sender to my block list; json() holds "blocked".
+    ApiReply* blockInboxSender(qint64 id);
 
     /// GET `path` (e.g. "/api/v1/events") as a long-lived stream with the session, device token and
     /// pin: the reply emits streamStarted() and streamData() instead of buffering the body. A dead
@@ -177,6 +235,10 @@ private:
     static QUrlQuery reportQuery(const QString& by, const QString& period, const QString& department);
     ApiReply* send(const QByteArray& verb, const QString& path, const QUrlQuery& query, Auth auth,
                    const QJsonObject* body = nullptr, const QByteArray& accept = "application/json");
+    ApiReply* uploadDocument(const QString& path, QIODevice* device, const QString& name, const QString& mimeType,
+                             qint64 size, const QString& captureId);
+    ApiReply* uploadFile(const QString& path, const QString& filePath, const QString& name,
+                         const QString& mimeType);
     ApiReply* track(QNetworkReply* reply, Auth auth, bool streaming);
     ApiReply* failedReply(const QString& code, const QString& message);
     ApiReply* kioskSession(const QJsonObject& body);
