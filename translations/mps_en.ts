@@ -177,6 +177,848 @@
     </message>
 </context>
 <context>
+    <name>FaxConfirm</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FaxContactDialog</name>
+    <message>
+        <source>New phone book entry</source>
+        <translation>New phone book entry</translation>
+    </message>
+    <message>
+        <source>Change phone book entry</source>
+        <translation>Change phone book entry</translation>
+    </message>
+    <message>
+        <source>e.g. 02-123-4567</source>
+        <translation>e.g. 02-123-4567</translation>
+    </message>
+    <message>
+        <source>My own phone book</source>
+        <translation>My own phone book</translation>
+    </message>
+    <message>
+        <source>Shared with %1</source>
+        <translation>Shared with %1</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Fax number:</source>
+        <translation>&amp;Fax number:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone book:</source>
+        <translation>&amp;Phone book:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+</context>
+<context>
+    <name>FaxContactModel</name>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <source>Shared phone book of %1</source>
+        <translation>Shared phone book of %1</translation>
+    </message>
+    <message>
+        <source>Your own phone book</source>
+        <translation>Your own phone book</translation>
+    </message>
+</context>
+<context>
+    <name>FaxCoverPage</name>
+    <message>
+        <source>Fax cover page</source>
+        <translation>Fax cover page</translation>
+    </message>
+    <message>
+        <source>FAX</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Fax number</source>
+        <translation>Fax number</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s), this cover included</source>
+        <translation>
+            <numerusform>%n page, this cover included</numerusform>
+            <numerusform>%n pages, this cover included</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>FaxDialog</name>
+    <message numerus="yes">
+        <source>Sent to the fax server: %n fax(es) queued. Sent faxes in the tray menu shows how they go.</source>
+        <translation>
+            <numerusform>Sent to the fax server: %n fax queued. Sent faxes in the tray menu shows how they go.</numerusform>
+            <numerusform>Sent to the fax server: %n faxes queued. Sent faxes in the tray menu shows how they go.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add who the fax goes to, check the pages, then press Send fax.</source>
+        <translation>Add who the fax goes to, check the pages, then press Send fax.</translation>
+    </message>
+    <message>
+        <source>Send fax - MPS</source>
+        <translation>Send fax - MPS</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Cover page</source>
+        <translation>Cover page</translation>
+    </message>
+    <message>
+        <source>Add a cover page</source>
+        <translation>Add a cover page</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Subject:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>The recipients&apos; names</source>
+        <translation>The recipients&apos; names</translation>
+    </message>
+    <message>
+        <source>e.g. Signed contract for review</source>
+        <translation>e.g. Signed contract for review</translation>
+    </message>
+    <message>
+        <source>&amp;Send fax</source>
+        <translation>&amp;Send fax</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>No document yet. Choose &quot;Send fax...&quot; in the tray menu and pick a file, or print to &quot;MPS Fax&quot; from any program.</source>
+        <translation>No document yet. Choose &quot;Send fax...&quot; in the tray menu and pick a file, or print to &quot;MPS Fax&quot; from any program.</translation>
+    </message>
+    <message>
+        <source>Sending %1 to the server...</source>
+        <translation>Sending %1 to the server...</translation>
+    </message>
+    <message>
+        <source>The pages appear here once the document is on the server.</source>
+        <translation>The pages appear here once the document is on the server.</translation>
+    </message>
+    <message>
+        <source>Preparing %1 for faxing...</source>
+        <translation>Preparing %1 for faxing...</translation>
+    </message>
+    <message>
+        <source>Opening the printed document...</source>
+        <translation>Opening the printed document...</translation>
+    </message>
+    <message>
+        <source>Updating the cover page...</source>
+        <translation>Updating the cover page...</translation>
+    </message>
+    <message>
+        <source>Sending the fax...</source>
+        <translation>Sending the fax...</translation>
+    </message>
+    <message>
+        <source>There is no document to fax. Close this window and try again with another file.</source>
+        <translation>There is no document to fax. Close this window and try again with another file.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n page(s) with the cover page</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n page with the cover page</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n pages with the cover page</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n page(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n page</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No document yet.</source>
+        <translation>No document yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The cover page says %n page(s) in all, itself included.</source>
+        <translation>
+            <numerusform>The cover page says %n page in all, itself included.</numerusform>
+            <numerusform>The cover page says %n pages in all, itself included.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cover page could not be drawn. Send without it or try again.</source>
+        <translation>The cover page could not be drawn. Send without it or try again.</translation>
+    </message>
+    <message>
+        <source>Discard fax</source>
+        <translation>Discard fax</translation>
+    </message>
+    <message>
+        <source>Close without sending? %1 is deleted from the server and not faxed.</source>
+        <translation>Close without sending? %1 is deleted from the server and not faxed.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>FaxForwardDialog</name>
+    <message>
+        <source>Forward fax - MPS</source>
+        <translation>Forward fax - MPS</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forward the fax from %1 (%n page(s)) to:</source>
+        <translation>
+            <numerusform>Forward the fax from %1 (%n page) to:</numerusform>
+            <numerusform>Forward the fax from %1 (%n pages) to:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Forwarding the fax...</source>
+        <translation>Forwarding the fax...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forwarded: %n fax(es) queued.</source>
+        <translation>
+            <numerusform>Forwarded: %n fax queued.</numerusform>
+            <numerusform>Forwarded: %n faxes queued.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FaxInboxModel</name>
+    <message>
+        <source>Only part of this fax arrived: %1</source>
+        <translation>Only part of this fax arrived: %1</translation>
+    </message>
+    <message>
+        <source>Unknown sender</source>
+        <translation>Unknown sender</translation>
+    </message>
+    <message>
+        <source>%1 (incomplete)</source>
+        <translation>%1 (incomplete)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Fax number</source>
+        <translation>Fax number</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Mailbox</translation>
+    </message>
+</context>
+<context>
+    <name>FaxInboxWindow</name>
+    <message>
+        <source>Fax deleted.</source>
+        <translation>Fax deleted.</translation>
+    </message>
+    <message>
+        <source>Fax inbox - MPS</source>
+        <translation>Fax inbox - MPS</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF...</source>
+        <translation>&amp;Save as PDF...</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>Hold the fax as a print job; release it at any MFP</source>
+        <translation>Hold the fax as a print job; release it at any MFP</translation>
+    </message>
+    <message>
+        <source>&amp;Forward...</source>
+        <translation>&amp;Forward...</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>&amp;Block sender</source>
+        <translation>&amp;Block sender</translation>
+    </message>
+    <message>
+        <source>Faxes from this number are no longer received for you</source>
+        <translation>Faxes from this number are no longer received for you</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Faxes</source>
+        <translation>Faxes</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Select a fax to see its pages.</source>
+        <translation>Select a fax to see its pages.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Received %2 for %3, %n page(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Received %2 for %3, %n page.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Received %2 for %3, %n pages.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only part of this fax arrived. Ask the sender to send it again.</source>
+        <translation>Only part of this fax arrived. Ask the sender to send it again.</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Loading...</translation>
+    </message>
+    <message>
+        <source>No faxes received.
+
+Faxes sent to your fax number or your department&apos;s arrive here and are never printed by themselves. The tray tells you when one arrives.</source>
+        <translation>No faxes received.
+
+Faxes sent to your fax number or your department&apos;s arrive here and are never printed by themselves. The tray tells you when one arrives.</translation>
+    </message>
+    <message>
+        <source>Fax from %1 %2</source>
+        <translation>Fax from %1 %2</translation>
+    </message>
+    <message>
+        <source>Save fax as PDF</source>
+        <translation>Save fax as PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Saving...</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: %2. Choose another folder.</source>
+        <translation>%1 could not be saved: %2. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Saved as %1.</translation>
+    </message>
+    <message>
+        <source>Held as a print job: release it at any MFP with your card.</source>
+        <translation>Held as a print job: release it at any MFP with your card.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forwarded: %n fax(es) queued. Sent faxes shows how they go.</source>
+        <translation>
+            <numerusform>Forwarded: %n fax queued. Sent faxes shows how they go.</numerusform>
+            <numerusform>Forwarded: %n faxes queued. Sent faxes shows how they go.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Block sender</source>
+        <translation>Block sender</translation>
+    </message>
+    <message>
+        <source>Block %1? Faxes from this sender will no longer reach you; they are not stored.</source>
+        <translation>Block %1? Faxes from this sender will no longer reach you; they are not stored.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Faxes from %1 are blocked.</source>
+        <translation>Faxes from %1 are blocked.</translation>
+    </message>
+    <message>
+        <source>Delete fax</source>
+        <translation>Delete fax</translation>
+    </message>
+    <message>
+        <source>Delete the fax from %1 for everyone in %2? It cannot be brought back.</source>
+        <translation>Delete the fax from %1 for everyone in %2? It cannot be brought back.</translation>
+    </message>
+    <message>
+        <source>Delete the fax from %1? It cannot be brought back.</source>
+        <translation>Delete the fax from %1? It cannot be brought back.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>FaxPagePreview</name>
+    <message>
+        <source>&amp;Zoom:</source>
+        <translation>&amp;Zoom:</translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation>Fit to width</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown right now.</source>
+        <translation>This page cannot be shown right now.</translation>
+    </message>
+</context>
+<context>
+    <name>FaxRecipientModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Fax number</source>
+        <translation>Fax number</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s)</source>
+        <translation>
+            <numerusform>%1 and %n other</numerusform>
+            <numerusform>%1 and %n others</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FaxRecipientsPanel</name>
+    <message>
+        <source>Phone book saved.</source>
+        <translation>Phone book saved.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Who receives it, e.g. Seocho-gu Office</source>
+        <translation>Who receives it, e.g. Seocho-gu Office</translation>
+    </message>
+    <message>
+        <source>Fax &amp;number:</source>
+        <translation>Fax &amp;number:</translation>
+    </message>
+    <message>
+        <source>e.g. 02-123-4567</source>
+        <translation>e.g. 02-123-4567</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Add this name and number to the recipients</source>
+        <translation>Add this name and number to the recipients</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>Recipients:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Add to &amp;phone book...</source>
+        <translation>Add to &amp;phone book...</translation>
+    </message>
+    <message>
+        <source>Phone book:</source>
+        <translation>Phone book:</translation>
+    </message>
+    <message>
+        <source>Search by name or number</source>
+        <translation>Search by name or number</translation>
+    </message>
+    <message>
+        <source>Your phone book is empty. Add a recipient and choose &quot;Add to phone book&quot;, or choose &quot;New...&quot;.</source>
+        <translation>Your phone book is empty. Add a recipient and choose &quot;Add to phone book&quot;, or choose &quot;New...&quot;.</translation>
+    </message>
+    <message>
+        <source>No entry matches. Check the spelling, or search by part of the number.</source>
+        <translation>No entry matches. Check the spelling, or search by part of the number.</translation>
+    </message>
+    <message>
+        <source>Add to recipients</source>
+        <translation>Add to recipients</translation>
+    </message>
+    <message>
+        <source>New...</source>
+        <translation>New...</translation>
+    </message>
+    <message>
+        <source>Change...</source>
+        <translation>Change...</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Type the number as you would dial it from a desk phone, without the outside-line digit.</source>
+        <translation>Type the number as you would dial it from a desk phone, without the outside-line digit.</translation>
+    </message>
+    <message>
+        <source>Will be sent to %1</source>
+        <translation>Will be sent to %1</translation>
+    </message>
+    <message>
+        <source>%1 is already a recipient.</source>
+        <translation>%1 is already a recipient.</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2) from the shared phone book of %3? Everyone in the department loses it.</source>
+        <translation>Delete %1 (%2) from the shared phone book of %3? Everyone in the department loses it.</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2) from your phone book?</source>
+        <translation>Delete %1 (%2) from your phone book?</translation>
+    </message>
+    <message>
+        <source>Delete phone book entry</source>
+        <translation>Delete phone book entry</translation>
+    </message>
+</context>
+<context>
+    <name>FaxText</name>
+    <message>
+        <source>Enter the fax number.</source>
+        <translation>Enter the fax number.</translation>
+    </message>
+    <message>
+        <source>A fax number has only digits, spaces, dashes, dots and brackets, with # before a sub-address. Check %1.</source>
+        <translation>A fax number has only digits, spaces, dashes, dots and brackets, with # before a sub-address. Check %1.</translation>
+    </message>
+    <message>
+        <source>%1 is too short for a fax number. Check that the area code and every digit are there.</source>
+        <translation>%1 is too short for a fax number. Check that the area code and every digit are there.</translation>
+    </message>
+    <message>
+        <source>%1 is too long for a fax number. Check it for extra digits.</source>
+        <translation>%1 is too long for a fax number. Check it for extra digits.</translation>
+    </message>
+    <message>
+        <source>%1 does not start with a Korean area code such as 02, 031 or 010. Check the first digits.</source>
+        <translation>%1 does not start with a Korean area code such as 02, 031 or 010. Check the first digits.</translation>
+    </message>
+    <message>
+        <source>%1 is a number abroad. Faxes go only to numbers in Korea; ask the print admin about other countries.</source>
+        <translation>%1 is a number abroad. Faxes go only to numbers in Korea; ask the print admin about other countries.</translation>
+    </message>
+    <message>
+        <source>The sub-address after # in %1 must be digits only, at most 20.</source>
+        <translation>The sub-address after # in %1 must be digits only, at most 20.</translation>
+    </message>
+    <message>
+        <source>The line was busy each time it was called. Send it again later.</source>
+        <translation>The line was busy each time it was called. Send it again later.</translation>
+    </message>
+    <message>
+        <source>Nobody answered. Check that the receiving fax machine is on, then send it again.</source>
+        <translation>Nobody answered. Check that the receiving fax machine is on, then send it again.</translation>
+    </message>
+    <message>
+        <source>A telephone or another device answered, not a fax machine. Check the number.</source>
+        <translation>A telephone or another device answered, not a fax machine. Check the number.</translation>
+    </message>
+    <message>
+        <source>The call was cut off or the line was too poor. Send it again.</source>
+        <translation>The call was cut off or the line was too poor. Send it again.</translation>
+    </message>
+    <message>
+        <source>The fax line does not accept this number. Check the number.</source>
+        <translation>The fax line does not accept this number. Check the number.</translation>
+    </message>
+    <message>
+        <source>The fax server refused the fax. Ask the print admin.</source>
+        <translation>The fax server refused the fax. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The fax server could not be reached for a long time. Send it again later or ask the print admin.</source>
+        <translation>The fax server could not be reached for a long time. Send it again later or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>The fax was cancelled.</source>
+        <translation>The fax was cancelled.</translation>
+    </message>
+    <message>
+        <source>The fax could not be sent for a reason the fax server did not give. Send it again or ask the print admin.</source>
+        <translation>The fax could not be sent for a reason the fax server did not give. Send it again or ask the print admin.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Waiting for a free line</source>
+        <translation>Waiting for a free line</translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation>Dialling</translation>
+    </message>
+    <message>
+        <source>Sending page %1 of %2</source>
+        <translation>Sending page %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent, %n page(s) in %1</source>
+        <translation>
+            <numerusform>Sent, %n page in %1</numerusform>
+            <numerusform>Sent, %n pages in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(received by %1)</source>
+        <translation>(received by %1)</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Not sent after %1 of %2 pages: %3</source>
+        <translation>Not sent after %1 of %2 pages: %3</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. %1</source>
+        <translation>Nothing was sent. %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the number %1 is not valid. Check it.</source>
+        <translation>Nothing was sent: the number %1 is not valid. Check it.</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient with a fax number.</source>
+        <translation>Add at least one recipient with a fax number.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A fax can go to at most %n recipient(s) at once. Remove some and send the rest afterwards.</source>
+        <translation>
+            <numerusform>A fax can go to at most %n recipient at once. Remove some and send the rest afterwards.</numerusform>
+            <numerusform>A fax can go to at most %n recipients at once. Remove some and send the rest afterwards.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are too many recipients for one fax. Remove some and send the rest afterwards.</source>
+        <translation>There are too many recipients for one fax. Remove some and send the rest afterwards.</translation>
+    </message>
+    <message>
+        <source>Faxing is not set up on the server. Ask the print admin.</source>
+        <translation>Faxing is not set up on the server. Ask the print admin.</translation>
+    </message>
+    <message>
+        <source>This fax has already moved on (sent, finished or cancelled). The list shows where it is now.</source>
+        <translation>This fax has already moved on (sent, finished or cancelled). The list shows where it is now.</translation>
+    </message>
+    <message>
+        <source>This fax&apos;s document is no longer kept on the server. Send the document again from its program.</source>
+        <translation>This fax&apos;s document is no longer kept on the server. Send the document again from its program.</translation>
+    </message>
+    <message>
+        <source>The cover page could not be added. Turn the cover page off and on again, or send without it.</source>
+        <translation>The cover page could not be added. Turn the cover page off and on again, or send without it.</translation>
+    </message>
+    <message>
+        <source>This fax is no longer there: it was deleted or has expired.</source>
+        <translation>This fax is no longer there: it was deleted or has expired.</translation>
+    </message>
+    <message>
+        <source>Only the person who added this entry, the department&apos;s heads and admins may change it.</source>
+        <translation>Only the person who added this entry, the department&apos;s heads and admins may change it.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Fax sent</source>
+        <translation>Fax sent</translation>
+    </message>
+    <message>
+        <source>%1 was sent to %2.</source>
+        <translation>%1 was sent to %2.</translation>
+    </message>
+    <message>
+        <source>Fax not sent</source>
+        <translation>Fax not sent</translation>
+    </message>
+    <message>
+        <source>%1 to %2 was not sent. %3 You can send it again from Sent faxes.</source>
+        <translation>%1 to %2 was not sent. %3 You can send it again from Sent faxes.</translation>
+    </message>
+    <message>
+        <source>an unknown sender</source>
+        <translation>an unknown sender</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) from %1 for %2.</source>
+        <translation>
+            <numerusform>%n page from %1 for %2.</numerusform>
+            <numerusform>%n pages from %1 for %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) from %1.</source>
+        <translation>
+            <numerusform>%n page from %1.</numerusform>
+            <numerusform>%n pages from %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only part of it arrived.</source>
+        <translation>Only part of it arrived.</translation>
+    </message>
+    <message>
+        <source>New fax</source>
+        <translation>New fax</translation>
+    </message>
+    <message>
+        <source>Open the fax inbox to read it.</source>
+        <translation>Open the fax inbox to read it.</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>yesterday %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Unrouted</source>
+        <translation>Unrouted</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Printed</source>
@@ -1106,6 +1948,100 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
 </context>
 <context>
+    <name>SentFaxModel</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Fax number</source>
+        <translation>Fax number</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>Sent at</translation>
+    </message>
+</context>
+<context>
+    <name>SentFaxWindow</name>
+    <message>
+        <source>Sent faxes - MPS</source>
+        <translation>Sent faxes - MPS</translation>
+    </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>Send &amp;again</translation>
+    </message>
+    <message>
+        <source>Send the selected fax again (faxes not sent or cancelled)</source>
+        <translation>Send the selected fax again (faxes not sent or cancelled)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel fax</source>
+        <translation>&amp;Cancel fax</translation>
+    </message>
+    <message>
+        <source>Stop the selected fax before it is sent</source>
+        <translation>Stop the selected fax before it is sent</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;New fax...</source>
+        <translation>&amp;New fax...</translation>
+    </message>
+    <message>
+        <source>Faxes</source>
+        <translation>Faxes</translation>
+    </message>
+    <message>
+        <source>Select a fax to see how it went.</source>
+        <translation>Select a fax to see how it went.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 to %2: %3</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Loading...</translation>
+    </message>
+    <message>
+        <source>No faxes sent in the last 90 days.
+
+Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; above to send a document.</source>
+        <translation>No faxes sent in the last 90 days.
+
+Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; above to send a document.</translation>
+    </message>
+    <message>
+        <source>Sending again...</source>
+        <translation>Sending again...</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Cancelling...</translation>
+    </message>
+</context>
+<context>
     <name>ServerErrorText</name>
     <message>
         <source>one-sided</source>
@@ -1662,6 +2598,48 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>History</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <source>Send fax...</source>
+        <translation>Send fax...</translation>
+    </message>
+    <message>
+        <source>Sent faxes</source>
+        <translation>Sent faxes</translation>
+    </message>
+    <message>
+        <source>Fax inbox</source>
+        <translation>Fax inbox</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fax inbox (%n unread)</source>
+        <translation>
+            <numerusform>Fax inbox (%n unread)</numerusform>
+            <numerusform>Fax inbox (%n unread)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fax queued</source>
+        <translation>Fax queued</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fax(es) queued. The tray tells you when they have been sent.</source>
+        <translation>
+            <numerusform>%n fax queued. The tray tells you when they have been sent.</numerusform>
+            <numerusform>%n faxes queued. The tray tells you when they have been sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send a file as fax</source>
+        <translation>Send a file as fax</translation>
+    </message>
+    <message>
+        <source>Documents and pictures (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf *.txt *.hwp *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</source>
+        <translation>Documents and pictures (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf *.txt *.hwp *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
     </message>
 </context>
 <context>

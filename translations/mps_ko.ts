@@ -177,6 +177,834 @@
     </message>
 </context>
 <context>
+    <name>FaxConfirm</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>FaxContactDialog</name>
+    <message>
+        <source>New phone book entry</source>
+        <translation>새 주소록 항목</translation>
+    </message>
+    <message>
+        <source>Change phone book entry</source>
+        <translation>주소록 항목 수정</translation>
+    </message>
+    <message>
+        <source>e.g. 02-123-4567</source>
+        <translation>예: 02-123-4567</translation>
+    </message>
+    <message>
+        <source>My own phone book</source>
+        <translation>내 주소록</translation>
+    </message>
+    <message>
+        <source>Shared with %1</source>
+        <translation>%1 공용 주소록</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Fax number:</source>
+        <translation>팩스 번호(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Phone book:</source>
+        <translation>주소록(&amp;P):</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>메모(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>%1(으)로 저장됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>FaxContactModel</name>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <source>Shared phone book of %1</source>
+        <translation>%1 공용 주소록</translation>
+    </message>
+    <message>
+        <source>Your own phone book</source>
+        <translation>내 주소록</translation>
+    </message>
+</context>
+<context>
+    <name>FaxCoverPage</name>
+    <message>
+        <source>Fax cover page</source>
+        <translation>팩스 표지</translation>
+    </message>
+    <message>
+        <source>FAX</source>
+        <translation>팩스</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>받는 곳</translation>
+    </message>
+    <message>
+        <source>Fax number</source>
+        <translation>팩스 번호</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>보내는 사람</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>매수</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s), this cover included</source>
+        <translation>
+            <numerusform>표지 포함 %n쪽</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+</context>
+<context>
+    <name>FaxDialog</name>
+    <message numerus="yes">
+        <source>Sent to the fax server: %n fax(es) queued. Sent faxes in the tray menu shows how they go.</source>
+        <translation>
+            <numerusform>팩스 서버로 보냈습니다: 팩스 %n건이 대기 중입니다. 진행 상황은 트레이 메뉴의 보낸 팩스에서 볼 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add who the fax goes to, check the pages, then press Send fax.</source>
+        <translation>받는 곳을 추가하고 쪽을 확인한 뒤 팩스 보내기를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Send fax - MPS</source>
+        <translation>팩스 보내기 - MPS</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>받는 곳</translation>
+    </message>
+    <message>
+        <source>Cover page</source>
+        <translation>표지</translation>
+    </message>
+    <message>
+        <source>Add a cover page</source>
+        <translation>표지 붙이기</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>받는 곳(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>보내는 사람(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>제목(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>메모(&amp;N):</translation>
+    </message>
+    <message>
+        <source>The recipients&apos; names</source>
+        <translation>받는 곳 이름</translation>
+    </message>
+    <message>
+        <source>e.g. Signed contract for review</source>
+        <translation>예: 서명한 계약서 검토 요청</translation>
+    </message>
+    <message>
+        <source>&amp;Send fax</source>
+        <translation>팩스 보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>No document yet. Choose &quot;Send fax...&quot; in the tray menu and pick a file, or print to &quot;MPS Fax&quot; from any program.</source>
+        <translation>아직 문서가 없습니다. 트레이 메뉴에서 &quot;팩스 보내기...&quot;를 눌러 파일을 고르거나, 아무 프로그램에서나 &quot;MPS Fax&quot;로 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>Sending %1 to the server...</source>
+        <translation>%1 문서를 서버로 보내는 중...</translation>
+    </message>
+    <message>
+        <source>The pages appear here once the document is on the server.</source>
+        <translation>문서가 서버에 올라가면 여기에 쪽이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Preparing %1 for faxing...</source>
+        <translation>%1 문서를 팩스용으로 준비하는 중...</translation>
+    </message>
+    <message>
+        <source>Opening the printed document...</source>
+        <translation>인쇄한 문서를 여는 중...</translation>
+    </message>
+    <message>
+        <source>Updating the cover page...</source>
+        <translation>표지를 고치는 중...</translation>
+    </message>
+    <message>
+        <source>Sending the fax...</source>
+        <translation>팩스를 보내는 중...</translation>
+    </message>
+    <message>
+        <source>There is no document to fax. Close this window and try again with another file.</source>
+        <translation>보낼 문서가 없습니다. 이 창을 닫고 다른 파일로 다시 해 보세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n page(s) with the cover page</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: 표지 포함 %n쪽</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n page(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n쪽</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No document yet.</source>
+        <translation>아직 문서가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The cover page says %n page(s) in all, itself included.</source>
+        <translation>
+            <numerusform>표지에는 표지를 포함해 모두 %n쪽으로 적힙니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cover page could not be drawn. Send without it or try again.</source>
+        <translation>표지를 만들지 못했습니다. 표지 없이 보내거나 다시 해 보세요.</translation>
+    </message>
+    <message>
+        <source>Discard fax</source>
+        <translation>팩스 버리기</translation>
+    </message>
+    <message>
+        <source>Close without sending? %1 is deleted from the server and not faxed.</source>
+        <translation>보내지 않고 닫을까요? %1 문서는 서버에서 지워지고 팩스로 나가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+</context>
+<context>
+    <name>FaxForwardDialog</name>
+    <message>
+        <source>Forward fax - MPS</source>
+        <translation>팩스 전달 - MPS</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forward the fax from %1 (%n page(s)) to:</source>
+        <translation>
+            <numerusform>%1에서 온 팩스(%n쪽)를 전달할 곳:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>전달(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Forwarding the fax...</source>
+        <translation>팩스를 전달하는 중...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forwarded: %n fax(es) queued.</source>
+        <translation>
+            <numerusform>전달했습니다: 팩스 %n건이 대기 중입니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FaxInboxModel</name>
+    <message>
+        <source>Only part of this fax arrived: %1</source>
+        <translation>이 팩스는 일부만 받았습니다: %1</translation>
+    </message>
+    <message>
+        <source>Unknown sender</source>
+        <translation>알 수 없는 발신자</translation>
+    </message>
+    <message>
+        <source>%1 (incomplete)</source>
+        <translation>%1 (일부만 받음)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>보낸 곳</translation>
+    </message>
+    <message>
+        <source>Fax number</source>
+        <translation>팩스 번호</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>받은 시각</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>받은 편지함</translation>
+    </message>
+</context>
+<context>
+    <name>FaxInboxWindow</name>
+    <message>
+        <source>Fax deleted.</source>
+        <translation>팩스를 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>Fax inbox - MPS</source>
+        <translation>받은 팩스 - MPS</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF...</source>
+        <translation>PDF로 저장(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>PDF로 저장</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>인쇄(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Hold the fax as a print job; release it at any MFP</source>
+        <translation>팩스를 인쇄 대기 작업으로 보관합니다. 아무 복합기에서나 출력하세요</translation>
+    </message>
+    <message>
+        <source>&amp;Forward...</source>
+        <translation>전달(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>전달</translation>
+    </message>
+    <message>
+        <source>&amp;Block sender</source>
+        <translation>발신자 차단(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Faxes from this number are no longer received for you</source>
+        <translation>이 번호에서 오는 팩스를 더 이상 받지 않습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Faxes</source>
+        <translation>팩스</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Select a fax to see its pages.</source>
+        <translation>팩스를 고르면 쪽이 보입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Received %2 for %3, %n page(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2에 %3(으)로 받음, %n쪽.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only part of this fax arrived. Ask the sender to send it again.</source>
+        <translation>이 팩스는 일부만 받았습니다. 보낸 곳에 다시 보내 달라고 하세요.</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>불러오는 중...</translation>
+    </message>
+    <message>
+        <source>No faxes received.
+
+Faxes sent to your fax number or your department&apos;s arrive here and are never printed by themselves. The tray tells you when one arrives.</source>
+        <translation>받은 팩스가 없습니다.
+
+내 팩스 번호나 부서 팩스 번호로 온 팩스는 여기에 모이며 저절로 인쇄되지 않습니다. 팩스가 오면 트레이에서 알려 드립니다.</translation>
+    </message>
+    <message>
+        <source>Fax from %1 %2</source>
+        <translation>%1 팩스 %2</translation>
+    </message>
+    <message>
+        <source>Save fax as PDF</source>
+        <translation>팩스를 PDF로 저장</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>저장하는 중...</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: %2. Choose another folder.</source>
+        <translation>%1에 저장하지 못했습니다: %2. 다른 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>%1(으)로 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Held as a print job: release it at any MFP with your card.</source>
+        <translation>인쇄 대기 작업으로 보관했습니다. 아무 복합기에서나 카드를 대고 출력하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forwarded: %n fax(es) queued. Sent faxes shows how they go.</source>
+        <translation>
+            <numerusform>전달했습니다: 팩스 %n건이 대기 중입니다. 진행 상황은 보낸 팩스에서 볼 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Block sender</source>
+        <translation>발신자 차단</translation>
+    </message>
+    <message>
+        <source>Block %1? Faxes from this sender will no longer reach you; they are not stored.</source>
+        <translation>%1을(를) 차단할까요? 이 발신자가 보낸 팩스는 더 이상 받지 않으며 저장되지도 않습니다.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>차단</translation>
+    </message>
+    <message>
+        <source>Faxes from %1 are blocked.</source>
+        <translation>%1에서 오는 팩스를 차단했습니다.</translation>
+    </message>
+    <message>
+        <source>Delete fax</source>
+        <translation>팩스 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the fax from %1 for everyone in %2? It cannot be brought back.</source>
+        <translation>%1에서 온 팩스를 %2 모든 사람에게서 지울까요? 되살릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Delete the fax from %1? It cannot be brought back.</source>
+        <translation>%1에서 온 팩스를 지울까요? 되살릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>FaxPagePreview</name>
+    <message>
+        <source>&amp;Zoom:</source>
+        <translation>확대(&amp;Z):</translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation>너비에 맞춤</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>%1쪽</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown right now.</source>
+        <translation>지금은 이 쪽을 보여 드릴 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FaxRecipientModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Fax number</source>
+        <translation>팩스 번호</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s)</source>
+        <translation>
+            <numerusform>%1 외 %n곳</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FaxRecipientsPanel</name>
+    <message>
+        <source>Phone book saved.</source>
+        <translation>주소록에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Who receives it, e.g. Seocho-gu Office</source>
+        <translation>받는 곳, 예: 서초구청</translation>
+    </message>
+    <message>
+        <source>Fax &amp;number:</source>
+        <translation>팩스 번호(&amp;N):</translation>
+    </message>
+    <message>
+        <source>e.g. 02-123-4567</source>
+        <translation>예: 02-123-4567</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add this name and number to the recipients</source>
+        <translation>이 이름과 번호를 받는 곳에 추가합니다</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>받는 곳:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>빼기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;phone book...</source>
+        <translation>주소록에 추가(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Phone book:</source>
+        <translation>주소록:</translation>
+    </message>
+    <message>
+        <source>Search by name or number</source>
+        <translation>이름이나 번호로 찾기</translation>
+    </message>
+    <message>
+        <source>Your phone book is empty. Add a recipient and choose &quot;Add to phone book&quot;, or choose &quot;New...&quot;.</source>
+        <translation>주소록이 비어 있습니다. 받는 곳을 추가한 뒤 &quot;주소록에 추가&quot;를 누르거나 &quot;새로 만들기...&quot;를 누르세요.</translation>
+    </message>
+    <message>
+        <source>No entry matches. Check the spelling, or search by part of the number.</source>
+        <translation>맞는 항목이 없습니다. 철자를 확인하거나 번호 일부로 찾아 보세요.</translation>
+    </message>
+    <message>
+        <source>Add to recipients</source>
+        <translation>받는 곳에 추가</translation>
+    </message>
+    <message>
+        <source>New...</source>
+        <translation>새로 만들기...</translation>
+    </message>
+    <message>
+        <source>Change...</source>
+        <translation>수정...</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Type the number as you would dial it from a desk phone, without the outside-line digit.</source>
+        <translation>사무실 전화로 걸 때처럼 번호를 입력하세요. 외부 회선 번호(예: 9)는 빼고 입력합니다.</translation>
+    </message>
+    <message>
+        <source>Will be sent to %1</source>
+        <translation>%1(으)로 보냅니다</translation>
+    </message>
+    <message>
+        <source>%1 is already a recipient.</source>
+        <translation>%1은(는) 이미 받는 곳에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2) from the shared phone book of %3? Everyone in the department loses it.</source>
+        <translation>%3 공용 주소록에서 %1(%2)을(를) 지울까요? 부서 모든 사람의 주소록에서 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2) from your phone book?</source>
+        <translation>내 주소록에서 %1(%2)을(를) 지울까요?</translation>
+    </message>
+    <message>
+        <source>Delete phone book entry</source>
+        <translation>주소록 항목 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>FaxText</name>
+    <message>
+        <source>Enter the fax number.</source>
+        <translation>팩스 번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A fax number has only digits, spaces, dashes, dots and brackets, with # before a sub-address. Check %1.</source>
+        <translation>팩스 번호에는 숫자, 띄어쓰기, 하이픈(-), 점, 괄호만 쓸 수 있고 서브주소 앞에는 #을 씁니다. %1을(를) 확인하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is too short for a fax number. Check that the area code and every digit are there.</source>
+        <translation>%1은(는) 팩스 번호로는 너무 짧습니다. 지역 번호와 모든 자리가 들어갔는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is too long for a fax number. Check it for extra digits.</source>
+        <translation>%1은(는) 팩스 번호로는 너무 깁니다. 숫자가 더 들어가지 않았는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>%1 does not start with a Korean area code such as 02, 031 or 010. Check the first digits.</source>
+        <translation>%1은(는) 02, 031, 010 같은 국내 지역 번호로 시작하지 않습니다. 앞자리를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is a number abroad. Faxes go only to numbers in Korea; ask the print admin about other countries.</source>
+        <translation>%1은(는) 해외 번호입니다. 팩스는 국내 번호로만 보낼 수 있습니다. 해외로 보내려면 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The sub-address after # in %1 must be digits only, at most 20.</source>
+        <translation>%1에서 # 뒤의 서브주소는 20자리 이하의 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The line was busy each time it was called. Send it again later.</source>
+        <translation>걸 때마다 통화 중이었습니다. 잠시 뒤 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>Nobody answered. Check that the receiving fax machine is on, then send it again.</source>
+        <translation>받지 않았습니다. 받는 쪽 팩스기가 켜져 있는지 확인한 뒤 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>A telephone or another device answered, not a fax machine. Check the number.</source>
+        <translation>팩스기가 아니라 전화기나 다른 기기가 받았습니다. 번호를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The call was cut off or the line was too poor. Send it again.</source>
+        <translation>통화가 끊겼거나 회선 상태가 나빴습니다. 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>The fax line does not accept this number. Check the number.</source>
+        <translation>팩스 회선이 이 번호를 받아들이지 않습니다. 번호를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The fax server refused the fax. Ask the print admin.</source>
+        <translation>팩스 서버가 이 팩스를 거부했습니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The fax server could not be reached for a long time. Send it again later or ask the print admin.</source>
+        <translation>오랫동안 팩스 서버에 연결하지 못했습니다. 나중에 다시 보내거나 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>The fax was cancelled.</source>
+        <translation>팩스 보내기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>The fax could not be sent for a reason the fax server did not give. Send it again or ask the print admin.</source>
+        <translation>팩스 서버가 알려 주지 않은 이유로 팩스를 보내지 못했습니다. 다시 보내거나 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>보내기 대기 중</translation>
+    </message>
+    <message>
+        <source>Waiting for a free line</source>
+        <translation>빈 회선 기다리는 중</translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation>전화 거는 중</translation>
+    </message>
+    <message>
+        <source>Sending page %1 of %2</source>
+        <translation>%2쪽 중 %1쪽 보내는 중</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent, %n page(s) in %1</source>
+        <translation>
+            <numerusform>보냄, %n쪽, %1 걸림</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(received by %1)</source>
+        <translation>(받은 곳 %1)</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Not sent after %1 of %2 pages: %3</source>
+        <translation>%2쪽 중 %1쪽까지만 보냄: %3</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>보내지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. %1</source>
+        <translation>아무것도 보내지 않았습니다. %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the number %1 is not valid. Check it.</source>
+        <translation>아무것도 보내지 않았습니다: %1은(는) 올바른 번호가 아닙니다. 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient with a fax number.</source>
+        <translation>팩스 번호가 있는 받는 곳을 하나 이상 추가하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A fax can go to at most %n recipient(s) at once. Remove some and send the rest afterwards.</source>
+        <translation>
+            <numerusform>팩스 한 번에 최대 %n곳까지 보낼 수 있습니다. 일부를 빼고 나머지는 따로 보내세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are too many recipients for one fax. Remove some and send the rest afterwards.</source>
+        <translation>한 번에 보내기에는 받는 곳이 너무 많습니다. 일부를 빼고 나머지는 따로 보내세요.</translation>
+    </message>
+    <message>
+        <source>Faxing is not set up on the server. Ask the print admin.</source>
+        <translation>서버에 팩스가 설정되어 있지 않습니다. 인쇄 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>This fax has already moved on (sent, finished or cancelled). The list shows where it is now.</source>
+        <translation>이 팩스는 이미 다음 단계로 넘어갔습니다(보냄, 끝남 또는 취소됨). 지금 상태는 목록에서 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>This fax&apos;s document is no longer kept on the server. Send the document again from its program.</source>
+        <translation>이 팩스의 문서는 서버에 더 이상 보관되어 있지 않습니다. 문서를 만든 프로그램에서 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>The cover page could not be added. Turn the cover page off and on again, or send without it.</source>
+        <translation>표지를 붙이지 못했습니다. 표지를 껐다 다시 켜거나 표지 없이 보내세요.</translation>
+    </message>
+    <message>
+        <source>This fax is no longer there: it was deleted or has expired.</source>
+        <translation>이 팩스는 더 이상 없습니다. 지워졌거나 보관 기간이 지났습니다.</translation>
+    </message>
+    <message>
+        <source>Only the person who added this entry, the department&apos;s heads and admins may change it.</source>
+        <translation>이 항목은 추가한 사람, 부서장, 관리자만 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Fax sent</source>
+        <translation>팩스를 보냈습니다</translation>
+    </message>
+    <message>
+        <source>%1 was sent to %2.</source>
+        <translation>%1 문서를 %2(으)로 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Fax not sent</source>
+        <translation>팩스를 보내지 못했습니다</translation>
+    </message>
+    <message>
+        <source>%1 to %2 was not sent. %3 You can send it again from Sent faxes.</source>
+        <translation>%2(으)로 보낸 %1 문서가 전송되지 않았습니다. %3 보낸 팩스에서 다시 보낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>an unknown sender</source>
+        <translation>알 수 없는 발신자</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) from %1 for %2.</source>
+        <translation>
+            <numerusform>%1에서 %2 앞으로 %n쪽이 왔습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) from %1.</source>
+        <translation>
+            <numerusform>%1에서 %n쪽이 왔습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only part of it arrived.</source>
+        <translation>일부만 받았습니다.</translation>
+    </message>
+    <message>
+        <source>New fax</source>
+        <translation>새 팩스</translation>
+    </message>
+    <message>
+        <source>Open the fax inbox to read it.</source>
+        <translation>받은 팩스를 열어 확인하세요.</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>어제 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Unrouted</source>
+        <translation>배정 안 됨</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>내 팩스</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Printed</source>
@@ -1090,6 +1918,100 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     </message>
 </context>
 <context>
+    <name>SentFaxModel</name>
+    <message>
+        <source>Document</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>받는 곳</translation>
+    </message>
+    <message>
+        <source>Fax number</source>
+        <translation>팩스 번호</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>보낸 시각</translation>
+    </message>
+</context>
+<context>
+    <name>SentFaxWindow</name>
+    <message>
+        <source>Sent faxes - MPS</source>
+        <translation>보낸 팩스 - MPS</translation>
+    </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>다시 보내기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Send the selected fax again (faxes not sent or cancelled)</source>
+        <translation>고른 팩스를 다시 보냅니다(보내지 못했거나 취소한 팩스)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel fax</source>
+        <translation>팩스 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the selected fax before it is sent</source>
+        <translation>고른 팩스가 나가기 전에 멈춥니다</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New fax...</source>
+        <translation>새 팩스(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>Faxes</source>
+        <translation>팩스</translation>
+    </message>
+    <message>
+        <source>Select a fax to see how it went.</source>
+        <translation>팩스를 고르면 어떻게 되었는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>불러오는 중...</translation>
+    </message>
+    <message>
+        <source>No faxes sent in the last 90 days.
+
+Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; above to send a document.</source>
+        <translation>최근 90일 동안 보낸 팩스가 없습니다.
+
+아무 프로그램에서나 &quot;MPS Fax&quot;로 인쇄하거나, 위의 &quot;새 팩스...&quot;를 눌러 문서를 보내세요.</translation>
+    </message>
+    <message>
+        <source>Sending again...</source>
+        <translation>다시 보내는 중...</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>취소하는 중...</translation>
+    </message>
+</context>
+<context>
     <name>ServerErrorText</name>
     <message>
         <source>one-sided</source>
@@ -1641,6 +2563,46 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
     <message>
         <source>History</source>
         <translation>인쇄 기록</translation>
+    </message>
+    <message>
+        <source>Send fax...</source>
+        <translation>팩스 보내기...</translation>
+    </message>
+    <message>
+        <source>Sent faxes</source>
+        <translation>보낸 팩스</translation>
+    </message>
+    <message>
+        <source>Fax inbox</source>
+        <translation>받은 팩스</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fax inbox (%n unread)</source>
+        <translation>
+            <numerusform>받은 팩스 (안 읽음 %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fax queued</source>
+        <translation>팩스 대기 중</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fax(es) queued. The tray tells you when they have been sent.</source>
+        <translation>
+            <numerusform>팩스 %n건이 대기 중입니다. 다 보내지면 트레이에서 알려 드립니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send a file as fax</source>
+        <translation>파일을 팩스로 보내기</translation>
+    </message>
+    <message>
+        <source>Documents and pictures (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf *.txt *.hwp *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</source>
+        <translation>문서와 그림 (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf *.txt *.hwp *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,8 @@ QByteArray FaxCoverPage::render(const Fields& fields)
         p.drawText(title, Qt::AlignLeft | Qt::AlignVCenter, tr("FAX"));
         p.setFont(coverFont(12));
         p.drawText(title, Qt::AlignRight | Qt::AlignVCenter,
-                   QLocale().toString(fields.date, QLocale::LongFormat));
+                   QLocale().toString(fields.date.date(), QLocale::LongFormat) + QLatin1Char(' ') +
+                       QLocale().toString(fields.date.time(), QLocale::ShortFormat));
         int y = title.bottom() + unit;
         p.setPen(QPen(Qt::black, unit / 3));
         p.drawLine(area.left(), y, area.right(), y);

@@ -166,8 +166,11 @@ void FaxDialog::build()
         }
         updateCoverSoon();
         updateSend();
-        if (m_statusIsError)
-            setStatus({});
+        // The hint or the error was about the recipients: they changed.
+        if (m_controller->state() == FaxController::State::Ready)
+            setStatus(m_recipients->recipients()->rowCount() == 0
+                          ? tr("Add who the fax goes to, check the pages, then press Send fax.")
+                          : QString());
     });
     connect(m_recipients, &FaxRecipientsPanel::message, this,
             [this](const QString& text) { setStatus(text); });

@@ -143,8 +143,16 @@ void FaxPagePreview::setDocument(const PageFetcher& fetch, int pageCount)
                 return;
             QImage image;
             if (reply->ok() && image.loadFromData(reply->data())) {
-                if (QListWidgetItem* it = m_thumbs->item(page - 1))
-                    it->setIcon(QIcon(QPixmap::fromImage(image)));
+                if (QListWidgetItem* it = m_thumbs->item(page - 1)) {
+                    // A thin frame: a white page must still show where it ends.
+                    QPixmap pm =
+                        QPixmap::fromImage(image.scaledToWidth(ThumbnailWidth, Qt::SmoothTransformation));
+                    QPainter p(&pm);
+                    p.setPen(QColor(0xa0, 0xa0, 0xa0));
+                    p.drawRect(pm.rect().adjusted(0, 0, -1, -1));
+                    p.end();
+                    it->setIcon(QIcon(pm));
+                }
                 ++m_thumbnailsLoaded;
             }
             if (--m_thumbnailsPending == 0)
