@@ -25,6 +25,11 @@ CaptureService::CaptureService(ApiClient* api, const Options& options, QObject* 
     connect(m_server, &CaptureServer::captured, m_uploader, &OutboxUploader::wake);
     connect(m_uploader, &OutboxUploader::jobUploaded, this,
             [this](const QString&, const QJsonObject& job, bool) { Q_EMIT jobHeld(job); });
+    connect(m_uploader, &OutboxUploader::faxDraftUploaded, this,
+            [this](const QString&, const QJsonObject& draft, bool) {
+                Q_EMIT faxDraftReady(draft.value(QLatin1String("id")).toInteger(),
+                                     draft.value(QLatin1String("name")).toString());
+            });
     connect(m_uploader, &OutboxUploader::uploadFailed, this,
             [this](const QString&, const QString& title, const QString& message, bool willRetry) {
                 Q_EMIT captureFailed(title, message, willRetry);

@@ -56,6 +56,9 @@ Q_SIGNALS:
     void failed(const QString& message);
     /// A printed document is now a held job on the server (`job` as in the REST API).
     void jobHeld(const QJsonObject& job);
+    /// A document printed to "MPS Fax" is now fax draft `draftId` named `name` on the server: open
+    /// the fax dialog for it. Emitted once per capture (also when it was recovered after a crash).
+    void faxDraftReady(qint64 draftId, const QString& name);
     /// A printed document could not be sent; `title` names it (may be empty), `message` says why.
     /// With `willRetry` it is tried again by itself.
     void captureFailed(const QString& title, const QString& message, bool willRetry);

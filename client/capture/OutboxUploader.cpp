@@ -43,6 +43,12 @@ QString uploadFormat(const QString& format)
     return known.contains(format) ? format : QStringLiteral("application/octet-stream");
 }
 
+// A capture printed to the "MPS Fax" queue (the backend's mps:/fax): it becomes a fax draft.
+bool isFax(const QJsonObject& metadata)
+{
+    return metadata.value(QLatin1String("kind")).toString() == QLatin1String("fax");
+}
+
 // The job options a capture asks for that differ from the server's defaults.
 QJsonObject optionChanges(const QJsonObject& metadata)
 {
@@ -250,6 +256,21 @@ void OutboxUploader::processNext()
 
 void OutboxUploader::recover(const QString& id)
 {
+    // A fax draft cannot be looked up by capture id, and need not be: the server keeps every draft's
+    // capture id and answers a repeat with the first draft. So a fax capture in doubt is sent again.
+    // Without the key its kind is unknown; then the job list is asked as for a print capture, which
+    // finds nothing for a fax and sends it again just the same.
+    if (const auto metadata = readMetadata(id, Outbox::State::Uploading); metadata && isFax(*metadata)) {
+        qCInfo(lcOutbox).noquote() << "fax capture" << id
+                                   << "ended without an answer; sending it again (the server keeps one draft "
+                                      "per capture)";
+        if (!m_outbox->move(id, Outbox::State::Uploading, Outbox::State::Waiting)) {
+            qCWarning(lcOutbox).noquote() << m_outbox->errorString();
+            return stepDone(false);
+        }
+        m_recoveredFax.insert(id);
+        return stepDone(true);
+    }
     m_busy = true;
     qCInfo(lcOutbox).noquote() << "capture" << id
                                << "ended without an answer; asking the server whether it has it";
@@ -343,10 +364,16 @@ void OutboxUploader::onChecked(const QString& id, const Check& check)
     }
     const QJsonObject metadata = check.metadata;
     const QString title = metadata.value(QLatin1String("title")).toString();
-    qCInfo(lcOutbox).noquote() << "uploading capture" << id << "(" << check.size << "bytes)";
-    ApiReply* reply =
-        m_api->uploadJob(device, CaptureJobName::forUpload(title, id),
-                         uploadFormat(metadata.value(QLatin1String("format")).toString()), check.size, id);
+    const QString format = uploadFormat(metadata.value(QLatin1String("format")).toString());
+    ApiReply* reply = nullptr;
+    if (isFax(metadata)) {
+        // The draft keeps the document's own title: its capture id travels as captureId only.
+        qCInfo(lcOutbox).noquote() << "uploading fax capture" << id << "(" << check.size << "bytes)";
+        reply = m_api->uploadFaxDraft(device, title, format, check.size, id);
+    } else {
+        qCInfo(lcOutbox).noquote() << "uploading capture" << id << "(" << check.size << "bytes)";
+        reply = m_api->uploadJob(device, CaptureJobName::forUpload(title, id), format, check.size, id);
+    }
     device->setParent(reply);
     m_reply = reply;
     // The doubt period counts from the last byte sent, so the file's time follows the upload.
@@ -372,6 +399,12 @@ void OutboxUploader::onUploadFinished(const QString& id, const QJsonObject& meta
     const int status = reply->httpStatus();
     if (status >= 200 && status < 300) {
         Q_EMIT serverAccepted(id);
+        if (isFax(metadata)) {
+            // A repeat after a lost answer gets the first draft back ("duplicate"): recovered.
+            const bool recovered =
+                m_recoveredFax.contains(id) || reply->json().value(QLatin1String("duplicate")).toBool();
+            return finishFaxAccepted(id, reply->json().value(QLatin1String("draft")).toObject(), recovered);
+        }
         return finishAccepted(id, metadata, reply->json().value(QLatin1String("job")).toObject(), false);
     }
     // 409 capture-in-progress: an earlier attempt of this very capture is still arriving at the server.
@@ -385,7 +418,11 @@ void OutboxUploader::onUploadFinished(const QString& id, const QJsonObject& meta
             Q_EMIT uploadFailed(id, title, reply->errorMessage(), true);
         return stepDone(false);
     }
-    if (status >= 400 && status < 500) {
+    // A server without a fax gateway answers a clear no: kept aside like a refusal, so that it does not
+    // hold up the print captures behind it (the person can fax the document later from the app).
+    const bool faxDisabled =
+        status == 503 && isFax(metadata) && reply->errorCode() == QLatin1String("fax-disabled");
+    if ((status >= 400 && status < 500) || faxDisabled) {
         qCWarning(lcOutbox).noquote() << "the server refused capture" << id << ":" << reply->errorCode();
         if (!m_outbox->move(id, Outbox::State::Uploading, Outbox::State::Rejected))
             qCWarning(lcOutbox).noquote() << m_outbox->errorString();
@@ -435,6 +472,21 @@ void OutboxUploader::finishAccepted(const QString& id, const QJsonObject& metada
                 << "the print options of capture" << id << "could not be set:" << reply->errorCode();
         done();
     });
+}
+
+void OutboxUploader::finishFaxAccepted(const QString& id, const QJsonObject& draft, bool recovered)
+{
+    if (!m_outbox->remove(id, Outbox::State::Uploading)) {
+        qCWarning(lcOutbox).noquote() << m_outbox->errorString();
+        return stepDone(false);
+    }
+    m_recoveredFax.remove(id);
+    qCInfo(lcOutbox).noquote() << "fax capture" << id << "is draft"
+                               << draft.value(QLatin1String("id")).toInteger()
+                               << (recovered ? "(the server already had it)" : "");
+    m_retryDelay = m_firstRetry;
+    Q_EMIT faxDraftUploaded(id, draft, recovered);
+    stepDone(true);
 }
 
 void OutboxUploader::stepDone(bool continueNow)

@@ -18,6 +18,12 @@ class QFileSystemWatcher;
 /// Uploads the captures waiting in the outbox, one at a time, oldest first, with the session of an
 /// ApiClient; deletes each file only after the server has answered 201 Created.
 ///
+/// A capture whose metadata says "kind":"fax" (printed to the "MPS Fax" queue) becomes a fax draft
+/// (POST /api/v1/fax/drafts) instead of a held job, with the same guarantees; the rest of this
+/// comment describes print captures. A fax capture in doubt is simply sent again after the grace:
+/// the server knows each draft's capture id for good and answers a repeat with the first draft
+/// ("duplicate"), or 409 capture-in-progress while the first attempt is still arriving.
+///
 /// No capture is uploaded twice: before an upload its file is renamed to "<id>.uploading"; the job
 /// name carries the capture id (CaptureJobName). When an upload ends without a clear answer (network
 /// failure, time-out, 5xx, a crash or kill -9 of the app), the file stays ".uploading" and is
@@ -66,6 +72,9 @@ Q_SIGNALS:
     /// Capture `captureId` is on the server as `job` and its file is gone. `recovered` is true when
     /// the job was found in the server's list after an upload that ended without an answer.
     void jobUploaded(const QString& captureId, const QJsonObject& job, bool recovered);
+    /// Fax capture `captureId` is on the server as `draft` (Draft JSON, docs/fax.md) and its file is
+    /// gone. `recovered` is true when the server already had it (a repeat after a lost answer).
+    void faxDraftUploaded(const QString& captureId, const QJsonObject& draft, bool recovered);
     /// An upload of capture `captureId` ("title") failed; `message` says why. With `willRetry` the
     /// capture stays in the outbox and is tried again; otherwise it was set aside (rejected by the
     /// server, or unreadable).
@@ -86,6 +95,7 @@ private:
     void onUploadFinished(const QString& id, const QJsonObject& metadata, ApiReply* reply);
     void finishAccepted(const QString& id, const QJsonObject& metadata, const QJsonObject& job,
                         bool recovered);
+    void finishFaxAccepted(const QString& id, const QJsonObject& draft, bool recovered);
     void stepDone(bool continueNow);
     void onDirectoryChanged();
     void scheduleRetry();
@@ -101,6 +111,7 @@ private:
     QTimer m_sweepTimer;
     QPointer<ApiReply> m_reply;
     QSet<QString> m_seenWaiting;
+    QSet<QString> m_recoveredFax; // fax captures sent again after an upload without an answer
     std::chrono::milliseconds m_grace{60000};
     std::chrono::milliseconds m_firstRetry{5000};
     std::chrono::milliseconds m_longestRetry{300000};

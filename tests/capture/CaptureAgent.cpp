@@ -4,6 +4,9 @@
 // uploader) and reports what happens as JSON lines on stdout:
 //   {"event":"started"}  {"event":"uploaded","captureId":..,"jobId":..,"name":..,"recovered":bool}
 //   {"event":"accepted","captureId":..}  {"event":"failed",...}  {"event":"error","message":..}
+//   {"event":"fax-draft","captureId":..,"draftId":..,"name":..,"pages":..,"recovered":bool} (a capture of
+//   the "MPS Fax" queue became a draft) and {"event":"fax-draft-ready","draftId":..,"name":..}
+//   (CaptureService::faxDraftReady, what the tray app opens its fax dialog on)
 //
 //   CaptureAgent --server URL --user NAME --outbox DIR --socket PATH [--grace-ms N]
 //                [--keychain-service NAME] [--crash-after-accept]
@@ -101,6 +104,20 @@ int main(int argc, char* argv[])
                                     {QStringLiteral("name"), job.value(QLatin1String("name"))},
                                     {QStringLiteral("recovered"), recovered}});
                      });
+    QObject::connect(capture.uploader(), &OutboxUploader::faxDraftUploaded, &app,
+                     [](const QString& id, const QJsonObject& draft, bool recovered) {
+                         emitEvent({{QStringLiteral("event"), QStringLiteral("fax-draft")},
+                                    {QStringLiteral("captureId"), id},
+                                    {QStringLiteral("draftId"), draft.value(QLatin1String("id"))},
+                                    {QStringLiteral("name"), draft.value(QLatin1String("name"))},
+                                    {QStringLiteral("pages"), draft.value(QLatin1String("pages"))},
+                                    {QStringLiteral("recovered"), recovered}});
+                     });
+    QObject::connect(&capture, &CaptureService::faxDraftReady, &app, [](qint64 draftId, const QString& name) {
+        emitEvent({{QStringLiteral("event"), QStringLiteral("fax-draft-ready")},
+                   {QStringLiteral("draftId"), draftId},
+                   {QStringLiteral("name"), name}});
+    });
     QObject::connect(capture.uploader(), &OutboxUploader::uploadFailed, &app,
                      [](const QString& id, const QString& title, const QString& message, bool willRetry) {
                          emitEvent({{QStringLiteral("event"), QStringLiteral("failed")},

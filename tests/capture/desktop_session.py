@@ -93,8 +93,9 @@ class DesktopSession:
 
     # -- the capture agent
     def start_agent(self, agent_bin, server_url, password, outbox_dir, *, crash_after_accept=False,
-                    grace_ms=2000):
-        """Start CaptureAgent as the user; its JSON-lines output goes to a new log file."""
+                    grace_ms=2000, extra_args=()):
+        """Start CaptureAgent (or FaxAgent, which takes the same options plus `extra_args`) as the
+        user; its JSON-lines output goes to a new log file."""
         self.stop_agent()
         self._agent_runs += 1
         self.agent_log = os.path.join(self.log_dir, f"agent-{self._agent_runs}.log")
@@ -103,6 +104,7 @@ class DesktopSession:
                 "--grace-ms", str(grace_ms)]
         if crash_after_accept:
             argv.append("--crash-after-accept")
+        argv += list(extra_args)
         self.agent = peers._spawn(self.argv(argv, MPS_AGENT_PASSWORD=password,
                                             QT_LOGGING_RULES="mps.*.debug=true"),
                                   log_path=self.agent_log)

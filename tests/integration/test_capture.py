@@ -12,6 +12,12 @@ the outbox keeps jobs encrypted while the agent or the server is down and upload
 kill -9 of the agent during an upload and right after the server's 201 still gives exactly one job;
 the set-up script installs and removes the queue and policy cleanly.
 
+The "MPS Fax" queue (same script, backend and policy; device URI mps:/fax): `lp -d MPS-Fax` becomes a
+fax draft of the printing user (GET /api/v1/fax/drafts/{id}), never a print job, and
+CaptureService::faxDraftReady fires; with the server down the capture is kept and delivered once;
+kill -9 right after the server's 201 still gives one draft (the server answers the repeat as a
+duplicate of the same draft).
+
 Runs as root (useradd, runuser, a root-run backend). MPS_BUILD_DIR: the build with mps-server;
 MPS_CAPTURE_BUILD_DIR (default: MPS_BUILD_DIR) the one with CaptureAgent and the backend.
 """
@@ -39,6 +45,7 @@ AGENT = os.path.join(CAPTURE_BUILD_DIR, "tests", "capture", "CaptureAgent")
 BACKEND = os.path.join(CAPTURE_BUILD_DIR, "installer", "backend", "mps")
 SETUP = os.path.join(SOURCE_DIR, "installer", "mps-queue-setup.sh")
 QUEUE = "MPS-Secure-Print"
+FAX_QUEUE = "MPS-Fax"
 USERS = ("mpscap-ann", "mpscap-bob")
 NEWCOMER = "mpscap-new"  # never runs the app
 PASSWORD = "capture-secret-1"
@@ -138,10 +145,10 @@ class CaptureTest(unittest.TestCase):
                 self.start_agent(user)
 
     # -- helpers
-    def lp(self, user, file=peers.TEST_PDF, title=None, options=(), server=None, extra=()):
+    def lp(self, user, file=peers.TEST_PDF, title=None, options=(), server=None, extra=(), queue=QUEUE):
         """lp as local `user` (runuser), to the domain socket by default. Returns (rc, out, err)."""
         argv = ["runuser", "-u", user, "--", "env", f"CUPS_SERVER={server or self.socket}",
-                "lp", "-d", QUEUE, "-t", title or os.path.basename(file)]
+                "lp", "-d", queue, "-t", title or os.path.basename(file)]
         for opt in options:
             argv += ["-o", opt]
         argv += list(extra) + ["--", file]
@@ -185,7 +192,95 @@ class CaptureTest(unittest.TestCase):
         return peers._wait_until(lambda: self.outbox_files(user, pattern), timeout, 0.01,
                                  f"{pattern} in the outbox of {user}", self.cupsd.diagnostics)
 
+    def wait_fax_draft(self, user, title, timeout=60, recovered=None):
+        return self.sessions[user].wait_event(
+            lambda e: e.get("event") == "fax-draft" and e["name"] == title
+            and (recovered is None or e["recovered"] == recovered), timeout, f"fax draft {title}")
+
+    def fax_events(self, user, capture_id):
+        return [e for e in self.sessions[user].events()
+                if e.get("event") == "fax-draft" and e["captureId"] == capture_id]
+
+    def repeat_draft_upload(self, user, capture_id):
+        """POST the same capture id again, as an agent would after a lost answer: the server must
+        answer with the draft it already has (one draft per capture)."""
+        with open(peers.TEST_PDF, "rb") as f:
+            pdf = f.read()
+        return self.api(user).post(f"fax/drafts?name=repeat&captureId={capture_id}", raw=pdf,
+                                   headers={"Content-Type": "application/pdf"})
+
     # -- tests
+    def test_fax_queue_makes_a_draft_not_a_job(self):
+        ann, bob = USERS
+        job = self.lp_ok(ann, "ann-fax", queue=FAX_QUEUE)
+        self.assertEqual(self.cupsd.wait_job_done(job), "completed")
+        self.assertEqual(self.cupsd.job_attributes(job)["job-originating-user-name"], ann)
+        event = self.wait_fax_draft(ann, "ann-fax")
+        self.assertFalse(event["recovered"])
+        ready = self.sessions[ann].wait_event(
+            lambda e: e.get("event") == "fax-draft-ready" and e["draftId"] == event["draftId"], 10,
+            "faxDraftReady")
+        self.assertEqual(ready["name"], "ann-fax")
+        status, body = self.api(ann).get(f"fax/drafts/{event['draftId']}")
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["draft"]["name"], "ann-fax")
+        self.assertEqual(body["draft"]["pages"], 1)
+        self.assertFalse(body["draft"]["hasCover"])
+        # Nobody else sees it, and it is no print job.
+        status, body = self.api(bob).get(f"fax/drafts/{event['draftId']}")
+        self.assertEqual(status, 404, body)
+        self.assertEqual(self.server_jobs(ann, "ann-fax"), [])
+        self.assertEqual(self.captures(ann), [])
+        # The server holds exactly one draft for the capture: a repeat is answered with it.
+        status, body = self.repeat_draft_upload(ann, event["captureId"])
+        self.assertEqual(status, 200, body)
+        self.assertTrue(body.get("duplicate"), body)
+        self.assertEqual(body["draft"]["id"], event["draftId"])
+
+    def test_fax_capture_kept_while_the_server_is_down(self):
+        ann = USERS[0]
+        self.server.stop()
+        try:
+            job = self.lp_ok(ann, "fax-server-away", queue=FAX_QUEUE)
+            self.assertEqual(self.cupsd.wait_job_done(job), "completed")
+            files = peers._wait_until(lambda: self.captures(ann), 60, 0.05, "the fax capture in the outbox")
+            capture_id = os.path.basename(files[0]).split(".")[0]
+            self.sessions[ann].wait_event(lambda e: e.get("event") == "failed" and e["captureId"] == capture_id
+                                          and e["willRetry"], 30, "a failed attempt")
+            self.assertTrue(self.outbox_files(ann, capture_id + "*"))
+        finally:
+            self.server.start()
+        event = self.wait_fax_draft(ann, "fax-server-away", timeout=90)
+        self.assertEqual(event["captureId"], capture_id)
+        time.sleep(3)  # longer than the recovery grace: nothing is sent a second time
+        self.assertEqual(len(self.fax_events(ann, capture_id)), 1, self.sessions[ann].agent_output())
+        self.assertEqual(self.outbox_files(ann, capture_id + "*"), [])
+        status, body = self.repeat_draft_upload(ann, capture_id)
+        self.assertEqual((status, body["draft"]["id"]), (200, event["draftId"]), body)
+        self.assertEqual(self.server_jobs(ann, "fax-server-away"), [])
+
+    def test_fax_kill9_after_the_server_accepted_gives_one_draft(self):
+        bob = USERS[1]
+        self.start_agent(bob, crash_after_accept=True)
+        self.lp_ok(bob, "fax-crash-after-201", queue=FAX_QUEUE)
+        accepted = self.sessions[bob].wait_event(lambda e: e.get("event") == "accepted", 60, "the 201")
+        capture_id = accepted["captureId"]
+        peers._wait_until(lambda: self.sessions[bob].agent.poll() is not None, 10, 0.05, "the agent's death")
+        self.assertTrue(self.outbox_files(bob, capture_id + ".uploading"))
+
+        self.start_agent(bob)
+        event = self.wait_fax_draft(bob, "fax-crash-after-201", timeout=60)
+        self.assertEqual(event["captureId"], capture_id)
+        self.assertTrue(event["recovered"])
+        self.sessions[bob].wait_event(
+            lambda e: e.get("event") == "fax-draft-ready" and e["draftId"] == event["draftId"], 10,
+            "faxDraftReady after recovery")
+        time.sleep(3)
+        self.assertEqual(len(self.fax_events(bob, capture_id)), 1)
+        self.assertEqual(self.outbox_files(bob, capture_id + "*"), [])
+        status, body = self.repeat_draft_upload(bob, capture_id)
+        self.assertEqual((status, body["draft"]["id"]), (200, event["draftId"]), body)
+
     def test_each_user_gets_their_own_job(self):
         ann, bob = USERS
         started = time.monotonic()
@@ -389,6 +484,14 @@ class QueueSetupTest(unittest.TestCase):
         self.assertEqual(attrs["device-uri"], "mps:/")
         self.assertEqual(attrs["printer-op-policy"], "mps-secure-print")
         self.assertFalse(attrs["printer-is-shared"])
+        # The fax queue: same backend and policy, its own device URI and PPD.
+        attrs = cupsd.queue_attributes(FAX_QUEUE, ("device-uri", "printer-op-policy", "printer-is-shared",
+                                                   "printer-info", "printer-make-and-model"))
+        self.assertEqual(attrs["device-uri"], "mps:/fax")
+        self.assertEqual(attrs["printer-info"], "MPS Fax")
+        self.assertEqual(attrs["printer-op-policy"], "mps-secure-print")
+        self.assertFalse(attrs["printer-is-shared"])
+        self.assertIn("MPS Fax", attrs["printer-make-and-model"])
         # Installing again replaces the policy instead of adding a second copy.
         self.assertEqual(setup("install").returncode, 0)
         with open(cupsd.conf_path) as f:
@@ -400,6 +503,7 @@ class QueueSetupTest(unittest.TestCase):
             self.assertEqual(f.read(), original)
         out, _ = cupsd._run(["lpstat", "-p"], check=False)
         self.assertNotIn(QUEUE, out)
+        self.assertNotIn(FAX_QUEUE, out)
         self.assertTrue(os.path.isdir(outbox), "remove keeps the outbox")
         self.assertEqual(setup("remove", "--purge").returncode, 0)
         self.assertFalse(os.path.exists(outbox))
