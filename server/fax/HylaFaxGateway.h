@@ -1,6 +1,8 @@
 #pragma once
 #include "FaxGateway.h"
 
+class HylaFaxClient;
+
 #include <QString>
 
 /// The HylaFAX+ driver: speaks hfaxd's client protocol (HylaFaxClient) to a HylaFAX+ server that owns
@@ -37,6 +39,15 @@ public:
     /// Looks through hfaxd's send and done queues for a job whose JOBINFO is `tag`.
     [[nodiscard]] bool findByTag(const QString& tag, QString* gatewayJobId, QString* error) override;
 
+    /// The reasonCode (docs/fax.md) of a failed HylaFAX job from its STATUSCODE and STATUS text:
+    /// busy, no-answer, not-a-fax, line-error, invalid-number, gateway-refused or unknown.
+    static QString reasonCodeFor(int statusCode, const QString& statusText);
+
 private:
+    /// Connects and logs in; false with `error` (the client tells whether it was transient).
+    bool openSession(HylaFaxClient& client, QString* error) const;
+    /// The newest job tagged `tag` (sendq before doneq) in an open session; empty when none.
+    bool findInSession(HylaFaxClient& client, const QString& tag, QString* jobId, QString* error) const;
+
     Settings m_settings;
 };
