@@ -1,0 +1,381 @@
+#include "FaxTiffToPdf.h"
+
+#include <QtGlobal>
+#include <cstdarg>
+#include <cstring>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+#include <tiffio.h>
+#include <vector>
+
+namespace {
+
+constexpr uint32_t MaxColumns = 10000; // the widest fax (A3, 16 pels/mm) is 4864
+constexpr uint32_t MaxRows = 100000;
+
+// A TIFF held in memory, read or written through TIFFClientOpenExt: no plaintext fax on the disk.
+struct MemFile
+{
+    QByteArray data;
+    qint64 pos = 0;
+};
+
+tmsize_t memRead(thandle_t h, void* buf, tmsize_t n)
+{
+    auto* f = static_cast<MemFile*>(h);
+    const qint64 left = qMax<qint64>(0, f->data.size() - f->pos);
+    const qint64 count = qMin<qint64>(left, n);
+    if (count > 0)
+        std::memcpy(buf, f->data.constData() + f->pos, static_cast<size_t>(count));
+    f->pos += count;
+    return static_cast<tmsize_t>(count);
+}
+
+tmsize_t memWrite(thandle_t h, void* buf, tmsize_t n)
+{
+    auto* f = static_cast<MemFile*>(h);
+    if (f->pos + n > f->data.size())
+        f->data.resize(static_cast<qsizetype>(f->pos + n));
+    std::memcpy(f->data.data() + f->pos, buf, static_cast<size_t>(n));
+    f->pos += n;
+    return n;
+}
+
+toff_t memSeek(thandle_t h, toff_t off, int whence)
+{
+    auto* f = static_cast<MemFile*>(h);
+    qint64 base = 0;
+    if (whence == SEEK_CUR)
+        base = f->pos;
+    else if (whence == SEEK_END)
+        base = f->data.size();
+    const qint64 target = base + static_cast<qint64>(off);
+    if (target < 0)
+        return static_cast<toff_t>(-1);
+    f->pos = target;
+    return static_cast<toff_t>(target);
+}
+
+int memClose(thandle_t)
+{
+    return 0;
+}
+
+toff_t memSize(thandle_t h)
+{
+    return static_cast<toff_t>(static_cast<MemFile*>(h)->data.size());
+}
+
+int memMap(thandle_t, void**, toff_t*)
+{
+    return 0;
+}
+
+void memUnmap(thandle_t, void*, toff_t) {}
+
+// libtiff's errors go into the caller's string (not to stderr); warnings are dropped.
+int onTiffError(TIFF*, void* userData, const char*, const char* fmt, va_list ap)
+{
+    char text[512];
+    std::vsnprintf(text, sizeof text, fmt, ap);
+    auto* error = static_cast<QString*>(userData);
+    if (error->isEmpty())
+        *error = QString::fromLocal8Bit(text);
+    return 1;
+}
+
+int onTiffWarning(TIFF*, void*, const char*, const char*, va_list)
+{
+    return 1;
+}
+
+struct TiffHandle
+{
+    TIFF* tif = nullptr;
+    ~TiffHandle()
+    {
+        if (tif)
+            TIFFClose(tif);
+    }
+};
+
+TIFF* openMem(MemFile* file, const char* mode, QString* libError)
+{
+    TIFFOpenOptions* opts = TIFFOpenOptionsAlloc();
+    TIFFOpenOptionsSetErrorHandlerExtR(opts, onTiffError, libError);
+    TIFFOpenOptionsSetWarningHandlerExtR(opts, onTiffWarning, nullptr);
+    TIFF* tif = TIFFClientOpenExt("fax", mode, file, memRead, memWrite, memSeek, memClose, memSize, memMap,
+                                  memUnmap, opts);
+    TIFFOpenOptionsFree(opts);
+    return tif;
+}
+
+// One page as it goes into the PDF.
+struct Page
+{
+    std::string ccitt;
+    uint32_t columns = 0;
+    uint32_t rows = 0;
+    int k = -1;
+    bool blackIs1 = false;
+    bool byteAlign = false;
+    double widthPt = 0;
+    double heightPt = 0;
+};
+
+// Re-encodes a decoded bitmap (rows of (columns + 7) / 8 bytes) as one G4 strip, in memory.
+bool encodeG4(const std::vector<unsigned char>& bitmap, uint32_t columns, uint32_t rows, uint16_t photometric,
+              std::string* out, QString* error)
+{
+    MemFile file;
+    QString libError;
+    {
+        TiffHandle w;
+        w.tif = openMem(&file, "w", &libError);
+        if (!w.tif) {
+            *error = QStringLiteral("cannot re-encode a fax page: %1").arg(libError);
+            return false;
+        }
+        TIFFSetField(w.tif, TIFFTAG_IMAGEWIDTH, columns);
+        TIFFSetField(w.tif, TIFFTAG_IMAGELENGTH, rows);
+        TIFFSetField(w.tif, TIFFTAG_BITSPERSAMPLE, 1);
+        TIFFSetField(w.tif, TIFFTAG_SAMPLESPERPIXEL, 1);
+        TIFFSetField(w.tif, TIFFTAG_COMPRESSION, COMPRESSION_CCITTFAX4);
+        TIFFSetField(w.tif, TIFFTAG_PHOTOMETRIC, photometric);
+        TIFFSetField(w.tif, TIFFTAG_FILLORDER, FILLORDER_MSB2LSB);
+        TIFFSetField(w.tif, TIFFTAG_ROWSPERSTRIP, rows);
+        if (TIFFWriteEncodedStrip(w.tif, 0, const_cast<unsigned char*>(bitmap.data()),
+                                  static_cast<tmsize_t>(bitmap.size())) < 0 ||
+            !TIFFWriteDirectory(w.tif)) {
+            *error = QStringLiteral("cannot re-encode a fax page: %1").arg(libError);
+            return false;
+        }
+    }
+    file.pos = 0;
+    TiffHandle r;
+    r.tif = openMem(&file, "rm", &libError);
+    if (!r.tif || TIFFNumberOfStrips(r.tif) != 1) {
+        *error = QStringLiteral("cannot re-encode a fax page: %1").arg(libError);
+        return false;
+    }
+    const tmsize_t size = static_cast<tmsize_t>(TIFFGetStrileByteCount(r.tif, 0));
+    out->resize(static_cast<size_t>(size));
+    if (TIFFReadRawStrip(r.tif, 0, out->data(), size) != size) {
+        *error = QStringLiteral("cannot re-encode a fax page: %1").arg(libError);
+        return false;
+    }
+    return true;
+}
+
+// Reads the current directory of `tif` as one page; false with a sentence in `error`.
+bool readPage(TIFF* tif, int number, Page* page, bool* reencoded, QString* error, QString* libError)
+{
+    uint32_t columns = 0, rows = 0, g3opts = 0;
+    uint16_t compression = 0, bps = 1, spp = 1, photometric = PHOTOMETRIC_MINISWHITE;
+    uint16_t fillOrder = FILLORDER_MSB2LSB, resUnit = RESUNIT_INCH;
+    float xres = 0, yres = 0;
+    TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &columns);
+    TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &rows);
+    TIFFGetFieldDefaulted(tif, TIFFTAG_COMPRESSION, &compression);
+    TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bps);
+    TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &spp);
+    TIFFGetField(tif, TIFFTAG_PHOTOMETRIC, &photometric);
+    TIFFGetFieldDefaulted(tif, TIFFTAG_FILLORDER, &fillOrder);
+    TIFFGetFieldDefaulted(tif, TIFFTAG_RESOLUTIONUNIT, &resUnit);
+    TIFFGetField(tif, TIFFTAG_XRESOLUTION, &xres);
+    TIFFGetField(tif, TIFFTAG_YRESOLUTION, &yres);
+    if (compression != COMPRESSION_CCITTFAX3 && compression != COMPRESSION_CCITTFAX4) {
+        *error = QStringLiteral("page %1 is not a fax image (TIFF compression %2, not CCITT Group 3 or 4)")
+                     .arg(number)
+                     .arg(compression);
+        return false;
+    }
+    if (bps != 1 || spp != 1 ||
+        (photometric != PHOTOMETRIC_MINISWHITE && photometric != PHOTOMETRIC_MINISBLACK)) {
+        *error = QStringLiteral("page %1 is not a black-and-white fax image").arg(number);
+        return false;
+    }
+    if (columns == 0 || rows == 0 || columns > MaxColumns || rows > MaxRows) {
+        *error = QStringLiteral("page %1 has an impossible size for a fax (%2 x %3 pixels)")
+                     .arg(number)
+                     .arg(columns)
+                     .arg(rows);
+        return false;
+    }
+    if (compression == COMPRESSION_CCITTFAX3)
+        TIFFGetField(tif, TIFFTAG_GROUP3OPTIONS, &g3opts);
+
+    // Page size from the resolution; a fax TIFF without one is taken as 204 dpi across and normal
+    // (98 lpi) or fine (196 lpi) down, whichever gives an A4-like height.
+    double xdpi = xres, ydpi = yres;
+    if (resUnit == RESUNIT_CENTIMETER) {
+        xdpi *= 2.54;
+        ydpi *= 2.54;
+    }
+    if (resUnit == RESUNIT_NONE || xdpi < 50 || xdpi > 1200)
+        xdpi = 204;
+    if (resUnit == RESUNIT_NONE || ydpi < 30 || ydpi > 1200)
+        ydpi = rows > 1600 ? 196 : 98;
+    page->columns = columns;
+    page->rows = rows;
+    page->blackIs1 = photometric == PHOTOMETRIC_MINISBLACK;
+    page->widthPt = columns / xdpi * 72.0;
+    page->heightPt = rows / ydpi * 72.0;
+
+    const uint32_t strips = TIFFNumberOfStrips(tif);
+    if (strips == 1 && !(g3opts & GROUP3OPT_UNCOMPRESSED)) {
+        // The usual case: copy the CCITT bits as they are (PDF wants the most significant bit first).
+        const tmsize_t size = static_cast<tmsize_t>(TIFFGetStrileByteCount(tif, 0));
+        if (size <= 0 || size > 64 * 1024 * 1024) {
+            *error = QStringLiteral("page %1 of the fax is damaged (no image data)").arg(number);
+            return false;
+        }
+        page->ccitt.resize(static_cast<size_t>(size));
+        if (TIFFReadRawStrip(tif, 0, page->ccitt.data(), size) != size) {
+            *error = QStringLiteral("page %1 of the fax is damaged: %2").arg(number).arg(*libError);
+            return false;
+        }
+        if (fillOrder == FILLORDER_LSB2MSB)
+            TIFFReverseBits(reinterpret_cast<uint8_t*>(page->ccitt.data()), size);
+        page->k = compression == COMPRESSION_CCITTFAX4 ? -1 : ((g3opts & GROUP3OPT_2DENCODING) ? 4 : 0);
+        page->byteAlign = compression == COMPRESSION_CCITTFAX3 && (g3opts & GROUP3OPT_FILLBITS);
+        *reencoded = false;
+        return true;
+    }
+
+    // Several strips (each starts its own coding) or uncompressed mode: decode the page and encode it
+    // again as one G4 strip.
+    const tmsize_t rowBytes = TIFFScanlineSize(tif);
+    if (rowBytes != static_cast<tmsize_t>((columns + 7) / 8)) {
+        *error = QStringLiteral("page %1 of the fax is damaged (bad row size)").arg(number);
+        return false;
+    }
+    std::vector<unsigned char> bitmap(static_cast<size_t>(rowBytes) * rows, 0);
+    tmsize_t filled = 0;
+    for (uint32_t s = 0; s < strips; ++s) {
+        const tmsize_t room = static_cast<tmsize_t>(bitmap.size()) - filled;
+        if (room <= 0)
+            break;
+        const tmsize_t n = TIFFReadEncodedStrip(tif, s, bitmap.data() + filled, room);
+        if (n < 0) {
+            *error = QStringLiteral("page %1 of the fax is damaged: %2").arg(number).arg(*libError);
+            return false;
+        }
+        filled += n;
+    }
+    if (!encodeG4(bitmap, columns, rows, photometric, &page->ccitt, error))
+        return false;
+    page->k = -1;
+    page->byteAlign = false;
+    *reencoded = true;
+    return true;
+}
+
+QString tagText(TIFF* tif, ttag_t tag)
+{
+    const char* value = nullptr;
+    if (TIFFGetField(tif, tag, &value) && value)
+        return QString::fromLatin1(value).trimmed();
+    return QString();
+}
+
+QPDFObjectHandle pageObject(QPDF& pdf, const Page& p)
+{
+    QPDFObjectHandle image = pdf.newStream();
+    QPDFObjectHandle dict = image.getDict();
+    dict.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
+    dict.replaceKey("/Subtype", QPDFObjectHandle::newName("/Image"));
+    dict.replaceKey("/Width", QPDFObjectHandle::newInteger(p.columns));
+    dict.replaceKey("/Height", QPDFObjectHandle::newInteger(p.rows));
+    dict.replaceKey("/ColorSpace", QPDFObjectHandle::newName("/DeviceGray"));
+    dict.replaceKey("/BitsPerComponent", QPDFObjectHandle::newInteger(1));
+    QPDFObjectHandle parms = QPDFObjectHandle::newDictionary();
+    parms.replaceKey("/K", QPDFObjectHandle::newInteger(p.k));
+    parms.replaceKey("/Columns", QPDFObjectHandle::newInteger(p.columns));
+    parms.replaceKey("/Rows", QPDFObjectHandle::newInteger(p.rows));
+    parms.replaceKey("/BlackIs1", QPDFObjectHandle::newBool(p.blackIs1));
+    parms.replaceKey("/EncodedByteAlign", QPDFObjectHandle::newBool(p.byteAlign));
+    image.replaceStreamData(p.ccitt, QPDFObjectHandle::newName("/CCITTFaxDecode"), parms);
+
+    const QByteArray draw = QStringLiteral("q %1 0 0 %2 0 0 cm /Im0 Do Q\n")
+                                .arg(p.widthPt, 0, 'f', 4)
+                                .arg(p.heightPt, 0, 'f', 4)
+                                .toLatin1();
+    QPDFObjectHandle contents = pdf.newStream(draw.toStdString());
+
+    QPDFObjectHandle xobjects = QPDFObjectHandle::newDictionary();
+    xobjects.replaceKey("/Im0", image);
+    QPDFObjectHandle resources = QPDFObjectHandle::newDictionary();
+    resources.replaceKey("/XObject", xobjects);
+    QPDFObjectHandle page = QPDFObjectHandle::newDictionary();
+    page.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
+    page.replaceKey("/MediaBox",
+                    QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, p.widthPt, p.heightPt)));
+    page.replaceKey("/Resources", resources);
+    page.replaceKey("/Contents", contents);
+    return pdf.makeIndirectObject(page);
+}
+
+} // namespace
+
+bool FaxTiffToPdf::convert(const QByteArray& tiff, FaxDocument* out, QString* error)
+{
+    *out = FaxDocument();
+    if (tiff.size() < 8 || !(tiff.startsWith("II*\0") || tiff.startsWith("MM\0*"))) {
+        *error = QStringLiteral("the document is not a TIFF fax image");
+        return false;
+    }
+    MemFile file{tiff, 0};
+    QString libError;
+    TiffHandle h;
+    h.tif = openMem(&file, "rm", &libError);
+    if (!h.tif) {
+        *error = QStringLiteral("the fax image cannot be read: %1").arg(libError);
+        return false;
+    }
+    std::vector<Page> pages;
+    int number = 0;
+    do {
+        ++number;
+        if (number == 1) {
+            out->tsi = tagText(h.tif, TIFFTAG_IMAGEDESCRIPTION);
+            out->subaddress = tagText(h.tif, TIFFTAG_FAXSUBADDRESS);
+        }
+        Page page;
+        bool reencoded = false;
+        if (!readPage(h.tif, number, &page, &reencoded, error, &libError))
+            return false;
+        out->imageBytes += static_cast<qint64>(page.ccitt.size());
+        out->pageSizes.append(QSizeF(page.widthPt, page.heightPt));
+        if (reencoded)
+            ++out->reencodedPages;
+        pages.push_back(std::move(page));
+    } while (TIFFReadDirectory(h.tif));
+    if (!libError.isEmpty() && pages.empty()) {
+        *error = QStringLiteral("the fax image cannot be read: %1").arg(libError);
+        return false;
+    }
+
+    try {
+        QPDF pdf;
+        pdf.emptyPDF();
+        QPDFPageDocumentHelper helper(pdf);
+        for (const Page& p : pages)
+            helper.addPage(pageObject(pdf, p), false);
+        QPDFWriter writer(pdf);
+        writer.setOutputMemory();
+        writer.setDeterministicID(true);
+        writer.write();
+        std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
+        out->pdf = QByteArray(reinterpret_cast<const char*>(buffer->getBuffer()),
+                              static_cast<qsizetype>(buffer->getSize()));
+    } catch (const std::exception& e) {
+        *error =
+            QStringLiteral("the fax could not be made into a PDF: %1").arg(QString::fromLocal8Bit(e.what()));
+        return false;
+    }
+    out->pages = static_cast<int>(pages.size());
+    return true;
+}
