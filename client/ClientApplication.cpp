@@ -123,6 +123,8 @@ void ClientApplication::startCapture()
             });
     connect(m_capture, &CaptureService::pendingCountChanged, m_tray.get(),
             &TrayController::setWaitingCaptures);
+    // A document printed to "MPS Fax" is a fax draft now: the fax dialog opens on it.
+    connect(m_capture, &CaptureService::faxDraftReady, m_tray.get(), &TrayController::openFaxDraft);
     connect(m_capture, &CaptureService::waitingForSignIn, m_tray.get(), [this] {
         if (m_session->state() != Session::State::SignedOut)
             return; // a stored session is being restored; the uploader is woken when it is

@@ -2,8 +2,8 @@
 #include <QString>
 
 /// Checks a fax number as a person types it, with the dial plan the server announces
-/// (GET /api/v1/fax/settings). Uses the shared FaxNumber::normalize (common/fax) when this build has
-/// it, so that the tray and the server agree; the same rules (docs/fax.md, "Numbers") otherwise.
+/// (GET /api/v1/fax/settings), through the shared FaxNumber::normalize (common/fax), so that the tray
+/// and the server agree on every number (docs/fax.md, "Numbers").
 class FaxNumberCheck
 {
 public:
@@ -19,7 +19,4 @@ public:
     /// Returns the check of `typed` under the outside-line prefix `outsidePrefix` (may be empty)
     /// and internal extensions of `extensionDigits` digits.
     static Result check(const QString& typed, const QString& outsidePrefix = {}, int extensionDigits = 4);
-
-    /// Returns true when this build checks with the shared FaxNumber (false: the local rules).
-    static bool usesSharedRules();
 };
