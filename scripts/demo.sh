@@ -2,7 +2,9 @@
 # make demo: a fresh MPS server on its embedded default (SQLCipher + local spool), a demo user,
 # a simulated MFP (ippeveprinter) registered as a printer, and, where a display exists, the kiosk
 # (windowed, with libfprint's virtual fingerprint sensor) and the tray client, both pinned to the
-# server's certificate. Prints what to use; Ctrl-C stops all.
+# server's certificate. As root also the desktop print and fax queues in a cupsd of the demo's own
+# and a fax line (two HylaFAX+ instances joined by iaxmodem software modems: scripts/demo-fax.sh).
+# Prints what to use; Ctrl-C stops all.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
@@ -15,8 +17,13 @@ chmod 700 "$demo"
 pids=()
 capture_dir=""
 sudo_capture=()
+fax_dir=""
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -n "$fax_dir" ]; then
+    "${sudo_capture[@]}" "$root/scripts/demo-fax.sh" stop "$fax_dir" || true
+    "${sudo_capture[@]}" rm -rf "$fax_dir" || true
+  fi
   if [ -n "$capture_dir" ]; then
     "${sudo_capture[@]}" "$root/scripts/demo-capture.sh" stop "$capture_dir" || true
     "${sudo_capture[@]}" rm -rf "$capture_dir" || true
@@ -64,7 +71,51 @@ kiosk_token=$("$build/server/mps-admin" --data "$demo/data" kiosk add kiosk-3F-E
 echo "$kiosk_token" > "$demo/kiosk.token"
 chmod 600 "$demo/kiosk.token"
 
-"$build/server/mps-server" --data "$demo/data" --listen "127.0.0.1:$port" --allow-plain-http \
+# PC-fax (docs/fax.md): a fax line of the demo's own (scripts/demo-fax.sh): HylaFAX+ "gateway" the
+# server sends through and receives from (hook mps-fax-received with a gateway token), and a
+# "remote" fax machine. kim's DID is 3101; sub-address 77 goes to 재무과's (FIN) shared mailbox.
+# iaxmodem and HylaFAX's daemons run as root: as root directly, else through sudo without a password.
+fax="Fax           not available in this demo: the simulated fax line needs root (iaxmodem, faxq and
+                faxgetty run as root). Run make demo as root to send and receive faxes; the tray
+                client's fax windows still open, and sending answers that fax is not set up."
+fax_args=()
+fax_hook="$build/installer/fax/mps-fax-received"
+if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
+  [ "$(id -u)" -eq 0 ] || sudo_capture=(sudo -n)
+  if [ ! -x "$fax_hook" ]; then
+    fax="Fax           not available: $fax_hook is not built"
+  else
+    "$build/server/mps-admin" --data "$demo/data" fax gateway-token demo-gateway > "$demo/fax-token.out"
+    # The token is the last word mps-admin prints.
+    awk 'NF { last = $NF } END { print last }' "$demo/fax-token.out" > "$demo/fax.token"
+    rm -f "$demo/fax-token.out"
+    chmod 600 "$demo/fax.token"
+    admin fax route add did 3101 --user kim
+    admin fax route add subaddress 77 --department FIN
+    # A directory lp and uucp can traverse, without '_' (HylaFAX turns '_' into '/').
+    fax_dir=$(mktemp -d /tmp/mps-demo-fax.XXXXXXXX)
+    while case "$fax_dir" in *_*) true ;; *) false ;; esac; do
+      rmdir "$fax_dir"; fax_dir=$(mktemp -d /tmp/mps-demo-fax.XXXXXXXX)
+    done
+    chmod 755 "$fax_dir"
+    if "${sudo_capture[@]}" "$root/scripts/demo-fax.sh" start "$fax_dir" "$fax_hook" "http://127.0.0.1:$port" \
+        "$demo/fax.token" > "$demo/fax.log" 2>&1; then
+      read -r -a fax_args < "$fax_dir/server-args"
+      fax="Fax line      simulated (HylaFAX+ and iaxmodem on loopback; logs $fax_dir/loop)
+                send: sign in to the tray client as kim, then print to MPS Fax (below) or use
+                \"Send fax...\" in its menu; any number (e.g. 02-555-0200) rings the simulated remote
+                fax machine, which keeps what it receives in $fax_dir/loop/remote/recvq (~45 s a page)
+                receive: $fax_dir/remote-send 3101       kim's DID: kim's fax inbox, with a notification
+                         $fax_dir/remote-send 3101#77    sub-address 77: 재무과's shared mailbox"
+    else
+      fax="Fax line could not be set up: $demo/fax.log"
+      "${sudo_capture[@]}" rm -rf "$fax_dir" || true
+      fax_dir=""
+    fi
+  fi
+fi
+
+"$build/server/mps-server" --data "$demo/data" --listen "127.0.0.1:$port" --allow-plain-http "${fax_args[@]}" \
   > "$demo/server.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.2; done
@@ -99,7 +150,9 @@ if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
     capture="Desktop print from this desktop through the demo's own CUPS and the tray client:
                 $(cat "$capture_dir/try-command")
                 (applications started with CUPS_SERVER=$capture_dir/cups.sock show \"MPS Secure Print\";
-                the job appears held for you in the tray client and at the kiosk; logs $capture_dir/log)"
+                the job appears held for you in the tray client and at the kiosk; logs $capture_dir/log)
+  Desktop fax   $(cat "$capture_dir/try-fax-command")
+                (the \"MPS Fax\" queue: the tray client opens its fax dialog on the document)"
   else
     capture="Desktop print could not be set up: $demo/capture.log"
   fi
@@ -141,6 +194,7 @@ MPS demo is running.
   Certificate   SHA-256 $fingerprint
   Logs          $demo/server.log, $demo/mfp.log
   $capture
+  $fax
 $apps
 Press Ctrl-C to stop.
 MSG
