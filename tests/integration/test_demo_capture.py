@@ -72,6 +72,12 @@ class DemoCaptureTest(unittest.TestCase):
         out = subprocess.run(["lpstat", "-v", "MPS-Secure-Print"], env=dict(os.environ, CUPS_SERVER=env["CUPS_SERVER"]),
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30)
         self.assertIn(b"mps:/", out.stdout, out.stdout)
+        # And the fax queue beside it, with the command the demo prints for it.
+        out = subprocess.run(["lpstat", "-v", "MPS-Fax"], env=dict(os.environ, CUPS_SERVER=env["CUPS_SERVER"]),
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30)
+        self.assertIn(b"mps:/fax", out.stdout, out.stdout)
+        with open(os.path.join(self.capture_dir, "try-fax-command"), encoding="utf-8") as f:
+            self.assertIn("lp -d MPS-Fax", f.read())
 
         self.session.start_agent(AGENT, self.server.base_url, PASSWORD, outbox)
         self.session.wait_event(lambda e: e.get("event") == "started", 30, "capture started")
