@@ -1,5 +1,6 @@
 #include "Server.h"
 
+#include "HylaFaxGateway.h"
 #include "Log.h"
 #include "TlsCertificate.h"
 
@@ -106,6 +107,39 @@ bool Server::start(QString* error)
     m_jobs->setReleaseQueue(m_release.get());
 
     IppAttributes::PrinterIdentity id;
+    // PC-fax sending (docs/fax.md): drafts are stored like jobs; the dispatcher talks to the gateway.
+    FaxService::Settings fs;
+    fs.gateway = m_config.fax.gateway;
+    fs.draftHoldSecs = js.holdSecs;
+    fs.keepDays = m_config.fax.keepDays;
+    fs.maxDocumentBytes = js.maxDocumentBytes;
+    m_fax = std::make_unique<FaxService>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, fs);
+    m_fax->setConverter(m_converter.get());
+    if (m_config.fax.gateway == QLatin1String("hylafax")) {
+        HylaFaxGateway::Settings hs;
+        hs.host = m_config.fax.host;
+        hs.port = m_config.fax.port;
+        hs.user = m_config.fax.user;
+        if (!m_config.fax.passwordFile.isEmpty()) {
+            QFile pw(m_config.fax.passwordFile);
+            if (!pw.open(QIODevice::ReadOnly)) {
+                *error = QStringLiteral("cannot read the fax gateway password file %1")
+                             .arg(m_config.fax.passwordFile);
+                return false;
+            }
+            hs.password = QString::fromUtf8(pw.readAll()).trimmed();
+        }
+        m_faxGateway = std::make_unique<HylaFaxGateway>(hs);
+    }
+    if (m_faxGateway) {
+        FaxDispatcher::Settings ds;
+        ds.pollSecs = m_config.fax.pollSeconds;
+        ds.maxDials = m_config.fax.maxDials;
+        ds.maxTries = m_config.fax.maxTries;
+        ds.gatewayRetryMinutes = m_config.fax.gatewayRetryMinutes;
+        m_faxDispatcher = std::make_unique<FaxDispatcher>(m_data.store, *m_fax, *m_faxGateway, m_clock, ds);
+        m_fax->setDispatcher(m_faxDispatcher.get());
+    }
     id.host = m_config.publicName;
     id.plainAllowed = m_config.allowPlainHttp;
     char uuid[64];
@@ -121,6 +155,7 @@ bool Server::start(QString* error)
 
     m_http = std::make_unique<HttpServer>([this](HttpExchange& ex) { route(ex); });
     HttpServer::Options ho;
+    m_fax->reconcile();
     ho.host = m_config.listenHost;
     ho.port = m_config.listenPort;
     ho.certFile = m_config.tlsCert;
@@ -142,8 +177,11 @@ bool Server::start(QString* error)
                              << (m_config.allowPlainHttp ? "(TLS and plain HTTP)" : "(TLS)");
     return true;
 }
+    m_api->setFaxService(m_fax.get());
 
 void Server::route(HttpExchange& ex)
+    if (m_faxDispatcher)
+        m_faxDispatcher->start();
 {
     // Until start() finishes wiring, only health answers.
     const QString path = ex.path();
@@ -200,3 +238,6 @@ void Server::stop()
     if (m_release)
         m_release->stop();
 }
+        m_fax->sweep();
+    if (m_faxDispatcher)
+        m_faxDispatcher->stop();

@@ -4,6 +4,9 @@
 #include "Clock.h"
 #include "DocumentConverter.h"
 #include "EventBus.h"
+#include "FaxDispatcher.h"
+#include "FaxGateway.h"
+#include "FaxService.h"
 #include "HttpServer.h"
 #include "IppEndpoint.h"
 #include "JobService.h"
@@ -60,6 +63,9 @@ private:
     std::unique_ptr<JobService> m_jobs;
     std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<ReleaseQueue> m_release;
+    std::unique_ptr<FaxGateway> m_faxGateway; // outlives m_faxDispatcher, which calls it
+    std::unique_ptr<FaxService> m_fax;
+    std::unique_ptr<FaxDispatcher> m_faxDispatcher;
     std::unique_ptr<IppEndpoint> m_ipp;
     std::unique_ptr<RestApi> m_api;
     std::unique_ptr<HttpServer> m_http;

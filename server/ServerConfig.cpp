@@ -36,6 +36,25 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
                                     QStringLiteral("Largest accepted document in MiB (default 512)."),
                                     QStringLiteral("N"));
     p.addOptions({data, listen, config, cert, key, plain, trusted, hold, maxDoc});
+    // PC-fax (docs/fax.md): each [fax] key as --fax-KEY.
+    const QList<std::pair<const char*, const char*>> faxKeys = {
+        {"gateway", "Fax gateway driver: hylafax (default none: fax disabled)."},
+        {"host", "Fax gateway host (default 127.0.0.1)."},
+        {"port", "Fax gateway port (default 4559)."},
+        {"user", "User name at the fax gateway (default mps)."},
+        {"password-file", "File holding the fax gateway password."},
+        {"poll-seconds", "Seconds between status polls of sent faxes (default 5)."},
+        {"max-dials", "Dial attempts per fax at the gateway (default 3)."},
+        {"max-tries", "Transmission attempts per fax at the gateway (default 3)."},
+        {"keep-days", "Days a sent fax's document is kept for resending (default 30)."},
+        {"gateway-retry-minutes",
+         "Minutes to keep trying an unreachable gateway before a fax fails (default 60)."},
+    };
+    QList<QCommandLineOption> faxOptions;
+    for (const auto& [name, help] : faxKeys)
+        faxOptions.append(QCommandLineOption(QStringLiteral("fax-") + QLatin1String(name),
+                                             QString::fromUtf8(help), QStringLiteral("VALUE")));
+    p.addOptions(faxOptions);
     if (!p.parse(args)) {
         *error = p.errorText();
         return false;
@@ -91,6 +110,7 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         const QString l = p.value(listen);
         bool ok = false;
         listenPort = static_cast<quint16>(l.section(QLatin1Char(':'), -1).toUInt(&ok));
+        readFax(ini, &fax);
         listenHost = l.section(QLatin1Char(':'), 0, -2);
         if (!ok || listenHost.isEmpty()) {
             *error = QStringLiteral("--listen takes HOST:PORT, e.g. 0.0.0.0:8631");
@@ -118,6 +138,35 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
     dataDir = QDir(dataDir).absolutePath();
     if (tlsCert.isEmpty())
         tlsCert = dataDir + QStringLiteral("/tls/server.crt");
+    {
+        // Command-line --fax-KEY values over the INI's.
+        const auto value = [&](const char* name) {
+            return p.value(QStringLiteral("fax-") + QLatin1String(name));
+        };
+        const auto isSet = [&](const char* name) {
+            return p.isSet(QStringLiteral("fax-") + QLatin1String(name));
+        };
+        if (isSet("gateway"))
+            fax.gateway = value("gateway");
+        if (isSet("host"))
+            fax.host = value("host");
+        if (isSet("port"))
+            fax.port = static_cast<quint16>(value("port").toUInt());
+        if (isSet("user"))
+            fax.user = value("user");
+        if (isSet("password-file"))
+            fax.passwordFile = value("password-file");
+        if (isSet("poll-seconds"))
+            fax.pollSeconds = value("poll-seconds").toInt();
+        if (isSet("max-dials"))
+            fax.maxDials = value("max-dials").toInt();
+        if (isSet("max-tries"))
+            fax.maxTries = value("max-tries").toInt();
+        if (isSet("keep-days"))
+            fax.keepDays = value("keep-days").toInt();
+        if (isSet("gateway-retry-minutes"))
+            fax.gatewayRetryMinutes = value("gateway-retry-minutes").toInt();
+    }
     if (tlsKey.isEmpty())
         tlsKey = dataDir + QStringLiteral("/tls/server.key");
     if (publicName.isEmpty())
@@ -167,6 +216,23 @@ bool ServerConfig::listenIsLoopback() const
     const QHostAddress a(listenHost);
     return !a.isNull() && a.isLoopback();
 }
+void ServerConfig::readFax(QSettings& ini, FaxConfig* out)
+{
+    ini.beginGroup(QStringLiteral("fax"));
+    out->gateway = ini.value(QStringLiteral("gateway"), out->gateway).toString().trimmed();
+    out->host = ini.value(QStringLiteral("host"), out->host).toString().trimmed();
+    out->port = static_cast<quint16>(ini.value(QStringLiteral("port"), out->port).toUInt());
+    out->user = ini.value(QStringLiteral("user"), out->user).toString();
+    out->passwordFile = ini.value(QStringLiteral("password-file"), out->passwordFile).toString();
+    out->pollSeconds = ini.value(QStringLiteral("poll-seconds"), out->pollSeconds).toInt();
+    out->maxDials = ini.value(QStringLiteral("max-dials"), out->maxDials).toInt();
+    out->maxTries = ini.value(QStringLiteral("max-tries"), out->maxTries).toInt();
+    out->keepDays = ini.value(QStringLiteral("keep-days"), out->keepDays).toInt();
+    out->gatewayRetryMinutes =
+        ini.value(QStringLiteral("gateway-retry-minutes"), out->gatewayRetryMinutes).toInt();
+    ini.endGroup();
+}
+
 
 bool ServerConfig::validate(QString* error) const
 {
@@ -181,3 +247,15 @@ bool ServerConfig::validate(QString* error) const
     }
     return true;
 }
+    if (!fax.gateway.isEmpty() && fax.gateway != QLatin1String("hylafax")) {
+        *error =
+            QStringLiteral("[fax] gateway must be hylafax (or empty for no fax), not '%1'").arg(fax.gateway);
+        return false;
+    }
+    if (fax.pollSeconds <= 0 || fax.maxDials <= 0 || fax.maxTries <= 0 || fax.keepDays <= 0 ||
+        fax.gatewayRetryMinutes <= 0 || fax.port == 0) {
+        *error = QStringLiteral(
+            "[fax] port, poll-seconds, max-dials, max-tries, keep-days and gateway-retry-minutes "
+            "must be positive");
+        return false;
+    }

@@ -1,6 +1,7 @@
 #pragma once
 #include "AccountingSettings.h"
 #include "DocumentConverter.h"
+#include "FaxConfig.h"
 
 #include <QString>
 #include <QStringList>
@@ -38,6 +39,9 @@ struct ServerConfig
     /// Checks the combination (e.g. plain HTTP only on loopback).
     [[nodiscard]] bool validate(QString* error) const;
     bool listenIsLoopback() const;
+    FaxConfig fax;                 ///< [fax] gateway, host, port, user, password-file, poll-seconds, ...
     /// Reads the [accounting] group of `ini` over the values in `out`; false with `error` for bad ones.
     [[nodiscard]] static bool readAccounting(QSettings& ini, AccountingSettings* out, QString* error);
 };
+    /// Reads the [fax] group of `ini` over the values in `out`.
+    static void readFax(QSettings& ini, FaxConfig* out);

@@ -175,6 +175,10 @@ void RestApi::handle(HttpExchange& ex)
     if ((p.startsWith(QLatin1String("/api/v1/usage/")) || p == QLatin1String("/api/v1/departments")) &&
         m_usage.handle(c.ex, p, c.who))
         return;
+    // PC-fax (docs/fax.md). The inbox's routes (/fax/inbox, /fax/blocked: FaxInboxApi) go just before this
+    // line; FaxApi answers settings, drafts, sent and contacts and declines the rest.
+    if (p.startsWith(QLatin1String("/api/v1/fax/")) && m_fax.handle(c.ex, p, c.who))
+        return;
     if (p.startsWith(QLatin1String("/api/v1/jobs/"))) {
         const QStringList parts = p.mid(13).split(QLatin1Char('/'));
         bool ok = false;

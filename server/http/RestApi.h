@@ -1,5 +1,6 @@
 #pragma once
 #include "Authenticator.h"
+#include "FaxApi.h"
 #include "HttpServer.h"
 #include "UsageApi.h"
 
@@ -21,6 +22,8 @@ public:
             AccountingService& accounting);
 
     /// Handles one exchange whose path starts with /api/v1.
+    /// PC-fax sending routes (/api/v1/fax/...) go to `faxes` (null: fax disabled, 503).
+    void setFaxService(FaxService* faxes) { m_fax = FaxApi(faxes); }
     void handle(HttpExchange& ex);
 
 private:
@@ -57,3 +60,4 @@ private:
     AccountingService& m_accounting;
     UsageApi m_usage;
 };
+    FaxApi m_fax{nullptr};

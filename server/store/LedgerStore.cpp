@@ -458,3 +458,28 @@ UsageSums LedgerStore::usageTotals(const UsageFilter& filter)
     }
     return u;
 }
+
+bool LedgerStore::addRowLocked(const UsageRecord& r)
+{
+    Statement u(
+        m_db.handle(),
+        "INSERT INTO usage(job_id, user_id, department, printer, kind, pages, sheets, impressions, color, "
+        "duplex, at, printer_id, copies, color_impressions, size_class, cost, saved_sheets, saved_cost, "
+        "source, user_department_id, printer_department_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
+        "?13,?14,?15,?16,?17,?18,?19,(SELECT department_id FROM users WHERE id = ?2), "
+        "(SELECT department_id FROM printers WHERE id = ?12))");
+    if (r.jobId)
+        u.bind(1, r.jobId);
+    else
+        u.bindNull(1);
+    u.bind(2, r.userId).bind(3, r.department).bind(4, r.printer).bind(5, r.kind).bind(6, r.pages);
+    u.bind(7, r.sheets).bind(8, r.impressions).bind(9, r.color ? 1 : 0).bind(10, r.duplex ? 1 : 0);
+    u.bind(11, r.at);
+    if (r.printerId)
+        u.bind(12, r.printerId);
+    else
+        u.bindNull(12);
+    u.bind(13, r.copies).bind(14, r.colorImpressions).bind(15, r.sizeClass).bind(16, r.cost);
+    u.bind(17, r.savedSheets).bind(18, r.savedCost).bind(19, r.source);
+    return u.exec();
+}

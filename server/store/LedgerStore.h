@@ -137,6 +137,9 @@ public:
     /// `bulk`: drop the ledger's indexes for the inserts and build them again at the end (same
     /// transaction): much faster for hundreds of thousands of rows, slower for a few.
     qint64 importRows(const std::function<int(UsageRecord*)>& next, bool bulk, QString* error);
+    /// Writes one ledger row (departments filled in as for jobs) for a caller that already holds the
+    /// store lock, inside its own transaction: the fax dispatcher's 'fax-sent' rows (FaxStore::finish).
+    [[nodiscard]] bool addRowLocked(const UsageRecord& row);
 
     /// A server-wide setting kept in the database (meta table), e.g. the accounting currency the server
     /// runs with, so that mps-admin reports agree with it. Empty when never set.

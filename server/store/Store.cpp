@@ -66,7 +66,7 @@ bool isLive(JobState s)
 
 } // namespace
 
-Store::Store() : m_departments(m_db, m_mutex), m_ledger(m_db, m_mutex) {}
+Store::Store() : m_departments(m_db, m_mutex), m_ledger(m_db, m_mutex), m_fax(m_db, m_mutex, m_ledger) {}
 
 bool Store::open(const QString& path, const SecretKey& key)
 {
@@ -900,7 +900,12 @@ QList<QString> Store::liveSpoolNames()
 {
     std::lock_guard lock(m_mutex);
     QList<QString> out;
-    Statement s(m_db.handle(), "SELECT spool_name FROM jobs WHERE spool_name IS NOT NULL");
+    // The fax tables share the spool: their files are live too.
+    Statement s(m_db.handle(),
+                "SELECT spool_name FROM jobs WHERE spool_name IS NOT NULL "
+                "UNION ALL SELECT spool_name FROM fax_drafts WHERE spool_name IS NOT NULL "
+                "UNION ALL SELECT cover_spool_name FROM fax_drafts WHERE cover_spool_name IS NOT NULL "
+                "UNION ALL SELECT spool_name FROM fax_inbox WHERE spool_name IS NOT NULL");
     while (s.next())
         out.append(s.text(0));
     return out;

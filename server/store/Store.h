@@ -1,6 +1,7 @@
 #pragma once
 #include "Database.h"
 #include "DepartmentStore.h"
+#include "FaxStore.h"
 #include "JobInfo.h"
 #include "LedgerStore.h"
 
@@ -114,6 +115,8 @@ public:
     DepartmentStore& departments() { return m_departments; }
     /// Rates, quotas, allowances, warnings, release reservations, ledger import and report queries.
     LedgerStore& ledger() { return m_ledger; }
+    /// PC-fax sending: settings, drafts, sent faxes, contacts (docs/fax.md).
+    FaxStore& fax() { return m_fax; }
 
     /// Opens the database and creates or upgrades its schema.
     [[nodiscard]] bool open(const QString& path, const SecretKey& key);
@@ -208,7 +211,8 @@ public:
                                  const UsageRecord& usage);
     QList<StoredJob> jobsExpiringBefore(qint64 when, bool unwarnedOnly);
     void markWarned(qint64 id);
-    /// Spool file names of every job that still owns one (for start-up reconciliation).
+    /// Spool file names of every job, fax draft (document and cover) and received fax that still owns one
+    /// (for start-up reconciliation).
     QList<QString> liveSpoolNames();
     /// Drops receiving rows left by a crash; returns how many.
     int discardAllReceiving();
@@ -228,4 +232,5 @@ private:
     QString m_error;
     DepartmentStore m_departments;
     LedgerStore m_ledger;
+    FaxStore m_fax;
 };

@@ -1,0 +1,218 @@
+#include "DocumentIntake.h"
+
+#include "DocumentConverter.h"
+#include "DocumentFormat.h"
+#include "Log.h"
+#include "SpoolCipher.h"
+
+#include <QFile>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+// Detects the format from the first bytes, for documents declared as application/octet-stream.
+QString sniffFormat(const QByteArray& head)
+{
+    if (head.startsWith("%PDF-"))
+        return QStringLiteral("application/pdf");
+    if (head.startsWith("RaS2"))
+        return QStringLiteral("image/pwg-raster");
+    if (head.startsWith(QByteArray("UNIRAST\0", 8)))
+        return QStringLiteral("image/urf");
+    if (head.startsWith("\xFF\xD8\xFF"))
+        return QStringLiteral("image/jpeg");
+    return {};
+}
+
+} // namespace
+
+DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter* converter, qint64 maxBytes,
+                                                const QString& declaredFormat, const QString& name,
+                                                const ByteSource& source, const QString& subject)
+{
+    Outcome o;
+    QString format = declaredFormat;
+    auto fail = [&](IngestResult::Status st, const QString& msg, Spool::Temp* temp,
+                    const QString& code = QString(), const QJsonObject& args = {}) {
+        if (temp)
+            spool.discard(temp);
+        o.status = st;
+        o.error = msg;
+        o.code = code;
+        o.args = args;
+        return o;
+    };
+
+    Spool::Temp temp;
+    QString err;
+    if (!spool.createTemp(&temp, &err))
+        return fail(IngestResult::Status::StorageError,
+                    QStringLiteral("The server could not store the job. Try again later."), nullptr);
+
+    // The document streams from the socket through encryption to disk, one chunk at a time.
+    SecretKey jobKey = SecretKey::random();
+    SpoolWriter writer;
+    if (!writer.open(temp.fd, jobKey, true))
+        return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
+    std::vector<char> buf(64 * 1024);
+    QByteArray head;
+    for (;;) {
+        const qint64 n = source(buf.data(), static_cast<qint64>(buf.size()));
+        if (n < 0)
+            return fail(IngestResult::Status::Aborted,
+                        QStringLiteral("The upload was interrupted before the document was complete."),
+                        &temp);
+        if (n == 0)
+            break;
+        if (head.size() < 16)
+            head.append(buf.data(), static_cast<qsizetype>(std::min<qint64>(n, 16 - head.size())));
+        if (writer.plaintextSize() + n > maxBytes)
+            return fail(IngestResult::Status::TooLarge,
+                        QStringLiteral("The document is larger than the %1 MB this server accepts.")
+                            .arg(maxBytes / (1024 * 1024)),
+                        &temp);
+        if (!writer.write(buf.data(), n))
+            return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
+    }
+    if (writer.plaintextSize() == 0)
+        return fail(IngestResult::Status::BadDocument, QStringLiteral("The document is empty."), &temp);
+    if (!writer.finish())
+        return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
+
+    // Read back through a decrypting, seekable view: the plaintext never touches the disk.
+    int rfd = ::open(QFile::encodeName(temp.path).constData(), O_RDONLY | O_CLOEXEC);
+    if (rfd < 0)
+        return fail(IngestResult::Status::StorageError,
+                    QStringLiteral("The server could not read back the job."), &temp);
+    auto dev = std::make_unique<SpoolDevice>(rfd, writer.takeIndex());
+    dev->open(QIODevice::ReadOnly);
+    qint64 documentSize = writer.plaintextSize();
+
+    // Undeclared (octet-stream) and office/text documents are judged by their content, never by their
+    // name: office documents and text are converted to a PDF, which replaces the original (newly
+    // encrypted under its own key) before it is inspected. A document declared as PDF, JPEG or raster
+    // must be one, and is told so if it is not.
+    const bool declaredPrintReady = !format.isEmpty() &&
+                                    format != QLatin1String("application/octet-stream") &&
+                                    !DocumentFormat::convertibleMimeTypes().contains(format);
+    DocumentFormat detected;
+    detected.kind = DocumentFormat::Kind::Native;
+    if (!declaredPrintReady)
+        detected = DocumentFormat::detect(dev.get());
+    if (detected.kind != DocumentFormat::Kind::Native) {
+        if (!DocumentFormat::isConvertible(detected.kind) || !converter) {
+            dev.reset();
+            ::close(rfd);
+            const DocumentFormat::Refusal why = DocumentFormat::refusalCode(detected.kind, head, name);
+            return fail(IngestResult::Status::BadDocument, DocumentFormat::refusal(detected.kind), &temp,
+                        why.code, why.args);
+        }
+        Spool::Temp pdfTemp;
+        const SecretKey pdfKey = SecretKey::random();
+        SpoolWriter pdfWriter;
+        if (!spool.createTemp(&pdfTemp, &err) || !pdfWriter.open(pdfTemp.fd, pdfKey, true)) {
+            dev.reset();
+            ::close(rfd);
+            spool.discard(&pdfTemp);
+            return fail(IngestResult::Status::StorageError,
+                        QStringLiteral("The server could not store the job. Try again later."), &temp);
+        }
+        bool pdfTooLarge = false;
+        const auto sink = [&](QIODevice* pdf, QString* sinkError) {
+            for (;;) {
+                const qint64 n = pdf->read(buf.data(), static_cast<qint64>(buf.size()));
+                if (n < 0) {
+                    *sinkError =
+                        QStringLiteral("The server could not read the converted document. Try again later.");
+                    return false;
+                }
+                if (n == 0)
+                    break;
+                if (pdfWriter.plaintextSize() + n > maxBytes) {
+                    pdfTooLarge = true;
+                    *sinkError =
+                        QStringLiteral("The converted document is larger than the %1 MB this server accepts.")
+                            .arg(maxBytes / (1024 * 1024));
+                    return false;
+                }
+                if (!pdfWriter.write(buf.data(), n)) {
+                    *sinkError = pdfWriter.errorString();
+                    return false;
+                }
+            }
+            if (!pdfWriter.finish()) {
+                *sinkError = pdfWriter.errorString();
+                return false;
+            }
+            return true;
+        };
+        const DocumentConverter::Result converted =
+            converter->convert(dev.get(), documentSize, detected, sink);
+        dev.reset();
+        ::close(rfd);
+        if (converted.status != DocumentConverter::Result::Status::Ok) {
+            spool.discard(&pdfTemp);
+            using C = DocumentConverter::Result::Status;
+            if (converted.status == C::TooLarge || pdfTooLarge)
+                return fail(IngestResult::Status::TooLarge, converted.error, &temp,
+                            QStringLiteral("too-large"));
+            if (converted.status == C::Busy)
+                return fail(IngestResult::Status::ConverterBusy, converted.error, &temp,
+                            QStringLiteral("converter-busy"));
+            if (converted.status == C::ServerError)
+                return fail(IngestResult::Status::StorageError, converted.error, &temp,
+                            QStringLiteral("storage"));
+            if (converted.status == C::TimedOut || converted.status == C::Crashed)
+                return fail(IngestResult::Status::BadDocument, converted.error, &temp,
+                            QStringLiteral("conversion-failed"));
+            const DocumentFormat::Refusal why = DocumentFormat::refusalCode(detected.kind, head, name);
+            return fail(IngestResult::Status::BadDocument, converted.error, &temp,
+                        why.code == QLatin1String("unsupported-format") ? QStringLiteral("bad-document")
+                                                                        : why.code,
+                        why.args);
+        }
+        qCInfo(lcIngest).noquote() << subject << ":" << detected.mimeType << "converted to PDF in"
+                                   << converted.elapsedMs << "ms";
+        // The original is not kept: only the PDF is stored and released.
+        spool.discard(&temp);
+        temp = pdfTemp;
+        jobKey = pdfKey;
+        documentSize = pdfWriter.plaintextSize();
+        format = QStringLiteral("application/pdf");
+        rfd = ::open(QFile::encodeName(temp.path).constData(), O_RDONLY | O_CLOEXEC);
+        if (rfd < 0)
+            return fail(IngestResult::Status::StorageError,
+                        QStringLiteral("The server could not read back the job."), &temp);
+        dev = std::make_unique<SpoolDevice>(rfd, pdfWriter.takeIndex());
+        dev->open(QIODevice::ReadOnly);
+    } else if (format.isEmpty() || format == QLatin1String("application/octet-stream") ||
+               DocumentFormat::convertibleMimeTypes().contains(format)) {
+        format = sniffFormat(head);
+        if (format.isEmpty()) {
+            dev.reset();
+            ::close(rfd);
+            const DocumentFormat::Refusal why =
+                DocumentFormat::refusalCode(DocumentFormat::Kind::Unknown, head, name);
+            return fail(
+                IngestResult::Status::BadDocument,
+                QStringLiteral("The document format is not supported. Print a PDF, JPEG or PWG raster file."),
+                &temp, why.code, why.args);
+        }
+    }
+
+    const DocumentInfo doc = DocumentInspector::inspect(dev.get(), format);
+    dev.reset();
+    ::close(rfd);
+    if (!doc.ok)
+        return fail(IngestResult::Status::BadDocument, doc.error, &temp,
+                    doc.encrypted ? QStringLiteral("encrypted-document") : QStringLiteral("bad-document"));
+
+    o.status = IngestResult::Status::Ok;
+    o.temp = temp;
+    o.key = jobKey;
+    o.size = documentSize;
+    o.format = format;
+    o.info = doc;
+    return o;
+}

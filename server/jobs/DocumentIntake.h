@@ -1,0 +1,37 @@
+#pragma once
+#include "DocumentInspector.h"
+#include "JobService.h"
+#include "SecretKey.h"
+#include "Spool.h"
+
+class DocumentConverter;
+
+/// The receiving half of an upload, shared by print jobs (JobService::ingest) and fax drafts
+/// (FaxService): streams the bytes through encryption into a spool temp file, converts office
+/// documents and text to PDF (the original is not kept), sniffs undeclared formats and inspects the
+/// result. Nothing is committed: the caller commits the temp file and its row, or discards it.
+class DocumentIntake
+{
+public:
+    /// What came in, or why it was refused.
+    struct Outcome
+    {
+        IngestResult::Status status = IngestResult::Status::StorageError;
+        QString error;     ///< a sentence the user can act on (!Ok)
+        QString code;      ///< BadDocument/TooLarge/...: the stable code (empty: "bad-document")
+        QJsonObject args;  ///< the code's arguments ({"format": "ZIP"})
+        Spool::Temp temp;  ///< Ok: the encrypted document, still a temp file
+        SecretKey key;     ///< Ok: the key it is encrypted with
+        qint64 size = 0;   ///< Ok: plaintext size of the stored document
+        QString format;    ///< Ok: the stored document's MIME type (application/pdf after conversion)
+        DocumentInfo info; ///< Ok: pages, page size, colour, thumbnail
+    };
+
+    /// Receives one document declared as `declaredFormat` (empty or application/octet-stream: judged
+    /// by content) named `name` (for refusal codes only, never a path). `subject` names the job or
+    /// draft in logs. Documents over `maxBytes` (before or after conversion) are refused TooLarge.
+    /// Without a converter, office documents are refused. On failure nothing is left on disk.
+    static Outcome receive(Spool& spool, DocumentConverter* converter, qint64 maxBytes,
+                           const QString& declaredFormat, const QString& name, const ByteSource& source,
+                           const QString& subject);
+};
