@@ -7,6 +7,9 @@
 # window of a department head (both tabs) and of a staff member at 1366x768 and 1920x1080:
 # client-usage-{head,head-department,user}-<size>-{ko,en}.png. The organisation and a year of usage
 # history come from scripts/demo-usage.py (several departments, quotas, printers of each department).
+# The PC-fax windows (client-fax-{dialog,cover,sent,inbox}-<size>-{ko,en}.png, client-fax-coverpage-*)
+# are grabbed on the same display by TestFaxDialog and TestFaxInbox over their fixtures (a real fax
+# needs root and the modem loop); build those two tests first.
 #
 # usage: scripts/client-screenshots.sh [BUILD_DIR]      (KEEP=1 keeps the work directory and logs)
 set -euo pipefail
@@ -141,6 +144,19 @@ for lang in ko en; do
       status=1
     fi
   done
+done
+# The fax dialog, Sent faxes and the Fax inbox over fixtures, on the same X display.
+for t in TestFaxDialog TestFaxInbox; do
+  if [ ! -x "$build/tests/$t" ]; then
+    echo "client-screenshots: build $t for the fax screenshots" >&2
+    status=1
+    continue
+  fi
+  if ! QT_QPA_PLATFORM=xcb MPS_CLIENT_GRAB_DIR="$out" "$build/tests/$t" screenshots > "$work/$t.log" 2>&1; then
+    echo "client-screenshots: the fax screenshots of $t failed:" >&2
+    cat "$work/$t.log" >&2
+    status=1
+  fi
 done
 ls -1 "$out"/client-*.png
 exit $status

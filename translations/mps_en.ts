@@ -429,6 +429,11 @@
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>my name, my department</comment>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>FaxForwardDialog</name>
@@ -1016,6 +1021,42 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
     <message>
         <source>Mine</source>
         <translation>Mine</translation>
+    </message>
+    <message>
+        <source>line busy</source>
+        <translation>line busy</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>not a fax machine</source>
+        <translation>not a fax machine</translation>
+    </message>
+    <message>
+        <source>call cut off</source>
+        <translation>call cut off</translation>
+    </message>
+    <message>
+        <source>number not accepted</source>
+        <translation>number not accepted</translation>
+    </message>
+    <message>
+        <source>refused by the fax server</source>
+        <translation>refused by the fax server</translation>
+    </message>
+    <message>
+        <source>fax server unreachable</source>
+        <translation>fax server unreachable</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>reason unknown</source>
+        <translation>reason unknown</translation>
     </message>
 </context>
 <context>

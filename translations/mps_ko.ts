@@ -424,6 +424,11 @@
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>my name, my department</comment>
+        <translation>%2 %1</translation>
+    </message>
 </context>
 <context>
     <name>FaxForwardDialog</name>
@@ -488,7 +493,7 @@
     </message>
     <message>
         <source>Mailbox</source>
-        <translation>받은 편지함</translation>
+        <translation>팩스함</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1007,42 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
     <message>
         <source>Mine</source>
         <translation>내 팩스</translation>
+    </message>
+    <message>
+        <source>line busy</source>
+        <translation>통화 중</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>not a fax machine</source>
+        <translation>팩스기 아님</translation>
+    </message>
+    <message>
+        <source>call cut off</source>
+        <translation>통화 끊김</translation>
+    </message>
+    <message>
+        <source>number not accepted</source>
+        <translation>번호 거부됨</translation>
+    </message>
+    <message>
+        <source>refused by the fax server</source>
+        <translation>팩스 서버가 거부</translation>
+    </message>
+    <message>
+        <source>fax server unreachable</source>
+        <translation>팩스 서버 연결 안 됨</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>reason unknown</source>
+        <translation>이유 알 수 없음</translation>
     </message>
 </context>
 <context>

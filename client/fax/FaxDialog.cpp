@@ -65,8 +65,8 @@ void FaxDialog::build()
         m_me.value(QLatin1String("displayName")).toString(m_me.value(QLatin1String("name")).toString());
     const QString myDepartment = m_me.value(QLatin1String("departmentName"))
                                      .toString(m_me.value(QLatin1String("department")).toString());
-    m_coverFrom->setText(myDepartment.isEmpty() ? myName
-                                                : QStringLiteral("%1, %2").arg(myName, myDepartment));
+    m_coverFrom->setText(
+        myDepartment.isEmpty() ? myName : tr("%1, %2", "my name, my department").arg(myName, myDepartment));
     m_coverSubject = new QLineEdit(this);
     m_coverSubject->setObjectName(QStringLiteral("coverSubject"));
     m_coverNote = new QPlainTextEdit(this);

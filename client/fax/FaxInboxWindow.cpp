@@ -46,13 +46,10 @@ FaxInboxWindow::FaxInboxWindow(FaxInboxModel* model, ApiClient* api, QWidget* pa
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->header()->setSectionResizeMode(FaxInboxModel::FromColumn, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
-    m_view->setColumnWidth(FaxInboxModel::NumberColumn, 120);
-    m_view->setColumnWidth(FaxInboxModel::PagesColumn, 90);
-    m_view->setColumnWidth(FaxInboxModel::ReceivedColumn, 130);
-    m_view->setColumnWidth(FaxInboxModel::MailboxColumn, 90);
-    m_view->setMinimumWidth(420);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(FaxInboxModel::FromColumn, QHeaderView::Stretch);
+    m_view->setMinimumWidth(480);
 
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("faxHeader"));
@@ -67,8 +64,8 @@ FaxInboxWindow::FaxInboxWindow(FaxInboxModel* model, ApiClient* api, QWidget* pa
     auto* splitter = new QSplitter(this);
     splitter->addWidget(m_view);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
     splitter->setChildrenCollapsible(false);
 
     m_empty = new QLabel(this);

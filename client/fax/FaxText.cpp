@@ -77,6 +77,47 @@ QStringList FaxText::reasonCodes()
             QStringLiteral("unknown")};
 }
 
+QString FaxText::reasonBrief(const QString& reasonCode)
+{
+    if (reasonCode == QLatin1String("busy"))
+        return tr("line busy");
+    if (reasonCode == QLatin1String("no-answer"))
+        return tr("no answer");
+    if (reasonCode == QLatin1String("not-a-fax"))
+        return tr("not a fax machine");
+    if (reasonCode == QLatin1String("line-error"))
+        return tr("call cut off");
+    if (reasonCode == QLatin1String("invalid-number"))
+        return tr("number not accepted");
+    if (reasonCode == QLatin1String("gateway-refused"))
+        return tr("refused by the fax server");
+    if (reasonCode == QLatin1String("gateway-unreachable"))
+        return tr("fax server unreachable");
+    if (reasonCode == QLatin1String("cancelled"))
+        return tr("cancelled");
+    if (reasonCode == QLatin1String("unknown"))
+        return tr("reason unknown");
+    return {};
+}
+
+QString FaxText::stateBrief(const QJsonObject& fax)
+{
+    const QString state = fax.value(QLatin1String("state")).toString();
+    if (state == QLatin1String("sent")) {
+        const int sent = fax.value(QLatin1String("pagesSent")).toInt();
+        return tr("Sent, %n page(s) in %1", nullptr,
+                  sent > 0 ? sent : fax.value(QLatin1String("pagesTotal")).toInt())
+            .arg(duration(fax.value(QLatin1String("durationSecs")).toInt()));
+    }
+    if (state == QLatin1String("failed")) {
+        QString why = reasonBrief(fax.value(QLatin1String("reasonCode")).toString());
+        if (why.isEmpty())
+            why = reasonBrief(QStringLiteral("unknown"));
+        return tr("Not sent: %1").arg(why);
+    }
+    return FaxText::state(fax);
+}
+
 bool FaxText::isFinal(const QString& state)
 {
     return state == QLatin1String("sent") || state == QLatin1String("failed") ||

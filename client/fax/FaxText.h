@@ -32,6 +32,11 @@ public:
     /// Returns a fax's `state` (with its pages, duration and remote ID where they matter) in a few
     /// words, e.g. "Sending page 2 of 3" or "Not sent: the line was busy" (fax JSON, docs/fax.md).
     static QString state(const QJsonObject& fax);
+    /// Returns state() in a list's few words: a failure names its reason briefly ("Not sent: line
+    /// busy"), a sent fax leaves out the receiver's ID. state() is the full sentence.
+    static QString stateBrief(const QJsonObject& fax);
+    /// Returns a failure `reasonCode` in two or three words ("line busy"); empty for an unknown code.
+    static QString reasonBrief(const QString& reasonCode);
     /// Returns true for states that do not change any more (sent, failed, cancelled).
     static bool isFinal(const QString& state);
 

@@ -58,7 +58,7 @@ QVariant SentFaxModel::data(const QModelIndex& index, int role) const
         return total > 0 ? QVariant(total) : QVariant();
     }
     case StateColumn:
-        return FaxText::state(f);
+        return FaxText::stateBrief(f);
     case SubmittedColumn:
         return FaxText::naturalDate(
             QDateTime::fromString(f.value(QLatin1String("submitted")).toString(), Qt::ISODate));

@@ -26,12 +26,12 @@ SentFaxWindow::SentFaxWindow(SentFaxModel* model, QWidget* parent) : QMainWindow
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // The state says the most; the short columns take what their text needs.
     m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(SentFaxModel::DocumentColumn, QHeaderView::Interactive);
     m_view->header()->setSectionResizeMode(SentFaxModel::StateColumn, QHeaderView::Stretch);
-    m_view->setColumnWidth(SentFaxModel::DocumentColumn, 200);
-    m_view->setColumnWidth(SentFaxModel::RecipientColumn, 150);
-    m_view->setColumnWidth(SentFaxModel::NumberColumn, 120);
-    m_view->setColumnWidth(SentFaxModel::PagesColumn, 50);
+    m_view->setColumnWidth(SentFaxModel::DocumentColumn, 220);
     m_detail = new QLabel(this);
     m_detail->setObjectName(QStringLiteral("detail"));
     m_detail->setWordWrap(true);

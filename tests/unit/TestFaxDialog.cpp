@@ -163,9 +163,9 @@ class TestFaxDialog : public QObject
                            {QStringLiteral("displayName"), QStringLiteral("Park Jiwoo")},
                            {QStringLiteral("department"), QStringLiteral("FIN")}};
 
-    FaxDialog* openOnDraft(int pages = 3)
+    FaxDialog* openOnDraft(int pages = 3, const QJsonObject& me = {})
     {
-        auto* dialog = new FaxDialog(m_api, 3, m_me);
+        auto* dialog = new FaxDialog(m_api, 3, me.isEmpty() ? m_me : me);
         dialog->show();
         if (!QTest::qWaitForWindowExposed(dialog))
             return dialog;
@@ -707,7 +707,13 @@ private Q_SLOTS:
             };
             for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
                 servePages(false);
-                FaxDialog* dialog = openOnDraft(3);
+                const QJsonObject me =
+                    lang == QLatin1String("ko")
+                        ? QJsonObject{{QStringLiteral("displayName"), QStringLiteral("박지우")},
+                                      {QStringLiteral("department"), QStringLiteral("재무과")}}
+                        : QJsonObject{{QStringLiteral("displayName"), QStringLiteral("Park Jiwoo")},
+                                      {QStringLiteral("department"), QStringLiteral("Finance")}};
+                FaxDialog* dialog = openOnDraft(3, me);
                 dialog->resize(size.width() <= 1366 ? QSize(1100, 700) : QSize(1400, 860));
                 QTRY_COMPARE(dialog->recipientsPanel()->contacts()->rowCount(), 2);
                 type(dialog, QStringLiteral("서초구청 민원과"), QStringLiteral("02-2155-6114"));

@@ -185,21 +185,23 @@ private Q_SLOTS:
             {sentFax(7, QStringLiteral("sending"), 0), QStringLiteral("Sending page 1 of 3")},
             {sentFax(7, QStringLiteral("sending"), 1), QStringLiteral("Sending page 2 of 3")},
             {sentFax(7, QStringLiteral("sent"), 3),
-             QStringLiteral("Sent, 3 pages in 1 min 05 s (received by +82 2 123 4567)")},
+             QStringLiteral("Sent, 3 pages in 1 min 05 s")},
         };
         for (const auto& step : steps) {
             model.applyEvent(QStringLiteral("fax-status"), {{QStringLiteral("fax"), step.first}});
             QCOMPARE(model.rowCount(), 2);
             QCOMPARE(model.index(0, SentFaxModel::StateColumn).data().toString(), step.second);
         }
-        QVERIFY(window.detailText().contains(QLatin1String("Sent, 3 pages")));
+        QVERIFY(window.detailText().contains(
+            QLatin1String("Sent, 3 pages in 1 min 05 s (received by +82 2 123 4567)")));
         QVERIFY(!window.action(QStringLiteral("cancel"))->isEnabled());
         QVERIFY(!window.action(QStringLiteral("resend"))->isEnabled());
 
         // A failed one says why, in words, and can be sent again.
         window.view()->setCurrentIndex(model.index(1, 0));
         QCOMPARE(model.index(1, SentFaxModel::StateColumn).data().toString(),
-                 QStringLiteral("Not sent: ") + FaxText::reason(QStringLiteral("busy")));
+                 QStringLiteral("Not sent: line busy"));
+        QVERIFY(window.detailText().contains(FaxText::reason(QStringLiteral("busy"))));
         QVERIFY(window.action(QStringLiteral("resend"))->isEnabled());
         QJsonObject again = sentFax(9, QStringLiteral("queued"));
         again.insert(QStringLiteral("resendOf"), 6);
@@ -247,7 +249,8 @@ private Q_SLOTS:
         const auto sent = FaxText::statusNotification(sentFax(7, QStringLiteral("sent"), 3));
         QVERIFY(sent);
         QCOMPARE(sent->title, QStringLiteral("Fax sent"));
-        QVERIFY(sent->body.contains(QStringLiteral("contract.pdf was sent to 서초구청 민원과 (02-123-4567)")));
+        QVERIFY(
+            sent->body.contains(QStringLiteral("contract.pdf was sent to 서초구청 민원과 (02-123-4567)")));
         const auto failed =
             FaxText::statusNotification(sentFax(7, QStringLiteral("failed"), 0, QStringLiteral("no-answer")));
         QVERIFY(failed);
