@@ -63,6 +63,15 @@ GATEWAY_NAME = "hylafax-e2e"
 CALL_TIMEOUT = 420  # one call with set-up and retraining, with room for a loaded machine
 
 
+def hylafax_safe_dir(prefix):
+    """A new temporary directory whose path has no '_' (HylaFAX turns '_' in device paths into '/')."""
+    while True:
+        path = tempfile.mkdtemp(prefix=prefix, dir=os.environ.get("MPS_PEER_TMP", "/tmp"))
+        if "_" not in path:
+            return path
+        os.rmdir(path)
+
+
 def _require_root_and_builds():
     """The end-to-end set needs root and the built programs: anything missing FAILS the run."""
     if os.geteuid() != 0:
@@ -119,7 +128,7 @@ class FaxEndToEnd(unittest.TestCase):
         _require_root_and_builds()
         from hylafax import FaxLoop  # tests/fixtures/hylafax.py (the gateway engineer's fixture)
 
-        cls.dir = tempfile.mkdtemp(prefix="mps-fax-e2e-", dir=os.environ.get("MPS_PEER_TMP", "/tmp"))
+        cls.dir = hylafax_safe_dir("mps-fax-e2e-")
         os.chmod(cls.dir, 0o755)
         if not os.environ.get("MPS_KEEP_PEER_DIRS"):
             cls.addClassCleanup(shutil.rmtree, cls.dir, True)
