@@ -5,6 +5,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -17,6 +18,7 @@ Q_LOGGING_CATEGORY(lcHylaFaxGateway, "mps.server.fax", QtInfoMsg)
 const QString kLastTime = QStringLiteral("000300");
 constexpr qint64 kMaxListing = 8 * 1024 * 1024;
 constexpr qint64 kMaxSessionLog = 4 * 1024 * 1024;
+constexpr int kNewestLogs = 4; // session logs searched for a call whose COMMID is not known yet
 
 /*
  * Failure reasons from HylaFAX's status codes (STATUSCODE, and the text of STATUS). The codes and
@@ -440,6 +442,31 @@ bool HylaFaxGateway::status(const QString& gatewayJobId, FaxGatewayStatus* out, 
             session = parseSessionLog(log);
         else
             qCDebug(lcHylaFaxGateway) << "no session log for job" << gatewayJobId << client.errorString();
+    } else if (active) {
+        // faxsend writes the COMMID into the job only after the first page: until then, look for
+        // the call among the newest session logs (one per modem at most is active).
+        QByteArray names;
+        if (client.retrieve(QStringLiteral("NLST log"), &names, kMaxListing)) {
+            static const QRegularExpression nameRe(QStringLiteral("(?:^|/)c(\\d{1,12})$"));
+            QList<qint64> ids;
+            for (const QByteArray& raw : names.split('\n')) {
+                const auto m = nameRe.match(QString::fromUtf8(raw).trimmed());
+                if (m.hasMatch())
+                    ids << m.captured(1).toLongLong();
+            }
+            std::sort(ids.begin(), ids.end(), std::greater<>());
+            const QByteArray marker = QStringLiteral("SEND FAX: JOB %1 ").arg(gatewayJobId).toUtf8();
+            for (int i = 0; i < ids.size() && i < kNewestLogs; ++i) {
+                QByteArray log;
+                if (!client.retrieve(QStringLiteral("RETR log/c%1").arg(ids[i], 9, 10, QLatin1Char('0')),
+                                     &log, kMaxSessionLog))
+                    break;
+                if (log.contains(marker)) {
+                    session = parseSessionLog(log);
+                    break;
+                }
+            }
+        }
     }
     client.quit();
     out->remoteId = session.csi;

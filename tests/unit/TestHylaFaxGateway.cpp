@@ -4,6 +4,7 @@
 #include "HylaFaxGateway.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -135,6 +136,7 @@ private slots:
     void closedPortIsRetryable();
     void silentServerTimesOut_data();
     void silentServerTimesOut();
+    void realCallThroughTheLoop();
 
 private:
     HylaFaxGateway::Settings settings() const;
@@ -402,6 +404,69 @@ void TestHylaFaxGateway::silentServerTimesOut()
     QVERIFY(server.accepted());
     FaxGatewayStatus status;
     QVERIFY(!gateway.status(QStringLiteral("1"), &status, &error));
+}
+
+// A real T.30 call through `hylafax.py loop` started by hand (no automated full calls here; the
+// end-to-end tests make those): MPS_FAX_LOOP_PORT=<gatewayPort> MPS_FAX_LOOP_NUMBER=<remoteNumber>.
+void TestHylaFaxGateway::realCallThroughTheLoop()
+{
+    const int port = qEnvironmentVariableIntValue("MPS_FAX_LOOP_PORT");
+    const QString number = qEnvironmentVariable("MPS_FAX_LOOP_NUMBER");
+    if (port == 0 || number.isEmpty())
+        QSKIP("set MPS_FAX_LOOP_PORT and MPS_FAX_LOOP_NUMBER to the gateway of a running hylafax.py loop");
+    auto s = settings();
+    s.port = static_cast<quint16>(port);
+    HylaFaxGateway gateway(s);
+    FaxSubmission fax;
+    fax.tag = uniqueTag();
+    fax.dialString = number + QStringLiteral("#42");
+    fax.senderName = QStringLiteral("Loop test");
+    fax.parts = {filePart(kPdfA), filePart(kPdfB)};
+    QString jobId;
+    QString error;
+    bool retryable = false;
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY2(gateway.submit(fax, &jobId, &error, &retryable), qPrintable(error));
+    const qint64 submitMs = clock.elapsed();
+
+    FaxGatewayStatus status;
+    QStringList seen;
+    static const char* names[] = {"Queued", "Dialling", "Sending", "Sent", "Failed", "Cancelled", "Unknown"};
+    qint64 pollMs = 0;
+    int polls = 0;
+    while (true) {
+        QElapsedTimer one;
+        one.start();
+        QVERIFY2(gateway.status(jobId, &status, &error), qPrintable(error));
+        pollMs = qMax(pollMs, one.elapsed());
+        ++polls;
+        const QString line = QStringLiteral("%1 %2/%3 %4")
+                                 .arg(QLatin1String(names[static_cast<int>(status.state)]))
+                                 .arg(status.pagesSent)
+                                 .arg(status.pagesTotal)
+                                 .arg(status.remoteId);
+        if (seen.isEmpty() || seen.last().section(QLatin1Char('@'), 0, 0) != line)
+            seen << QStringLiteral("%1@%2s").arg(line).arg(clock.elapsed() / 1000.0, 0, 'f', 1);
+        if (status.state == FaxGatewayStatus::State::Sent ||
+            status.state == FaxGatewayStatus::State::Failed || clock.elapsed() > 300000)
+            break;
+        QTest::qWait(1000);
+    }
+    qInfo(
+        "submit %lld ms, slowest status poll %lld ms over %d polls; states: %s; duration %d s, attempts %d, "
+        "reason '%s' (%s)",
+        submitMs, pollMs, polls, qPrintable(seen.join(QStringLiteral(" -> "))), status.durationSecs,
+        status.attempts, qPrintable(status.reasonCode), qPrintable(status.reasonText));
+    QCOMPARE(status.state, FaxGatewayStatus::State::Sent);
+    QVERIFY(status.pagesTotal >= 2);
+    QCOMPARE(status.pagesSent, status.pagesTotal);
+    QVERIFY(!status.remoteId.isEmpty());
+    QVERIFY(status.durationSecs > 0);
+    QCOMPARE(status.attempts, 1);
+    QString found;
+    QVERIFY2(gateway.findByTag(fax.tag, &found, &error), qPrintable(error));
+    QCOMPARE(found, jobId); // still found once done (doneq)
 }
 
 QTEST_GUILESS_MAIN(TestHylaFaxGateway)
