@@ -1,5 +1,6 @@
 #include "ServerErrorText.h"
 
+#include "FaxText.h"
 #include "QuotaText.h"
 #include "StateReasonText.h"
 
@@ -141,6 +142,9 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
         return tr("The server did not accept the request. Update the app or ask the print admin.");
     if (code == QLatin1String("not-found"))
         return tr("The server does not know this request. Check the server address.");
+    // The fax calls' own codes (fax-disabled, invalid-number, ...: docs/fax.md) are FaxText's.
+    if (const QString fax = FaxText::faxOnlyError(code, answer); !fax.isEmpty())
+        return fax;
     // The job reasons the kiosk shares (printer faults, expiry, ...) have their own sentences.
     return StateReasonText::sentence(code, answer, StateReasonText::Where::Desktop, {});
 }

@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>Saved as %1</source>
-        <translation>%1(으)로 저장됩니다</translation>
+        <translation>저장할 번호: %1</translation>
     </message>
 </context>
 <context>
@@ -561,7 +561,7 @@
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Received %2 for %3, %n page(s).</source>
         <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2에 %3(으)로 받음, %n쪽.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2에 받음 (%3 팩스함), %n쪽.</numerusform>
         </translation>
     </message>
     <message>
@@ -598,11 +598,11 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
     </message>
     <message>
         <source>%1 could not be saved: %2. Choose another folder.</source>
-        <translation>%1에 저장하지 못했습니다: %2. 다른 폴더를 고르세요.</translation>
+        <translation>저장하지 못했습니다(%1): %2. 다른 폴더를 고르세요.</translation>
     </message>
     <message>
         <source>Saved as %1.</source>
-        <translation>%1(으)로 저장했습니다.</translation>
+        <translation>저장했습니다: %1</translation>
     </message>
     <message>
         <source>Held as a print job: release it at any MFP with your card.</source>
@@ -620,7 +620,7 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
     </message>
     <message>
         <source>Block %1? Faxes from this sender will no longer reach you; they are not stored.</source>
-        <translation>%1을(를) 차단할까요? 이 발신자가 보낸 팩스는 더 이상 받지 않으며 저장되지도 않습니다.</translation>
+        <translation>%1 발신자를 차단할까요? 이 발신자가 보낸 팩스는 더 이상 받지 않으며 저장되지도 않습니다.</translation>
     </message>
     <message>
         <source>Block</source>
@@ -767,19 +767,19 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
     </message>
     <message>
         <source>Will be sent to %1</source>
-        <translation>%1(으)로 보냅니다</translation>
+        <translation>보낼 번호: %1</translation>
     </message>
     <message>
         <source>%1 is already a recipient.</source>
-        <translation>%1은(는) 이미 받는 곳에 있습니다.</translation>
+        <translation>%1 번호는 이미 받는 곳에 있습니다.</translation>
     </message>
     <message>
         <source>Delete %1 (%2) from the shared phone book of %3? Everyone in the department loses it.</source>
-        <translation>%3 공용 주소록에서 %1(%2)을(를) 지울까요? 부서 모든 사람의 주소록에서 사라집니다.</translation>
+        <translation>%3 공용 주소록에서 %1(%2) 항목을 지울까요? 부서 모든 사람의 주소록에서 사라집니다.</translation>
     </message>
     <message>
         <source>Delete %1 (%2) from your phone book?</source>
-        <translation>내 주소록에서 %1(%2)을(를) 지울까요?</translation>
+        <translation>내 주소록에서 %1(%2) 항목을 지울까요?</translation>
     </message>
     <message>
         <source>Delete phone book entry</source>
@@ -794,27 +794,27 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
     </message>
     <message>
         <source>A fax number has only digits, spaces, dashes, dots and brackets, with # before a sub-address. Check %1.</source>
-        <translation>팩스 번호에는 숫자, 띄어쓰기, 하이픈(-), 점, 괄호만 쓸 수 있고 서브주소 앞에는 #을 씁니다. %1을(를) 확인하세요.</translation>
+        <translation>팩스 번호에는 숫자, 띄어쓰기, 하이픈(-), 점, 괄호만 쓸 수 있고 서브주소 앞에는 #을 씁니다. %1 번호를 확인하세요.</translation>
     </message>
     <message>
         <source>%1 is too short for a fax number. Check that the area code and every digit are there.</source>
-        <translation>%1은(는) 팩스 번호로는 너무 짧습니다. 지역 번호와 모든 자리가 들어갔는지 확인하세요.</translation>
+        <translation>%1: 팩스 번호로는 너무 짧습니다. 지역 번호와 모든 자리가 들어갔는지 확인하세요.</translation>
     </message>
     <message>
         <source>%1 is too long for a fax number. Check it for extra digits.</source>
-        <translation>%1은(는) 팩스 번호로는 너무 깁니다. 숫자가 더 들어가지 않았는지 확인하세요.</translation>
+        <translation>%1: 팩스 번호로는 너무 깁니다. 숫자가 더 들어가지 않았는지 확인하세요.</translation>
     </message>
     <message>
         <source>%1 does not start with a Korean area code such as 02, 031 or 010. Check the first digits.</source>
-        <translation>%1은(는) 02, 031, 010 같은 국내 지역 번호로 시작하지 않습니다. 앞자리를 확인하세요.</translation>
+        <translation>%1: 02, 031, 010 같은 국내 지역 번호로 시작하지 않습니다. 앞자리를 확인하세요.</translation>
     </message>
     <message>
         <source>%1 is a number abroad. Faxes go only to numbers in Korea; ask the print admin about other countries.</source>
-        <translation>%1은(는) 해외 번호입니다. 팩스는 국내 번호로만 보낼 수 있습니다. 해외로 보내려면 인쇄 관리자에게 문의하세요.</translation>
+        <translation>%1: 해외 번호입니다. 팩스는 국내 번호로만 보낼 수 있습니다. 해외로 보내려면 인쇄 관리자에게 문의하세요.</translation>
     </message>
     <message>
         <source>The sub-address after # in %1 must be digits only, at most 20.</source>
-        <translation>%1에서 # 뒤의 서브주소는 20자리 이하의 숫자여야 합니다.</translation>
+        <translation>%1: # 뒤의 서브주소는 20자리 이하의 숫자여야 합니다.</translation>
     </message>
     <message>
         <source>The line was busy each time it was called. Send it again later.</source>
@@ -904,7 +904,7 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
     </message>
     <message>
         <source>Nothing was sent: the number %1 is not valid. Check it.</source>
-        <translation>아무것도 보내지 않았습니다: %1은(는) 올바른 번호가 아닙니다. 확인하세요.</translation>
+        <translation>아무것도 보내지 않았습니다: %1 번호가 올바르지 않습니다. 확인하세요.</translation>
     </message>
     <message>
         <source>Add at least one recipient with a fax number.</source>
@@ -954,7 +954,7 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
     </message>
     <message>
         <source>%1 was sent to %2.</source>
-        <translation>%1 문서를 %2(으)로 보냈습니다.</translation>
+        <translation>%1 문서를 %2 앞으로 보냈습니다.</translation>
     </message>
     <message>
         <source>Fax not sent</source>
@@ -962,7 +962,7 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
     </message>
     <message>
         <source>%1 to %2 was not sent. %3 You can send it again from Sent faxes.</source>
-        <translation>%2(으)로 보낸 %1 문서가 전송되지 않았습니다. %3 보낸 팩스에서 다시 보낼 수 있습니다.</translation>
+        <translation>%2 앞으로 보낸 %1 문서가 전송되지 않았습니다. %3 보낸 팩스에서 다시 보낼 수 있습니다.</translation>
     </message>
     <message>
         <source>an unknown sender</source>

@@ -95,6 +95,8 @@ void FaxContactModel::finishAction(ApiReply* reply)
         if (reply->ok()) {
             search(m_query);
             Q_EMIT actionFinished(true, {});
+        } else if (reply->errorCode() == QLatin1String("forbidden")) {
+            Q_EMIT actionFinished(false, FaxText::contactForbidden());
         } else {
             Q_EMIT actionFinished(
                 false, FaxText::serverError(reply->errorCode(), reply->json(), reply->errorMessage()));

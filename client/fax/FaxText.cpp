@@ -168,6 +168,17 @@ QString FaxText::state(const QJsonObject& fax)
 
 QString FaxText::serverError(const QString& code, const QJsonObject& answer, const QString& fallback)
 {
+    const QString fax = faxOnlyError(code, answer);
+    if (!fax.isEmpty())
+        return fax;
+    const QString shared = ServerErrorText::sentence(code, answer);
+    if (!shared.isEmpty())
+        return shared;
+    return fallback;
+}
+
+QString FaxText::faxOnlyError(const QString& code, const QJsonObject& answer)
+{
     if (code == QLatin1String("invalid-number")) {
         const QString number = answer.value(QLatin1String("number")).toString();
         const QString why = numberError(answer.value(QLatin1String("reason")).toString(), number);
@@ -198,25 +209,20 @@ QString FaxText::serverError(const QString& code, const QJsonObject& answer, con
                   "it.");
     if (code == QLatin1String("not-found"))
         return tr("This fax is no longer there: it was deleted or has expired.");
-    if (code == QLatin1String("forbidden"))
-        return tr("Only the person who added this entry, the department's heads and admins may change it.");
-    const QString shared = ServerErrorText::sentence(code, answer);
-    if (!shared.isEmpty())
-        return shared;
-    return fallback;
+    return {};
 }
 
 QStringList FaxText::serverCodes()
 {
-    return {QStringLiteral("invalid-number"),
-            QStringLiteral("no-recipients"),
-            QStringLiteral("too-many-recipients"),
-            QStringLiteral("fax-disabled"),
-            QStringLiteral("wrong-state"),
-            QStringLiteral("gone"),
-            QStringLiteral("bad-cover"),
-            QStringLiteral("not-found"),
-            QStringLiteral("forbidden")};
+    return {QStringLiteral("invalid-number"),      QStringLiteral("no-recipients"),
+            QStringLiteral("too-many-recipients"), QStringLiteral("fax-disabled"),
+            QStringLiteral("wrong-state"),         QStringLiteral("gone"),
+            QStringLiteral("bad-cover"),           QStringLiteral("not-found")};
+}
+
+QString FaxText::contactForbidden()
+{
+    return tr("Only the person who added this entry, the department's heads and admins may change it.");
 }
 
 std::optional<NotificationText::Message> FaxText::statusNotification(const QJsonObject& fax)

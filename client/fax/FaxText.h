@@ -44,6 +44,12 @@ public:
     /// (`number` and `reason` of invalid-number, ...); codes shared with print jobs (upload refusals)
     /// come from ServerErrorText. `fallback` (the server's or client's message) for unknown codes.
     static QString serverError(const QString& code, const QJsonObject& answer, const QString& fallback = {});
+    /// Returns the sentence for the fax calls' own error codes only (fax-disabled, invalid-number,
+    /// no-recipients, too-many-recipients, gone, bad-cover and the fax meaning of wrong-state and
+    /// not-found), or empty. ServerErrorText asks here for codes it does not know.
+    static QString faxOnlyError(const QString& code, const QJsonObject& answer);
+    /// Returns why a department phone book entry cannot be changed by me ("forbidden" of a contact call).
+    static QString contactForbidden();
     /// Returns the fax-specific server codes serverError() knows, for tests.
     static QStringList serverCodes();
 
