@@ -156,7 +156,8 @@ bool UsageReports::report(const UserRecord& who, const QString& by, const QStrin
         std::sort(out->rows.begin(), out->rows.end(),
                   [](const UsageRow& a, const UsageRow& b) { return a.sums.key < b.sums.key; });
     }
-    out->totals.sums = m_store.ledger().usageTotals(filter);
+    // A report's totals show no head count: the running totals serve them.
+    out->totals.sums = m_store.ledger().usageTotals(filter, false);
     out->totals.sums.key = QStringLiteral("total");
     return true;
 }
@@ -177,7 +178,7 @@ bool UsageReports::trend(const UserRecord& who, int months, const QString& depar
         filter.begin = p.beginSecs;
         filter.end = p.endSecs;
         UsageRow r;
-        r.sums = m_store.ledger().usageTotals(filter);
+        r.sums = m_store.ledger().usageTotals(filter, false);
         r.sums.key = p.label;
         r.label = p.label;
         out->append(r);

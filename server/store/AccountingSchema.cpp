@@ -1,6 +1,7 @@
 #include "AccountingSchema.h"
 
 #include <QStringList>
+#include <optional>
 
 namespace {
 
@@ -90,7 +91,195 @@ CREATE INDEX IF NOT EXISTS usage_period_report ON usage(at, kind, user_id, user_
 DROP INDEX IF EXISTS usage_department_at;
 )SQL";
 
+// --- running totals ----------------------------------------------------------------------------
+// usage_day_totals holds, per user department at print time (0: none), UTC day and kind, the sums of
+// every ledger column a report or a quota reads. The report SQL applies the same kind conditions to
+// these rows as to ledger rows, so other kinds (fax-sent, ...) count exactly as they do in the ledger.
+// Bump TotalsVersion when the definition below changes: the next start rebuilds the table.
+constexpr const char* TotalsVersion = "1";
+
+constexpr const char* TotalsTable = R"SQL(
+CREATE TABLE usage_day_totals(
+  user_department_id INTEGER NOT NULL, day INTEGER NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
+  pages INTEGER NOT NULL, sheets INTEGER NOT NULL, impressions INTEGER NOT NULL,
+  color_impressions INTEGER NOT NULL, duplex_impressions INTEGER NOT NULL, cost INTEGER NOT NULL,
+  saved_sheets INTEGER NOT NULL, saved_cost INTEGER NOT NULL, cross_pages INTEGER NOT NULL,
+  cross_cost INTEGER NOT NULL, PRIMARY KEY(user_department_id, day, kind)) WITHOUT ROWID;
+CREATE INDEX usage_day_totals_day ON usage_day_totals(day);
+)SQL";
+
+constexpr const char* TotalsTriggers[] = {"usage_totals_insert", "usage_totals_delete",
+                                          "usage_totals_update"};
+
+// The key of a ledger row `R` in the totals, and what it adds to each summed column.
+struct TotalsColumn
+{
+    const char* name;
+    const char* perRow;
+};
+constexpr TotalsColumn TotalsKey[] = {
+    {"user_department_id", "COALESCE(R.user_department_id, 0)"},
+    {"day", "(R.at - ((R.at % 86400) + 86400) % 86400)"},
+    {"kind", "R.kind"},
+};
+constexpr TotalsColumn TotalsSums[] = {
+    {"n", "1"},
+    {"pages", "COALESCE(R.pages, 0)"},
+    {"sheets", "COALESCE(R.sheets, 0)"},
+    {"impressions", "COALESCE(R.impressions, 0)"},
+    {"color_impressions", "COALESCE(R.color_impressions, 0)"},
+    {"duplex_impressions", "CASE WHEN R.duplex = 1 THEN COALESCE(R.impressions, 0) ELSE 0 END"},
+    {"cost", "COALESCE(R.cost, 0)"},
+    {"saved_sheets", "COALESCE(R.saved_sheets, 0)"},
+    {"saved_cost", "COALESCE(R.saved_cost, 0)"},
+    {"cross_pages",
+     "CASE WHEN R.kind = 'printed' AND R.printer_department_id IS NOT NULL AND "
+     "R.printer_department_id IS NOT R.user_department_id THEN COALESCE(R.pages, 0) ELSE 0 END"},
+    {"cross_cost", "CASE WHEN R.kind = 'printed' AND R.printer_department_id IS NOT NULL AND "
+                   "R.printer_department_id IS NOT R.user_department_id THEN COALESCE(R.cost, 0) ELSE 0 END"},
+};
+
+QByteArray forRow(const char* expr, const char* row)
+{
+    return QByteArray(expr).replace("R.", row);
+}
+
+QByteArray columnList()
+{
+    QByteArray out;
+    for (const auto& c : TotalsKey)
+        out += QByteArray(c.name) + ", ";
+    for (const auto& c : TotalsSums)
+        out += QByteArray(c.name) + ", ";
+    out.chop(2);
+    return out;
+}
+
+// The WHERE clause that finds the totals row of ledger row `row`.
+QByteArray totalsRowOf(const char* row)
+{
+    QByteArray where = " WHERE ";
+    for (const auto& c : TotalsKey)
+        where += QByteArray(c.name) + " = " + forRow(c.perRow, row) + " AND ";
+    where.chop(5);
+    return where;
+}
+
+// Adds ledger row `row` (NEW) to its totals row, creating that at zero first. (SQLCipher 3.4 is SQLite
+// 3.15: no UPSERT.)
+QByteArray addRow(const char* row)
+{
+    QByteArray key;
+    for (const auto& c : TotalsKey)
+        key += forRow(c.perRow, row) + ", ";
+    QByteArray set;
+    for (const auto& c : TotalsSums) {
+        key += "0, ";
+        set += QByteArray(c.name) + " = " + c.name + " + (" + forRow(c.perRow, row) + "), ";
+    }
+    key.chop(2);
+    set.chop(2);
+    return "INSERT OR IGNORE INTO usage_day_totals(" + columnList() + ") VALUES(" + key +
+           "); UPDATE usage_day_totals SET " + set + totalsRowOf(row) + ";";
+}
+
+// Takes ledger row `row` (OLD) out of its totals row, and drops a totals row that no longer counts any.
+QByteArray removeRow(const char* row)
+{
+    const QByteArray where = totalsRowOf(row);
+    QByteArray set;
+    for (const auto& c : TotalsSums)
+        set += QByteArray(c.name) + " = " + c.name + " - (" + forRow(c.perRow, row) + "), ";
+    set.chop(2);
+    return "UPDATE usage_day_totals SET " + set + where + "; DELETE FROM usage_day_totals" + where +
+           " AND n = 0;";
+}
+
+QByteArray triggersSql()
+{
+    // An update of a summed or key column moves the row: out of its old totals, into its new ones.
+    QByteArray updated;
+    for (const char* c : {"user_department_id", "printer_department_id", "at", "kind", "pages", "sheets",
+                          "impressions", "color_impressions", "duplex", "cost", "saved_sheets", "saved_cost"})
+        updated += QByteArray(c) + ", ";
+    updated.chop(2);
+    return QByteArray("CREATE TRIGGER IF NOT EXISTS usage_totals_insert AFTER INSERT ON usage BEGIN ") +
+           addRow("NEW.") +
+           " END;\nCREATE TRIGGER IF NOT EXISTS usage_totals_delete AFTER DELETE ON usage BEGIN " +
+           removeRow("OLD.") + " END;\nCREATE TRIGGER IF NOT EXISTS usage_totals_update AFTER UPDATE OF " +
+           updated + " ON usage BEGIN " + removeRow("OLD.") + " " + addRow("NEW.") + " END;";
+}
+
+// Sums the ledger rows with id > afterId (all with nullopt) in one grouped pass and adds them to the
+// totals (a totals row and its new sums merged into one replacing row).
+bool sumIntoTotals(Database& db, std::optional<qint64> afterId)
+{
+    QByteArray grouped;
+    QByteArray merged;
+    for (const auto& c : TotalsKey) {
+        grouped += forRow(c.perRow, "") + " AS " + c.name + ", ";
+        merged += QByteArray("g.") + c.name + ", ";
+    }
+    for (const auto& c : TotalsSums) {
+        grouped += "SUM(" + forRow(c.perRow, "") + ") AS " + c.name + ", ";
+        merged += QByteArray("g.") + c.name + " + COALESCE(t." + c.name + ", 0), ";
+    }
+    grouped.chop(2);
+    merged.chop(2);
+    const QByteArray where = afterId ? " WHERE id > " + QByteArray::number(*afterId) : QByteArray();
+    const QByteArray sql = "INSERT OR REPLACE INTO usage_day_totals(" + columnList() + ") SELECT " + merged +
+                           " FROM (SELECT " + grouped + " FROM usage" + where +
+                           " GROUP BY 1, 2, 3) g LEFT JOIN usage_day_totals t ON t.user_department_id = "
+                           "g.user_department_id AND t.day = g.day AND t.kind = g.kind;";
+    return db.exec(sql.constData());
+}
+
+bool totalsInPlace(Database& db)
+{
+    Statement v(db.handle(), "SELECT value FROM meta WHERE key = 'usage_totals'");
+    if (!v.next() || v.text(0) != QLatin1String(TotalsVersion))
+        return false;
+    Statement t(db.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE (type = 'table' AND name = "
+                             "'usage_day_totals') OR (type = 'trigger' AND name IN ('usage_totals_insert', "
+                             "'usage_totals_delete', 'usage_totals_update'))");
+    return t.next() && t.integer(0) == 4;
+}
+
 } // namespace
+
+bool AccountingSchema::ensureUsageTotals(Database& db, QString* error)
+{
+    if (totalsInPlace(db))
+        return true;
+    // Missing, half there or of another definition: built again from the ledger, which is the truth.
+    QByteArray sql;
+    for (const char* t : TotalsTriggers)
+        sql += QByteArray("DROP TRIGGER IF EXISTS ") + t + ";";
+    sql += "DROP TABLE IF EXISTS usage_day_totals;";
+    sql += TotalsTable;
+    if (!db.exec(sql.constData()) || !sumIntoTotals(db, std::nullopt) ||
+        !db.exec(triggersSql().constData()) ||
+        !db.exec((QByteArray("INSERT OR REPLACE INTO meta(key, value) VALUES('usage_totals', '") +
+                  TotalsVersion + "');")
+                     .constData())) {
+        *error = db.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool AccountingSchema::dropUsageTotalsTriggers(Database& db)
+{
+    QByteArray sql;
+    for (const char* t : TotalsTriggers)
+        sql += QByteArray("DROP TRIGGER IF EXISTS ") + t + ";";
+    return db.exec(sql.constData());
+}
+
+bool AccountingSchema::addToUsageTotals(Database& db, qint64 afterId)
+{
+    return sumIntoTotals(db, afterId) && db.exec(triggersSql().constData());
+}
 
 bool AccountingSchema::createLedgerIndexes(Database& db)
 {
@@ -133,5 +322,7 @@ bool AccountingSchema::migrate(Database& db, QString* error)
         *error = db.errorString();
         return false;
     }
-    return true;
+    // The running totals belong to schema 4 without a number of their own: created and filled from
+    // the ledger wherever they are missing (databases from before them included).
+    return ensureUsageTotals(db, error);
 }

@@ -49,20 +49,106 @@ void bindFilter(Statement& s, const UsageFilter& f)
 
 // One aggregation per group: printed rows are usage, deleted and expired rows are savings; cross-
 // department = printed on a printer owned by another department than the user's (at print time).
-constexpr const char* Sums = "SUM(kind = 'printed'), "
-                             "SUM(CASE WHEN kind = 'printed' THEN pages ELSE 0 END), "
-                             "SUM(CASE WHEN kind = 'printed' THEN sheets ELSE 0 END), "
-                             "SUM(CASE WHEN kind = 'printed' THEN impressions ELSE 0 END), "
-                             "SUM(CASE WHEN kind = 'printed' THEN color_impressions ELSE 0 END), "
-                             "SUM(CASE WHEN kind = 'printed' AND duplex = 1 THEN impressions ELSE 0 END), "
-                             "SUM(CASE WHEN kind = 'printed' THEN cost ELSE 0 END), "
-                             "SUM(kind IN ('deleted', 'expired')), "
-                             "SUM(CASE WHEN kind IN ('deleted', 'expired') THEN pages ELSE 0 END), "
-                             "SUM(saved_sheets), SUM(saved_cost), "
-                             "SUM(CASE WHEN kind = 'printed' AND printer_department_id IS NOT NULL "
-                             "AND printer_department_id IS NOT user_department_id THEN pages ELSE 0 END), "
-                             "SUM(CASE WHEN kind = 'printed' AND printer_department_id IS NOT NULL "
-                             "AND printer_department_id IS NOT user_department_id THEN cost ELSE 0 END)";
+constexpr const char* LedgerSums[] = {
+    "SUM(kind = 'printed')",
+    "SUM(CASE WHEN kind = 'printed' THEN pages ELSE 0 END)",
+    "SUM(CASE WHEN kind = 'printed' THEN sheets ELSE 0 END)",
+    "SUM(CASE WHEN kind = 'printed' THEN impressions ELSE 0 END)",
+    "SUM(CASE WHEN kind = 'printed' THEN color_impressions ELSE 0 END)",
+    "SUM(CASE WHEN kind = 'printed' AND duplex = 1 THEN impressions ELSE 0 END)",
+    "SUM(CASE WHEN kind = 'printed' THEN cost ELSE 0 END)",
+    "SUM(kind IN ('deleted', 'expired'))",
+    "SUM(CASE WHEN kind IN ('deleted', 'expired') THEN pages ELSE 0 END)",
+    "SUM(saved_sheets)",
+    "SUM(saved_cost)",
+    "SUM(CASE WHEN kind = 'printed' AND printer_department_id IS NOT NULL "
+    "AND printer_department_id IS NOT user_department_id THEN pages ELSE 0 END)",
+    "SUM(CASE WHEN kind = 'printed' AND printer_department_id IS NOT NULL "
+    "AND printer_department_id IS NOT user_department_id THEN cost ELSE 0 END)"};
+// The same thirteen sums over usage_day_totals (AccountingSchema): each totals row stands for the ledger
+// rows of one department, UTC day and kind, so the same kind conditions give the same numbers.
+constexpr const char* TotalsSums[] = {"SUM(CASE WHEN kind = 'printed' THEN n ELSE 0 END)",
+                                      "SUM(CASE WHEN kind = 'printed' THEN pages ELSE 0 END)",
+                                      "SUM(CASE WHEN kind = 'printed' THEN sheets ELSE 0 END)",
+                                      "SUM(CASE WHEN kind = 'printed' THEN impressions ELSE 0 END)",
+                                      "SUM(CASE WHEN kind = 'printed' THEN color_impressions ELSE 0 END)",
+                                      "SUM(CASE WHEN kind = 'printed' THEN duplex_impressions ELSE 0 END)",
+                                      "SUM(CASE WHEN kind = 'printed' THEN cost ELSE 0 END)",
+                                      "SUM(CASE WHEN kind IN ('deleted', 'expired') THEN n ELSE 0 END)",
+                                      "SUM(CASE WHEN kind IN ('deleted', 'expired') THEN pages ELSE 0 END)",
+                                      "SUM(saved_sheets)",
+                                      "SUM(saved_cost)",
+                                      "SUM(cross_pages)",
+                                      "SUM(cross_cost)"};
+constexpr int SumCount = 13;
+
+// The sums as a select list; `aliased` names them c0..c12 (the parts of a union), `outer` sums those.
+QByteArray sumList(const char* const* exprs, bool aliased)
+{
+    QByteArray out;
+    for (int i = 0; i < SumCount; ++i) {
+        if (i)
+            out += ", ";
+        out += exprs[i];
+        if (aliased)
+            out += " AS c" + QByteArray::number(i);
+    }
+    return out;
+}
+
+QByteArray outerSums()
+{
+    QByteArray out;
+    for (int i = 0; i < SumCount; ++i)
+        out += (i ? ", SUM(c" : "SUM(c") + QByteArray::number(i) + ")";
+    return out;
+}
+
+// A report range [begin, end) as the whole UTC days inside it (read from the running totals) and the
+// partial days at its ends (read from the ledger): [begin, dayBegin) and [dayEnd, end). Without a
+// whole day inside, all of it is read from the ledger (dayBegin = dayEnd = end).
+struct DaySplit
+{
+    qint64 dayBegin = 0;
+    qint64 dayEnd = 0;
+};
+
+DaySplit splitOf(qint64 begin, qint64 end)
+{
+    const qint64 first = AccountingSchema::dayOf(begin) == begin
+                             ? begin
+                             : AccountingSchema::dayOf(begin) + AccountingSchema::DaySecs;
+    const qint64 last = AccountingSchema::dayOf(end);
+    if (first >= last)
+        return {end, end};
+    return {first, last};
+}
+
+// The parts of a report over the running totals: ledger rows before the first whole day, totals of the
+// whole days, ledger rows after the last one; bound ?1 begin, ?2 end, ?3 first whole day, ?4 end of the
+// last. `grouped`: each part grouped by the user's department (as column k).
+QByteArray totalsParts(const UsageFilter& f, bool grouped)
+{
+    const QByteArray departments =
+        f.restrictDepartments ? " AND user_department_id IN (" + idList(f.departmentIds) + ")" : QByteArray();
+    const QByteArray ledgerIndex =
+        f.restrictDepartments ? " INDEXED BY usage_department_report" : " INDEXED BY usage_period_report";
+    // Unrestricted: the month's totals rows by day (not the whole table in department order).
+    const QByteArray totalsIndex = f.restrictDepartments ? QByteArray() : " INDEXED BY usage_day_totals_day";
+    const QByteArray group = grouped ? " GROUP BY user_department_id" : QByteArray();
+    const QByteArray ledgerSelect = QByteArray("SELECT ") + (grouped ? "user_department_id AS k, " : "") +
+                                    sumList(LedgerSums, true) + " FROM usage" + ledgerIndex;
+    return ledgerSelect + " WHERE at >= ?1 AND at < ?3" + departments + group + " UNION ALL SELECT " +
+           (grouped ? "NULLIF(user_department_id, 0), " : "") + sumList(TotalsSums, false) +
+           " FROM usage_day_totals" + totalsIndex + " WHERE day >= ?3 AND day < ?4" + departments + group +
+           " UNION ALL " + ledgerSelect + " WHERE at >= ?4 AND at < ?2" + departments + group;
+}
+
+void bindSplit(Statement& s, const UsageFilter& f)
+{
+    const DaySplit d = splitOf(f.begin, f.end);
+    s.bind(1, f.begin).bind(2, f.end).bind(3, d.dayBegin).bind(4, d.dayEnd);
+}
 
 void readSums(const Statement& s, int first, UsageSums* u)
 {
@@ -237,12 +323,21 @@ SubjectSpend LedgerStore::spendLocked(const QString& scope, qint64 subjectId, co
         out.spent = (c.next() ? c.integer(0) : 0) + (period.current && r.next() ? r.integer(0) : 0);
         return out;
     }
-    // A department counts its members and its sub-departments' members.
+    // A department counts its members and its sub-departments' members: the whole UTC days of the
+    // period from the running totals, the partial days at its ends from the ledger (same sum).
     const QByteArray ids = idList(DepartmentStore::subtreeLocked(m_db, subjectId));
-    Statement c(m_db.handle(), ("SELECT COALESCE(SUM(cost), 0) FROM usage WHERE user_department_id IN (" +
-                                ids + ") AND at >= ? AND at < ? AND kind = 'printed'")
-                                   .constData());
-    c.bind(1, period.begin).bind(2, period.end);
+    const DaySplit d = splitOf(period.begin, period.end);
+    Statement c(m_db.handle(),
+                ("SELECT (SELECT COALESCE(SUM(cost), 0) FROM usage_day_totals WHERE user_department_id IN (" +
+                 ids +
+                 ") AND day >= ?3 AND day < ?4 AND kind = 'printed') + (SELECT COALESCE(SUM(cost), 0) "
+                 "FROM usage INDEXED BY usage_department_report WHERE user_department_id IN (" +
+                 ids +
+                 ") AND at >= ?1 AND at < ?3 AND kind = 'printed') + (SELECT COALESCE(SUM(cost), 0) "
+                 "FROM usage INDEXED BY usage_department_report WHERE user_department_id IN (" +
+                 ids + ") AND at >= ?4 AND at < ?2 AND kind = 'printed')")
+                    .constData());
+    c.bind(1, period.begin).bind(2, period.end).bind(3, d.dayBegin).bind(4, d.dayEnd);
     Statement r(m_db.handle(),
                 ("SELECT COALESCE(SUM(j.reserved_cost), 0) FROM jobs j JOIN users u ON u.id = "
                  "j.owner_id WHERE j.state IN ('releasing', 'printing') AND u.department_id IN (" +
@@ -256,9 +351,13 @@ QList<SubjectSpend> LedgerStore::subjectsLocked(qint64 userId, const LedgerPerio
 {
     QList<SubjectSpend> out;
     auto add = [&](const QString& scope, qint64 id) {
-        SubjectSpend s = spendLocked(scope, id, period, false);
-        if (onlyLimited && !s.limit)
-            return;
+        if (onlyLimited) {
+            // Only subjects with a quota are summed (the release path reads no other).
+            Statement q(m_db.handle(), "SELECT 1 FROM quotas WHERE scope = ? AND subject_id = ?");
+            q.bind(1, scope).bind(2, id);
+            if (!q.next())
+                return;
+        }
         out.append(spendLocked(scope, id, period, true));
     };
     add(QStringLiteral("user"), userId);
@@ -337,6 +436,17 @@ qint64 LedgerStore::importRows(const std::function<int(UsageRecord*)>& next, boo
         ~RestoreCache() { (void)db.exec("PRAGMA cache_size = -2000;"); }
     } restore{m_db};
     Transaction tx(m_db);
+    // The running totals take a bulk import's rows in one grouped pass at the end instead of a trigger
+    // per row: the rows after the last one there now.
+    qint64 lastId = 0;
+    if (bulk) {
+        Statement last(m_db.handle(), "SELECT COALESCE(MAX(id), 0) FROM usage");
+        lastId = last.next() ? last.integer(0) : 0;
+        if (!AccountingSchema::dropUsageTotalsTriggers(m_db)) {
+            *error = m_db.errorString();
+            return -1;
+        }
+    }
     // Building an index once from sorted keys beats a million random inserts into it.
     if (bulk &&
         !m_db.exec("DROP INDEX IF EXISTS usage_at; DROP INDEX IF EXISTS usage_user_at; "
@@ -378,7 +488,8 @@ qint64 LedgerStore::importRows(const std::function<int(UsageRecord*)>& next, boo
         }
         ++count;
     }
-    if (bulk && !AccountingSchema::createLedgerIndexes(m_db)) {
+    if (bulk &&
+        (!AccountingSchema::addToUsageTotals(m_db, lastId) || !AccountingSchema::createLedgerIndexes(m_db))) {
         *error = m_db.errorString();
         return -1;
     }
@@ -426,10 +537,18 @@ QList<UsageSums> LedgerStore::usageBy(GroupBy by, const UsageFilter& filter)
               "LEFT JOIN departments p ON p.id = x.parent_id ORDER BY x.code"
             : "SELECT g.*, x.name, x.name, d.code FROM g LEFT JOIN printers x ON x.id = g.k "
               "LEFT JOIN departments d ON d.id = x.department_id ORDER BY x.name";
-    const QByteArray sql = QByteArray("WITH g AS (SELECT ") + column + " AS k, " + Sums + " FROM usage" +
-                           whereOf(filter) + " GROUP BY " + column + ") " + naming;
+    // By department without a user filter: the whole days come from the running totals.
+    const bool totals = by == GroupBy::Department && !filter.userId;
+    const QByteArray grouped =
+        totals ? "SELECT k, " + outerSums() + " FROM (" + totalsParts(filter, true) + ") GROUP BY k"
+               : QByteArray("SELECT ") + column + " AS k, " + sumList(LedgerSums, false) + " FROM usage" +
+                     whereOf(filter) + " GROUP BY " + column;
+    const QByteArray sql = "WITH g AS (" + grouped + ") " + naming;
     Statement s(m_db.handle(), sql.constData());
-    bindFilter(s, filter);
+    if (totals)
+        bindSplit(s, filter);
+    else
+        bindFilter(s, filter);
     while (s.next()) {
         UsageSums u;
         u.subjectId = s.integer(0);
@@ -442,20 +561,30 @@ QList<UsageSums> LedgerStore::usageBy(GroupBy by, const UsageFilter& filter)
     return out;
 }
 
-UsageSums LedgerStore::usageTotals(const UsageFilter& filter)
+UsageSums LedgerStore::usageTotals(const UsageFilter& filter, bool countPeople)
 {
     std::lock_guard lock(m_mutex);
     UsageSums u;
     if (filter.restrictDepartments && filter.departmentIds.isEmpty())
         return u;
-    const QByteArray sql =
-        QByteArray("SELECT COUNT(DISTINCT user_id), ") + Sums + " FROM usage" + whereOf(filter);
-    Statement s(m_db.handle(), sql.constData());
-    bindFilter(s, filter);
-    if (s.next()) {
-        u.people = s.integer(0);
-        readSums(s, 1, &u);
+    // Distinct people cannot be added up from daily totals: with them (savings), or for one user, the
+    // ledger rows are read; otherwise the whole days come from the running totals.
+    if (countPeople || filter.userId) {
+        const QByteArray sql = QByteArray("SELECT COUNT(DISTINCT user_id), ") + sumList(LedgerSums, false) +
+                               " FROM usage" + whereOf(filter);
+        Statement s(m_db.handle(), sql.constData());
+        bindFilter(s, filter);
+        if (s.next()) {
+            u.people = s.integer(0);
+            readSums(s, 1, &u);
+        }
+        return u;
     }
+    const QByteArray sql = "SELECT 0, " + outerSums() + " FROM (" + totalsParts(filter, false) + ")";
+    Statement s(m_db.handle(), sql.constData());
+    bindSplit(s, filter);
+    if (s.next())
+        readSums(s, 1, &u);
     return u;
 }
 

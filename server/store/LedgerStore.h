@@ -90,6 +90,10 @@ struct UsageSums
 /// The accounting tables: rates, quotas, allowances, quota warnings, release reservations, the ledger
 /// import and the report aggregations (all in SQL over the indexes; the ledger is never loaded).
 /// Shares the Store's connection and lock.
+///
+/// Running totals: `usage_day_totals` (AccountingSchema) is kept by triggers on the ledger in the
+/// transaction that writes a row, so finishJob, the import and any other writer of `usage` keep it
+/// exact; reports by department, report totals, trends and department quotas read it.
 class LedgerStore
 {
 public:
@@ -147,8 +151,15 @@ public:
     [[nodiscard]] bool setSetting(const QString& key, const QString& value);
 
     // Reports
+    /// The sums of the filter's ledger rows per user, department (of the user at print time) or
+    /// printer, named, in name/code order. By department (without a user filter) the whole UTC days
+    /// of the range are read from the running totals (usage_day_totals), the partial days at its ends
+    /// from the ledger: the same numbers as summing the ledger.
     QList<UsageSums> usageBy(GroupBy by, const UsageFilter& filter);
-    UsageSums usageTotals(const UsageFilter& filter);
+    /// The sums of the filter's ledger rows together. `countPeople`: also the distinct users (`people`;
+    /// reads every ledger row of the range); without it and without a user filter the whole days come
+    /// from the running totals and `people` is 0.
+    UsageSums usageTotals(const UsageFilter& filter, bool countPeople = true);
 
 private:
     SubjectSpend spendLocked(const QString& scope, qint64 subjectId, const LedgerPeriod& period,

@@ -1,5 +1,5 @@
 // The accounting tables: schema 4 migration from a schema-3 database, departments, rate versions,
-// quota sums with reservations, the ledger import, report sums in SQL.
+// quota sums with reservations, the ledger import, report sums in SQL, the running totals.
 #include "DepartmentStore.h"
 #include "LedgerStore.h"
 #include "Store.h"
@@ -8,6 +8,10 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
+#include <memory>
+#include <thread>
+#include <vector>
 
 class TestAccountingStore : public QObject
 {
@@ -417,6 +421,247 @@ INSERT INTO usage(job_id, user_id, department, printer, kind, pages, sheets, imp
         QCOMPARE(ok, secs >= 0);
         if (ok)
             QCOMPARE(out, secs);
+    }
+
+    // The running totals (usage_day_totals) against the ledger they summarise: after printed, deleted,
+    // expired and other-kind rows, a small and a bulk import, a failed bulk import, concurrent rows,
+    // an edited and a removed ledger row, and a rebuild at start-up. Two checks each time: the table
+    // equals a fresh grouping of the ledger, and every report and quota read through the totals gives
+    // the numbers of the same read over the ledger rows alone.
+    void runningTotalsAgreeWithTheLedger()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("totals.db"));
+        auto s = std::make_unique<Store>();
+        QVERIFY(s->open(path, m_key));
+        Database raw; // a second connection, to read and edit the tables behind the store's back
+        QVERIFY(raw.open(path, m_key));
+        QString err;
+        DepartmentRecord fin{0, QStringLiteral("FIN"), QStringLiteral("재무과"), 0, {}, {}};
+        DepartmentRecord budget{0, QStringLiteral("FIN-B"), QStringLiteral("예산팀"), 0, {}, {}};
+        DepartmentRecord it{0, QStringLiteral("IT"), QStringLiteral("정보과"), 0, {}, {}};
+        QVERIFY(s->departments().add(&fin, {}, &err) &&
+                s->departments().add(&budget, QStringLiteral("FIN"), &err) &&
+                s->departments().add(&it, {}, &err));
+        UserRecord kim = user(QStringLiteral("kim"), QStringLiteral("FIN-B"));
+        UserRecord lee = user(QStringLiteral("lee"), QStringLiteral("FIN"));
+        UserRecord park = user(QStringLiteral("park"), QStringLiteral("IT"));
+        UserRecord solo = user(QStringLiteral("solo"), QString()); // no department
+        QVERIFY(s->addUser(&kim, &err) && s->addUser(&lee, &err) && s->addUser(&park, &err) &&
+                s->addUser(&solo, &err));
+        PrinterRecord itPrinter{0, QStringLiteral("3F-East"), QStringLiteral("ipp://x/ipp/print"), {}};
+        PrinterRecord lobby{0, QStringLiteral("Lobby"), QStringLiteral("ipp://y/ipp/print"), {}};
+        QVERIFY(s->addPrinter(&itPrinter, &err) && s->addPrinter(&lobby, &err));
+        QVERIFY(s->departments().setPrinterDepartment(itPrinter.id, it.id));
+
+        // 2027-01-15 08:00 UTC; rows within three days either side, some on a UTC midnight.
+        constexpr qint64 base = 1'800'000'000;
+        const qint64 midnight = base - base % 86400;
+        const qint64 times[] = {
+            midnight - 2 * 86400 - 1, midnight - 86400,           midnight - 1, midnight, midnight + 1, base,
+            midnight + 86400 - 1,     midnight + 2 * 86400 + 3600};
+        auto row = [&](const UserRecord& u, qint64 printer, const char* kind, int i, int pages) {
+            UsageRecord r = printedRow(u.id, printer, 10 * pages + i, times[i % 8], pages);
+            r.kind = QString::fromLatin1(kind);
+            r.duplex = i % 2 == 0;
+            r.colorImpressions = i % 3 == 0 ? pages : 0;
+            if (r.kind != QLatin1String("printed")) {
+                r.cost = 0;
+                r.savedSheets = pages;
+                r.savedCost = 7 * pages;
+            } else {
+                r.savedSheets = i % 2;
+                r.savedCost = 3 * (i % 2);
+            }
+            return r;
+        };
+        auto finish = [&](Store& store, UsageRecord r) {
+            r.jobId = heldJob(store, r.userId, r.pages);
+            return r.jobId && store.finishJob(r.jobId, JobState::Printed, {}, r);
+        };
+
+        // The ledger's own grouping, written out here independently of AccountingSchema.
+        auto tableMismatches = [&]() -> qint64 {
+            const char* expected =
+                "SELECT COALESCE(user_department_id, 0) AS d, at - ((at % 86400) + 86400) % 86400 AS day, "
+                "kind, "
+                "COUNT(*), TOTAL(pages), TOTAL(sheets), TOTAL(impressions), TOTAL(color_impressions), "
+                "TOTAL(CASE WHEN duplex = 1 THEN impressions ELSE 0 END), TOTAL(cost), TOTAL(saved_sheets), "
+                "TOTAL(saved_cost), TOTAL(CASE WHEN kind = 'printed' AND printer_department_id IS NOT NULL "
+                "AND "
+                "printer_department_id IS NOT user_department_id THEN pages ELSE 0 END), TOTAL(CASE WHEN "
+                "kind = "
+                "'printed' AND printer_department_id IS NOT NULL AND printer_department_id IS NOT "
+                "user_department_id THEN cost ELSE 0 END) FROM usage GROUP BY 1, 2, 3";
+            const char* have = "SELECT user_department_id, day, kind, n, 1.0 * pages, 1.0 * sheets, 1.0 * "
+                               "impressions, 1.0 * color_impressions, 1.0 * duplex_impressions, 1.0 * cost, "
+                               "1.0 * saved_sheets, 1.0 * saved_cost, 1.0 * cross_pages, 1.0 * cross_cost "
+                               "FROM usage_day_totals";
+            Statement q(raw.handle(),
+                        (QByteArray("SELECT (SELECT COUNT(*) FROM (") + have + " EXCEPT " + expected +
+                         ")) + (SELECT COUNT(*) FROM (" + expected + " EXCEPT " + have + "))")
+                            .constData());
+            return q.next() ? q.integer(0) : -1;
+        };
+        auto same = [](const UsageSums& a, const UsageSums& b) {
+            return a.jobs == b.jobs && a.pages == b.pages && a.sheets == b.sheets &&
+                   a.impressions == b.impressions && a.colorImpressions == b.colorImpressions &&
+                   a.duplexImpressions == b.duplexImpressions && a.cost == b.cost &&
+                   a.savedJobs == b.savedJobs && a.savedPages == b.savedPages &&
+                   a.savedSheets == b.savedSheets && a.savedCost == b.savedCost &&
+                   a.crossDepartmentPages == b.crossDepartmentPages &&
+                   a.crossDepartmentCost == b.crossDepartmentCost;
+        };
+        auto check = [&](Store& store, const char* after) {
+            QCOMPARE_GT(store.usage(0).size(), 0);
+            const qint64 bad = tableMismatches();
+            QVERIFY2(bad == 0, qPrintable(QStringLiteral("after %1: %2 totals rows differ from the ledger")
+                                              .arg(QLatin1String(after))
+                                              .arg(bad)));
+            // Ranges: everything, a Seoul-midnight "month" with partial days at both ends, less than a
+            // day, exactly whole UTC days.
+            const QList<QPair<qint64, qint64>> ranges = {
+                {0, 2'000'000'000},
+                {midnight - 2 * 86400 - 9 * 3600, midnight + 86400 + 15 * 3600},
+                {midnight - 3600, midnight + 7200},
+                {midnight - 86400, midnight + 86400}};
+            for (const auto& [begin, end] : ranges) {
+                UsageFilter all;
+                all.begin = begin;
+                all.end = end;
+                UsageFilter finTree = all;
+                finTree.restrictDepartments = true;
+                finTree.departmentIds = {fin.id, budget.id};
+                UsageFilter itOnly = finTree;
+                itOnly.departmentIds = {it.id};
+                for (const UsageFilter& f : {all, finTree, itOnly}) {
+                    const UsageSums fromTotals = store.ledger().usageTotals(f, false);
+                    const UsageSums fromLedger = store.ledger().usageTotals(f, true);
+                    QVERIFY2(same(fromTotals, fromLedger),
+                             qPrintable(
+                                 QStringLiteral("after %1, [%2, %3): totals %4 pages %5 cost, ledger %6 / %7")
+                                     .arg(QLatin1String(after))
+                                     .arg(begin)
+                                     .arg(end)
+                                     .arg(fromTotals.pages)
+                                     .arg(fromTotals.cost)
+                                     .arg(fromLedger.pages)
+                                     .arg(fromLedger.cost)));
+                    // By department: each row against the ledger's rows of that department.
+                    for (const UsageSums& d : store.ledger().usageBy(LedgerStore::GroupBy::Department, f)) {
+                        UsageFilter one = f;
+                        one.restrictDepartments = true;
+                        one.departmentIds = {d.subjectId};
+                        if (d.subjectId == 0)
+                            continue; // users without a department: checked through the totals above
+                        QVERIFY2(
+                            same(d, store.ledger().usageTotals(one, true)),
+                            qPrintable(
+                                QStringLiteral("after %1: department %2").arg(QLatin1String(after), d.key)));
+                    }
+                }
+                // A department's quota spend: the ledger's charged rows of its members and sub-departments.
+                const LedgerPeriod period{QStringLiteral("p"), begin, end, false};
+                Statement c(raw.handle(),
+                            "SELECT TOTAL(cost) FROM usage WHERE kind = 'printed' AND at >= ? AND "
+                            "at < ? AND user_department_id IN (?, ?)");
+                c.bind(1, begin).bind(2, end).bind(3, fin.id).bind(4, budget.id);
+                QVERIFY(c.next());
+                QCOMPARE(store.ledger().spendOf(QStringLiteral("department"), fin.id, period).spent,
+                         c.integer(0));
+            }
+        };
+
+        // Printed, deleted, expired and another kind (a fax's own kind counts where the ledger counts it).
+        int i = 0;
+        for (const UserRecord& u : {kim, lee, park, solo}) {
+            QVERIFY(finish(*s, row(u, itPrinter.id, "printed", i++, 3)));
+            QVERIFY(finish(*s, row(u, lobby.id, "printed", i++, 2)));
+            QVERIFY(finish(*s, row(u, 0, "deleted", i++, 4)));
+            QVERIFY(finish(*s, row(u, 0, "expired", i++, 1)));
+        }
+        QVERIFY(finish(*s, row(kim, 0, "fax-sent", i++, 5)));
+        check(*s, "printed, deleted, expired and fax-sent rows");
+        if (QTest::currentTestFailed())
+            return;
+
+        // A small import (row by row) and a bulk one (summed at the end); a failed bulk import changes
+        // nothing.
+        const QString csv = writeFile(QStringLiteral("totals.csv"),
+                                      "at,user,printer,kind,pages,copies,duplex,color,size\n"
+                                      "2027-01-15T08:59:59+09:00,kim,3F-East,printed,3,2,1,1,a3\n"
+                                      "2027-01-14T23:00:00Z,park,Lobby,printed,1,1,0,0,a4\n"
+                                      "2027-01-16T00:00:00Z,solo,,deleted,2,1,0,0,a4\n");
+        QCOMPARE(UsageImport::run(*s, csv, &err), 3);
+        check(*s, "a small import");
+        auto bulk = [&](int n, bool failLast) {
+            return [&, n, failLast, k = 0](UsageRecord* r) mutable {
+                if (k == n)
+                    return 0;
+                if (failLast && k == n - 1)
+                    return -1;
+                const UserRecord& u = k % 4 == 0 ? kim : k % 4 == 1 ? lee : k % 4 == 2 ? park : solo;
+                *r = row(u, k % 3 == 0 ? itPrinter.id : lobby.id, k % 5 == 0 ? "expired" : "printed", k,
+                         1 + k % 4);
+                r->source = QStringLiteral("import");
+                ++k;
+                return 1;
+            };
+        };
+        QCOMPARE(s->ledger().importRows(bulk(40, false), true, &err), 40);
+        check(*s, "a bulk import");
+        QCOMPARE(s->ledger().importRows(bulk(10, true), true, &err), -1);
+        check(*s, "a failed bulk import");
+        if (QTest::currentTestFailed())
+            return;
+
+        // Eight threads finishing jobs at once, as releases end.
+        {
+            QList<UsageRecord> rows;
+            for (int k = 0; k < 8 * 25; ++k) {
+                UsageRecord r =
+                    row(k % 2 ? kim : park, k % 3 ? itPrinter.id : lobby.id, "printed", k, 1 + k % 3);
+                r.jobId = heldJob(*s, r.userId, r.pages);
+                QVERIFY(r.jobId);
+                rows.append(r);
+            }
+            std::atomic<int> failed{0};
+            std::vector<std::thread> threads;
+            const QList<UsageRecord>& shared = rows; // read only: no detaching from eight threads
+            for (int t = 0; t < 8; ++t)
+                threads.emplace_back([&, t] {
+                    for (qsizetype k = t; k < shared.size(); k += 8)
+                        if (!s->finishJob(shared[k].jobId, JobState::Printed, {}, shared[k]))
+                            ++failed;
+                });
+            for (std::thread& t : threads)
+                t.join();
+            QCOMPARE(failed.load(), 0);
+        }
+        check(*s, "concurrent rows");
+
+        // A ledger row changed or removed behind the store's back moves out of (and into) its totals.
+        QVERIFY(raw.exec("UPDATE usage SET cost = cost + 1000, at = at + 86400, kind = 'printed' WHERE id = "
+                         "(SELECT MIN(id) FROM usage WHERE kind = 'deleted');"));
+        QVERIFY(raw.exec("DELETE FROM usage WHERE id = (SELECT MAX(id) FROM usage WHERE kind = 'printed');"));
+        check(*s, "an edited and a removed ledger row");
+
+        // The check can fail: a totals row off by one is seen.
+        QVERIFY(
+            raw.exec("UPDATE usage_day_totals SET cost = cost + 1 WHERE (user_department_id, day, kind) IN "
+                     "(SELECT user_department_id, day, kind FROM usage_day_totals LIMIT 1);"));
+        QCOMPARE(tableMismatches(), 2);
+        // Start-up rebuilds totals of another definition or without their table from the ledger.
+        QVERIFY(raw.exec("DELETE FROM meta WHERE key = 'usage_totals';"));
+        s = std::make_unique<Store>();
+        QVERIFY(s->open(path, m_key));
+        check(*s, "a rebuild at start-up");
+        QVERIFY(raw.exec("DROP TABLE usage_day_totals;"));
+        s = std::make_unique<Store>();
+        QVERIFY(s->open(path, m_key));
+        check(*s, "a start-up without the table");
+        // After the rebuild the triggers keep it again.
+        QVERIFY(finish(*s, row(lee, itPrinter.id, "printed", 3, 6)));
+        check(*s, "a row after the rebuild");
     }
 };
 
