@@ -1,6 +1,7 @@
 #include "AdminCommands.h"
 
 #include "AccountingCommands.h"
+#include "FaxCommands.h"
 #include "KioskCommands.h"
 #include "PrinterCommands.h"
 #include "Server.h"
@@ -20,6 +21,7 @@ const char* Usage = R"(usage: mps-admin --data DIR [--config FILE] COMMAND ...  
   printer list | edit NAME [...] | remove NAME [--force]   (mps-admin printer --help)
   kiosk add NAME --printer PRINTER      (prints the device token once)
   kiosk list | remove NAME | new-token NAME                (mps-admin kiosk --help)
+  fax settings | route ... | block ... | gateway-token NAME (mps-admin fax --help)
 )";
 
 // Where the accounting groups (server/admin/AccountingCommands) take over: the first two words that
@@ -69,7 +71,8 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
     const bool users = !accounting && UserCommands::handles(split.noun);
     const bool printers = !accounting && PrinterCommands::handles(split.noun, split.verb);
     const bool kiosks = !accounting && KioskCommands::handles(split.noun);
-    if (split.noun.isEmpty() || (!accounting && !users && !printers && !kiosks)) {
+    const bool fax = !accounting && FaxCommands::handles(split.noun);
+    if (split.noun.isEmpty() || (!accounting && !users && !printers && !kiosks && !fax)) {
         if (split.help && split.noun.isEmpty()) {
             out << Usage << AccountingCommands::usage();
             return 0;
@@ -86,6 +89,8 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
             out << UserCommands::help(split.verb);
         else if (printers)
             out << PrinterCommands::help(split.verb);
+        else if (fax)
+            out << FaxCommands::help(split.verb);
         else
             out << KioskCommands::help(split.verb);
         return 0;
@@ -106,5 +111,7 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
         return UserCommands::run(dir, split.rest, out, err, in);
     if (printers)
         return PrinterCommands::run(dir.store, split.rest, out, err);
+    if (fax)
+        return FaxCommands::run(dir.store, split.rest, out, err);
     return KioskCommands::run(dir.store, split.rest, out, err);
 }

@@ -50,6 +50,14 @@ void EventBus::publishToUser(qint64 userId, const QJsonObject& event)
             deliver(s, event);
 }
 
+void EventBus::publishToUserOnly(qint64 userId, const QJsonObject& event)
+{
+    std::lock_guard lock(m_mutex);
+    for (const auto& s : m_subs)
+        if (s->m_userId == userId)
+            deliver(s, event);
+}
+
 void EventBus::publishToAll(const QJsonObject& event)
 {
     std::lock_guard lock(m_mutex);

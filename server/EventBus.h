@@ -43,6 +43,8 @@ public:
     void unsubscribe(const std::shared_ptr<Subscription>& sub);
     /// Publishes an event about one user's job to that user (and admins).
     void publishToUser(qint64 userId, const QJsonObject& event);
+    /// Publishes an event to that user's subscriptions only, not to admins (private mail: received faxes).
+    void publishToUserOnly(qint64 userId, const QJsonObject& event);
     /// Publishes an event everyone may see (printer state).
     void publishToAll(const QJsonObject& event);
     /// Wakes every subscriber so that they end (server shutdown).

@@ -4,6 +4,8 @@
 #include "Clock.h"
 #include "DocumentConverter.h"
 #include "EventBus.h"
+#include "FaxInbox.h"
+#include "FaxInboxApi.h"
 #include "FaxDispatcher.h"
 #include "FaxGateway.h"
 #include "FaxService.h"
@@ -67,6 +69,8 @@ private:
     std::unique_ptr<FaxService> m_fax;
     std::unique_ptr<FaxDispatcher> m_faxDispatcher;
     std::unique_ptr<IppEndpoint> m_ipp;
+    std::unique_ptr<FaxInbox> m_faxInbox;
+    std::unique_ptr<FaxInboxApi> m_faxInboxApi; // outlives m_api, which points to it
     std::unique_ptr<RestApi> m_api;
     std::unique_ptr<HttpServer> m_http;
     std::thread m_sweeper;

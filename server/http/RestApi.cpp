@@ -4,6 +4,7 @@
 #include "CardNumber.h"
 #include "DocumentFormat.h"
 #include "EventBus.h"
+#include "FaxInboxApi.h"
 #include "JobService.h"
 #include "Log.h"
 #include "OptionSupport.h"
@@ -156,6 +157,8 @@ void RestApi::handle(HttpExchange& ex)
         return kioskFingerprintCandidates(c);
     if (p == QLatin1String("/api/v1/kiosk/events") && m == "GET")
         return kioskEvents(c);
+    if (m_faxInbox && m_faxInbox->handleGateway(ex, p)) // a fax gateway's own token, not a user's
+        return;
     if (!requireUser(c))
         return;
     if (p == QLatin1String("/api/v1/kiosk/fingerprint") && (m == "PUT" || m == "DELETE"))
@@ -174,6 +177,8 @@ void RestApi::handle(HttpExchange& ex)
         return events(c);
     if ((p.startsWith(QLatin1String("/api/v1/usage/")) || p == QLatin1String("/api/v1/departments")) &&
         m_usage.handle(c.ex, p, c.who))
+        return;
+    if (m_faxInbox && m_faxInbox->handle(c.ex, p, c.who))
         return;
     // PC-fax (docs/fax.md). The inbox's routes (/fax/inbox, /fax/blocked: FaxInboxApi) go just before this
     // line; FaxApi answers settings, drafts, sent and contacts and declines the rest.

@@ -11,6 +11,7 @@ class AccountingService;
 class JobService;
 class ReleaseQueue;
 class EventBus;
+class FaxInboxApi;
 class Store;
 
 /// The REST API under /api/v1 (JSON) and the push channel /api/v1/events (server-sent events).
@@ -25,6 +26,8 @@ public:
     /// PC-fax sending routes (/api/v1/fax/...) go to `faxes` (null: fax disabled, 503).
     void setFaxService(FaxService* faxes) { m_fax = FaxApi(faxes); }
     void handle(HttpExchange& ex);
+    /// The fax inbox's routes (/fax/inbox, /fax/blocked, /gateway/fax-received); none: not served.
+    void setFaxInbox(FaxInboxApi* inbox) { m_faxInbox = inbox; }
 
 private:
     struct Call;
@@ -59,5 +62,6 @@ private:
     EventBus& m_events;
     AccountingService& m_accounting;
     UsageApi m_usage;
+    FaxInboxApi* m_faxInbox = nullptr;
 };
     FaxApi m_fax{nullptr};

@@ -66,7 +66,7 @@ bool isLive(JobState s)
 
 } // namespace
 
-Store::Store() : m_departments(m_db, m_mutex), m_ledger(m_db, m_mutex), m_fax(m_db, m_mutex, m_ledger) {}
+Store::Store() : m_departments(m_db, m_mutex), m_ledger(m_db, m_mutex), m_faxInbox(m_db, m_mutex), m_fax(m_db, m_mutex, m_ledger) {}
 
 bool Store::open(const QString& path, const SecretKey& key)
 {

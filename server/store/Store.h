@@ -1,6 +1,7 @@
 #pragma once
 #include "Database.h"
 #include "DepartmentStore.h"
+#include "FaxInboxStore.h"
 #include "FaxStore.h"
 #include "JobInfo.h"
 #include "LedgerStore.h"
@@ -115,6 +116,8 @@ public:
     DepartmentStore& departments() { return m_departments; }
     /// Rates, quotas, allowances, warnings, release reservations, ledger import and report queries.
     LedgerStore& ledger() { return m_ledger; }
+    /// PC-fax receiving: the inbox, routes, blocked senders, gateway tokens, fax settings (docs/fax.md).
+    FaxInboxStore& faxInbox() { return m_faxInbox; }
     /// PC-fax sending: settings, drafts, sent faxes, contacts (docs/fax.md).
     FaxStore& fax() { return m_fax; }
 
@@ -232,5 +235,6 @@ private:
     QString m_error;
     DepartmentStore m_departments;
     LedgerStore m_ledger;
+    FaxInboxStore m_faxInbox;
     FaxStore m_fax;
 };

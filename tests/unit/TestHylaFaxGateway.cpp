@@ -137,6 +137,8 @@ private slots:
     void silentServerTimesOut_data();
     void silentServerTimesOut();
     void realCallThroughTheLoop();
+    void cancelDuringARealCall();
+    void unansweredRealCall();
 
 private:
     HylaFaxGateway::Settings settings() const;
@@ -467,6 +469,78 @@ void TestHylaFaxGateway::realCallThroughTheLoop()
     QString found;
     QVERIFY2(gateway.findByTag(fax.tag, &found, &error), qPrintable(error));
     QCOMPARE(found, jobId); // still found once done (doneq)
+}
+
+// Cancelling a fax while its call is under way (same switch as above): the call is dropped and the
+// job leaves HylaFAX's queues.
+void TestHylaFaxGateway::cancelDuringARealCall()
+{
+    const int port = qEnvironmentVariableIntValue("MPS_FAX_LOOP_PORT");
+    const QString number = qEnvironmentVariable("MPS_FAX_LOOP_NUMBER");
+    if (port == 0 || number.isEmpty())
+        QSKIP("set MPS_FAX_LOOP_PORT and MPS_FAX_LOOP_NUMBER to the gateway of a running hylafax.py loop");
+    auto s = settings();
+    s.port = static_cast<quint16>(port);
+    HylaFaxGateway gateway(s);
+    FaxSubmission fax;
+    fax.tag = uniqueTag();
+    fax.dialString = number;
+    fax.parts = {filePart(kPdfA), filePart(kPdfB)};
+    QString jobId;
+    QString error;
+    bool retryable = false;
+    QVERIFY2(gateway.submit(fax, &jobId, &error, &retryable), qPrintable(error));
+    FaxGatewayStatus status;
+    QElapsedTimer clock;
+    clock.start();
+    do {
+        QTest::qWait(500);
+        QVERIFY2(gateway.status(jobId, &status, &error), qPrintable(error));
+    } while (status.state != FaxGatewayStatus::State::Sending && clock.elapsed() < 120000);
+    QCOMPARE(status.state, FaxGatewayStatus::State::Sending);
+    clock.restart();
+    QVERIFY2(gateway.cancel(jobId, &error), qPrintable(error));
+    QString found;
+    QVERIFY2(gateway.findByTag(fax.tag, &found, &error), qPrintable(error));
+    qInfo("cancel took %lld ms; job %s afterwards", clock.elapsed(), found.isEmpty() ? "gone" : "still listed");
+    QVERIFY2(gateway.status(jobId, &status, &error), qPrintable(error));
+    QVERIFY(status.state == FaxGatewayStatus::State::Cancelled || status.state == FaxGatewayStatus::State::Failed);
+    qInfo("status after cancel: reason '%s' (%s)", qPrintable(status.reasonCode), qPrintable(status.reasonText));
+}
+
+// A call nobody answers (the loop's remote faxgetty stopped by hand; MPS_FAX_LOOP_UNANSWERED=1
+// besides the two variables above): one dial allowed, so the job fails at once with no-answer.
+void TestHylaFaxGateway::unansweredRealCall()
+{
+    const int port = qEnvironmentVariableIntValue("MPS_FAX_LOOP_PORT");
+    const QString number = qEnvironmentVariable("MPS_FAX_LOOP_NUMBER");
+    if (port == 0 || number.isEmpty() || qEnvironmentVariableIntValue("MPS_FAX_LOOP_UNANSWERED") != 1)
+        QSKIP("set MPS_FAX_LOOP_PORT, MPS_FAX_LOOP_NUMBER and MPS_FAX_LOOP_UNANSWERED=1 (remote faxgetty stopped)");
+    auto s = settings();
+    s.port = static_cast<quint16>(port);
+    HylaFaxGateway gateway(s);
+    FaxSubmission fax;
+    fax.tag = uniqueTag();
+    fax.dialString = number;
+    fax.parts = {filePart(kPdfA)};
+    fax.maxDials = 1;
+    QString jobId;
+    QString error;
+    bool retryable = false;
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY2(gateway.submit(fax, &jobId, &error, &retryable), qPrintable(error));
+    FaxGatewayStatus status;
+    do {
+        QTest::qWait(1000);
+        QVERIFY2(gateway.status(jobId, &status, &error), qPrintable(error));
+    } while (status.state != FaxGatewayStatus::State::Failed && status.state != FaxGatewayStatus::State::Sent &&
+             clock.elapsed() < 400000);
+    qInfo("ended after %lld s: reason '%s' (%s), attempts %d", clock.elapsed() / 1000, qPrintable(status.reasonCode),
+          qPrintable(status.reasonText), status.attempts);
+    QCOMPARE(status.state, FaxGatewayStatus::State::Failed);
+    QCOMPARE(status.reasonCode, QStringLiteral("no-answer"));
+    QCOMPARE(status.attempts, 1);
 }
 
 QTEST_GUILESS_MAIN(TestHylaFaxGateway)
