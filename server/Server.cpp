@@ -97,7 +97,13 @@ bool Server::start(QString* error)
     as.sessionSecs = static_cast<qint64>(m_config.sessionHours) * 3600;
     as.kioskSessionSecs = static_cast<qint64>(m_config.kioskSessionMinutes) * 60;
     as.lockoutFailures = m_config.lockoutFailures;
-    as.lockoutSecs = static_cast<qint64>(m_config.lockoutMinutes) * 60;
+    as.lockoutSecs = m_config.lockoutSeconds > 0 ? m_config.lockoutSeconds
+                                                 : static_cast<qint64>(m_config.lockoutMinutes) * 60;
+    as.accountFailures = m_config.accountLockoutFailures;
+    as.sourceBurst = m_config.signInBurst;
+    as.sourceRefillSecs = m_config.signInRefillSeconds;
+    as.passwordChecks = m_config.passwordChecks;
+    as.passwordCheckWaitMs = m_config.passwordCheckWaitMs;
     as.kioskFingerprintVerify = m_config.kioskFingerprintVerify;
     // Fingerprint templates are sealed under their own subkey of the master key.
     m_auth = std::make_unique<Authenticator>(m_data.store, m_clock, as, m_data.master.derive(3, "MPSFPKEY"));
@@ -191,7 +197,19 @@ void Server::route(HttpExchange& ex)
     // Until start() finishes wiring, only health answers.
     const QString path = ex.path();
     if (path == QLatin1String("/healthz")) {
-        ex.respond(200, "application/json", m_api ? "{\"status\":\"ok\"}" : "{\"status\":\"starting\"}");
+        if (!m_api)
+            return (void)ex.respond(200, "application/json", "{\"status\":\"starting\"}");
+        // The password-check pool's counters: how many Argon2id checks ran at once at most.
+        const PasswordCheckPool::Stats ps = m_auth->passwordCheckStats();
+        ex.respond(200, "application/json",
+                   QStringLiteral("{\"status\":\"ok\",\"passwordChecks\":{\"capacity\":%1,\"inUse\":%2,"
+                                  "\"peak\":%3,\"checks\":%4,\"busy\":%5}}")
+                       .arg(ps.capacity)
+                       .arg(ps.inUse)
+                       .arg(ps.peak)
+                       .arg(ps.checks)
+                       .arg(ps.refused)
+                       .toUtf8());
         return;
     }
     if (!m_api || !m_ipp) {
@@ -221,6 +239,7 @@ void Server::sweepLoop()
     while (m_running) {
         lock.unlock();
         m_jobs->sweep();
+        m_auth->flushRefusalLog();
         lock.lock();
         m_cv.wait_for(lock, std::chrono::seconds(m_config.expirySweepSeconds), [this] { return !m_running; });
     }

@@ -95,6 +95,13 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         kioskSessionMinutes = ini.value(QStringLiteral("kiosk-session-minutes"), kioskSessionMinutes).toInt();
         lockoutFailures = ini.value(QStringLiteral("lockout-failures"), lockoutFailures).toInt();
         lockoutMinutes = ini.value(QStringLiteral("lockout-minutes"), lockoutMinutes).toInt();
+        lockoutSeconds = ini.value(QStringLiteral("lockout-seconds"), lockoutSeconds).toInt();
+        accountLockoutFailures =
+            ini.value(QStringLiteral("account-lockout-failures"), accountLockoutFailures).toInt();
+        signInBurst = ini.value(QStringLiteral("sign-in-burst"), signInBurst).toInt();
+        signInRefillSeconds = ini.value(QStringLiteral("sign-in-refill-seconds"), signInRefillSeconds).toInt();
+        passwordChecks = ini.value(QStringLiteral("password-checks"), passwordChecks).toInt();
+        passwordCheckWaitMs = ini.value(QStringLiteral("password-check-wait-ms"), passwordCheckWaitMs).toInt();
         maxConnections = ini.value(QStringLiteral("max-connections"), maxConnections).toInt();
         expirySweepSeconds = ini.value(QStringLiteral("expiry-sweep-seconds"), expirySweepSeconds).toInt();
         monitorSeconds = ini.value(QStringLiteral("monitor-seconds"), monitorSeconds).toInt();

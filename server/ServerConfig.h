@@ -24,8 +24,14 @@ struct ServerConfig
     qint64 maxDocumentBytes = 512LL * 1024 * 1024;
     int sessionHours = 12;
     int kioskSessionMinutes = 5;
-    int lockoutFailures = 5;
-    int lockoutMinutes = 5;
+    int lockoutFailures = 5;  ///< wrong secrets for one name from one address or kiosk: locked there
+    int lockoutMinutes = 5;   ///< that lock (doubling with each further one) and the account-wide lock
+    int lockoutSeconds = 0;   ///< when set, overrides lockoutMinutes (tests)
+    int accountLockoutFailures = 50; ///< wrong secrets for one account from anywhere before it locks
+    int signInBurst = 20;            ///< failed sign-ins from one address or kiosk before refusals
+    int signInRefillSeconds = 30;    ///< ... then one more every this many seconds
+    int passwordChecks = 0;          ///< concurrent Argon2id checks; 0: one per core
+    int passwordCheckWaitMs = 2000;  ///< wait for a check slot, then answer busy (503)
     int maxConnections = 256;
     int expirySweepSeconds = 60;
     int monitorSeconds = 30;

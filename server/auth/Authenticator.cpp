@@ -30,9 +30,38 @@ FingerprintCandidate::~FingerprintCandidate()
     wipe(&templ);
 }
 
+namespace {
+LoginThrottle::Settings throttleSettings(const Authenticator::Settings& s)
+{
+    LoginThrottle::Settings t;
+    t.pairFailures = s.lockoutFailures;
+    t.pairLockSecs = s.lockoutSecs;
+    t.pairLockMaxSecs = std::max<qint64>(3600, s.lockoutSecs);
+    t.sourceBurst = s.sourceBurst;
+    t.sourceRefillSecs = s.sourceRefillSecs;
+    return t;
+}
+
+/// An Argon2id hash with the same parameters as real ones: an unknown name costs the same check.
+const QString& dummyHash()
+{
+    static const QString dummy = PasswordHasher::hash(QStringLiteral("not-a-user"));
+    return dummy;
+}
+
+QString goodSourceKey(qint64 userId, const QString& source)
+{
+    return QString::number(userId) + QLatin1Char('\n') + source;
+}
+} // namespace
+
 Authenticator::Authenticator(Store& store, const Clock& clock, Settings settings,
                              const SecretKey& fingerprintKey)
-    : m_store(store), m_clock(clock), m_settings(settings), m_fingerprintKey(fingerprintKey)
+    : m_store(store), m_clock(clock), m_settings(settings), m_fingerprintKey(fingerprintKey),
+      m_throttle(throttleSettings(settings)),
+      m_pool(settings.passwordChecks,
+             std::chrono::milliseconds(std::max<qint64>(0, settings.passwordCheckWaitMs))),
+      m_accountFailures(20000), m_goodSources(100000)
 {
     m_cacheKey.resize(crypto_generichash_KEYBYTES);
     randombytes_buf(m_cacheKey.data(), static_cast<size_t>(m_cacheKey.size()));
@@ -57,49 +86,120 @@ QByteArray Authenticator::hashToken(const QByteArray& token)
     return out;
 }
 
-AuthOutcome Authenticator::checkSecret(const QString& username, const QString& secret, bool pin)
+AuthOutcome Authenticator::checkSecret(const QString& username, const QString& secret, bool pin,
+                                       const QString& source, const QString& route)
 {
     AuthOutcome out;
-    const QString wrong =
-        pin ? QStringLiteral("The ID or PIN is not correct. Check them and try again.")
-            : QStringLiteral("The user name or password is not correct. Check them and try again.");
-    auto user = m_store.userByName(username);
-    if (!user || user->disabled) {
-        // Same work and the same answer as a wrong password: no user-name probing (a disabled user
-        // cannot sign in anywhere).
-        static const QString dummy = PasswordHasher::hash(QStringLiteral("not-a-user"));
-        (void)PasswordHasher::verify(dummy, secret);
-        out.status = AuthOutcome::Status::Invalid;
-        out.message = wrong;
-        countUnknownFailure(username, &out);
-        return out;
-    }
+    const QString what = pin ? QStringLiteral("PIN") : QStringLiteral("password");
     const qint64 now = m_clock.nowSecs();
-    if (user->lockedUntil > now) {
-        setLocked(&out, user->lockedUntil);
-        qCInfo(lcAuth).noquote() << "sign-in refused for locked account" << username;
+    // Refused before any check: the source is throttled, or this name is locked from it. Said the
+    // same for every name, existing or not.
+    const LoginThrottle::Verdict admitted = m_throttle.admit(source, username, now);
+    if (admitted.refused) {
+        setLocked(&out, admitted.until);
+        m_refusals.refused(source, username, route,
+                           admitted.sourceLimited ? QStringLiteral("too many failures from there")
+                                                  : QStringLiteral("locked there"),
+                           now);
         return out;
     }
-    const QString& hash = pin ? user->pinHash : user->passwordHash;
-    if (!PasswordHasher::verify(hash, secret)) {
-        m_store.recordAuthFailure(user->id, now, m_settings.lockoutFailures, m_settings.lockoutSecs);
-        qCInfo(lcAuth).noquote() << "failed" << (pin ? "PIN" : "password") << "for" << username;
-        // The failure that locks the account says so at once, with when the lock ends.
-        const int failures = user->failedAttempts + 1;
-        if (failures >= m_settings.lockoutFailures) {
-            setLocked(&out, now + m_settings.lockoutSecs);
+    bool good = false;
+    std::optional<UserRecord> user;
+    {
+        const PasswordCheckPool::Slot slot = m_pool.tryAcquire();
+        if (!slot) {
+            m_throttle.succeed(source, username, now, false);
+            setBusy(&out);
+            m_refusals.refused(source, username, route, QStringLiteral("server busy"), now);
+            return out;
+        }
+        user = m_store.userByName(username);
+        if (!user || user->disabled) {
+            // Same work and the same answer as a wrong secret: no user-name probing (a disabled
+            // user cannot sign in anywhere).
+            (void)PasswordHasher::verify(dummyHash(), secret);
+        } else {
+            good = PasswordHasher::verify(pin ? user->pinHash : user->passwordHash, secret);
+        }
+    }
+    if (!good) {
+        const bool known = user && !user->disabled;
+        if (known)
+            countAccountFailure(*user, now);
+        const LoginThrottle::Verdict failed = m_throttle.fail(source, username, now);
+        m_refusals.refused(source, username, route,
+                           !user            ? QStringLiteral("unknown name")
+                           : user->disabled ? QStringLiteral("disabled account")
+                                            : QStringLiteral("wrong ") + what,
+                           now);
+        // The failure that locks says so at once, with when the lock ends.
+        if (failed.refused) {
+            setLocked(&out, failed.until);
             return out;
         }
         out.status = AuthOutcome::Status::Invalid;
-        out.message = wrong;
-        out.attemptsLeft = m_settings.lockoutFailures - failures;
+        out.message =
+            pin ? QStringLiteral("The ID or PIN is not correct. Check them and try again.")
+                : QStringLiteral("The user name or password is not correct. Check them and try again.");
+        out.attemptsLeft = failed.attemptsLeft;
         return out;
     }
-    if (user->failedAttempts)
-        m_store.clearAuthFailures(user->id);
+    m_throttle.succeed(source, username, now);
+    // The account-wide lock is told only to someone who knows the secret.
+    if (accountLockedFor(*user, source, now)) {
+        setLocked(&out, user->lockedUntil);
+        m_refusals.refused(source, username, route, QStringLiteral("account locked"), now);
+        return out;
+    }
+    rememberGoodSource(*user, source, now);
     out.status = AuthOutcome::Status::Ok;
     out.identity.user = *user;
     return out;
+}
+
+void Authenticator::countAccountFailure(const UserRecord& user, qint64 now)
+{
+    bool lock = false;
+    {
+        std::lock_guard guard(m_accountMutex);
+        AccountFailures& a = m_accountFailures.touch(user.id);
+        if (a.lastFailure && now - a.lastFailure > 86400)
+            a = AccountFailures();
+        a.lastFailure = now;
+        if (++a.failures >= std::max(1, m_settings.accountFailures)) {
+            // The count restarts with the lock, so it ends for good unless as many failures follow.
+            a = AccountFailures();
+            lock = true;
+        }
+    }
+    if (!lock)
+        return;
+    m_store.recordAuthFailure(user.id, now, 1, m_settings.lockoutSecs);
+    qCWarning(lcAuth).noquote() << "account" << user.name << "locked for" << m_settings.lockoutSecs
+                                << "s after" << m_settings.accountFailures
+                                << "failed sign-ins; where it signed in lately it still can";
+}
+
+bool Authenticator::accountLockedFor(const UserRecord& user, const QString& source, qint64 now)
+{
+    if (user.lockedUntil <= now)
+        return false;
+    std::lock_guard guard(m_accountMutex);
+    const qint64* last = m_goodSources.find(goodSourceKey(user.id, source));
+    return !last || now - *last > m_settings.knownSourceSecs;
+}
+
+void Authenticator::rememberGoodSource(const UserRecord& user, const QString& source, qint64 now)
+{
+    {
+        std::lock_guard guard(m_accountMutex);
+        m_goodSources.touch(goodSourceKey(user.id, source)) = now;
+        m_accountFailures.erase(user.id);
+    }
+    // A lock that has ended (or counts of older versions) is cleared; a running one is kept even for
+    // a known source, so that it still holds elsewhere.
+    if ((user.failedAttempts || user.lockedUntil) && user.lockedUntil <= now)
+        m_store.clearAuthFailures(user.id);
 }
 
 void Authenticator::setLocked(AuthOutcome* out, qint64 lockedUntil) const
@@ -110,64 +210,70 @@ void Authenticator::setLocked(AuthOutcome* out, qint64 lockedUntil) const
     out->attemptsLeft = 0;
 }
 
-void Authenticator::countUnknownFailure(const QString& username, AuthOutcome* out)
+void Authenticator::setBusy(AuthOutcome* out) const
 {
-    const qint64 now = m_clock.nowSecs();
-    std::lock_guard lock(m_unknownMutex);
-    // Bounded: a flood of made-up names forgets the oldest counts rather than grow without end.
-    if (m_unknownNames.size() > 10000) {
-        for (auto it = m_unknownNames.begin(); it != m_unknownNames.end();)
-            it = it->lastFailure + m_settings.lockoutSecs < now ? m_unknownNames.erase(it) : std::next(it);
-        if (m_unknownNames.size() > 10000)
-            m_unknownNames.clear();
-    }
-    UnknownName& n = m_unknownNames[username.toLower()];
-    if (n.lockedUntil > now) {
-        setLocked(out, n.lockedUntil);
-        return;
-    }
-    n.lastFailure = now;
-    if (++n.failures >= m_settings.lockoutFailures) {
-        n.lockedUntil = now + m_settings.lockoutSecs;
-        setLocked(out, n.lockedUntil);
-        return;
-    }
-    out->attemptsLeft = m_settings.lockoutFailures - n.failures;
+    out->status = AuthOutcome::Status::Busy;
+    out->message = QStringLiteral("The server is busy checking other sign-ins. Try again in a moment.");
+}
+
+void Authenticator::flushRefusalLog()
+{
+    m_refusals.flush(m_clock.nowSecs());
 }
 
 QString Authenticator::lockedMessage(qint64 lockedUntil) const
 {
     const qint64 minutes = (lockedUntil - m_clock.nowSecs() + 59) / 60;
     return QStringLiteral("Too many failed attempts. Try again in %1 minute(s) or ask the print admin.")
-        .arg(minutes);
+        .arg(std::max<qint64>(1, minutes));
 }
 
-AuthOutcome Authenticator::checkPassword(const QString& username, const QString& password)
+AuthOutcome Authenticator::checkPassword(const QString& username, const QString& password,
+                                         const QString& source, const QString& route)
 {
-    return checkSecret(username, password, false);
+    return checkSecret(username, password, false, source, route);
 }
 
-AuthOutcome Authenticator::checkPin(const QString& username, const QString& pin)
+AuthOutcome Authenticator::checkPin(const QString& username, const QString& pin, const QString& source)
 {
-    return checkSecret(username, pin, true);
+    return checkSecret(username, pin, true, source, QStringLiteral("kiosk PIN"));
 }
 
-AuthOutcome Authenticator::checkCard(const QString& rawCard)
+AuthOutcome Authenticator::checkCard(const QString& rawCard, const QString& source)
 {
     AuthOutcome out;
+    const qint64 now = m_clock.nowSecs();
+    // Card numbers can be guessed too: an unknown card costs the source one attempt.
+    static const QString cardName = QStringLiteral("#card");
+    const LoginThrottle::Verdict admitted = m_throttle.admit(source, cardName, now);
+    if (admitted.refused) {
+        setLocked(&out, admitted.until);
+        m_refusals.refused(source, QStringLiteral("(card)"), QStringLiteral("kiosk card"),
+                           QStringLiteral("too many failures from there"), now);
+        return out;
+    }
     const QString card = CardNumber::normalize(rawCard);
     auto user = card.isEmpty() ? std::nullopt : m_store.userByCard(card);
     if (!user) {
+        m_refusals.refused(source, QStringLiteral("(card)"), QStringLiteral("kiosk card"),
+                           QStringLiteral("unknown card"), now);
         out.status = AuthOutcome::Status::Invalid;
         out.message =
             QStringLiteral("This card is not registered. Sign in with your ID and password once to link it.");
         return out;
     }
-    if (user->lockedUntil > m_clock.nowSecs()) {
-        // Said like a locked PIN sign-in: until when, and what to do.
-        setLocked(&out, user->lockedUntil);
+    m_throttle.succeed(source, cardName, now, false);
+    // Said like a locked PIN sign-in: until when, and what to do. A name locked at this kiosk
+    // (wrong PINs or fingers here) stays locked for its card here too.
+    qint64 until = m_throttle.pairLockedUntil(source, user->name, now);
+    if (!until && accountLockedFor(*user, source, now))
+        until = user->lockedUntil;
+    if (until) {
+        setLocked(&out, until);
+        m_refusals.refused(source, user->name, QStringLiteral("kiosk card"), QStringLiteral("locked"), now);
         return out;
     }
+    rememberGoodSource(*user, source, now);
     out.status = AuthOutcome::Status::Ok;
     out.identity.user = *user;
     return out;
@@ -197,7 +303,8 @@ std::optional<KioskRecord> Authenticator::kioskForToken(const QByteArray& device
     return m_store.kioskByTokenHash(hashToken(deviceToken));
 }
 
-AuthOutcome Authenticator::fromHeaders(const QByteArray& authorization, const QByteArray& kioskToken)
+AuthOutcome Authenticator::fromHeaders(const QByteArray& authorization, const QByteArray& kioskToken,
+                                       const QString& source, const QString& route)
 {
     AuthOutcome out;
     const QByteArray auth = authorization.trimmed();
@@ -241,19 +348,25 @@ AuthOutcome Authenticator::fromHeaders(const QByteArray& authorization, const QB
                            reinterpret_cast<const unsigned char*>(m_cacheKey.constData()),
                            static_cast<size_t>(m_cacheKey.size()));
         const qint64 now = m_clock.nowSecs();
+        // A cache hit proves the password, so it passes a throttled source (a colleague's guesses
+        // behind the same NAT do not stop a print) but not an account-wide lock.
+        bool cached = false;
         {
             std::lock_guard lock(m_cacheMutex);
             auto it = m_basicCache.find(cacheId);
-            if (it != m_basicCache.end() && it.value() > now) {
-                if (auto user = m_store.userByName(username);
-                    user && !user->disabled && user->lockedUntil <= now) {
-                    out.status = AuthOutcome::Status::Ok;
-                    out.identity.user = *user;
-                    return out;
-                }
+            cached = it != m_basicCache.end() && it.value() > now;
+        }
+        if (cached) {
+            if (auto user = m_store.userByName(username);
+                user && !user->disabled && !accountLockedFor(*user, source, now)) {
+                out.status = AuthOutcome::Status::Ok;
+                out.identity.user = *user;
+                return out;
             }
         }
-        out = checkPassword(username, QString::fromUtf8(decoded.mid(colon + 1)));
+        QByteArray password = decoded.mid(colon + 1);
+        out = checkPassword(username, QString::fromUtf8(password), source, route);
+        sodium_memzero(password.data(), static_cast<size_t>(password.size()));
         if (out.ok()) {
             std::lock_guard lock(m_cacheMutex);
             if (m_basicCache.size() > 10000)
@@ -319,7 +432,11 @@ FingerprintChallenge Authenticator::identifyChallenge(qint64 kioskId)
 {
     QList<FingerprintCandidate> candidates;
     QHash<QString, qint64> users;
-    for (SealedFingerprint& f : m_store.fingerprintCandidates(m_clock.nowSecs())) {
+    const qint64 now = m_clock.nowSecs();
+    const QString source = LoginThrottle::sourceForKiosk(kioskId);
+    for (SealedFingerprint& f : m_store.fingerprintCandidates(now)) {
+        if (m_throttle.pairLockedUntil(source, f.userName, now))
+            continue;
         QByteArray templ;
         if (!openTemplate(f.userId, f.userName, f.sealed, &templ))
             continue;
@@ -393,26 +510,37 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
     auto user = m_store.userById(userId);
     if (!user || user->disabled)
         return out;
-    if (user->lockedUntil > m_clock.nowSecs()) {
-        setLocked(&out, user->lockedUntil);
-        qCInfo(lcAuth).noquote() << "fingerprint sign-in refused for locked account" << user->name;
+    // Wrong fingers count like wrong PINs, per (user, kiosk) and per kiosk.
+    const qint64 now = m_clock.nowSecs();
+    const QString source = LoginThrottle::sourceForKiosk(kioskId);
+    const LoginThrottle::Verdict admitted = m_throttle.admit(source, user->name, now);
+    if (admitted.refused) {
+        setLocked(&out, admitted.until);
+        m_refusals.refused(source, user->name, QStringLiteral("fingerprint"), QStringLiteral("locked there"),
+                           now);
         return out;
     }
     if (verdict == Verdict::NoMatch) {
         // A finger that matched nobody counts like a wrong PIN; the kiosk may let the person try again.
-        m_store.recordAuthFailure(user->id, m_clock.nowSecs(), m_settings.lockoutFailures,
-                                  m_settings.lockoutSecs);
-        qCInfo(lcAuth).noquote() << "fingerprint did not match for" << user->name;
-        user = m_store.userById(userId);
-        if (user && user->lockedUntil > m_clock.nowSecs()) {
-            setLocked(&out, user->lockedUntil);
+        countAccountFailure(*user, now);
+        const LoginThrottle::Verdict failed = m_throttle.fail(source, user->name, now);
+        m_refusals.refused(source, user->name, QStringLiteral("fingerprint"), QStringLiteral("no match"),
+                           now);
+        if (failed.refused) {
+            setLocked(&out, failed.until);
             return out;
         }
-        if (user)
-            out.attemptsLeft = qMax(0, m_settings.lockoutFailures - user->failedAttempts);
+        out.attemptsLeft = failed.attemptsLeft;
         out.status = AuthOutcome::Status::Invalid;
         out.message =
             QStringLiteral("The fingerprint did not match. Try again with the finger you registered.");
+        return out;
+    }
+    m_throttle.succeed(source, user->name, now, verdict == Verdict::Match);
+    if (accountLockedFor(*user, source, now)) {
+        setLocked(&out, user->lockedUntil);
+        m_refusals.refused(source, user->name, QStringLiteral("fingerprint"),
+                           QStringLiteral("account locked"), now);
         return out;
     }
     {
@@ -424,11 +552,7 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
     if (verdict == Verdict::SensorUnavailable)
         qCWarning(lcAuth).noquote() << "kiosk" << kioskId << "could not check the fingerprint of"
                                     << user->name << "; signed in with the card, PIN or password alone";
-    if (verdict == Verdict::SensorUnavailable)
-        qCWarning(lcAuth).noquote() << "kiosk" << kioskId << "could not check the fingerprint of"
-                                    << user->name << "; signed in with the card, PIN or password alone";
-    if (user->failedAttempts)
-        m_store.clearAuthFailures(user->id);
+    rememberGoodSource(*user, source, now);
     out.status = AuthOutcome::Status::Ok;
     out.message.clear();
     out.identity.user = *user;

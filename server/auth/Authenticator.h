@@ -1,5 +1,9 @@
 #pragma once
 #include "Clock.h"
+#include "LoginThrottle.h"
+#include "LruMap.h"
+#include "PasswordCheckPool.h"
+#include "RefusalLog.h"
 #include "Store.h"
 
 #include "SecretKey.h"
@@ -25,7 +29,9 @@ struct AuthOutcome
 {
     /// Invalid also covers a fingerprint that did not match; InvalidChallenge is a fingerprint challenge
     /// that is unknown, expired, used, issued to another kiosk or not for that user.
-    enum class Status { Ok, NoCredentials, Invalid, Locked, WrongKiosk, InvalidChallenge };
+    /// Locked is also "too many failures from this address or kiosk" (lockedUntil says until when);
+    /// Busy: every password-check slot stayed taken, nothing was checked (answer 503, try again).
+    enum class Status { Ok, NoCredentials, Invalid, Locked, WrongKiosk, InvalidChallenge, Busy };
     Status status = Status::NoCredentials;
     Identity identity;
     QString message;        ///< a sentence for the person at the keyboard
@@ -56,7 +62,17 @@ struct FingerprintChallenge
     QList<FingerprintCandidate> candidates;
 };
 
-/// Password, PIN, card, token and fingerprint-challenge checks with lockout after repeated failures.
+/// Password, PIN, card, token and fingerprint-challenge checks, throttled per source.
+///
+/// Every secret check names its source: the client address (LoginThrottle::sourceForAddress) or the
+/// kiosk (LoginThrottle::sourceForKiosk). Failures are counted per source and per (name, source) in
+/// memory (LoginThrottle): guessing from one address or kiosk is slowed and then refused, while the
+/// person whose name is guessed still signs in from anywhere else. Unknown names are counted and
+/// answered exactly like real ones, after a dummy Argon2id check. An account-wide ceiling
+/// (`accountFailures` failures from anywhere, e.g. a guess spread over many addresses) locks the
+/// account in the database for `lockoutSecs`; that lock is told only to someone who gives the right
+/// secret, and does not apply at an address or kiosk where the account signed in before (in memory,
+/// `knownSourceSecs`). Argon2id checks run in a bounded pool (PasswordCheckPool).
 /// Thread-safe. Fingerprint challenges live in memory only: a restart invalidates them.
 /// Tokens are random 256-bit values given to the client once; only their BLAKE2b hashes are stored.
 class Authenticator
@@ -66,21 +82,39 @@ public:
     {
         qint64 sessionSecs = 12 * 3600;
         qint64 kioskSessionSecs = 300;
-        int lockoutFailures = 5;
-        qint64 lockoutSecs = 300;
-        bool kioskFingerprintVerify = true; ///< enrolled users confirm card/PIN sign-ins at a sensor
+        int lockoutFailures = 5;             ///< failures of one name from one source before it locks there
+        qint64 lockoutSecs = 300;            ///< the first such lock; doubles with each further one (max 1 h)
+        int accountFailures = 50;            ///< failures from anywhere before the account itself locks
+        int sourceBurst = 20;                ///< failed sign-ins from one source (any names) before refusals
+        qint64 sourceRefillSecs = 30;        ///< ... then one more every this many seconds
+        int passwordChecks = 0;              ///< concurrent Argon2id checks; 0: one per core
+        qint64 passwordCheckWaitMs = 2000;   ///< wait for a check slot before answering busy
+        qint64 knownSourceSecs = 30 * 86400; ///< a good sign-in exempts its source from the account lock
+        bool kioskFingerprintVerify = true;  ///< enrolled users confirm card/PIN sign-ins at a sensor
         qint64 verifyChallengeSecs = 120;
         qint64 identifyChallengeSecs = 300;
     };
     /// `fingerprintKey` seals fingerprint templates at rest (the master key's subkey 3, "MPSFPKEY").
     Authenticator(Store& store, const Clock& clock, Settings settings, const SecretKey& fingerprintKey);
 
-    AuthOutcome checkPassword(const QString& username, const QString& password);
-    AuthOutcome checkPin(const QString& username, const QString& pin);
-    AuthOutcome checkCard(const QString& rawCard);
+    /// Checks `username`'s password, sent from throttle `source` over `route` (for the log). Ok,
+    /// Invalid (attemptsLeft), Locked (lockedUntil) or Busy.
+    AuthOutcome checkPassword(const QString& username, const QString& password, const QString& source,
+                              const QString& route = QStringLiteral("REST"));
+    /// Checks `username`'s PIN at kiosk source `source`; answers as checkPassword().
+    AuthOutcome checkPin(const QString& username, const QString& pin, const QString& source);
+    /// Finds the card's user. Invalid for an unknown card (counts against `source`); Locked when the
+    /// source is throttled, the account is locked at this source, or (elsewhere) account-wide.
+    AuthOutcome checkCard(const QString& rawCard, const QString& source);
     /// Resolves an Authorization header (Basic or Bearer). `kioskToken` is the X-MPS-Device-Token
-    /// header, required for kiosk sessions.
-    AuthOutcome fromHeaders(const QByteArray& authorization, const QByteArray& kioskToken);
+    /// header, required for kiosk sessions. `source` throttles Basic sign-ins (client address).
+    AuthOutcome fromHeaders(const QByteArray& authorization, const QByteArray& kioskToken,
+                            const QString& source = QString(),
+                            const QString& route = QStringLiteral("Basic"));
+    /// The password-check pool's counters (GET /healthz).
+    PasswordCheckPool::Stats passwordCheckStats() const { return m_pool.stats(); }
+    /// Writes the refusal-log summaries that are due (called now and then by the server).
+    void flushRefusalLog();
     /// Issues a new session token for the user; `kioskId` non-zero for a kiosk session.
     QString createSession(const UserRecord& user, qint64 kioskId = 0);
     void endSession(const QString& token);
@@ -96,7 +130,7 @@ public:
     /// or the stored template cannot be opened), so a session may be opened directly.
     std::optional<FingerprintChallenge> verifyChallenge(const UserRecord& user, qint64 kioskId);
     /// For identification at the sensor of kiosk `kioskId`: a challenge over every enrolled, unlocked
-    /// user with held jobs (possibly none).
+    /// user with held jobs (possibly none); users locked at this kiosk are left out.
     FingerprintChallenge identifyChallenge(qint64 kioskId);
     /// A kiosk's verdict on a fingerprint challenge.
     enum class Verdict {
@@ -128,12 +162,18 @@ private:
         bool verification = false; ///< after a good first factor (not identification)
     };
 
-    AuthOutcome checkSecret(const QString& username, const QString& secret, bool pin);
-    /// A wrong secret for a name nobody has: counts and locks it in memory like a real account, so
-    /// the answers (attempts left, locked until) do not tell which user names exist.
-    void countUnknownFailure(const QString& username, AuthOutcome* out);
+    AuthOutcome checkSecret(const QString& username, const QString& secret, bool pin, const QString& source,
+                            const QString& route);
+    /// Counts a wrong secret of a real account towards the account-wide ceiling; at the ceiling the
+    /// account is locked in the database (so the lock outlives a restart) and the count restarts.
+    void countAccountFailure(const UserRecord& user, qint64 now);
+    /// True when `user` is locked account-wide and `source` is not one it signed in from lately.
+    bool accountLockedFor(const UserRecord& user, const QString& source, qint64 now);
+    /// After a good sign-in from `source`: remembers the source, forgets the account's count.
+    void rememberGoodSource(const UserRecord& user, const QString& source, qint64 now);
     /// Sets `out` to Locked until `lockedUntil`.
     void setLocked(AuthOutcome* out, qint64 lockedUntil) const;
+    void setBusy(AuthOutcome* out) const;
     QString lockedMessage(qint64 lockedUntil) const;
     /// Opens a user's sealed template into `templ`; false (logged) when it does not open.
     bool openTemplate(qint64 userId, const QString& userName, const QByteArray& sealed, QByteArray* templ);
@@ -153,12 +193,23 @@ private:
     std::mutex m_challengeMutex;
     QHash<QByteArray, PendingChallenge> m_challenges; ///< keyed by hashToken(challenge)
     quint64 m_challengeSerial = 0;
-    struct UnknownName
+    LoginThrottle m_throttle;
+    PasswordCheckPool m_pool;
+    RefusalLog m_refusals;
+    struct AccountFailures
     {
         int failures = 0;
-        qint64 lockedUntil = 0;
         qint64 lastFailure = 0;
     };
-    std::mutex m_unknownMutex;
-    QHash<QString, UnknownName> m_unknownNames; ///< failures of names no account has (memory only)
+    struct IdHash
+    {
+        std::size_t operator()(qint64 id) const { return std::hash<qint64>()(id); }
+    };
+    struct KeyHash
+    {
+        std::size_t operator()(const QString& s) const { return qHash(s); }
+    };
+    std::mutex m_accountMutex;
+    LruMap<qint64, AccountFailures, IdHash> m_accountFailures; ///< user id -> failures from anywhere
+    LruMap<QString, qint64, KeyHash> m_goodSources;            ///< "id\nsource" -> last good sign-in
 };

@@ -67,6 +67,42 @@ struct RestApi::Call
     }
 };
 
+namespace {
+/// Answers a refused sign-in the same way on every route (docs/api.md): 401 `invalidCode` with
+/// "attemptsLeft", 429 locked with "lockedUntil" and Retry-After, 503 busy with Retry-After. The
+/// answer depends only on what was counted for that name from that address or kiosk, never on
+/// whether the name exists.
+void refuseSignIn(HttpExchange& ex, const AuthOutcome& a, const char* invalidCode)
+{
+    using S = AuthOutcome::Status;
+    const char* code = a.status == S::Locked ? "locked" : a.status == S::Busy ? "busy" : invalidCode;
+    QJsonObject body{{QStringLiteral("error"), QString::fromLatin1(code)},
+                     {QStringLiteral("message"), a.message}};
+    std::vector<std::pair<QByteArray, QByteArray>> headers;
+    int status = 401;
+    if (a.status == S::Locked) {
+        status = 429;
+        if (a.lockedUntil > 0) {
+            body.insert(QStringLiteral("lockedUntil"),
+                        QDateTime::fromSecsSinceEpoch(a.lockedUntil, Qt::UTC).toString(Qt::ISODate));
+            const qint64 wait = std::max<qint64>(1, a.lockedUntil - QDateTime::currentSecsSinceEpoch());
+            headers.emplace_back("Retry-After", QByteArray::number(wait));
+        }
+    } else if (a.status == S::Busy) {
+        status = 503;
+        headers.emplace_back("Retry-After", "1");
+    } else if (a.attemptsLeft >= 0) {
+        body.insert(QStringLiteral("attemptsLeft"), a.attemptsLeft);
+    }
+    ex.respond(status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
+}
+
+QString addressSource(const HttpExchange& ex)
+{
+    return LoginThrottle::sourceForAddress(ex.peerAddress());
+}
+} // namespace
+
 RestApi::RestApi(Store& store, JobService& jobs, ReleaseQueue& release, Authenticator& auth, EventBus& events,
                  AccountingService& accounting)
     : m_store(store), m_jobs(jobs), m_release(release), m_auth(auth), m_events(events),
@@ -127,11 +163,15 @@ std::optional<QJsonObject> RestApi::readJson(Call& c)
 
 bool RestApi::requireUser(Call& c)
 {
-    const AuthOutcome a = m_auth.fromHeaders(c.ex.header("Authorization"), c.ex.header("X-MPS-Device-Token"));
+    const AuthOutcome a = m_auth.fromHeaders(c.ex.header("Authorization"), c.ex.header("X-MPS-Device-Token"),
+                                             addressSource(c.ex), QStringLiteral("REST Basic"));
     if (!a.ok()) {
         c.ex.closeAfterResponse();
-        c.error(a.status == AuthOutcome::Status::Locked ? 429 : 401,
-                a.status == AuthOutcome::Status::NoCredentials ? "unauthenticated" : "invalid-session",
+        if (a.status == AuthOutcome::Status::Locked || a.status == AuthOutcome::Status::Busy) {
+            refuseSignIn(c.ex, a, "invalid-session");
+            return false;
+        }
+        c.error(401, a.status == AuthOutcome::Status::NoCredentials ? "unauthenticated" : "invalid-session",
                 a.message);
         return false;
     }
@@ -203,10 +243,9 @@ void RestApi::login(Call& c)
     const QString pass = body->value(QLatin1String("password")).toString();
     if (user.isEmpty() || pass.isEmpty())
         return c.error(400, "missing-credentials", QStringLiteral("Enter your user name and password."));
-    const AuthOutcome a = m_auth.checkPassword(user, pass);
+    const AuthOutcome a = m_auth.checkPassword(user, pass, addressSource(c.ex));
     if (!a.ok())
-        return c.error(a.status == AuthOutcome::Status::Locked ? 429 : 401,
-                       a.status == AuthOutcome::Status::Locked ? "locked" : "invalid-credentials", a.message);
+        return refuseSignIn(c.ex, a, "invalid-credentials");
     const QString token = m_auth.createSession(a.identity.user);
     qCInfo(lcAuth).noquote() << "session opened for" << user;
     c.json(200, {{QStringLiteral("token"), token}, {QStringLiteral("user"), userJson(a.identity.user)}});
@@ -469,18 +508,9 @@ void RestApi::kioskInfo(Call& c)
 
 void RestApi::kioskSession(Call& c)
 {
-    // A refused sign-in says how many tries are left ("attemptsLeft", 401) or until when the account
-    // is locked ("lockedUntil", ISO 8601 UTC, 429): docs/api.md.
-    auto refuse = [&c](const AuthOutcome& a, const char* code) {
-        const bool locked = a.status == AuthOutcome::Status::Locked;
-        QJsonObject body{{QStringLiteral("error"), QString::fromLatin1(code)}, {QStringLiteral("message"), a.message}};
-        if (locked && a.lockedUntil > 0)
-            body.insert(QStringLiteral("lockedUntil"),
-                        QDateTime::fromSecsSinceEpoch(a.lockedUntil, Qt::UTC).toString(Qt::ISODate));
-        if (!locked && a.attemptsLeft >= 0)
-            body.insert(QStringLiteral("attemptsLeft"), a.attemptsLeft);
-        c.json(locked ? 429 : 401, body);
-    };
+    // A refused sign-in says how many tries are left ("attemptsLeft", 401) or until when sign-in is
+    // locked ("lockedUntil", ISO 8601 UTC, 429): docs/api.md. Counted per kiosk, not per address.
+    auto refuse = [&c](const AuthOutcome& a, const char* code) { refuseSignIn(c.ex, a, code); };
     auto kiosk = m_auth.kioskForToken(c.ex.header("X-MPS-Device-Token"));
     if (!kiosk) {
         c.ex.closeAfterResponse();
@@ -508,6 +538,7 @@ void RestApi::kioskSession(Call& c)
         case AuthOutcome::Status::Ok:
             return openKioskSession(c, *kiosk, a.identity.user);
         case AuthOutcome::Status::Locked:
+        case AuthOutcome::Status::Busy:
             return refuse(a, "locked");
         case AuthOutcome::Status::Invalid:
             return refuse(a, "no-match");
@@ -517,16 +548,18 @@ void RestApi::kioskSession(Call& c)
     }
     const QString card = body->value(QLatin1String("card")).toString();
     const QString username = body->value(QLatin1String("username")).toString();
+    const QString source = LoginThrottle::sourceForKiosk(kiosk->id);
     AuthOutcome a;
     if (!card.isEmpty() && username.isEmpty()) {
-        a = m_auth.checkCard(card);
-        if (!a.ok() && a.status != AuthOutcome::Status::Locked)
+        a = m_auth.checkCard(card, source);
+        if (a.status == AuthOutcome::Status::Invalid)
             return c.error(404, "unknown-card", a.message);
     } else if (!username.isEmpty() && body->contains(QLatin1String("pin"))) {
-        a = m_auth.checkPin(username, body->value(QLatin1String("pin")).toString());
+        a = m_auth.checkPin(username, body->value(QLatin1String("pin")).toString(), source);
     } else if (!username.isEmpty() && body->contains(QLatin1String("password"))) {
         // Password sign-in at a kiosk, optionally linking a new card to the account.
-        a = m_auth.checkPassword(username, body->value(QLatin1String("password")).toString());
+        a = m_auth.checkPassword(username, body->value(QLatin1String("password")).toString(), source,
+                                 QStringLiteral("kiosk password"));
         if (a.ok() && !card.isEmpty()) {
             const QString normalized = CardNumber::normalize(card);
             QString err;
@@ -544,7 +577,7 @@ void RestApi::kioskSession(Call& c)
                        QStringLiteral("Tap your card, or enter your ID and PIN."));
     }
     if (!a.ok())
-        return refuse(a, a.status == AuthOutcome::Status::Locked ? "locked" : "invalid-credentials");
+        return refuse(a, "invalid-credentials");
     // A kiosk with a sensor asks an enrolled user to confirm with their finger before the session opens.
     if (body->value(QLatin1String("fingerprintReader")).toBool()) {
         if (auto ch = m_auth.verifyChallenge(a.identity.user, kiosk->id)) {

@@ -183,14 +183,22 @@ void IppEndpoint::respond(Request& r)
 
 bool IppEndpoint::authenticate(Request& r, bool required)
 {
-    const AuthOutcome a = m_auth.fromHeaders(r.ex.header("Authorization"), QByteArray());
+    const AuthOutcome a = m_auth.fromHeaders(r.ex.header("Authorization"), QByteArray(),
+                                             LoginThrottle::sourceForAddress(r.ex.peerAddress()),
+                                             QStringLiteral("IPP Basic"));
     if (a.ok() && a.identity.kioskId == 0) {
         r.identity = a.identity;
         r.authed = true;
         return true;
     }
+    // Too many failures from this address (or for this name from it): refused without a check, the
+    // same for every name. Busy: every password-check slot stayed taken; the client retries.
     if (a.status == AuthOutcome::Status::Locked) {
         r.status(IPP_STATUS_ERROR_NOT_AUTHORIZED, a.message);
+        return false;
+    }
+    if (a.status == AuthOutcome::Status::Busy) {
+        r.status(IPP_STATUS_ERROR_BUSY, a.message);
         return false;
     }
     // A managed print server an admin listed may vouch for its users by requesting-user-name.

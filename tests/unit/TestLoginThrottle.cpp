@@ -1,0 +1,184 @@
+// LoginThrottle (per source and per (name, source) counting), PasswordCheckPool (bounded Argon2id
+// checks) and RefusalLog (bounded, safe log lines): issue 14 §2. Time is passed in, never slept.
+#include "LoginThrottle.h"
+#include "PasswordCheckPool.h"
+#include "RefusalLog.h"
+
+#include <QTest>
+#include <thread>
+
+class TestLoginThrottle : public QObject
+{
+    Q_OBJECT
+
+    static LoginThrottle::Settings settings()
+    {
+        LoginThrottle::Settings s;
+        s.pairFailures = 5;
+        s.pairLockSecs = 300;
+        s.pairLockMaxSecs = 3600;
+        s.sourceBurst = 20;
+        s.sourceRefillSecs = 30;
+        return s;
+    }
+    /// admit() then fail(): one wrong guess.
+    static LoginThrottle::Verdict guess(LoginThrottle& t, const QString& source, const QString& name,
+                                        qint64 now)
+    {
+        const LoginThrottle::Verdict v = t.admit(source, name, now);
+        return v.refused ? v : t.fail(source, name, now);
+    }
+
+private slots:
+    void fifthFailureLocksThePairOnly()
+    {
+        LoginThrottle t(settings());
+        const qint64 now = 1000;
+        for (int left = 4; left >= 1; --left) {
+            const auto v = guess(t, QStringLiteral("10.0.0.2"), QStringLiteral("kim"), now);
+            QVERIFY(!v.refused);
+            QCOMPARE(v.attemptsLeft, left);
+        }
+        const auto locked = guess(t, QStringLiteral("10.0.0.2"), QStringLiteral("kim"), now);
+        QVERIFY(locked.refused);
+        QCOMPARE(locked.until, now + 300);
+        // Refused there (any case of the name), not checked; kim elsewhere and lee there are not.
+        QVERIFY(t.admit(QStringLiteral("10.0.0.2"), QStringLiteral("KIM"), now + 1).refused);
+        QVERIFY(!t.admit(QStringLiteral("10.0.0.1"), QStringLiteral("kim"), now + 1).refused);
+        QVERIFY(!t.admit(QStringLiteral("10.0.0.2"), QStringLiteral("lee"), now + 1).refused);
+        QCOMPARE(t.pairLockedUntil(QStringLiteral("10.0.0.2"), QStringLiteral("kim"), now + 1), now + 300);
+    }
+
+    void countRestartsWhenTheLockEndsAndLocksGrow()
+    {
+        LoginThrottle t(settings());
+        qint64 now = 1000;
+        for (int i = 0; i < 5; ++i)
+            guess(t, QStringLiteral("a"), QStringLiteral("kim"), now);
+        now += 300; // the lock has ended
+        QCOMPARE(t.pairLockedUntil(QStringLiteral("a"), QStringLiteral("kim"), now), 0);
+        // One more guess does not lock again: four are left.
+        const auto v = guess(t, QStringLiteral("a"), QStringLiteral("kim"), now);
+        QVERIFY(!v.refused);
+        QCOMPARE(v.attemptsLeft, 4);
+        for (int i = 0; i < 3; ++i)
+            guess(t, QStringLiteral("a"), QStringLiteral("kim"), now);
+        // The second lock lasts twice as long.
+        const auto second = guess(t, QStringLiteral("a"), QStringLiteral("kim"), now);
+        QVERIFY(second.refused);
+        QCOMPARE(second.until, now + 600);
+    }
+
+    void successClearsThePair()
+    {
+        LoginThrottle t(settings());
+        for (int i = 0; i < 4; ++i)
+            guess(t, QStringLiteral("a"), QStringLiteral("kim"), 1000);
+        QVERIFY(!t.admit(QStringLiteral("a"), QStringLiteral("kim"), 1000).refused);
+        t.succeed(QStringLiteral("a"), QStringLiteral("kim"), 1000);
+        QCOMPARE(guess(t, QStringLiteral("a"), QStringLiteral("kim"), 1000).attemptsLeft, 4);
+    }
+
+    void sourceBudgetIsNameBlindAndRefills()
+    {
+        LoginThrottle t(settings());
+        const qint64 now = 5000;
+        LoginThrottle::Verdict v;
+        for (int i = 0; i < 20; ++i)
+            v = guess(t, QStringLiteral("b"), QStringLiteral("name%1").arg(i), now);
+        // The twentieth failure empties the budget and says so (until the next refill).
+        QVERIFY(v.refused);
+        QVERIFY(v.sourceLimited);
+        QCOMPARE(v.until, now + 30);
+        const auto real = t.admit(QStringLiteral("b"), QStringLiteral("kim"), now);
+        const auto fake = t.admit(QStringLiteral("b"), QStringLiteral("nobody"), now);
+        QVERIFY(real.refused && fake.refused);
+        QCOMPARE(real.until, fake.until);
+        QVERIFY(!t.admit(QStringLiteral("c"), QStringLiteral("kim"), now).refused);
+        // One attempt more every 30 s.
+        QVERIFY(!t.admit(QStringLiteral("b"), QStringLiteral("kim"), now + 30).refused);
+        QVERIFY(t.admit(QStringLiteral("b"), QStringLiteral("lee"), now + 30).refused);
+    }
+
+    void concurrentAttemptsAreChargedBeforeTheCheck()
+    {
+        LoginThrottle t(settings());
+        int admitted = 0;
+        for (int i = 0; i < 64; ++i)
+            admitted += t.admit(QStringLiteral("d"), QStringLiteral("kim%1").arg(i), 100).refused ? 0 : 1;
+        QCOMPARE(admitted, 20);
+    }
+
+    void tablesAreBounded()
+    {
+        LoginThrottle::Settings s = settings();
+        s.maxSources = 100;
+        s.maxPairs = 200;
+        LoginThrottle t(s);
+        for (int i = 0; i < 5000; ++i)
+            guess(t, QStringLiteral("10.1.%1.%2").arg(i / 250).arg(i % 250), QStringLiteral("u%1").arg(i),
+                  100);
+        QCOMPARE(t.sourceCount(), std::size_t(100));
+        QCOMPARE(t.pairCount(), std::size_t(200));
+    }
+
+    void sourcesOfAddresses()
+    {
+        QCOMPARE(LoginThrottle::sourceForAddress(QStringLiteral("127.0.0.2")), QStringLiteral("127.0.0.2"));
+        QCOMPARE(LoginThrottle::sourceForAddress(QStringLiteral("::ffff:10.1.2.3")),
+                 QStringLiteral("10.1.2.3"));
+        // A whole IPv6 /64 is one source.
+        QCOMPARE(LoginThrottle::sourceForAddress(QStringLiteral("2001:db8:1:2:aaaa::1")),
+                 LoginThrottle::sourceForAddress(QStringLiteral("2001:db8:1:2:bbbb::9")));
+        QVERIFY(LoginThrottle::sourceForAddress(QStringLiteral("2001:db8:1:2::1")) !=
+                LoginThrottle::sourceForAddress(QStringLiteral("2001:db8:1:3::1")));
+        QVERIFY(LoginThrottle::sourceForKiosk(1) != LoginThrottle::sourceForKiosk(2));
+    }
+
+    void poolNeverRunsMoreThanItsCapacity()
+    {
+        PasswordCheckPool pool(2, std::chrono::milliseconds(0));
+        {
+            auto a = pool.tryAcquire();
+            auto b = pool.tryAcquire();
+            QVERIFY(a && b);
+            auto c = pool.tryAcquire();
+            QVERIFY(!c);
+            QCOMPARE(pool.stats().inUse, 2);
+        }
+        const auto s = pool.stats();
+        QCOMPARE(s.inUse, 0);
+        QCOMPARE(s.peak, 2);
+        QCOMPARE(s.checks, quint64(2));
+        QCOMPARE(s.refused, quint64(1));
+    }
+
+    void poolWaitsForAFreedSlot()
+    {
+        PasswordCheckPool pool(1, std::chrono::milliseconds(60000));
+        auto held = std::make_unique<PasswordCheckPool::Slot>(pool.tryAcquire());
+        QVERIFY(*held);
+        std::thread releaser([&] { held.reset(); });
+        auto next = pool.tryAcquire(); // returns once the other thread gives the slot back
+        releaser.join();
+        QVERIFY(next);
+        QCOMPARE(pool.stats().peak, 1);
+    }
+
+    void refusalLogIsShortAndSafe()
+    {
+        QCOMPARE(RefusalLog::printable(QStringLiteral("kim\n2026 fake line")),
+                 QStringLiteral("kim?2026 fake line"));
+        QCOMPARE(RefusalLog::printable(QString(100, QLatin1Char('x'))).size(), 67);
+        RefusalLog log(60);
+        for (int i = 0; i < 1000; ++i)
+            log.refused(QStringLiteral("10.0.0.9"), QStringLiteral("n%1").arg(i), QStringLiteral("REST"),
+                        QStringLiteral("unknown name"), 100 + i / 100);
+        QCOMPARE(log.linesWritten(), quint64(1));
+        log.flush(200);
+        QCOMPARE(log.linesWritten(), quint64(2));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLoginThrottle)
+#include "TestLoginThrottle.moc"
