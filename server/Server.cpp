@@ -107,12 +107,6 @@ bool Server::start(QString* error)
     as.kioskFingerprintVerify = m_config.kioskFingerprintVerify;
     // Fingerprint templates are sealed under their own subkey of the master key.
     m_auth = std::make_unique<Authenticator>(m_data.store, m_clock, as, m_data.master.derive(3, "MPSFPKEY"));
-    ReleaseQueue::Settings rs;
-    rs.monitorSecs = m_config.monitorSeconds;
-    m_release = std::make_unique<ReleaseQueue>(m_data.store, *m_jobs, m_events, rs);
-    m_jobs->setReleaseQueue(m_release.get());
-
-    IppAttributes::PrinterIdentity id;
     // PC-fax sending (docs/fax.md): drafts are stored like jobs; the dispatcher talks to the gateway.
     FaxService::Settings fs;
     fs.gateway = m_config.fax.gateway;
@@ -146,6 +140,12 @@ bool Server::start(QString* error)
         m_faxDispatcher = std::make_unique<FaxDispatcher>(m_data.store, *m_fax, *m_faxGateway, m_clock, ds);
         m_fax->setDispatcher(m_faxDispatcher.get());
     }
+    ReleaseQueue::Settings rs;
+    rs.monitorSecs = m_config.monitorSeconds;
+    m_release = std::make_unique<ReleaseQueue>(m_data.store, *m_jobs, m_events, rs);
+    m_jobs->setReleaseQueue(m_release.get());
+
+    IppAttributes::PrinterIdentity id;
     id.host = m_config.publicName;
     id.plainAllowed = m_config.allowPlainHttp;
     char uuid[64];
@@ -155,13 +155,13 @@ bool Server::start(QString* error)
     m_icon = drawIcon();
 
     // Crash recovery before anything is served: half-received jobs and orphans go, releases resume.
+    m_fax->reconcile();
     m_jobs->reconcile();
     // Reconciling a large store leaves freed heap behind; give it back before serving.
     ::malloc_trim(0);
 
     m_http = std::make_unique<HttpServer>([this](HttpExchange& ex) { route(ex); });
     HttpServer::Options ho;
-    m_fax->reconcile();
     ho.host = m_config.listenHost;
     ho.port = m_config.listenPort;
     ho.certFile = m_config.tlsCert;
@@ -178,7 +178,10 @@ bool Server::start(QString* error)
     m_faxInboxApi = std::make_unique<FaxInboxApi>(*m_faxInbox);
     m_api = std::make_unique<RestApi>(m_data.store, *m_jobs, *m_release, *m_auth, m_events, *m_accounting);
     m_api->setFaxInbox(m_faxInboxApi.get());
+    m_api->setFaxService(m_fax.get());
     m_release->start();
+    if (m_faxDispatcher)
+        m_faxDispatcher->start();
     {
         std::lock_guard lock(m_mutex);
         m_running = true;
@@ -188,11 +191,8 @@ bool Server::start(QString* error)
                              << (m_config.allowPlainHttp ? "(TLS and plain HTTP)" : "(TLS)");
     return true;
 }
-    m_api->setFaxService(m_fax.get());
 
 void Server::route(HttpExchange& ex)
-    if (m_faxDispatcher)
-        m_faxDispatcher->start();
 {
     // Until start() finishes wiring, only health answers.
     const QString path = ex.path();
@@ -240,6 +240,7 @@ void Server::sweepLoop()
         lock.unlock();
         m_jobs->sweep();
         m_auth->flushRefusalLog();
+        m_fax->sweep();
         lock.lock();
         m_cv.wait_for(lock, std::chrono::seconds(m_config.expirySweepSeconds), [this] { return !m_running; });
     }
@@ -261,7 +262,6 @@ void Server::stop()
         m_http->stop();
     if (m_release)
         m_release->stop();
-}
-        m_fax->sweep();
     if (m_faxDispatcher)
         m_faxDispatcher->stop();
+}

@@ -63,11 +63,11 @@ private:
     std::unique_ptr<AccountingService> m_accounting;
     std::unique_ptr<DocumentConverter> m_converter; // outlives m_jobs, which uses it
     std::unique_ptr<JobService> m_jobs;
-    std::unique_ptr<Authenticator> m_auth;
-    std::unique_ptr<ReleaseQueue> m_release;
     std::unique_ptr<FaxGateway> m_faxGateway; // outlives m_faxDispatcher, which calls it
     std::unique_ptr<FaxService> m_fax;
     std::unique_ptr<FaxDispatcher> m_faxDispatcher;
+    std::unique_ptr<Authenticator> m_auth;
+    std::unique_ptr<ReleaseQueue> m_release;
     std::unique_ptr<IppEndpoint> m_ipp;
     std::unique_ptr<FaxInbox> m_faxInbox;
     std::unique_ptr<FaxInboxApi> m_faxInboxApi; // outlives m_api, which points to it

@@ -110,6 +110,7 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         convert = DocumentConverter::Settings::fromIni(ini, convert);
         if (!readAccounting(ini, &accounting, error))
             return false;
+        readFax(ini, &fax);
     }
     if (p.isSet(data))
         dataDir = p.value(data);
@@ -117,7 +118,6 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         const QString l = p.value(listen);
         bool ok = false;
         listenPort = static_cast<quint16>(l.section(QLatin1Char(':'), -1).toUInt(&ok));
-        readFax(ini, &fax);
         listenHost = l.section(QLatin1Char(':'), 0, -2);
         if (!ok || listenHost.isEmpty()) {
             *error = QStringLiteral("--listen takes HOST:PORT, e.g. 0.0.0.0:8631");
@@ -138,13 +138,6 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         holdHours = p.value(hold).toInt();
     if (p.isSet(maxDoc))
         maxDocumentBytes = p.value(maxDoc).toLongLong() * 1024 * 1024;
-    if (dataDir.isEmpty()) {
-        *error = QStringLiteral("--data DIR is required");
-        return false;
-    }
-    dataDir = QDir(dataDir).absolutePath();
-    if (tlsCert.isEmpty())
-        tlsCert = dataDir + QStringLiteral("/tls/server.crt");
     {
         // Command-line --fax-KEY values over the INI's.
         const auto value = [&](const char* name) {
@@ -174,6 +167,13 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         if (isSet("gateway-retry-minutes"))
             fax.gatewayRetryMinutes = value("gateway-retry-minutes").toInt();
     }
+    if (dataDir.isEmpty()) {
+        *error = QStringLiteral("--data DIR is required");
+        return false;
+    }
+    dataDir = QDir(dataDir).absolutePath();
+    if (tlsCert.isEmpty())
+        tlsCert = dataDir + QStringLiteral("/tls/server.crt");
     if (tlsKey.isEmpty())
         tlsKey = dataDir + QStringLiteral("/tls/server.key");
     if (publicName.isEmpty())
@@ -216,13 +216,6 @@ bool ServerConfig::readAccounting(QSettings& ini, AccountingSettings* out, QStri
     return true;
 }
 
-bool ServerConfig::listenIsLoopback() const
-{
-    if (listenHost == QLatin1String("localhost"))
-        return true;
-    const QHostAddress a(listenHost);
-    return !a.isNull() && a.isLoopback();
-}
 void ServerConfig::readFax(QSettings& ini, FaxConfig* out)
 {
     ini.beginGroup(QStringLiteral("fax"));
@@ -240,6 +233,13 @@ void ServerConfig::readFax(QSettings& ini, FaxConfig* out)
     ini.endGroup();
 }
 
+bool ServerConfig::listenIsLoopback() const
+{
+    if (listenHost == QLatin1String("localhost"))
+        return true;
+    const QHostAddress a(listenHost);
+    return !a.isNull() && a.isLoopback();
+}
 
 bool ServerConfig::validate(QString* error) const
 {
@@ -248,12 +248,6 @@ bool ServerConfig::validate(QString* error) const
                      .arg(listenHost);
         return false;
     }
-    if (holdHours <= 0 || maxDocumentBytes <= 0 || listenPort == 0) {
-        *error = QStringLiteral("hold hours, document size limit and port must be positive");
-        return false;
-    }
-    return true;
-}
     if (!fax.gateway.isEmpty() && fax.gateway != QLatin1String("hylafax")) {
         *error =
             QStringLiteral("[fax] gateway must be hylafax (or empty for no fax), not '%1'").arg(fax.gateway);
@@ -266,3 +260,9 @@ bool ServerConfig::validate(QString* error) const
             "must be positive");
         return false;
     }
+    if (holdHours <= 0 || maxDocumentBytes <= 0 || listenPort == 0) {
+        *error = QStringLiteral("hold hours, document size limit and port must be positive");
+        return false;
+    }
+    return true;
+}

@@ -39,15 +39,15 @@ struct ServerConfig
     DocumentConverter::Settings
         convert; ///< [convert] command, timeout-seconds, memory-mb, parallel, max-document-mb, work-dir
     AccountingSettings accounting; ///< [accounting] currency, periodStartDay, timeZone
+    FaxConfig fax;                 ///< [fax] gateway, host, port, user, password-file, poll-seconds, ...
 
     /// Parses `args` (argv) and the --config file. Returns false with `error` for bad input.
     [[nodiscard]] bool parse(const QStringList& args, QString* error);
     /// Checks the combination (e.g. plain HTTP only on loopback).
     [[nodiscard]] bool validate(QString* error) const;
     bool listenIsLoopback() const;
-    FaxConfig fax;                 ///< [fax] gateway, host, port, user, password-file, poll-seconds, ...
     /// Reads the [accounting] group of `ini` over the values in `out`; false with `error` for bad ones.
     [[nodiscard]] static bool readAccounting(QSettings& ini, AccountingSettings* out, QString* error);
-};
     /// Reads the [fax] group of `ini` over the values in `out`.
     static void readFax(QSettings& ini, FaxConfig* out);
+};

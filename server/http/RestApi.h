@@ -22,9 +22,9 @@ public:
     RestApi(Store& store, JobService& jobs, ReleaseQueue& release, Authenticator& auth, EventBus& events,
             AccountingService& accounting);
 
-    /// Handles one exchange whose path starts with /api/v1.
     /// PC-fax sending routes (/api/v1/fax/...) go to `faxes` (null: fax disabled, 503).
     void setFaxService(FaxService* faxes) { m_fax = FaxApi(faxes); }
+    /// Handles one exchange whose path starts with /api/v1.
     void handle(HttpExchange& ex);
     /// The fax inbox's routes (/fax/inbox, /fax/blocked, /gateway/fax-received); none: not served.
     void setFaxInbox(FaxInboxApi* inbox) { m_faxInbox = inbox; }
@@ -63,5 +63,5 @@ private:
     AccountingService& m_accounting;
     UsageApi m_usage;
     FaxInboxApi* m_faxInbox = nullptr;
-};
     FaxApi m_fax{nullptr};
+};
