@@ -71,10 +71,9 @@ FaxInboxRecord FaxInboxStore::readFax(const Statement& s)
 bool FaxInboxStore::setGatewayToken(const QString& name, const QByteArray& tokenHash, qint64 now)
 {
     std::lock_guard lock(m_mutex);
-    Statement s(
-        m_db.handle(),
-        "INSERT INTO fax_gateway_tokens(name, token_hash, created) VALUES(?,?,?) "
-        "ON CONFLICT(name) DO UPDATE SET token_hash = excluded.token_hash, created = excluded.created");
+    // SQLCipher 3.4 is SQLite 3.15: no UPSERT; the name is the key, so REPLACE swaps the token.
+    Statement s(m_db.handle(),
+                "INSERT OR REPLACE INTO fax_gateway_tokens(name, token_hash, created) VALUES(?,?,?)");
     s.bind(1, name).bind(2, tokenHash).bind(3, now);
     return s.exec();
 }
