@@ -113,6 +113,8 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
         return tr("Enter your user name and password.");
     if (code == QLatin1String("locked"))
         return tr("There were too many attempts. Wait a few minutes and try again.");
+    if (code == QLatin1String("sign-in-busy"))
+        return tr("The server is checking many sign-ins right now. Try again in a moment.");
     if (code == QLatin1String("account-disabled") || code == QLatin1String("disabled"))
         return tr("This account is turned off. Ask the print admin.");
     if (code == QLatin1String("unauthenticated"))
@@ -171,6 +173,7 @@ QStringList ServerErrorText::knownCodes()
             QStringLiteral("invalid-credentials"),
             QStringLiteral("missing-credentials"),
             QStringLiteral("locked"),
+            QStringLiteral("sign-in-busy"),
             QStringLiteral("unknown-user"),
             QStringLiteral("unknown-department"),
             QStringLiteral("unknown-card"),

@@ -300,6 +300,9 @@ QString KioskText::forError(const QString& code, const QString& fallback)
     if (code == QLatin1String("converter-busy"))
         return QCoreApplication::translate(
             "KioskText", "The print server is busy converting other documents. Try again in a moment.");
+    if (code == QLatin1String("sign-in-busy"))
+        return QCoreApplication::translate(
+            "KioskText", "The print server is checking many sign-ins right now. Try again in a moment.");
     if (code == QLatin1String("storage"))
         return QCoreApplication::translate("KioskText",
                                            "The print server could not store this. Tell the print admin.");

@@ -2270,6 +2270,10 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
         <source>The server does not know this request. Check the server address.</source>
         <translation>The server does not know this request. Check the server address.</translation>
     </message>
+    <message>
+        <source>The server is checking many sign-ins right now. Try again in a moment.</source>
+        <translation>The server is checking many sign-ins right now. Try again in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>

@@ -789,6 +789,10 @@
         <source>The print server could not store this. Tell the print admin.</source>
         <translation>The print server could not store this. Tell the print admin.</translation>
     </message>
+    <message>
+        <source>The print server is checking many sign-ins right now. Try again in a moment.</source>
+        <translation>The print server is checking many sign-ins right now. Try again in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

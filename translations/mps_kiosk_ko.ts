@@ -779,6 +779,10 @@
         <source>The print server could not store this. Tell the print admin.</source>
         <translation>인쇄 서버가 이 내용을 저장하지 못했습니다. 인쇄 관리자에게 알려 주세요.</translation>
     </message>
+    <message>
+        <source>The print server is checking many sign-ins right now. Try again in a moment.</source>
+        <translation>인쇄 서버에 로그인 요청이 몰려 있습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

@@ -2238,6 +2238,10 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
         <source>The server does not know this request. Check the server address.</source>
         <translation>서버가 이 요청을 알지 못합니다. 서버 주소를 확인하세요.</translation>
     </message>
+    <message>
+        <source>The server is checking many sign-ins right now. Try again in a moment.</source>
+        <translation>지금 서버에 로그인 요청이 몰려 있습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>

@@ -100,6 +100,13 @@ LoginThrottle::Verdict LoginThrottle::fail(const QString& source, const QString&
     std::lock_guard lock(m_mutex);
     Pair& p = pair(source, name, now);
     p.lastFailure = now;
+    if (p.lockedUntil > now) {
+        // Admitted together with the failure that locked it: the lock stands as it is.
+        v.refused = true;
+        v.until = p.lockedUntil;
+        v.attemptsLeft = 0;
+        return v;
+    }
     if (++p.failures >= m_settings.pairFailures) {
         const int shift = std::min(p.strikes, 20);
         p.lockedUntil = now + std::min(m_settings.pairLockMaxSecs, m_settings.pairLockSecs << shift);

@@ -75,7 +75,7 @@ namespace {
 void refuseSignIn(HttpExchange& ex, const AuthOutcome& a, const char* invalidCode)
 {
     using S = AuthOutcome::Status;
-    const char* code = a.status == S::Locked ? "locked" : a.status == S::Busy ? "busy" : invalidCode;
+    const char* code = a.status == S::Locked ? "locked" : a.status == S::Busy ? "sign-in-busy" : invalidCode;
     QJsonObject body{{QStringLiteral("error"), QString::fromLatin1(code)},
                      {QStringLiteral("message"), a.message}};
     std::vector<std::pair<QByteArray, QByteArray>> headers;

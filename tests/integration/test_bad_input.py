@@ -238,12 +238,15 @@ class BadInputTest(unittest.TestCase):
 
         statuses = [api.post("session", {"username": "lee", "password": f"wrong-{i}"})[0]
                     for i in range(4)]  # 5 failures with the first one
-        # The failure that locks the account already says so (with lockedUntil), the others count down.
+        # The failure that locks lee from this address already says so (with lockedUntil), the others
+        # count down.
         self.assertEqual(statuses, [401] * 3 + [429])
         status, body = api.post("session", {"username": "lee", "password": PASSWORD["lee"]})
         self.assertEqual(status, 429, f"the right password after 5 failures: {body}")
         self.assertTrue(body.get("message"), body)
-        # The lockout is per account: kim still signs in; IPP Basic for lee is refused too.
+        self.assertTrue(body.get("lockedUntil"), body)
+        # The lock is per (account, address) (test_throttling: lee still signs in from elsewhere): kim
+        # still signs in from here; IPP Basic for lee from here is refused too.
         login(self.server, "kim")
         status, _, payload = self.post_ipp(
             ipp_request(OP_PRINT_JOB, 3, self.server.ipp_uri, user="lee",

@@ -207,7 +207,7 @@ class ThrottlingTest(unittest.TestCase):
             t.join()
         self.assertEqual(len(results), 32)
         for status, body in results:
-            self.assertIn((status, body.get("error")), ((401, "invalid-credentials"), (503, "busy")), body)
+            self.assertIn((status, body.get("error")), ((401, "invalid-credentials"), (503, "sign-in-busy")), body)
         stats = health(self.server)["passwordChecks"]
         self.assertLessEqual(stats["peak"], capacity, stats)
         self.assertEqual(stats["inUse"], 0, stats)

@@ -69,6 +69,19 @@ private slots:
         QCOMPARE(second.until, now + 600);
     }
 
+    void concurrentFailuresDoNotStackLocks()
+    {
+        LoginThrottle t(settings());
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(!t.admit(QStringLiteral("e"), QStringLiteral("kim"), 100).refused);
+        LoginThrottle::Verdict v;
+        for (int i = 0; i < 10; ++i)
+            v = t.fail(QStringLiteral("e"), QStringLiteral("kim"), 100);
+        // Ten checks admitted at once all failed: one lock of the first length, not five doublings.
+        QVERIFY(v.refused);
+        QCOMPARE(v.until, 100 + 300);
+    }
+
     void successClearsThePair()
     {
         LoginThrottle t(settings());
