@@ -175,6 +175,7 @@ bool Server::start(QString* error)
     // PC-fax receiving (docs/fax.md): the gateway's hook delivers into the inbox, stored like jobs.
     m_faxInbox = std::make_unique<FaxInbox>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, *m_jobs,
                                             FaxInbox::Settings{});
+    m_faxInbox->setFaxService(m_fax.get()); // forward
     m_faxInboxApi = std::make_unique<FaxInboxApi>(*m_faxInbox);
     m_api = std::make_unique<RestApi>(m_data.store, *m_jobs, *m_release, *m_auth, m_events, *m_accounting);
     m_api->setFaxInbox(m_faxInboxApi.get());

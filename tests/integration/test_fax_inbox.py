@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import unittest
 
+from hylafax import HylaFaxInstance
 from peers import MpsServer
 
 import mpsit
@@ -368,6 +369,37 @@ class FaxInboxTest(unittest.TestCase):
         self.assertEqual(fax["error"], "RSPREC error/got DCN")
         status, _, pdf = self.get_bytes(kim, f"/api/v1/fax/inbox/{fax['id']}/pdf")
         self.assertEqual(self.pdf_pages(pdf), 2)
+
+    def test_forward_sends_the_fax_on(self):
+        self.admin("route", "default", "--user", "kim")
+        kim = login(self.server, "kim")
+        self.receive(make_fax_tiff(self.tmp, "fwd", 2))
+        fax = self.inbox(kim)[0]
+        to = {"recipients": [{"name": "Seocho", "number": "02-123-4567"}]}
+        status, body = kim.post(f"fax/inbox/{fax['id']}/forward", to)
+        self.assertEqual((status, body["error"]), (503, "fax-disabled"))
+
+        # The same data directory behind a server with a real HylaFAX+ gateway (queues without a modem).
+        gateway = HylaFaxInstance()
+        self.addCleanup(gateway.close)
+        self.server.stop()
+        server = MpsServer(data_dir=self.server.data_dir,
+                           extra_args=["--fax-gateway", "hylafax", "--fax-host", "127.0.0.1", "--fax-port",
+                                       str(gateway.port), "--fax-user", "mps", "--fax-poll-seconds", "1"])
+        self.addCleanup(server.close)
+        kim = login(server, "kim")
+        lee = login(server, "lee")
+        self.assertEqual(lee.post(f"fax/inbox/{fax['id']}/forward", to)[0], 404)
+        status, body = kim.post(f"fax/inbox/{fax['id']}/forward", {"recipients": [{"number": "12"}]})
+        self.assertEqual((status, body["error"]), (400, "invalid-number"), body)
+        status, body = kim.post(f"fax/inbox/{fax['id']}/forward", to)
+        self.assertEqual(status, 202, body)
+        self.assertEqual(len(body["faxes"]), 1)
+        sent = body["faxes"][0]
+        self.assertEqual(sent["number"], "02-123-4567")
+        self.assertEqual(sent["pagesTotal"], 2)
+        wait_for(lambda: kim.get(f"fax/sent/{sent['id']}")[1]["fax"]["state"] != "queued", 60,
+                 "the forwarded fax handed to the gateway", 0.2, lambda: mpsit.log_tail(server))
 
     def test_print_makes_a_held_job(self):
         self.admin("route", "default", "--user", "kim")
