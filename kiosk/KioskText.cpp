@@ -119,6 +119,13 @@ QString KioskText::forError(const QString& code, const QString& fallback, const 
             const QString when = until.toLocalTime().date() == now.toLocalTime().date()
                                      ? NaturalTime::timeOfDay(until.toLocalTime().time())
                                      : NaturalTime::format(until, now);
+            // Locked at this kiosk only (too many wrong tries here): other kiosks still work.
+            if (body.value(QLatin1String("lockScope")).toString() == QLatin1String("here"))
+                return QCoreApplication::translate(
+                           "KioskText", "Sign-in is locked at this kiosk after too many wrong tries, "
+                                        "until %1. Use the kiosk of another printer, or try again "
+                                        "after that. If it keeps happening, tell the print admin.")
+                    .arg(when);
             return QCoreApplication::translate(
                        "KioskText", "This account is locked after too many wrong PINs or passwords, until "
                                     "%1. Try again after that, or ask the print admin to unlock it.")

@@ -793,6 +793,10 @@
         <source>The print server is checking many sign-ins right now. Try again in a moment.</source>
         <translation>The print server is checking many sign-ins right now. Try again in a moment.</translation>
     </message>
+    <message>
+        <source>Sign-in is locked at this kiosk after too many wrong tries, until %1. Use the kiosk of another printer, or try again after that. If it keeps happening, tell the print admin.</source>
+        <translation>Sign-in is locked at this kiosk after too many wrong tries, until %1. Use the kiosk of another printer, or try again after that. If it keeps happening, tell the print admin.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

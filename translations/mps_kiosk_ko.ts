@@ -783,6 +783,10 @@
         <source>The print server is checking many sign-ins right now. Try again in a moment.</source>
         <translation>인쇄 서버에 로그인 요청이 몰려 있습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>Sign-in is locked at this kiosk after too many wrong tries, until %1. Use the kiosk of another printer, or try again after that. If it keeps happening, tell the print admin.</source>
+        <translation>이 키오스크에서 잘못 입력한 횟수가 너무 많아 %1까지 로그인이 잠겨 있습니다. 다른 프린터의 키오스크를 이용하거나 그 뒤에 다시 시도하세요. 이런 일이 계속되면 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

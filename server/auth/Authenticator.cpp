@@ -147,7 +147,7 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
     m_throttle.succeed(source, username, now);
     // The account-wide lock is told only to someone who knows the secret.
     if (accountLockedFor(*user, source, now)) {
-        setLocked(&out, user->lockedUntil);
+        setLocked(&out, user->lockedUntil, false);
         m_refusals.refused(source, username, route, QStringLiteral("account locked"), now);
         return out;
     }
@@ -202,8 +202,9 @@ void Authenticator::rememberGoodSource(const UserRecord& user, const QString& so
         m_store.clearAuthFailures(user.id);
 }
 
-void Authenticator::setLocked(AuthOutcome* out, qint64 lockedUntil) const
+void Authenticator::setLocked(AuthOutcome* out, qint64 lockedUntil, bool here) const
 {
+    out->lockedHere = here;
     out->status = AuthOutcome::Status::Locked;
     out->message = lockedMessage(lockedUntil);
     out->lockedUntil = lockedUntil;
@@ -266,10 +267,11 @@ AuthOutcome Authenticator::checkCard(const QString& rawCard, const QString& sour
     // Said like a locked PIN sign-in: until when, and what to do. A name locked at this kiosk
     // (wrong PINs or fingers here) stays locked for its card here too.
     qint64 until = m_throttle.pairLockedUntil(source, user->name, now);
+    const bool here = until != 0;
     if (!until && accountLockedFor(*user, source, now))
         until = user->lockedUntil;
     if (until) {
-        setLocked(&out, until);
+        setLocked(&out, until, here);
         m_refusals.refused(source, user->name, QStringLiteral("kiosk card"), QStringLiteral("locked"), now);
         return out;
     }
@@ -538,7 +540,7 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
     }
     m_throttle.succeed(source, user->name, now, verdict == Verdict::Match);
     if (accountLockedFor(*user, source, now)) {
-        setLocked(&out, user->lockedUntil);
+        setLocked(&out, user->lockedUntil, false);
         m_refusals.refused(source, user->name, QStringLiteral("fingerprint"),
                            QStringLiteral("account locked"), now);
         return out;

@@ -37,6 +37,7 @@ struct AuthOutcome
     QString message;        ///< a sentence for the person at the keyboard
     int attemptsLeft = -1;  ///< Invalid PIN/password/finger: failures left before the lock; -1 unknown
     qint64 lockedUntil = 0; ///< Locked: when the lock ends (UTC seconds); 0 unknown
+    bool lockedHere = true; ///< Locked at this address or kiosk only (false: the account, everywhere)
     bool ok() const { return status == Status::Ok; }
 };
 
@@ -171,8 +172,8 @@ private:
     bool accountLockedFor(const UserRecord& user, const QString& source, qint64 now);
     /// After a good sign-in from `source`: remembers the source, forgets the account's count.
     void rememberGoodSource(const UserRecord& user, const QString& source, qint64 now);
-    /// Sets `out` to Locked until `lockedUntil`.
-    void setLocked(AuthOutcome* out, qint64 lockedUntil) const;
+    /// Sets `out` to Locked until `lockedUntil`; `here`: at this source only, not the whole account.
+    void setLocked(AuthOutcome* out, qint64 lockedUntil, bool here = true) const;
     void setBusy(AuthOutcome* out) const;
     QString lockedMessage(qint64 lockedUntil) const;
     /// Opens a user's sealed template into `templ`; false (logged) when it does not open.

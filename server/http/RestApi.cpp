@@ -85,6 +85,9 @@ void refuseSignIn(HttpExchange& ex, const AuthOutcome& a, const char* invalidCod
         if (a.lockedUntil > 0) {
             body.insert(QStringLiteral("lockedUntil"),
                         QDateTime::fromSecsSinceEpoch(a.lockedUntil, Qt::UTC).toString(Qt::ISODate));
+            // "here": sign-in from this address or kiosk only; "account": the account everywhere.
+            body.insert(QStringLiteral("lockScope"),
+                        a.lockedHere ? QStringLiteral("here") : QStringLiteral("account"));
             const qint64 wait = std::max<qint64>(1, a.lockedUntil - QDateTime::currentSecsSinceEpoch());
             headers.emplace_back("Retry-After", QByteArray::number(wait));
         }

@@ -173,6 +173,8 @@ class ThrottlingTest(unittest.TestCase):
         self.assertEqual([a[1].get("attemptsLeft") for a in answers[:4]], [4, 3, 2, 1])
         self.assertEqual(answers[4][1]["error"], "locked")
         self.assertIn("lockedUntil", answers[4][1])
+        # The kiosk tells the person that it is this kiosk, not the account (docs/api.md lockScope).
+        self.assertEqual(answers[4][1]["lockScope"], "here")
         # Locked at kiosk A, also for the right PIN; at kiosk B and at the desk lee signs in.
         self.assertEqual(kiosk_sign_in(self.server, kiosk_a, {"username": "lee", "pin": "135790"})[0], 429)
         status, body = kiosk_sign_in(self.server, kiosk_b, {"username": "lee", "pin": "135790"})
@@ -270,7 +272,7 @@ class AccountLockTest(unittest.TestCase):
             sign_in(self.server, "kim", f"v{i}", "127.0.0.51")
         # The lock is told only with the right password, and not where kim signed in before.
         status, body, _ = sign_in(self.server, "kim", PASSWORD["kim"], "127.0.0.52")
-        self.assertEqual((status, body["error"]), (429, "locked"), body)
+        self.assertEqual((status, body["error"], body["lockScope"]), (429, "locked", "account"), body)
         self.assertEqual(sign_in(self.server, "kim", "wrong", "127.0.0.53")[0], 401)
         self.assertEqual(sign_in(self.server, "kim", PASSWORD["kim"], "127.0.0.1")[0], 200)
         # The lock is in the database: it outlives a crash and still ends.
