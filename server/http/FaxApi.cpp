@@ -189,7 +189,7 @@ bool FaxApi::handle(HttpExchange& ex, const QString& path, const Identity& who)
         }
         return false;
     }
-    if (parts.size() <= 2) {
+    if (group == QLatin1String("contacts") && parts.size() <= 2) {
         contacts(ex, who, id);
         return ex.responded();
     }

@@ -116,8 +116,8 @@ QString FaxStore::setting(const QString& key, const QString& fallback)
 bool FaxStore::setSetting(const QString& key, const QString& value)
 {
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "INSERT INTO fax_settings(key, value) VALUES(?, ?) "
-                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    // SQLCipher 3.4 is SQLite 3.15: no UPSERT.
+    Statement s(m_db.handle(), "INSERT OR REPLACE INTO fax_settings(key, value) VALUES(?, ?)");
     s.bind(1, key).bind(2, value);
     return s.exec();
 }

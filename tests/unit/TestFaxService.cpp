@@ -183,7 +183,9 @@ class TestFaxService : public QObject
             lee.department = QStringLiteral("IT");
             park.name = QStringLiteral("park");
             park.department = QStringLiteral("CIVIL");
-            return store.addUser(&kim, &err) && store.addUser(&lee, &err) && store.addUser(&park, &err);
+            // addUser keeps the login name only; the display name is set as mps-admin user edit does.
+            return store.addUser(&kim, &err) && store.addUser(&lee, &err) && store.addUser(&park, &err) &&
+                   store.updateUser(&kim, &err);
         }
         qint64 draft(const UserRecord& who, int pages = 2)
         {
