@@ -340,7 +340,8 @@ bool FaxTiffToPdf::convert(const QByteArray& tiff, FaxDocument* out, QString* er
     do {
         ++number;
         if (number == 1) {
-            out->tsi = tagText(h.tif, TIFFTAG_IMAGEDESCRIPTION);
+            // HylaFAX+ writes the TSI as the description's first line, then the CallID lines.
+            out->tsi = tagText(h.tif, TIFFTAG_IMAGEDESCRIPTION).section(QLatin1Char('\n'), 0, 0).trimmed();
             out->subaddress = tagText(h.tif, TIFFTAG_FAXSUBADDRESS);
         }
         Page page;

@@ -9,8 +9,8 @@ struct FaxDocument
 {
     QByteArray pdf;
     int pages = 0;
-    QString subaddress;      ///< T.30 sub-address (TIFFTAG_FAXSUBADDRESS), empty when none
-    QString tsi;             ///< the sender's TSI (ImageDescription as HylaFAX+ writes it), trimmed
+    QString subaddress; ///< T.30 sub-address (TIFFTAG_FAXSUBADDRESS), empty when none
+    QString tsi; ///< the sender's TSI: the first line of ImageDescription (HylaFAX+ adds the CallIDs below)
     qint64 imageBytes = 0;   ///< CCITT bytes carried into the PDF (the TIFF's strips, or re-encoded)
     QList<QSizeF> pageSizes; ///< each page's size in PDF points (1/72 in)
     int reencodedPages = 0;  ///< pages that had several strips and were re-encoded as one G4 strip

@@ -21,6 +21,13 @@ from peers import MpsServer
 import mpsit
 from mpsit import EventStream, add_user, login, wait_for
 
+try:
+    from hylafax import FaxLoop
+    HAVE_LOOP = True
+except ImportError:
+    HAVE_LOOP = False
+HAVE_HYLAFAX = shutil.which("faxgetty") is not None or os.path.exists("/usr/sbin/faxgetty")
+
 GATEWAY = "gw-test"
 
 
@@ -453,6 +460,66 @@ class FaxInboxTest(unittest.TestCase):
         self.admin("block", "remove", block_id)
         self.assertEqual(self.admin("block", "list").stdout, "")
         self.assertNotEqual(self.admin("block", "add", "--number", "abc", check=False).returncode, 0)
+
+
+@unittest.skipUnless(HAVE_LOOP and HAVE_HYLAFAX and shutil.which("iaxmodem") and os.geteuid() == 0,
+                     "needs root, HylaFAX+, iaxmodem and tests/fixtures/hylafax.py")
+class FaxLoopInboxTest(unittest.TestCase):
+    """A real fax call: the remote HylaFAX+ dials the gateway's DID with a sub-address over the iaxmodem
+    loop, faxgetty receives and runs the real hook as its FaxRcvdCmd, the fax lands in the inbox."""
+
+    def test_a_real_call_lands_in_the_inbox(self):
+        hook_bin = os.path.join(os.environ["MPS_BUILD_DIR"], "installer", "mps-fax-received")
+        tmp = tempfile.mkdtemp(prefix="mps-fax-loop-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        os.chmod(tmp, 0o755)
+        server = MpsServer()
+        self.addCleanup(server.close)
+        add_user(server, "kim", department="CIVIL")
+        add_user(server, "park", department="FIN")
+        server.admin("fax", "route", "add", "subaddress", "77", "--department", "CIVIL")
+        server.admin("fax", "route", "add", "did", "3101", "--user", "park")
+        token = server.admin("fax", "gateway-token", GATEWAY).stdout.rsplit(": ", 1)[1].strip()
+        # faxgetty runs the hook as uucp: the token and the pending directory are uucp's, as installed.
+        token_file = os.path.join(tmp, "gateway.token")
+        with open(token_file, "w") as f:
+            f.write(token + "\n")
+        pending = os.path.join(tmp, "pending")
+        os.mkdir(pending, 0o700)
+        for path in (token_file, pending):
+            os.chown(path, 10, 10)
+        os.chmod(token_file, 0o600)
+        conf = os.path.join(tmp, "fax-gateway.conf")
+        with open(conf, "w") as f:
+            f.write(f"server = {server.base_url}\ngateway = {GATEWAY}\ntoken-file = {token_file}\n"
+                    f"pending-dir = {pending}\n")
+        os.chmod(conf, 0o644)
+        loop = FaxLoop(hook=hook_bin, hook_env={"MPS_FAX_GATEWAY_CONF": conf})
+        self.addCleanup(loop.close)
+        pdf = os.path.join(tmp, "letter.pdf")
+        shutil.copy(f"{mpsit.CUPS_DATA}/default-testpage.pdf", pdf)  # one page
+        os.chmod(pdf, 0o644)
+        job = loop.remote.sendfax("3101", pdf, subaddress="77")
+        kim = login(server, "kim")
+        faxes = wait_for(lambda: kim.get("fax/inbox")[1]["faxes"], 240, "the received fax in kim's inbox", 1.0,
+                         lambda: f"{loop.logs()[-4000:]}\n{mpsit.log_tail(server)}")
+        fax = faxes[0]
+        self.assertEqual(fax["mailbox"]["code"], "CIVIL")  # the sub-address wins over the DID
+        self.assertEqual(fax["subaddress"], "77")
+        self.assertEqual(fax["did"], "3101")
+        self.assertEqual(fax["pages"], 1)
+        self.assertEqual(fax["tsi"], "+82 5550200")  # the remote's LocalIdentifier
+        self.assertEqual(fax["fromName"], "Remote-Line")
+        self.assertFalse(fax["partial"])
+        self.assertEqual(os.listdir(pending), [".flush.lock"] if os.path.exists(
+            os.path.join(pending, ".flush.lock")) else [])
+        received = loop.gateway.received_tiffs()
+        self.assertEqual(len(received), 1)
+        if os.environ.get("MPS_SAVE_FAXGETTY_TIFF"):
+            shutil.copy(received[0], os.environ["MPS_SAVE_FAXGETTY_TIFF"])
+        park = login(server, "park")
+        self.assertEqual(park.get("fax/inbox")[1]["faxes"], [])
+        loop.remote.wait_job(job)
 
 
 if __name__ == "__main__":
