@@ -132,13 +132,11 @@ int codeForText(const QString& text)
 QString reasonFor(int code, const QString& text)
 {
     if (code == 333 || code == 334) {
-        const QString first = text.section(QLatin1Char(';'), 0, 0).trimmed();
-        const int earlier = codeForText(first);
+        // The failure that used up the dials or tries decides; a protocol failure or a REJECT
+        // without a known cause counts as no answer (dials) or a line error (tries).
+        const int earlier = codeForText(text.section(QLatin1Char(';'), 0, 0).trimmed());
         if (earlier >= 0)
             return reasonForCode(earlier);
-        if (first.startsWith(QLatin1String("REJECT"), Qt::CaseInsensitive))
-            return code == 333 ? QStringLiteral("no-answer") : QStringLiteral("line-error");
-        // Some protocol failure, then no more tries.
         return code == 333 ? QStringLiteral("no-answer") : QStringLiteral("line-error");
     }
     if (code == 0 || code == 999) {
