@@ -59,6 +59,31 @@ struct SpoolSource
     }
 };
 
+FaxSendResult refused(FaxSendResult::Status status, const QString& code, const QString& message)
+{
+    FaxSendResult r;
+    r.status = status;
+    r.errorCode = code;
+    r.message = message;
+    return r;
+}
+
+// The answer for a number the dial plan refuses: the number as typed and FaxNumber's code.
+FaxSendResult invalidNumber(const QString& typed, const QString& reason)
+{
+    FaxSendResult r = refused(FaxSendResult::Status::InvalidNumber, QStringLiteral("invalid-number"),
+                              QStringLiteral("%1 is not a fax number this server can dial.").arg(typed));
+    r.number = typed;
+    r.reason = reason;
+    return r;
+}
+
+FaxSendResult faxDisabled()
+{
+    return refused(FaxSendResult::Status::Disabled, QStringLiteral("fax-disabled"),
+                   QStringLiteral("Faxing is not set up on this server."));
+}
+
 } // namespace
 
 FaxService::FaxService(Store& store, Spool& spool, const SecretKey& kek, EventBus& events, const Clock& clock,
@@ -363,51 +388,29 @@ FaxSendResult FaxService::send(const UserRecord& owner, qint64 draftId, const QL
 {
     FaxSendResult r;
     auto d = ownedDraft(owner, draftId);
-    if (!d || d->state == QLatin1String("gone")) {
-        r.status = FaxSendResult::Status::NotFound;
-        r.errorCode = QStringLiteral("not-found");
-        r.message = QStringLiteral("Fax draft %1 does not exist.").arg(draftId);
-        return r;
-    }
-    if (m_settings.gateway.isEmpty()) {
-        r.status = FaxSendResult::Status::Disabled;
-        r.errorCode = QStringLiteral("fax-disabled");
-        r.message = QStringLiteral("Faxing is not set up on this server.");
-        return r;
-    }
-    if (d->state != QLatin1String("draft")) {
-        r.status = FaxSendResult::Status::WrongState;
-        r.errorCode = QStringLiteral("wrong-state");
-        r.message = QStringLiteral("This fax was already sent.");
-        return r;
-    }
-    if (recipients.isEmpty()) {
-        r.status = FaxSendResult::Status::NoRecipients;
-        r.errorCode = QStringLiteral("no-recipients");
-        r.message = QStringLiteral("Add at least one recipient.");
-        return r;
-    }
-    if (recipients.size() > m_settings.maxRecipients) {
-        r.status = FaxSendResult::Status::TooManyRecipients;
-        r.errorCode = QStringLiteral("too-many-recipients");
-        r.message =
-            QStringLiteral("A fax can go to at most %1 recipients at once.").arg(m_settings.maxRecipients);
-        return r;
-    }
+    if (!d || d->state == QLatin1String("gone"))
+        return refused(FaxSendResult::Status::NotFound, QStringLiteral("not-found"),
+                       QStringLiteral("Fax draft %1 does not exist.").arg(draftId));
+    if (m_settings.gateway.isEmpty())
+        return faxDisabled();
+    if (d->state != QLatin1String("draft"))
+        return refused(FaxSendResult::Status::WrongState, QStringLiteral("wrong-state"),
+                       QStringLiteral("This fax was already sent."));
+    if (recipients.isEmpty())
+        return refused(FaxSendResult::Status::NoRecipients, QStringLiteral("no-recipients"),
+                       QStringLiteral("Add at least one recipient."));
+    if (recipients.size() > m_settings.maxRecipients)
+        return refused(
+            FaxSendResult::Status::TooManyRecipients, QStringLiteral("too-many-recipients"),
+            QStringLiteral("A fax can go to at most %1 recipients at once.").arg(m_settings.maxRecipients));
     // Every number is checked before anything is stored: one bad number sends nothing.
     const FaxDialPlan plan = dialPlan();
     const qint64 now = m_clock.nowSecs();
     QList<FaxOutRecord> faxes;
     for (const FaxRecipient& to : recipients) {
         const FaxNumberResult n = FaxNumber::normalize(to.number, plan);
-        if (!n.ok) {
-            r.status = FaxSendResult::Status::InvalidNumber;
-            r.errorCode = QStringLiteral("invalid-number");
-            r.number = to.number;
-            r.reason = n.errorCode;
-            r.message = QStringLiteral("%1 is not a fax number this server can dial.").arg(to.number);
-            return r;
-        }
+        if (!n.ok)
+            return invalidNumber(to.number, n.errorCode);
         FaxOutRecord f;
         f.ownerId = owner.id;
         f.name = d->name;
@@ -443,31 +446,18 @@ FaxSendResult FaxService::resend(const UserRecord& owner, qint64 faxId, const QS
 {
     FaxSendResult r;
     auto f = m_store.fax().fax(faxId);
-    if (!f || f->ownerId != owner.id) {
-        r.status = FaxSendResult::Status::NotFound;
-        r.errorCode = QStringLiteral("not-found");
-        r.message = QStringLiteral("Fax %1 does not exist.").arg(faxId);
-        return r;
-    }
-    if (m_settings.gateway.isEmpty()) {
-        r.status = FaxSendResult::Status::Disabled;
-        r.errorCode = QStringLiteral("fax-disabled");
-        r.message = QStringLiteral("Faxing is not set up on this server.");
-        return r;
-    }
-    if (f->state != QLatin1String("failed") && f->state != QLatin1String("cancelled")) {
-        r.status = FaxSendResult::Status::WrongState;
-        r.errorCode = QStringLiteral("wrong-state");
-        r.message = QStringLiteral("Only a failed or cancelled fax can be sent again.");
-        return r;
-    }
+    if (!f || f->ownerId != owner.id)
+        return refused(FaxSendResult::Status::NotFound, QStringLiteral("not-found"),
+                       QStringLiteral("Fax %1 does not exist.").arg(faxId));
+    if (m_settings.gateway.isEmpty())
+        return faxDisabled();
+    if (f->state != QLatin1String("failed") && f->state != QLatin1String("cancelled"))
+        return refused(FaxSendResult::Status::WrongState, QStringLiteral("wrong-state"),
+                       QStringLiteral("Only a failed or cancelled fax can be sent again."));
     auto d = m_store.fax().draft(f->draftId);
-    if (!d || d->state != QLatin1String("sent")) {
-        r.status = FaxSendResult::Status::Gone;
-        r.errorCode = QStringLiteral("gone");
-        r.message = QStringLiteral("The document is no longer kept; send it again as a new fax.");
-        return r;
-    }
+    if (!d || d->state != QLatin1String("sent"))
+        return refused(FaxSendResult::Status::Gone, QStringLiteral("gone"),
+                       QStringLiteral("The document is no longer kept; send it again as a new fax."));
     FaxOutRecord again;
     again.draftId = f->draftId;
     again.ownerId = owner.id;
@@ -477,14 +467,8 @@ FaxSendResult FaxService::resend(const UserRecord& owner, qint64 faxId, const QS
     again.dialString = f->dialString;
     if (!number.trimmed().isEmpty()) {
         const FaxNumberResult n = FaxNumber::normalize(number, dialPlan());
-        if (!n.ok) {
-            r.status = FaxSendResult::Status::InvalidNumber;
-            r.errorCode = QStringLiteral("invalid-number");
-            r.number = number;
-            r.reason = n.errorCode;
-            r.message = QStringLiteral("%1 is not a fax number this server can dial.").arg(number);
-            return r;
-        }
+        if (!n.ok)
+            return invalidNumber(number, n.errorCode);
         again.number = n.display;
         again.dialString = n.dialString;
     }

@@ -359,33 +359,13 @@ bool FaxStore::markHandingOver(qint64 id, const QString& gateway, qint64 now)
     return s.exec() && m_db.changes() == 1;
 }
 
-bool FaxStore::updateLive(const FaxOutRecord& f, const QString& fromState)
+namespace {
+// Stores a fax's progress (and, once ended, its end and charged pages) if it is still in `fromState`;
+// a fax already charged is never written again.
+bool writeFaxLocked(Database& db, const FaxOutRecord& f, const QString& fromState, int chargedPages)
 {
-    std::lock_guard lock(m_mutex);
     Statement s(
-        m_db.handle(),
-        "UPDATE fax_out SET state = ?, reason_code = ?, reason = ?, pages_sent = ?, pages_total = ?, "
-        "remote_id = ?, duration_secs = ?, attempts = ?, gateway = ?, gateway_job_id = ?, updated = ? "
-        "WHERE id = ? AND state = ?");
-    s.bind(1, f.state);
-    bindOptional(s, 2, f.reasonCode);
-    bindOptional(s, 3, f.reason);
-    s.bind(4, f.pagesSent).bind(5, f.pagesTotal);
-    bindOptional(s, 6, f.remoteId);
-    s.bind(7, f.durationSecs).bind(8, f.attempts);
-    bindOptional(s, 9, f.gateway);
-    bindOptional(s, 10, f.gatewayJobId);
-    s.bind(11, f.updated).bind(12, f.id).bind(13, fromState);
-    return s.exec() && m_db.changes() == 1;
-}
-
-bool FaxStore::finish(const FaxOutRecord& f, const QString& fromState, const UsageRecord* usage)
-{
-    std::lock_guard lock(m_mutex);
-    Transaction tx(m_db);
-    const bool charge = usage && usage->pages > 0 && f.chargedPages == 0;
-    Statement s(
-        m_db.handle(),
+        db.handle(),
         "UPDATE fax_out SET state = ?, reason_code = ?, reason = ?, pages_sent = ?, pages_total = ?, "
         "remote_id = ?, duration_secs = ?, attempts = ?, gateway = ?, gateway_job_id = ?, updated = ?, "
         "finished = ?, charged_pages = ? WHERE id = ? AND state = ? AND charged_pages = 0");
@@ -397,9 +377,28 @@ bool FaxStore::finish(const FaxOutRecord& f, const QString& fromState, const Usa
     s.bind(7, f.durationSecs).bind(8, f.attempts);
     bindOptional(s, 9, f.gateway);
     bindOptional(s, 10, f.gatewayJobId);
-    s.bind(11, f.updated).bind(12, f.finished).bind(13, charge ? usage->pages : 0).bind(14, f.id);
-    s.bind(15, fromState);
-    if (!s.exec() || m_db.changes() != 1)
+    s.bind(11, f.updated);
+    if (f.finished > 0)
+        s.bind(12, f.finished);
+    else
+        s.bindNull(12);
+    s.bind(13, chargedPages).bind(14, f.id).bind(15, fromState);
+    return s.exec() && db.changes() == 1;
+}
+} // namespace
+
+bool FaxStore::updateLive(const FaxOutRecord& f, const QString& fromState)
+{
+    std::lock_guard lock(m_mutex);
+    return writeFaxLocked(m_db, f, fromState, 0);
+}
+
+bool FaxStore::finish(const FaxOutRecord& f, const QString& fromState, const UsageRecord* usage)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    const bool charge = usage && usage->pages > 0 && f.chargedPages == 0;
+    if (!writeFaxLocked(m_db, f, fromState, charge ? usage->pages : 0))
         return false;
     // The ledger row goes with the state change: written once per fax, never twice after a crash.
     if (charge && !m_ledger.addRowLocked(*usage))
