@@ -133,6 +133,7 @@ private slots:
     void reasonCodes();
     void submitQueuesFindsAndCancels();
     void refusedParameterIsNotRetryable();
+    void passwordLogin();
     void closedPortIsRetryable();
     void silentServerTimesOut_data();
     void silentServerTimesOut();
@@ -174,7 +175,8 @@ void TestHylaFaxGateway::initTestCase()
     m_fixture.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_fixture.start(QStringLiteral("/usr/bin/python3"),
                     {QStringLiteral(MPS_SOURCE_DIR "/tests/fixtures/hylafax.py"), QStringLiteral("serve"),
-                     QStringLiteral("--dir"), m_spool});
+                     QStringLiteral("--dir"), m_spool, QStringLiteral("--password"),
+                     QStringLiteral("pwuser=s3cret-Pw")});
     QVERIFY2(m_fixture.waitForStarted(), qPrintable(m_fixture.errorString()));
     while (!m_fixture.canReadLine()) {
         QVERIFY2(m_fixture.state() == QProcess::Running, "hylafax.py serve ended before it was ready");
@@ -354,6 +356,49 @@ void TestHylaFaxGateway::refusedParameterIsNotRetryable()
     QVERIFY(found.isEmpty());
 }
 
+void TestHylaFaxGateway::passwordLogin()
+{
+    auto s = settings();
+    s.user = QStringLiteral("pwuser");
+    s.password = QStringLiteral("s3cret-Pw");
+    FaxSubmission fax;
+    fax.tag = uniqueTag();
+    fax.dialString = QStringLiteral("0212345678");
+    fax.parts = {filePart(kPdfA)};
+    QString jobId;
+    QString error;
+    bool retryable = false;
+    {
+        HylaFaxGateway gateway(s);
+        QVERIFY2(gateway.submit(fax, &jobId, &error, &retryable), qPrintable(error));
+        QCOMPARE(jobFile(QStringLiteral("sendq"), jobId).value(QStringLiteral("owner")),
+                 QStringLiteral("pwuser"));
+        QString found;
+        QVERIFY2(gateway.findByTag(fax.tag, &found, &error), qPrintable(error));
+        QCOMPARE(found, jobId);
+        QVERIFY2(gateway.cancel(jobId, &error), qPrintable(error));
+    }
+    // A wrong password is a refusal (not worth retrying), and is never repeated in the error.
+    s.password = QStringLiteral("wrong-Pw");
+    HylaFaxGateway wrong(s);
+    fax.tag = uniqueTag();
+    fax.parts = {filePart(kPdfA)};
+    retryable = true;
+    QVERIFY(!wrong.submit(fax, &jobId, &error, &retryable));
+    QVERIFY(!retryable);
+    QVERIFY2(error.contains(QLatin1String("PASS")) && !error.contains(QLatin1String("wrong-Pw")),
+             qPrintable(error));
+    // None configured while hfaxd asks for one.
+    s.password.clear();
+    HylaFaxGateway none(s);
+    fax.parts = {filePart(kPdfA)};
+    retryable = true;
+    QVERIFY(!none.submit(fax, &jobId, &error, &retryable));
+    QVERIFY(!retryable);
+    QVERIFY2(error.contains(QLatin1String("password")), qPrintable(error));
+    QVERIFY(jobWithTag(fax.tag).isEmpty());
+}
+
 void TestHylaFaxGateway::closedPortIsRetryable()
 {
     auto s = settings();
@@ -502,10 +547,13 @@ void TestHylaFaxGateway::cancelDuringARealCall()
     QVERIFY2(gateway.cancel(jobId, &error), qPrintable(error));
     QString found;
     QVERIFY2(gateway.findByTag(fax.tag, &found, &error), qPrintable(error));
-    qInfo("cancel took %lld ms; job %s afterwards", clock.elapsed(), found.isEmpty() ? "gone" : "still listed");
+    qInfo("cancel took %lld ms; job %s afterwards", clock.elapsed(),
+          found.isEmpty() ? "gone" : "still listed");
     QVERIFY2(gateway.status(jobId, &status, &error), qPrintable(error));
-    QVERIFY(status.state == FaxGatewayStatus::State::Cancelled || status.state == FaxGatewayStatus::State::Failed);
-    qInfo("status after cancel: reason '%s' (%s)", qPrintable(status.reasonCode), qPrintable(status.reasonText));
+    QVERIFY(status.state == FaxGatewayStatus::State::Cancelled ||
+            status.state == FaxGatewayStatus::State::Failed);
+    qInfo("status after cancel: reason '%s' (%s)", qPrintable(status.reasonCode),
+          qPrintable(status.reasonText));
 }
 
 // A call nobody answers (the loop's remote faxgetty stopped by hand; MPS_FAX_LOOP_UNANSWERED=1
@@ -515,7 +563,8 @@ void TestHylaFaxGateway::unansweredRealCall()
     const int port = qEnvironmentVariableIntValue("MPS_FAX_LOOP_PORT");
     const QString number = qEnvironmentVariable("MPS_FAX_LOOP_NUMBER");
     if (port == 0 || number.isEmpty() || qEnvironmentVariableIntValue("MPS_FAX_LOOP_UNANSWERED") != 1)
-        QSKIP("set MPS_FAX_LOOP_PORT, MPS_FAX_LOOP_NUMBER and MPS_FAX_LOOP_UNANSWERED=1 (remote faxgetty stopped)");
+        QSKIP("set MPS_FAX_LOOP_PORT, MPS_FAX_LOOP_NUMBER and MPS_FAX_LOOP_UNANSWERED=1 (remote faxgetty "
+              "stopped)");
     auto s = settings();
     s.port = static_cast<quint16>(port);
     HylaFaxGateway gateway(s);
@@ -534,10 +583,10 @@ void TestHylaFaxGateway::unansweredRealCall()
     do {
         QTest::qWait(1000);
         QVERIFY2(gateway.status(jobId, &status, &error), qPrintable(error));
-    } while (status.state != FaxGatewayStatus::State::Failed && status.state != FaxGatewayStatus::State::Sent &&
-             clock.elapsed() < 400000);
-    qInfo("ended after %lld s: reason '%s' (%s), attempts %d", clock.elapsed() / 1000, qPrintable(status.reasonCode),
-          qPrintable(status.reasonText), status.attempts);
+    } while (status.state != FaxGatewayStatus::State::Failed &&
+             status.state != FaxGatewayStatus::State::Sent && clock.elapsed() < 400000);
+    qInfo("ended after %lld s: reason '%s' (%s), attempts %d", clock.elapsed() / 1000,
+          qPrintable(status.reasonCode), qPrintable(status.reasonText), status.attempts);
     QCOMPARE(status.state, FaxGatewayStatus::State::Failed);
     QCOMPARE(status.reasonCode, QStringLiteral("no-answer"));
     QCOMPARE(status.attempts, 1);
