@@ -195,6 +195,46 @@ class FaxSendTest(unittest.TestCase):
         self.assertEqual((status, body.get("error")), (422, "unsupported-format"), body)
 
 
+@unittest.skipUnless(HAVE_FIXTURE and HAVE_HYLAFAX and os.geteuid() == 0,
+                     "needs tests/fixtures/hylafax.py, HylaFAX+ and root")
+class FaxGatewayAwayTest(unittest.TestCase):
+    """A fax sent while the gateway is down stays queued, survives kill -9 of the server, and is handed
+    over exactly once when the gateway comes up."""
+
+    def test_queued_fax_survives_kill9_and_waits_for_the_gateway(self):
+        from peers import free_port
+        port = free_port()  # nothing listens there yet
+        server = MpsServer(extra_args=["--fax-gateway", "hylafax", "--fax-port", str(port),
+                                       "--fax-poll-seconds", "1"])
+        self.addCleanup(server.close)
+        add_user(server, "kim")
+        kim = login(server, "kim")
+        with open(f"{CUPS_DATA}/default-testpage.pdf", "rb") as f:
+            status, body = kim.post("fax/drafts?name=a.pdf", raw=f.read(),
+                                    headers={"Content-Type": "application/pdf"})
+        self.assertEqual(status, 201, body)
+        status, body = kim.post(f"fax/drafts/{body['draft']['id']}/send",
+                                {"recipients": [{"name": "A", "number": "02-123-4567"}]})
+        self.assertEqual(status, 202, body)
+        fax_id = body["faxes"][0]["id"]
+        # The dispatcher tries, cannot reach the gateway, and keeps the fax queued.
+        wait_for(lambda: "not reached, trying again" in server.log(), 60, "a failed hand-over in the log", 0.2,
+                 lambda: log_tail(server))
+        self.assertEqual(kim.get(f"fax/sent/{fax_id}")[1]["fax"]["state"], "queued")
+        server.kill9()
+        server.start()
+        kim = login(server, "kim")
+        self.assertEqual(kim.get(f"fax/sent/{fax_id}")[1]["fax"]["state"], "queued")
+        gateway = HylaFaxInstance(hfaxd_port=port)
+        self.addCleanup(gateway.close)
+        wait_for(lambda: kim.get(f"fax/sent/{fax_id}")[1]["fax"]["state"] == "submitted", 60,
+                 "the fax handed over once the gateway is up", 0.2,
+                 lambda: f"{gateway.jobs()}\n{log_tail(server)}")
+        tagged = [j for j in gateway.jobs() if j["tag"] == f"mps-fax-{fax_id}"]
+        self.assertEqual(len(tagged), 1, gateway.jobs())
+        self.assertEqual(tagged[0]["number"], "021234567")
+
+
 class FaxDisabledTest(unittest.TestCase):
     """Without [fax] gateway the server still keeps drafts but refuses to send."""
 
