@@ -331,6 +331,25 @@ class FaxInboxTest(unittest.TestCase):
         self.assertEqual(self.hook("--flush").returncode, 0)
         self.assertEqual(len(self.inbox(kim)), 2)
 
+    def test_https_with_a_pinned_certificate(self):
+        self.admin("route", "default", "--user", "kim")
+        kim = login(self.server, "kim")
+        der = subprocess.run(["openssl", "x509", "-in", os.path.join(self.server.data_dir, "tls", "server.crt"),
+                              "-outform", "DER"], check=True, stdout=subprocess.PIPE).stdout
+        import hashlib
+        pin = ":".join(f"{b:02X}" for b in hashlib.sha256(der).digest())
+        wrong = ":".join(["AB"] * 32)
+        https = self.server.base_url.replace("http://", "https://")
+        tiff = make_fax_tiff(self.tmp, "tls", 1)
+        for fingerprint, delivered in ((wrong, False), (pin, True)):
+            with open(self.conf, "w") as f:
+                f.write(f"server = {https}\ngateway = {GATEWAY}\ntoken-file = {self.token_file}\n"
+                        f"pending-dir = {self.pending}\ncertificate-sha256 = {fingerprint}\n")
+            res = self.hook("--flush") if delivered else self.receive(tiff)[0]
+            self.assertEqual(res.returncode, 0, res.stderr)
+            self.assertEqual(self.pending_entries() == [], delivered, res.stderr)
+            self.assertEqual(len(self.inbox(kim)), 1 if delivered else 0)
+
     def test_gateway_tokens(self):
         tiff = open(make_fax_tiff(self.tmp, "tok", 1), "rb").read()
         self.assertEqual(self.post_tiff("not-a-token", tiff)[0], 401)
