@@ -2,6 +2,7 @@
 
 #include "DocumentFormat.h"
 #include "FaxService.h"
+#include "JsonBody.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,8 +10,6 @@
 #include <QUrlQuery>
 
 namespace {
-
-constexpr qint64 MaxJsonBody = 256 * 1024;
 
 void json(HttpExchange& ex, int status, const QJsonObject& body)
 {
@@ -99,38 +98,6 @@ QByteArray declaredType(const HttpExchange& ex)
 } // namespace
 
 FaxApi::FaxApi(FaxService* faxes) : m_faxes(faxes) {}
-
-std::optional<QJsonObject> FaxApi::readJson(HttpExchange& ex)
-{
-    QByteArray body;
-    char buf[8192];
-    for (;;) {
-        const qint64 n = ex.readBody(buf, sizeof buf);
-        if (n < 0) {
-            ex.closeAfterResponse();
-            error(ex, 400, QStringLiteral("bad-request"),
-                  QStringLiteral("The request body could not be read."));
-            return std::nullopt;
-        }
-        if (n == 0)
-            break;
-        body.append(buf, static_cast<qsizetype>(n));
-        if (body.size() > MaxJsonBody) {
-            ex.closeAfterResponse();
-            error(ex, 413, QStringLiteral("too-large"), QStringLiteral("The request body is too large."));
-            return std::nullopt;
-        }
-    }
-    if (body.trimmed().isEmpty())
-        return QJsonObject();
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        error(ex, 400, QStringLiteral("bad-json"), QStringLiteral("The request body is not a JSON object."));
-        return std::nullopt;
-    }
-    return doc.object();
-}
 
 bool FaxApi::handle(HttpExchange& ex, const QString& path, const Identity& who)
 {
@@ -295,7 +262,7 @@ void FaxApi::draftRoute(HttpExchange& ex, const Identity& who, qint64 id, const 
         }
     }
     if (sub == QLatin1String("send") && rest.size() == 1 && m == "POST") {
-        auto body = readJson(ex);
+        auto body = JsonBody::read(ex);
         if (!body)
             return;
         QList<FaxRecipient> to;
@@ -320,7 +287,7 @@ void FaxApi::sentRoute(HttpExchange& ex, const Identity& who, qint64 id, const Q
         return notFound(ex, QStringLiteral("Fax"), id);
     }
     if (action == QLatin1String("resend") && m == "POST") {
-        auto body = readJson(ex);
+        auto body = JsonBody::read(ex);
         if (!body)
             return;
         return answerSend(ex, m_faxes->resend(who.user, id, body->value(QLatin1String("number")).toString()),
@@ -376,13 +343,13 @@ void FaxApi::contacts(HttpExchange& ex, const Identity& who, qint64 id)
               m_faxes->contactsJson(who.user, q.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded))}});
     }
     if (id == 0 && m == "POST") {
-        auto body = readJson(ex);
+        auto body = JsonBody::read(ex);
         if (!body)
             return;
         return answer(m_faxes->addContact(who.user, *body, &contact, &code, &reason), 201);
     }
     if (id > 0 && m == "PUT") {
-        auto body = readJson(ex);
+        auto body = JsonBody::read(ex);
         if (!body)
             return;
         return answer(m_faxes->updateContact(who.user, id, *body, &contact, &code, &reason), 200);

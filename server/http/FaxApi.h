@@ -24,7 +24,6 @@ private:
     void draftRoute(HttpExchange& ex, const Identity& who, qint64 id, const QStringList& rest);
     void sentRoute(HttpExchange& ex, const Identity& who, qint64 id, const QString& action);
     void contacts(HttpExchange& ex, const Identity& who, qint64 id);
-    std::optional<QJsonObject> readJson(HttpExchange& ex);
 
     FaxService* m_faxes;
 };
