@@ -119,7 +119,11 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
             // user cannot sign in anywhere).
             (void)PasswordHasher::verify(dummyHash(), secret);
         } else {
-            good = PasswordHasher::verify(pin ? user->pinHash : user->passwordHash, secret);
+            // An account without this kind of secret (no PIN set) costs the same check too.
+            const QString& hash = pin ? user->pinHash : user->passwordHash;
+            good = !hash.isEmpty() && PasswordHasher::verify(hash, secret);
+            if (hash.isEmpty())
+                (void)PasswordHasher::verify(dummyHash(), secret);
         }
     }
     if (!good) {
