@@ -75,6 +75,21 @@ class HylaFaxFixtureTest(unittest.TestCase):
         self.assertEqual(daemons_in(spool), [])
         self.assertTrue(os.path.isdir(os.path.join(spool, "sendq")))  # a given --dir is kept
 
+    def test_daemons_end_with_a_killed_fixture(self):
+        """faxq and hfaxd run as uucp (no PDEATHSIG): the fixture's watchdog ends them."""
+        base = hylafax._clean_dir("mps-hylafax-kill")
+        self.addCleanup(peers._remove_dir, base)
+        spool = os.path.join(base, "spool")
+        proc = subprocess.Popen([sys.executable, FIXTURE, "serve", "--dir", spool], stdout=subprocess.PIPE,
+                                start_new_session=True)
+        self.addCleanup(proc.stdout.close)
+        self.addCleanup(peers._terminate, proc)
+        self.assertTrue(proc.stdout.readline())
+        self.assertTrue(daemons_in(spool))
+        proc.kill()
+        proc.wait(10)
+        peers._wait_until(lambda: not daemons_in(spool), 30, what="faxq and hfaxd to end")
+
 
 if __name__ == "__main__":
     unittest.main()
