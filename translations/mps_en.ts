@@ -1058,6 +1058,10 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
         <source>reason unknown</source>
         <translation>reason unknown</translation>
     </message>
+    <message>
+        <source>The fax line cannot be reached right now, so this could not be done. Try again in a few minutes.</source>
+        <translation>The fax line cannot be reached right now, so this could not be done. Try again in a few minutes.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>

@@ -1044,6 +1044,10 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
         <source>reason unknown</source>
         <translation>이유 알 수 없음</translation>
     </message>
+    <message>
+        <source>The fax line cannot be reached right now, so this could not be done. Try again in a few minutes.</source>
+        <translation>지금은 팩스 회선에 연결할 수 없어 처리하지 못했습니다. 몇 분 뒤 다시 해 보세요.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>

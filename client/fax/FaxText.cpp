@@ -186,6 +186,9 @@ QString FaxText::faxOnlyError(const QString& code, const QJsonObject& answer)
             return tr("Nothing was sent. %1").arg(why);
         return tr("Nothing was sent: the number %1 is not valid. Check it.").arg(number);
     }
+    if (code == QLatin1String("gateway-unreachable"))
+        return tr("The fax line cannot be reached right now, so this could not be done. Try again in a few "
+                  "minutes.");
     if (code == QLatin1String("no-recipients"))
         return tr("Add at least one recipient with a fax number.");
     if (code == QLatin1String("too-many-recipients")) {

@@ -4,6 +4,8 @@
 // (unread bold, partial marked, mailbox), opening one marks it read and shows its pages, save as
 // PDF, print, forward, block and delete (these two after asking), and fax-received adds one.
 #include "ApiClient.h"
+#include "ClientSettings.h"
+#include "EventStream.h"
 #include "FakeApiServer.h"
 #include "FaxForwardDialog.h"
 #include "FaxInboxModel.h"
@@ -12,10 +14,15 @@
 #include "FaxRecipientModel.h"
 #include "FaxRecipientsPanel.h"
 #include "FaxText.h"
+#include "JobListModel.h"
+#include "MyJobsWindow.h"
+#include "PrinterListModel.h"
 #include "SentFaxModel.h"
 #include "SentFaxWindow.h"
+#include "Session.h"
 #include "TestData.h"
 #include "Translations.h"
+#include "TrayController.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,6 +32,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -184,8 +192,7 @@ private Q_SLOTS:
             {sentFax(7, QStringLiteral("dialling")), QStringLiteral("Dialling")},
             {sentFax(7, QStringLiteral("sending"), 0), QStringLiteral("Sending page 1 of 3")},
             {sentFax(7, QStringLiteral("sending"), 1), QStringLiteral("Sending page 2 of 3")},
-            {sentFax(7, QStringLiteral("sent"), 3),
-             QStringLiteral("Sent, 3 pages in 1 min 05 s")},
+            {sentFax(7, QStringLiteral("sent"), 3), QStringLiteral("Sent, 3 pages in 1 min 05 s")},
         };
         for (const auto& step : steps) {
             model.applyEvent(QStringLiteral("fax-status"), {{QStringLiteral("fax"), step.first}});
@@ -400,6 +407,62 @@ private Q_SLOTS:
         QVERIFY(empty->isVisible());
         QVERIFY(empty->text().contains(QLatin1String("never printed by themselves")));
         QVERIFY(!window.action(QStringLiteral("delete"))->isEnabled());
+    }
+
+    void trayFollowsFaxEvents()
+    {
+        // The tray as ClientApplication wires it, signed in against the fake server's push channel.
+        m_server->routeJson("GET", QStringLiteral("/api/v1/jobs"), 200,
+                            {{QStringLiteral("jobs"), QJsonArray()}});
+        m_server->routeJson("GET", QStringLiteral("/api/v1/printers"), 200,
+                            {{QStringLiteral("printers"), QJsonArray()}});
+        auto settings = ClientSettings::createTempFileInstance();
+        Session session(settings.get(), nullptr);
+        session.api()->setBaseUrl(m_server->url());
+        session.api()->setToken(QStringLiteral("t"));
+        JobListModel jobs(session.api());
+        PrinterListModel printers(session.api());
+        MyJobsWindow window(&jobs, &printers, nullptr, settings.get());
+        TrayController tray(&session, settings.get(), &jobs, &printers, &window);
+        session.adopt({{QStringLiteral("name"), QStringLiteral("park")},
+                       {QStringLiteral("displayName"), QStringLiteral("Park Jiwoo")}});
+        QTRY_VERIFY(session.events()->isConnected());
+        QTRY_COMPARE(tray.faxInboxModel()->rowCount(), 3);
+        QAction* inbox = tray.menu()->findChild<QAction*>(QStringLiteral("faxInbox"));
+        if (!inbox)
+            for (QAction* a : tray.menu()->actions())
+                if (a->objectName() == QLatin1String("faxInbox"))
+                    inbox = a;
+        QVERIFY(inbox);
+        QCOMPARE(inbox->text(), QStringLiteral("Fax inbox (2 unread)"));
+        QVERIFY(inbox->font().bold());
+
+        // Pages going out make no notification; the end does, once.
+        m_server->pushEvent(QStringLiteral("fax-status"),
+                            {{QStringLiteral("fax"), sentFax(7, QStringLiteral("sending"), 1)}});
+        QTRY_COMPARE(tray.sentFaxModel()->rowCount(), 1);
+        QVERIFY(tray.lastNotification().title.isEmpty());
+        m_server->pushEvent(
+            QStringLiteral("fax-status"),
+            {{QStringLiteral("fax"), sentFax(7, QStringLiteral("failed"), 0, QStringLiteral("busy"))}});
+        QTRY_COMPARE(tray.lastNotification().title, QStringLiteral("Fax not sent"));
+        QVERIFY(tray.lastNotification().body.contains(FaxText::reason(QStringLiteral("busy"))));
+        QCOMPARE(tray.sentFaxModel()->index(0, SentFaxModel::StateColumn).data().toString(),
+                 QStringLiteral("Not sent: line busy"));
+
+        // A new fax: notified, listed, counted in the menu.
+        m_server->pushEvent(
+            QStringLiteral("fax-received"),
+            {{QStringLiteral("fax"), inboxFax(9, false, true, false, QDateTime::currentDateTime())}});
+        QTRY_COMPARE(tray.lastNotification().title, QStringLiteral("New fax"));
+        QCOMPARE(tray.faxInboxModel()->rowCount(), 4);
+        QCOMPARE(inbox->text(), QStringLiteral("Fax inbox (3 unread)"));
+
+        // Signing out forgets them.
+        session.signOut();
+        QCOMPARE(tray.faxInboxModel()->rowCount(), 0);
+        QCOMPARE(tray.sentFaxModel()->rowCount(), 0);
+        QCOMPARE(inbox->text(), QStringLiteral("Fax inbox"));
     }
 
     void screenshots()
