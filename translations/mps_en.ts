@@ -655,6 +655,22 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
+    <message>
+        <source>Add to &amp;phone book...</source>
+        <translation>Add to &amp;phone book...</translation>
+    </message>
+    <message>
+        <source>Add to phone book</source>
+        <translation>Add to phone book</translation>
+    </message>
+    <message>
+        <source>Keep the sender&apos;s number in your phone book</source>
+        <translation>Keep the sender&apos;s number in your phone book</translation>
+    </message>
+    <message>
+        <source>Added to your phone book.</source>
+        <translation>Added to your phone book.</translation>
+    </message>
 </context>
 <context>
     <name>FaxPagePreview</name>

@@ -646,6 +646,22 @@ Faxes sent to your fax number or your department&apos;s arrive here and are neve
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
+    <message>
+        <source>Add to &amp;phone book...</source>
+        <translation>주소록에 추가(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Add to phone book</source>
+        <translation>주소록에 추가</translation>
+    </message>
+    <message>
+        <source>Keep the sender&apos;s number in your phone book</source>
+        <translation>보낸 곳의 번호를 주소록에 저장합니다</translation>
+    </message>
+    <message>
+        <source>Added to your phone book.</source>
+        <translation>주소록에 추가했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>FaxPagePreview</name>

@@ -3,9 +3,12 @@
 #include "ApiClient.h"
 #include "ApiReply.h"
 #include "FaxConfirm.h"
+#include "FaxContactDialog.h"
+#include "FaxContactModel.h"
 #include "FaxForwardDialog.h"
 #include "FaxInboxModel.h"
 #include "FaxLog.h"
+#include "FaxNumberCheck.h"
 #include "FaxPagePreview.h"
 #include "FaxText.h"
 #include "WindowPlacement.h"
@@ -91,6 +94,7 @@ FaxInboxWindow::FaxInboxWindow(FaxInboxModel* model, ApiClient* api, QWidget* pa
     m_save->setShortcut(QKeySequence::SaveAs);
     m_print = make(QStringLiteral("print"), QStyle::SP_DialogApplyButton, "document-print");
     m_forward = make(QStringLiteral("forward"), QStyle::SP_ArrowForward, "mail-forward");
+    m_addContact = make(QStringLiteral("addContact"), QStyle::SP_FileDialogNewFolder, "contact-new");
     m_block = make(QStringLiteral("block"), QStyle::SP_MessageBoxCritical, "action-unavailable");
     m_delete = make(QStringLiteral("delete"), QStyle::SP_TrashIcon, "edit-delete");
     m_delete->setShortcut(QKeySequence::Delete);
@@ -103,17 +107,19 @@ FaxInboxWindow::FaxInboxWindow(FaxInboxModel* model, ApiClient* api, QWidget* pa
     for (QAction* a : {m_save, m_print, m_forward})
         m_toolBar->addAction(a);
     m_toolBar->addSeparator();
+    m_toolBar->addAction(m_addContact);
     m_toolBar->addAction(m_block);
     m_toolBar->addAction(m_delete);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_refresh);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addActions({m_save, m_print, m_forward, m_block, m_delete});
+    m_view->addActions({m_save, m_print, m_forward, m_addContact, m_block, m_delete});
     retranslate();
 
     connect(m_save, &QAction::triggered, this, &FaxInboxWindow::saveSelected);
     connect(m_print, &QAction::triggered, this, &FaxInboxWindow::printSelected);
     connect(m_forward, &QAction::triggered, this, &FaxInboxWindow::forwardSelected);
+    connect(m_addContact, &QAction::triggered, this, &FaxInboxWindow::addSenderToPhoneBook);
     connect(m_block, &QAction::triggered, this, &FaxInboxWindow::blockSelected);
     connect(m_delete, &QAction::triggered, this, &FaxInboxWindow::deleteSelected);
     connect(m_refresh, &QAction::triggered, model, &FaxInboxModel::refresh);
@@ -153,6 +159,9 @@ void FaxInboxWindow::retranslate()
     m_print->setToolTip(tr("Hold the fax as a print job; release it at any MFP"));
     m_forward->setText(tr("&Forward..."));
     m_forward->setIconText(tr("Forward"));
+    m_addContact->setText(tr("Add to &phone book..."));
+    m_addContact->setIconText(tr("Add to phone book"));
+    m_addContact->setToolTip(tr("Keep the sender's number in your phone book"));
     m_block->setText(tr("&Block sender"));
     m_block->setToolTip(tr("Faxes from this number are no longer received for you"));
     m_delete->setText(tr("&Delete"));
@@ -243,6 +252,8 @@ void FaxInboxWindow::updateActions()
     const bool any = !selectedFax().isEmpty();
     for (QAction* a : {m_save, m_print, m_forward, m_block, m_delete})
         a->setEnabled(any);
+    // Only a sender with a number can be kept in the phone book.
+    m_addContact->setEnabled(any && !selectedFax().value(QLatin1String("fromNumber")).toString().isEmpty());
 }
 
 void FaxInboxWindow::updateEmptyState()
@@ -349,6 +360,30 @@ void FaxInboxWindow::forwardSelected()
         showStatus(tr("Forwarded: %n fax(es) queued. Sent faxes shows how they go.", nullptr,
                       static_cast<int>(faxes.size())));
         Q_EMIT forwarded();
+    });
+    dialog->open();
+}
+
+void FaxInboxWindow::addSenderToPhoneBook()
+{
+    const QJsonObject fax = selectedFax();
+    const QString number = fax.value(QLatin1String("fromNumber")).toString();
+    if (number.isEmpty())
+        return;
+    const auto checked = FaxNumberCheck::check(number);
+    auto* dialog =
+        new FaxContactDialog({{QStringLiteral("name"), fax.value(QLatin1String("fromName")).toString()},
+                              {QStringLiteral("number"), checked.ok ? checked.display : number},
+                              {QStringLiteral("scope"), QStringLiteral("personal")}},
+                             QString(), QString(), 4, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        auto* book = new FaxContactModel(m_api, this);
+        connect(book, &FaxContactModel::actionFinished, this, [this, book](bool ok, const QString& message) {
+            showStatus(ok ? tr("Added to your phone book.") : message);
+            book->deleteLater();
+        });
+        book->add(dialog->contact());
     });
     dialog->open();
 }

@@ -13,7 +13,8 @@ class QTreeView;
 
 /// "Fax inbox": faxes received for me and for my departments, newest first, unread in bold, partial
 /// receptions marked; the selected fax's pages (thumbnails and a zoomable page) and what can be done
-/// with it: save as PDF, print (a held job released at any MFP), forward, block the sender, delete.
+/// with it: save as PDF, print (a held job released at any MFP), forward, add the sender to the phone
+/// book, block the sender, delete.
 /// Opening a fax marks it read. Closing the window only hides it.
 class FaxInboxWindow : public QMainWindow
 {
@@ -26,7 +27,7 @@ public:
     QTreeView* view() const { return m_view; }
     /// Returns the preview of the selected fax.
     FaxPagePreview* preview() const { return m_preview; }
-    /// Returns the action named "savePdf", "print", "forward", "block", "delete" or "refresh".
+    /// Returns the action named "savePdf", "print", "forward", "addContact", "block", "delete" or "refresh".
     QAction* action(const QString& name) const;
     /// Returns the status bar's message.
     QString statusText() const;
@@ -46,6 +47,8 @@ public Q_SLOTS:
     void printSelected();
     /// Opens the forward dialog for the selected fax.
     void forwardSelected();
+    /// Opens a new phone book entry with the selected fax's sender (name and number).
+    void addSenderToPhoneBook();
     /// Asks, then blocks the selected fax's sender.
     void blockSelected();
     /// Asks, then deletes the selected fax.
@@ -78,6 +81,7 @@ private:
     QAction* m_save;
     QAction* m_print;
     QAction* m_forward;
+    QAction* m_addContact;
     QAction* m_block;
     QAction* m_delete;
     QAction* m_refresh;

@@ -349,6 +349,21 @@ private Q_SLOTS:
         window.action(QStringLiteral("print"))->trigger();
         QTRY_VERIFY(window.statusText().contains(QLatin1String("release it at any MFP")));
 
+        // The sender into the phone book.
+        m_server->routeJson("POST", QStringLiteral("/api/v1/fax/contacts"), 201,
+                            {{QStringLiteral("contact"), QJsonObject{{QStringLiteral("id"), 5}}}});
+        window.action(QStringLiteral("addContact"))->trigger();
+        QDialog* contact = nullptr;
+        QTRY_VERIFY((contact = window.findChild<QDialog*>(QStringLiteral("faxContactDialog"))) &&
+                    contact->isVisible());
+        contact->accept();
+        QTRY_COMPARE(m_server->requests("POST", QStringLiteral("/api/v1/fax/contacts")).size(), 1);
+        QCOMPARE(m_server->requests("POST", QStringLiteral("/api/v1/fax/contacts")).at(0).json(),
+                 (QJsonObject{{QStringLiteral("name"), QStringLiteral("Gangnam Tax Office")},
+                              {QStringLiteral("number"), QStringLiteral("02-555-0100")},
+                              {QStringLiteral("scope"), QStringLiteral("personal")}}));
+        QTRY_COMPARE(window.statusText(), QStringLiteral("Added to your phone book."));
+
         // Block the sender, after asking.
         m_server->routeJson("POST", QStringLiteral("/api/v1/fax/inbox/4/block"), 200,
                             {{QStringLiteral("blocked"), QJsonObject{{QStringLiteral("id"), 1}}}});
