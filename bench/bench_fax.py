@@ -21,7 +21,7 @@ C. Size. For fax TIFFs of 1, 2 and 5 pages at fine (204x196) and normal (204x98)
 usage: bench/bench_fax.py [--runs 30] [--hook-runs 20] [--tiff FILE ...] [--out fax]
 Needs root (faxq; the hook runs as uucp) and the Debian packages of shared/peers.md (hylafax-server,
 hylafax-client, libtiff-tools, ghostscript, poppler-utils). MPS_BUILD_DIR: the build with mps-server,
-mps-admin and installer/fax/mps-fax-received.
+mps-admin and installer/mps-fax-received.
 """
 import argparse
 import os
@@ -78,7 +78,7 @@ def main():
     from hylafax import HylaFaxInstance  # tests/fixtures/hylafax.py
 
     build_dir, snapshot = common.snapshot_build()
-    hook = os.path.join(common.BUILD_DIR, "installer", "fax", "mps-fax-received")
+    hook = os.path.join(common.BUILD_DIR, "installer", "mps-fax-received")
     have_hook = os.access(hook, os.X_OK)
     if not have_hook:
         log(f"{hook} is not built: only A (send) is measured")

@@ -47,14 +47,14 @@ start)
   mkdir -p "$dir/hook/pending"
   install -m 0600 "$token_file" "$dir/hook/token"
   cat > "$dir/hook/fax-gateway.conf" <<EOF
-[gateway]
-server=$server_url
-name=demo-gateway
-token-file=$dir/hook/token
-pending=$dir/hook/pending
+server = $server_url
+gateway = demo-gateway
+token-file = $dir/hook/token
+pending-dir = $dir/hook/pending
 EOF
   chown -R uucp:uucp "$dir/hook"
   chmod 0755 "$dir/hook"
+  chmod 0700 "$dir/hook/pending"
 
   if [ -f "$dir/loop.pid" ] && kill -0 "$(cat "$dir/loop.pid")" 2>/dev/null; then
     kill "$(cat "$dir/loop.pid")"

@@ -79,7 +79,7 @@ fax="Fax           not available in this demo: the simulated fax line needs root
                 faxgetty run as root). Run make demo as root to send and receive faxes; the tray
                 client's fax windows still open, and sending answers that fax is not set up."
 fax_args=()
-fax_hook="$build/installer/fax/mps-fax-received"
+fax_hook="$build/installer/mps-fax-received"
 if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
   [ "$(id -u)" -eq 0 ] || sudo_capture=(sudo -n)
   if [ ! -x "$fax_hook" ]; then

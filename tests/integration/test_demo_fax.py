@@ -27,7 +27,7 @@ import mpsit
 SOURCE_DIR = os.environ.get("MPS_SOURCE_DIR") or os.path.abspath(
     os.path.join(os.path.dirname(__file__), "..", ".."))
 BUILD_DIR = os.environ.get("MPS_BUILD_DIR", "")
-HOOK = os.path.join(BUILD_DIR, "installer", "fax", "mps-fax-received")
+HOOK = os.path.join(BUILD_DIR, "installer", "mps-fax-received")
 DEMO_FAX = os.path.join(SOURCE_DIR, "scripts", "demo-fax.sh")
 USER = "demo-fax-kim"
 
@@ -61,7 +61,8 @@ class DemoFaxTest(unittest.TestCase):
         start = subprocess.run(["sh", DEMO_FAX, "start", self.fax_dir, HOOK, "http://127.0.0.1:9",
                                 self.token_file], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=180)
         self.assertEqual(start.returncode, 0, start.stdout.decode(errors="replace"))
-        loop_pid = int(open(os.path.join(self.fax_dir, "loop.pid")).read())
+        with open(os.path.join(self.fax_dir, "loop.pid")) as f:
+            loop_pid = int(f.read())
 
         uucp = pwd.getpwnam("uucp")
         for name in ("hook", "hook/pending", "hook/token", "hook/fax-gateway.conf"):

@@ -47,7 +47,7 @@ BUILD_DIR = os.environ.get("MPS_BUILD_DIR", "")
 CAPTURE_BUILD_DIR = os.environ.get("MPS_CAPTURE_BUILD_DIR") or BUILD_DIR
 FAX_AGENT = os.path.join(CAPTURE_BUILD_DIR, "tests", "capture", "FaxAgent")
 BACKEND = os.path.join(CAPTURE_BUILD_DIR, "installer", "backend", "mps")
-HOOK = os.path.join(BUILD_DIR, "installer", "fax", "mps-fax-received")
+HOOK = os.path.join(BUILD_DIR, "installer", "mps-fax-received")
 SETUP = os.path.join(SOURCE_DIR, "installer", "mps-queue-setup.sh")
 CUPS_DATA = "/usr/share/cups/data"
 
@@ -105,12 +105,13 @@ def write_hook_config(hook_dir, server_url, gateway_name, token):
     with open(token_file, "w") as f:
         f.write(token + "\n")
     with open(conf, "w") as f:
-        f.write(f"[gateway]\nserver={server_url}\nname={gateway_name}\n"
-                f"token-file={token_file}\npending={os.path.join(hook_dir, 'pending')}\n")
+        f.write(f"server = {server_url}\ngateway = {gateway_name}\ntoken-file = {token_file}\n"
+                f"pending-dir = {os.path.join(hook_dir, 'pending')}\n")
     uucp = pwd.getpwnam("uucp")
     for path in (hook_dir, os.path.join(hook_dir, "pending"), token_file, conf):
         os.chown(path, uucp.pw_uid, uucp.pw_gid)
     os.chmod(hook_dir, 0o755)
+    os.chmod(os.path.join(hook_dir, "pending"), 0o700)
     os.chmod(token_file, 0o600)
     os.chmod(conf, 0o644)
     return conf
