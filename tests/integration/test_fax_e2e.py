@@ -239,9 +239,18 @@ class FaxEndToEnd(unittest.TestCase):
         except urllib.error.HTTPError as e:
             return e.code, e.read()
 
+    def wait_lines_idle(self, *instances):
+        """Waits until the modems of `instances` (default both) are idle again: right after a call
+        faxgetty is still resetting its modem, and a call dialled then fails ("No local dialtone")
+        and is retried by faxq only minutes later."""
+        instances = instances or (self.loop.gateway, self.loop.remote)
+        mpsit.wait_for(lambda: all(i.modem_idle() for i in instances), 120, "the fax lines idle", 0.2,
+                       lambda: " / ".join(i.modem_status() for i in instances))
+
     def remote_sends(self, did, document, subaddress=None):
         """The outside fax machine sends `document` to DID `did` (the digits it dials arrive at the
         gateway as NDID); returns the remote's job once the call is over."""
+        self.wait_lines_idle()
         job = self.loop.remote.sendfax(did, document, subaddress=subaddress)
         done = self.loop.remote.wait_job(job, timeout=CALL_TIMEOUT)
         self.assertEqual(done["state"], "DONE", f"{done}\n{self.detail()}")
@@ -260,6 +269,7 @@ class FaxEndToEnd(unittest.TestCase):
     # -- (a) print to MPS Fax -> fax dialog -> sent through the gateway -> received by the remote
     def test_a_print_to_fax_reaches_the_remote(self):
         before = len(self.loop.remote.received_tiffs())
+        self.wait_lines_idle()
         argv = ["runuser", "-u", SENDER, "--", "env", f"CUPS_SERVER={self.socket}", "lp", "-d", "MPS-Fax",
                 "-t", "fax-e2e-one-page", "--", f"{CUPS_DATA}/default-testpage.pdf"]
         p = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, timeout=60, start_new_session=True)
@@ -346,6 +356,7 @@ class FaxEndToEnd(unittest.TestCase):
                                     headers={"Content-Type": "application/pdf"})
         self.assertEqual(status, 201, body)
         # The remote's modem still rings, but its faxgetty is gone: nobody picks up.
+        self.wait_lines_idle()
         peers._terminate(self.loop.remote._procs.pop("faxgetty"))
         status, body = api.post(f"fax/drafts/{body['draft']['id']}/send",
                                 {"recipients": [{"name": "Nobody", "number": REMOTE_DIALLED}]})
