@@ -104,6 +104,7 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
         return out;
     }
     bool good = false;
+    bool rightSecretOfDisabled = false;
     std::optional<UserRecord> user;
     {
         const PasswordCheckPool::Slot slot = m_pool.tryAcquire();
@@ -114,10 +115,17 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
             return out;
         }
         user = m_store.userByName(username);
-        if (!user || user->disabled) {
-            // Same work and the same answer as a wrong secret: no user-name probing (a disabled
-            // user cannot sign in anywhere).
+        if (!user) {
+            // Same work and the same answer as a wrong secret: no user-name probing.
             (void)PasswordHasher::verify(dummyHash(), secret);
+        } else if (user->disabled) {
+            // A disabled user cannot sign in anywhere and is answered like a wrong secret. Their own
+            // right secret is no guess, though: it does not count towards a lock, so that once an
+            // admin enables them again they are not locked out at their own desk.
+            const QString& hash = pin ? user->pinHash : user->passwordHash;
+            rightSecretOfDisabled = !hash.isEmpty() && PasswordHasher::verify(hash, secret);
+            if (hash.isEmpty())
+                (void)PasswordHasher::verify(dummyHash(), secret);
         } else {
             // An account without this kind of secret (no PIN set) costs the same check too.
             const QString& hash = pin ? user->pinHash : user->passwordHash;
@@ -130,7 +138,13 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
         const bool known = user && !user->disabled;
         if (known)
             countAccountFailure(*user, now);
-        const LoginThrottle::Verdict failed = m_throttle.fail(source, username, now);
+        LoginThrottle::Verdict failed;
+        if (rightSecretOfDisabled) {
+            m_throttle.succeed(source, username, now, false);
+            failed.attemptsLeft = -1;
+        } else {
+            failed = m_throttle.fail(source, username, now);
+        }
         m_refusals.refused(source, username, route,
                            !user            ? QStringLiteral("unknown name")
                            : user->disabled ? QStringLiteral("disabled account")

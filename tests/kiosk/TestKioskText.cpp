@@ -20,7 +20,14 @@ private:
         QFile f(QStringLiteral(MPS_SOURCE_DIR "/docs/api.md"));
         if (!f.open(QIODevice::ReadOnly))
             return {};
-        const QString api = QString::fromUtf8(f.readAll());
+        QString api = QString::fromUtf8(f.readAll());
+        // The fax routes answer a kiosk session 403 forbidden (docs/fax.md) and the kiosk calls none of
+        // them: their codes are the tray's to say (TestClientText), not the kiosk's.
+        const qsizetype fax = api.indexOf(QLatin1String("\n## Fax"));
+        if (fax >= 0) {
+            const qsizetype next = api.indexOf(QLatin1String("\n## "), fax + 1);
+            api.remove(fax, next < 0 ? api.size() - fax : next - fax);
+        }
         QStringList codes;
         bool inReasonTable = false;
         static const QRegularExpression code(QStringLiteral("`([a-z][a-z0-9-]+)`"));
