@@ -412,12 +412,7 @@ void MyJobsWindow::uploadFiles(const QStringList& paths)
 
 void MyJobsWindow::showAndRaise()
 {
-    if (isMinimized())
-        showNormal();
-    else
-        show();
-    raise();
-    activateWindow();
+    WindowPlacement::bringToFront(this);
 }
 
 void MyJobsWindow::onActionFinished(JobListModel::Action action, int succeeded, const QStringList& errors)

@@ -58,4 +58,14 @@ void ensureOnScreen(QWidget* window)
     window->move(x, y);
 }
 
+void bringToFront(QWidget* window)
+{
+    if (window->isMinimized())
+        window->showNormal();
+    else
+        window->show();
+    window->raise();
+    window->activateWindow();
+}
+
 } // namespace WindowPlacement

@@ -13,4 +13,8 @@ void ensureOnScreen(QWidget* window);
 /// Calls ensureOnScreen() now and every time `window` is shown (the frame is known only then).
 void keepOnScreen(QWidget* window);
 
+/// Shows `window` (restored when minimised), raises it and gives it focus: what a tray menu entry or a
+/// notification click does.
+void bringToFront(QWidget* window);
+
 } // namespace WindowPlacement

@@ -276,12 +276,7 @@ void FaxInboxWindow::updateEmptyState()
 void FaxInboxWindow::showAndRaise()
 {
     m_model->refresh();
-    if (isMinimized())
-        showNormal();
-    else
-        show();
-    raise();
-    activateWindow();
+    WindowPlacement::bringToFront(this);
 }
 
 void FaxInboxWindow::saveSelected()

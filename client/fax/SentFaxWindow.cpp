@@ -176,12 +176,7 @@ void SentFaxWindow::updateEmptyState()
 void SentFaxWindow::showAndRaise()
 {
     m_model->refresh();
-    if (isMinimized())
-        showNormal();
-    else
-        show();
-    raise();
-    activateWindow();
+    WindowPlacement::bringToFront(this);
 }
 
 void SentFaxWindow::resendSelected()

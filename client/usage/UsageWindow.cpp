@@ -635,12 +635,7 @@ void UsageWindow::closeEvent(QCloseEvent* event)
 void UsageWindow::showAndRaise()
 {
     m_controller->refresh();
-    if (isMinimized())
-        showNormal();
-    else
-        show();
-    raise();
-    activateWindow();
+    WindowPlacement::bringToFront(this);
 }
 
 void UsageWindow::exportCsv()

@@ -1,6 +1,7 @@
 #include "FaxInboxApi.h"
 
 #include "FaxInbox.h"
+#include "JsonBody.h"
 #include "Log.h"
 
 #include <QJsonArray>
@@ -29,33 +30,7 @@ void notFound(HttpExchange& ex, qint64 id)
 /// Reads a small JSON object body; answers and returns nullopt when it is not one.
 std::optional<QJsonObject> readJson(HttpExchange& ex)
 {
-    QByteArray body;
-    char buf[8192];
-    for (;;) {
-        const qint64 n = ex.readBody(buf, sizeof buf);
-        if (n < 0) {
-            ex.closeAfterResponse();
-            error(ex, 400, "bad-request", QStringLiteral("The request body could not be read."));
-            return std::nullopt;
-        }
-        if (n == 0)
-            break;
-        body.append(buf, static_cast<qsizetype>(n));
-        if (body.size() > MaxJsonBody) {
-            ex.closeAfterResponse();
-            error(ex, 413, "too-large", QStringLiteral("The request body is too large."));
-            return std::nullopt;
-        }
-    }
-    if (body.trimmed().isEmpty())
-        return QJsonObject();
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        error(ex, 400, "bad-json", QStringLiteral("The request body is not a JSON object."));
-        return std::nullopt;
-    }
-    return doc.object();
+    return JsonBody::read(ex, MaxJsonBody);
 }
 
 /// A gateway header: percent-decoded UTF-8 (the hook encodes names and error texts), trimmed, capped.

@@ -6,6 +6,7 @@
 #include "EventBus.h"
 #include "FaxInboxApi.h"
 #include "JobService.h"
+#include "JsonBody.h"
 #include "Log.h"
 #include "OptionSupport.h"
 #include "ReleaseQueue.h"
@@ -135,33 +136,7 @@ qint64 RestApi::pricingPrinter(const Call& c)
 
 std::optional<QJsonObject> RestApi::readJson(Call& c)
 {
-    QByteArray body;
-    char buf[8192];
-    for (;;) {
-        const qint64 n = c.ex.readBody(buf, sizeof buf);
-        if (n < 0) {
-            c.ex.closeAfterResponse();
-            c.error(400, "bad-request", QStringLiteral("The request body could not be read."));
-            return std::nullopt;
-        }
-        if (n == 0)
-            break;
-        body.append(buf, static_cast<qsizetype>(n));
-        if (body.size() > MaxJsonBody) {
-            c.ex.closeAfterResponse();
-            c.error(413, "too-large", QStringLiteral("The request body is too large."));
-            return std::nullopt;
-        }
-    }
-    if (body.trimmed().isEmpty())
-        return QJsonObject();
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        c.error(400, "bad-json", QStringLiteral("The request body is not a JSON object."));
-        return std::nullopt;
-    }
-    return doc.object();
+    return JsonBody::read(c.ex, MaxJsonBody);
 }
 
 bool RestApi::requireUser(Call& c)
