@@ -102,7 +102,7 @@ if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
         "$demo/fax.token" > "$demo/fax.log" 2>&1; then
       read -r -a fax_args < "$fax_dir/server-args"
       fax="Fax line      simulated (HylaFAX+ and iaxmodem on loopback; logs $fax_dir/loop)
-                send: sign in to the tray client as kim, then print to MPS Fax (below) or use
+                send: sign in to the tray client as kim, then print to MPS Fax (above) or use
                 \"Send fax...\" in its menu; any number (e.g. 02-555-0200) rings the simulated remote
                 fax machine, which keeps what it receives in $fax_dir/loop/remote/recvq (~45 s a page)
                 receive: $fax_dir/remote-send 3101       kim's DID: kim's fax inbox, with a notification
