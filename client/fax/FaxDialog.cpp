@@ -84,6 +84,11 @@ void FaxDialog::build()
     coverForm->addRow(m_coverSubjectLabel, m_coverSubject);
     coverForm->addRow(m_coverNoteLabel, m_coverNote);
     coverForm->addRow(QString(), m_coverPages);
+    // A label handed to addRow() as a widget gets no buddy: without one its "&" shows as text.
+    m_coverToLabel->setBuddy(m_coverTo);
+    m_coverFromLabel->setBuddy(m_coverFrom);
+    m_coverSubjectLabel->setBuddy(m_coverSubject);
+    m_coverNoteLabel->setBuddy(m_coverNote);
     auto* coverTab = new QWidget(this);
     auto* coverLayout = new QVBoxLayout(coverTab);
     coverLayout->addWidget(m_cover, 1);

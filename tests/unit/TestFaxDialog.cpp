@@ -418,6 +418,16 @@ private Q_SLOTS:
             QVERIFY2(words.contains(expected), qPrintable(expected + QStringLiteral(" not in: ") + words));
     }
 
+    void everyMnemonicLabelHasABuddy()
+    {
+        // A label with "&" and no buddy shows the "&" as text ("&To:" on the cover tab did).
+        FaxDialog* dialog = openOnDraft(3);
+        for (QLabel* label : dialog->findChildren<QLabel*>()) {
+            if (label->text().contains(QLatin1Char('&')) && !label->text().contains(QLatin1String("&&")))
+                QVERIFY2(label->buddy(), qPrintable(label->text()));
+        }
+    }
+
     void coverPageGoesUpAndCountsInThePreview()
     {
         m_server->routeJson("PUT", QStringLiteral("/api/v1/fax/drafts/3/cover"), 200,
