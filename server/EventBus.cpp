@@ -58,6 +58,14 @@ void EventBus::publishToUserOnly(qint64 userId, const QJsonObject& event)
             deliver(s, event);
 }
 
+void EventBus::publishToAdmins(const QJsonObject& event)
+{
+    std::lock_guard lock(m_mutex);
+    for (const auto& s : m_subs)
+        if (s->m_admin)
+            deliver(s, event);
+}
+
 void EventBus::publishToAll(const QJsonObject& event)
 {
     std::lock_guard lock(m_mutex);

@@ -45,6 +45,8 @@ public:
     void publishToUser(qint64 userId, const QJsonObject& event);
     /// Publishes an event to that user's subscriptions only, not to admins (private mail: received faxes).
     void publishToUserOnly(qint64 userId, const QJsonObject& event);
+    /// Publishes an event to administrators only (device status and alerts, docs/devices.md).
+    void publishToAdmins(const QJsonObject& event);
     /// Publishes an event everyone may see (printer state).
     void publishToAll(const QJsonObject& event);
     /// Wakes every subscriber so that they end (server shutdown).
