@@ -651,6 +651,44 @@ ApiReply* ApiClient::blockInboxSender(qint64 id)
     return send("POST", QStringLiteral("/api/v1/fax/inbox/%1/block").arg(id), {}, Auth::Session);
 }
 
+ApiReply* ApiClient::devices()
+{
+    return send("GET", QStringLiteral("/api/v1/devices"), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::device(qint64 id)
+{
+    return send("GET", QStringLiteral("/api/v1/devices/%1").arg(id), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::deviceAlerts()
+{
+    return send("GET", QStringLiteral("/api/v1/devices/alerts"), {}, Auth::Session);
+}
+
+QUrlQuery ApiClient::suppliesQuery(int days, const QString& location)
+{
+    QUrlQuery query;
+    if (days > 0)
+        query.addQueryItem(QStringLiteral("days"), QString::number(days));
+    // Locations are Korean or carry '&' and '+': percent-encoded so that they survive as typed.
+    if (!location.isEmpty())
+        query.addQueryItem(QStringLiteral("location"), QString::fromLatin1(QUrl::toPercentEncoding(location)));
+    return query;
+}
+
+ApiReply* ApiClient::suppliesOrder(int days, const QString& location)
+{
+    return send("GET", QStringLiteral("/api/v1/supplies/order"), suppliesQuery(days, location), Auth::Session);
+}
+
+ApiReply* ApiClient::suppliesOrderCsv(int days, const QString& location)
+{
+    QUrlQuery query = suppliesQuery(days, location);
+    query.addQueryItem(QStringLiteral("format"), QStringLiteral("csv"));
+    return send("GET", QStringLiteral("/api/v1/supplies/order"), query, Auth::Session, nullptr, "text/csv");
+}
+
 ApiReply* ApiClient::openStream(const QString& path, int idleTimeoutMs)
 {
     if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty())

@@ -212,6 +212,19 @@ public:
     /// POST /api/v1/fax/inbox/{id}/block: adds the sender to my block list; json() holds "blocked".
     ApiReply* blockInboxSender(qint64 id);
 
+    /// GET /api/v1/devices (admins only, docs/devices.md): json() holds "devices" (device JSON, sorted
+    /// by attention, then name) and "checked". Others get "forbidden".
+    ApiReply* devices();
+    /// GET /api/v1/devices/{id}: json() holds "device" with its "history" (supplies and pages, 30 days).
+    ApiReply* device(qint64 id);
+    /// GET /api/v1/devices/alerts: json() holds "alerts", the open device alerts.
+    ApiReply* deviceAlerts();
+    /// GET /api/v1/supplies/order?days=&location=: json() holds "items", "days" and "lowPercent".
+    /// `days` <= 0 and an empty `location` (a prefix: building or floor) leave the server's defaults.
+    ApiReply* suppliesOrder(int days = 0, const QString& location = {});
+    /// As suppliesOrder() with format=csv: data() holds the server's CSV as it came, for saving unchanged.
+    ApiReply* suppliesOrderCsv(int days = 0, const QString& location = {});
+
     /// GET `path` (e.g. "/api/v1/events") as a long-lived stream with the session, device token and
     /// pin: the reply emits streamStarted() and streamData() instead of buffering the body. A dead
     /// connection (no bytes for `idleTimeoutMs`) ends it with "timeout". For EventStream.
@@ -233,6 +246,7 @@ private:
 
     QNetworkRequest makeRequest(const QString& path, const QUrlQuery& query, Auth auth) const;
     static QUrlQuery reportQuery(const QString& by, const QString& period, const QString& department);
+    static QUrlQuery suppliesQuery(int days, const QString& location);
     ApiReply* send(const QByteArray& verb, const QString& path, const QUrlQuery& query, Auth auth,
                    const QJsonObject* body = nullptr, const QByteArray& accept = "application/json");
     ApiReply* uploadDocument(const QString& path, QIODevice* device, const QString& name, const QString& mimeType,
