@@ -1,6 +1,8 @@
 #include "HttpServer.h"
 
+#include "HttpLimits.h"
 #include "Log.h"
+#include "RequestTarget.h"
 
 #include <QFile>
 #include <QUrl>
@@ -41,11 +43,9 @@ public:
           m_streams(streams)
     {
         const auto target = m_parser.get().target();
-        const QByteArray t(target.data(), static_cast<qsizetype>(target.size()));
-        const int q = t.indexOf('?');
-        m_path = QUrl::fromPercentEncoding(q < 0 ? t : t.left(q));
-        if (q >= 0)
-            m_query = t.mid(q + 1);
+        const RequestTarget t = RequestTarget::parse(std::string_view(target.data(), target.size()));
+        m_path = t.path();
+        m_query = t.query();
     }
 
     QByteArray method() const override

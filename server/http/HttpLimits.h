@@ -1,0 +1,25 @@
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+
+/// Limits the HTTP server applies to every request before any handler runs. The fuzzing harness for
+/// "the HTTP request path up to routing" uses the same values with Beast's request_parser.
+namespace HttpLimits {
+/// Request line plus header fields, in bytes (Beast's request_parser::header_limit).
+constexpr std::size_t HeaderBytes = 32 * 1024;
+/// The request target (path and query), in bytes; longer targets are answered 414.
+constexpr std::size_t TargetBytes = 8 * 1024;
+/// Beast's body_limit: handlers enforce their own limits with a useful error, so no limit here.
+constexpr std::uint64_t BodyBytes = UINT64_MAX;
+/// An unread request body up to this size is read and dropped after the response so that the
+/// connection can carry further requests; a larger one closes the connection.
+constexpr std::int64_t DrainBytes = 1024 * 1024;
+/// Bytes read per body read call from the socket (the connection's buffer is grown to this while a
+/// body is read and shrunk again when the connection idles).
+constexpr std::size_t BodyReadBuffer = 64 * 1024;
+/// Defaults of the deadlines (ServerConfig can change them).
+constexpr std::chrono::seconds DefaultHeaderTimeout{10};
+constexpr std::chrono::seconds DefaultBodyReadTimeout{30};
+constexpr std::chrono::seconds DefaultIdleTimeout{30};
+} // namespace HttpLimits
