@@ -199,7 +199,8 @@ PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
                                          "marker-types",
                                          "marker-colors",
                                          "printer-supply",
-                                         "printer-supply-description"};
+                                         "printer-supply-description",
+                                         "printer-impressions-completed"};
     ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
                   sizeof wanted / sizeof *wanted, nullptr, wanted);
     IppPtr resp(cupsDoRequest(t.http.get(), req, t.resource.constData()));
@@ -249,6 +250,8 @@ PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
         st.sides << QStringLiteral("one-sided"); // sides-supported absent: the printer prints one side
     st.capabilitiesKnown = true;
     st.makeAndModel = strings(r, "printer-make-and-model").value(0);
+    if (ipp_attribute_t* a = ippFindAttribute(r, "printer-impressions-completed", IPP_TAG_INTEGER))
+        st.impressionsCompleted = ippGetInteger(a, 0);
     const QStringList names = strings(r, "marker-names");
     const QList<int> levels = integers(r, "marker-levels");
     const QStringList types = strings(r, "marker-types");

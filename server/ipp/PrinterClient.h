@@ -34,6 +34,7 @@ struct PrinterStatus
     bool capabilitiesKnown = false; ///< the fields above were read from the printer (now or earlier)
     QString makeAndModel;
     QList<SupplyLevel> supplies;
+    qint64 impressionsCompleted = -1; ///< printer-impressions-completed (lifetime); -1 when not offered
     qint64 checkedAt = 0;
 
     /// The faults that stop this printer from printing now (jam, no paper, no toner, door open,

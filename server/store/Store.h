@@ -1,10 +1,12 @@
 #pragma once
 #include "Database.h"
 #include "DepartmentStore.h"
+#include "DeviceStore.h"
 #include "FaxInboxStore.h"
 #include "FaxStore.h"
 #include "JobInfo.h"
 #include "LedgerStore.h"
+#include "ScanStore.h"
 
 #include <QList>
 #include <QString>
@@ -120,6 +122,11 @@ public:
     FaxInboxStore& faxInbox() { return m_faxInbox; }
     /// PC-fax sending: settings, drafts, sent faxes, contacts (docs/fax.md).
     FaxStore& fax() { return m_fax; }
+    /// Device monitoring: inventory columns, latest status, history samples (docs/devices.md).
+    DeviceStore& devices() { return m_devices; }
+
+    /// Scan to e-mail: scans, their pages and the scan log (docs/scan.md).
+    ScanStore& scans() { return m_scans; }
 
     /// Opens the database and creates or upgrades its schema.
     [[nodiscard]] bool open(const QString& path, const SecretKey& key);
@@ -200,6 +207,11 @@ public:
     QList<JobInfo> allJobs(bool activeOnly, int limit = 1000);
     QList<StoredJob> jobsInState(JobState state);
     QByteArray thumbnail(qint64 id);
+    /// Stores page 1's rendering of a live job (rendered after it was committed): its colour and
+    /// thumbnail, in one transaction. False when the job is no longer live.
+    [[nodiscard]] bool setRendering(qint64 id, bool color, const QByteArray& thumbnailPng);
+    /// Live jobs whose thumbnail has not been rendered yet (start-up: render them again), oldest first.
+    QList<qint64> liveJobsWithoutThumbnail();
     [[nodiscard]] bool updateOptions(qint64 id, const PrintOptions& options);
     /// Moves a job between non-terminal states only if it is in `from` (compare-and-set) and sets its
     /// reason (an empty one clears it); returns success. Back to held, its reserved cost is released.
@@ -237,4 +249,6 @@ private:
     LedgerStore m_ledger;
     FaxInboxStore m_faxInbox;
     FaxStore m_fax;
+    ScanStore m_scans{m_db, m_mutex, m_ledger};
+    DeviceStore m_devices;
 };
