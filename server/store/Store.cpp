@@ -4,7 +4,6 @@
 #include "DeviceSchema.h"
 #include "FaxSchema.h"
 #include "Log.h"
-#include "ScanSchema.h"
 
 #include <QJsonDocument>
 
@@ -160,14 +159,6 @@ bool Store::migrate()
     if (!DeviceSchema::migrate(m_db, &m_error))
         return false;
     if (!deviceTx.commit()) {
-        m_error = m_db.errorString();
-        return false;
-    }
-    // Schema 9: scan to e-mail (docs/scan.md), all or nothing.
-    Transaction scanTx(m_db);
-    if (!ScanSchema::migrate(m_db, &m_error))
-        return false;
-    if (!scanTx.commit()) {
         m_error = m_db.errorString();
         return false;
     }
@@ -814,32 +805,6 @@ QByteArray Store::thumbnail(qint64 id)
     return s.next() ? s.blob(0) : QByteArray();
 }
 
-bool Store::setRendering(qint64 id, bool color, const QByteArray& thumbnailPng)
-{
-    std::lock_guard lock(m_mutex);
-    Transaction tx(m_db);
-    // Only a live job gets its thumbnail (one deleted meanwhile stays without).
-    Statement s(m_db.handle(),
-                "UPDATE jobs SET color = ? WHERE id = ? AND state IN ('held','releasing','printing')");
-    s.bind(1, color ? 1 : 0).bind(2, id);
-    if (!s.exec() || m_db.changes() != 1)
-        return false;
-    Statement t(m_db.handle(), "INSERT OR REPLACE INTO thumbnails(job_id, png) VALUES(?,?)");
-    t.bind(1, id).bind(2, thumbnailPng);
-    return t.exec() && tx.commit();
-}
-
-QList<qint64> Store::liveJobsWithoutThumbnail()
-{
-    std::lock_guard lock(m_mutex);
-    QList<qint64> out;
-    Statement s(m_db.handle(), "SELECT id FROM jobs WHERE state IN ('held','releasing','printing') AND "
-                               "NOT EXISTS (SELECT 1 FROM thumbnails t WHERE t.job_id = jobs.id) ORDER BY id");
-    while (s.next())
-        out.append(s.integer(0));
-    return out;
-}
-
 bool Store::updateOptions(qint64 id, const PrintOptions& options)
 {
     std::lock_guard lock(m_mutex);
@@ -949,9 +914,7 @@ QList<QString> Store::liveSpoolNames()
                 "SELECT spool_name FROM jobs WHERE spool_name IS NOT NULL "
                 "UNION ALL SELECT spool_name FROM fax_drafts WHERE spool_name IS NOT NULL "
                 "UNION ALL SELECT cover_spool_name FROM fax_drafts WHERE cover_spool_name IS NOT NULL "
-                "UNION ALL SELECT spool_name FROM fax_inbox WHERE spool_name IS NOT NULL "
-                "UNION ALL SELECT spool_name FROM scan_pages "
-                "UNION ALL SELECT pdf_spool_name FROM scans WHERE pdf_spool_name IS NOT NULL");
+                "UNION ALL SELECT spool_name FROM fax_inbox WHERE spool_name IS NOT NULL");
     while (s.next())
         out.append(s.text(0));
     return out;

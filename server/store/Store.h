@@ -6,7 +6,6 @@
 #include "FaxStore.h"
 #include "JobInfo.h"
 #include "LedgerStore.h"
-#include "ScanStore.h"
 
 #include <QList>
 #include <QString>
@@ -125,9 +124,6 @@ public:
     /// Device monitoring: inventory columns, latest status, history samples (docs/devices.md).
     DeviceStore& devices() { return m_devices; }
 
-    /// Scan to e-mail: scans, their pages and the scan log (docs/scan.md).
-    ScanStore& scans() { return m_scans; }
-
     /// Opens the database and creates or upgrades its schema.
     [[nodiscard]] bool open(const QString& path, const SecretKey& key);
     QString errorString() const { return m_error; }
@@ -207,11 +203,6 @@ public:
     QList<JobInfo> allJobs(bool activeOnly, int limit = 1000);
     QList<StoredJob> jobsInState(JobState state);
     QByteArray thumbnail(qint64 id);
-    /// Stores page 1's rendering of a live job (rendered after it was committed): its colour and
-    /// thumbnail, in one transaction. False when the job is no longer live.
-    [[nodiscard]] bool setRendering(qint64 id, bool color, const QByteArray& thumbnailPng);
-    /// Live jobs whose thumbnail has not been rendered yet (start-up: render them again), oldest first.
-    QList<qint64> liveJobsWithoutThumbnail();
     [[nodiscard]] bool updateOptions(qint64 id, const PrintOptions& options);
     /// Moves a job between non-terminal states only if it is in `from` (compare-and-set) and sets its
     /// reason (an empty one clears it); returns success. Back to held, its reserved cost is released.
@@ -249,6 +240,5 @@ private:
     LedgerStore m_ledger;
     FaxInboxStore m_faxInbox;
     FaxStore m_fax;
-    ScanStore m_scans{m_db, m_mutex, m_ledger};
     DeviceStore m_devices;
 };
