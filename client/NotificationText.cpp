@@ -1,5 +1,6 @@
 #include "NotificationText.h"
 
+#include "DeviceText.h"
 #include "JobInfo.h"
 #include "PrinterListModel.h"
 #include "QuotaText.h"
@@ -85,6 +86,10 @@ std::optional<NotificationText::Message> NotificationText::forEvent(const QStrin
                        tr("%1 was not printed in time and has been deleted.").arg(job.name),
                        Severity::Information};
     }
+    if (type == QLatin1String("device-alert"))
+        return DeviceText::alertNotification(event.value(QLatin1String("alert")).toObject());
+    if (type == QLatin1String("scan-delivery"))
+        return scanDelivery(event.value(QLatin1String("scan")).toObject());
     return std::nullopt;
 }
 
@@ -94,4 +99,28 @@ NotificationText::Message NotificationText::printed(int count, const QString& pr
         return Message{tr("Printed"), tr("%1 printed at %2").arg(name, printer), Severity::Information};
     return Message{tr("Printed"), tr("%n job(s) printed at %1", nullptr, count).arg(printer),
                    Severity::Information};
+}
+
+std::optional<NotificationText::Message> NotificationText::scanDelivery(const QJsonObject& scan)
+{
+    const QString state = scan.value(QLatin1String("state")).toString();
+    const QString name = scan.value(QLatin1String("fileName")).toString();
+    const int pages = scan.value(QLatin1String("pages")).toInt();
+    if (state == QLatin1String("retrying"))
+        return Message{tr("Scan not delivered yet"),
+                       tr("%1 (%n page(s)) has not reached your mailbox yet. The print server keeps trying; "
+                          "you need not scan it again.",
+                          nullptr, pages)
+                           .arg(name),
+                       Severity::Warning};
+    if (state == QLatin1String("failed")) {
+        // The mail server's answer is technical English: kept in the log, not in the notification.
+        return Message{tr("Scan not delivered"),
+                       tr("%1 (%n page(s)) could not be delivered to your mailbox and has been deleted. Scan it "
+                          "again; if it fails again, ask the print admin to check your e-mail address.",
+                          nullptr, pages)
+                           .arg(name),
+                       Severity::Warning};
+    }
+    return std::nullopt;
 }

@@ -31,7 +31,9 @@ public:
     /// codes, `printerFault` is what keeps the job's printer from printing, in words ("paper jam"),
     /// when known; without it the server's English reason is quoted. Dates and amounts are written
     /// with `locale`. A "quota-warning" event ({"quota", "threshold", "currency"}) says how much of
-    /// which monthly quota is used (QuotaText::warning).
+    /// which monthly quota is used (QuotaText::warning). A "device-alert" event ({"alert"}, print
+    /// admins) names the printer and the supply or fault (DeviceText::alertNotification); a
+    /// "scan-delivery" event ({"scan"}) is told when it is "retrying" or "failed" (scanDelivery()).
     static std::optional<Message> forEvent(const QString& type, const QJsonObject& event,
                                            const QString& printerFault = {},
                                            const QLocale& locale = QLocale());
@@ -46,4 +48,9 @@ public:
     /// Returns the notification for `count` of my jobs printed at `printer` (several events in a row
     /// become one notification: "2 jobs printed at 3F-East"). `name` is the job's name when count is 1.
     static Message printed(int count, const QString& printer, const QString& name);
+
+    /// Returns the notification for a scan on its way to my mailbox (the "scan" of a scan-delivery
+    /// event, docs/scan.md): for "retrying" that it has not arrived yet and is tried again, for
+    /// "failed" that it will not arrive and what to do; nothing for "sent" and other states.
+    static std::optional<Message> scanDelivery(const QJsonObject& scan);
 };

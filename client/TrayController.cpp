@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "ClientLog.h"
 #include "ClientSettings.h"
+#include "DevicesWindow.h"
 #include "EventStream.h"
 #include "FaxDialog.h"
 #include "FaxInboxModel.h"
@@ -42,6 +43,9 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
     bold.setBold(true);
     myJobs->setFont(bold);
     m_menu->addAction(tr("Usage"), this, &TrayController::showUsage)->setObjectName(QStringLiteral("usage"));
+    m_devicesAction = m_menu->addAction(tr("Devices"), this, &TrayController::showDevices);
+    m_devicesAction->setObjectName(QStringLiteral("devices"));
+    m_devicesAction->setVisible(false);
     m_menu->addAction(tr("History"), this, &TrayController::showHistory)
         ->setObjectName(QStringLiteral("history"));
     m_menu->addAction(tr("Print a file..."), this, &TrayController::printFile)
@@ -77,6 +81,8 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
         if (m_quotaNotification)
             showUsage();
+        else if (m_devicesNotification)
+            showDevices();
         else if (m_faxNotification == FaxTarget::SentFaxes)
             showSentFaxes();
         else if (m_faxNotification == FaxTarget::FaxInbox)
@@ -133,6 +139,7 @@ TrayController::~TrayController()
     delete m_faxDialog.data();
     delete m_sentFaxWindow;
     delete m_faxInboxWindow;
+    delete m_devicesWindow;
 }
 
 SignInDialog* TrayController::signInDialog() const
@@ -192,7 +199,8 @@ void TrayController::retranslateMenu()
         {QStringLiteral("myJobs"), tr("My jobs")},       {QStringLiteral("usage"), tr("Usage")},
         {QStringLiteral("history"), tr("History")},      {QStringLiteral("printFile"), tr("Print a file...")},
         {QStringLiteral("settings"), tr("Settings...")}, {QStringLiteral("quit"), tr("Quit")},
-        {QStringLiteral("sendFax"), tr("Send fax...")},  {QStringLiteral("sentFaxes"), tr("Sent faxes")}};
+        {QStringLiteral("sendFax"), tr("Send fax...")},  {QStringLiteral("sentFaxes"), tr("Sent faxes")},
+        {QStringLiteral("devices"), tr("Devices")}};
     for (QAction* a : m_menu->actions()) {
         if (texts.contains(a->objectName()))
             a->setText(texts.value(a->objectName()));
@@ -290,6 +298,7 @@ void TrayController::onStateChanged(Session::State state)
         m_jobs->refresh();
         m_printers->refresh();
         m_faxInbox->refresh();
+        m_devicesAction->setVisible(isAdmin());
         break;
     case Session::State::SignedOut:
         m_live = false;
@@ -309,6 +318,11 @@ void TrayController::onStateChanged(Session::State state)
         m_sentFaxes->clear();
         m_faxInbox->clear();
         m_faxStates.clear();
+        m_devicesAction->setVisible(false);
+        if (m_devicesWindow) {
+            m_devicesWindow->hide();
+            m_devicesWindow->clear();
+        }
         break;
     case Session::State::Restoring:
         break;
@@ -338,10 +352,15 @@ void TrayController::onEvent(const QString& type, const QJsonObject& data)
         if (m_usageWindow && m_usageWindow->isVisible())
             m_usage->refreshQuota();
     }
+    // Device alerts are for print admins (the server sends them to admins only; a role changed since
+    // sign-in is not told).
+    if (type == QLatin1String("device-alert") && !isAdmin())
+        return;
     const auto message = NotificationText::forEvent(type, data, m_printers->faultTextFor(job.printer));
     if (message) {
         notify(*message);
         m_quotaNotification = type == QLatin1String("quota-warning");
+        m_devicesNotification = type == QLatin1String("device-alert");
     }
 }
 
@@ -356,6 +375,7 @@ void TrayController::notify(const NotificationText::Message& message)
 {
     m_lastNotification = message;
     m_quotaNotification = false;
+    m_devicesNotification = false;
     m_faxNotification = FaxTarget::None;
     qCInfo(lcClientTray).noquote() << "notification:" << message.title;
     if (!m_settings->showNotifications() || !m_tray->isVisible())
@@ -509,4 +529,22 @@ void TrayController::showFaxInbox(qint64 id)
     m_faxInboxWindow->showAndRaise();
     if (id > 0)
         m_faxInboxWindow->selectFax(id);
+}
+
+bool TrayController::isAdmin() const
+{
+    return m_session->user().value(QLatin1String("role")).toString() == QLatin1String("admin");
+}
+
+void TrayController::showDevices()
+{
+    if (m_session->state() == Session::State::SignedOut) {
+        requestSignIn();
+        return;
+    }
+    if (!isAdmin())
+        return;
+    if (!m_devicesWindow)
+        m_devicesWindow = new DevicesWindow(m_session->api(), m_session->events());
+    m_devicesWindow->showAndRaise();
 }

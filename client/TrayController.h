@@ -8,6 +8,7 @@
 #include <QTimer>
 
 class ClientSettings;
+class DevicesWindow;
 class FaxDialog;
 class FaxInboxModel;
 class FaxInboxWindow;
@@ -25,10 +26,12 @@ class SignInDialog;
 class UsageController;
 class UsageWindow;
 
-/// The tray icon and everything hanging off it: the menu (My jobs, Usage, Print a file..., Send fax...,
+/// The tray icon and everything hanging off it: the menu (My jobs, Usage, Devices for print admins,
+/// History, Print a file..., Send fax...,
 /// Sent faxes, Fax inbox with its unread count, Settings, Sign in / Sign out, Quit), the held-job count
 /// on the icon, and notifications driven by the push channel (held, printed at <printer>, not printed
-/// and still held, expiring soon, quota warnings, fax sent / not sent, new fax).
+/// and still held, expiring soon, quota warnings, fax sent / not sent, new fax, a scan not delivered yet
+/// or at all, and for print admins device alerts opened and cleared).
 /// Asks for sign-in whenever the session needs it. Owns the Usage window, made when first opened.
 class TrayController : public QObject
 {
@@ -66,6 +69,8 @@ public:
     FaxInboxWindow* faxInboxWindow() const { return m_faxInboxWindow; }
     /// Returns the fax dialog opened last while it is open (null otherwise).
     FaxDialog* faxDialog() const;
+    /// Returns the Devices window (print admins; null until it was first opened).
+    DevicesWindow* devicesWindow() const { return m_devicesWindow; }
 
 public Q_SLOTS:
     /// Opens My jobs.
@@ -88,6 +93,8 @@ public Q_SLOTS:
     void showSentFaxes();
     /// Opens the Fax inbox (selecting fax `id` when given).
     void showFaxInbox(qint64 id = 0);
+    /// Opens Devices (every printer's state and supplies, the order list); print admins only.
+    void showDevices();
     /// Opens the sign-in dialog, showing `reason` (why) when not empty.
     void requestSignIn(const QString& reason = {});
     /// Signs out.
@@ -107,6 +114,7 @@ private:
     void onFaxEvent(const QString& type, const QJsonObject& data);
     void updateFaxInboxAction();
     FaxDialog* makeFaxDialog(FaxDialog* dialog);
+    bool isAdmin() const;
 
     Session* m_session;
     ClientSettings* m_settings;
@@ -138,4 +146,8 @@ private:
     QPointer<FaxDialog> m_faxDialog;
     QHash<qint64, QString> m_faxStates; // fax id -> last state heard, to notify each end once
     bool m_live = false;
+    // Device monitoring (print admins): the menu entry is shown to admins only.
+    QAction* m_devicesAction = nullptr;
+    DevicesWindow* m_devicesWindow = nullptr;
+    bool m_devicesNotification = false; // the last notification was a device alert: a click opens Devices
 };
