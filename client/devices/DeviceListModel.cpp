@@ -90,8 +90,12 @@ QVariant DeviceListModel::data(const QModelIndex& index, int role) const
             return location.isEmpty() ? name : name + QLatin1Char('\n') + location;
         }
         case StateColumn: {
-            const QString problems = DeviceText::problems(d);
             const QString state = DeviceText::state(d);
+            // Not answering says since when; a fault says which.
+            const QString since = DeviceText::unreachableSince(d);
+            if (!since.isEmpty())
+                return state + QLatin1Char('\n') + since;
+            const QString problems = DeviceText::problems(d);
             return problems.isEmpty() || problems == DeviceText::tr("not answering")
                        ? state
                        : state + QLatin1Char('\n') + problems;

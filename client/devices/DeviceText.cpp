@@ -167,7 +167,7 @@ QString DeviceText::counterGap(const QJsonObject& device, const QLocale& locale)
     const QJsonValue gap = device.value(QLatin1String("counterGap"));
     if (!gap.isDouble())
         return {};
-    return tr("%1 not through MPS").arg(locale.toString(static_cast<qint64>(gap.toDouble())));
+    return tr("%1 outside MPS").arg(locale.toString(static_cast<qint64>(gap.toDouble())));
 }
 
 QString DeviceText::counterGapExplained(const QJsonObject& device, const QLocale& locale)
@@ -186,14 +186,17 @@ QString DeviceText::counterGapExplained(const QJsonObject& device, const QLocale
 QString DeviceText::lastSeen(const QJsonObject& device, const QDateTime& now)
 {
     const QDateTime seen = isoTime(device.value(QLatin1String("lastSeen")));
-    if (!device.value(QLatin1String("reachable")).toBool()) {
-        const QDateTime since = isoTime(device.value(QLatin1String("unreachableSince")));
-        if (since.isValid())
-            return tr("not answering since %1").arg(FaxText::naturalDate(since, now));
-    }
     if (!seen.isValid())
         return tr("never");
     return FaxText::naturalDate(seen, now);
+}
+
+QString DeviceText::unreachableSince(const QJsonObject& device, const QDateTime& now)
+{
+    if (device.value(QLatin1String("reachable")).toBool())
+        return {};
+    const QDateTime since = isoTime(device.value(QLatin1String("unreachableSince")));
+    return since.isValid() ? tr("since %1").arg(FaxText::naturalDate(since, now)) : QString();
 }
 
 QString DeviceText::attention(int attention)

@@ -37,13 +37,17 @@ public:
     static QString perDay(const QJsonObject& supply);
     /// Returns the page counter ("123,456"), or "-" when the printer does not report one.
     static QString pageCount(const QJsonObject& device, const QLocale& locale = QLocale());
-    /// Returns the counter gap in a few words ("1,234 not through MPS"); empty when not known.
+    /// Returns the counter gap in a few words ("1,234 outside MPS"); empty when not known.
     static QString counterGap(const QJsonObject& device, const QLocale& locale = QLocale());
     /// Returns what the counter gap means, as a sentence with its numbers; empty when not known.
     static QString counterGapExplained(const QJsonObject& device, const QLocale& locale = QLocale());
     /// Returns when the printer last answered, in natural dates: "14:05", "yesterday 14:05",
-    /// "not answering since 3 Dec 09:10", "never".
+    /// "3 Dec 09:10", or "never".
     static QString lastSeen(const QJsonObject& device, const QDateTime& now = QDateTime::currentDateTime());
+    /// Returns since when an unreachable printer has not answered ("since 3 Dec 09:10"); empty when it
+    /// answers or the time is not known.
+    static QString unreachableSince(const QJsonObject& device,
+                                    const QDateTime& now = QDateTime::currentDateTime());
     /// Returns the attention level (0..3 of the device JSON) as a phrase for tooltips.
     static QString attention(int attention);
 

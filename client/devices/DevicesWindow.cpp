@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -187,11 +188,11 @@ QWidget* DevicesWindow::makeDevicesTab()
     QHeaderView* header = m_deviceView->header();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(DeviceListModel::SuppliesColumn, QHeaderView::Stretch);
-    header->resizeSection(DeviceListModel::PrinterColumn, 190);
-    header->resizeSection(DeviceListModel::StateColumn, 200);
-    header->resizeSection(DeviceListModel::ForecastColumn, 210);
-    header->resizeSection(DeviceListModel::PagesColumn, 150);
-    header->resizeSection(DeviceListModel::LastSeenColumn, 170);
+    header->resizeSection(DeviceListModel::PrinterColumn, 180);
+    header->resizeSection(DeviceListModel::StateColumn, 250);
+    header->resizeSection(DeviceListModel::ForecastColumn, 200);
+    header->resizeSection(DeviceListModel::PagesColumn, 140);
+    header->resizeSection(DeviceListModel::LastSeenColumn, 130);
 
     m_detail = new QLabel(tab);
     m_detail->setObjectName(QStringLiteral("detail"));
@@ -199,10 +200,16 @@ QWidget* DevicesWindow::makeDevicesTab()
     m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail->setMargin(8);
-    m_detail->setMinimumHeight(110);
+    auto* detailScroll = new QScrollArea(tab);
+    detailScroll->setObjectName(QStringLiteral("detailScroll"));
+    detailScroll->setWidget(m_detail);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    // Six lines of details in this font (Hangul lines are taller) before it scrolls.
+    detailScroll->setMinimumHeight(m_detail->fontMetrics().lineSpacing() * 7 + 16);
     auto* splitter = new QSplitter(Qt::Vertical, tab);
     splitter->addWidget(m_deviceView);
-    splitter->addWidget(m_detail);
+    splitter->addWidget(detailScroll);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
@@ -481,7 +488,8 @@ void DevicesWindow::updateDetail()
             head << esc(v);
     }
     lines << head.join(QStringLiteral(" &middot; "));
-    const QString problems = DeviceText::problems(d);
+    const QString since = DeviceText::unreachableSince(d);
+    const QString problems = since.isEmpty() ? DeviceText::problems(d) : since;
     lines << (problems.isEmpty() ? esc(DeviceText::state(d))
                                  : tr("%1: %2").arg(esc(DeviceText::state(d)), esc(problems)));
     QStringList supplies;

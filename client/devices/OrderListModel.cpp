@@ -75,6 +75,10 @@ QVariant OrderListModel::headerData(int section, Qt::Orientation orientation, in
             return tr("Supplies forecast to run out within %n day(s)", nullptr, m_days);
         return {};
     }
+    if (role == Qt::TextAlignmentRole)
+        return section == NeedNowColumn || section == NeedSoonColumn
+                   ? QVariant(Qt::AlignCenter)
+                   : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

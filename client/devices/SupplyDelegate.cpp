@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace {
 constexpr int Margin = 4;
 constexpr int BarWidth = 90;
@@ -42,7 +44,7 @@ QSize SupplyDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelI
         const QJsonObject s = v.toObject();
         if (m_mode == Mode::Bars)
             width = qMax(width, qMin(LabelMaxWidth, fm.horizontalAdvance(DeviceText::supplyName(s))) +
-                                    BarWidth + fm.horizontalAdvance(QStringLiteral("100%")) + 4 * Margin);
+                                    BarWidth + fm.horizontalAdvance(DeviceText::level(-3)) + 4 * Margin);
         else
             width = qMax(width, fm.horizontalAdvance(DeviceText::forecast(s)) + 2 * Margin);
     }
@@ -68,8 +70,10 @@ void SupplyDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     const QColor text = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     QRect area = option.rect.adjusted(Margin, Margin, -Margin, -Margin);
     // The lines sit in the middle of the cell, as the text of the other columns does.
-    const int used = static_cast<int>(supplies.size()) * lh;
-    area.setTop(area.top() + qMax(0, (area.height() - used) / 2));
+    if (!supplies.isEmpty()) {
+        const int used = static_cast<int>(supplies.size()) * lh;
+        area.setTop(area.top() + qMax(0, (area.height() - used) / 2));
+    }
 
     painter->save();
     painter->setFont(option.font);
@@ -81,7 +85,10 @@ void SupplyDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     }
     // The same widths on every row (they depend on the column only), so that the bars line up; a
     // narrow column shortens the names first, then the bars.
-    const int pctWidth = fm.horizontalAdvance(DeviceText::level(100)) + Margin;
+    const int pctWidth =
+        std::max({fm.horizontalAdvance(DeviceText::level(100)), fm.horizontalAdvance(DeviceText::level(-3)),
+                  fm.horizontalAdvance(DeviceText::level(-1))}) +
+        Margin;
     const int labelWidth = qMax(40, qMin(LabelMaxWidth, area.width() - BarWidth - pctWidth - 2 * Margin));
     const int barWidth = qBound(24, area.width() - labelWidth - pctWidth - 2 * Margin, BarWidth);
     painter->setClipRect(option.rect);

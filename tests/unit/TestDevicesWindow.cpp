@@ -12,6 +12,7 @@
 #include "DevicesWindow.h"
 #include "EventStream.h"
 #include "FakeApiServer.h"
+#include "FaxText.h"
 #include "JobListModel.h"
 #include "MyJobsWindow.h"
 #include "NotificationText.h"
@@ -351,13 +352,18 @@ private Q_SLOTS:
         QCOMPARE(cell(QStringLiteral("3F-West"), DeviceListModel::StateColumn),
                  QStringLiteral("Stopped\npaper jam, a door or cover is open"));
         QCOMPARE(cell(QStringLiteral("5F-Copy"), DeviceListModel::StateColumn), QStringLiteral("Printing"));
+        // Not answering, and since when (in natural dates, as the printer's JSON says).
+        const QJsonObject annex1 = fleet().at(6).toObject();
+        QCOMPARE(annex1.value(QLatin1String("name")).toString(), QStringLiteral("Annex-1F"));
         QCOMPARE(cell(QStringLiteral("Annex-1F"), DeviceListModel::StateColumn),
-                 QStringLiteral("Not answering"));
+                 QStringLiteral("Not answering\nsince ") +
+                     FaxText::naturalDate(QDateTime::fromString(
+                         annex1.value(QLatin1String("unreachableSince")).toString(), Qt::ISODate)));
         QCOMPARE(cell(QStringLiteral("Annex-2F"), DeviceListModel::StateColumn),
                  QStringLiteral("Ready\npaper low"));
-        QVERIFY2(cell(QStringLiteral("Annex-1F"), DeviceListModel::LastSeenColumn)
-                     .startsWith(QStringLiteral("not answering since")),
-                 qPrintable(cell(QStringLiteral("Annex-1F"), DeviceListModel::LastSeenColumn)));
+        QCOMPARE(cell(QStringLiteral("Annex-1F"), DeviceListModel::LastSeenColumn),
+                 FaxText::naturalDate(
+                     QDateTime::fromString(annex1.value(QLatin1String("lastSeen")).toString(), Qt::ISODate)));
         // Forecast lines follow the bars: one per supply, empty where there is none.
         QCOMPARE(
             cell(QStringLiteral("5F-Copy"), DeviceListModel::ForecastColumn).split(QLatin1Char('\n')).size(),
@@ -368,7 +374,7 @@ private Q_SLOTS:
                     .contains(QStringLiteral("about 9 day")));
         // Page counter with the gap; none for a printer without a counter.
         QCOMPARE(cell(QStringLiteral("3F-East"), DeviceListModel::PagesColumn),
-                 QStringLiteral("41,111\n10,111 not through MPS"));
+                 QStringLiteral("41,111\n10,111 outside MPS"));
         QCOMPARE(cell(QStringLiteral("2F-Hall"), DeviceListModel::PagesColumn), QStringLiteral("-"));
         QVERIFY(model.index(0, DeviceListModel::PagesColumn)
                     .data(Qt::ToolTipRole)
