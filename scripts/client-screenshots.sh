@@ -9,7 +9,8 @@
 # history come from scripts/demo-usage.py (several departments, quotas, printers of each department).
 # The PC-fax windows (client-fax-{dialog,cover,sent,inbox}-<size>-{ko,en}.png, client-fax-coverpage-*)
 # are grabbed on the same display by TestFaxDialog and TestFaxInbox over their fixtures (a real fax
-# needs root and the modem loop); build those two tests first.
+# needs root and the modem loop); build those two tests first. The Devices window
+# (client-devices{,-order}-{ko,en}.png) likewise by TestDevicesWindow over its fleet of demo printers.
 #
 # usage: scripts/client-screenshots.sh [BUILD_DIR]      (KEEP=1 keeps the work directory and logs)
 set -euo pipefail
@@ -146,7 +147,7 @@ for lang in ko en; do
   done
 done
 # The fax dialog, Sent faxes and the Fax inbox over fixtures, on the same X display.
-for t in TestFaxDialog TestFaxInbox; do
+for t in TestFaxDialog TestFaxInbox TestDevicesWindow; do
   if [ ! -x "$build/tests/$t" ]; then
     echo "client-screenshots: build $t for the fax screenshots" >&2
     status=1
