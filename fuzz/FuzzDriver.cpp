@@ -1,0 +1,57 @@
+// Standalone driver for the fuzz harnesses in the default (non-libFuzzer) build: runs every file named
+// on the command line, or every file under each directory named, through LLVMFuzzerTestOneInput once.
+// This is what `make test` runs; the real fuzzing uses libFuzzer's own main (MPS_FUZZ=ON, clang).
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc, char*** argv);
+
+namespace {
+
+bool runFile(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::fprintf(stderr, "cannot read %s\n", path.c_str());
+        return false;
+    }
+    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // A copy of exactly the input's size, so that AddressSanitizer (MPS_SANITIZE) sees overreads.
+    std::vector<std::uint8_t> data(bytes.begin(), bytes.end());
+    LLVMFuzzerTestOneInput(data.empty() ? nullptr : data.data(), data.size());
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (LLVMFuzzerInitialize)
+        LLVMFuzzerInitialize(&argc, &argv);
+    std::vector<std::filesystem::path> files;
+    for (int i = 1; i < argc; ++i) {
+        const std::filesystem::path p(argv[i]);
+        std::error_code ec;
+        if (std::filesystem::is_directory(p, ec)) {
+            for (const auto& e : std::filesystem::recursive_directory_iterator(p, ec))
+                if (e.is_regular_file() && e.path().filename().string().rfind('.', 0) != 0)
+                    files.push_back(e.path());
+        } else if (std::filesystem::exists(p, ec)) {
+            files.push_back(p);
+        }
+    }
+    std::sort(files.begin(), files.end());
+    int failed = 0;
+    for (const auto& f : files)
+        if (!runFile(f))
+            ++failed;
+    std::printf("%s: ran %zu inputs\n", argc > 0 ? argv[0] : "fuzz", files.size());
+    return failed == 0 && !files.empty() ? 0 : 1;
+}

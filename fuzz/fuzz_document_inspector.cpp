@@ -1,0 +1,46 @@
+// Fuzzes server/jobs/DocumentInspector: every document a client submits is inspected (pages, size,
+// colour, thumbnail) before it is held, through Poppler for PDF and our own readers for PWG raster,
+// Apple raster (URF) and JPEG. The first input byte picks the declared type (as a client's
+// document-format would say it, or "detect from the content"); the rest is the document.
+// Oracles: a document that is ok has at least one page and a positive size, and a refusal says why.
+#include "DocumentInspector.h"
+#include "FuzzSupport.h"
+
+#include <QBuffer>
+#include <QGuiApplication>
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
+{
+    FuzzSupport::quietQt();
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The JPEG reader and the PNG thumbnail writer are Qt GUI image plugins: keep an application.
+    static int args = 1;
+    static char name[] = "fuzz_document_inspector";
+    static char* names[] = {name, nullptr};
+    (void)argc;
+    (void)argv;
+    new QGuiApplication(args, names);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    if (size < 1)
+        return 0;
+    static const char* const types[] = {
+        "application/octet-stream", "application/pdf", "image/pwg-raster", "image/urf", "image/jpeg", ""};
+    const QString mimeType = QString::fromLatin1(types[data[0] % (sizeof types / sizeof types[0])]);
+    QBuffer buffer;
+    buffer.setData(FuzzSupport::bytes(data + 1, size - 1));
+    if (!buffer.open(QIODevice::ReadOnly))
+        abort();
+    const DocumentInfo info = DocumentInspector::inspect(&buffer, mimeType);
+    if (info.ok) {
+        if (info.pages < 1 || !(info.widthPt > 0) || !(info.heightPt > 0) || info.pageSize.isEmpty())
+            abort();
+    } else if (info.error.isEmpty()) {
+        abort();
+    }
+    return 0;
+}
