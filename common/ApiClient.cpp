@@ -689,12 +689,14 @@ ApiReply* ApiClient::suppliesOrderCsv(int days, const QString& location)
     return send("GET", QStringLiteral("/api/v1/supplies/order"), query, Auth::Session, nullptr, "text/csv");
 }
 
-ApiReply* ApiClient::openStream(const QString& path, int idleTimeoutMs)
+ApiReply* ApiClient::openStream(const QString& path, int idleTimeoutMs, const QByteArray& lastEventId)
 {
     if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty())
         return failedReply(QStringLiteral("bad-request"), noServerMessage());
     QNetworkRequest request = makeRequest(path, {}, Auth::Session);
     request.setRawHeader("Accept", "text/event-stream");
+    if (!lastEventId.isEmpty())
+        request.setRawHeader("Last-Event-ID", lastEventId); // the server replays what was missed
     request.setTransferTimeout(idleTimeoutMs);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     qCDebug(lcApiClient).noquote() << "GET (stream)" << path;

@@ -228,7 +228,7 @@ public:
     /// GET `path` (e.g. "/api/v1/events") as a long-lived stream with the session, device token and
     /// pin: the reply emits streamStarted() and streamData() instead of buffering the body. A dead
     /// connection (no bytes for `idleTimeoutMs`) ends it with "timeout". For EventStream.
-    ApiReply* openStream(const QString& path, int idleTimeoutMs);
+    ApiReply* openStream(const QString& path, int idleTimeoutMs, const QByteArray& lastEventId = {});
 
 Q_SIGNALS:
     /// The server refused the current session token (it expired or was ended): sign in again.

@@ -20,6 +20,7 @@ EventStream::~EventStream()
 void EventStream::start()
 {
     m_active = true;
+    m_lastEventId.clear(); // a new start refetches everything; no replay of another session's events
     m_retryMs = InitialRetryMs;
     m_retryTimer.stop();
     if (m_connected) {
@@ -58,7 +59,7 @@ void EventStream::connectNow()
         return;
     dropReply();
     m_parser.reset();
-    ApiReply* reply = m_client->openStream(QStringLiteral("/api/v1/events"), IdleTimeoutMs);
+    ApiReply* reply = m_client->openStream(QStringLiteral("/api/v1/events"), IdleTimeoutMs, m_lastEventId);
     m_reply = reply;
     connect(reply, &ApiReply::streamStarted, this, &EventStream::onStarted);
     connect(reply, &ApiReply::streamData, this, &EventStream::onData);
@@ -78,8 +79,11 @@ void EventStream::onStarted()
     m_connected = true;
     m_retryMs = InitialRetryMs;
     m_error.clear();
-    qCInfo(lcApiClient) << "event stream connected";
+    const bool first = m_lastEventId.isEmpty();
+    qCInfo(lcApiClient) << "event stream connected" << (first ? "" : "(replaying from the last event seen)");
     Q_EMIT connected();
+    if (first && m_reply)
+        Q_EMIT refetchNeeded();
 }
 
 void EventStream::onData(const QByteArray& chunk)
@@ -87,6 +91,19 @@ void EventStream::onData(const QByteArray& chunk)
     const ApiReply* current = m_reply;
     const QList<SseParser::Event> events = m_parser.feed(chunk);
     for (const SseParser::Event& e : events) {
+        if (!e.id.isEmpty())
+            m_lastEventId = e.id.toUtf8();
+        if (e.type == QLatin1String("refetch")) {
+            // The server could not replay everything missed: the apps' refetch path.
+            qCInfo(lcApiClient) << "event stream: the server asks for a refetch";
+            Q_EMIT refetchNeeded();
+            if (m_reply != current || !m_active)
+                return;
+            Q_EMIT connected();
+            if (m_reply != current || !m_active)
+                return;
+            continue;
+        }
         const QJsonDocument doc = QJsonDocument::fromJson(e.data);
         if (!doc.isObject()) {
             qCWarning(lcApiClient).noquote() << "event" << e.type << "has no JSON object as data; ignored";

@@ -14,9 +14,13 @@ class ApiReply;
 ///
 /// Connects through an ApiClient, so it uses the same server address, certificate pin, session and
 /// device token. When the stream drops or cannot be opened it reconnects after 1 s, doubling up to
-/// 30 s; a successful connection resets the delay. The server does not replay missed events, so
-/// refetch state (ApiClient::jobs()) on every connected(). A refused session (401) stops the stream
-/// (ApiClient::sessionExpired() tells the app); start() it again after signing in.
+/// 30 s; a successful connection resets the delay. A reconnection sends the id of the last event
+/// received (Last-Event-ID) and the server replays what was missed; when it no longer can, it sends
+/// a `refetch` event, which emits refetchNeeded() and connected() (the apps' refetch path). A first
+/// connection (after start()) emits refetchNeeded() too. Apps that refetch on every connected() stay
+/// correct; refetching only on refetchNeeded() saves the work on a replayed reconnection. A refused
+/// session (401) stops the stream (ApiClient::sessionExpired() tells the app); start() it again after
+/// signing in.
 class EventStream : public QObject
 {
     Q_OBJECT
@@ -41,14 +45,19 @@ public:
     bool isConnected() const { return m_connected; }
     /// Returns the delay of the last scheduled reconnection attempt in milliseconds (0 before any).
     int retryDelayMs() const { return m_lastRetryMs; }
+    /// Returns the id of the last event received (sent as Last-Event-ID on reconnection), empty before.
+    QByteArray lastEventId() const { return m_lastEventId; }
     /// Returns the last error, a sentence for the user (empty when none yet).
     QString errorString() const { return m_error; }
 
 Q_SIGNALS:
     /// One event: its type ("job-held", "printer-changed", ...) and its JSON data object.
     void eventReceived(const QString& type, const QJsonObject& data);
-    /// The stream is open (again): refetch anything that may have changed meanwhile.
+    /// The stream is open (again); also emitted when the server asks for a refetch.
     void connected();
+    /// What the app shows may be stale beyond what a replay restores: refetch everything (first
+    /// connection, or the server's `refetch` event).
+    void refetchNeeded();
     /// The open stream closed; a reconnection follows unless stop() was called or the session ended.
     void disconnected();
     /// Opening the stream failed or an open one broke; `message` says why (also errorString()).
@@ -67,6 +76,7 @@ private:
     SseParser m_parser;
     QTimer m_retryTimer;
     QString m_error;
+    QByteArray m_lastEventId;
     int m_retryMs = InitialRetryMs; // the delay the next retry will use
     int m_lastRetryMs = 0;
     bool m_active = false;

@@ -1,18 +1,34 @@
 #pragma once
+#include "PushStream.h"
+
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
 /// Fan-out of job and printer events to push-channel subscribers (SSE). Thread-safe.
+///
+/// Every event gets an id (increasing; ids of a later server run are larger than any of an earlier
+/// one). The bus keeps a bounded history (the last ten minutes, at most 10,000 events) so that a
+/// push stream reconnecting with Last-Event-ID gets what it missed and may see, in order; when what
+/// it missed is no longer known it gets a `refetch` event instead (docs/api.md, "Push channel").
 class EventBus
 {
 public:
+    /// Turns one event into the bytes a push stream sends: `standard` is the usual
+    /// "id: N\nevent: TYPE\ndata: JSON\n\n"; an empty result skips the event for this stream.
+    using Formatter =
+        std::function<QByteArray(quint64 id, const QJsonObject& event, const QByteArray& standard)>;
+
     /// One subscriber's queue. Events for other users never enter it.
     class Subscription
     {
@@ -52,8 +68,55 @@ public:
     /// Wakes every subscriber so that they end (server shutdown).
     void closeAll();
 
+    /// Sets how many push streams one key (a user, a kiosk) may hold at once (default 8).
+    void setStreamsPerKey(int max);
+    /// Reserves a push stream for `key`; false when the key already holds the most allowed. A
+    /// reservation is given back by attachStream()'s stream ending or by releaseStream().
+    [[nodiscard]] bool reserveStream(const QString& key);
+    /// Gives back a reservation that was not attached.
+    void releaseStream(const QString& key);
+    /// Returns the id of the latest event (events after it are new).
+    quint64 lastEventId() const;
+    /// Attaches a push stream reserved under `key`: first the events after `since` that it may see
+    /// (or a refetch event when they are no longer all known), then live events, each through
+    /// `format`. Detaches when the stream ends.
+    void attachStream(qint64 userId, bool admin, const QString& key,
+                      const std::shared_ptr<PushStream>& stream, Formatter format, quint64 since);
+    /// Returns the number of attached push streams.
+    int streamCount() const;
+    /// The refetch event a stream gets when the events it missed are no longer known.
+    static QByteArray refetchEvent(quint64 id);
+
 private:
+    enum class Audience { User, UserOnly, Admins, All };
+    struct Entry
+    {
+        quint64 id;
+        qint64 atMs;
+        Audience audience;
+        qint64 userId;
+        QJsonObject event;
+        QByteArray standard;
+    };
+    struct StreamSub
+    {
+        qint64 userId;
+        bool admin;
+        QString key;
+        std::weak_ptr<PushStream> stream;
+        Formatter format;
+    };
+    static bool visible(Audience audience, qint64 userId, qint64 subUser, bool subAdmin);
+    void publish(Audience audience, qint64 userId, const QJsonObject& event);
+    void detach(quint64 handle);
     void deliver(const std::shared_ptr<Subscription>& s, const QJsonObject& event);
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::set<std::shared_ptr<Subscription>> m_subs;
+    std::unordered_map<quint64, StreamSub> m_streams;
+    quint64 m_nextHandle = 1;
+    QHash<QString, int> m_perKey;
+    int m_streamsPerKey = 8;
+    std::deque<Entry> m_history;
+    quint64 m_firstId = 0; ///< the id before this run's first event
+    quint64 m_lastId = 0;
 };

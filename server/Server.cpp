@@ -168,6 +168,14 @@ bool Server::start(QString* error)
     ho.keyFile = m_config.tlsKey;
     ho.allowPlain = m_config.allowPlainHttp;
     ho.maxConnections = m_config.maxConnections;
+    ho.maxPerAddress = m_config.maxConnectionsPerAddress;
+    ho.maxStreams = m_config.maxEventStreams;
+    ho.ioThreads = m_config.httpThreads;
+    ho.workers = m_config.httpWorkers;
+    ho.headerTimeoutSecs = m_config.headerTimeoutSeconds;
+    ho.bodyTimeoutSecs = m_config.bodyTimeoutSeconds;
+    ho.idleTimeoutSecs = m_config.idleTimeoutSeconds;
+    m_events.setStreamsPerKey(m_config.maxEventStreamsPerUser);
     if (!m_http->start(ho, error))
         return false;
     id.port = m_http->port();

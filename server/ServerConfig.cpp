@@ -103,6 +103,16 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         passwordChecks = ini.value(QStringLiteral("password-checks"), passwordChecks).toInt();
         passwordCheckWaitMs = ini.value(QStringLiteral("password-check-wait-ms"), passwordCheckWaitMs).toInt();
         maxConnections = ini.value(QStringLiteral("max-connections"), maxConnections).toInt();
+        maxConnectionsPerAddress =
+            ini.value(QStringLiteral("max-connections-per-address"), maxConnectionsPerAddress).toInt();
+        maxEventStreams = ini.value(QStringLiteral("max-event-streams"), maxEventStreams).toInt();
+        maxEventStreamsPerUser =
+            ini.value(QStringLiteral("max-event-streams-per-user"), maxEventStreamsPerUser).toInt();
+        httpThreads = ini.value(QStringLiteral("http-threads"), httpThreads).toInt();
+        httpWorkers = ini.value(QStringLiteral("http-workers"), httpWorkers).toInt();
+        headerTimeoutSeconds = ini.value(QStringLiteral("header-timeout-seconds"), headerTimeoutSeconds).toInt();
+        bodyTimeoutSeconds = ini.value(QStringLiteral("body-timeout-seconds"), bodyTimeoutSeconds).toInt();
+        idleTimeoutSeconds = ini.value(QStringLiteral("idle-timeout-seconds"), idleTimeoutSeconds).toInt();
         expirySweepSeconds = ini.value(QStringLiteral("expiry-sweep-seconds"), expirySweepSeconds).toInt();
         monitorSeconds = ini.value(QStringLiteral("monitor-seconds"), monitorSeconds).toInt();
         kioskFingerprintVerify =

@@ -32,7 +32,15 @@ struct ServerConfig
     int signInRefillSeconds = 30;    ///< ... then one more every this many seconds
     int passwordChecks = 0;          ///< concurrent Argon2id checks; 0: one per core
     int passwordCheckWaitMs = 2000;  ///< wait for a check slot, then answer busy (503)
-    int maxConnections = 256;
+    int maxConnections = 0;             ///< open connections in total; 0: from the open-file limit
+    int maxConnectionsPerAddress = 32;  ///< open connections from one source address
+    int maxEventStreams = 0;            ///< open push streams in total; 0: three quarters of the above
+    int maxEventStreamsPerUser = 8;     ///< open push streams of one user or kiosk
+    int httpThreads = 2;                ///< I/O threads of the HTTP server
+    int httpWorkers = 64;               ///< threads running request handlers
+    int headerTimeoutSeconds = 10;      ///< a request head must arrive within this
+    int bodyTimeoutSeconds = 30;        ///< each body read and response write
+    int idleTimeoutSeconds = 30;        ///< idle keep-alive connections close after this
     int expirySweepSeconds = 60;
     int monitorSeconds = 30;
     bool kioskFingerprintVerify = true; ///< enrolled users confirm card/PIN sign-ins at the sensor

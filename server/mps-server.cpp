@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdio>
 #include <semaphore.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -40,6 +41,18 @@ int main(int argc, char** argv)
     if (!config.parse(QCoreApplication::arguments(), &error)) {
         std::fprintf(stderr, "mps-server: %s\n", qPrintable(error));
         return 2;
+    }
+    // Every connection and push stream is an open file: take all the kernel allows this process. The
+    // HTTP server derives its connection caps from what we got (docs/server.md).
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0) {
+        const rlim_t before = files.rlim_cur;
+        files.rlim_cur = files.rlim_max;
+        if (files.rlim_cur != before && ::setrlimit(RLIMIT_NOFILE, &files) != 0)
+            files.rlim_cur = before;
+        std::fprintf(stderr, "mps-server: open-file limit %llu (was %llu, hard limit %llu)\n",
+                     static_cast<unsigned long long>(files.rlim_cur), static_cast<unsigned long long>(before),
+                     static_cast<unsigned long long>(files.rlim_max));
     }
     Server server(config);
     if (!server.start(&error)) {

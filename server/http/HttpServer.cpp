@@ -1,20 +1,33 @@
+#include <utility> // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without including it
+
 #include "HttpServer.h"
 
 #include "HttpLimits.h"
 #include "Log.h"
 #include "RequestTarget.h"
 
+#include <QDateTime>
 #include <QFile>
-#include <QUrl>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/use_future.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/core/detect_ssl.hpp>
 #include <boost/beast/http.hpp>
-#include <limits>
-#include <sys/socket.h>
-#include <sys/time.h>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <sys/resource.h>
+#include <unordered_map>
 
 namespace net = boost::asio;
 namespace ssl = boost::asio::ssl;
@@ -24,236 +37,608 @@ using tcp = boost::asio::ip::tcp;
 
 namespace {
 
-constexpr std::size_t HeaderLimit = 32 * 1024;
-constexpr qint64 DrainLimit = 1024 * 1024; // unread bodies up to this are drained to keep the connection
+constexpr auto Aw = net::use_awaitable;
+constexpr std::size_t MaxPushQueued = 256;     // chunks waiting for one push stream
+constexpr qsizetype MaxPushBytes = 256 * 1024; // bytes waiting for one push stream
+constexpr int MaxRefusing = 256;               // connections being answered 503 at once
+constexpr int RefusalLogIntervalSecs = 60;
 
-// Open event streams, counted apart from ordinary requests.
-struct StreamSlots
+/// Server-wide state every connection shares: options, caps and their counters.
+struct State
 {
-    std::atomic<int> open{0};
-    int max = 20000;
+    HttpServer::Options options;
+    HttpHandler handler;
+    ssl::context tls{ssl::context::tls_server};
+    std::mutex mutex; // guards the counters below
+    std::unordered_map<std::string, int> perAddress;
+    int open = 0;
+    int refusing = 0;
+    std::atomic<int> streams{0};
+    std::atomic<bool> stopping{false};
+    net::thread_pool* workers = nullptr;
+
+    // Refusal log lines: per source address, the first of an interval is written, the rest counted.
+    struct Refusals
+    {
+        qint64 intervalStart = 0;
+        int suppressed = 0;
+    };
+    std::mutex logMutex;
+    std::unordered_map<std::string, Refusals> refusals;
+
+    void logRefusal(const std::string& peer, const char* why)
+    {
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        std::lock_guard lock(logMutex);
+        if (refusals.size() > 10000) // bounded: forget everything rather than grow
+            refusals.clear();
+        auto& r = refusals[peer];
+        if (now - r.intervalStart < RefusalLogIntervalSecs) {
+            ++r.suppressed;
+            return;
+        }
+        if (r.suppressed > 0)
+            qCWarning(lcHttp).noquote() << "connection refused from" << QString::fromStdString(peer)
+                                        << r.suppressed << "more time(s) in the last interval";
+        qCWarning(lcHttp).noquote() << "connection refused from" << QString::fromStdString(peer) << ":"
+                                    << why;
+        r = Refusals{now, 0};
+    }
 };
 
-template <class Stream> class BeastExchange final : public HttpExchange
+std::string_view view(const QByteArray& b)
 {
+    return {b.constData(), static_cast<std::size_t>(b.size())};
+}
+
+bool isMalformed(const beast::error_code& ec)
+{
+    return ec == http::error::header_limit || ec == http::error::bad_target ||
+           ec == http::error::bad_method || ec == http::error::bad_version || ec == http::error::bad_field ||
+           ec == http::error::bad_value || ec == http::error::bad_content_length ||
+           ec == http::error::bad_transfer_encoding || ec == http::error::bad_line_ending ||
+           ec == http::error::bad_alloc;
+}
+
+/// One connection (plain TCP or TLS), its current request, and its push stream once it is one.
+/// Its coroutine (run) and every operation on the stream run on the connection's strand; handlers on
+/// worker threads reach the stream only through sync(), which runs a coroutine there and waits.
+template <class Stream>
+class Connection final : public HttpExchange,
+                         public PushStream,
+                         public std::enable_shared_from_this<Connection<Stream>>
+{
+    static constexpr bool IsTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
 public:
-    BeastExchange(Stream& stream, beast::flat_buffer& buffer, http::request_parser<http::buffer_body>& parser,
-                  QString peer, bool tls, StreamSlots& streams)
-        : m_stream(stream), m_buffer(buffer), m_parser(parser), m_peer(std::move(peer)), m_tls(tls),
-          m_streams(streams)
+    template <class... StreamArgs>
+    Connection(State& st, std::string peer, bool admitted, beast::flat_buffer&& buffer, StreamArgs&&... args)
+        : m_stream(std::forward<StreamArgs>(args)...), m_buffer(std::move(buffer)), m_st(st),
+          m_peer(std::move(peer)), m_peerText(QString::fromStdString(m_peer)), m_admitted(admitted),
+          m_signal(m_stream.get_executor())
     {
-        const auto target = m_parser.get().target();
-        const RequestTarget t = RequestTarget::parse(std::string_view(target.data(), target.size()));
-        m_path = t.path();
-        m_query = t.query();
     }
 
+    ~Connection() override
+    {
+        std::lock_guard lock(m_st.mutex);
+        if (m_admitted) {
+            --m_st.open;
+            auto it = m_st.perAddress.find(m_peer);
+            if (it != m_st.perAddress.end() && --it->second <= 0)
+                m_st.perAddress.erase(it);
+        } else {
+            --m_st.refusing;
+        }
+    }
+
+    static net::awaitable<void> start(std::shared_ptr<Connection> self)
+    {
+        try {
+            co_await self->run();
+        } catch (const std::exception& e) {
+            qCWarning(lcHttp) << "connection with" << self->m_peerText << "failed:" << e.what();
+        }
+    }
+
+    // HttpExchange (called from the worker thread running the handler)
     QByteArray method() const override
     {
-        const auto m = m_parser.get().method_string();
+        const auto m = m_parser->get().method_string();
         return QByteArray(m.data(), static_cast<qsizetype>(m.size()));
     }
     QString path() const override { return m_path; }
     QByteArray query() const override { return m_query; }
     QByteArray header(const char* name) const override
     {
-        const auto& h = m_parser.get();
+        const auto& h = m_parser->get();
         auto it = h.find(name);
         if (it == h.end())
             return {};
         const auto v = it->value();
         return QByteArray(v.data(), static_cast<qsizetype>(v.size()));
     }
-    QString peerAddress() const override { return m_peer; }
-    bool isTls() const override { return m_tls; }
+    QString peerAddress() const override { return m_peerText; }
+    bool isTls() const override { return IsTls; }
     bool hasBody() const override
     {
-        return m_parser.chunked() || (m_parser.content_length() && *m_parser.content_length() > 0);
+        return m_parser->chunked() || (m_parser->content_length() && *m_parser->content_length() > 0);
     }
-
     qint64 readBody(char* data, qint64 max) override
     {
         if (m_failed)
             return -1;
-        if (m_parser.is_done() || !hasBody())
+        if (m_parser->is_done() || !hasBody())
             return 0;
-        if (!m_continueSent && beast::iequals(m_parser.get()[http::field::expect], "100-continue")) {
-            m_continueSent = true;
-            http::response<http::empty_body> cont{http::status::continue_, 11};
-            beast::error_code ec;
-            http::write(m_stream, cont, ec);
-            if (ec) {
-                qCDebug(lcHttp) << "100-continue to" << m_peer
-                                << "failed:" << QString::fromStdString(ec.message());
-                m_failed = true;
-                return -1;
-            }
-        }
-        while (!m_parser.is_done()) {
-            m_parser.get().body().data = data;
-            m_parser.get().body().size = static_cast<std::size_t>(max);
-            beast::error_code ec;
-            http::read(m_stream, m_buffer, m_parser, ec);
-            if (ec == http::error::need_buffer)
-                ec = {};
-            if (ec) {
-                qCDebug(lcHttp) << "body read failed from" << m_peer << ":"
-                                << QString::fromStdString(ec.message());
-                m_failed = true;
-                m_keepAlive = false;
-                return -1;
-            }
-            const auto got = max - static_cast<qint64>(m_parser.get().body().size);
-            if (got > 0)
-                return got;
-        }
-        return 0;
+        return sync(readBodyCo(data, max), qint64(-1));
     }
-
     bool respond(int status, const QByteArray& contentType, const QByteArray& body,
                  const std::vector<std::pair<QByteArray, QByteArray>>& extraHeaders = {}) override
     {
-        http::response<http::string_body> res{static_cast<http::status>(status), 11};
-        res.set(http::field::server, "MPS");
+        auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(status), 11);
+        res->set(http::field::server, "MPS");
         if (!contentType.isEmpty())
-            res.set(http::field::content_type, std::string_view(contentType.constData(), contentType.size()));
+            res->set(http::field::content_type, view(contentType));
         for (const auto& [k, v] : extraHeaders)
-            res.set(std::string_view(k.constData(), k.size()), std::string_view(v.constData(), v.size()));
-        res.set(http::field::cache_control, "no-store");
-        res.body().assign(body.constData(), static_cast<std::size_t>(body.size()));
-        res.prepare_payload();
+            res->set(view(k), view(v));
+        res->set(http::field::cache_control, "no-store");
+        res->body().assign(body.constData(), static_cast<std::size_t>(body.size()));
+        res->prepare_payload();
         // An unread body larger than we care to drain forces the connection closed after this response.
-        if (!m_parser.is_done() && hasBody()) {
-            const bool small = m_parser.content_length() && *m_parser.content_length() <= DrainLimit;
+        if (!m_parser->is_done() && hasBody()) {
+            const bool small =
+                m_parser->content_length() && *m_parser->content_length() <= quint64(HttpLimits::DrainBytes);
             if (!small || m_failed)
                 m_keepAlive = false;
         }
-        res.keep_alive(m_keepAlive && m_parser.get().keep_alive());
-        beast::error_code ec;
-        http::write(m_stream, res, ec);
+        res->keep_alive(m_keepAlive && m_parser->get().keep_alive());
         m_responded = true;
-        return !ec;
+        return sync(writeCo(std::move(res)), false);
     }
-
-    ~BeastExchange() override
+    std::shared_ptr<PushStream> openPushStream(const QByteArray& contentType,
+                                               const QByteArray& first) override
     {
-        if (m_holdsStream)
-            --m_streams.open;
-    }
-
-    bool beginStream(int status, const QByteArray& contentType) override
-    {
-        // Long-lived streams have their own budget, so idle subscribers never starve requests.
-        if (++m_streams.open > m_streams.max) {
-            --m_streams.open;
+        // Push streams have their own budget below the connection cap, so subscribers never starve requests.
+        if (++m_st.streams > m_st.options.maxStreams) {
+            --m_st.streams;
+            m_st.logRefusal(m_peer, "the limit of open event streams is reached");
             closeAfterResponse();
-            respond(503, "text/plain", "Too many open event streams. Try again later.\n");
-            return false;
+            respond(503, "text/plain", "The server has too many open event streams. Try again later.\n",
+                    {{"Retry-After", "30"}});
+            return {};
         }
         m_holdsStream = true;
-        http::response<http::empty_body> res{static_cast<http::status>(status), 11};
-        res.set(http::field::server, "MPS");
-        res.set(http::field::content_type, std::string_view(contentType.constData(), contentType.size()));
-        res.set(http::field::cache_control, "no-store");
-        res.keep_alive(false);
-        http::response_serializer<http::empty_body> sr{res};
-        beast::error_code ec;
-        http::write_header(m_stream, sr, ec);
         m_responded = true;
         m_keepAlive = false;
-        return !ec;
+        const QByteArray head = "HTTP/1.1 200 OK\r\nServer: MPS\r\nContent-Type: " + contentType +
+                                "\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n" + first;
+        if (!sync(writeRawCo(head), false))
+            return {};
+        m_streaming = true;
+        return this->shared_from_this();
     }
-
-    bool writeStream(const QByteArray& data) override
-    {
-        beast::error_code ec;
-        net::write(m_stream, net::buffer(data.constData(), static_cast<std::size_t>(data.size())), ec);
-        return !ec;
-    }
-
     void closeAfterResponse() override { m_keepAlive = false; }
     bool responded() const override { return m_responded; }
 
-    /// After the handler: drains a small unread body so that the connection can be reused.
-    bool finishRequest()
+    // PushStream (called from any thread)
+    bool push(const QByteArray& data) override
     {
-        if (!m_keepAlive || m_failed)
+        std::lock_guard lock(m_pushMutex);
+        if (m_pushClosed)
             return false;
-        if (!m_parser.is_done() && hasBody()) {
-            char sink[16384];
-            qint64 total = 0;
-            for (;;) {
-                const qint64 n = readBody(sink, sizeof sink);
-                if (n <= 0)
-                    break;
-                total += n;
-                if (total > DrainLimit)
-                    return false;
-            }
-            if (!m_parser.is_done())
-                return false;
+        if (m_pushQueue.size() >= MaxPushQueued || m_pushBytes + data.size() > MaxPushBytes) {
+            m_pushClosed = true; // too slow a consumer: drop it rather than buffer without bound
+            m_pushDropped = true;
+            wakeLocked();
+            return false;
         }
-        return m_parser.get().keep_alive();
+        m_pushQueue.push_back(data);
+        m_pushBytes += data.size();
+        wakeLocked();
+        return true;
+    }
+    bool isOpen() const override
+    {
+        std::lock_guard lock(m_pushMutex);
+        return !m_pushClosed;
+    }
+    void close() override
+    {
+        std::lock_guard lock(m_pushMutex);
+        m_pushClosed = true;
+        wakeLocked();
+    }
+    void setOnClosed(std::function<void()> onClosed) override
+    {
+        {
+            std::lock_guard lock(m_pushMutex);
+            if (!m_pushEnded) {
+                m_onClosed = std::move(onClosed);
+                return;
+            }
+        }
+        onClosed();
     }
 
 private:
-    Stream& m_stream;
-    beast::flat_buffer& m_buffer;
-    http::request_parser<http::buffer_body>& m_parser;
-    QString m_peer;
+    auto& lowest() { return beast::get_lowest_layer(m_stream); }
+    auto ec_(beast::error_code& ec) { return net::redirect_error(Aw, ec); }
+
+    /// Runs `op` on the connection's strand and waits for it; `failed` when the server stops meanwhile.
+    template <class T> T sync(net::awaitable<T> op, T failed)
+    {
+        auto f = net::co_spawn(m_stream.get_executor(), std::move(op), net::use_future);
+        while (f.wait_for(std::chrono::milliseconds(250)) != std::future_status::ready)
+            if (m_st.stopping)
+                return failed;
+        try {
+            return f.get();
+        } catch (const std::exception&) {
+            return failed;
+        }
+    }
+
+    void wakeLocked()
+    {
+        if (m_wakePosted)
+            return;
+        m_wakePosted = true;
+        net::post(m_stream.get_executor(), [self = this->shared_from_this()] {
+            {
+                std::lock_guard lock(self->m_pushMutex);
+                self->m_wakePosted = false;
+            }
+            self->m_signal.cancel();
+        });
+    }
+
+    net::awaitable<bool> writeCo(std::shared_ptr<http::response<http::string_body>> res)
+    {
+        beast::error_code ec;
+        lowest().expires_after(std::chrono::seconds(m_st.options.bodyTimeoutSecs));
+        co_await http::async_write(m_stream, *res, ec_(ec));
+        lowest().expires_never();
+        if (ec) {
+            qCDebug(lcHttp) << "response to" << m_peerText
+                            << "failed:" << QString::fromStdString(ec.message());
+            m_failed = true;
+        }
+        co_return !ec;
+    }
+
+    net::awaitable<bool> writeRawCo(QByteArray data)
+    {
+        beast::error_code ec;
+        lowest().expires_after(std::chrono::seconds(m_st.options.bodyTimeoutSecs));
+        co_await net::async_write(m_stream, net::buffer(data.constData(), std::size_t(data.size())), ec_(ec));
+        lowest().expires_never();
+        co_return !ec;
+    }
+
+    net::awaitable<qint64> readBodyCo(char* data, qint64 max)
+    {
+        beast::error_code ec;
+        if (!m_continueSent && beast::iequals(m_parser->get()[http::field::expect], "100-continue")) {
+            m_continueSent = true;
+            http::response<http::empty_body> cont{http::status::continue_, 11};
+            lowest().expires_after(std::chrono::seconds(m_st.options.bodyTimeoutSecs));
+            co_await http::async_write(m_stream, cont, ec_(ec));
+            lowest().expires_never();
+            if (ec) {
+                qCDebug(lcHttp) << "100-continue to" << m_peerText
+                                << "failed:" << QString::fromStdString(ec.message());
+                m_failed = true;
+                co_return -1;
+            }
+        }
+        if (m_buffer.capacity() < HttpLimits::BodyReadBuffer)
+            m_buffer.reserve(HttpLimits::BodyReadBuffer); // few system calls for a large upload
+        while (!m_parser->is_done()) {
+            m_parser->get().body().data = data;
+            m_parser->get().body().size = static_cast<std::size_t>(max);
+            lowest().expires_after(std::chrono::seconds(m_st.options.bodyTimeoutSecs));
+            co_await http::async_read_some(m_stream, m_buffer, *m_parser, ec_(ec));
+            lowest().expires_never();
+            if (ec == http::error::need_buffer)
+                ec = {};
+            if (ec) {
+                qCDebug(lcHttp) << "body read failed from" << m_peerText << ":"
+                                << QString::fromStdString(ec.message());
+                m_failed = true;
+                m_keepAlive = false;
+                co_return -1;
+            }
+            const auto got = max - static_cast<qint64>(m_parser->get().body().size);
+            if (got > 0)
+                co_return got;
+        }
+        co_return 0;
+    }
+
+    /// A short answer written by the server itself (malformed request, refusal), then the connection closes.
+    net::awaitable<void> answer(http::status status, std::string body, bool retryAfter = false)
+    {
+        http::response<http::string_body> res{status, 11};
+        res.set(http::field::server, "MPS");
+        res.set(http::field::content_type, "text/plain; charset=utf-8");
+        if (status == http::status::upgrade_required)
+            res.set(http::field::upgrade, "TLS/1.2, HTTP/1.1");
+        if (retryAfter)
+            res.set(http::field::retry_after, "10");
+        res.body() = std::move(body);
+        res.prepare_payload();
+        res.keep_alive(false);
+        beast::error_code ec;
+        lowest().expires_after(std::chrono::seconds(m_st.options.headerTimeoutSecs));
+        co_await http::async_write(m_stream, res, ec_(ec));
+    }
+
+    /// After the handler: drains a small unread body so that the connection can be reused.
+    net::awaitable<bool> finishRequest()
+    {
+        if (!m_keepAlive || m_failed)
+            co_return false;
+        if (!m_parser->is_done() && hasBody()) {
+            std::vector<char> sink(16384);
+            qint64 total = 0;
+            for (;;) {
+                const qint64 n = co_await readBodyCo(sink.data(), qint64(sink.size()));
+                if (n <= 0)
+                    break;
+                total += n;
+                if (total > HttpLimits::DrainBytes)
+                    co_return false;
+            }
+            if (!m_parser->is_done())
+                co_return false;
+        }
+        co_return m_parser->get().keep_alive();
+    }
+
+    void runHandler()
+    {
+        try {
+            m_st.handler(*this);
+        } catch (const std::exception& e) {
+            qCWarning(lcHttp) << "handler failed for" << m_path << ":" << e.what();
+            if (!m_responded) {
+                closeAfterResponse();
+                respond(500, "text/plain", "Internal server error.\n");
+            }
+            m_keepAlive = false;
+            return;
+        }
+        if (!m_responded)
+            respond(500, "text/plain", "No response.\n");
+    }
+
+    net::awaitable<void> run()
+    {
+        auto self = this->shared_from_this();
+        beast::error_code ec;
+        const auto headerTimeout = std::chrono::seconds(m_st.options.headerTimeoutSecs);
+        if constexpr (IsTls) {
+            // OpenSSL's own record buffers go back to the heap while a connection idles.
+            SSL_set_mode(m_stream.native_handle(), SSL_MODE_RELEASE_BUFFERS);
+            lowest().expires_after(headerTimeout);
+            // The bytes detection read are the start of the ClientHello: hand them all to the handshake.
+            const std::size_t used =
+                co_await m_stream.async_handshake(ssl::stream_base::server, m_buffer.data(), ec_(ec));
+            if (ec) {
+                qCDebug(lcHttp) << "TLS handshake with" << m_peerText
+                                << "failed:" << QString::fromStdString(ec.message());
+                co_return;
+            }
+            m_buffer.consume(used);
+        } else if (!m_st.options.allowPlain) {
+            co_await answer(http::status::upgrade_required,
+                            "This server requires TLS: use https:// or ipps://.\n");
+            co_await closeCo();
+            co_return;
+        }
+        for (bool first = true;; first = false) {
+            if (!first && m_buffer.size() == 0) {
+                // Keep-alive: wait for the next request's first byte with the idle deadline, holding
+                // as little memory as we can.
+                m_buffer.clear();
+                m_buffer.shrink_to_fit();
+                lowest().expires_after(std::chrono::seconds(m_st.options.idleTimeoutSecs));
+                const std::size_t n = co_await m_stream.async_read_some(m_buffer.prepare(1024), ec_(ec));
+                if (ec)
+                    break;
+                m_buffer.commit(n);
+            }
+            // The whole head must arrive within the header deadline (from the first byte; from
+            // accept for a new connection), however slowly it trickles in.
+            if (!first)
+                lowest().expires_after(headerTimeout);
+            m_parser.emplace();
+            m_parser->header_limit(HttpLimits::HeaderBytes);
+            m_parser->body_limit(HttpLimits::BodyBytes);
+            co_await http::async_read_header(m_stream, m_buffer, *m_parser, ec_(ec));
+            lowest().expires_never();
+            if (ec) {
+                if (ec != http::error::end_of_stream && ec != net::error::eof &&
+                    ec != ssl::error::stream_truncated)
+                    qCDebug(lcHttp) << "header read from" << m_peerText
+                                    << "failed:" << QString::fromStdString(ec.message());
+                if (isMalformed(ec))
+                    co_await answer(http::status::bad_request, "Malformed HTTP request.\n");
+                break;
+            }
+            m_responded = m_continueSent = m_failed = false;
+            m_keepAlive = true;
+            const auto target = m_parser->get().target();
+            const RequestTarget t = RequestTarget::parse(std::string_view(target.data(), target.size()));
+            if (!t.isValid()) {
+                co_await answer(static_cast<http::status>(t.status()), "Malformed request target.\n");
+                break;
+            }
+            m_path = t.path();
+            m_query = t.query();
+            if (!m_admitted) {
+                co_await answer(http::status::service_unavailable,
+                                "The server has too many open connections (from your address or in total). "
+                                "Try again in a few seconds.\n",
+                                true);
+                break;
+            }
+            // The handler runs on a worker; this coroutine waits without holding a thread.
+            m_handlerDone = false;
+            m_signal.expires_at(net::steady_timer::time_point::max());
+            net::post(*m_st.workers, [self] {
+                self->runHandler();
+                net::post(self->m_stream.get_executor(), [self] {
+                    self->m_handlerDone = true;
+                    self->m_signal.cancel();
+                });
+            });
+            while (!m_handlerDone)
+                co_await m_signal.async_wait(ec_(ec));
+            if (m_streaming) {
+                co_await pushLoop();
+                break;
+            }
+            if (!co_await finishRequest())
+                break;
+        }
+        co_await closeCo();
+    }
+
+    net::awaitable<void> closeCo()
+    {
+        beast::error_code ec;
+        if constexpr (IsTls) {
+            lowest().expires_after(std::chrono::seconds(2));
+            co_await m_stream.async_shutdown(ec_(ec));
+        }
+        lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
+        lowest().close();
+    }
+
+    /// The connection as a push stream: writes what push() queued, a keep-alive comment when idle,
+    /// and ends when the client goes (the socket turns readable: data, FIN or RST), a write stalls
+    /// past the body deadline, or close() is called.
+    net::awaitable<void> pushLoop()
+    {
+        auto self = this->shared_from_this();
+        m_parser.reset();
+        m_buffer.clear();
+        m_buffer.shrink_to_fit();
+        beast::error_code ec;
+        lowest().socket().async_wait(tcp::socket::wait_read, [self](const beast::error_code&) {
+            {
+                std::lock_guard lock(self->m_pushMutex);
+                self->m_pushClosed = true;
+            }
+            self->m_signal.cancel();
+        });
+        for (;;) {
+            std::deque<QByteArray> batch;
+            bool closed;
+            {
+                std::lock_guard lock(m_pushMutex);
+                batch.swap(m_pushQueue);
+                m_pushBytes = 0;
+                closed = m_pushClosed;
+            }
+            if (closed)
+                break;
+            if (batch.empty()) {
+                m_signal.expires_after(std::chrono::seconds(m_st.options.keepAliveSecs));
+                ec = {};
+                co_await m_signal.async_wait(ec_(ec));
+                if (ec)
+                    continue; // woken: something queued, or closed
+                batch.push_back(QByteArrayLiteral(": keep-alive\n\n"));
+            }
+            QByteArray out;
+            for (const auto& b : batch)
+                out += b;
+            batch.clear();
+            lowest().expires_after(std::chrono::seconds(m_st.options.bodyTimeoutSecs));
+            co_await net::async_write(m_stream, net::buffer(out.constData(), std::size_t(out.size())),
+                                      ec_(ec));
+            lowest().expires_never();
+            if (ec)
+                break;
+        }
+        std::function<void()> onClosed;
+        bool dropped;
+        {
+            std::lock_guard lock(m_pushMutex);
+            m_pushClosed = m_pushEnded = true;
+            m_pushQueue.clear();
+            onClosed = std::move(m_onClosed);
+            dropped = m_pushDropped;
+        }
+        if (dropped)
+            qCInfo(lcHttp) << "event stream to" << m_peerText << "dropped: the client did not keep up";
+        --m_st.streams;
+        m_holdsStream = false;
+        lowest().socket().cancel(ec);
+        if (onClosed)
+            onClosed();
+    }
+
+    Stream m_stream;
+    beast::flat_buffer m_buffer;
+    State& m_st;
+    std::string m_peer;
+    QString m_peerText;
+    bool m_admitted;
+    net::steady_timer m_signal; // wakes the coroutine: handler done, push queued, stream closed
+    std::optional<http::request_parser<http::buffer_body>> m_parser;
     QString m_path;
     QByteArray m_query;
-    bool m_tls;
-    StreamSlots& m_streams;
-    bool m_holdsStream = false;
+    bool m_handlerDone = false;
     bool m_continueSent = false;
     bool m_failed = false;
     bool m_keepAlive = true;
     bool m_responded = false;
+    bool m_streaming = false;
+    bool m_holdsStream = false;
+
+    mutable std::mutex m_pushMutex; // guards the push fields below
+    std::deque<QByteArray> m_pushQueue;
+    qsizetype m_pushBytes = 0;
+    bool m_pushClosed = false;
+    bool m_pushEnded = false;
+    bool m_pushDropped = false;
+    bool m_wakePosted = false;
+    std::function<void()> m_onClosed;
 };
 
-template <class Stream>
-void serveRequests(Stream& stream, beast::flat_buffer& buffer, const HttpHandler& handler,
-                   const QString& peer, bool tls, StreamSlots& streams)
+/// A new connection: TLS or plain is decided from its first bytes, then it is served.
+net::awaitable<void> detectAndServe(State& st, tcp::socket socket, std::string peer, bool admitted)
 {
-    for (;;) {
-        http::request_parser<http::buffer_body> parser;
-        parser.header_limit(HeaderLimit);
-        parser.body_limit(std::numeric_limits<std::uint64_t>::max()); // handlers enforce their own limits
-                                                                      // with a useful error
-        beast::error_code ec;
-        http::read_header(stream, buffer, parser, ec);
-        if (ec) {
-            if (ec != http::error::end_of_stream && ec != net::error::eof &&
-                ec != net::ssl::error::stream_truncated)
-                qCDebug(lcHttp) << "header read from" << peer
-                                << "failed:" << QString::fromStdString(ec.message());
-            if (ec == http::error::header_limit || ec == http::error::bad_target ||
-                ec == http::error::bad_method || ec == http::error::bad_version ||
-                ec == http::error::bad_field) {
-                http::response<http::string_body> res{http::status::bad_request, 11};
-                res.body() = "Malformed HTTP request.\n";
-                res.prepare_payload();
-                res.keep_alive(false);
-                http::write(stream, res, ec);
-            }
-            return;
+    beast::tcp_stream stream(std::move(socket));
+    beast::error_code ec;
+    stream.socket().set_option(tcp::no_delay(true), ec);
+    beast::flat_buffer buffer;
+    stream.expires_after(std::chrono::seconds(st.options.headerTimeoutSecs));
+    const bool isTls = co_await beast::async_detect_ssl(stream, buffer, net::redirect_error(Aw, ec));
+    if (ec) {
+        // Never served: release the slot here (the Connection destructor does it otherwise).
+        std::lock_guard lock(st.mutex);
+        if (admitted) {
+            --st.open;
+            auto it = st.perAddress.find(peer);
+            if (it != st.perAddress.end() && --it->second <= 0)
+                st.perAddress.erase(it);
+        } else {
+            --st.refusing;
         }
-        BeastExchange<Stream> ex(stream, buffer, parser, peer, tls, streams);
-        try {
-            handler(ex);
-        } catch (const std::exception& e) {
-            qCWarning(lcHttp) << "handler failed for" << ex.path() << ":" << e.what();
-            if (!ex.responded()) {
-                ex.closeAfterResponse();
-                ex.respond(500, "text/plain", "Internal server error.\n");
-            }
-            return;
-        }
-        if (!ex.responded())
-            ex.respond(500, "text/plain", "No response.\n");
-        if (!ex.finishRequest())
-            return;
+        co_return;
+    }
+    if (isTls) {
+        auto c = std::make_shared<Connection<ssl::stream<beast::tcp_stream>>>(
+            st, std::move(peer), admitted, std::move(buffer), std::move(stream), st.tls);
+        co_await Connection<ssl::stream<beast::tcp_stream>>::start(std::move(c));
+    } else {
+        auto c = std::make_shared<Connection<beast::tcp_stream>>(st, std::move(peer), admitted,
+                                                                 std::move(buffer), std::move(stream));
+        co_await Connection<beast::tcp_stream>::start(std::move(c));
     }
 }
 
@@ -261,23 +646,19 @@ void serveRequests(Stream& stream, beast::flat_buffer& buffer, const HttpHandler
 
 struct HttpServer::Impl
 {
-    HttpHandler handler;
-    Options options;
-    net::io_context io{1};
+    State st; // first: connections destroyed with the io_context still use it
+    net::io_context io;
     std::unique_ptr<tcp::acceptor> acceptor;
-    ssl::context tls{ssl::context::tls_server};
-    std::thread acceptThread;
+    std::vector<std::thread> ioThreads;
+    std::unique_ptr<net::thread_pool> workers;
     std::atomic<bool> running{false};
-    std::atomic<int> connections{0};
-    StreamSlots streams;
 
-    void acceptLoop();
-    void serve(tcp::socket socket);
+    net::awaitable<void> acceptLoop();
 };
 
 HttpServer::HttpServer(HttpHandler handler) : d(std::make_unique<Impl>())
 {
-    d->handler = std::move(handler);
+    d->st.handler = std::move(handler);
 }
 
 HttpServer::~HttpServer()
@@ -285,30 +666,48 @@ HttpServer::~HttpServer()
     stop();
 }
 
+int HttpServer::openFileLimit()
+{
+    rlimit rl{};
+    if (::getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+        return 1024;
+    return rl.rlim_cur > 1 << 30 ? 1 << 30 : int(rl.rlim_cur);
+}
+
 bool HttpServer::start(const Options& options, QString* error)
 {
-    d->options = options;
-    d->streams.max = options.maxStreams;
+    Options o = options;
+    // Connections, streams and files share the open-file limit: keep a reserve for the store, the
+    // spool, converters and connections being refused.
+    const int files = openFileLimit();
+    const int fromLimit = std::max(16, files - std::max(64, files / 8) - MaxRefusing);
+    o.maxConnections = o.maxConnections > 0 ? std::min(o.maxConnections, fromLimit) : fromLimit;
+    if (o.maxStreams <= 0)
+        o.maxStreams = std::max(1, o.maxConnections * 3 / 4);
+    o.maxStreams = std::min(o.maxStreams, o.maxConnections);
+    o.ioThreads = std::max(1, o.ioThreads);
+    o.workers = std::max(1, o.workers);
+    d->st.options = o;
+    auto& tls = d->st.tls;
     try {
-        d->tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
-                           ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
-                           ssl::context::single_dh_use);
+        tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                        ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
         // No TLS 1.3 session tickets: libcups (GnuTLS) clients take a ticket arriving after the
         // handshake for a response and drop the connection. Sessions are short-lived anyway.
-        SSL_CTX_set_num_tickets(d->tls.native_handle(), 0);
-        SSL_CTX_set_options(d->tls.native_handle(), SSL_OP_NO_TICKET);
-        d->tls.use_certificate_chain_file(QFile::encodeName(options.certFile).toStdString());
-        d->tls.use_private_key_file(QFile::encodeName(options.keyFile).toStdString(), ssl::context::pem);
+        SSL_CTX_set_num_tickets(tls.native_handle(), 0);
+        SSL_CTX_set_options(tls.native_handle(), SSL_OP_NO_TICKET);
+        SSL_CTX_set_mode(tls.native_handle(), SSL_MODE_RELEASE_BUFFERS);
+        tls.use_certificate_chain_file(QFile::encodeName(o.certFile).toStdString());
+        tls.use_private_key_file(QFile::encodeName(o.keyFile).toStdString(), ssl::context::pem);
     } catch (const std::exception& e) {
         *error = QStringLiteral("cannot load the TLS certificate or key: %1")
                      .arg(QString::fromLocal8Bit(e.what()));
         return false;
     }
     try {
-        const auto address =
-            net::ip::make_address(options.host == QLatin1String("localhost") ? std::string("127.0.0.1")
-                                                                             : options.host.toStdString());
-        tcp::endpoint ep(address, options.port);
+        const auto address = net::ip::make_address(
+            o.host == QLatin1String("localhost") ? std::string("127.0.0.1") : o.host.toStdString());
+        tcp::endpoint ep(address, o.port);
         d->acceptor = std::make_unique<tcp::acceptor>(d->io);
         d->acceptor->open(ep.protocol());
         d->acceptor->set_option(net::socket_base::reuse_address(true));
@@ -316,13 +715,20 @@ bool HttpServer::start(const Options& options, QString* error)
         d->acceptor->listen(net::socket_base::max_listen_connections);
     } catch (const std::exception& e) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
-                     .arg(options.host)
-                     .arg(options.port)
+                     .arg(o.host)
+                     .arg(o.port)
                      .arg(QString::fromLocal8Bit(e.what()));
         return false;
     }
+    qCInfo(lcHttp) << "connection caps:" << o.maxConnections << "in total," << o.maxPerAddress
+                   << "per address," << o.maxStreams << "event streams (open-file limit" << files << ");"
+                   << o.ioThreads << "I/O threads," << o.workers << "workers";
+    d->workers = std::make_unique<net::thread_pool>(std::size_t(o.workers));
+    d->st.workers = d->workers.get();
     d->running = true;
-    d->acceptThread = std::thread([this] { d->acceptLoop(); });
+    net::co_spawn(d->io, d->acceptLoop(), net::detached);
+    for (int i = 0; i < o.ioThreads; ++i)
+        d->ioThreads.emplace_back([this] { d->io.run(); });
     return true;
 }
 
@@ -330,11 +736,14 @@ void HttpServer::stop()
 {
     if (!d->running.exchange(false))
         return;
+    d->st.stopping = true;
+    d->io.stop();
+    for (auto& t : d->ioThreads)
+        t.join();
+    d->ioThreads.clear();
+    // Handlers waiting on the (stopped) connections give up within a quarter second (sync()).
+    d->workers->join();
     beast::error_code ec;
-    // shutdown() wakes the blocking accept() in the accept thread.
-    ::shutdown(d->acceptor->native_handle(), SHUT_RDWR);
-    if (d->acceptThread.joinable())
-        d->acceptThread.join();
     d->acceptor->close(ec);
 }
 
@@ -344,74 +753,59 @@ quint16 HttpServer::port() const
     return d->acceptor ? d->acceptor->local_endpoint(ec).port() : 0;
 }
 
-void HttpServer::Impl::acceptLoop()
+const HttpServer::Options& HttpServer::options() const
 {
-    while (running) {
-        beast::error_code ec;
-        tcp::socket socket(io);
-        acceptor->accept(socket, ec);
-        if (ec) {
-            if (!running)
-                return;
-            qCWarning(lcHttp) << "accept failed:" << QString::fromStdString(ec.message());
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            continue;
-        }
-        if (connections.load() - streams.open.load() >= options.maxConnections) {
-            // Over the limit: refuse quickly rather than queue without bound.
-            socket.close(ec);
-            qCWarning(lcHttp) << "connection refused: limit of" << options.maxConnections << "reached";
-            continue;
-        }
-        ++connections;
-        std::thread([this, s = std::move(socket)]() mutable {
-            serve(std::move(s));
-            --connections;
-        }).detach();
-    }
+    return d->st.options;
 }
 
-void HttpServer::Impl::serve(tcp::socket socket)
+net::awaitable<void> HttpServer::Impl::acceptLoop()
 {
-    beast::error_code ec;
-    const auto remote = socket.remote_endpoint(ec);
-    const QString peer = ec ? QString() : QString::fromStdString(remote.address().to_string());
-    // Blocking reads and writes give up after the idle timeout, so a silent client cannot hold a thread.
-    timeval tv{options.idleTimeoutSecs, 0};
-    ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-    socket.set_option(tcp::no_delay(true), ec);
-
-    // Beast sizes each read by the buffer's spare capacity (512 bytes by default): give it 64 KiB so a
-    // large upload takes few system calls.
-    beast::flat_buffer buffer;
-    buffer.reserve(64 * 1024);
-    const bool isTls = beast::detect_ssl(socket, buffer, ec);
-    if (ec)
-        return;
-    if (isTls) {
-        ssl::stream<tcp::socket&> stream(socket, tls);
-        // The bytes detect_ssl read are the start of the ClientHello: hand them all to the handshake.
-        stream.handshake(ssl::stream_base::server, buffer.data(), ec);
+    for (;;) {
+        beast::error_code ec;
+        tcp::socket socket(
+            co_await acceptor->async_accept(net::make_strand(io), net::redirect_error(Aw, ec)));
         if (ec) {
-            qCDebug(lcHttp) << "TLS handshake with" << peer
-                            << "failed:" << QString::fromStdString(ec.message());
-            return;
+            if (!running || ec == net::error::operation_aborted)
+                co_return;
+            qCWarning(lcHttp) << "accept failed:" << QString::fromStdString(ec.message());
+            net::steady_timer pause(io, std::chrono::milliseconds(50)); // e.g. out of file descriptors
+            co_await pause.async_wait(net::redirect_error(Aw, ec));
+            continue;
         }
-        buffer.consume(buffer.size());
-        serveRequests(stream, buffer, handler, peer, true, streams);
-        stream.shutdown(ec);
-    } else {
-        if (!options.allowPlain) {
-            http::response<http::string_body> res{http::status::upgrade_required, 11};
-            res.set(http::field::upgrade, "TLS/1.2, HTTP/1.1");
-            res.body() = "This server requires TLS: use https:// or ipps://.\n";
-            res.prepare_payload();
-            res.keep_alive(false);
-            http::write(socket, res, ec);
-        } else {
-            serveRequests(socket, buffer, handler, peer, false, streams);
+        const auto remote = socket.remote_endpoint(ec);
+        std::string peer = ec ? std::string() : remote.address().to_string();
+        bool admitted = false;
+        const char* why = nullptr;
+        {
+            std::lock_guard lock(st.mutex);
+            int& mine = st.perAddress[peer];
+            if (st.open >= st.options.maxConnections)
+                why = "the server's connection limit is reached";
+            else if (mine >= st.options.maxPerAddress)
+                why = "the limit of connections from one address is reached";
+            if (!why) {
+                admitted = true;
+                ++mine;
+                ++st.open;
+            } else {
+                if (mine == 0)
+                    st.perAddress.erase(peer);
+                if (st.refusing >= MaxRefusing)
+                    why = nullptr; // too many being answered already: just close this one
+                else
+                    ++st.refusing;
+            }
         }
+        if (!admitted) {
+            st.logRefusal(peer, why ? why : "too many connections are being refused at once");
+            if (!why) {
+                socket.close(ec);
+                continue;
+            }
+        }
+        // Over a cap the connection is still read (with the header deadline) and answered 503, so
+        // that the client learns why; it never reaches a handler.
+        net::co_spawn(socket.get_executor(), detectAndServe(st, std::move(socket), std::move(peer), admitted),
+                      net::detached);
     }
-    socket.shutdown(tcp::socket::shutdown_both, ec);
 }

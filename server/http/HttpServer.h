@@ -1,4 +1,6 @@
 #pragma once
+#include "PushStream.h"
+
 #include <QByteArray>
 #include <QString>
 #include <atomic>
@@ -32,9 +34,12 @@ public:
     /// Sends a whole response. `extraHeaders` are name/value pairs.
     virtual bool respond(int status, const QByteArray& contentType, const QByteArray& body,
                          const std::vector<std::pair<QByteArray, QByteArray>>& extraHeaders = {}) = 0;
-    /// Starts a response whose body is written with writeStream() until the connection closes (SSE).
-    virtual bool beginStream(int status, const QByteArray& contentType) = 0;
-    virtual bool writeStream(const QByteArray& data) = 0;
+    /// Answers 200 with `contentType` and `first` as the start of a body that goes on until the
+    /// connection closes (server-sent events), and hands the connection to the returned PushStream:
+    /// once the handler returns, no thread is held for it. Returns null (after answering 503, or when
+    /// the client is gone) when the server's limit of open streams is reached.
+    virtual std::shared_ptr<PushStream> openPushStream(const QByteArray& contentType,
+                                                       const QByteArray& first) = 0;
     /// Asks that the connection be closed after this response (e.g. an unread body remains).
     virtual void closeAfterResponse() = 0;
     /// Reads and drops the rest of the request body, up to `limit` bytes; returns true when all of it
@@ -57,9 +62,12 @@ public:
 
 using HttpHandler = std::function<void(HttpExchange&)>;
 
-/// HTTPS (and optionally plain HTTP on loopback) server on one port, on Boost.Beast.
-/// Each connection runs on its own thread with blocking I/O and socket timeouts; the TLS or plain
-/// decision is made per connection from its first bytes.
+/// HTTPS (and optionally plain HTTP on loopback) server on one port, on asynchronous Boost.Asio/Beast.
+/// A few I/O threads carry every connection (TLS or plain decided per connection from its first
+/// bytes); waiting for request headers, idle keep-alive and push streams cost no thread. Handlers run
+/// on a bounded worker pool with the synchronous HttpExchange interface: their readBody()/respond()
+/// issue asynchronous operations on the connection and wait for them, each with a deadline.
+/// Connections are capped per source address and in total; over a cap the client gets a quick 503.
 class HttpServer
 {
 public:
@@ -70,10 +78,19 @@ public:
         QString certFile;
         QString keyFile;
         bool allowPlain = false;
-        int maxConnections = 256; ///< simultaneous requests (event streams not counted)
-        int maxStreams = 20000;   ///< simultaneous event streams
-        int idleTimeoutSecs = 60;
+        int ioThreads = 2;      ///< threads running the asynchronous I/O
+        int workers = 64;       ///< threads running handlers (requests beyond wait in a queue)
+        int maxConnections = 0; ///< open connections in total (streams included); 0: from the open-file limit
+        int maxPerAddress = 32; ///< open connections from one source address
+        int maxStreams = 0;     ///< open push streams; 0: three quarters of maxConnections
+        int headerTimeoutSecs = 10; ///< the whole request head (and TLS handshake) must arrive within this
+        int bodyTimeoutSecs = 30;   ///< each body read and each response write
+        int idleTimeoutSecs = 30;   ///< a keep-alive connection with no new request is closed after this
+        int keepAliveSecs = 15;     ///< a push stream with nothing to send gets a comment line this often
     };
+
+    /// Returns the number of open files this process may have (the soft RLIMIT_NOFILE).
+    static int openFileLimit();
 
     explicit HttpServer(HttpHandler handler);
     ~HttpServer();
@@ -83,6 +100,8 @@ public:
     /// Stops accepting and waits for the accept thread; open connections end on their own.
     void stop();
     quint16 port() const;
+    /// Returns the caps in force after start() (derived ones resolved).
+    const Options& options() const;
 
 private:
     struct Impl;

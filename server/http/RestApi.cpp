@@ -594,6 +594,37 @@ void RestApi::kioskFingerprintCandidates(Call& c)
     c.json(200, challengeJson(ch));
 }
 
+namespace {
+/// Turns the exchange into a push stream of the events `userId`/`admin` may see, capped per `key`.
+void openEventStream(HttpExchange& ex, EventBus& bus, qint64 userId, bool admin, const QString& key,
+                     EventBus::Formatter format)
+{
+    // A stream holds no thread: the connection becomes a PushStream the EventBus writes to.
+    if (!bus.reserveStream(key)) {
+        ex.closeAfterResponse();
+        (void)ex.respond(503, "application/json",
+                           QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("too-many-streams")},
+                                                     {QStringLiteral("message"),
+                                                      QStringLiteral("Too many event streams are open for this "
+                                                                     "account. Close some and try again.")}})
+                               .toJson(QJsonDocument::Compact),
+                           {{"Retry-After", "30"}});
+        return;
+    }
+    // Last-Event-ID (a reconnect): what was missed since; otherwise whatever comes from now on,
+    // including events published while the stream opens.
+    bool ok = false;
+    const quint64 lastSeen = ex.header("Last-Event-ID").trimmed().toULongLong(&ok);
+    const quint64 since = ok ? lastSeen : bus.lastEventId();
+    auto stream = ex.openPushStream("text/event-stream", ": connected\n\n");
+    if (!stream) {
+        bus.releaseStream(key);
+        return;
+    }
+    bus.attachStream(userId, admin, key, stream, std::move(format), since);
+}
+} // namespace
+
 void RestApi::kioskEvents(Call& c)
 {
     auto kiosk = m_auth.kioskForToken(c.ex.header("X-MPS-Device-Token"));
@@ -605,27 +636,15 @@ void RestApi::kioskEvents(Call& c)
     // The idle screen looks for enrolled users with held jobs: tell it when held jobs come or go so
     // that someone who printed seconds ago is known at the sensor. Which job and whose is never sent:
     // a kiosk without a session sees nobody's jobs.
-    auto sub = m_events.subscribe(0, true);
-    if (!c.ex.beginStream(200, "text/event-stream")) {
-        m_events.unsubscribe(sub);
-        return;
-    }
-    bool alive = c.ex.writeStream(": connected\n\n");
-    while (alive) {
-        QJsonObject e;
-        if (sub->wait(&e, std::chrono::seconds(15))) {
-            const QString type = e.value(QLatin1String("type")).toString();
-            if (type == QLatin1String("job-held") || type == QLatin1String("job-deleted")
-                || type == QLatin1String("job-expired") || type == QLatin1String("job-releasing")
-                || type == QLatin1String("job-release-failed"))
-                alive = c.ex.writeStream("event: candidates-changed\ndata: {}\n\n");
-        } else if (sub->isClosed()) {
-            break;
-        } else {
-            alive = c.ex.writeStream(": keep-alive\n\n");
-        }
-    }
-    m_events.unsubscribe(sub);
+    openEventStream(c.ex, m_events, 0, true, QStringLiteral("kiosk:%1").arg(kiosk->id),
+                    [](quint64 id, const QJsonObject& e, const QByteArray&) -> QByteArray {
+                        const QString type = e.value(QLatin1String("type")).toString();
+                        if (type == QLatin1String("job-held") || type == QLatin1String("job-deleted")
+                            || type == QLatin1String("job-expired") || type == QLatin1String("job-releasing")
+                            || type == QLatin1String("job-release-failed"))
+                            return "id: " + QByteArray::number(id) + "\nevent: candidates-changed\ndata: {}\n\n";
+                        return {};
+                    });
 }
 
 void RestApi::kioskFingerprint(Call& c)
@@ -671,24 +690,7 @@ void RestApi::removeMyFingerprint(Call& c)
 
 void RestApi::events(Call& c)
 {
-    auto sub = m_events.subscribe(c.who.user.id, c.who.user.role == QLatin1String("admin"));
-    if (!c.ex.beginStream(200, "text/event-stream")) {
-        m_events.unsubscribe(sub);
-        return;
-    }
-    bool alive = c.ex.writeStream(": connected\n\n");
-    while (alive) {
-        QJsonObject e;
-        if (sub->wait(&e, std::chrono::seconds(15))) {
-            const QByteArray type = e.value(QLatin1String("type")).toString().toUtf8();
-            alive = c.ex.writeStream("event: " + type +
-                                     "\ndata: " + QJsonDocument(e).toJson(QJsonDocument::Compact) + "\n\n");
-        } else if (sub->isClosed()) {
-            break;
-        } else {
-            // A comment line keeps proxies from closing an idle stream and detects gone clients.
-            alive = c.ex.writeStream(": keep-alive\n\n");
-        }
-    }
-    m_events.unsubscribe(sub);
+    openEventStream(c.ex, m_events, c.who.user.id, c.who.user.role == QLatin1String("admin"),
+                    QStringLiteral("user:%1").arg(c.who.user.id),
+                    [](quint64, const QJsonObject&, const QByteArray& standard) { return standard; });
 }

@@ -1,0 +1,409 @@
+"""Connections under load and attack (issue 14 §1) against a real mps-server on loopback.
+
+Linux loopback accepts any 127.x source address: attackers and subscribers are spread over
+127.0.0.x addresses so that per-address and global caps can be told apart; the real user works from
+127.0.0.1. Every wait is on a state (a socket closed, an event arrived, a job state), never a sleep
+for timing; the one periodic sleep is the slowloris attacker's own pacing.
+"""
+
+import http.client
+import json
+import os
+import resource
+import selectors
+import shutil
+import socket
+import threading
+import time
+import unittest
+
+from peers import IppEvePrinter, MpsServer
+
+import mpsit
+from mpsit import PASSWORD, add_printer, add_user, basic_auth, ipp_request, parse_ipp_response, wait_for
+
+OP_PRINT_JOB = 0x0002
+IPP_OK_MAX = 0x00FF
+
+
+def raise_open_files(need):
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < need:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(need, hard), hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def write_config(directory, name, **values):
+    path = os.path.join(directory, name)
+    with open(path, "w") as f:
+        for key, value in values.items():
+            f.write(f"{key.replace('_', '-')}={value}\n")
+    return path
+
+
+def connect(server, source):
+    s = socket.create_connection(("127.0.0.1", server.port), timeout=60, source_address=(source, 0))
+    return s
+
+
+def request(server, method, path, source="127.0.0.1", body=None, headers=None):
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60, source_address=(source, 0))
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        resp = conn.getresponse()
+        return resp.status, dict(resp.getheaders()), resp.read()
+    finally:
+        conn.close()
+
+
+def closed_by_server(sockets):
+    """True when every socket has been closed by the server (EOF or reset)."""
+    sel = selectors.DefaultSelector()
+    for s in sockets:
+        s.setblocking(False)
+        sel.register(s, selectors.EVENT_READ)
+    try:
+        open_ = set(sockets)
+        while open_:
+            ready = sel.select(timeout=0.5)
+            if not ready:
+                return False
+            for key, _ in ready:
+                s = key.fileobj
+                try:
+                    data = s.recv(65536)
+                except BlockingIOError:
+                    continue
+                except OSError:
+                    data = b""
+                if not data:
+                    sel.unregister(s)
+                    open_.discard(s)
+        return True
+    finally:
+        sel.close()
+
+
+class SseMux:
+    """Many SSE subscribers on raw sockets, read by one selector thread. Each subscriber's events are
+    kept as a list of dicts {id, event, data}."""
+
+    def __init__(self, server, token, sources, count, last_event_id=None):
+        self.sel = selectors.DefaultSelector()
+        self.events = [[] for _ in range(count)]
+        self.connected = [False] * count
+        self.status = [None] * count
+        self.closed = [False] * count
+        self._buf = [b""] * count
+        self._head_done = [False] * count
+        self._lock = threading.Lock()
+        self._stop = False
+        self.socks = []
+        extra = f"Last-Event-ID: {last_event_id}\r\n" if last_event_id is not None else ""
+        req = (f"GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
+               f"Accept: text/event-stream\r\n{extra}\r\n").encode()
+        for i in range(count):
+            s = connect(server, sources[i % len(sources)])
+            s.sendall(req)
+            s.setblocking(False)
+            self.sel.register(s, selectors.EVENT_READ, i)
+            self.socks.append(s)
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop:
+            for key, _ in self.sel.select(timeout=0.2):
+                i = key.data
+                try:
+                    data = key.fileobj.recv(65536)
+                except BlockingIOError:
+                    continue
+                except OSError:
+                    data = b""
+                with self._lock:
+                    if not data:
+                        self.closed[i] = True
+                        self.sel.unregister(key.fileobj)
+                        continue
+                    self._feed(i, data)
+
+    def _feed(self, i, data):
+        buf = self._buf[i] + data
+        if not self._head_done[i]:
+            end = buf.find(b"\r\n\r\n")
+            if end < 0:
+                self._buf[i] = buf
+                return
+            self.status[i] = int(buf.split(b" ", 2)[1])
+            self._head_done[i] = True
+            buf = buf[end + 4:]
+        while True:
+            end = buf.find(b"\n\n")
+            if end < 0:
+                break
+            block, buf = buf[:end].decode(), buf[end + 2:]
+            ev = {}
+            for line in block.split("\n"):
+                if line.startswith(":"):
+                    if "connected" in line:
+                        self.connected[i] = True
+                    continue
+                field, _, value = line.partition(":")
+                ev[field] = value[1:] if value.startswith(" ") else value
+            if "event" in ev or "data" in ev:
+                if "data" in ev:
+                    try:
+                        ev["data"] = json.loads(ev["data"])
+                    except ValueError:
+                        pass
+                self.events[i].append(ev)
+        self._buf[i] = buf
+
+    def snapshot(self):
+        with self._lock:
+            return [list(e) for e in self.events], list(self.connected), list(self.status), list(self.closed)
+
+    def close(self):
+        self._stop = True
+        self._thread.join(5)
+        for s in self.socks:
+            try:
+                s.close()
+            except OSError:
+                pass
+        self.sel.close()
+
+
+class ConnectionsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.open_files = raise_open_files(8192)
+
+    def setUp(self):
+        self.tmp = mpsit.make_dir("mps-conn-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+
+    def start_server(self, **config):
+        path = write_config(self.tmp, f"server-{len(config)}.ini", **config)
+        server = MpsServer(extra_args=["--config", path])
+        self.addCleanup(server.close)
+        return server
+
+    def login(self, server, name):
+        api = mpsit.login(server, name)
+        return api
+
+    # -- slowloris and idle flood while a user signs in, lists, prints over IPP and releases
+    def test_slowloris_and_idle_flood_leave_the_service_working(self):
+        if self.open_files < 2400:
+            self.skipTest(f"open-file limit {self.open_files} too low for the flood")
+        server = self.start_server(max_connections_per_address=64)
+        for name in ("kim", "lee"):
+            add_user(server, name)
+        printer = IppEvePrinter("mfp-flood", settle=False)
+        self.addCleanup(printer.close)
+        add_printer(server, "mfp-flood", printer)
+
+        # 500 idle connections (send nothing) and 500 slowloris ones (a header byte every second),
+        # from 20 addresses.
+        sources = [f"127.0.0.{10 + i}" for i in range(20)]
+        idle = [connect(server, sources[i % 20]) for i in range(500)]
+        slow = [connect(server, sources[i % 20]) for i in range(500)]
+        stop = threading.Event()
+
+        def trickle():
+            part = b"GET /api/v1/jobs HTTP/1.1\r\nX-Slow: " + b"a" * 4000
+            pos = 0
+            while not stop.is_set() and pos < len(part):
+                for s in slow:
+                    try:
+                        s.send(part[pos:pos + 1])
+                    except OSError:
+                        pass
+                pos += 1
+                stop.wait(1.0)  # the attacker's pacing, not a wait for the server
+
+        attacker = threading.Thread(target=trickle, daemon=True)
+        attacker.start()
+        self.addCleanup(lambda: (stop.set(), attacker.join(5), [s.close() for s in idle + slow]))
+
+        # Meanwhile kim works normally from her desk.
+        kim = self.login(server, "kim")
+        status, body = kim.get("jobs")
+        self.assertEqual(status, 200, body)
+        pdf = mpsit.make_multipage_pdf(self.tmp)
+        with open(pdf, "rb") as f:
+            document = f.read()
+        ipp = ipp_request(OP_PRINT_JOB, 1, server.ipp_uri, user="kim",
+                          extra=[("name", "job-name", "flood-print"),
+                                 ("mime", "document-format", "application/pdf")]) + document
+        status, _, answer = request(server, "POST", "/ipp/print", body=ipp,
+                                    headers={"Content-Type": "application/ipp",
+                                             "Authorization": basic_auth("kim", PASSWORD["kim"])})
+        self.assertEqual(status, 200)
+        _, ipp_status, _, attrs = parse_ipp_response(answer)
+        self.assertLessEqual(ipp_status, IPP_OK_MAX, attrs)
+        job_id = attrs["job-id"][0]
+        job_id = int.from_bytes(job_id, "big", signed=True) if isinstance(job_id, bytes) else job_id
+        mpsit.wait_job(kim, job_id, "held", 60, server)
+        status, body = kim.post(f"jobs/{job_id}/release", {"printer": "mfp-flood"})
+        self.assertEqual(status, 202, body)
+        mpsit.wait_job(kim, job_id, "printed", 120, server)
+        self.assertEqual(len(printer.received_files()), 1)
+
+        # The server closes both kinds on its own: the idle ones at the header deadline (nothing
+        # ever came), the slowloris ones when their head has not completed within it.
+        wait_for(lambda: closed_by_server(idle), 120, "the idle flood closed by the server")
+        wait_for(lambda: closed_by_server(slow), 120, "the slowloris connections closed by the server")
+        stop.set()
+        self.assertEqual(request(server, "GET", "/healthz")[0], 200)
+
+    # -- per-address and global caps
+    def test_caps_answer_503_and_other_addresses_still_work(self):
+        server = self.start_server(max_connections=40, max_connections_per_address=8)
+        held = [connect(server, "127.0.0.20") for _ in range(8)]
+        self.addCleanup(lambda: [s.close() for s in held])
+        # Wait until the server counts them (each is accepted: a request on one is answered).
+        held[0].sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        wait_for(lambda: b"200 OK" in held[0].recv(4096), 30, "the first held connection served")
+        status, headers, body = request(server, "GET", "/healthz", source="127.0.0.20")
+        self.assertEqual(status, 503, body)
+        self.assertIn(b"too many open connections", body)
+        self.assertGreater(int(headers["Retry-After"]), 0)
+        self.assertEqual(request(server, "GET", "/healthz", source="127.0.0.21")[0], 200)
+        self.assertIn("connection refused from 127.0.0.20", server.log())
+
+        # The global cap: 40 in total from any addresses; then everyone gets 503 until some close.
+        more = [connect(server, f"127.0.0.{30 + i // 8}") for i in range(32)]
+        self.addCleanup(lambda: [s.close() for s in more])
+        more[-1].sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        wait_for(lambda: b"200 OK" in more[-1].recv(4096), 30, "the 40th connection served")
+        status, _, body = request(server, "GET", "/healthz", source="127.0.0.99")
+        self.assertEqual(status, 503, body)
+        for s in more:
+            s.close()
+        more.clear()
+        wait_for(lambda: request(server, "GET", "/healthz", source="127.0.0.99")[0] == 200, 30,
+                 "a slot free again after connections closed")
+
+    # -- 2,000 push subscribers, replay and refetch
+    def test_two_thousand_subscribers_get_every_event_in_order(self):
+        if self.open_files < 2400:
+            self.skipTest(f"open-file limit {self.open_files} too low for 2,000 subscribers")
+        server = self.start_server(max_connections_per_address=128, max_event_streams_per_user=2100)
+        add_user(server, "kim")
+        kim = self.login(server, "kim")
+        sources = [f"127.0.1.{i}" for i in range(1, 21)]
+        mux = SseMux(server, kim.token, sources, 2000)
+        self.addCleanup(mux.close)
+        wait_for(lambda: all(mux.snapshot()[1]), 120, "2,000 subscribers connected",
+                 detail=lambda: mpsit.log_tail(server))
+        ids = []
+        for i in range(5):
+            status, body = mpsit.upload(kim, read(mpsit.make_multipage_pdf(self.tmp, f"p{i}.pdf")),
+                                        name=f"push-{i}")
+            self.assertEqual(status, 201, body)
+            ids.append(body["job"]["id"])
+        for jid in ids[:2]:
+            self.assertIn(kim.delete(f"jobs/{jid}")[0], (200, 204))
+
+        def done():
+            events = mux.snapshot()[0]
+            return all(sum(1 for e in evs if e.get("event") == "job-deleted") >= 2 for evs in events)
+        wait_for(done, 120, "every subscriber got both deletions")
+        events, _, statuses, closed = mux.snapshot()
+        self.assertEqual(set(statuses), {200})
+
+        def upto_second_deletion(evs):
+            out, deletions = [], 0
+            for e in evs:
+                out.append((e["id"], e["event"]))
+                deletions += e["event"] == "job-deleted"
+                if deletions == 2:
+                    break
+            return out
+        reference = upto_second_deletion(events[0])
+        numeric = [int(i) for i, _ in reference]
+        self.assertEqual(numeric, sorted(set(numeric)))
+        held = [e["data"]["job"]["id"] for e in events[0] if e["event"] == "job-held"]
+        self.assertEqual(held, ids)
+        for i, evs in enumerate(events):
+            self.assertEqual(upto_second_deletion(evs), reference, f"subscriber {i}")
+        self.assertFalse(any(closed))
+
+    def test_reconnect_with_last_event_id_gets_what_it_missed(self):
+        server = self.start_server()
+        for name in ("kim", "lee"):
+            add_user(server, name)
+        kim, lee = self.login(server, "kim"), self.login(server, "lee")
+        pdf = read(mpsit.make_multipage_pdf(self.tmp))
+
+        def held(mux, job_id):
+            return any(e.get("event") == "job-held" and e["data"]["job"]["id"] == job_id
+                       for e in mux.snapshot()[0][0])
+
+        live = SseMux(server, kim.token, ["127.0.0.1"], 1)
+        self.addCleanup(live.close)
+        wait_for(lambda: live.snapshot()[1][0], 30, "the live stream connected")
+        status, body = mpsit.upload(kim, pdf, name="seen")
+        self.assertEqual(status, 201, body)
+        seen = body["job"]["id"]
+        wait_for(lambda: held(live, seen), 30, "the first job's event")
+        # What a client that went away now had last.
+        last_seen = live.snapshot()[0][0][-1]["id"]
+        status, body = mpsit.upload(lee, pdf, name="lee's")
+        self.assertEqual(status, 201, body)
+        lees = body["job"]["id"]
+        status, body = mpsit.upload(kim, pdf, name="missed")
+        self.assertEqual(status, 201, body)
+        missed = body["job"]["id"]
+        wait_for(lambda: held(live, missed), 30, "the live stream saw the missed job")
+        after = [e for e in live.snapshot()[0][0] if int(e["id"]) > int(last_seen)]
+
+        again = SseMux(server, kim.token, ["127.0.0.1"], 1, last_event_id=last_seen)
+        self.addCleanup(again.close)
+        wait_for(lambda: held(again, missed), 30, "the replay after Last-Event-ID")
+        replay = again.snapshot()[0][0]
+        # Exactly what it missed, in order, with the same ids; nothing of lee's.
+        self.assertEqual([(e["id"], e["event"]) for e in replay[:len(after)]],
+                         [(e["id"], e["event"]) for e in after])
+        self.assertFalse(any(e["data"].get("job", {}).get("id") == lees for e in replay))
+        self.assertFalse(any(e["data"].get("job", {}).get("id") == seen for e in replay))
+
+        # An id the server no longer knows (here: from before its history): refetch.
+        old = SseMux(server, kim.token, ["127.0.0.1"], 1, last_event_id=1)
+        self.addCleanup(old.close)
+        wait_for(lambda: old.snapshot()[0][0], 30, "the answer to an unknown Last-Event-ID")
+        self.assertEqual(old.snapshot()[0][0][0]["event"], "refetch")
+
+    def test_per_user_stream_cap(self):
+        server = self.start_server(max_event_streams_per_user=2)
+        add_user(server, "kim")
+        kim = self.login(server, "kim")
+        streams = SseMux(server, kim.token, ["127.0.0.1"], 2)
+        self.addCleanup(streams.close)
+        wait_for(lambda: all(streams.snapshot()[1]), 30, "two streams connected")
+        status, headers, body = request(server, "GET", "/api/v1/events",
+                                        headers={"Authorization": f"Bearer {kim.token}"})
+        self.assertEqual(status, 503, body)
+        self.assertEqual(json.loads(body)["error"], "too-many-streams")
+        self.assertIn("Retry-After", headers)
+        # A closed stream gives its place back as soon as the server notices the client going.
+        streams.close()
+
+        def reopened():
+            mux = SseMux(server, kim.token, ["127.0.0.1"], 1)
+            self.addCleanup(mux.close)
+            wait_for(lambda: mux.snapshot()[2][0] is not None, 30, "an answer")
+            return mux.snapshot()[2][0] == 200
+        wait_for(reopened, 30, "a stream slot given back after the client closed")
+
+
+if __name__ == "__main__":
+    unittest.main()
