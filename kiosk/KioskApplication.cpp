@@ -3,12 +3,16 @@
 #include "ActivityFilter.h"
 #include "ApiClient.h"
 #include "CardReader.h"
+#include "FingerprintController.h"
 #include "FingerprintReader.h"
 #include "JobModel.h"
+#include "JobsController.h"
 #include "KioskController.h"
 #include "KioskLog.h"
 #include "KioskScreenshotRunner.h"
 #include "KioskTranslations.h"
+#include "PrinterStatusController.h"
+#include "SignInController.h"
 #include "ThumbnailCache.h"
 #include "WedgeReader.h"
 
@@ -199,16 +203,18 @@ int KioskApplication::start(const QStringList& args)
     m_translations->setLanguage(m_settings.language);
     m_kiosk = new KioskController(m_client, m_translations, this);
     m_kiosk->setIdleTimeoutSecs(m_settings.idleTimeoutSecs);
-    m_kiosk->setPrinterPollSecs(qMax(1, p.value(poll).toInt()));
+    m_kiosk->printerStatus()->setPrinterPollSecs(qMax(1, p.value(poll).toInt()));
     auto* thumbnails = new ThumbnailCache; // owned by the engine
-    m_kiosk->setThumbnailCache(thumbnails);
+    m_kiosk->jobsController()->setThumbnailCache(thumbnails);
     KioskController::setInstance(m_kiosk);
 
     // Card readers: PC/SC on its own thread, and keyboard wedges through the key events of the idle screen.
     m_wedge = new WedgeReader(m_settings.wedgeMaxGapMs, 4, this);
     m_activity = new ActivityFilter(m_wedge, this);
     qApp->installEventFilter(m_activity);
-    auto present = [this](const QString& raw) { m_kiosk->cardPresented(m_settings.cardNumberFor(raw)); };
+    auto present = [this](const QString& raw) {
+        m_kiosk->signInController()->cardPresented(m_settings.cardNumberFor(raw));
+    };
     connect(m_wedge, &WedgeReader::cardTyped, this, present);
     connect(m_activity, &ActivityFilter::activity, m_kiosk, &KioskController::userActivity);
     auto wedgeOnIdle = [this] {
@@ -227,7 +233,7 @@ int KioskApplication::start(const QStringList& args)
     const bool virtualSensor = !qEnvironmentVariableIsEmpty("FP_VIRTUAL_DEVICE_STORAGE");
     if (m_settings.useFingerprintReader && (!p.isSet(shots) || virtualSensor)) {
         m_fingerprint = new FingerprintReader(this);
-        m_kiosk->setFingerprintReader(m_fingerprint);
+        m_kiosk->fingerprintController()->setFingerprintReader(m_fingerprint);
         m_fingerprint->start();
     }
 
@@ -280,19 +286,21 @@ void KioskApplication::watchFrames(QQuickWindow* window)
 {
     auto* probe = new FrameProbe(window, m_sinceMain);
     auto idleShown = std::make_shared<bool>(false);
-    connect(m_kiosk, &KioskController::printerChanged, probe, [this, probe, idleShown] {
-        if (!*idleShown && m_kiosk->screen() == KioskController::IdleScreen &&
-            !m_kiosk->printerName().isEmpty()) {
-            *idleShown = true;
-            probe->arm(FrameProbe::Idle);
-        }
-    });
+    connect(m_kiosk->printerStatus(), &PrinterStatusController::printerChanged, probe,
+            [this, probe, idleShown] {
+                if (!*idleShown && m_kiosk->screen() == KioskController::IdleScreen &&
+                    !m_kiosk->printerStatus()->printerName().isEmpty()) {
+                    *idleShown = true;
+                    probe->arm(FrameProbe::Idle);
+                }
+            });
     auto jobsPending = std::make_shared<bool>(false);
     connect(m_kiosk, &KioskController::signedIn, probe, [jobsPending] { *jobsPending = true; });
-    connect(m_kiosk->jobs(), &JobModel::refreshed, probe, [this, probe, jobsPending] {
+    JobModel* jobs = m_kiosk->jobsController()->jobs();
+    connect(jobs, &JobModel::refreshed, probe, [this, probe, jobsPending, jobs] {
         if (*jobsPending && m_kiosk->screen() == KioskController::JobsScreen) {
             *jobsPending = false;
-            probe->arm(FrameProbe::Jobs, m_kiosk->jobs()->rowCount());
+            probe->arm(FrameProbe::Jobs, jobs->rowCount());
         }
     });
     if (m_cardReader)

@@ -1,9 +1,13 @@
 #include "KioskScreenshotRunner.h"
 
+#include "FingerprintController.h"
 #include "JobModel.h"
+#include "JobsController.h"
 #include "KioskController.h"
 #include "KioskLog.h"
 #include "PrinterModel.h"
+#include "PrinterStatusController.h"
+#include "SignInController.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -32,12 +36,15 @@ void KioskScreenshotRunner::start()
     auto has = [this](const char* s) { return m_shots.contains(QLatin1String(s)); };
     m_steps << [=, this] {
         // The printer, or (idle-unreachable, the server stopped) the news that there is no server.
-        waitFor([k] { return !k->printerName().isEmpty() || !k->serverReachable(); }, 800, [this] { next(); },
-                QStringLiteral("printer"));
+        waitFor(
+            [k] {
+                return !k->printerStatus()->printerName().isEmpty() || !k->printerStatus()->serverReachable();
+            },
+            800, [this] { next(); }, QStringLiteral("printer"));
     };
     if (has("idle-unreachable")) // the idle screen while the print server cannot be reached
         m_steps << [=, this] {
-            waitFor([k] { return !k->serverReachable(); }, 300,
+            waitFor([k] { return !k->printerStatus()->serverReachable(); }, 300,
                     [this] {
                         grab(QStringLiteral("idle-unreachable"));
                         next();
@@ -51,7 +58,7 @@ void KioskScreenshotRunner::start()
         };
     if (has("idle-fault")) // the idle screen while the printer reports a fault
         m_steps << [=, this] {
-            waitFor([k] { return !k->printerCanPrint(); }, 300,
+            waitFor([k] { return !k->printerStatus()->printerCanPrint(); }, 300,
                     [this] {
                         grab(QStringLiteral("idle-fault"));
                         next();
@@ -60,7 +67,7 @@ void KioskScreenshotRunner::start()
         };
     if (has("link")) {
         m_steps << [=, this] {
-            k->cardPresented(QStringLiteral("0BADCAFE"));
+            k->signInController()->cardPresented(QStringLiteral("0BADCAFE"));
             waitFor([k] { return k->screen() == KioskController::LinkCardScreen; }, 500,
                     [this] {
                         setField("linkUserField", m_user);
@@ -78,7 +85,7 @@ void KioskScreenshotRunner::start()
     }
     if (has("pin")) {
         m_steps << [=, this] {
-            k->showPinEntry();
+            k->signInController()->showPinEntry();
             waitFor([k] { return k->screen() == KioskController::PinScreen; }, 400,
                     [this] {
                         setField("userField", m_user);
@@ -94,10 +101,10 @@ void KioskScreenshotRunner::start()
     if (has("pin-refused")) {
         // A wrong PIN: the refusal says what to do next.
         m_steps << [=, this] {
-            k->showPinEntry();
+            k->signInController()->showPinEntry();
             waitFor([k] { return k->screen() == KioskController::PinScreen; }, 400,
                     [=, this] {
-                        k->signInWithPin(m_user, QStringLiteral("000000"));
+                        k->signInController()->signInWithPin(m_user, QStringLiteral("000000"));
                         waitFor([k] { return !k->busy() && k->messageIsError(); }, 400,
                                 [=, this] {
                                     setField("userField", m_user);
@@ -118,7 +125,7 @@ void KioskScreenshotRunner::start()
         auto tries = std::make_shared<int>(0);
         auto wrongPin = std::make_shared<Step>();
         *wrongPin = [=, this] {
-            k->signInWithPin(m_user, QStringLiteral("000000"));
+            k->signInController()->signInWithPin(m_user, QStringLiteral("000000"));
             waitFor([k] { return !k->busy(); }, 100,
                     [=, this] {
                         if (k->lastErrorCode() != QLatin1String("locked") && ++*tries < 8)
@@ -129,12 +136,12 @@ void KioskScreenshotRunner::start()
                     QStringLiteral("PIN refusal"));
         };
         m_steps << [=, this] {
-            k->showPinEntry();
+            k->signInController()->showPinEntry();
             (*wrongPin)();
         };
         m_steps << [=, this] {
             k->cancel();
-            k->cardPresented(qEnvironmentVariable("MPS_KIOSK_DEMO_CARD"));
+            k->signInController()->cardPresented(qEnvironmentVariable("MPS_KIOSK_DEMO_CARD"));
             waitFor([k] { return !k->busy() && k->lastErrorCode() == QLatin1String("locked"); }, 400,
                     [this] {
                         grab(QStringLiteral("locked"));
@@ -146,19 +153,19 @@ void KioskScreenshotRunner::start()
     // Signs in by PIN unless signed in already, then waits for the job list.
     const Step toJobs = [=, this] {
         if (k->screen() != KioskController::JobsScreen)
-            k->signInWithPin(m_user, m_pin);
+            k->signInController()->signInWithPin(m_user, m_pin);
         waitFor(
             [k] {
-                return k->screen() == KioskController::JobsScreen && !k->jobs()->loading() &&
-                       k->jobs()->rowCount() > 0;
+                return k->screen() == KioskController::JobsScreen &&
+                       !k->jobsController()->jobs()->loading() && k->jobsController()->jobs()->rowCount() > 0;
             },
             1500, [this] { next(); }, QStringLiteral("job list"));
     };
     if (has("jobs") || has("confirm-delete") || has("fault")) {
         m_steps << toJobs;
         m_steps << [=, this] {
-            k->jobs()->setSelected(0, true);
-            k->setDuplex(true);
+            k->jobsController()->jobs()->setSelected(0, true);
+            k->jobsController()->setDuplex(true);
             QTimer::singleShot(300, this, [this] { next(); });
         };
     }
@@ -169,22 +176,27 @@ void KioskScreenshotRunner::start()
         };
     if (has("confirm-delete")) {
         m_steps << [=, this] {
-            k->requestDelete();
+            k->jobsController()->requestDelete();
             QTimer::singleShot(500, this, [=, this] {
                 grab(QStringLiteral("confirm-delete"));
-                k->cancelDelete();
+                k->jobsController()->cancelDelete();
                 next();
             });
         };
     }
     if (has("fault")) {
         m_steps << [=, this] {
-            waitFor([k] { return !k->printerCanPrint() && k->alternatives()->rowCount() > 0; }, 600,
-                    [this] {
-                        grab(QStringLiteral("fault"));
-                        next();
-                    },
-                    QStringLiteral("printer fault"));
+            waitFor(
+                [k] {
+                    return !k->printerStatus()->printerCanPrint() &&
+                           k->printerStatus()->alternatives()->rowCount() > 0;
+                },
+                600,
+                [this] {
+                    grab(QStringLiteral("fault"));
+                    next();
+                },
+                QStringLiteral("printer fault"));
         };
     }
     if (has("release-failed")) {
@@ -193,11 +205,11 @@ void KioskScreenshotRunner::start()
         auto jobId = std::make_shared<qint64>(0);
         m_steps << toJobs;
         m_steps << [=, this] {
-            JobModel* jobs = k->jobs();
+            JobModel* jobs = k->jobsController()->jobs();
             jobs->selectAll(false);
             *jobId = jobs->data(jobs->index(0), JobModel::JobIdRole).toLongLong();
             jobs->setSelected(0, true);
-            k->printSelected();
+            k->jobsController()->printSelected();
             waitFor(
                 [jobs, jobId] {
                     return jobs->data(jobs->index(jobs->rowOf(*jobId)), JobModel::FailedRole).toBool();
@@ -215,10 +227,10 @@ void KioskScreenshotRunner::start()
         // sentence, and the job stays held.
         m_steps << toJobs;
         m_steps << [=, this] {
-            JobModel* jobs = k->jobs();
+            JobModel* jobs = k->jobsController()->jobs();
             jobs->selectAll(false);
             jobs->setSelected(0, true);
-            k->printSelected();
+            k->jobsController()->printSelected();
             waitFor([k] { return !k->busy() && k->lastErrorCode() == QLatin1String("quota-exceeded"); }, 600,
                     [this] {
                         grab(QStringLiteral("quota-refused"));
@@ -231,12 +243,16 @@ void KioskScreenshotRunner::start()
         // The sensor is libfprint's virtual one (FP_VIRTUAL_DEVICE_STORAGE): the runner touches it.
         m_steps << [=, this] {
             if (k->screen() != KioskController::JobsScreen)
-                k->signInWithPin(m_user, m_pin);
-            waitFor([k] { return k->screen() == KioskController::JobsScreen && k->fingerprintAvailable(); },
-                    300, [this] { next(); }, QStringLiteral("session with a fingerprint sensor"));
+                k->signInController()->signInWithPin(m_user, m_pin);
+            waitFor(
+                [k] {
+                    return k->screen() == KioskController::JobsScreen &&
+                           k->fingerprintController()->fingerprintAvailable();
+                },
+                300, [this] { next(); }, QStringLiteral("session with a fingerprint sensor"));
         };
         m_steps << [=, this] {
-            k->startEnrollment();
+            k->fingerprintController()->startEnrollment();
             waitFor([k] { return k->screen() == KioskController::ConsentScreen; }, 100,
                     [this, has] {
                         if (has("consent"))
@@ -246,24 +262,33 @@ void KioskScreenshotRunner::start()
                     QStringLiteral("consent screen"));
         };
         m_steps << [=, this] {
-            k->agreeAndEnroll();
+            k->fingerprintController()->agreeAndEnroll();
             touchSensor(2);
-            waitFor([k] { return k->screen() == KioskController::EnrollScreen && k->enrollDone() == 2; }, 400,
-                    [this, has] {
-                        if (has("enroll"))
-                            grab(QStringLiteral("enroll"));
-                        next();
-                    },
-                    QStringLiteral("enrolment progress"));
+            waitFor(
+                [k] {
+                    return k->screen() == KioskController::EnrollScreen &&
+                           k->fingerprintController()->enrollDone() == 2;
+                },
+                400,
+                [this, has] {
+                    if (has("enroll"))
+                        grab(QStringLiteral("enroll"));
+                    next();
+                },
+                QStringLiteral("enrolment progress"));
         };
         m_steps << [=, this] {
             touchSensor(3);
-            waitFor([k] { return k->hasFingerprint() && k->screen() == KioskController::JobsScreen; }, 300,
-                    [this] { next(); }, QStringLiteral("fingerprint registered"));
+            waitFor(
+                [k] {
+                    return k->fingerprintController()->hasFingerprint() &&
+                           k->screen() == KioskController::JobsScreen;
+                },
+                300, [this] { next(); }, QStringLiteral("fingerprint registered"));
         };
         m_steps << [=, this] {
             k->signOut();
-            k->signInWithPin(m_user, m_pin);
+            k->signInController()->signInWithPin(m_user, m_pin);
             waitFor([k] { return k->screen() == KioskController::VerifyScreen; }, 500,
                     [this, has] {
                         if (has("verify"))
@@ -279,9 +304,9 @@ void KioskScreenshotRunner::start()
                     QStringLiteral("signed in by fingerprint"));
         };
         m_steps << [=, this] {
-            k->removeFingerprint();
-            waitFor([k] { return !k->hasFingerprint() && !k->busy(); }, 200, [this] { next(); },
-                    QStringLiteral("fingerprint removed"));
+            k->fingerprintController()->removeFingerprint();
+            waitFor([k] { return !k->fingerprintController()->hasFingerprint() && !k->busy(); }, 200,
+                    [this] { next(); }, QStringLiteral("fingerprint removed"));
         };
     }
     next();

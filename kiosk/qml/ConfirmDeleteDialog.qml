@@ -2,11 +2,11 @@ import QtQuick
 import QtQuick.Layouts
 import Mps.Kiosk
 
-// "Delete these jobs?" over the job list, answered by Kiosk.confirmDelete() or cancelDelete().
+// "Delete these jobs?" over the job list, answered by JobsController.confirmDelete() or cancelDelete().
 Rectangle {
     id: overlay
     objectName: "confirmDeleteDialog"
-    visible: Kiosk.confirmingDelete
+    visible: JobsController.confirmingDelete
     color: "#99000000"
     MouseArea { anchors.fill: parent } // keeps taps off the list below
     Rectangle {
@@ -21,7 +21,7 @@ Rectangle {
             anchors.margins: 24
             spacing: 16
             Text {
-                text: qsTr("Delete %n job(s)?", "", Kiosk.jobs.selectedCount)
+                text: qsTr("Delete %n job(s)?", "", JobsController.jobs.selectedCount)
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 color: Theme.text
@@ -43,14 +43,14 @@ Rectangle {
                     text: qsTr("Keep")
                     outline: true
                     Layout.fillWidth: true
-                    onClicked: Kiosk.cancelDelete()
+                    onClicked: JobsController.cancelDelete()
                 }
                 KioskButton {
                     objectName: "confirmDeleteButton"
                     text: qsTr("Delete")
                     tone: Theme.danger
                     Layout.fillWidth: true
-                    onClicked: Kiosk.confirmDelete()
+                    onClicked: JobsController.confirmDelete()
                 }
             }
         }

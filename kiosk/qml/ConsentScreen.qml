@@ -97,24 +97,24 @@ Rectangle {
                     tone: Theme.ok
                     enabled: !Kiosk.busy
                     Layout.fillWidth: true
-                    onClicked: Kiosk.agreeAndEnroll()
+                    onClicked: FingerprintController.agreeAndEnroll()
                 }
                 KioskButton {
                     objectName: "consentWithdraw"
-                    visible: Kiosk.hasFingerprint
+                    visible: FingerprintController.hasFingerprint
                     text: qsTr("Withdraw consent and delete my fingerprint")
                     outline: true
                     tone: Theme.danger
                     enabled: !Kiosk.busy
                     Layout.fillWidth: true
-                    onClicked: Kiosk.removeFingerprint()
+                    onClicked: FingerprintController.removeFingerprint()
                 }
                 KioskButton {
                     objectName: "consentCancel"
                     text: qsTr("Cancel")
                     outline: true
                     Layout.fillWidth: true
-                    onClicked: Kiosk.cancelFingerprint()
+                    onClicked: FingerprintController.cancelFingerprint()
                 }
             }
         }

@@ -5,7 +5,7 @@ import Mps.Kiosk
 Rectangle {
     id: banner
     objectName: "faultBanner"
-    visible: !Kiosk.printerCanPrint
+    visible: !PrinterStatusController.printerCanPrint
     // Summed from the parts (not the Column's own height, which a layout may read too early).
     // Not tied to `visible` (see MessageBar): Qt 6.4 kept the old space when both changed at once.
     implicitHeight: title.implicitHeight + hint.implicitHeight + chips.height + 2 * content.spacing + 20
@@ -24,7 +24,7 @@ Rectangle {
         Text {
             id: title
             objectName: "faultText"
-            text: qsTr("%1 cannot print now: %2.").arg(Kiosk.printerName).arg(Kiosk.printerFaultText)
+            text: qsTr("%1 cannot print now: %2.").arg(PrinterStatusController.printerName).arg(PrinterStatusController.printerFaultText)
             font.pixelSize: Theme.fontNormal
             font.bold: true
             color: Theme.warningBorder
@@ -33,7 +33,7 @@ Rectangle {
         }
         Text {
             id: hint
-            text: Kiosk.alternatives.count > 0
+            text: PrinterStatusController.alternatives.count > 0
                   ? qsTr("Your jobs stay held. Print them at a printer nearby:")
                   : qsTr("Your jobs stay held until you print them at another printer.")
             font.pixelSize: Theme.fontSmall
@@ -51,7 +51,7 @@ Rectangle {
             spacing: 8
             clip: true
             interactive: contentWidth > width
-            model: Kiosk.alternatives
+            model: PrinterStatusController.alternatives
             delegate: Rectangle {
                 required property string name
                 required property string location

@@ -70,7 +70,7 @@ Rectangle {
                     objectName: "fingerprintHint"
                     text: screen.enrolling
                           ? qsTr("Touch the sensor %n more time(s) with the same finger, lifting it in between.", "",
-                                 Math.max(0, Kiosk.enrollTotal - Kiosk.enrollDone))
+                                 Math.max(0, FingerprintController.enrollTotal - FingerprintController.enrollDone))
                           : qsTr("Your account asks for your fingerprint after the card or PIN.")
                     font.pixelSize: Theme.fontNormal
                     color: Theme.muted
@@ -80,18 +80,18 @@ Rectangle {
                 }
                 Row {
                     objectName: "enrollDots"
-                    visible: screen.enrolling && Kiosk.enrollTotal > 0
+                    visible: screen.enrolling && FingerprintController.enrollTotal > 0
                     Layout.alignment: Qt.AlignHCenter
                     spacing: 14
                     Repeater {
-                        model: Kiosk.enrollTotal
+                        model: FingerprintController.enrollTotal
                         Rectangle {
                             required property int index
                             width: 26
                             height: 26
                             radius: 13
-                            color: index < Kiosk.enrollDone ? Theme.ok : Theme.surface
-                            border.color: index < Kiosk.enrollDone ? Theme.ok : "#9aa4b0"
+                            color: index < FingerprintController.enrollDone ? Theme.ok : Theme.surface
+                            border.color: index < FingerprintController.enrollDone ? Theme.ok : "#9aa4b0"
                             border.width: 2
                         }
                     }
@@ -117,33 +117,33 @@ Rectangle {
                         text: qsTr("Try again")
                         enabled: !Kiosk.busy
                         Layout.fillWidth: screen.portrait
-                        onClicked: Kiosk.retryFingerprint()
+                        onClicked: FingerprintController.retryFingerprint()
                     }
                     KioskButton {
                         objectName: "fingerprintSkip"
-                        visible: !screen.enrolling && Kiosk.fingerprintFailed
+                        visible: !screen.enrolling && FingerprintController.fingerprintFailed
                         text: qsTr("Continue without fingerprint")
                         outline: true
                         enabled: !Kiosk.busy
                         Layout.fillWidth: screen.portrait
-                        onClicked: Kiosk.continueWithoutFingerprint()
+                        onClicked: FingerprintController.continueWithoutFingerprint()
                     }
                     KioskButton {
                         objectName: "fingerprintRemove"
-                        visible: screen.enrolling && Kiosk.hasFingerprint
+                        visible: screen.enrolling && FingerprintController.hasFingerprint
                         text: qsTr("Withdraw consent and delete my fingerprint")
                         outline: true
                         tone: Theme.danger
                         enabled: !Kiosk.busy
                         Layout.fillWidth: screen.portrait
-                        onClicked: Kiosk.removeFingerprint()
+                        onClicked: FingerprintController.removeFingerprint()
                     }
                     KioskButton {
                         objectName: "fingerprintCancel"
                         text: screen.enrolling ? qsTr("Back to my jobs") : qsTr("Cancel")
                         outline: true
                         Layout.fillWidth: screen.portrait
-                        onClicked: Kiosk.cancelFingerprint()
+                        onClicked: FingerprintController.cancelFingerprint()
                     }
                 }
                 BusyIndicator {

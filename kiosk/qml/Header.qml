@@ -19,7 +19,7 @@ Rectangle {
             Layout.minimumWidth: 96
             Text {
                 objectName: "headerPrinter"
-                text: Kiosk.printerName
+                text: PrinterStatusController.printerName
                 color: "white"
                 font.pixelSize: Theme.fontNormal
                 font.bold: true
@@ -27,7 +27,7 @@ Rectangle {
                 Layout.fillWidth: true
             }
             Text {
-                text: Kiosk.printerLocation
+                text: PrinterStatusController.printerLocation
                 color: "#c9d6e6"
                 font.pixelSize: Theme.fontSmall
                 elide: Text.ElideRight

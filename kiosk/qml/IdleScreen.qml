@@ -27,13 +27,13 @@ Rectangle {
                     implicitHeight: 40
                     implicitWidth: stateText.implicitWidth + 40
                     // Green only for a state the kiosk knows: the server answered and the printer can print.
-                    readonly property bool good: Kiosk.printerCanPrint && Kiosk.serverReachable
+                    readonly property bool good: PrinterStatusController.printerCanPrint && PrinterStatusController.serverReachable
                     color: good ? "#e8f5e9" : "#fdecea"
                     border.color: good ? Theme.ok : Theme.danger
                     Text {
                         id: stateText
                         anchors.centerIn: parent
-                        text: Kiosk.printerStateText
+                        text: PrinterStatusController.printerStateText
                         font.pixelSize: Theme.fontNormal
                         color: parent.good ? Theme.ok : Theme.danger
                     }
@@ -61,7 +61,7 @@ Rectangle {
                 }
                 Text {
                     objectName: "touchSensorText"
-                    visible: Kiosk.fingerprintCanIdentify
+                    visible: FingerprintController.fingerprintCanIdentify
                     text: qsTr("or touch the fingerprint sensor")
                     font.pixelSize: Theme.fontLarge
                     color: Theme.primary
@@ -87,7 +87,7 @@ Rectangle {
                     Layout.alignment: Qt.AlignHCenter
                     Layout.preferredWidth: Math.min(parent.width, 420)
                     enabled: !Kiosk.busy
-                    onClicked: Kiosk.showPinEntry()
+                    onClicked: SignInController.showPinEntry()
                 }
                 BusyIndicator {
                     running: Kiosk.busy

@@ -87,6 +87,6 @@ Rectangle {
     MouseArea {
         anchors.fill: parent
         enabled: row.selectable
-        onClicked: Kiosk.jobs.setSelected(row.index, !row.selected)
+        onClicked: JobsController.jobs.setSelected(row.index, !row.selected)
     }
 }

@@ -71,10 +71,10 @@ Rectangle {
                     y: greeting.height + 4
                     width: parent.width
                     visible: text !== ""
-                    text: Kiosk.quotaText
+                    text: JobsController.quotaText
                     font.pixelSize: Theme.fontSmall
-                    color: Kiosk.quotaLow ? Theme.danger : Theme.muted
-                    font.bold: Kiosk.quotaLow
+                    color: JobsController.quotaLow ? Theme.danger : Theme.muted
+                    font.bold: JobsController.quotaLow
                     wrapMode: Text.WordWrap
                 }
                 FaultBanner {
@@ -103,20 +103,20 @@ Rectangle {
                         anchors.fill: parent
                         clip: true
                         spacing: 8
-                        model: Kiosk.jobs
+                        model: JobsController.jobs
                         delegate: JobDelegate { width: ListView.view.width }
                         ScrollBar.vertical: ScrollBar { width: 12 }
                     }
                     Text {
                         anchors.centerIn: parent
-                        visible: list.count === 0 && !Kiosk.jobs.loading
+                        visible: list.count === 0 && !JobsController.jobs.loading
                         text: qsTr("You have no held jobs.")
                         font.pixelSize: Theme.fontLarge
                         color: Theme.muted
                     }
                     BusyIndicator {
                         anchors.centerIn: parent
-                        running: Kiosk.jobs.loading && list.count === 0
+                        running: JobsController.jobs.loading && list.count === 0
                     }
                 }
             }
@@ -143,12 +143,12 @@ Rectangle {
                             outline: true
                             implicitWidth: Theme.touch
                             font.pixelSize: Theme.fontLarge
-                            enabled: Kiosk.copies > 1
-                            onClicked: Kiosk.copies = Kiosk.copies - 1
+                            enabled: JobsController.copies > 1
+                            onClicked: JobsController.copies = JobsController.copies - 1
                         }
                         Text {
                             objectName: "copiesValue"
-                            text: Kiosk.copies
+                            text: JobsController.copies
                             font.pixelSize: Theme.fontLarge
                             horizontalAlignment: Text.AlignHCenter
                             Layout.preferredWidth: 44
@@ -159,67 +159,67 @@ Rectangle {
                             outline: true
                             implicitWidth: Theme.touch
                             font.pixelSize: Theme.fontLarge
-                            enabled: Kiosk.copies < Kiosk.copiesMax
-                            onClicked: Kiosk.copies = Kiosk.copies + 1
+                            enabled: JobsController.copies < PrinterStatusController.copiesMax
+                            onClicked: JobsController.copies = JobsController.copies + 1
                         }
                     }
                     OptionSwitch {
                         objectName: "duplexSwitch"
-                        visible: Kiosk.canDuplex
+                        visible: PrinterStatusController.canDuplex
                         text: qsTr("Double-sided")
-                        checked: Kiosk.duplex
-                        onToggled: Kiosk.duplex = checked
+                        checked: JobsController.duplex
+                        onToggled: JobsController.duplex = checked
                         Layout.fillWidth: true
                     }
                     OptionSwitch {
                         objectName: "monoSwitch"
-                        visible: Kiosk.canChooseColour
+                        visible: PrinterStatusController.canChooseColour
                         text: qsTr("Black and white")
-                        checked: Kiosk.mono
-                        onToggled: Kiosk.mono = checked
+                        checked: JobsController.mono
+                        onToggled: JobsController.mono = checked
                         Layout.fillWidth: true
                     }
                     KioskButton {
                         objectName: "selectAllButton"
-                        text: Kiosk.jobs.selectedCount > 0 && Kiosk.jobs.selectedCount === Kiosk.jobs.heldCount
+                        text: JobsController.jobs.selectedCount > 0 && JobsController.jobs.selectedCount === JobsController.jobs.heldCount
                               ? qsTr("Select none") : qsTr("Select all")
                         outline: true
-                        enabled: Kiosk.jobs.heldCount > 0
+                        enabled: JobsController.jobs.heldCount > 0
                         Layout.fillWidth: true
-                        onClicked: Kiosk.jobs.selectAll(!(Kiosk.jobs.selectedCount > 0 && Kiosk.jobs.selectedCount === Kiosk.jobs.heldCount))
+                        onClicked: JobsController.jobs.selectAll(!(JobsController.jobs.selectedCount > 0 && JobsController.jobs.selectedCount === JobsController.jobs.heldCount))
                     }
                     KioskButton {
                         objectName: "deleteButton"
                         text: qsTr("Delete")
                         outline: true
                         tone: Theme.danger
-                        enabled: Kiosk.jobs.selectedCount > 0 && !Kiosk.busy
+                        enabled: JobsController.jobs.selectedCount > 0 && !Kiosk.busy
                         Layout.fillWidth: true
-                        onClicked: Kiosk.requestDelete()
+                        onClicked: JobsController.requestDelete()
                     }
                     KioskButton {
                         objectName: "printButton"
-                        text: qsTr("Print selected (%1)").arg(Kiosk.jobs.selectedCount)
-                        enabled: Kiosk.jobs.selectedCount > 0 && Kiosk.printerCanPrint && !Kiosk.busy
+                        text: qsTr("Print selected (%1)").arg(JobsController.jobs.selectedCount)
+                        enabled: JobsController.jobs.selectedCount > 0 && PrinterStatusController.printerCanPrint && !Kiosk.busy
                         Layout.fillWidth: true
-                        onClicked: Kiosk.printSelected()
+                        onClicked: JobsController.printSelected()
                     }
                     KioskButton {
                         objectName: "fingerprintButton"
-                        visible: Kiosk.fingerprintAvailable
-                        text: Kiosk.hasFingerprint ? qsTr("My fingerprint") : qsTr("Register fingerprint")
+                        visible: FingerprintController.fingerprintAvailable
+                        text: FingerprintController.hasFingerprint ? qsTr("My fingerprint") : qsTr("Register fingerprint")
                         outline: true
                         enabled: !Kiosk.busy
                         Layout.fillWidth: true
-                        onClicked: Kiosk.startEnrollment()
+                        onClicked: FingerprintController.startEnrollment()
                     }
                     KioskButton {
                         objectName: "printAllButton"
                         text: qsTr("Print all and sign out")
                         tone: Theme.ok
-                        enabled: Kiosk.jobs.heldCount > 0 && Kiosk.printerCanPrint && !Kiosk.busy
+                        enabled: JobsController.jobs.heldCount > 0 && PrinterStatusController.printerCanPrint && !Kiosk.busy
                         Layout.fillWidth: true
-                        onClicked: Kiosk.printAll()
+                        onClicked: JobsController.printAll()
                     }
                 }
         }

@@ -80,14 +80,14 @@ Rectangle {
                         text: qsTr("Cancel")
                         outline: true
                         Layout.fillWidth: true
-                        onClicked: Kiosk.cancel()
+                        onClicked: SignInController.cancel()
                     }
                     KioskButton {
                         objectName: "linkButton"
                         text: qsTr("Link and sign in")
                         enabled: userField.text !== "" && passwordField.text !== "" && !Kiosk.busy
                         Layout.fillWidth: true
-                        onClicked: Kiosk.linkCard(userField.text, passwordField.text)
+                        onClicked: SignInController.linkCard(userField.text, passwordField.text)
                     }
                 }
             }

@@ -75,14 +75,14 @@ Rectangle {
                         text: qsTr("Cancel")
                         outline: true
                         Layout.fillWidth: true
-                        onClicked: Kiosk.cancel()
+                        onClicked: SignInController.cancel()
                     }
                     KioskButton {
                         objectName: "signInButton"
                         text: qsTr("Sign in")
                         enabled: userField.text !== "" && pinField.text !== "" && !Kiosk.busy
                         Layout.fillWidth: true
-                        onClicked: Kiosk.signInWithPin(userField.text, pinField.text)
+                        onClicked: SignInController.signInWithPin(userField.text, pinField.text)
                     }
                 }
             }

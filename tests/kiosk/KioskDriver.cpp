@@ -9,11 +9,15 @@
 //        [--fingerprint [--fingerprint-refresh S]]  (the sensor: libfprint, e.g. FP_VIRTUAL_DEVICE_STORAGE)
 #include "ApiClient.h"
 #include "CardReader.h"
+#include "FingerprintController.h"
 #include "FingerprintReader.h"
 #include "JobModel.h"
+#include "JobsController.h"
 #include "KioskController.h"
 #include "KioskTranslations.h"
 #include "PrinterModel.h"
+#include "PrinterStatusController.h"
+#include "SignInController.h"
 #include "ThumbnailCache.h"
 #include "WedgeReader.h"
 
@@ -35,7 +39,7 @@ namespace {
 QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool cardPresent)
 {
     QJsonArray jobs;
-    const JobModel* m = k.jobs();
+    const JobModel* m = k.jobsController()->jobs();
     for (int row = 0; row < m->rowCount(); ++row) {
         const QModelIndex i = m->index(row);
         jobs.append(QJsonObject{
@@ -54,32 +58,33 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
             {QStringLiteral("message"), k.message()},
             {QStringLiteral("error"), k.lastErrorCode()},
             {QStringLiteral("user"), k.userName()},
-            {QStringLiteral("printer"), k.printerName()},
-            {QStringLiteral("printerState"), k.printerStateText()},
-            {QStringLiteral("canPrint"), k.printerCanPrint()},
-            {QStringLiteral("serverReachable"), k.serverReachable()},
-            {QStringLiteral("canDuplex"), k.canDuplex()},
-            {QStringLiteral("canChooseColour"), k.canChooseColour()},
-            {QStringLiteral("copiesMax"), k.copiesMax()},
-            {QStringLiteral("copies"), k.copies()},
-            {QStringLiteral("duplex"), k.duplex()},
-            {QStringLiteral("mono"), k.mono()},
-            {QStringLiteral("fault"), k.printerFaultText()},
-            {QStringLiteral("alternatives"), QJsonArray::fromStringList(k.alternatives()->names())},
+            {QStringLiteral("printer"), k.printerStatus()->printerName()},
+            {QStringLiteral("printerState"), k.printerStatus()->printerStateText()},
+            {QStringLiteral("canPrint"), k.printerStatus()->printerCanPrint()},
+            {QStringLiteral("serverReachable"), k.printerStatus()->serverReachable()},
+            {QStringLiteral("canDuplex"), k.printerStatus()->canDuplex()},
+            {QStringLiteral("canChooseColour"), k.printerStatus()->canChooseColour()},
+            {QStringLiteral("copiesMax"), k.printerStatus()->copiesMax()},
+            {QStringLiteral("copies"), k.jobsController()->copies()},
+            {QStringLiteral("duplex"), k.jobsController()->duplex()},
+            {QStringLiteral("mono"), k.jobsController()->mono()},
+            {QStringLiteral("fault"), k.printerStatus()->printerFaultText()},
+            {QStringLiteral("alternatives"),
+             QJsonArray::fromStringList(k.printerStatus()->alternatives()->names())},
             {QStringLiteral("jobsLoading"), m->loading()},
             {QStringLiteral("jobs"), jobs},
-            {QStringLiteral("quota"), k.quotaText()},
+            {QStringLiteral("quota"), k.jobsController()->quotaText()},
             {QStringLiteral("secondsLeft"), k.secondsLeft()},
             {QStringLiteral("afterPrintAll"), k.signingOutAfterPrint()},
-            {QStringLiteral("confirmingDelete"), k.confirmingDelete()},
-            {QStringLiteral("fingerprint"), k.fingerprintAvailable()},
-            {QStringLiteral("canIdentify"), k.fingerprintCanIdentify()},
-            {QStringLiteral("hasFingerprint"), k.hasFingerprint()},
-            {QStringLiteral("fingerprintFailed"), k.fingerprintFailed()},
-            {QStringLiteral("listening"), k.sensorListening()},
-            {QStringLiteral("enrollDone"), k.enrollDone()},
-            {QStringLiteral("enrollTotal"), k.enrollTotal()},
-            {QStringLiteral("candidates"), k.fingerprintCandidates()},
+            {QStringLiteral("confirmingDelete"), k.jobsController()->confirmingDelete()},
+            {QStringLiteral("fingerprint"), k.fingerprintController()->fingerprintAvailable()},
+            {QStringLiteral("canIdentify"), k.fingerprintController()->fingerprintCanIdentify()},
+            {QStringLiteral("hasFingerprint"), k.fingerprintController()->hasFingerprint()},
+            {QStringLiteral("fingerprintFailed"), k.fingerprintController()->fingerprintFailed()},
+            {QStringLiteral("listening"), k.fingerprintController()->sensorListening()},
+            {QStringLiteral("enrollDone"), k.fingerprintController()->enrollDone()},
+            {QStringLiteral("enrollTotal"), k.fingerprintController()->enrollTotal()},
+            {QStringLiteral("candidates"), k.fingerprintController()->fingerprintCandidates()},
             {QStringLiteral("lastCard"), lastCard},
             {QStringLiteral("cardPresent"), cardPresent}};
 }
@@ -118,12 +123,14 @@ int main(int argc, char* argv[])
     KioskTranslations translations;
     translations.setLanguage(p.value(lang));
     KioskController kiosk(&client, &translations);
-    ThumbnailCache thumbnails; // before anything binds to kiosk.jobs(): it recreates the model
-    kiosk.setThumbnailCache(&thumbnails);
+    ThumbnailCache
+        thumbnails; // before anything binds to kiosk.jobsController()->jobs(): it recreates the model
+    kiosk.jobsController()->setThumbnailCache(&thumbnails);
     kiosk.setIdleTimeoutSecs(p.value(idle).toInt());
-    kiosk.setPrinterPollSecs(p.value(poll).toInt());
+    kiosk.printerStatus()->setPrinterPollSecs(p.value(poll).toInt());
     WedgeReader wedge;
-    QObject::connect(&wedge, &WedgeReader::cardTyped, &kiosk, &KioskController::cardPresented);
+    QObject::connect(&wedge, &WedgeReader::cardTyped, kiosk.signInController(),
+                     &SignInController::cardPresented);
 
     QString lastCard;
     bool cardPresent = false;
@@ -143,24 +150,26 @@ int main(int argc, char* argv[])
         out.flush();
     });
     auto changed = [&] { emitTimer.start(); };
-    for (auto sig : {&KioskController::screenChanged, &KioskController::busyChanged,
-                     &KioskController::messageChanged, &KioskController::printerChanged,
-                     &KioskController::userChanged, &KioskController::secondsLeftChanged,
-                     &KioskController::confirmingDeleteChanged, &KioskController::fingerprintChanged})
+    for (auto sig :
+         {&KioskController::screenChanged, &KioskController::busyChanged, &KioskController::messageChanged,
+          &KioskController::userChanged, &KioskController::secondsLeftChanged})
         QObject::connect(&kiosk, sig, changed);
-    QObject::connect(kiosk.jobs(), &QAbstractItemModel::modelReset, changed);
-    QObject::connect(kiosk.jobs(), &QAbstractItemModel::dataChanged, changed);
-    QObject::connect(kiosk.jobs(), &QAbstractItemModel::rowsInserted, changed);
-    QObject::connect(kiosk.jobs(), &QAbstractItemModel::rowsRemoved, changed);
-    QObject::connect(kiosk.jobs(), &JobModel::loadingChanged, changed);
-    QObject::connect(kiosk.alternatives(), &QAbstractItemModel::modelReset, changed);
+    QObject::connect(kiosk.printerStatus(), &PrinterStatusController::printerChanged, changed);
+    QObject::connect(kiosk.jobsController(), &JobsController::confirmingDeleteChanged, changed);
+    QObject::connect(kiosk.fingerprintController(), &FingerprintController::fingerprintChanged, changed);
+    QObject::connect(kiosk.jobsController()->jobs(), &QAbstractItemModel::modelReset, changed);
+    QObject::connect(kiosk.jobsController()->jobs(), &QAbstractItemModel::dataChanged, changed);
+    QObject::connect(kiosk.jobsController()->jobs(), &QAbstractItemModel::rowsInserted, changed);
+    QObject::connect(kiosk.jobsController()->jobs(), &QAbstractItemModel::rowsRemoved, changed);
+    QObject::connect(kiosk.jobsController()->jobs(), &JobModel::loadingChanged, changed);
+    QObject::connect(kiosk.printerStatus()->alternatives(), &QAbstractItemModel::modelReset, changed);
 
     CardReader reader;
     QObject::connect(&reader, &CardReader::cardTapped, [&](const QString& uid) {
         lastCard = uid;
         cardPresent = true;
         changed();
-        kiosk.cardPresented(uid);
+        kiosk.signInController()->cardPresented(uid);
     });
     QObject::connect(&reader, &CardReader::cardRemoved, [&] {
         cardPresent = false;
@@ -172,8 +181,8 @@ int main(int argc, char* argv[])
         reader.start();
     FingerprintReader fingerprint;
     if (p.isSet(finger)) {
-        kiosk.setFingerprintReader(&fingerprint);
-        kiosk.setFingerprintRefreshSecs(p.value(fingerRefresh).toInt());
+        kiosk.fingerprintController()->setFingerprintReader(&fingerprint);
+        kiosk.fingerprintController()->setFingerprintRefreshSecs(p.value(fingerRefresh).toInt());
         fingerprint.start();
     }
 
@@ -197,9 +206,9 @@ int main(int argc, char* argv[])
             const QString& c = cmd.first();
             kiosk.userActivity();
             if (c == QLatin1String("pin") && cmd.size() == 3)
-                kiosk.signInWithPin(cmd[1], cmd[2]);
+                kiosk.signInController()->signInWithPin(cmd[1], cmd[2]);
             else if (c == QLatin1String("link") && cmd.size() == 3)
-                kiosk.linkCard(cmd[1], cmd[2]);
+                kiosk.signInController()->linkCard(cmd[1], cmd[2]);
             else if (c == QLatin1String("wedge") && cmd.size() == 2) {
                 // Typed as a wedge reader types: fast keys, then Enter.
                 qint64 t = 1000;
@@ -207,45 +216,46 @@ int main(int argc, char* argv[])
                     wedge.keyPressed(QString(ch), false, t += 10);
                 wedge.keyPressed({}, true, t + 10);
             } else if (c == QLatin1String("select-all"))
-                kiosk.jobs()->selectAll(true);
+                kiosk.jobsController()->jobs()->selectAll(true);
             else if (c == QLatin1String("select") && cmd.size() == 2) {
                 // Only that job selected, as a person tapping one row after clearing the others.
-                kiosk.jobs()->selectAll(false);
-                kiosk.jobs()->setSelected(kiosk.jobs()->rowOf(cmd[1].toLongLong()), true);
+                kiosk.jobsController()->jobs()->selectAll(false);
+                kiosk.jobsController()->jobs()->setSelected(
+                    kiosk.jobsController()->jobs()->rowOf(cmd[1].toLongLong()), true);
             } else if (c == QLatin1String("copies") && cmd.size() == 2)
-                kiosk.setCopies(cmd[1].toInt());
+                kiosk.jobsController()->setCopies(cmd[1].toInt());
             else if (c == QLatin1String("duplex") && cmd.size() == 2)
-                kiosk.setDuplex(cmd[1] == QLatin1String("on"));
+                kiosk.jobsController()->setDuplex(cmd[1] == QLatin1String("on"));
             else if (c == QLatin1String("mono") && cmd.size() == 2)
-                kiosk.setMono(cmd[1] == QLatin1String("on"));
+                kiosk.jobsController()->setMono(cmd[1] == QLatin1String("on"));
             else if (c == QLatin1String("print"))
-                kiosk.printSelected();
+                kiosk.jobsController()->printSelected();
             else if (c == QLatin1String("print-all"))
-                kiosk.printAll();
+                kiosk.jobsController()->printAll();
             else if (c == QLatin1String("delete"))
-                kiosk.requestDelete();
+                kiosk.jobsController()->requestDelete();
             else if (c == QLatin1String("confirm-delete"))
-                kiosk.confirmDelete();
+                kiosk.jobsController()->confirmDelete();
             else if (c == QLatin1String("sign-out"))
                 kiosk.signOut();
             else if (c == QLatin1String("pin-screen"))
-                kiosk.showPinEntry();
+                kiosk.signInController()->showPinEntry();
             else if (c == QLatin1String("cancel"))
-                kiosk.cancel();
+                kiosk.signInController()->cancel();
             else if (c == QLatin1String("refresh-printer"))
-                kiosk.refreshPrinter();
+                kiosk.printerStatus()->refreshPrinter();
             else if (c == QLatin1String("enroll"))
-                kiosk.startEnrollment();
+                kiosk.fingerprintController()->startEnrollment();
             else if (c == QLatin1String("agree"))
-                kiosk.agreeAndEnroll();
+                kiosk.fingerprintController()->agreeAndEnroll();
             else if (c == QLatin1String("remove-fingerprint"))
-                kiosk.removeFingerprint();
+                kiosk.fingerprintController()->removeFingerprint();
             else if (c == QLatin1String("cancel-fingerprint"))
-                kiosk.cancelFingerprint();
+                kiosk.fingerprintController()->cancelFingerprint();
             else if (c == QLatin1String("retry-fingerprint"))
-                kiosk.retryFingerprint();
+                kiosk.fingerprintController()->retryFingerprint();
             else if (c == QLatin1String("skip-fingerprint"))
-                kiosk.continueWithoutFingerprint();
+                kiosk.fingerprintController()->continueWithoutFingerprint();
             else if (c == QLatin1String("snapshot")) {
                 last.clear();
                 changed();

@@ -5,11 +5,14 @@
 #include "ApiClient.h"
 #include "ApiReply.h"
 #include "JobModel.h"
+#include "JobsController.h"
 #include "KioskController.h"
 #include "KioskTranslations.h"
 #include "NaturalTime.h"
 #include "PrinterModel.h"
+#include "PrinterStatusController.h"
 #include "ServerProcess.h"
+#include "SignInController.h"
 #include "TestData.h"
 #include "ThumbnailCache.h"
 
@@ -102,10 +105,10 @@ private Q_SLOTS:
         QVERIFY(m_client->setPinnedCertificateSha256(m_server->certificateSha256Hex()));
         m_kiosk = std::make_unique<KioskController>(m_client.get());
         m_thumbs = new ThumbnailCache;
-        m_kiosk->setThumbnailCache(m_thumbs);
+        m_kiosk->jobsController()->setThumbnailCache(m_thumbs);
         m_kiosk->setIdleTimeoutSecs(30);
         m_kiosk->start();
-        QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->printerName().isEmpty(), WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->printerStatus()->printerName().isEmpty(), WaitMs);
     }
 
     void cleanup()
@@ -119,9 +122,9 @@ private Q_SLOTS:
     void idleShowsThePrinter()
     {
         QCOMPARE(m_kiosk->screen(), KioskController::IdleScreen);
-        QCOMPARE(m_kiosk->printerName(), QStringLiteral("3F-East"));
-        QCOMPARE(m_kiosk->printerLocation(), QStringLiteral("3F East wing"));
-        QVERIFY(!m_kiosk->printerStateText().isEmpty());
+        QCOMPARE(m_kiosk->printerStatus()->printerName(), QStringLiteral("3F-East"));
+        QCOMPARE(m_kiosk->printerStatus()->printerLocation(), QStringLiteral("3F East wing"));
+        QVERIFY(!m_kiosk->printerStatus()->printerStateText().isEmpty());
     }
 
     void cardShowsJobsWithThumbnails()
@@ -129,10 +132,10 @@ private Q_SLOTS:
         const qint64 id =
             upload(QStringLiteral("kim"), QStringLiteral("kim-password-1"), QStringLiteral("report.pdf"));
         QVERIFY(id > 0);
-        m_kiosk->cardPresented(Card);
+        m_kiosk->signInController()->cardPresented(Card);
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->screen(), KioskController::JobsScreen, WaitMs);
         QCOMPARE(m_kiosk->userName(), QStringLiteral("kim"));
-        JobModel* jobs = m_kiosk->jobs();
+        JobModel* jobs = m_kiosk->jobsController()->jobs();
         QTRY_VERIFY_WITH_TIMEOUT(jobs->rowCount() >= 1 && !jobs->loading(), WaitMs);
         QCOMPARE(jobs->job(id).name, QStringLiteral("report.pdf"));
         QTRY_VERIFY_WITH_TIMEOUT(m_thumbs->contains(id), WaitMs);
@@ -144,12 +147,12 @@ private Q_SLOTS:
 
         // Delete needs a confirmation; then the job is gone on the server too.
         jobs->setSelected(row, true);
-        m_kiosk->requestDelete();
-        QVERIFY(m_kiosk->confirmingDelete());
-        m_kiosk->cancelDelete();
+        m_kiosk->jobsController()->requestDelete();
+        QVERIFY(m_kiosk->jobsController()->confirmingDelete());
+        m_kiosk->jobsController()->cancelDelete();
         QCOMPARE(jobs->rowCount(), 1);
-        m_kiosk->requestDelete();
-        m_kiosk->confirmDelete();
+        m_kiosk->jobsController()->requestDelete();
+        m_kiosk->jobsController()->confirmDelete();
         QTRY_COMPARE_WITH_TIMEOUT(jobs->rowCount(), 0, WaitMs);
 
         m_kiosk->signOut();
@@ -162,43 +165,44 @@ private Q_SLOTS:
     void printerFaultListsNoAlternativeWhenNoneWorks()
     {
         // 3F-East (port 9) is unreachable: once the server has checked it, the kiosk says so.
-        m_kiosk->cardPresented(Card);
+        m_kiosk->signInController()->cardPresented(Card);
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->screen(), KioskController::JobsScreen, WaitMs);
-        for (int i = 0; i < 40 && m_kiosk->printerCanPrint(); ++i) {
-            m_kiosk->refreshPrinter();
+        for (int i = 0; i < 40 && m_kiosk->printerStatus()->printerCanPrint(); ++i) {
+            m_kiosk->printerStatus()->refreshPrinter();
             QTest::qWait(500);
         }
-        QVERIFY2(!m_kiosk->printerCanPrint(), "the unreachable printer must be reported as a fault");
-        QVERIFY(!m_kiosk->printerFaultText().isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->alternatives()->loading(), WaitMs);
-        QCOMPARE(m_kiosk->alternatives()->rowCount(), 0);
+        QVERIFY2(!m_kiosk->printerStatus()->printerCanPrint(),
+                 "the unreachable printer must be reported as a fault");
+        QVERIFY(!m_kiosk->printerStatus()->printerFaultText().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->printerStatus()->alternatives()->loading(), WaitMs);
+        QCOMPARE(m_kiosk->printerStatus()->alternatives()->rowCount(), 0);
         // Printing is refused on the kiosk with a sentence that says what to do.
         const qint64 id =
             upload(QStringLiteral("kim"), QStringLiteral("kim-password-1"), QStringLiteral("held.pdf"));
         QVERIFY(id > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->jobs()->heldCount() >= 1, WaitMs);
-        m_kiosk->printAll();
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->jobsController()->jobs()->heldCount() >= 1, WaitMs);
+        m_kiosk->jobsController()->printAll();
         QCOMPARE(m_kiosk->lastErrorCode(), QStringLiteral("printer-fault"));
-        QCOMPARE(m_kiosk->jobs()->job(id).state, JobState::Held);
+        QCOMPARE(m_kiosk->jobsController()->jobs()->job(id).state, JobState::Held);
         m_kiosk->signOut();
     }
 
     void unknownCardIsLinkedWithPassword()
     {
         const QString card = QStringLiteral("0A0B0C0D");
-        m_kiosk->cardPresented(card);
+        m_kiosk->signInController()->cardPresented(card);
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->screen(), KioskController::LinkCardScreen, WaitMs);
         QCOMPARE(m_kiosk->lastErrorCode(), QStringLiteral("unknown-card"));
         QVERIFY(!m_kiosk->message().isEmpty());
-        m_kiosk->linkCard(QStringLiteral("lee"), QStringLiteral("wrong-password"));
+        m_kiosk->signInController()->linkCard(QStringLiteral("lee"), QStringLiteral("wrong-password"));
         QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->busy() && !m_kiosk->lastErrorCode().isEmpty(), WaitMs);
         QCOMPARE(m_kiosk->screen(), KioskController::LinkCardScreen);
-        m_kiosk->linkCard(QStringLiteral("lee"), QStringLiteral("lee-password-1"));
+        m_kiosk->signInController()->linkCard(QStringLiteral("lee"), QStringLiteral("lee-password-1"));
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->screen(), KioskController::JobsScreen, WaitMs);
         QCOMPARE(m_kiosk->userName(), QStringLiteral("lee"));
         m_kiosk->signOut();
         // From now on the card alone signs lee in.
-        m_kiosk->cardPresented(card);
+        m_kiosk->signInController()->cardPresented(card);
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->screen(), KioskController::JobsScreen, WaitMs);
         QCOMPARE(m_kiosk->userName(), QStringLiteral("lee"));
         m_kiosk->signOut();
@@ -206,9 +210,9 @@ private Q_SLOTS:
 
     void wrongPinThenLocked()
     {
-        m_kiosk->showPinEntry();
+        m_kiosk->signInController()->showPinEntry();
         QCOMPARE(m_kiosk->screen(), KioskController::PinScreen);
-        m_kiosk->signInWithPin(QStringLiteral("park"), QStringLiteral("000000"));
+        m_kiosk->signInController()->signInWithPin(QStringLiteral("park"), QStringLiteral("000000"));
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->lastErrorCode(), QStringLiteral("invalid-credentials"), WaitMs);
         QCOMPARE(m_kiosk->screen(), KioskController::PinScreen);
         // The server counts: four more wrong PINs and the account is locked.
@@ -218,7 +222,7 @@ private Q_SLOTS:
         QString lastWrong;
         for (int i = 0; i < 6 && code != QLatin1String("locked"); ++i) {
             lastWrong = m_kiosk->message();
-            m_kiosk->signInWithPin(QStringLiteral("park"), QStringLiteral("000000"));
+            m_kiosk->signInController()->signInWithPin(QStringLiteral("park"), QStringLiteral("000000"));
             QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->busy(), WaitMs);
             code = m_kiosk->lastErrorCode();
         }
@@ -232,7 +236,7 @@ private Q_SLOTS:
                  qPrintable(m_kiosk->message() + " / " + until));
         QVERIFY(m_kiosk->message().contains(QStringLiteral("print admin")));
         // Locked means locked, also with the right PIN.
-        m_kiosk->signInWithPin(QStringLiteral("park"), QStringLiteral("246802"));
+        m_kiosk->signInController()->signInWithPin(QStringLiteral("park"), QStringLiteral("246802"));
         QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->busy(), WaitMs);
         QCOMPARE(m_kiosk->lastErrorCode(), QStringLiteral("locked"));
         QCOMPARE(m_kiosk->screen(), KioskController::PinScreen);
@@ -243,14 +247,14 @@ private Q_SLOTS:
     void lockedCardSaysUntilWhen()
     {
         for (int i = 0; i < 5; ++i) {
-            m_kiosk->signInWithPin(QStringLiteral("choi"), QStringLiteral("000000"));
+            m_kiosk->signInController()->signInWithPin(QStringLiteral("choi"), QStringLiteral("000000"));
             QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->busy(), WaitMs);
         }
         QCOMPARE(m_kiosk->lastErrorCode(), QStringLiteral("locked"));
         m_kiosk->cancel();
         QCOMPARE(m_kiosk->screen(), KioskController::IdleScreen);
         QVERIFY(m_kiosk->message().isEmpty());
-        m_kiosk->cardPresented(ChoiCard);
+        m_kiosk->signInController()->cardPresented(ChoiCard);
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->lastErrorCode(), QStringLiteral("locked"), WaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->busy(), WaitMs);
         QCOMPARE(m_kiosk->screen(), KioskController::IdleScreen);
@@ -265,7 +269,7 @@ private Q_SLOTS:
     // A name no account has is answered like a real one: attempts left, then locked.
     void unknownNameCountsLikeARealOne()
     {
-        m_kiosk->signInWithPin(QStringLiteral("nobody-here"), QStringLiteral("000000"));
+        m_kiosk->signInController()->signInWithPin(QStringLiteral("nobody-here"), QStringLiteral("000000"));
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->lastErrorCode(), QStringLiteral("invalid-credentials"), WaitMs);
         QVERIFY2(m_kiosk->message().contains(QStringLiteral("try 4 more times")),
                  qPrintable(m_kiosk->message()));
@@ -274,7 +278,7 @@ private Q_SLOTS:
     void inactivitySignsOutWithCountdown()
     {
         m_kiosk->setIdleTimeoutSecs(3);
-        m_kiosk->signInWithPin(QStringLiteral("kim"), QStringLiteral("482913"));
+        m_kiosk->signInController()->signInWithPin(QStringLiteral("kim"), QStringLiteral("482913"));
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->screen(), KioskController::JobsScreen, WaitMs);
         QCOMPARE(m_kiosk->secondsLeft(), 3);
         QSignalSpy ticks(m_kiosk.get(), &KioskController::secondsLeftChanged);
@@ -292,15 +296,15 @@ private Q_SLOTS:
     // did, and the server still checks each release.
     void withoutCapabilitiesEverythingIsOffered()
     {
-        QVERIFY(m_kiosk->canDuplex());
-        QVERIFY(m_kiosk->canChooseColour());
-        QCOMPARE(m_kiosk->copiesMax(), KioskController::MaxCopies);
-        m_kiosk->setDuplex(true);
-        m_kiosk->setMono(true);
-        m_kiosk->setCopies(1000);
-        QVERIFY(m_kiosk->duplex());
-        QVERIFY(m_kiosk->mono());
-        QCOMPARE(m_kiosk->copies(), KioskController::MaxCopies);
+        QVERIFY(m_kiosk->printerStatus()->canDuplex());
+        QVERIFY(m_kiosk->printerStatus()->canChooseColour());
+        QCOMPARE(m_kiosk->printerStatus()->copiesMax(), PrinterStatusController::MaxCopies);
+        m_kiosk->jobsController()->setDuplex(true);
+        m_kiosk->jobsController()->setMono(true);
+        m_kiosk->jobsController()->setCopies(1000);
+        QVERIFY(m_kiosk->jobsController()->duplex());
+        QVERIFY(m_kiosk->jobsController()->mono());
+        QCOMPARE(m_kiosk->jobsController()->copies(), PrinterStatusController::MaxCopies);
     }
 
     // State shown must be state known: with the print server stopped, the idle screen does not keep
@@ -308,23 +312,24 @@ private Q_SLOTS:
     // trying, and shows the printer again once the server is back. Last: it stops the server.
     void stoppedServerIsShownAndRetried()
     {
-        QVERIFY(m_kiosk->serverReachable());
-        const QString known = m_kiosk->printerStateText();
+        QVERIFY(m_kiosk->printerStatus()->serverReachable());
+        const QString known = m_kiosk->printerStatus()->printerStateText();
         QVERIFY(!known.contains(QStringLiteral("server")));
         m_server->stop();
-        QSignalSpy changed(m_kiosk.get(), &KioskController::printerChanged);
-        m_kiosk->refreshPrinter();
-        QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->serverReachable(), WaitMs);
+        QSignalSpy changed(m_kiosk->printerStatus(), &PrinterStatusController::printerChanged);
+        m_kiosk->printerStatus()->refreshPrinter();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->printerStatus()->serverReachable(), WaitMs);
         QCOMPARE(m_kiosk->screen(), KioskController::IdleScreen);
-        QCOMPARE(m_kiosk->printerStateText(), QStringLiteral("Print server unreachable, retrying"));
+        QCOMPARE(m_kiosk->printerStatus()->printerStateText(),
+                 QStringLiteral("Print server unreachable, retrying"));
         QVERIFY(m_kiosk->messageIsError());
         QCOMPARE(m_kiosk->lastErrorCode(), QStringLiteral("unreachable"));
         // Keeps trying: the next poll after the server is back brings the printer's state again.
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));
-        m_kiosk->refreshPrinter(); // what the 15 s poll does
-        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->serverReachable(), WaitMs);
-        QCOMPARE(m_kiosk->printerStateText(), known);
+        m_kiosk->printerStatus()->refreshPrinter(); // what the 15 s poll does
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->printerStatus()->serverReachable(), WaitMs);
+        QCOMPARE(m_kiosk->printerStatus()->printerStateText(), known);
         QVERIFY(!m_kiosk->messageIsError());
     }
 };

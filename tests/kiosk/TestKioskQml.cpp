@@ -1,10 +1,13 @@
 // QtQuickTest for the kiosk's screens (tests/kiosk/qml/tst_*.qml). The Kiosk singleton is the real
 // KioskController without a server; `fixture` puts it into the states the screens show.
 #include "ApiClient.h"
+#include "FingerprintController.h"
 #include "FingerprintReader.h"
 #include "JobModel.h"
+#include "JobsController.h"
 #include "KioskController.h"
 #include "KioskTranslations.h"
+#include "PrinterStatusController.h"
 #include "ThumbnailCache.h"
 
 #include <QJsonArray>
@@ -52,12 +55,12 @@ public:
             j.submitted = QDateTime::currentDateTimeUtc();
             jobs << j;
         }
-        m_kiosk->jobs()->setJobs(jobs);
+        m_kiosk->jobsController()->jobs()->setJobs(jobs);
     }
     /// The fingerprint screens: the server asked "kim" to confirm with a finger.
     Q_INVOKABLE void askForFingerprint()
     {
-        m_kiosk->beginVerification(
+        m_kiosk->fingerprintController()->beginVerification(
             {{QStringLiteral("verify"), QStringLiteral("fingerprint")},
              {QStringLiteral("challenge"), QStringLiteral("fixture-challenge")},
              {QStringLiteral("user"), QJsonObject{{QStringLiteral("name"), QStringLiteral("kim")}}},
@@ -66,14 +69,14 @@ public:
                                      {QStringLiteral("template"), QStringLiteral("AAAA")}}}}});
     }
     /// The printer's state as the kiosk's next poll would bring it.
-    Q_INVOKABLE void setPrinterWorks(bool works) { m_kiosk->applyPrinter(printer(works)); }
+    Q_INVOKABLE void setPrinterWorks(bool works) { m_kiosk->printerStatus()->applyPrinter(printer(works)); }
     /// Back to the idle screen with a working printer and English texts.
     Q_INVOKABLE void reset()
     {
         m_kiosk->signOut();
         m_kiosk->cancel();
         m_kiosk->setLanguage(QStringLiteral("en"));
-        m_kiosk->applyPrinter(printer(true));
+        m_kiosk->printerStatus()->applyPrinter(printer(true));
     }
 
 private:
@@ -90,14 +93,14 @@ public Q_SLOTS:
         m_translations = new KioskTranslations(this);
         m_translations->setLanguage(QStringLiteral("en"));
         m_kiosk = new KioskController(m_client, m_translations, this);
-        m_kiosk->setThumbnailCache(new ThumbnailCache); // the engine below owns the cache
+        m_kiosk->jobsController()->setThumbnailCache(new ThumbnailCache); // the engine below owns the cache
         // A real libfprint sensor: the virtual one (FP_VIRTUAL_DEVICE_STORAGE, set by ctest).
         m_fingerprint = new FingerprintReader(this);
-        m_kiosk->setFingerprintReader(m_fingerprint);
+        m_kiosk->fingerprintController()->setFingerprintReader(m_fingerprint);
         m_fingerprint->start();
         engine->addImageProvider(QStringLiteral("thumbnails"), new ThumbnailCache);
         KioskController::setInstance(m_kiosk);
-        m_kiosk->applyPrinter(printer(true));
+        m_kiosk->printerStatus()->applyPrinter(printer(true));
         engine->addImportPath(QStringLiteral("qrc:/"));
         engine->rootContext()->setContextProperty(QStringLiteral("fixture"), new Fixture(m_kiosk));
         connect(m_kiosk, &KioskController::languageChanged, engine, &QQmlEngine::retranslate);

@@ -38,14 +38,14 @@ Item {
         }
 
         function test_idleInvitesTheFingerWhenTheSensorIdentifies() {
-            tryVerify(() => Kiosk.fingerprintAvailable, 5000, "the virtual sensor opens")
+            tryVerify(() => FingerprintController.fingerprintAvailable, 5000, "the virtual sensor opens")
             const screen = createTemporaryObject(idleComp, root)
-            compare(find(screen, "touchSensorText").visible, Kiosk.fingerprintCanIdentify)
-            verify(Kiosk.fingerprintCanIdentify)
+            compare(find(screen, "touchSensorText").visible, FingerprintController.fingerprintCanIdentify)
+            verify(FingerprintController.fingerprintCanIdentify)
         }
 
         function test_enrolScreenFromJobsAndBack() {
-            tryVerify(() => Kiosk.fingerprintAvailable, 5000)
+            tryVerify(() => FingerprintController.fingerprintAvailable, 5000)
             fixture.signIn(true)
             const jobs = createTemporaryObject(jobsComp, root)
             const button = find(jobs, "fingerprintButton")
@@ -54,7 +54,7 @@ Item {
             mouseClick(button)
             // Biometric data: first what is kept, where, why, for how long; nothing scanned yet.
             compare(Kiosk.screen, Kiosk.ConsentScreen)
-            verify(Kiosk.sensorListening !== "enroll", Kiosk.sensorListening)
+            verify(FingerprintController.sensorListening !== "enroll", FingerprintController.sensorListening)
             const consent = createTemporaryObject(consentComp, root)
             compare(find(consent, "consentTitle").text, "Register your fingerprint?")
             verify(!find(consent, "consentWithdraw").visible, "nothing to withdraw before enrolment")
@@ -63,14 +63,14 @@ Item {
             compare(agree.text, "Agree and register")
             mouseClick(find(consent, "consentCancel"))
             compare(Kiosk.screen, Kiosk.JobsScreen)
-            Kiosk.startEnrollment() // the jobs screen's button, now under the consent screen
+            FingerprintController.startEnrollment() // the jobs screen's button, now under the consent screen
             compare(Kiosk.screen, Kiosk.ConsentScreen)
             mouseClick(agree)
             compare(Kiosk.screen, Kiosk.EnrollScreen)
             const screen = createTemporaryObject(fingerComp, root)
             compare(find(screen, "fingerprintTitle").text, "Register your fingerprint")
             verify(find(screen, "enrollDots").visible)
-            compare(Kiosk.enrollTotal, 5)
+            compare(FingerprintController.enrollTotal, 5)
             verify(find(screen, "fingerprintHint").text.indexOf("5 more times") >= 0, find(screen, "fingerprintHint").text)
             verify(!find(screen, "fingerprintRemove").visible, "nothing to remove before enrolment")
             const back = find(screen, "fingerprintCancel")
@@ -80,7 +80,7 @@ Item {
         }
 
         function test_verifyScreenShowsAFailureAndCancels() {
-            tryVerify(() => Kiosk.fingerprintAvailable, 5000)
+            tryVerify(() => FingerprintController.fingerprintAvailable, 5000)
             fixture.askForFingerprint()
             compare(Kiosk.screen, Kiosk.VerifyScreen)
             const screen = createTemporaryObject(fingerComp, root)
@@ -89,7 +89,7 @@ Item {
             // The fixture's template is not a real print: the sensor says so and offers a retry.
             tryVerify(() => Kiosk.messageIsError, 5000)
             verify(find(screen, "fingerprintRetry").visible)
-            verify(Kiosk.fingerprintFailed)
+            verify(FingerprintController.fingerprintFailed)
             verify(find(screen, "fingerprintSkip").visible, "a failed sensor offers to go on with the PIN alone")
             mouseClick(find(screen, "fingerprintCancel"))
             compare(Kiosk.screen, Kiosk.IdleScreen)
@@ -106,7 +106,7 @@ Item {
         }
 
         function test_pinPadFillsFields() {
-            Kiosk.showPinEntry()
+            SignInController.showPinEntry()
             const screen = createTemporaryObject(pinComp, root)
             const user = find(screen, "userField")
             const pin = find(screen, "pinField")
@@ -134,7 +134,7 @@ Item {
             const button = find(screen, "pinButton")
             verify(!bar.visible)
             // The fixture has no server: a card tap fails and the idle screen says so.
-            Kiosk.cardPresented("04A1B2C3")
+            SignInController.cardPresented("04A1B2C3")
             tryVerify(() => bar.visible && !Kiosk.busy, 5000, "a message on the idle screen")
             const y = item => item.mapToItem(screen, 0, 0).y
             tryVerify(() => y(bar) >= y(button) + button.height, 1000, "the message is drawn over the button: " + y(bar))
@@ -144,7 +144,7 @@ Item {
         }
 
         function test_pinRefusalAppearsBetweenTheFieldsAndTheButtons() {
-            Kiosk.showPinEntry()
+            SignInController.showPinEntry()
             const screen = createTemporaryObject(pinComp, root)
             const pin = find(screen, "pinField")
             for (const k of ["k", "i", "m"])
@@ -179,20 +179,20 @@ Item {
             verify(!find(screen, "faultBanner").visible)
             verify(!find(screen, "printButton").enabled)
             mouseClick(list.itemAtIndex(0))
-            compare(Kiosk.jobs.selectedCount, 1)
+            compare(JobsController.jobs.selectedCount, 1)
             mouseClick(list.itemAtIndex(2)) // printing: not selectable
-            compare(Kiosk.jobs.selectedCount, 1)
+            compare(JobsController.jobs.selectedCount, 1)
             verify(find(screen, "printButton").enabled)
             mouseClick(find(screen, "copiesPlus"))
-            compare(Kiosk.copies, 2)
+            compare(JobsController.copies, 2)
             mouseClick(find(screen, "duplexSwitch"))
-            verify(Kiosk.duplex)
+            verify(JobsController.duplex)
             mouseClick(find(screen, "deleteButton"))
-            verify(Kiosk.confirmingDelete)
+            verify(JobsController.confirmingDelete)
             verify(find(screen, "confirmDeleteDialog").visible)
             mouseClick(find(screen, "keepButton"))
-            verify(!Kiosk.confirmingDelete)
-            compare(Kiosk.jobs.count, 3)
+            verify(!JobsController.confirmingDelete)
+            compare(JobsController.jobs.count, 3)
             verify(find(screen, "countdown").text.indexOf("30") >= 0)
         }
 
@@ -347,7 +347,7 @@ Item {
             const banner = find(screen, "faultBanner")
             verify(banner.visible)
             verify(find(screen, "faultText").text.indexOf("paper jam") >= 0)
-            Kiosk.jobs.selectAll(true)
+            JobsController.jobs.selectAll(true)
             verify(!find(screen, "printButton").enabled)
             verify(!find(screen, "printAllButton").enabled)
             verify(find(screen, "deleteButton").enabled)
