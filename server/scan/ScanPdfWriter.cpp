@@ -1,0 +1,422 @@
+#include "ScanPdfWriter.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QImageReader>
+#include <algorithm>
+#include <cstdarg>
+#include <cstring>
+#include <map>
+#include <qpdf/Pipeline.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+#include <stdexcept>
+#include <tiffio.h>
+#include <vector>
+
+namespace {
+
+// --- libtiff in memory: a page is G4-encoded without touching the disk ------------------------------
+
+struct MemFile
+{
+    QByteArray data;
+    qint64 pos = 0;
+};
+
+tmsize_t memRead(thandle_t h, void* buf, tmsize_t n)
+{
+    auto* f = static_cast<MemFile*>(h);
+    const qint64 count = std::clamp<qint64>(f->data.size() - f->pos, 0, static_cast<qint64>(n));
+    if (count > 0)
+        std::memcpy(buf, f->data.constData() + f->pos, static_cast<size_t>(count));
+    f->pos += count;
+    return static_cast<tmsize_t>(count);
+}
+
+tmsize_t memWrite(thandle_t h, void* buf, tmsize_t n)
+{
+    auto* f = static_cast<MemFile*>(h);
+    if (f->pos + n > f->data.size())
+        f->data.resize(static_cast<qsizetype>(f->pos + n));
+    std::memcpy(f->data.data() + f->pos, buf, static_cast<size_t>(n));
+    f->pos += n;
+    return n;
+}
+
+toff_t memSeek(thandle_t h, toff_t off, int whence)
+{
+    auto* f = static_cast<MemFile*>(h);
+    const qint64 base = whence == SEEK_CUR ? f->pos : whence == SEEK_END ? f->data.size() : 0;
+    const qint64 target = base + static_cast<qint64>(off);
+    if (target < 0)
+        return static_cast<toff_t>(-1);
+    f->pos = target;
+    return static_cast<toff_t>(target);
+}
+
+int memClose(thandle_t)
+{
+    return 0;
+}
+
+toff_t memSize(thandle_t h)
+{
+    return static_cast<toff_t>(static_cast<MemFile*>(h)->data.size());
+}
+
+int memMap(thandle_t, void**, toff_t*)
+{
+    return 0;
+}
+
+void memUnmap(thandle_t, void*, toff_t) {}
+
+int onTiffError(TIFF*, void* userData, const char*, const char* fmt, va_list ap)
+{
+    char text[512];
+    std::vsnprintf(text, sizeof text, fmt, ap);
+    auto* error = static_cast<QString*>(userData);
+    if (error->isEmpty())
+        *error = QString::fromLocal8Bit(text);
+    return 1;
+}
+
+int onTiffWarning(TIFF*, void*, const char*, const char*, va_list)
+{
+    return 1;
+}
+
+TIFF* openMem(MemFile* file, const char* mode, QString* libError)
+{
+    TIFFOpenOptions* opts = TIFFOpenOptionsAlloc();
+    TIFFOpenOptionsSetErrorHandlerExtR(opts, onTiffError, libError);
+    TIFFOpenOptionsSetWarningHandlerExtR(opts, onTiffWarning, nullptr);
+    TIFF* tif = TIFFClientOpenExt("scan", mode, file, memRead, memWrite, memSeek, memClose, memSize, memMap,
+                                  memUnmap, opts);
+    TIFFOpenOptionsFree(opts);
+    return tif;
+}
+
+struct TiffHandle
+{
+    TIFF* tif = nullptr;
+    ~TiffHandle()
+    {
+        if (tif)
+            TIFFClose(tif);
+    }
+};
+
+// Encodes rows of (width + 7) / 8 bytes, 1 = black, as one G4 strip.
+bool encodeG4(std::vector<unsigned char>& bitmap, int width, int height, QByteArray* out, QString* error)
+{
+    MemFile file;
+    QString libError;
+    {
+        TiffHandle w;
+        w.tif = openMem(&file, "w", &libError);
+        if (!w.tif) {
+            *error = QStringLiteral("cannot encode the page: %1").arg(libError);
+            return false;
+        }
+        TIFFSetField(w.tif, TIFFTAG_IMAGEWIDTH, static_cast<uint32_t>(width));
+        TIFFSetField(w.tif, TIFFTAG_IMAGELENGTH, static_cast<uint32_t>(height));
+        TIFFSetField(w.tif, TIFFTAG_BITSPERSAMPLE, 1);
+        TIFFSetField(w.tif, TIFFTAG_SAMPLESPERPIXEL, 1);
+        TIFFSetField(w.tif, TIFFTAG_COMPRESSION, COMPRESSION_CCITTFAX4);
+        TIFFSetField(w.tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISWHITE);
+        TIFFSetField(w.tif, TIFFTAG_FILLORDER, FILLORDER_MSB2LSB);
+        TIFFSetField(w.tif, TIFFTAG_ROWSPERSTRIP, static_cast<uint32_t>(height));
+        if (TIFFWriteEncodedStrip(w.tif, 0, bitmap.data(), static_cast<tmsize_t>(bitmap.size())) < 0 ||
+            !TIFFWriteDirectory(w.tif)) {
+            *error = QStringLiteral("cannot encode the page: %1").arg(libError);
+            return false;
+        }
+    }
+    file.pos = 0;
+    TiffHandle r;
+    r.tif = openMem(&file, "rm", &libError);
+    if (!r.tif || TIFFNumberOfStrips(r.tif) != 1) {
+        *error = QStringLiteral("cannot encode the page: %1").arg(libError);
+        return false;
+    }
+    const tmsize_t size = static_cast<tmsize_t>(TIFFGetStrileByteCount(r.tif, 0));
+    out->resize(static_cast<qsizetype>(size));
+    if (size <= 0 || TIFFReadRawStrip(r.tif, 0, out->data(), size) != size) {
+        *error = QStringLiteral("cannot encode the page: %1").arg(libError);
+        return false;
+    }
+    return true;
+}
+
+// --- qpdf --------------------------------------------------------------------------------------------
+
+// The PDF as qpdf writes it, handed to the caller's sink (the encrypting spool writer).
+class SinkPipeline : public Pipeline
+{
+public:
+    explicit SinkPipeline(const ScanPdfWriter::Sink& sink) : Pipeline("scan-pdf", nullptr), m_sink(sink) {}
+    void write(unsigned char const* data, size_t len) override
+    {
+        if (len && !m_sink(reinterpret_cast<const char*>(data), static_cast<qint64>(len)))
+            throw std::runtime_error("the PDF could not be stored");
+    }
+    void finish() override {}
+
+private:
+    const ScanPdfWriter::Sink& m_sink;
+};
+
+// Each image's bytes come from its page's source only when qpdf writes that image.
+class PageImages : public QPDFObjectHandle::StreamDataProvider
+{
+public:
+    void add(QPDFObjGen og, const ScanPdfPage* page) { m_pages[og] = page; }
+    void provideStreamData(QPDFObjGen const& og, Pipeline* pipeline) override
+    {
+        auto it = m_pages.find(og);
+        if (it == m_pages.end())
+            throw std::runtime_error("unknown image");
+        qint64 written = 0;
+        const bool ok = it->second->data([&](const char* d, size_t n) {
+            pipeline->write(reinterpret_cast<const unsigned char*>(d), n);
+            written += static_cast<qint64>(n);
+        });
+        if (!ok || written != it->second->bytes)
+            throw std::runtime_error("a scanned page could not be read from the spool");
+        pipeline->finish();
+    }
+
+private:
+    std::map<QPDFObjGen, const ScanPdfPage*> m_pages;
+};
+
+QPDFObjectHandle pageObject(QPDF& pdf, const ScanPdfPage& p, PageImages& images,
+                            const std::shared_ptr<QPDFObjectHandle::StreamDataProvider>& provider)
+{
+    QPDFObjectHandle image = pdf.newStream();
+    QPDFObjectHandle dict = image.getDict();
+    dict.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
+    dict.replaceKey("/Subtype", QPDFObjectHandle::newName("/Image"));
+    dict.replaceKey("/Width", QPDFObjectHandle::newInteger(p.width));
+    dict.replaceKey("/Height", QPDFObjectHandle::newInteger(p.height));
+    QPDFObjectHandle parms = QPDFObjectHandle::newNull();
+    const char* filter = "/DCTDecode";
+    if (p.encoding == ScanPdfPage::Encoding::G4) {
+        filter = "/CCITTFaxDecode";
+        dict.replaceKey("/ColorSpace", QPDFObjectHandle::newName("/DeviceGray"));
+        dict.replaceKey("/BitsPerComponent", QPDFObjectHandle::newInteger(1));
+        parms = QPDFObjectHandle::newDictionary();
+        parms.replaceKey("/K", QPDFObjectHandle::newInteger(-1));
+        parms.replaceKey("/Columns", QPDFObjectHandle::newInteger(p.width));
+        parms.replaceKey("/Rows", QPDFObjectHandle::newInteger(p.height));
+        parms.replaceKey("/BlackIs1", QPDFObjectHandle::newBool(false));
+    } else {
+        dict.replaceKey("/ColorSpace",
+                        QPDFObjectHandle::newName(p.components == 3 ? "/DeviceRGB" : "/DeviceGray"));
+        dict.replaceKey("/BitsPerComponent", QPDFObjectHandle::newInteger(8));
+    }
+    images.add(image.getObjGen(), &p);
+    image.replaceStreamData(provider, QPDFObjectHandle::newName(filter), parms);
+
+    const double dpi = p.dpi > 0 ? p.dpi : 150;
+    const double widthPt = p.width / dpi * 72.0;
+    const double heightPt = p.height / dpi * 72.0;
+    const QByteArray draw = QStringLiteral("q %1 0 0 %2 0 0 cm /Im0 Do Q\n")
+                                .arg(widthPt, 0, 'f', 4)
+                                .arg(heightPt, 0, 'f', 4)
+                                .toLatin1();
+    QPDFObjectHandle contents = pdf.newStream(draw.toStdString());
+    QPDFObjectHandle xobjects = QPDFObjectHandle::newDictionary();
+    xobjects.replaceKey("/Im0", image);
+    QPDFObjectHandle resources = QPDFObjectHandle::newDictionary();
+    resources.replaceKey("/XObject", xobjects);
+    QPDFObjectHandle page = QPDFObjectHandle::newDictionary();
+    page.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
+    page.replaceKey("/MediaBox",
+                    QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, widthPt, heightPt)));
+    page.replaceKey("/Resources", resources);
+    page.replaceKey("/Contents", contents);
+    return pdf.makeIndirectObject(page);
+}
+
+quint16 be16(const QByteArray& d, qsizetype at)
+{
+    return static_cast<quint16>((static_cast<uchar>(d[at]) << 8) | static_cast<uchar>(d[at + 1]));
+}
+
+} // namespace
+
+bool ScanPdfWriter::write(const QList<ScanPdfPage>& pages, const Sink& out, QString* error)
+{
+    if (pages.isEmpty()) {
+        *error = QStringLiteral("a scan without pages makes no PDF");
+        return false;
+    }
+    try {
+        QPDF pdf;
+        pdf.emptyPDF();
+        auto images = std::make_shared<PageImages>();
+        std::shared_ptr<QPDFObjectHandle::StreamDataProvider> provider = images;
+        QPDFPageDocumentHelper helper(pdf);
+        for (const ScanPdfPage& p : pages)
+            helper.addPage(pageObject(pdf, p, *images, provider), false);
+        SinkPipeline sink(out);
+        QPDFWriter writer(pdf);
+        writer.setOutputPipeline(&sink);
+        // The images are compressed already: never decoded or recompressed, only copied.
+        writer.setDecodeLevel(qpdf_dl_none);
+        writer.write();
+    } catch (const std::exception& e) {
+        *error =
+            QStringLiteral("the scan could not be made into a PDF: %1").arg(QString::fromLocal8Bit(e.what()));
+        return false;
+    }
+    return true;
+}
+
+qint64 ScanPdfWriter::estimateSize(qint64 imageBytes, int pages)
+{
+    // Measured: about 600 bytes a page (page, content stream, image dictionary, xref) and 700 for the
+    // header, catalogue, page tree and trailer; the bound leaves room for long numbers.
+    return imageBytes + 1024LL * pages + 2048;
+}
+
+bool ScanPdfWriter::inspectJpeg(const QByteArray& jpeg, ScanPdfPage* page, QString* error)
+{
+    const qsizetype n = jpeg.size();
+    if (n < 4 || static_cast<uchar>(jpeg[0]) != 0xFF || static_cast<uchar>(jpeg[1]) != 0xD8) {
+        *error = QStringLiteral("the page is not a JPEG image");
+        return false;
+    }
+    qsizetype pos = 2;
+    while (pos + 4 <= n) {
+        if (static_cast<uchar>(jpeg[pos]) != 0xFF) {
+            *error = QStringLiteral("the JPEG image is damaged");
+            return false;
+        }
+        const uchar marker = static_cast<uchar>(jpeg[pos + 1]);
+        if (marker == 0xFF) { // fill byte
+            ++pos;
+            continue;
+        }
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+            pos += 2;
+            continue;
+        }
+        if (marker == 0xD9 || marker == 0xDA) {
+            *error = QStringLiteral("the JPEG image has no frame header");
+            return false;
+        }
+        const quint16 length = be16(jpeg, pos + 2);
+        if (length < 2 || pos + 2 + length > n) {
+            *error = QStringLiteral("the JPEG image is damaged");
+            return false;
+        }
+        const bool sof =
+            (marker >= 0xC0 && marker <= 0xCF) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (sof) {
+            if (marker > 0xC2) {
+                *error = QStringLiteral("the JPEG image uses a lossless, hierarchical or arithmetic coding");
+                return false;
+            }
+            if (length < 8) {
+                *error = QStringLiteral("the JPEG image is damaged");
+                return false;
+            }
+            const int precision = static_cast<uchar>(jpeg[pos + 4]);
+            const int height = be16(jpeg, pos + 5);
+            const int width = be16(jpeg, pos + 7);
+            const int components = static_cast<uchar>(jpeg[pos + 9]);
+            if (precision != 8 || (components != 1 && components != 3)) {
+                *error = QStringLiteral("the JPEG image is not 8-bit grey or colour");
+                return false;
+            }
+            if (width <= 0 || height <= 0 || width > MaxSide || height > MaxSide) {
+                *error = QStringLiteral("the JPEG image has an impossible size (%1 x %2 pixels)")
+                             .arg(width)
+                             .arg(height);
+                return false;
+            }
+            // A page cut short would show as a grey band: the image must end after its frame.
+            const qsizetype end = jpeg.lastIndexOf(QByteArrayLiteral("\xFF\xD9"));
+            if (end < pos) {
+                *error = QStringLiteral("the JPEG image is cut short");
+                return false;
+            }
+            page->encoding = ScanPdfPage::Encoding::Jpeg;
+            page->width = width;
+            page->height = height;
+            page->components = components;
+            page->bytes = n;
+            return true;
+        }
+        pos += 2 + length;
+    }
+    *error = QStringLiteral("the JPEG image is damaged");
+    return false;
+}
+
+bool ScanPdfWriter::pngToG4(const QByteArray& png, QByteArray* g4, ScanPdfPage* page, QString* error)
+{
+    QBuffer buffer;
+    buffer.setData(png);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, "png");
+    const QSize size = reader.size();
+    if (!png.startsWith("\x89PNG\r\n\x1a\n") || !size.isValid()) {
+        *error = QStringLiteral("the page is not a PNG image");
+        return false;
+    }
+    if (size.width() > MaxSide || size.height() > MaxSide) {
+        *error = QStringLiteral("the PNG image has an impossible size (%1 x %2 pixels)")
+                     .arg(size.width())
+                     .arg(size.height());
+        return false;
+    }
+    reader.setAllocationLimit(1024); // MB: the size check above keeps real pages far below it
+    QImage image = reader.read();
+    if (image.isNull()) {
+        *error = QStringLiteral("the PNG image is damaged: %1").arg(reader.errorString());
+        return false;
+    }
+    if (image.hasAlphaChannel()) {
+        // Transparent parts are paper.
+        const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+        QImage flat(image.size(), QImage::Format_Grayscale8);
+        for (int y = 0; y < argb.height(); ++y) {
+            const QRgb* src = reinterpret_cast<const QRgb*>(argb.constScanLine(y));
+            uchar* dst = flat.scanLine(y);
+            for (int x = 0; x < argb.width(); ++x) {
+                const int a = qAlpha(src[x]);
+                dst[x] = static_cast<uchar>((qGray(src[x]) * a + 255 * (255 - a)) / 255);
+            }
+        }
+        image = flat;
+    }
+    if (image.format() != QImage::Format_Grayscale8)
+        image = image.convertToFormat(QImage::Format_Grayscale8);
+    const int width = image.width();
+    const int height = image.height();
+    const size_t rowBytes = static_cast<size_t>(width + 7) / 8;
+    std::vector<unsigned char> bitmap(rowBytes * static_cast<size_t>(height), 0);
+    for (int y = 0; y < height; ++y) {
+        const uchar* src = image.constScanLine(y);
+        unsigned char* dst = bitmap.data() + rowBytes * static_cast<size_t>(y);
+        for (int x = 0; x < width; ++x)
+            if (src[x] < 128)
+                dst[x >> 3] |= static_cast<unsigned char>(0x80 >> (x & 7));
+    }
+    image = QImage();
+    if (!encodeG4(bitmap, width, height, g4, error))
+        return false;
+    page->encoding = ScanPdfPage::Encoding::G4;
+    page->width = width;
+    page->height = height;
+    page->components = 1;
+    page->bytes = g4->size();
+    return true;
+}
