@@ -1,4 +1,5 @@
 #pragma once
+#include <QSettings>
 #include <QString>
 
 /// The [mail] section of mps-server.conf (docs/devices.md, "Mail"): the SMTP relay every mail of the
@@ -16,4 +17,23 @@ struct MailConfig
 
     /// True when an SMTP relay is configured.
     bool enabled() const { return !url.isEmpty(); }
+
+    /// Reads the `[mail]` group of `ini` over `defaults` (mps-admin mail test; the server's
+    /// ServerConfig reads the same keys).
+    static MailConfig fromIni(QSettings& ini, const MailConfig& defaults)
+    {
+        MailConfig c = defaults;
+        ini.beginGroup(QStringLiteral("mail"));
+        c.url = ini.value(QStringLiteral("url"), c.url).toString().trimmed();
+        c.starttls = ini.value(QStringLiteral("starttls"), c.starttls).toString().trimmed();
+        c.user = ini.value(QStringLiteral("user"), c.user).toString();
+        c.passwordFile = ini.value(QStringLiteral("password-file"), c.passwordFile).toString();
+        // QSettings splits "Name, Dept <a@b>" at the comma: join a list back.
+        c.from = ini.value(QStringLiteral("from"), c.from).toStringList().join(QStringLiteral(", "));
+        c.caFile = ini.value(QStringLiteral("ca-file"), c.caFile).toString();
+        c.timeoutSeconds = ini.value(QStringLiteral("timeout-seconds"), c.timeoutSeconds).toInt();
+        c.maxMessageMb = ini.value(QStringLiteral("max-message-mb"), c.maxMessageMb).toInt();
+        ini.endGroup();
+        return c;
+    }
 };

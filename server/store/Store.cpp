@@ -1,6 +1,7 @@
 #include "Store.h"
 
 #include "AccountingSchema.h"
+#include "AlertSchema.h"
 #include "DeviceSchema.h"
 #include "FaxSchema.h"
 #include "Log.h"
@@ -159,6 +160,14 @@ bool Store::migrate()
     if (!DeviceSchema::migrate(m_db, &m_error))
         return false;
     if (!deviceTx.commit()) {
+        m_error = m_db.errorString();
+        return false;
+    }
+    // Schema 8: device alerts (docs/devices.md, "Alerts"), all or nothing.
+    Transaction alertTx(m_db);
+    if (!AlertSchema::migrate(m_db, &m_error))
+        return false;
+    if (!alertTx.commit()) {
         m_error = m_db.errorString();
         return false;
     }

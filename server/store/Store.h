@@ -1,4 +1,5 @@
 #pragma once
+#include "AlertStore.h"
 #include "Database.h"
 #include "DepartmentStore.h"
 #include "DeviceStore.h"
@@ -124,6 +125,9 @@ public:
     /// Device monitoring: inventory columns, latest status, history samples (docs/devices.md).
     DeviceStore& devices() { return m_devices; }
 
+    /// Device alerts: one row per condition, with what was mailed (docs/devices.md, "Alerts").
+    AlertStore& alerts() { return m_alerts; }
+
     /// Opens the database and creates or upgrades its schema.
     [[nodiscard]] bool open(const QString& path, const SecretKey& key);
     QString errorString() const { return m_error; }
@@ -241,4 +245,5 @@ private:
     FaxInboxStore m_faxInbox;
     FaxStore m_fax;
     DeviceStore m_devices;
+    AlertStore m_alerts{m_db, m_mutex};
 };
