@@ -225,6 +225,9 @@ void JobListModel::applyEvent(const QString& type, const QJsonObject& event)
         requestPricedJob(job.id);
     if (type == QLatin1String("job-expiring"))
         m_warned.insert(job.id);
+    // The server announces a thumbnail it rendered after the upload with job-changed.
+    if (type == QLatin1String("job-changed") && !m_thumbnails.contains(job.id))
+        m_thumbnailFailed.remove(job.id);
     if (isLive(job.state))
         upsert(job);
     else
@@ -328,6 +331,13 @@ void JobListModel::requestThumbnail(qint64 id) const
     connect(reply, &ApiReply::finished, self, [self, reply, id] {
         reply->deleteLater();
         self->m_thumbnailReplies.remove(id);
+        if (reply->httpStatus() == 202) {
+            // Still being rendered on the server: asked again when the job's event (job-changed)
+            // arrives, or with the next list.
+            qCDebug(lcClientJobs) << "thumbnail for job" << id << "is being prepared";
+            self->m_thumbnailFailed.insert(id);
+            return;
+        }
         const QImage img = reply->ok() ? QImage::fromData(reply->data()) : QImage();
         if (img.isNull()) {
             qCInfo(lcClientJobs) << "no thumbnail for job" << id << reply->errorCode();

@@ -237,6 +237,11 @@ void JobModel::fetchThumbnail(qint64 id)
         reply->deleteLater();
         if (generation != m_generation)
             return;
+        if (reply->httpStatus() == 202) {
+            // Still being rendered: the job's next event (job-changed) fetches it again.
+            qCDebug(lcKioskJobs) << "thumbnail for job" << id << "is being prepared";
+            return;
+        }
         if (!reply->ok() || !m_thumbnails->insert(id, reply->data())) {
             qCInfo(lcKioskJobs) << "no thumbnail for job" << id << reply->errorCode();
             return;
@@ -293,8 +298,12 @@ void JobModel::applyJob(const QJsonObject& json)
     }
     if (j.state != JobState::Held)
         r.selected = false;
+    // A thumbnail the server was still rendering (202) is announced by an event on its job.
+    const bool fetchAgain = r.thumbnailVersion == 0;
     const QModelIndex i = index(row);
     Q_EMIT dataChanged(i, i);
+    if (fetchAgain)
+        fetchThumbnail(j.id);
     if (wasHeld != (j.state == JobState::Held))
         Q_EMIT countChanged();
     Q_EMIT selectionChanged();

@@ -88,6 +88,9 @@ bool Server::start(QString* error)
     js.holdSecs = static_cast<qint64>(m_config.holdHours) * 3600;
     js.warnBeforeSecs = static_cast<qint64>(m_config.expiryWarningMinutes) * 60;
     js.maxDocumentBytes = m_config.maxDocumentBytes;
+    js.render.maxImagePixels = qint64(std::max(1, m_config.renderMaxMegapixels)) * 1000000;
+    js.render.thumbnailMs = std::max(1, m_config.thumbnailSeconds) * 1000;
+    js.render.rasterPageMs = std::max(1, m_config.rasterPageSeconds) * 1000;
     m_jobs = std::make_unique<JobService>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, js);
     m_converter = std::make_unique<DocumentConverter>(m_config.convert);
     m_jobs->setConverter(m_converter.get());
@@ -180,6 +183,7 @@ bool Server::start(QString* error)
         return false;
     id.port = m_http->port();
     m_ipp = std::make_unique<IppEndpoint>(m_data.store, *m_jobs, *m_auth, id, m_config.trustedUserHosts);
+    m_ipp->setLimits({qint64(m_config.ippMaxAttributeKiB) * 1024, m_config.ippMaxAttributes});
     // PC-fax receiving (docs/fax.md): the gateway's hook delivers into the inbox, stored like jobs.
     m_faxInbox = std::make_unique<FaxInbox>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, *m_jobs,
                                             FaxInbox::Settings{});
@@ -249,6 +253,7 @@ void Server::sweepLoop()
         lock.unlock();
         m_jobs->sweep();
         m_auth->flushRefusalLog();
+        IppEndpoint::flushLog(QDateTime::currentSecsSinceEpoch());
         m_fax->sweep();
         lock.lock();
         m_cv.wait_for(lock, std::chrono::seconds(m_config.expirySweepSeconds), [this] { return !m_running; });

@@ -41,6 +41,11 @@ struct ServerConfig
     int headerTimeoutSeconds = 10;      ///< a request head must arrive within this
     int bodyTimeoutSeconds = 30;        ///< each body read and response write
     int idleTimeoutSeconds = 30;        ///< idle keep-alive connections close after this
+    int ippMaxAttributeKiB = 256;     ///< IPP attribute section, checked before parsing and sign-in
+    int ippMaxAttributes = 2000;      ///< attribute and value entries in it
+    int renderMaxMegapixels = 150;    ///< image pixels one page may draw for a thumbnail or raster page
+    int thumbnailSeconds = 5;         ///< time limit of one thumbnail render (placeholder after)
+    int rasterPageSeconds = 60;       ///< time limit of one page rendered for the printer
     int expirySweepSeconds = 60;
     int monitorSeconds = 30;
     bool kioskFingerprintVerify = true; ///< enrolled users confirm card/PIN sign-ins at the sensor

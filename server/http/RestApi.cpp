@@ -369,6 +369,15 @@ void RestApi::jobRoute(Call& c, qint64 id, const QString& sub)
     }
     if (sub == QLatin1String("thumbnail") && m == "GET") {
         const QByteArray png = m_jobs.thumbnailFor(c.who.user, id);
+        // Rendered after the job was acknowledged: 202 until then, and job-changed when it is ready.
+        if (png.isEmpty() && m_jobs.thumbnailPending(c.who.user, id))
+            return (void)c.ex.respond(
+                202, "application/json",
+                QJsonDocument(QJsonObject{{QStringLiteral("pending"), true},
+                                          {QStringLiteral("message"),
+                                           QStringLiteral("The preview of job %1 is being prepared.").arg(id)}})
+                    .toJson(QJsonDocument::Compact),
+                {{"Retry-After", "2"}});
         if (png.isEmpty())
             return c.error(404, "not-found", QStringLiteral("No preview is available for job %1.").arg(id));
         return (void)c.ex.respond(200, "image/png", png);

@@ -1,10 +1,13 @@
 #include "IppEndpoint.h"
 
 #include "DocumentFormat.h"
+#include "InputRefusalLog.h"
+#include "IppSectionScanner.h"
 #include "JobService.h"
 #include "Log.h"
 #include "Store.h"
 
+#include <QDateTime>
 #include <QSet>
 #include <QUrl>
 #include <cups/cups.h>
@@ -15,28 +18,71 @@ namespace {
 constexpr qint64 SmallRequestBytes = 64 * 1024;
 constexpr qint64 DrainBeforeChallengeBytes = 64 * 1024 * 1024;
 
+// The request body as the handlers read it: the attribute section, already read and checked against
+// the limits, then whatever of the document was read with it, then the rest from the connection.
 struct BodyReader
 {
-    HttpExchange* ex;
+    HttpExchange* ex = nullptr;
+    QByteArray section;  ///< the attribute section followed by the first bytes of the document
+    qint64 pos = 0;      ///< the next byte of `section` to hand out
+    qint64 sectionEnd = 0;
     bool failed = false;
+
+    /// Reads up to `max` document bytes (after the attribute section).
+    qint64 readDocument(char* data, qint64 max)
+    {
+        if (pos < section.size()) {
+            const qint64 n = std::min<qint64>(max, section.size() - pos);
+            memcpy(data, section.constData() + pos, static_cast<size_t>(n));
+            pos += n;
+            return n;
+        }
+        return ex->readBody(data, max);
+    }
 };
 
+// Feeds the checked attribute section to ippReadIO (which expects full reads), never past its end.
 ssize_t readIppBytes(void* ctx, ipp_uchar_t* buffer, size_t bytes)
 {
     auto* r = static_cast<BodyReader*>(ctx);
-    size_t got = 0;
-    while (got < bytes) {
-        const qint64 n =
-            r->ex->readBody(reinterpret_cast<char*>(buffer) + got, static_cast<qint64>(bytes - got));
-        if (n < 0) {
-            r->failed = true;
-            return -1;
-        }
-        if (n == 0)
-            break;
-        got += static_cast<size_t>(n);
-    }
-    return static_cast<ssize_t>(got);
+    const qint64 n = std::min<qint64>(static_cast<qint64>(bytes), r->sectionEnd - r->pos);
+    if (n <= 0)
+        return 0;
+    memcpy(buffer, r->section.constData() + r->pos, static_cast<size_t>(n));
+    r->pos += n;
+    return static_cast<ssize_t>(n);
+}
+
+// Refused input from clients that may not have signed in: rate-limited per source address.
+InputRefusalLog& refusalLog()
+{
+    static InputRefusalLog log(lcIpp());
+    return log;
+}
+
+// An IPP response with only a status, for a request whose attributes were not parsed.
+QByteArray statusOnlyResponse(int version, int requestId, ipp_status_t status, const char* message)
+{
+    ipp_t* response = ippNew();
+    ippSetVersion(response, std::clamp(version / 10, 1, 2), version / 10 >= 1 ? version % 10 : 1);
+    ippSetStatusCode(response, status);
+    ippSetRequestId(response, requestId > 0 ? requestId : 1);
+    ippAddString(response, IPP_TAG_OPERATION, IPP_TAG_CHARSET, "attributes-charset", nullptr, "utf-8");
+    ippAddString(response, IPP_TAG_OPERATION, IPP_TAG_LANGUAGE, "attributes-natural-language", nullptr,
+                 "en");
+    ippAddString(response, IPP_TAG_OPERATION, IPP_TAG_TEXT, "status-message", nullptr, message);
+    QByteArray out;
+    ippSetState(response, IPP_STATE_IDLE);
+    (void)ippWriteIO(
+        &out,
+        [](void* ctx, ipp_uchar_t* buffer, size_t bytes) -> ssize_t {
+            static_cast<QByteArray*>(ctx)->append(reinterpret_cast<const char*>(buffer),
+                                                  static_cast<qsizetype>(bytes));
+            return static_cast<ssize_t>(bytes);
+        },
+        1, nullptr, response);
+    ippDelete(response);
+    return out;
 }
 
 struct ResponseWriter
@@ -86,7 +132,7 @@ struct IppEndpoint::Request
     bool needAuth = false; ///< answer with HTTP 401 instead of an IPP response
     QString printerUri;
 
-    explicit Request(HttpExchange& e) : ex(e), body{&e} {}
+    explicit Request(HttpExchange& e) : ex(e) { body.ex = &e; }
     ~Request()
     {
         ippDelete(request);
@@ -112,6 +158,23 @@ IppEndpoint::IppEndpoint(Store& store, JobService& jobs, Authenticator& auth,
 IppEndpoint::~IppEndpoint()
 {
     ippDelete(m_printerAttrs);
+}
+
+void IppEndpoint::setLimits(const Limits& limits)
+{
+    // Room for any real request's attributes, whatever the configuration says.
+    m_limits.maxAttributeBytes = std::max<qint64>(4096, limits.maxAttributeBytes);
+    m_limits.maxAttributes = std::max(64, limits.maxAttributes);
+}
+
+void IppEndpoint::flushLog(qint64 now)
+{
+    refusalLog().flush(now);
+}
+
+quint64 IppEndpoint::refusalLinesWritten()
+{
+    return refusalLog().linesWritten();
 }
 
 void IppEndpoint::handle(HttpExchange& ex)
@@ -144,13 +207,57 @@ void IppEndpoint::handle(HttpExchange& ex)
         return;
     }
     Request r(ex);
+    // The attribute section is read and checked against the limits before libcups parses it and before
+    // the sender is authenticated: never more than maxAttributeBytes are read for it.
+    IppSectionScanner scanner(m_limits.maxAttributeBytes, m_limits.maxAttributes);
+    IppSectionScanner::State scanned = scanner.scan(r.body.section);
+    while (scanned == IppSectionScanner::State::NeedMore) {
+        const qint64 room = m_limits.maxAttributeBytes - r.body.section.size();
+        const qint64 want = std::min<qint64>(64 * 1024, room);
+        const qsizetype had = r.body.section.size();
+        r.body.section.resize(had + static_cast<qsizetype>(want));
+        const qint64 n = ex.readBody(r.body.section.data() + had, want);
+        r.body.section.resize(had + static_cast<qsizetype>(std::max<qint64>(0, n)));
+        if (n <= 0) {
+            r.body.failed = n < 0;
+            break;
+        }
+        scanned = scanner.scan(r.body.section);
+    }
+    auto detail = [&] {
+        return QStringLiteral("content-length %1, transfer-encoding %2, read failed %3")
+            .arg(QString::fromLatin1(ex.header("Content-Length")),
+                 QString::fromLatin1(ex.header("Transfer-Encoding")), r.body.failed ? "yes" : "no");
+    };
+    if (scanned == IppSectionScanner::State::TooLarge || scanned == IppSectionScanner::State::TooMany) {
+        const bool tooMany = scanned == IppSectionScanner::State::TooMany;
+        refusalLog().refused(ex.peerAddress(),
+                             tooMany ? QStringLiteral("IPP request with too many attributes")
+                                     : QStringLiteral("IPP request with an oversized attribute section"),
+                             detail(), QDateTime::currentSecsSinceEpoch());
+        // An IPP answer (RFC 8011 client-error-request-entity-too-large) that libcups clients show as
+        // such; the rest of the body is never read, so the connection closes.
+        const QByteArray message =
+            tooMany ? QStringLiteral("The request has more than %1 attributes.")
+                          .arg(m_limits.maxAttributes)
+                          .toUtf8()
+                    : QStringLiteral("The request's attributes are larger than %1 KiB.")
+                          .arg(m_limits.maxAttributeBytes / 1024)
+                          .toUtf8();
+        ex.closeAfterResponse();
+        ex.respond(200, "application/ipp",
+                   statusOnlyResponse(scanner.version(), scanner.requestId(), IPP_STATUS_ERROR_REQUEST_ENTITY,
+                                      message.constData()));
+        return;
+    }
+    r.body.sectionEnd = scanner.sectionSize();
     r.request = ippNew();
-    const ipp_state_t st = ippReadIO(&r.body, readIppBytes, 1, nullptr, r.request);
-    if (st != IPP_STATE_DATA) {
-        qCInfo(lcIpp) << "malformed IPP request from" << ex.peerAddress() << "content-length"
-                      << ex.header("Content-Length") << "transfer-encoding" << ex.header("Transfer-Encoding")
-                      << "expect" << ex.header("Expect") << "encoding" << ex.header("Content-Encoding")
-                      << "read failed" << r.body.failed;
+    const ipp_state_t st = scanned == IppSectionScanner::State::Complete
+                               ? ippReadIO(&r.body, readIppBytes, 1, nullptr, r.request)
+                               : IPP_STATE_ERROR;
+    if (st != IPP_STATE_DATA || r.body.pos != r.body.sectionEnd) {
+        refusalLog().refused(ex.peerAddress(), QStringLiteral("malformed IPP request"), detail(),
+                             QDateTime::currentSecsSinceEpoch());
         ex.closeAfterResponse();
         ex.respond(400, "text/plain", "Malformed IPP request.\n");
         return;
@@ -415,7 +522,7 @@ bool IppEndpoint::validateJobTemplate(Request& r, JobInfo* meta, bool withDocume
 bool IppEndpoint::ingestInto(Request& r, JobInfo meta, qint64 jobId)
 {
     const IngestResult res = m_jobs.ingest(
-        r.identity.user, meta, [&r](char* data, qint64 max) { return r.ex.readBody(data, max); }, jobId);
+        r.identity.user, meta, [&r](char* data, qint64 max) { return r.body.readDocument(data, max); }, jobId);
     switch (res.status) {
     case IngestResult::Status::Ok:
         addJobAttributes(r, res.job, nullptr);

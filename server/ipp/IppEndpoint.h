@@ -19,6 +19,19 @@ public:
                 QStringList trustedUserHosts);
     ~IppEndpoint();
 
+    /// What an IPP request may cost before it is parsed or its sender authenticated.
+    struct Limits
+    {
+        qint64 maxAttributeBytes = 256 * 1024; ///< the attribute section, header included
+        int maxAttributes = 2000;              ///< attribute and value entries in it
+    };
+    /// Sets the limits (defaults above). Call before serving.
+    void setLimits(const Limits& limits);
+    /// Writes the summaries of rate-limited refusal lines whose interval is over (`now` in seconds).
+    static void flushLog(qint64 now);
+    /// Refusal lines written so far (tests).
+    static quint64 refusalLinesWritten();
+
     /// Handles one HTTP exchange for /ipp/print.
     void handle(HttpExchange& ex);
 
@@ -51,4 +64,5 @@ private:
     QStringList m_trustedHosts;
     ipp_t* m_printerAttrs;
     time_t m_startTime;
+    Limits m_limits;
 };

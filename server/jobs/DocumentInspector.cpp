@@ -1,8 +1,12 @@
 #include "DocumentInspector.h"
 
 #include "Log.h"
+#include "PdfPageCost.h"
 
 #include <QBuffer>
+#include <QDateTime>
+#include <QPainter>
+#include <QPainterPath>
 #include <QIODevice>
 #include <QImage>
 #include <QImageReader>
@@ -152,7 +156,7 @@ void setThumbnail(DocumentInfo& info, const QImage& page, double widthPt, double
 // ---------------------------------------------------------------------------------------------------------
 // PDF
 
-DocumentInfo inspectPdf(QIODevice* device)
+DocumentInfo inspectPdf(QIODevice* device, bool render)
 {
     // Poppler reads the device on demand; the document is never copied into memory.
     std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(device);
@@ -182,6 +186,8 @@ DocumentInfo inspectPdf(QIODevice* device)
     info.widthPt = size.width();
     info.heightPt = size.height();
     info.pageSize = DocumentInspector::pwgMediaName(info.widthPt, info.heightPt);
+    if (!render)
+        return info;
 
     // Render page 1 at the resolution that makes its longest side the thumbnail size.
     doc->setRenderHint(Poppler::Document::Antialiasing);
@@ -501,7 +507,25 @@ DocumentInfo inspectRaster(QIODevice* device, Format format, const QByteArray& h
 // ---------------------------------------------------------------------------------------------------------
 // JPEG
 
-DocumentInfo inspectJpeg(QIODevice* device)
+// The JFIF density (APP0 "JFIF": units, X and Y density) of the JPEG whose first bytes are `head`, as
+// dots per metre; {0, 0} when it declares none. Read from the header, so no pixel is decoded.
+QPair<int, int> jfifDotsPerMeter(const QByteArray& head)
+{
+    if (head.size() < 18 || !head.startsWith("\xFF\xD8\xFF\xE0") || head.mid(6, 5) != QByteArray("JFIF\0", 5))
+        return {0, 0};
+    const auto* b = reinterpret_cast<const unsigned char*>(head.constData());
+    const int units = b[13];
+    const int x = (b[14] << 8) | b[15], y = (b[16] << 8) | b[17];
+    if (x <= 0 || y <= 0)
+        return {0, 0};
+    if (units == 1) // dots per inch
+        return {qRound(x / 0.0254), qRound(y / 0.0254)};
+    if (units == 2) // dots per centimetre
+        return {x * 100, y * 100};
+    return {0, 0};
+}
+
+DocumentInfo inspectJpeg(QIODevice* device, bool render)
 {
     const QString invalid = DocumentInspector::tr("The document is not a valid JPEG image.");
     QImageReader reader(device);
@@ -516,8 +540,9 @@ DocumentInfo inspectJpeg(QIODevice* device)
     // Let libjpeg decode at a reduced scale, so the full-size image is never in memory.
     const QSize thumbStored = thumbnailSize(stored.width(), stored.height());
     reader.setScaledSize(thumbStored);
-    const QImage image = reader.read();
-    if (image.isNull())
+    // Without rendering, the density is all that is read (from the header).
+    const QImage image = render ? reader.read() : QImage();
+    if (render && image.isNull())
         return failure(invalid);
 
     const bool rotated = reader.transformation() & QImageIOHandler::TransformationRotate90;
@@ -527,9 +552,12 @@ DocumentInfo inspectJpeg(QIODevice* device)
     // leaves an image without a density at QImage's default, which is how "none" is recognised.
     const int defaultDpm = QImage(1, 1, QImage::Format_RGB32).dotsPerMeterX();
     double dpiX = 300, dpiY = 300;
-    if (image.dotsPerMeterX() != defaultDpm && image.dotsPerMeterX() > 0 && image.dotsPerMeterY() > 0) {
-        dpiX = image.dotsPerMeterX() * 0.0254;
-        dpiY = image.dotsPerMeterY() * 0.0254;
+    QPair<int, int> dpm{image.dotsPerMeterX(), image.dotsPerMeterY()};
+    if (!render)
+        dpm = jfifDotsPerMeter(readHead(device, 32));
+    if (dpm.first != defaultDpm && dpm.first > 0 && dpm.second > 0) {
+        dpiX = dpm.first * 0.0254;
+        dpiY = dpm.second * 0.0254;
         if (rotated)
             std::swap(dpiX, dpiY);
     }
@@ -540,6 +568,8 @@ DocumentInfo inspectJpeg(QIODevice* device)
     info.widthPt = pixels.width() * 72.0 / dpiX;
     info.heightPt = pixels.height() * 72.0 / dpiY;
     info.pageSize = DocumentInspector::pwgMediaName(info.widthPt, info.heightPt);
+    if (!render)
+        return info;
     info.color = hasColour(image);
     setThumbnail(info, image, pixels.width(), pixels.height());
     return info;
@@ -547,7 +577,7 @@ DocumentInfo inspectJpeg(QIODevice* device)
 
 } // namespace
 
-DocumentInfo DocumentInspector::inspect(QIODevice* device, const QString& mimeType)
+DocumentInfo DocumentInspector::inspect(QIODevice* device, const QString& mimeType, bool render)
 {
     if (!device || !device->isReadable())
         return failure(tr("The document could not be read."));
@@ -568,14 +598,14 @@ DocumentInfo DocumentInspector::inspect(QIODevice* device, const QString& mimeTy
     DocumentInfo info;
     switch (format) {
     case Format::Pdf:
-        info = inspectPdf(device);
+        info = inspectPdf(device, render);
         break;
     case Format::PwgRaster:
     case Format::Urf:
         info = inspectRaster(device, format, head);
         break;
     case Format::Jpeg:
-        info = inspectJpeg(device);
+        info = inspectJpeg(device, render);
         break;
     case Format::Unknown:
     case Format::Detect:
@@ -611,4 +641,148 @@ QString DocumentInspector::pwgMediaName(double widthPt, double heightPt)
     const QString dims =
         QStringLiteral("%1x%2mm").arg(width / 100.0, 0, 'g', 10).arg(length / 100.0, 0, 'g', 10);
     return QStringLiteral("custom_") + dims + QLatin1Char('_') + dims;
+}
+
+QByteArray DocumentInspector::placeholderPng(double widthPt, double heightPt)
+{
+    if (!(widthPt > 0) || !(heightPt > 0) || !std::isfinite(widthPt) || !std::isfinite(heightPt)) {
+        widthPt = 595;
+        heightPt = 842;
+    }
+    const QSize size = thumbnailSize(widthPt, heightPt);
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(QColor(0xf2, 0xf2, 0xf2));
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(0xb0, 0xb0, 0xb0), 2));
+    p.drawRect(QRectF(1, 1, size.width() - 2, size.height() - 2));
+    // A picture frame with a hill and a sun: "a page that is not shown", without words.
+    const double s = std::min(size.width(), size.height()) * 0.45;
+    const QRectF frame((size.width() - s) / 2, (size.height() - s) / 2, s, s * 0.8);
+    p.drawRoundedRect(frame, s * 0.06, s * 0.06);
+    QPainterPath hill;
+    hill.moveTo(frame.left() + s * 0.08, frame.bottom() - s * 0.1);
+    hill.lineTo(frame.left() + s * 0.38, frame.top() + s * 0.35);
+    hill.lineTo(frame.left() + s * 0.58, frame.top() + s * 0.55);
+    hill.lineTo(frame.left() + s * 0.7, frame.top() + s * 0.45);
+    hill.lineTo(frame.right() - s * 0.08, frame.bottom() - s * 0.1);
+    hill.closeSubpath();
+    p.fillPath(hill, QColor(0xc8, 0xc8, 0xc8));
+    p.setBrush(QColor(0xc8, 0xc8, 0xc8));
+    p.drawEllipse(QPointF(frame.right() - s * 0.22, frame.top() + s * 0.2), s * 0.07, s * 0.07);
+    p.end();
+    return toPng(image);
+}
+
+DocumentInspector::Rendering DocumentInspector::render(QIODevice* device, const QString& mimeType,
+                                                       double widthPt, double heightPt,
+                                                       const RenderBudget& budget)
+{
+    Rendering out;
+    auto placeholder = [&](const QString& why) {
+        out.placeholder = true;
+        out.why = why;
+        out.color = true; // not known: never priced below what it may be
+        out.thumbnailPng = placeholderPng(widthPt, heightPt);
+        return out;
+    };
+    if (!device || !device->seek(0))
+        return placeholder(QStringLiteral("the document could not be read"));
+    Format format = formatFromMimeType(mimeType);
+    if (format == Format::Detect)
+        format = formatFromMagic(readHead(device, 1024));
+
+    if (format == Format::Jpeg) {
+        QImageReader reader(device);
+        reader.setDecideFormatFromContent(true);
+        reader.setAutoTransform(true);
+        const QSize stored = reader.size();
+        if (stored.isEmpty())
+            return placeholder(QStringLiteral("the JPEG has no size"));
+        const qint64 pixels = qint64(stored.width()) * stored.height();
+        if (pixels > budget.maxImagePixels)
+            return placeholder(QStringLiteral("the JPEG has %1 megapixels (budget %2)")
+                                   .arg(pixels / 1000000)
+                                   .arg(budget.maxImagePixels / 1000000));
+        reader.setScaledSize(thumbnailSize(stored.width(), stored.height()));
+        const QImage image = reader.read();
+        if (image.isNull())
+            return placeholder(QStringLiteral("the JPEG could not be decoded"));
+        const bool rotated = reader.transformation() & QImageIOHandler::TransformationRotate90;
+        const QSize px = rotated ? stored.transposed() : stored;
+        out.color = hasColour(image);
+        DocumentInfo info;
+        setThumbnail(info, image, px.width(), px.height());
+        out.thumbnailPng = info.thumbnailPng;
+        return out;
+    }
+    if (format != Format::Pdf)
+        return placeholder(QStringLiteral("not a PDF or JPEG"));
+
+    const double dpi = ThumbnailSize * 72.0 / std::max(widthPt, heightPt);
+    {
+        // What page 1 would cost, read from its resources before Poppler touches it.
+        PdfPageCost costs(device);
+        const RenderBudget::PageCost cost = costs.page(0);
+        switch (budget.check(cost, widthPt, heightPt, dpi)) {
+        case RenderBudget::Verdict::Fits:
+            break;
+        case RenderBudget::Verdict::TooManyImagePixels:
+            return placeholder(QStringLiteral("page 1 draws %1 megapixels of images (budget %2)")
+                                   .arg(cost.imagePixels / 1000000)
+                                   .arg(budget.maxImagePixels / 1000000));
+        case RenderBudget::Verdict::TooManyOutputPixels:
+            return placeholder(QStringLiteral("page 1 is too large to render"));
+        }
+    }
+    if (!device->seek(0))
+        return placeholder(QStringLiteral("the document could not be read"));
+    std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(device);
+    if (!doc || doc->isLocked())
+        return placeholder(QStringLiteral("the PDF could not be opened"));
+    std::unique_ptr<Poppler::Page> page = doc->page(0);
+    if (!page)
+        return placeholder(QStringLiteral("page 1 could not be read"));
+    // The page as Poppler sees it (turned pages included) sets the thumbnail's shape.
+    const QSizeF pageSize = page->pageSizeF();
+    if (pageSize.width() > 0 && pageSize.height() > 0 && std::isfinite(pageSize.width()) &&
+        std::isfinite(pageSize.height())) {
+        widthPt = pageSize.width();
+        heightPt = pageSize.height();
+    }
+    const double pageDpi = ThumbnailSize * 72.0 / std::max(widthPt, heightPt);
+    if (budget.check({}, widthPt, heightPt, pageDpi) != RenderBudget::Verdict::Fits)
+        return placeholder(QStringLiteral("page 1 is too large to render"));
+    doc->setRenderHint(Poppler::Document::Antialiasing);
+    doc->setRenderHint(Poppler::Document::TextAntialiasing);
+    // Poppler asks between drawing operators whether to stop: past the deadline it does.
+    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + budget.thumbnailMs;
+    bool aborted = false;
+    struct AbortState
+    {
+        qint64 deadline;
+        bool* aborted;
+    };
+    AbortState state{deadline, &aborted};
+    const QImage image = page->renderToImage(
+        pageDpi, pageDpi, -1, -1, -1, -1, Poppler::Page::Rotate0, nullptr, nullptr,
+        [](const QVariant& closure) {
+            auto* st = static_cast<AbortState*>(closure.value<void*>());
+            if (QDateTime::currentMSecsSinceEpoch() <= st->deadline)
+                return false;
+            *st->aborted = true;
+            return true;
+        },
+        QVariant::fromValue(static_cast<void*>(&state)));
+    if (aborted)
+        return placeholder(QStringLiteral("rendering page 1 took longer than %1 ms").arg(budget.thumbnailMs));
+    if (image.isNull())
+        return placeholder(QStringLiteral("page 1 could not be rendered"));
+    out.color = hasColour(image);
+    DocumentInfo info;
+    setThumbnail(info, image, widthPt, heightPt);
+    out.thumbnailPng = info.thumbnailPng;
+    if (out.thumbnailPng.isEmpty())
+        return placeholder(QStringLiteral("the thumbnail could not be encoded"));
+    return out;
 }

@@ -1,4 +1,6 @@
 #pragma once
+#include "RenderBudget.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
@@ -35,7 +37,28 @@ public:
     /// declared as `mimeType`. "application/octet-stream" (or an empty type) is detected from the
     /// content. Returns ok with pages, page 1 size, colour and thumbnail, or !ok with a user-facing
     /// error for broken, locked, empty or unsupported documents. Moves the device position.
-    static DocumentInfo inspect(QIODevice* device, const QString& mimeType);
+    /// With `render` false, PDF and JPEG page 1 is not rendered: no thumbnail and colour false (see
+    /// render()); rasters are thumbnailed anyway while their pages are counted.
+    static DocumentInfo inspect(QIODevice* device, const QString& mimeType, bool render = true);
+
+    /// What rendering page 1 gave.
+    struct Rendering
+    {
+        QByteArray thumbnailPng; ///< page 1 (or a placeholder) as PNG, longest side ThumbnailSize
+        bool color = false;      ///< page 1 has a non-grey pixel (true when over the budget: not known)
+        bool placeholder = false; ///< over the budget or not renderable: thumbnailPng is the placeholder
+        QString why;             ///< placeholder: why, in English, for the log
+    };
+
+    /// Renders page 1 of the PDF or JPEG on `device` (already inspected: page size `widthPt` x
+    /// `heightPt`) within `budget`: a page whose images or output exceed it is not rendered and gets
+    /// the placeholder; a render that runs past budget.thumbnailMs is abandoned the same way.
+    static Rendering render(QIODevice* device, const QString& mimeType, double widthPt, double heightPt,
+                            const RenderBudget& budget);
+
+    /// Returns a neutral page-shaped PNG (longest side ThumbnailSize) standing for a page that was not
+    /// rendered, for a page of `widthPt` x `heightPt` (A4 when unknown).
+    static QByteArray placeholderPng(double widthPt, double heightPt);
 
     /// Returns the PWG self-describing media name for a page of `widthPt` x `heightPt` points,
     /// orientation-independent: a standard size within libcups' tolerance ("iso_a4_210x297mm",

@@ -29,7 +29,8 @@ QString sniffFormat(const QByteArray& head)
 
 DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter* converter, qint64 maxBytes,
                                                 const QString& declaredFormat, const QString& name,
-                                                const ByteSource& source, const QString& subject)
+                                                const ByteSource& source, const QString& subject,
+                                                bool render)
 {
     Outcome o;
     QString format = declaredFormat;
@@ -201,7 +202,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         }
     }
 
-    const DocumentInfo doc = DocumentInspector::inspect(dev.get(), format);
+    const DocumentInfo doc = DocumentInspector::inspect(dev.get(), format, render);
     dev.reset();
     ::close(rfd);
     if (!doc.ok)

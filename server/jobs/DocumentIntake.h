@@ -24,14 +24,16 @@ public:
         SecretKey key;     ///< Ok: the key it is encrypted with
         qint64 size = 0;   ///< Ok: plaintext size of the stored document
         QString format;    ///< Ok: the stored document's MIME type (application/pdf after conversion)
-        DocumentInfo info; ///< Ok: pages, page size, colour, thumbnail
+        DocumentInfo info; ///< Ok: pages, page size (colour and thumbnail: see receive)
     };
 
     /// Receives one document declared as `declaredFormat` (empty or application/octet-stream: judged
     /// by content) named `name` (for refusal codes only, never a path). `subject` names the job or
     /// draft in logs. Documents over `maxBytes` (before or after conversion) are refused TooLarge.
     /// Without a converter, office documents are refused. On failure nothing is left on disk.
+    /// With `render` false (the default), page 1 of a PDF or JPEG is not rendered: info has no
+    /// thumbnail and colour false (DocumentInspector::inspect); the caller renders later if it wants.
     static Outcome receive(Spool& spool, DocumentConverter* converter, qint64 maxBytes,
                            const QString& declaredFormat, const QString& name, const ByteSource& source,
-                           const QString& subject);
+                           const QString& subject, bool render = false);
 };

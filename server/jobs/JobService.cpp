@@ -7,9 +7,13 @@
 #include "Log.h"
 #include "OptionSupport.h"
 #include "ReleaseQueue.h"
+#include "SpoolCipher.h"
+#include "ThumbnailQueue.h"
 
 #include <QFile>
 #include <QJsonObject>
+#include <QSizeF>
+#include <cups/cups.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -18,6 +22,15 @@ namespace {
 QByteArray keyAd(qint64 jobId)
 {
     return QByteArray("mps-job:") + QByteArray::number(jobId);
+}
+
+// The size in points of a PWG media name (portrait), or A4 when it is not one.
+QSizeF pageSizePt(const QString& pwgName)
+{
+    const QByteArray name = pwgName.toLatin1();
+    if (const pwg_media_t* m = name.isEmpty() ? nullptr : pwgMediaForPWG(name.constData()))
+        return {m->width * 72.0 / 2540.0, m->length * 72.0 / 2540.0};
+    return {595.0, 842.0};
 }
 
 bool isLiveState(JobState s)
@@ -29,9 +42,13 @@ bool isLiveState(JobState s)
 
 JobService::JobService(Store& store, Spool& spool, const SecretKey& kek, EventBus& events, const Clock& clock,
                        Settings settings)
-    : m_store(store), m_spool(spool), m_kek(kek), m_events(events), m_clock(clock), m_settings(settings)
+    : m_store(store), m_spool(spool), m_kek(kek), m_events(events), m_clock(clock), m_settings(settings),
+      m_thumbnails(std::make_unique<ThumbnailQueue>([this](qint64 id) { renderThumbnail(id); },
+                                                    settings.thumbnailThreads))
 {
 }
+
+JobService::~JobService() = default;
 
 qint64 JobService::createJob(const UserRecord& owner, const JobInfo& meta)
 {
@@ -88,10 +105,11 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         return r;
     };
 
-    // Receive, convert and inspect (shared with fax drafts); nothing is committed yet.
+    // Receive, convert and count (shared with fax drafts); nothing is committed yet. Page 1 is rendered
+    // for the thumbnail only after the job is acknowledged (renderThumbnail).
     DocumentIntake::Outcome in = DocumentIntake::receive(
         m_spool, m_converter, m_settings.maxDocumentBytes, meta.documentFormat, meta.name, source,
-        QStringLiteral("job %1 for %2").arg(jobId).arg(owner.name));
+        QStringLiteral("job %1 for %2").arg(jobId).arg(owner.name), false);
     if (in.status != IngestResult::Status::Ok)
         return fail(in.status, in.error, nullptr, in.code, in.args);
     Spool::Temp temp = in.temp;
@@ -127,7 +145,63 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     r.status = IngestResult::Status::Ok;
     r.job = meta;
     publishJob(jobId, QStringLiteral("job-held"));
+    // Rasters were thumbnailed while their pages were counted; PDFs and JPEGs are rendered now.
+    if (doc.thumbnailPng.isEmpty())
+        m_thumbnails->enqueue(jobId);
     return r;
+}
+
+void JobService::renderThumbnail(qint64 jobId)
+{
+    auto j = m_store.job(jobId);
+    if (!j || !isLiveState(j->info.state))
+        return;
+    DocumentInspector::Rendering rendering;
+    SecretKey key;
+    const int fd = openDocument(*j, &key);
+    if (fd < 0) {
+        rendering.placeholder = true;
+        rendering.color = j->info.color;
+        rendering.why = QStringLiteral("the document could not be opened");
+        rendering.thumbnailPng = DocumentInspector::placeholderPng(0, 0);
+    } else {
+        // Poppler reads through a decrypting, seekable view: no plaintext on disk.
+        SpoolReader reader;
+        std::unique_ptr<SpoolIndex> index = reader.open(fd, key) ? reader.buildIndex() : nullptr;
+        if (index) {
+            SpoolDevice dev(fd, std::move(index));
+            dev.open(QIODevice::ReadOnly);
+            const QSizeF size = pageSizePt(j->info.pageSize);
+            rendering = DocumentInspector::render(&dev, j->info.documentFormat, size.width(), size.height(),
+                                                  m_settings.render);
+        } else {
+            rendering.placeholder = true;
+            rendering.color = j->info.color;
+            rendering.why = QStringLiteral("the document could not be decrypted");
+            rendering.thumbnailPng = DocumentInspector::placeholderPng(0, 0);
+        }
+        ::close(fd);
+    }
+    if (rendering.placeholder)
+        qCInfo(lcIngest).noquote() << "job" << jobId << "gets a placeholder thumbnail:" << rendering.why;
+    const bool color =
+        j->info.options.colorMode == QLatin1String("monochrome") ? false : rendering.color;
+    if (!m_store.setRendering(jobId, color, rendering.thumbnailPng))
+        return; // deleted or printed meanwhile
+    publishJob(jobId, QStringLiteral("job-changed"));
+}
+
+bool JobService::thumbnailPending(const UserRecord& user, qint64 jobId)
+{
+    auto j = m_store.job(jobId);
+    if (!j || j->ownerId != user.id || !isLiveState(j->info.state))
+        return false;
+    return m_thumbnails->isPending(jobId) || m_store.thumbnail(jobId).isEmpty();
+}
+
+void JobService::waitForThumbnails()
+{
+    m_thumbnails->waitIdle();
 }
 
 QList<JobInfo> JobService::jobsFor(const UserRecord& user, bool activeOnly, bool allUsers)
@@ -236,6 +310,10 @@ JobActionResult JobService::release(const UserRecord& user, qint64 jobId, qint64
                                     const QJsonObject& changes, QString* error, QuotaRefusal* refusal,
                                     OptionRefusal* optionRefusal)
 {
+    // Its colour comes with its thumbnail: a job released before that was rendered is rendered now,
+    // so that it is priced as what it is.
+    if (m_thumbnails->isPending(jobId))
+        m_thumbnails->finish(jobId);
     auto j = ownedJob(user, jobId);
     if (!j)
         return JobActionResult::NotFound;
@@ -368,6 +446,9 @@ void JobService::reconcile()
     if (dropped)
         qCInfo(lcSpool) << "dropped" << dropped << "jobs that were still arriving at the last stop";
     m_spool.reconcile(m_store.liveSpoolNames());
+    // Thumbnails not rendered before the stop are rendered now.
+    for (const qint64 id : m_store.liveJobsWithoutThumbnail())
+        m_thumbnails->enqueue(id);
     // A job that was being sent when the server stopped may or may not have printed: never send it
     // again by itself (a release prints at most once); give it back to its owner to decide.
     for (const StoredJob& j : m_store.jobsInState(JobState::Printing)) {

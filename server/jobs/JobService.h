@@ -2,6 +2,7 @@
 #include "Clock.h"
 #include "EventBus.h"
 #include "JobInfo.h"
+#include "RenderBudget.h"
 #include "SecretKey.h"
 #include "Spool.h"
 #include "Store.h"
@@ -9,6 +10,9 @@
 #include <QJsonObject>
 #include <QString>
 #include <functional>
+#include <memory>
+
+class ThumbnailQueue;
 
 class AccountingService;
 class DocumentConverter;
@@ -70,10 +74,13 @@ public:
         qint64 warnBeforeSecs = 3600;
         qint64 maxDocumentBytes = 512LL * 1024 * 1024;
         qint64 receivingTimeoutSecs = 300; ///< Create-Job without Send-Document is dropped after this
+        RenderBudget render;               ///< thumbnails and PWG raster: pixel and time limits
+        int thumbnailThreads = 1;          ///< background threads rendering thumbnails after ingest
     };
 
     JobService(Store& store, Spool& spool, const SecretKey& kek, EventBus& events, const Clock& clock,
                Settings settings);
+    ~JobService();
 
     void setReleaseQueue(ReleaseQueue* queue) { m_release = queue; }
     /// Office documents and text are converted to PDF at ingest through `converter` (none: refused).
@@ -98,7 +105,13 @@ public:
     QList<JobInfo> jobsFor(const UserRecord& user, bool activeOnly, bool allUsers = false);
     /// One job if the user may see it.
     std::optional<JobInfo> jobFor(const UserRecord& user, qint64 jobId);
+    /// The job's first-page thumbnail (PNG) if the user owns the job and it has been rendered (or is
+    /// the placeholder of a page over the render budget); empty otherwise.
     QByteArray thumbnailFor(const UserRecord& user, qint64 jobId);
+    /// True when the user's job is live and its thumbnail is still to be rendered (after ingest).
+    bool thumbnailPending(const UserRecord& user, qint64 jobId);
+    /// Waits until every queued thumbnail is rendered (tests and benchmarks).
+    void waitForThumbnails();
     JobActionResult updateOptions(const UserRecord& user, qint64 jobId, const QJsonObject& changes,
                                   QString* error);
     /// Deletes a live job: its key is destroyed, the file removed, and the paper it would have used
@@ -133,6 +146,9 @@ private:
     std::optional<StoredJob> ownedJob(const UserRecord& user, qint64 jobId);
     void endJob(const StoredJob& job, JobState terminal, const QString& kind, const StateReason& reason);
     UsageRecord usageFor(const StoredJob& job, const QString& kind, int impressions);
+    /// Renders page 1 of a committed job within the budget, stores thumbnail and colour, tells the
+    /// owner (job-changed). Runs on the thumbnail queue's threads.
+    void renderThumbnail(qint64 jobId);
 
     Store& m_store;
     Spool& m_spool;
@@ -143,4 +159,5 @@ private:
     ReleaseQueue* m_release = nullptr;
     DocumentConverter* m_converter = nullptr;
     AccountingService* m_accounting = nullptr;
+    std::unique_ptr<ThumbnailQueue> m_thumbnails; ///< last: stopped before everything it uses
 };

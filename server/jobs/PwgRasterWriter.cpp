@@ -1,5 +1,8 @@
 #include "PwgRasterWriter.h"
 
+#include "PdfPageCost.h"
+#include <QDateTime>
+
 #include "Log.h"
 
 #include <QByteArray>
@@ -162,8 +165,27 @@ bool PwgRasterWriter::write(QIODevice* pdf, const RasterOptions& options, const 
         const double pageW = (turn ? sizePt.height() : sizePt.width()) * options.dpi / 72.0;
         const double pageH = (turn ? sizePt.width() : sizePt.height()) * options.dpi / 72.0;
         const double scale = std::min({1.0, width / pageW, height / pageH});
-        QImage image = page->renderToImage(options.dpi * scale, options.dpi * scale, -1, -1, -1, -1,
-                                           turn ? Poppler::Page::Rotate270 : Poppler::Page::Rotate0);
+        // Poppler asks between drawing operators whether to stop: past the page's time limit it does.
+        struct AbortState
+        {
+            qint64 deadline;
+            bool aborted = false;
+        } abortState{QDateTime::currentMSecsSinceEpoch() + m_budget.rasterPageMs};
+        QImage image = page->renderToImage(
+            options.dpi * scale, options.dpi * scale, -1, -1, -1, -1,
+            turn ? Poppler::Page::Rotate270 : Poppler::Page::Rotate0, nullptr, nullptr,
+            [](const QVariant& closure) {
+                auto* st = static_cast<AbortState*>(closure.value<void*>());
+                if (QDateTime::currentMSecsSinceEpoch() <= st->deadline)
+                    return false;
+                st->aborted = true;
+                return true;
+            },
+            QVariant::fromValue(static_cast<void*>(&abortState)));
+        if (abortState.aborted)
+            return fail(tr("Page %1 of the document takes too long to prepare for this printer. Print it on "
+                           "a printer that takes PDF, or print a simpler version of the document.")
+                            .arg(number));
         if (image.isNull())
             return fail(tr("Page %1 of the document could not be rendered.").arg(number));
         if (image.format() != QImage::Format_RGB32 && image.format() != QImage::Format_ARGB32 &&
@@ -232,4 +254,49 @@ bool PwgRasterWriter::fail(const QString& error)
     m_error = error;
     qCWarning(lcRelease) << "PWG raster output failed after" << m_pagesWritten << "pages:" << error;
     return false;
+}
+
+int PwgRasterWriter::checkBudget(QIODevice* pdf, const RasterOptions& options, const RenderBudget& budget,
+                                 QString* why)
+{
+    if (!pdf->seek(0))
+        return 0; // write() reports unreadable documents
+    std::vector<QSizeF> sizes;
+    {
+        std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(pdf);
+        if (!doc || doc->isLocked())
+            return 0;
+        for (int i = 0; i < doc->numPages(); ++i) {
+            std::unique_ptr<Poppler::Page> page = doc->page(i);
+            sizes.push_back(page ? page->pageSizeF() : QSizeF());
+        }
+    }
+    if (!pdf->seek(0))
+        return 0;
+    // The media the page is placed on bounds what is rendered; without one, the page's own size.
+    QSizeF mediaPt;
+    if (!options.mediaName.isEmpty()) {
+        const QByteArray name = options.mediaName.toLatin1();
+        if (const pwg_media_t* m = pwgMediaForPWG(name.constData()))
+            mediaPt = QSizeF(m->width * 72.0 / 2540.0, m->length * 72.0 / 2540.0);
+    }
+    PdfPageCost costs(pdf);
+    for (int i = 0; i < static_cast<int>(sizes.size()); ++i) {
+        const QSizeF size = mediaPt.isValid() ? mediaPt : sizes[static_cast<size_t>(i)];
+        switch (budget.check(costs.page(i), size.width(), size.height(), options.dpi)) {
+        case RenderBudget::Verdict::Fits:
+            continue;
+        case RenderBudget::Verdict::TooManyImagePixels:
+            *why = tr("Page %1 holds images too large to prepare for this printer (which does not take PDF). "
+                      "Print it on a printer that takes PDF, or scan or export it at a lower resolution.")
+                       .arg(i + 1);
+            return i + 1;
+        case RenderBudget::Verdict::TooManyOutputPixels:
+            *why = tr("Page %1 is too large to prepare for this printer (which does not take PDF). Print it "
+                      "on a printer that takes PDF.")
+                       .arg(i + 1);
+            return i + 1;
+        }
+    }
+    return 0;
 }

@@ -1,4 +1,6 @@
 #pragma once
+#include "RenderBudget.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -42,6 +44,16 @@ public:
     /// sink aborted.
     [[nodiscard]] bool write(QIODevice* pdf, const RasterOptions& options, const RasterSink& sink);
 
+    /// Limits rendering: each page is rendered for at most budget.rasterPageMs (past it write() fails).
+    /// The pixel limits are checked by checkBudget() before anything is sent.
+    void setBudget(const RenderBudget& budget) { m_budget = budget; }
+
+    /// Checks every page of the PDF on `pdf` against `budget` at `options` (resolution and media)
+    /// without rendering. Returns 0 when all fit, else the first page (1-based) that does not, with a
+    /// user-facing sentence in `why`. Moves the device position.
+    static int checkBudget(QIODevice* pdf, const RasterOptions& options, const RenderBudget& budget,
+                           QString* why);
+
     /// Returns how many pages went to the sink completely during the last write().
     int pagesWritten() const;
 
@@ -53,4 +65,5 @@ private:
 
     int m_pagesWritten = 0;
     QString m_error;
+    RenderBudget m_budget;
 };

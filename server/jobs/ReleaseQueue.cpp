@@ -283,6 +283,31 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
                        st.rasterTypes.contains(QLatin1String("srgb_8"));
             ro.sides = options.sides;
             ro.mediaName = fresh->info.pageSize;
+            // Pages over the render budget are refused before anything goes to the printer.
+            QString tooComplex;
+            int overPage = 0;
+            {
+                SpoolReader reader;
+                std::unique_ptr<SpoolIndex> index = reader.open(fd, key) ? reader.buildIndex() : nullptr;
+                if (index) {
+                    SpoolDevice dev(fd, std::move(index));
+                    dev.open(QIODevice::ReadOnly);
+                    overPage = PwgRasterWriter::checkBudget(&dev, ro, m_jobs.settings().render, &tooComplex);
+                }
+                // The writer below reads the file from its start again.
+                (void)::lseek(fd, 0, SEEK_SET);
+            }
+            if (overPage > 0) {
+                ::close(fd);
+                qCInfo(lcRelease).noquote() << "job" << jobId << "not sent to" << printer.name
+                                            << ": page" << overPage << "is over the render budget";
+                m_jobs.releaseFinished(jobId, false, 0,
+                                       StateReason{QStringLiteral("document-too-complex"),
+                                                   {{QStringLiteral("printer"), printer.name},
+                                                    {QStringLiteral("page"), overPage}},
+                                                   tooComplex + QStringLiteral(" The job is still held.")});
+                return 0;
+            }
             res = PrinterClient::printJob(
                 printer.uri, fresh->info.name, fresh->info.owner, format, options,
                 [&](const PrinterClient::Writer& write) {
@@ -295,6 +320,7 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
                     SpoolDevice dev(fd, std::move(index));
                     dev.open(QIODevice::ReadOnly);
                     PwgRasterWriter writer;
+                    writer.setBudget(m_jobs.settings().render);
                     const bool ok =
                         writer.write(&dev, ro, [&](const char* d, size_t n) { return write(d, n); });
                     if (!ok)

@@ -814,6 +814,32 @@ QByteArray Store::thumbnail(qint64 id)
     return s.next() ? s.blob(0) : QByteArray();
 }
 
+bool Store::setRendering(qint64 id, bool color, const QByteArray& thumbnailPng)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    // Only a live job gets its thumbnail (one deleted meanwhile stays without).
+    Statement s(m_db.handle(),
+                "UPDATE jobs SET color = ? WHERE id = ? AND state IN ('held','releasing','printing')");
+    s.bind(1, color ? 1 : 0).bind(2, id);
+    if (!s.exec() || m_db.changes() != 1)
+        return false;
+    Statement t(m_db.handle(), "INSERT OR REPLACE INTO thumbnails(job_id, png) VALUES(?,?)");
+    t.bind(1, id).bind(2, thumbnailPng);
+    return t.exec() && tx.commit();
+}
+
+QList<qint64> Store::liveJobsWithoutThumbnail()
+{
+    std::lock_guard lock(m_mutex);
+    QList<qint64> out;
+    Statement s(m_db.handle(), "SELECT id FROM jobs WHERE state IN ('held','releasing','printing') AND "
+                               "NOT EXISTS (SELECT 1 FROM thumbnails t WHERE t.job_id = jobs.id) ORDER BY id");
+    while (s.next())
+        out.append(s.integer(0));
+    return out;
+}
+
 bool Store::updateOptions(qint64 id, const PrintOptions& options)
 {
     std::lock_guard lock(m_mutex);

@@ -207,6 +207,11 @@ public:
     QList<JobInfo> allJobs(bool activeOnly, int limit = 1000);
     QList<StoredJob> jobsInState(JobState state);
     QByteArray thumbnail(qint64 id);
+    /// Stores page 1's rendering of a live job (rendered after it was committed): its colour and
+    /// thumbnail, in one transaction. False when the job is no longer live.
+    [[nodiscard]] bool setRendering(qint64 id, bool color, const QByteArray& thumbnailPng);
+    /// Live jobs whose thumbnail has not been rendered yet (start-up: render them again), oldest first.
+    QList<qint64> liveJobsWithoutThumbnail();
     [[nodiscard]] bool updateOptions(qint64 id, const PrintOptions& options);
     /// Moves a job between non-terminal states only if it is in `from` (compare-and-set) and sets its
     /// reason (an empty one clears it); returns success. Back to held, its reserved cost is released.

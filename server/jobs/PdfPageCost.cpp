@@ -1,0 +1,174 @@
+#include "PdfPageCost.h"
+
+#include "Log.h"
+
+#include <QIODevice>
+#include <qpdf/InputSource.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+
+#include <set>
+
+namespace {
+
+// qpdf's view of a QIODevice.
+class DeviceSource : public InputSource
+{
+public:
+    explicit DeviceSource(QIODevice* device) : m_device(device) {}
+
+    qpdf_offset_t findAndSkipNextEOL() override
+    {
+        qpdf_offset_t result = 0;
+        bool done = false;
+        char c = 0;
+        while (!done) {
+            const qpdf_offset_t here = m_device->pos();
+            if (m_device->read(&c, 1) != 1) {
+                result = m_device->pos();
+                break;
+            }
+            if (c == '\r' || c == '\n') {
+                result = here;
+                // Skip every following end-of-line character.
+                while (m_device->read(&c, 1) == 1) {
+                    if (c != '\r' && c != '\n') {
+                        m_device->seek(m_device->pos() - 1);
+                        break;
+                    }
+                }
+                done = true;
+            }
+        }
+        return result;
+    }
+    std::string const& getName() const override { return m_name; }
+    qpdf_offset_t tell() override { return m_device->pos(); }
+    void seek(qpdf_offset_t offset, int whence) override
+    {
+        qint64 to = offset;
+        if (whence == SEEK_CUR)
+            to = m_device->pos() + offset;
+        else if (whence == SEEK_END)
+            to = m_device->size() + offset;
+        if (to < 0 || !m_device->seek(to))
+            throw std::runtime_error("seek failed");
+    }
+    void rewind() override { seek(0, SEEK_SET); }
+    size_t read(char* buffer, size_t length) override
+    {
+        last_offset = m_device->pos();
+        const qint64 n = m_device->read(buffer, static_cast<qint64>(length));
+        if (n < 0)
+            throw std::runtime_error("read failed");
+        return static_cast<size_t>(n);
+    }
+    void unreadCh(char) override { m_device->seek(m_device->pos() - 1); }
+
+private:
+    QIODevice* m_device;
+    std::string m_name = "document";
+};
+
+constexpr int MaxFormDepth = 12;
+
+void addResources(QPDFObjectHandle resources, RenderBudget::PageCost& cost, std::set<QPDFObjGen>& seen,
+                  int depth)
+{
+    if (depth > MaxFormDepth || !resources.isDictionary())
+        return;
+    QPDFObjectHandle xobjects = resources.getKey("/XObject");
+    if (!xobjects.isDictionary())
+        return;
+    for (const std::string& key : xobjects.getKeys()) {
+        QPDFObjectHandle x = xobjects.getKey(key);
+        if (x.isIndirect() && !seen.insert(x.getObjGen()).second)
+            continue; // each image or form once
+        if (!x.isStream())
+            continue;
+        QPDFObjectHandle dict = x.getDict();
+        QPDFObjectHandle subtype = dict.getKey("/Subtype");
+        if (subtype.isNameAndEquals("/Image")) {
+            auto pixels = [](QPDFObjectHandle d) -> qint64 {
+                QPDFObjectHandle w = d.getKey("/Width"), h = d.getKey("/Height");
+                if (!w.isInteger() || !h.isInteger())
+                    return 0;
+                const long long wv = std::max<long long>(0, w.getIntValue());
+                const long long hv = std::max<long long>(0, h.getIntValue());
+                if (wv > 0 && hv > std::numeric_limits<qint64>::max() / wv)
+                    return std::numeric_limits<qint64>::max() / 4;
+                return wv * hv;
+            };
+            qint64 px = pixels(dict);
+            QPDFObjectHandle smask = dict.getKey("/SMask");
+            if (smask.isStream())
+                px += pixels(smask.getDict());
+            cost.imagePixels = std::min(cost.imagePixels + px, std::numeric_limits<qint64>::max() / 2);
+            ++cost.images;
+        } else if (subtype.isNameAndEquals("/Form")) {
+            addResources(dict.getKey("/Resources"), cost, seen, depth + 1);
+        }
+    }
+}
+
+} // namespace
+
+struct PdfPageCost::Impl
+{
+    QIODevice* device = nullptr;
+    QPDF pdf;
+    bool open = false;
+    std::vector<QPDFPageObjectHelper> pages;
+};
+
+PdfPageCost::PdfPageCost(QIODevice* device) : d(std::make_unique<Impl>())
+{
+    d->device = device;
+    try {
+        d->pdf.setSuppressWarnings(true);
+        d->pdf.setAttemptRecovery(true);
+        d->pdf.processInputSource(std::make_shared<DeviceSource>(device));
+        d->pages = QPDFPageDocumentHelper(d->pdf).getAllPages();
+        d->open = true;
+    } catch (const std::exception& e) {
+        qCInfo(lcIngest) << "qpdf cannot read the document's pages:" << e.what();
+    }
+}
+
+PdfPageCost::~PdfPageCost() = default;
+
+RenderBudget::PageCost PdfPageCost::page(int index)
+{
+    RenderBudget::PageCost cost;
+    if (!d->open || index < 0 || index >= static_cast<int>(d->pages.size()))
+        return cost;
+    try {
+        std::set<QPDFObjGen> seen;
+        QPDFObjectHandle page = d->pages[static_cast<size_t>(index)].getObjectHandle();
+        // Resources may be inherited from the page tree.
+        QPDFObjectHandle resources = page.getKey("/Resources");
+        QPDFObjectHandle p = page;
+        for (int up = 0; !resources.isDictionary() && p.hasKey("/Parent") && up < 64; ++up) {
+            p = p.getKey("/Parent");
+            resources = p.getKey("/Resources");
+        }
+        addResources(resources, cost, seen, 0);
+        // Annotation appearances draw too.
+        QPDFObjectHandle annots = page.getKey("/Annots");
+        if (annots.isArray()) {
+            for (int i = 0; i < annots.getArrayNItems() && i < 1000; ++i) {
+                QPDFObjectHandle ap = annots.getArrayItem(i).getKey("/AP");
+                if (!ap.isDictionary())
+                    continue;
+                QPDFObjectHandle n = ap.getKey("/N");
+                if (n.isStream())
+                    addResources(n.getDict().getKey("/Resources"), cost, seen, 1);
+            }
+        }
+        cost.known = true;
+    } catch (const std::exception& e) {
+        qCInfo(lcIngest) << "qpdf cannot read page" << index + 1 << ":" << e.what();
+    }
+    return cost;
+}

@@ -1,0 +1,26 @@
+#pragma once
+#include "RenderBudget.h"
+
+#include <memory>
+
+class QIODevice;
+
+/// Reads what pages of a PDF would cost to render (RenderBudget::PageCost) with qpdf, without
+/// rendering or decoding anything: the /Width and /Height of every image XObject a page's resources
+/// name, through nested forms. Inline images in content streams are not counted (the time limit covers
+/// them). Reads the device on demand; the document is never copied into memory.
+class PdfPageCost
+{
+public:
+    /// Opens the PDF on `device` (open, readable, seekable, starting at offset 0). The device must
+    /// outlive this object and must not be read by anything else while it is used.
+    explicit PdfPageCost(QIODevice* device);
+    ~PdfPageCost();
+
+    /// Returns the cost of page `index` (0-based); known = false when qpdf cannot read it.
+    RenderBudget::PageCost page(int index);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};

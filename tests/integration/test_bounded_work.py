@@ -1,0 +1,253 @@
+"""Bounded work before authentication and thumbnails after the acknowledgement (issue 14 §1, §4),
+against a real mps-server:
+
+- an unauthenticated Get-Printer-Attributes with a ~52 MB attribute section (~200,000 attributes) is
+  refused with client-error-request-entity-too-large, and four at once leave the server's peak RSS
+  bounded (it grew by ~950 MB before the limit);
+- a section with too many (small) attributes is refused the same way, and the server keeps serving;
+- a PDF holding one 40000 x 40000 image is held at once and gets a placeholder thumbnail without being
+  rendered; a PDF whose page 1 renders for longer than the time limit gets one too, and a normal job
+  sent meanwhile is held and answered 202 "pending" for its thumbnail until a job-changed event says
+  it is ready, then gets its real thumbnail.
+
+Run from tests/integration:
+
+    MPS_BUILD_DIR=/work/main/build PYTHONPATH=../fixtures /usr/bin/python3 -m unittest -v test_bounded_work
+"""
+
+import http.client
+import os
+import shutil
+import socket
+import struct
+import threading
+import unittest
+import zlib
+
+from peers import MpsServer
+
+import mpsit
+from mpsit import add_user, ipp_attr, ipp_request, login, parse_ipp_response, upload
+
+OP_GET_PRINTER_ATTRIBUTES = 0x000B
+STATUS_OK = 0x0000
+STATUS_REQUEST_ENTITY_TOO_LARGE = 0x0408  # RFC 8011 client-error-request-entity-too-large
+
+
+def vm_kib(pid, field):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise AssertionError(f"no {field} in /proc/{pid}/status")
+
+
+def huge_section(uri, attributes, value_bytes):
+    """A Get-Printer-Attributes whose operation group holds `attributes` more name attributes."""
+    head = ipp_request(OP_GET_PRINTER_ATTRIBUTES, 7, uri, user=None)[:-1]  # without end-of-attributes
+    one = ipp_attr("name", "x-padding", "v" * value_bytes)
+    return head + one * attributes + b"\x03"
+
+
+def send_raw_ipp(port, body, timeout=120):
+    """POSTs `body` to /ipp/print on a fresh connection while reading the answer; the server may
+    answer and close before the body is all sent. -> (HTTP status, IPP status or None, bytes sent)."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    sent = {"n": 0}
+    head = (f"POST /ipp/print HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/ipp\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n").encode()
+
+    def write():
+        try:
+            sock.sendall(head)
+            view = memoryview(body)
+            for i in range(0, len(body), 65536):
+                sock.sendall(view[i:i + 65536])
+                sent["n"] = i + 65536
+        except OSError:
+            pass  # the server answered and closed: expected for a refused section
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    try:
+        resp = http.client.HTTPResponse(sock)
+        resp.begin()
+        payload = resp.read()
+    finally:
+        writer.join(timeout)
+        sock.close()
+    ipp_status = parse_ipp_response(payload)[1] if payload.startswith(b"\x02") or \
+        payload.startswith(b"\x01") else None
+    return resp.status, ipp_status, min(sent["n"], len(body))
+
+
+def deflated_pdf(objects_before_content, content, resources, media=(595, 842), repeat=1):
+    """A one-page PDF with a Flate-compressed content stream (`content` `repeat` times) and extra
+    objects (list of bytes, numbered from 5)."""
+    z = zlib.compressobj(9)
+    packed = b"".join(z.compress(content) for _ in range(repeat)) + z.flush()
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources %s /Contents 4 0 R >>"
+            % (media[0], media[1], resources),
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"]
+    objs += objects_before_content
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def huge_image_pdf(side=40000):
+    """One image of side x side grey pixels (1.6 Gpx), compressed to ~1.5 MB of zeros."""
+    data = zlib.compress(b"\x00" * (side * side // 1000), 9)  # only the start: never decoded here
+    image = (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+             b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % (side, side, len(data))
+             + data + b"\nendstream")
+    return deflated_pdf([image], b"q 595 0 0 842 0 0 cm /Im0 Do Q\n", b"<< /XObject << /Im0 5 0 R >> >>")
+
+
+def slow_pdf(millions=10):
+    """A page of ten million tiny strokes (~150 KB compressed): no image, but long to render."""
+    return deflated_pdf([], b"10 10 m 500 800 l S\n" * 1_000_000, b"<< >>", repeat=millions)
+
+
+class BoundedWorkTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = mpsit.make_dir("mps-bounded-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        ini = os.path.join(self.tmp, "server.ini")
+        with open(ini, "w") as f:
+            f.write("thumbnail-seconds=2\n")
+        self.server = MpsServer(extra_args=["--config", ini])
+        self.addCleanup(self.server.close)
+        add_user(self.server, "kim")
+        self.kim = login(self.server, "kim")
+
+    def thumbnail(self, job_id):
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+        try:
+            conn.request("GET", f"/api/v1/jobs/{job_id}/thumbnail",
+                         headers={"Authorization": f"Bearer {self.kim.token}"})
+            r = conn.getresponse()
+            return r.status, r.getheader("Content-Type", ""), r.getheader("Retry-After"), r.read()
+        finally:
+            conn.close()
+
+    def assert_serving(self):
+        body = ipp_request(OP_GET_PRINTER_ATTRIBUTES, 1, self.server.ipp_uri, user=None)
+        status, ipp_status, _ = send_raw_ipp(self.server.port, body)
+        self.assertEqual((status, ipp_status), (200, STATUS_OK))
+
+    # -- the attribute section
+
+    def test_oversized_section_refused_and_memory_bounded(self):
+        body = huge_section(self.server.ipp_uri, 200_000, 240)  # ~52 MB, 200,000 attributes
+        self.assertGreater(len(body), 50_000_000)
+        pid = self.server.proc.pid
+        rss_before = vm_kib(pid, "VmRSS")
+        status, ipp_status, sent = send_raw_ipp(self.server.port, body)
+        self.assertEqual(status, 200)
+        self.assertEqual(ipp_status, STATUS_REQUEST_ENTITY_TOO_LARGE)
+
+        # Four at once: each costs at most its 256 KiB, not ~4x its 52 MB.
+        results = []
+        threads = [threading.Thread(target=lambda: results.append(send_raw_ipp(self.server.port, body)))
+                   for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(300)
+        self.assertEqual(len(results), 4)
+        for status, ipp_status, _ in results:
+            self.assertEqual((status, ipp_status), (200, STATUS_REQUEST_ENTITY_TOO_LARGE))
+        peak = vm_kib(pid, "VmHWM")
+        # Before the limit the peak grew by ~950 MB; now by the sections (4 x 256 KiB) plus noise.
+        self.assertLess(peak - rss_before, 64 * 1024,
+                        f"peak RSS {peak} KiB vs {rss_before} KiB before the requests")
+        self.assert_serving()
+        self.assertIn("oversized attribute section", mpsit.log_tail(self.server, 20000))
+
+    def test_too_many_attributes_refused(self):
+        body = huge_section(self.server.ipp_uri, 2500, 1)  # ~40 KB: small, but 2,500 attributes
+        self.assertLess(len(body), 256 * 1024)
+        status, ipp_status, _ = send_raw_ipp(self.server.port, body)
+        self.assertEqual((status, ipp_status), (200, STATUS_REQUEST_ENTITY_TOO_LARGE))
+        # 1,900 are fine.
+        status, ipp_status, _ = send_raw_ipp(self.server.port, huge_section(self.server.ipp_uri, 1900, 1))
+        self.assertEqual((status, ipp_status), (200, STATUS_OK))
+
+    def test_refusals_are_rate_limited(self):
+        garbage = b"\x02\x00\x00\x0b\x00\x00\x00\x01\x01\x00"  # a zero tag: malformed
+        for _ in range(50):
+            status, _, _ = send_raw_ipp(self.server.port, garbage)
+            self.assertEqual(status, 400)
+        log = mpsit.log_tail(self.server, 200000)
+        lines = [line for line in log.splitlines() if "refused malformed IPP request from" in line]
+        self.assertEqual(len(lines), 1, log[-3000:])
+        self.assertIn("127.0.0.1", lines[0])
+        self.assert_serving()
+
+    # -- thumbnails after the acknowledgement
+
+    def test_huge_image_placeholder_and_pending_thumbnail(self):
+        events = mpsit.EventStream(self.server, self.kim.token)
+        self.addCleanup(events.close)
+        # The slow page occupies the thumbnail worker until its time limit (2 s) ends the render.
+        status, body = upload(self.kim, slow_pdf(), name="slow.pdf")
+        self.assertEqual(status, 201, body)
+        slow_id = body["job"]["id"]
+        huge = huge_image_pdf()
+        status, body = upload(self.kim, huge, name="huge.pdf")
+        self.assertEqual(status, 201, body)
+        huge_id = body["job"]["id"]
+        self.assertEqual(body["job"]["state"], "held")
+        self.assertEqual(body["job"]["pages"], 1)
+        normal = mpsit.make_padded_pdf(os.path.join(self.tmp, "normal.pdf"), 50_000, pages=1)
+        with open(normal, "rb") as f:
+            status, body = upload(self.kim, f.read(), name="normal.pdf")
+        self.assertEqual(status, 201, body)
+        normal_id = body["job"]["id"]
+        self.assertEqual(body["job"]["state"], "held")
+
+        # Queued behind the slow page: pending, with a JSON answer and a hint when to ask again.
+        status, ctype, retry, payload = self.thumbnail(normal_id)
+        self.assertEqual(status, 202, payload[:200])
+        self.assertIn("application/json", ctype)
+        self.assertIsNotNone(retry)
+        self.assertIn(b'"pending":true', payload)
+
+        for job_id in (slow_id, huge_id, normal_id):
+            events.wait_event(lambda e, j=job_id: e["event"] == "job-changed"
+                              and e["data"]["job"]["id"] == j, 60, f"job-changed for job {job_id}")
+        for job_id in (slow_id, huge_id, normal_id):
+            status, ctype, _, png = self.thumbnail(job_id)
+            self.assertEqual((status, ctype), (200, "image/png"))
+            self.assertTrue(png.startswith(b"\x89PNG"))
+        log = mpsit.log_tail(self.server, 50000)
+        self.assertIn(f"job {huge_id} gets a placeholder thumbnail: page 1 draws 1600 megapixels of images (budget 150)", log)
+        self.assertIn(f"job {slow_id} gets a placeholder thumbnail: rendering page 1 took longer", log)
+        self.assertNotIn(f"job {normal_id} gets a placeholder", log)
+        # The placeholder is the same picture for both; the normal job's is its own page.
+        self.assertEqual(self.thumbnail(huge_id)[3], self.thumbnail(slow_id)[3])
+        self.assertNotEqual(self.thumbnail(normal_id)[3], self.thumbnail(huge_id)[3])
+
+    def test_pending_then_deleted_is_not_found(self):
+        status, body = upload(self.kim, slow_pdf(), name="slow.pdf")
+        self.assertEqual(status, 201, body)
+        status, body = upload(self.kim, huge_image_pdf(), name="huge.pdf")
+        huge_id = body["job"]["id"]
+        status, _ = self.kim.request("DELETE", f"jobs/{huge_id}")
+        self.assertEqual(status, 200)
+        self.assertEqual(self.thumbnail(huge_id)[0], 404)
+
+
+if __name__ == "__main__":
+    unittest.main()
