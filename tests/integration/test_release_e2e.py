@@ -91,9 +91,10 @@ class ReleaseE2ETest(unittest.TestCase):
         self.assertEqual(after["state"], "held", after)
         self.assertEqual(after["options"], lee_job["options"], after)
         self.assertEqual(mfp.received_files(), [], "a 404 release must not print anything")
-        # The owner sees a thumbnail of the first page.
-        status, png = kim.request("GET", f"jobs/{kim_filtered['id']}/thumbnail")
-        self.assertEqual(status, 200)
+        # The owner sees a thumbnail of the first page (rendered after the upload was answered: 202
+        # "pending" until then, docs/api.md).
+        mpsit.wait_for(lambda: kim.request("GET", f"jobs/{kim_filtered['id']}/thumbnail")[0] == 200, 30,
+                       "kim's thumbnail")
 
         # Release kim's CUPS-filtered job: the printer gets what the server held.
         self.release(kim, kim_filtered["id"], "mfp-3f")

@@ -99,6 +99,8 @@ private Q_SLOTS:
             got += n;
         ::close(fd);
         QCOMPARE(back.left(got), pdf);
+        // The thumbnail is rendered after the acknowledgement, on the thumbnail worker.
+        f.jobs->waitForThumbnails();
         QVERIFY(!f.jobs->thumbnailFor(f.kim, r.job.id).isEmpty());
     }
 
