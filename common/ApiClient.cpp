@@ -689,6 +689,45 @@ ApiReply* ApiClient::suppliesOrderCsv(int days, const QString& location)
     return send("GET", QStringLiteral("/api/v1/supplies/order"), query, Auth::Session, nullptr, "text/csv");
 }
 
+ApiReply* ApiClient::createScan(const QString& fileName, const QString& mode, int resolution)
+{
+    const QJsonObject body{{QStringLiteral("fileName"), fileName},
+                           {QStringLiteral("mode"), mode},
+                           {QStringLiteral("resolution"), resolution}};
+    return send("POST", QStringLiteral("/api/v1/kiosk/scans"), {}, Auth::Session, &body);
+}
+
+ApiReply* ApiClient::putScanPage(qint64 id, int page, const QByteArray& data, const QString& mimeType)
+{
+    if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty())
+        return failedReply(QStringLiteral("bad-request"), noServerMessage());
+    QNetworkRequest request =
+        makeRequest(QStringLiteral("/api/v1/kiosk/scans/%1/pages/%2").arg(id).arg(page), {}, Auth::Session);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, mimeType.toLatin1());
+    qCDebug(lcApiClient).noquote() << "PUT /api/v1/kiosk/scans/.../pages/" << page << data.size() << "bytes";
+    return track(m_nam->put(request, data), Auth::Session, false);
+}
+
+ApiReply* ApiClient::deleteScanPage(qint64 id, int page)
+{
+    return send("DELETE", QStringLiteral("/api/v1/kiosk/scans/%1/pages/%2").arg(id).arg(page), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::sendScan(qint64 id)
+{
+    return send("POST", QStringLiteral("/api/v1/kiosk/scans/%1/send").arg(id), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::deleteScan(qint64 id)
+{
+    return send("DELETE", QStringLiteral("/api/v1/kiosk/scans/%1").arg(id), {}, Auth::Session);
+}
+
+ApiReply* ApiClient::scan(qint64 id)
+{
+    return send("GET", QStringLiteral("/api/v1/kiosk/scans/%1").arg(id), {}, Auth::Session);
+}
+
 ApiReply* ApiClient::openStream(const QString& path, int idleTimeoutMs, const QByteArray& lastEventId)
 {
     if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty())

@@ -225,6 +225,21 @@ public:
     /// As suppliesOrder() with format=csv: data() holds the server's CSV as it came, for saving unchanged.
     ApiReply* suppliesOrderCsv(int days = 0, const QString& location = {});
 
+    /// POST /api/v1/kiosk/scans (kiosk session, docs/scan.md): opens a scan to the signed-in user's own
+    /// address; `mode` "color", "gray" or "lineart", `resolution` 150 or 300. json() holds "scan".
+    ApiReply* createScan(const QString& fileName, const QString& mode, int resolution);
+    /// PUT /api/v1/kiosk/scans/{id}/pages/{page} with the encoded page (`mimeType` "image/jpeg" or
+    /// "image/png"; page 1.., replacing). json() holds "scan"; "scan-too-large" carries "maxBytes".
+    ApiReply* putScanPage(qint64 id, int page, const QByteArray& data, const QString& mimeType);
+    /// DELETE /api/v1/kiosk/scans/{id}/pages/{page}: later pages move up. json() holds "scan".
+    ApiReply* deleteScanPage(qint64 id, int page);
+    /// POST /api/v1/kiosk/scans/{id}/send: json() holds "scan" with "state" "sending".
+    ApiReply* sendScan(qint64 id);
+    /// DELETE /api/v1/kiosk/scans/{id}: the pages are destroyed.
+    ApiReply* deleteScan(qint64 id);
+    /// GET /api/v1/kiosk/scans/{id}: json() holds "scan" with its "state".
+    ApiReply* scan(qint64 id);
+
     /// GET `path` (e.g. "/api/v1/events") as a long-lived stream with the session, device token and
     /// pin: the reply emits streamStarted() and streamData() instead of buffering the body. A dead
     /// connection (no bytes for `idleTimeoutMs`) ends it with "timeout". For EventStream.

@@ -12,6 +12,8 @@
 #include "KioskScreenshotRunner.h"
 #include "KioskTranslations.h"
 #include "PrinterStatusController.h"
+#include "SaneScanner.h"
+#include "ScanController.h"
 #include "SignInController.h"
 #include "ThumbnailCache.h"
 #include "WedgeReader.h"
@@ -158,8 +160,11 @@ int KioskApplication::start(const QStringList& args)
                                         QStringLiteral("NAME"), QStringLiteral("kiosk"));
     const QCommandLineOption demoUser(QStringLiteral("demo-user"), QStringLiteral("User for screenshots."),
                                       QStringLiteral("NAME"));
+    const QCommandLineOption scanner(QStringLiteral("scanner"),
+                                     QStringLiteral("SANE device for scan to e-mail (e.g. test)."),
+                                     QStringLiteral("DEVICE"));
     p.addOptions({config, server, tokenFile, pin, lang, idle, poll, noReader, noFinger, size, shots, shotList,
-                  shotPrefix, demoUser});
+                  shotPrefix, demoUser, scanner});
     p.process(args);
 
     QTextStream err(stderr);
@@ -186,6 +191,8 @@ int KioskApplication::start(const QStringList& args)
         m_settings.useCardReader = false;
     if (p.isSet(noFinger))
         m_settings.useFingerprintReader = false;
+    if (p.isSet(scanner))
+        m_settings.scanner = p.value(scanner);
     if (!m_settings.serverUrl.isValid() || m_settings.serverUrl.isEmpty()) {
         err << "mps-kiosk: no server URL (server-url in the configuration, or --server)\n";
         return 2;
@@ -206,7 +213,14 @@ int KioskApplication::start(const QStringList& args)
     m_kiosk->printerStatus()->setPrinterPollSecs(qMax(1, p.value(poll).toInt()));
     auto* thumbnails = new ThumbnailCache; // owned by the engine
     m_kiosk->jobsController()->setThumbnailCache(thumbnails);
+    m_kiosk->scanController()->setThumbnailCache(thumbnails);
     KioskController::setInstance(m_kiosk);
+    // Scanning: libsane on the scanner's own thread; no device configured, no scan button.
+    if (!m_settings.scanner.isEmpty()) {
+        m_scanner = new SaneScanner(m_settings.scanner, this);
+        m_kiosk->scanController()->setMaxPages(m_settings.scanMaxPages);
+        m_kiosk->scanController()->setScanner(m_scanner);
+    }
 
     // Card readers: PC/SC on its own thread, and keyboard wedges through the key events of the idle screen.
     m_wedge = new WedgeReader(m_settings.wedgeMaxGapMs, 4, this);

@@ -14,6 +14,7 @@ class KioskController;
 class KioskTranslations;
 class QQmlApplicationEngine;
 class QQuickWindow;
+class SaneScanner;
 class WedgeReader;
 
 /// Puts the kiosk together: settings, API client, controller, card readers, QML engine.
@@ -41,6 +42,7 @@ private:
     KioskController* m_kiosk = nullptr;
     CardReader* m_cardReader = nullptr;
     FingerprintReader* m_fingerprint = nullptr;
+    SaneScanner* m_scanner = nullptr;
     WedgeReader* m_wedge = nullptr;
     ActivityFilter* m_activity = nullptr;
     std::unique_ptr<QQmlApplicationEngine> m_engine;

@@ -7,6 +7,7 @@
 #include "KioskLog.h"
 #include "KioskTranslations.h"
 #include "PrinterStatusController.h"
+#include "ScanController.h"
 #include "SignInController.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,7 @@ KioskController::KioskController(ApiClient* client, KioskTranslations* translati
     m_fingerprint = new FingerprintController(this);
     m_signIn = new SignInController(this);
     m_jobs = new JobsController(this);
+    m_scan = new ScanController(this);
 }
 
 KioskController::~KioskController() = default;

@@ -13,14 +13,15 @@ class KioskTranslations;
 class PrinterStatusController;
 class QJSEngine;
 class QQmlEngine;
+class ScanController;
 class SignInController;
 
 /// The kiosk's session, shown by QML as the singleton `Kiosk`: which screen is up, who is signed in,
 /// the one message line, busy, the inactivity countdown and the language. It holds what the screens'
 /// controllers share (the API client, the signed-in user's event stream) and owns them:
 /// SignInController (card, PIN, linking a card), FingerprintController (identify, verify, enrol),
-/// JobsController (held jobs, release, delete, quota) and PrinterStatusController (the kiosk's printer
-/// and its neighbours). Each screen's QML talks to its own
+/// JobsController (held jobs, release, delete, quota), PrinterStatusController (the kiosk's printer
+/// and its neighbours) and ScanController (scan to my e-mail). Each screen's QML talks to its own
 /// controller; this class only opens and ends the session and moves between screens.
 class KioskController : public QObject
 {
@@ -43,7 +44,8 @@ public:
         JobsScreen,
         VerifyScreen,
         EnrollScreen,
-        ConsentScreen
+        ConsentScreen,
+        ScanScreen
     };
     Q_ENUM(Screen)
 
@@ -68,6 +70,7 @@ public:
     FingerprintController* fingerprintController() const { return m_fingerprint; }
     JobsController* jobsController() const { return m_jobs; }
     PrinterStatusController* printerStatus() const { return m_printer; }
+    ScanController* scanController() const { return m_scan; }
 
     /// Sets the inactivity sign-out delay (default 30 s).
     void setIdleTimeoutSecs(int secs) { m_idleTimeoutSecs = secs; }
@@ -150,6 +153,7 @@ private:
     FingerprintController* m_fingerprint = nullptr;
     JobsController* m_jobs = nullptr;
     PrinterStatusController* m_printer = nullptr;
+    ScanController* m_scan = nullptr;
     QTimer m_tick;
     QString m_userName;
     QString m_message;

@@ -7,6 +7,8 @@
 #include "KioskLog.h"
 #include "PrinterModel.h"
 #include "PrinterStatusController.h"
+#include "ScanController.h"
+#include "ScanPageModel.h"
 #include "SignInController.h"
 
 #include <QDeadlineTimer>
@@ -237,6 +239,57 @@ void KioskScreenshotRunner::start()
                         next();
                     },
                     QStringLiteral("quota refusal"));
+        };
+    }
+    if (has("scan") || has("scan-pages") || has("scan-jam")) {
+        // Scan to my e-mail with the scanner the kiosk was started with (--scanner test: SANE's test
+        // backend). The feeder brings three pages, then a jammed sheet stops the next scan.
+        ScanController* scan = k->scanController();
+        m_steps << toJobs;
+        m_steps << [=, this] {
+            scan->openScreen();
+            waitFor(
+                [k, scan] {
+                    return k->screen() == KioskController::ScanScreen && scan->sources().size() > 1;
+                },
+                400,
+                [this, has] {
+                    if (has("scan"))
+                        grab(QStringLiteral("scan"));
+                    next();
+                },
+                QStringLiteral("scan screen"));
+        };
+        m_steps << [=, this] {
+            scan->setSource(QStringLiteral("feeder"));
+            scan->setMaxPages(3);
+            scan->scan();
+            waitFor(
+                [scan] {
+                    return scan->pages()->rowCount() == 3 && !scan->scanning() && scan->pendingUploads() == 0;
+                },
+                800,
+                [this, has] {
+                    if (has("scan-pages"))
+                        grab(QStringLiteral("scan-pages"));
+                    next();
+                },
+                QStringLiteral("three scanned pages"));
+        };
+        m_steps << [=, this] {
+            scan->setMaxPages(ScanController::DefaultMaxPages);
+            scan->setDeviceOptions({{"read-return-value", QStringLiteral("SANE_STATUS_JAMMED")}});
+            scan->scan();
+            waitFor([k, scan] { return !scan->scanning() && k->lastErrorCode() == QLatin1String("jammed"); },
+                    600,
+                    [this, has, scan] {
+                        if (has("scan-jam"))
+                            grab(QStringLiteral("scan-jam"));
+                        scan->setDeviceOptions({});
+                        scan->closeScreen();
+                        next();
+                    },
+                    QStringLiteral("jammed scan"));
         };
     }
     if (has("enroll") || has("verify")) {

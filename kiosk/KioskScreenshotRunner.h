@@ -10,7 +10,8 @@ class QQuickWindow;
 
 /// Walks the kiosk through its screens against a real server and saves each one as a PNG, for the
 /// docs and for checking by eye (scripts/kiosk-screenshots.sh). Shots: idle, pin, link, jobs,
-/// confirm-delete, fault (the jobs screen while the printer cannot print), idle-fault.
+/// confirm-delete, fault (the jobs screen while the printer cannot print), idle-fault, scan, scan-pages,
+/// scan-jam (with --scanner).
 class KioskScreenshotRunner : public QObject
 {
     Q_OBJECT

@@ -24,6 +24,8 @@ bool KioskSettings::loadFile(const QString& path, QString* error)
     idleTimeoutSecs = ini.value(QStringLiteral("idle-timeout-seconds"), idleTimeoutSecs).toInt();
     cardReader = ini.value(QStringLiteral("card-reader"), cardReader).toString();
     useFingerprintReader = ini.value(QStringLiteral("fingerprint-reader"), useFingerprintReader).toBool();
+    scanner = ini.value(QStringLiteral("scanner"), scanner).toString();
+    scanMaxPages = ini.value(QStringLiteral("scan-max-pages"), scanMaxPages).toInt();
     wedgeMaxGapMs = ini.value(QStringLiteral("wedge-max-gap-ms"), wedgeMaxGapMs).toInt();
     const QString input = ini.value(QStringLiteral("card-input"), QStringLiteral("auto")).toString();
     cardInput = input == QLatin1String("hex")       ? CardNumber::Input::Hex

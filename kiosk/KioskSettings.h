@@ -11,7 +11,8 @@
 /// Keys (INI, section [kiosk]): server-url, device-token-file, certificate-sha256, language (ko|en),
 /// idle-timeout-seconds (30), card-reader (name prefix, empty: first), card-input (auto|hex|decimal),
 /// card-byte-order (as-read|reversed), wedge-max-gap-ms (200), fingerprint-reader (true: the first
-/// libfprint sensor found). The device token is a secret: it is
+/// libfprint sensor found), scanner (a SANE device name, e.g. airscan:e0:MFP; empty: no scanning),
+/// scan-max-pages (100). The device token is a secret: it is
 /// read from a root-only file (or $MPS_KIOSK_DEVICE_TOKEN), never from the command line.
 struct KioskSettings
 {
@@ -26,6 +27,8 @@ struct KioskSettings
     CardNumber::Input cardInput = CardNumber::Input::Auto;
     CardNumber::ByteOrder cardByteOrder = CardNumber::ByteOrder::AsRead;
     int wedgeMaxGapMs = 200;
+    QString scanner;
+    int scanMaxPages = 100;
 
     /// Reads `path` (INI) over the defaults. Returns false with `error` when the file exists but
     /// cannot be read or a value is invalid.

@@ -225,6 +225,49 @@ QString KioskText::quotaLeft(const QJsonArray& quotas, const QString& currency)
 
 QString KioskText::forError(const QString& code, const QString& fallback)
 {
+    // Scan to my e-mail (docs/scan.md): the scanner's codes, then the server's. Pages already
+    // scanned are kept in every case, so the sentences say so where the scan stopped half-way.
+    if (code == QLatin1String("jammed"))
+        return QCoreApplication::translate(
+            "KioskText", "The paper jammed in the feeder. Open the feeder, take the sheet out "
+                         "and put the pages not yet scanned back in. The pages scanned so far "
+                         "are kept.");
+    if (code == QLatin1String("feeder-empty"))
+        return QCoreApplication::translate(
+            "KioskText", "The document feeder is empty. Put your pages in the feeder face up, "
+                         "or choose the glass and lay one page on it.");
+    if (code == QLatin1String("cover-open"))
+        return QCoreApplication::translate("KioskText",
+                                           "The scanner's cover is open. Close it, then press Scan again.");
+    if (code == QLatin1String("busy"))
+        return QCoreApplication::translate("KioskText",
+                                           "The scanner is busy with someone else's job. Wait a moment, then "
+                                           "press Scan again.");
+    if (code == QLatin1String("scanner-unavailable"))
+        return QCoreApplication::translate(
+            "KioskText", "The scanner cannot be reached. Try again in a minute; if it keeps "
+                         "happening, tell the print admin.");
+    if (code == QLatin1String("cancelled"))
+        return QCoreApplication::translate("KioskText",
+                                           "Scanning stopped. The pages scanned so far are kept.");
+    if (code == QLatin1String("no-email"))
+        return QCoreApplication::translate(
+            "KioskText", "Your account has no e-mail address, so a scan cannot be sent to you. "
+                         "Ask the print admin to add one.");
+    if (code == QLatin1String("mail-disabled"))
+        return QCoreApplication::translate(
+            "KioskText", "Scanning to e-mail is not set up on the print server. Tell the print "
+                         "admin.");
+    if (code == QLatin1String("scan-too-large"))
+        return QCoreApplication::translate(
+            "KioskText", "This page would make the e-mail too large. Send the pages scanned so "
+                         "far, then scan the rest as a second e-mail.");
+    if (code == QLatin1String("no-pages"))
+        return QCoreApplication::translate("KioskText", "There is nothing to send yet. Scan a page first.");
+    if (code == QLatin1String("bad-image"))
+        return QCoreApplication::translate(
+            "KioskText", "The print server could not read a scanned page. Delete it and scan "
+                         "it again.");
     if (code == QLatin1String("unknown-card"))
         return QCoreApplication::translate(
             "KioskText",

@@ -12,6 +12,18 @@ bool ThumbnailCache::insert(qint64 id, const QByteArray& png)
     return true;
 }
 
+void ThumbnailCache::insertImage(qint64 id, const QImage& image)
+{
+    QMutexLocker lock(&m_mutex);
+    m_images.insert(id, image);
+}
+
+void ThumbnailCache::remove(qint64 id)
+{
+    QMutexLocker lock(&m_mutex);
+    m_images.remove(id);
+}
+
 bool ThumbnailCache::contains(qint64 id) const
 {
     QMutexLocker lock(&m_mutex);

@@ -4,8 +4,9 @@
 #include <QMutex>
 #include <QQuickImageProvider>
 
-/// First-page thumbnails of the signed-in user's jobs, in memory only (the kiosk stores no documents),
-/// served to QML as image://thumbnails/<job id>. Filled by JobModel; cleared at sign-out.
+/// First-page thumbnails of the signed-in user's jobs and their scanned pages, in memory only (the kiosk
+/// stores no documents), served to QML as image://thumbnails/<job id>. Filled by JobModel; cleared at
+/// sign-out.
 class ThumbnailCache : public QQuickImageProvider
 {
 public:
@@ -13,6 +14,10 @@ public:
 
     /// Stores the thumbnail of job `id` from PNG bytes. Returns false when they are not an image.
     bool insert(qint64 id, const QByteArray& png);
+    /// Stores `image` under `id` (scanned pages use negative ids, jobs positive ones).
+    void insertImage(qint64 id, const QImage& image);
+    /// Forgets the thumbnail under `id`.
+    void remove(qint64 id);
     /// Returns true when job `id` has a thumbnail.
     bool contains(qint64 id) const;
     /// Forgets every thumbnail.

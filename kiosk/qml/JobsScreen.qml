@@ -205,6 +205,15 @@ Rectangle {
                         onClicked: JobsController.printSelected()
                     }
                     KioskButton {
+                        objectName: "scanToMailButton"
+                        visible: ScanController.available
+                        text: qsTr("Scan to my e-mail")
+                        outline: true
+                        enabled: !Kiosk.busy
+                        Layout.fillWidth: true
+                        onClicked: ScanController.openScreen()
+                    }
+                    KioskButton {
                         objectName: "fingerprintButton"
                         visible: FingerprintController.fingerprintAvailable
                         text: FingerprintController.hasFingerprint ? qsTr("My fingerprint") : qsTr("Register fingerprint")

@@ -22,6 +22,7 @@ ApplicationWindow {
             case Kiosk.VerifyScreen: return fingerprintScreen
             case Kiosk.EnrollScreen: return fingerprintScreen
             case Kiosk.ConsentScreen: return consentScreen
+            case Kiosk.ScanScreen: return scanScreen
             default: return idleScreen
             }
         }
@@ -32,4 +33,5 @@ ApplicationWindow {
     Component { id: jobsScreen; JobsScreen {} }
     Component { id: fingerprintScreen; FingerprintScreen {} }
     Component { id: consentScreen; ConsentScreen {} }
+    Component { id: scanScreen; ScanScreen {} }
 }

@@ -4,9 +4,12 @@
 // line on stdin and prints a JSON snapshot of the kiosk on stdout after every change:
 //   pin USER PIN | link USER PASSWORD | wedge NUMBER | select-all | select JOBID | print | print-all |
 //   delete | confirm-delete | sign-out | pin-screen | cancel | refresh-printer | enroll |
-//   remove-fingerprint | cancel-fingerprint | retry-fingerprint | skip-fingerprint | quit
+//   remove-fingerprint | cancel-fingerprint | retry-fingerprint | skip-fingerprint | scan-open |
+//   scan-source S | scan-mode M | scan-resolution N | scan-name NAME | scan | scan-delete N | scan-send |
+//   scan-close | quit
 // Usage: mps-kiosk-driver --server URL --device-token-file FILE [--idle-timeout S] [--printer-poll S]
-//        [--fingerprint [--fingerprint-refresh S]]  (the sensor: libfprint, e.g. FP_VIRTUAL_DEVICE_STORAGE)
+//        [--fingerprint [--fingerprint-refresh S]] [--scanner DEVICE [--scan-max-pages N]
+//        [--scanner-option NAME=VALUE]...]  (the sensor: libfprint, e.g. FP_VIRTUAL_DEVICE_STORAGE)
 #include "ApiClient.h"
 #include "CardReader.h"
 #include "FingerprintController.h"
@@ -17,6 +20,9 @@
 #include "KioskTranslations.h"
 #include "PrinterModel.h"
 #include "PrinterStatusController.h"
+#include "SaneScanner.h"
+#include "ScanController.h"
+#include "ScanPageModel.h"
 #include "SignInController.h"
 #include "ThumbnailCache.h"
 #include "WedgeReader.h"
@@ -32,6 +38,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 #include <unistd.h>
 
 namespace {
@@ -52,7 +59,12 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
             {QStringLiteral("selected"), m->data(i, JobModel::SelectedRole).toBool()},
             {QStringLiteral("thumbnail"), !m->data(i, JobModel::ThumbnailRole).toString().isEmpty()}});
     }
-    static const char* screens[] = {"idle", "pin", "link-card", "jobs", "verify", "enroll", "consent"};
+    static const char* screens[] = {"idle",   "pin",    "link-card", "jobs",
+                                    "verify", "enroll", "consent",   "scan"};
+    const ScanController* scan = k.scanController();
+    QJsonArray sources;
+    for (const QVariant& s : scan->sources())
+        sources.append(s.toMap().value(QStringLiteral("value")).toString());
     return {{QStringLiteral("screen"), QLatin1String(screens[k.screen()])},
             {QStringLiteral("busy"), k.busy()},
             {QStringLiteral("message"), k.message()},
@@ -85,6 +97,15 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
             {QStringLiteral("enrollDone"), k.fingerprintController()->enrollDone()},
             {QStringLiteral("enrollTotal"), k.fingerprintController()->enrollTotal()},
             {QStringLiteral("candidates"), k.fingerprintController()->fingerprintCandidates()},
+            {QStringLiteral("scanAvailable"), scan->available()},
+            {QStringLiteral("scanSources"), sources},
+            {QStringLiteral("scanAddress"), scan->address()},
+            {QStringLiteral("scanFileName"), scan->fileName()},
+            {QStringLiteral("scanPages"), scan->pages()->rowCount()},
+            {QStringLiteral("scanUploading"), scan->pendingUploads()},
+            {QStringLiteral("scanning"), scan->scanning()},
+            {QStringLiteral("scanSending"), scan->sending()},
+            {QStringLiteral("scanId"), scan->scanId()},
             {QStringLiteral("lastCard"), lastCard},
             {QStringLiteral("cardPresent"), cardPresent}};
 }
@@ -109,7 +130,13 @@ int main(int argc, char* argv[])
     const QCommandLineOption finger(QStringLiteral("fingerprint"));
     const QCommandLineOption fingerRefresh(QStringLiteral("fingerprint-refresh"), QString(),
                                            QStringLiteral("S"), QStringLiteral("60"));
-    p.addOptions({server, tokenFile, idle, poll, lang, noReader, finger, fingerRefresh});
+    const QCommandLineOption scanner(QStringLiteral("scanner"), QString(), QStringLiteral("DEVICE"));
+    const QCommandLineOption scanMax(QStringLiteral("scan-max-pages"), QString(), QStringLiteral("N"),
+                                     QStringLiteral("100"));
+    const QCommandLineOption scanOption(QStringLiteral("scanner-option"), QString(),
+                                        QStringLiteral("NAME=VALUE"));
+    p.addOptions(
+        {server, tokenFile, idle, poll, lang, noReader, finger, fingerRefresh, scanner, scanMax, scanOption});
     p.process(app);
 
     QFile f(p.value(tokenFile));
@@ -128,6 +155,16 @@ int main(int argc, char* argv[])
     kiosk.jobsController()->setThumbnailCache(&thumbnails);
     kiosk.setIdleTimeoutSecs(p.value(idle).toInt());
     kiosk.printerStatus()->setPrinterPollSecs(p.value(poll).toInt());
+    std::unique_ptr<SaneScanner> sane;
+    if (p.isSet(scanner)) {
+        sane = std::make_unique<SaneScanner>(p.value(scanner));
+        kiosk.scanController()->setMaxPages(p.value(scanMax).toInt());
+        QList<SaneScanner::DeviceOption> options;
+        for (const QString& o : p.values(scanOption))
+            options.append({o.section(QLatin1Char('='), 0, 0).toUtf8(), o.section(QLatin1Char('='), 1)});
+        kiosk.scanController()->setDeviceOptions(options);
+        kiosk.scanController()->setScanner(sane.get());
+    }
     WedgeReader wedge;
     QObject::connect(&wedge, &WedgeReader::cardTyped, kiosk.signInController(),
                      &SignInController::cardPresented);
@@ -163,6 +200,12 @@ int main(int argc, char* argv[])
     QObject::connect(kiosk.jobsController()->jobs(), &QAbstractItemModel::rowsRemoved, changed);
     QObject::connect(kiosk.jobsController()->jobs(), &JobModel::loadingChanged, changed);
     QObject::connect(kiosk.printerStatus()->alternatives(), &QAbstractItemModel::modelReset, changed);
+    QObject::connect(kiosk.scanController(), &ScanController::stateChanged, changed);
+    QObject::connect(kiosk.scanController(), &ScanController::sourcesChanged, changed);
+    QObject::connect(kiosk.scanController(), &ScanController::addressChanged, changed);
+    QObject::connect(kiosk.scanController(), &ScanController::optionsChanged, changed);
+    QObject::connect(kiosk.scanController()->pages(), &ScanPageModel::countChanged, changed);
+    QObject::connect(kiosk.scanController()->pages(), &QAbstractItemModel::dataChanged, changed);
 
     CardReader reader;
     QObject::connect(&reader, &CardReader::cardTapped, [&](const QString& uid) {
@@ -256,6 +299,24 @@ int main(int argc, char* argv[])
                 kiosk.fingerprintController()->retryFingerprint();
             else if (c == QLatin1String("skip-fingerprint"))
                 kiosk.fingerprintController()->continueWithoutFingerprint();
+            else if (c == QLatin1String("scan-open"))
+                kiosk.scanController()->openScreen();
+            else if (c == QLatin1String("scan-source") && cmd.size() == 2)
+                kiosk.scanController()->setSource(cmd[1]);
+            else if (c == QLatin1String("scan-mode") && cmd.size() == 2)
+                kiosk.scanController()->setMode(cmd[1]);
+            else if (c == QLatin1String("scan-resolution") && cmd.size() == 2)
+                kiosk.scanController()->setResolution(cmd[1].toInt());
+            else if (c == QLatin1String("scan-name") && cmd.size() == 2)
+                kiosk.scanController()->setFileName(cmd[1]);
+            else if (c == QLatin1String("scan"))
+                kiosk.scanController()->scan();
+            else if (c == QLatin1String("scan-delete") && cmd.size() == 2)
+                kiosk.scanController()->deletePage(cmd[1].toInt() - 1);
+            else if (c == QLatin1String("scan-send"))
+                kiosk.scanController()->send();
+            else if (c == QLatin1String("scan-close"))
+                kiosk.scanController()->closeScreen();
             else if (c == QLatin1String("snapshot")) {
                 last.clear();
                 changed();

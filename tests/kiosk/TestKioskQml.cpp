@@ -8,6 +8,10 @@
 #include "KioskController.h"
 #include "KioskTranslations.h"
 #include "PrinterStatusController.h"
+#include "SaneScanner.h"
+#include "ScanController.h"
+#include "ScanPageEncoder.h"
+#include "ScanPageModel.h"
 #include "ThumbnailCache.h"
 
 #include <QJsonArray>
@@ -41,9 +45,10 @@ public:
     /// Signs "kim" in (offline) with three jobs, one of them printing.
     Q_INVOKABLE void signIn(bool printerWorks = true)
     {
-        m_kiosk->openSession(
-            {{QStringLiteral("user"), QJsonObject{{QStringLiteral("name"), QStringLiteral("kim")}}},
-             {QStringLiteral("printer"), printer(printerWorks)}});
+        m_kiosk->openSession({{QStringLiteral("user"),
+                               QJsonObject{{QStringLiteral("name"), QStringLiteral("kim")},
+                                           {QStringLiteral("email"), QStringLiteral("kim@city.go.kr")}}},
+                              {QStringLiteral("printer"), printer(printerWorks)}});
         QList<JobInfo> jobs;
         for (int i = 1; i <= 3; ++i) {
             JobInfo j;
@@ -67,6 +72,18 @@ public:
              {QStringLiteral("candidates"),
               QJsonArray{QJsonObject{{QStringLiteral("user"), QStringLiteral("kim")},
                                      {QStringLiteral("template"), QStringLiteral("AAAA")}}}}});
+    }
+    /// `count` pages as the scanner would bring them (a grid drawn on a grey A4 at 150 dpi).
+    Q_INVOKABLE void addScannedPages(int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            QImage image(1240, 1754, QImage::Format_Grayscale8);
+            image.fill(Qt::white);
+            for (int y = 100 + 40 * i; y < image.height() - 100; y += 60)
+                for (int x = 120; x < image.width() - 120; ++x)
+                    image.setPixel(x, y, qRgb(30, 30, 30));
+            m_kiosk->scanController()->pages()->append(ScanPageEncoder::encode(image, 150, false));
+        }
     }
     /// The printer's state as the kiosk's next poll would bring it.
     Q_INVOKABLE void setPrinterWorks(bool works) { m_kiosk->printerStatus()->applyPrinter(printer(works)); }
@@ -93,12 +110,17 @@ public Q_SLOTS:
         m_translations = new KioskTranslations(this);
         m_translations->setLanguage(QStringLiteral("en"));
         m_kiosk = new KioskController(m_client, m_translations, this);
-        m_kiosk->jobsController()->setThumbnailCache(new ThumbnailCache); // the engine below owns the cache
+        auto* thumbnails = new ThumbnailCache; // the engine below owns the cache
         // A real libfprint sensor: the virtual one (FP_VIRTUAL_DEVICE_STORAGE, set by ctest).
         m_fingerprint = new FingerprintReader(this);
         m_kiosk->fingerprintController()->setFingerprintReader(m_fingerprint);
         m_fingerprint->start();
-        engine->addImageProvider(QStringLiteral("thumbnails"), new ThumbnailCache);
+        m_kiosk->jobsController()->setThumbnailCache(thumbnails);
+        m_kiosk->scanController()->setThumbnailCache(thumbnails);
+        engine->addImageProvider(QStringLiteral("thumbnails"), thumbnails);
+        // A real scanner: SANE's test backend (SANE_CONFIG_DIR, set by ctest).
+        m_scanner = new SaneScanner(QStringLiteral("test"), this);
+        m_kiosk->scanController()->setScanner(m_scanner);
         KioskController::setInstance(m_kiosk);
         m_kiosk->printerStatus()->applyPrinter(printer(true));
         engine->addImportPath(QStringLiteral("qrc:/"));
@@ -111,6 +133,7 @@ private:
     KioskTranslations* m_translations = nullptr;
     KioskController* m_kiosk = nullptr;
     FingerprintReader* m_fingerprint = nullptr;
+    SaneScanner* m_scanner = nullptr;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(kiosk, Setup)

@@ -14,6 +14,7 @@ Item {
     Component { id: linkComp; LinkCardScreen { width: root.width; height: root.height } }
     Component { id: fingerComp; FingerprintScreen { width: root.width; height: root.height } }
     Component { id: consentComp; ConsentScreen { width: root.width; height: root.height } }
+    Component { id: scanComp; ScanScreen { width: root.width; height: root.height } }
 
     TestCase {
         name: "KioskScreens"
@@ -351,6 +352,112 @@ Item {
             verify(!find(screen, "printButton").enabled)
             verify(!find(screen, "printAllButton").enabled)
             verify(find(screen, "deleteButton").enabled)
+        }
+    }
+
+    // Scan to my e-mail, with SANE's test backend as the scanner (SANE_CONFIG_DIR, set by ctest) and no
+    // server. One file: QtQuickTest makes an engine per file, and the kiosk has one sensor and one session.
+    TestCase {
+        name: "ScanScreen"
+        when: windowShown
+
+        function init() { fixture.reset() }
+
+        function find(item, name) {
+            const found = findChild(item, name)
+            verify(found, "no item named " + name)
+            return found
+        }
+
+        function openScan() {
+            fixture.signIn(true)
+            const jobs = createTemporaryObject(jobsComp, root)
+            const button = find(jobs, "scanToMailButton")
+            verify(button.visible, "a scanner is configured: the jobs screen offers scanning")
+            compare(button.text, "Scan to my e-mail")
+            mouseClick(button)
+            compare(Kiosk.screen, Kiosk.ScanScreen)
+            return createTemporaryObject(scanComp, root)
+        }
+
+        function test_addressIsShownAndCannotBeChanged() {
+            const screen = openScan()
+            compare(find(screen, "scanAddress").text, "Sent to kim@city.go.kr")
+            // Nothing on the screen takes an address: the only text field is the file name.
+            verify(findChild(screen, "addressField") === null)
+            compare(find(screen, "fileNameButton").text.indexOf("scan-"), 0)
+            verify(find(screen, "fileNameButton").text.endsWith(".pdf"))
+        }
+
+        function test_sourcesAsTheDeviceOffersThem() {
+            const screen = openScan()
+            // The test backend has a flatbed and a feeder, no duplex.
+            tryCompare(ScanController.sources, "length", 2, 10000)
+            tryVerify(() => findChild(screen, "source-feeder") !== null)
+            verify(find(screen, "source-flatbed").visible)
+            verify(findChild(screen, "source-duplex") === null)
+            mouseClick(find(screen, "source-feeder"))
+            compare(ScanController.source, "feeder")
+            mouseClick(find(screen, "mode-lineart"))
+            compare(ScanController.mode, "lineart")
+            mouseClick(find(screen, "resolution-300"))
+            compare(ScanController.resolution, 300)
+            for (const name of ["source-feeder", "mode-color", "resolution-150", "scanButton", "sendButton"]) {
+                const b = find(screen, name)
+                verify(b.height >= 48, name + " is " + b.height + " px high")
+            }
+        }
+
+        function test_pagesAsThumbnailsDeleteAndSend() {
+            const screen = openScan()
+            verify(find(screen, "scanEmpty").visible)
+            verify(!find(screen, "sendButton").enabled, "nothing to send yet")
+            fixture.addScannedPages(3)
+            const grid = find(screen, "scanPages")
+            tryCompare(grid, "count", 3)
+            verify(!find(screen, "scanEmpty").visible)
+            verify(find(screen, "sendButton").text.indexOf("3") >= 0, find(screen, "sendButton").text)
+            verify(find(screen, "sendButton").enabled)
+            // Mode and resolution stay once there are pages (one PDF, one kind of page).
+            verify(!find(screen, "modeChoice").enabled)
+            // On the glass, the next scan is "another page".
+            compare(find(screen, "scanButton").text, "Scan another page")
+            tryVerify(() => findChild(screen, "deletePage-2") !== null)
+            mouseClick(find(screen, "deletePage-2"))
+            tryCompare(grid, "count", 2)
+            verify(find(screen, "sendButton").text.indexOf("2") >= 0, find(screen, "sendButton").text)
+            tryVerify(() => findChild(screen, "scanPage-2") !== null && findChild(screen, "scanPage-3") === null,
+                      1000, "the pages after the deleted one moved up")
+        }
+
+        function test_aRefusalIsSaidOnTheScreen() {
+            const screen = openScan()
+            const bar = find(screen, "messageText").parent
+            verify(!bar.visible)
+            // No server in this test: the scan cannot be opened there, and the screen says so.
+            mouseClick(find(screen, "scanButton"))
+            tryVerify(() => bar.visible && Kiosk.messageIsError, 10000)
+            const y = item => item.mapToItem(screen, 0, 0).y
+            const address = find(screen, "scanAddress")
+            tryVerify(() => y(bar) >= y(address) + address.height, 1000, "the message is drawn over the address")
+            compare(ScanController.pages.count, 0)
+            mouseClick(find(screen, "scanBackButton"))
+            compare(Kiosk.screen, Kiosk.JobsScreen)
+        }
+
+        function test_fileNameOnTheKeyboard() {
+            const screen = openScan()
+            const editor = find(screen, "fileNameEditor")
+            verify(!editor.visible)
+            mouseClick(find(screen, "fileNameButton"))
+            verify(editor.visible)
+            const field = find(screen, "fileNameField")
+            // The pad's typing is the link screen's test; here the name goes to the controller.
+            field.text = "contract"
+            mouseClick(find(screen, "fileNameDone"))
+            verify(!editor.visible)
+            compare(ScanController.fileName, "contract")
+            compare(find(screen, "fileNameButton").text, "contract.pdf")
         }
     }
 }
