@@ -10,6 +10,7 @@
 #include "OrderListModel.h"
 #include "ServerErrorText.h"
 #include "SupplyDelegate.h"
+#include "SupplyHistoryView.h"
 #include "WindowPlacement.h"
 
 #include <QComboBox>
@@ -207,9 +208,16 @@ QWidget* DevicesWindow::makeDevicesTab()
     detailScroll->setFrameShape(QFrame::NoFrame);
     // Six lines of details in this font (Hangul lines are taller) before it scrolls.
     detailScroll->setMinimumHeight(m_detail->fontMetrics().lineSpacing() * 7 + 16);
+    m_history = new SupplyHistoryView(tab);
+    m_history->setFixedWidth(340);
+    auto* bottom = new QWidget(tab);
+    auto* bottomLayout = new QHBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(detailScroll, 1);
+    bottomLayout->addWidget(m_history);
     auto* splitter = new QSplitter(Qt::Vertical, tab);
     splitter->addWidget(m_deviceView);
-    splitter->addWidget(detailScroll);
+    splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
@@ -477,8 +485,13 @@ void DevicesWindow::updateDetail()
         m_detail->setText(m_devices->rowCount() > 0
                               ? tr("Select a printer to see its details and open alerts.")
                               : QString());
+        delete m_historyFetch.data();
+        m_historyId = 0;
+        m_history->showMessage(QString());
         return;
     }
+    if (idOf(d) != m_historyId)
+        fetchHistory(idOf(d));
     auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
     QStringList lines;
     QStringList head{QStringLiteral("<b>%1</b>").arg(esc(d.value(QLatin1String("name")).toString()))};
@@ -492,6 +505,18 @@ void DevicesWindow::updateDetail()
     const QString problems = since.isEmpty() ? DeviceText::problems(d) : since;
     lines << (problems.isEmpty() ? esc(DeviceText::state(d))
                                  : tr("%1: %2").arg(esc(DeviceText::state(d)), esc(problems)));
+    // Open alerts right under the state: what needs doing comes first.
+    const qint64 id = idOf(d);
+    QStringList open;
+    for (const QJsonValue& v : std::as_const(m_alerts)) {
+        const QJsonObject a = v.toObject();
+        if (idOf(a, "printerId") == id &&
+            a.value(QLatin1String("state")).toString() != QLatin1String("cleared"))
+            open << esc(DeviceText::alertNotification(a).body);
+    }
+    if (!open.isEmpty())
+        lines << QStringLiteral("<span style=\"color:#c62828\">%1</span>")
+                     .arg(tr("Open alerts: %1").arg(open.join(QLatin1Char(' '))));
     QStringList supplies;
     for (const QJsonValue& v : d.value(QLatin1String("supplies")).toArray()) {
         const QJsonObject s = v.toObject();
@@ -511,17 +536,6 @@ void DevicesWindow::updateDetail()
                           QDateTime::fromString(d.value(QLatin1String("checked")).toString(), Qt::ISODate))),
                       esc(d.value(QLatin1String("uri")).toString()),
                       esc(d.value(QLatin1String("protocol")).toString()));
-    const qint64 id = idOf(d);
-    QStringList open;
-    for (const QJsonValue& v : std::as_const(m_alerts)) {
-        const QJsonObject a = v.toObject();
-        if (idOf(a, "printerId") == id &&
-            a.value(QLatin1String("state")).toString() != QLatin1String("cleared"))
-            open << esc(DeviceText::alertNotification(a).body);
-    }
-    if (!open.isEmpty())
-        lines << QStringLiteral("<span style=\"color:#c62828\">%1</span>")
-                     .arg(tr("Open alerts: %1").arg(open.join(QLatin1Char(' '))));
     m_detail->setText(lines.join(QStringLiteral("<br>")));
 }
 
@@ -656,6 +670,8 @@ void DevicesWindow::clear()
     delete m_orderFetch.data();
     delete m_alertsFetch.data();
     delete m_exportFetch.data();
+    delete m_historyFetch.data();
+    m_historyId = 0;
     m_devices->clear();
     m_orders->clear();
     m_alerts = {};
@@ -685,4 +701,34 @@ void DevicesWindow::onEvent(const QString& type, const QJsonObject& data)
         m_alerts = alerts;
         updateDetail();
     }
+}
+
+void DevicesWindow::fetchHistory(qint64 id)
+{
+    if (!m_api)
+        return;
+    delete m_historyFetch.data();
+    m_historyId = id;
+    m_history->showMessage(tr("Loading..."));
+    ApiReply* reply = m_api->device(id);
+    m_historyFetch = reply;
+    connect(reply, &ApiReply::finished, this, [this, reply, id] {
+        reply->deleteLater();
+        if (id != m_historyId)
+            return;
+        if (!reply->ok()) {
+            qCInfo(lcClientDevices) << "history of printer" << id << "not fetched:" << reply->errorCode();
+            m_history->showMessage(failure(reply));
+            return;
+        }
+        // {"device": {..., "history"}}; a device at the top level is taken as well.
+        const QJsonObject answer = reply->json();
+        const QJsonObject device = answer.value(QLatin1String("device")).isObject()
+                                       ? answer.value(QLatin1String("device")).toObject()
+                                       : answer;
+        const QJsonObject history = device.value(QLatin1String("history")).isObject()
+                                        ? device.value(QLatin1String("history")).toObject()
+                                        : answer.value(QLatin1String("history")).toObject();
+        m_history->setHistory(history, device.value(QLatin1String("supplies")).toArray());
+    });
 }

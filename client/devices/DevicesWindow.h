@@ -19,6 +19,7 @@ class QSpinBox;
 class QStackedWidget;
 class QTabWidget;
 class QTreeView;
+class SupplyHistoryView;
 
 /// "Devices" (print admins only, docs/devices.md): tab "Devices" lists every printer with its state,
 /// faults in words, supply bars in each supply's colour, forecast, page counter and counter gap and
@@ -52,6 +53,8 @@ public:
     QString detailText() const;
     /// Returns the printers' summary line ("12 printers, 3 need attention").
     QString summaryText() const;
+    /// Returns the selected printer's supply history chart.
+    SupplyHistoryView* supplyHistory() const { return m_history; }
     /// Returns the open alerts last fetched.
     QJsonArray alerts() const { return m_alerts; }
 
@@ -96,6 +99,7 @@ private:
     void updateBusy();
     void updateDetail();
     void showStatus(const QString& text);
+    void fetchHistory(qint64 id);
     QString orderLocation() const;
 
     ApiClient* m_api;
@@ -112,6 +116,7 @@ private:
     QTreeView* m_deviceView;
     QLabel* m_deviceEmpty;
     QLabel* m_detail;
+    SupplyHistoryView* m_history;
     // Order list tab
     QLabel* m_daysLabel;
     QSpinBox* m_days;
@@ -129,6 +134,8 @@ private:
 
     QPointer<ApiReply> m_orderFetch;
     QPointer<ApiReply> m_alertsFetch;
+    QPointer<ApiReply> m_historyFetch;
+    qint64 m_historyId = 0;
     QPointer<ApiReply> m_exportFetch;
     QJsonArray m_alerts;
     QString m_orderError;

@@ -20,6 +20,7 @@
 #include "PrinterListModel.h"
 #include "Session.h"
 #include "SupplyDelegate.h"
+#include "SupplyHistoryView.h"
 #include "Translations.h"
 #include "TrayController.h"
 
@@ -168,6 +169,31 @@ QJsonArray fleet(bool korean = false)
     return {east, mayor, annex2, west, b1, copy, annex1, welfare};
 }
 
+// 3F-West's last 30 days: every supply falling a little each day, black refilled 12 days ago.
+QJsonObject westWithHistory(bool korean = false)
+{
+    QJsonObject west;
+    for (const QJsonValue& v : fleet(korean))
+        if (v.toObject().value(QLatin1String("id")).toInt() == 2)
+            west = v.toObject();
+    const QDateTime now = QDateTime::currentDateTime();
+    QJsonObject supplies;
+    const QList<QPair<QString, QList<int>>> series = {
+        {QStringLiteral("ipp:0"), {60, 48, 33, 20, 8, 95, 80, 62, 47, 35}},
+        {QStringLiteral("ipp:1"), {100, 97, 95, 92, 90, 88, 86, 84, 82, 80}},
+        {QStringLiteral("ipp:2"), {52, 48, 43, 38, 34, 29, 25, 20, 16, 12}},
+        {QStringLiteral("ipp:3"), {75, 73, 70, 68, 66, 63, 61, 59, 57, 55}}};
+    for (const auto& s : series) {
+        QJsonArray samples;
+        for (int i = 0; i < s.second.size(); ++i)
+            samples.append(QJsonArray{iso(now.addDays(-(29 - 3 * i))), s.second.at(i)});
+        supplies.insert(s.first, samples);
+    }
+    west.insert(QStringLiteral("history"),
+                QJsonObject{{QStringLiteral("supplies"), supplies}, {QStringLiteral("pages"), QJsonArray()}});
+    return west;
+}
+
 QJsonObject orderPrinter(qint64 id, const QString& name, const QString& location, int level,
                          const QJsonValue& daysLeft = QJsonValue::Null)
 {
@@ -276,6 +302,8 @@ class TestDevicesWindow : public QObject
                             {{QStringLiteral("devices"), fleet(korean)},
                              {QStringLiteral("checked"), iso(QDateTime::currentDateTime())}});
         m_server->routeJson("GET", QStringLiteral("/api/v1/supplies/order"), 200, orderList(korean));
+        m_server->routeJson("GET", QStringLiteral("/api/v1/devices/2"), 200,
+                            {{QStringLiteral("device"), westWithHistory(korean)}});
     }
 
 private Q_SLOTS:
@@ -470,8 +498,13 @@ private Q_SLOTS:
         window.deviceView()->setCurrentIndex(window.deviceProxy()->index(0, 0)); // 3F-West
         QVERIFY(window.detailText().contains(QStringLiteral("AC9-1002")));
         QVERIFY(window.detailText().contains(QStringLiteral("Open alerts")));
+        // Its supply history: a line per supply, fetched for the selected printer only.
+        QTRY_COMPARE(window.supplyHistory()->lineCount(), 4);
+        QCOMPARE(m_server->requests("GET", QStringLiteral("/api/v1/devices/2")).size(), 1);
         QVERIFY(window.detailText().contains(QStringLiteral("paper jam")));
-        window.deviceView()->setCurrentIndex(window.deviceProxy()->index(5, 0)); // 3F-East
+        window.deviceView()->setCurrentIndex(window.deviceProxy()->index(5, 0)); // 3F-East, no history route
+        QTRY_COMPARE(m_server->requests("GET", QStringLiteral("/api/v1/devices/1")).size(), 1);
+        QTRY_COMPARE(window.supplyHistory()->lineCount(), 0);
         QVERIFY(!window.detailText().contains(QStringLiteral("Open alerts")));
         QVERIFY(window.detailText().contains(QStringLiteral("uses about 1.2% a day")));
     }
@@ -728,7 +761,9 @@ private Q_SLOTS:
         QVERIFY(devices);
         QVERIFY(!devices->isVisible()); // signed out
         session.adopt({{QStringLiteral("name"), QStringLiteral("lee")}, {QStringLiteral("role"), role}});
-        QTRY_VERIFY(session.events()->isConnected());
+        // Generous waits: this runs beside other builds on a loaded machine.
+        QTRY_VERIFY_WITH_TIMEOUT(session.events()->isConnected(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->eventStreams(), 1, 20000);
         QCOMPARE(devices->isVisible(), admin);
         QCOMPARE(devices->text(), QStringLiteral("Devices"));
 
@@ -757,7 +792,7 @@ private Q_SLOTS:
             {{QStringLiteral("scan"), QJsonObject{{QStringLiteral("fileName"), QStringLiteral("contract")},
                                                   {QStringLiteral("pages"), 2},
                                                   {QStringLiteral("state"), QStringLiteral("failed")}}}});
-        QTRY_COMPARE(tray.lastNotification().title, QStringLiteral("Scan not delivered"));
+        QTRY_COMPARE_WITH_TIMEOUT(tray.lastNotification().title, QStringLiteral("Scan not delivered"), 20000);
         // Events arrive in order: the alert before the scan was handled, and told or not.
         QCOMPARE(s_notifications.contains(QStringLiteral("Printer fault")), admin);
         s_notifications.clear();
@@ -791,6 +826,7 @@ private Q_SLOTS:
             QTRY_COMPARE(window.deviceModel()->rowCount(), 8);
             QTRY_COMPARE(window.alerts().size(), 1);
             window.deviceView()->setCurrentIndex(window.deviceProxy()->index(0, 0));
+            QTRY_COMPARE(window.supplyHistory()->lineCount(), 4);
             QTest::qWait(300);
             QVERIFY(
                 window.grab().save(dir + QStringLiteral("/client-devices-") + lang + QStringLiteral(".png")));
