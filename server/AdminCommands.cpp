@@ -1,6 +1,7 @@
 #include "AdminCommands.h"
 
 #include "AccountingCommands.h"
+#include "AlertCommands.h"
 #include "FaxCommands.h"
 #include "KioskCommands.h"
 #include "PrinterCommands.h"
@@ -22,6 +23,8 @@ const char* Usage = R"(usage: mps-admin --data DIR [--config FILE] COMMAND ...  
   kiosk add NAME --printer PRINTER      (prints the device token once)
   kiosk list | remove NAME | new-token NAME                (mps-admin kiosk --help)
   fax settings | route ... | block ... | gateway-token NAME (mps-admin fax --help)
+  alerts list [--all]                   (device alerts: open, or also cleared in the last 7 days)
+  mail test ADDRESS                     (a test mail through the [mail] relay of --config FILE)
 )";
 
 // Where the accounting groups (server/admin/AccountingCommands) take over: the first two words that
@@ -72,6 +75,23 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
     const bool printers = !accounting && PrinterCommands::handles(split.noun, split.verb);
     const bool kiosks = !accounting && KioskCommands::handles(split.noun);
     const bool fax = !accounting && FaxCommands::handles(split.noun);
+    if (!accounting && AlertCommands::handles(split.noun)) { // docs/devices.md: alerts, mail test
+        if (split.help) {
+            out << AlertCommands::help(split.noun);
+            return 0;
+        }
+        if (split.data.isEmpty()) {
+            err << "mps-admin: --data DIR is required\n";
+            return 2;
+        }
+        DataDir alertDir;
+        QString alertError;
+        if (!alertDir.open(split.data, &alertError)) {
+            err << "mps-admin: " << alertError << "\n";
+            return 1;
+        }
+        return AlertCommands::run(alertDir.store, split.rest, split.config, out, err);
+    }
     if (split.noun.isEmpty() || (!accounting && !users && !printers && !kiosks && !fax)) {
         if (split.help && split.noun.isEmpty()) {
             out << Usage << AccountingCommands::usage();

@@ -127,6 +127,7 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         if (!readAccounting(ini, &accounting, error))
             return false;
         readFax(ini, &fax);
+        alerts = AlertSettings::fromIni(ini, alerts);
     }
     if (p.isSet(data))
         dataDir = p.value(data);

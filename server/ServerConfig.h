@@ -1,5 +1,6 @@
 #pragma once
 #include "AccountingSettings.h"
+#include "AlertSettings.h"
 #include "DocumentConverter.h"
 #include "FaxConfig.h"
 
@@ -53,6 +54,7 @@ struct ServerConfig
         convert; ///< [convert] command, timeout-seconds, memory-mb, parallel, max-document-mb, work-dir
     AccountingSettings accounting; ///< [accounting] currency, periodStartDay, timeZone
     FaxConfig fax;                 ///< [fax] gateway, host, port, user, password-file, poll-seconds, ...
+    AlertSettings alerts;          ///< [devices] low-percent, forecast-days, unreachable-minutes, quiet-hours, ...
 
     /// Parses `args` (argv) and the --config file. Returns false with `error` for bad input.
     [[nodiscard]] bool parse(const QStringList& args, QString* error);
