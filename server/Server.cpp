@@ -143,6 +143,15 @@ bool Server::start(QString* error)
         m_faxDispatcher = std::make_unique<FaxDispatcher>(m_data.store, *m_fax, *m_faxGateway, m_clock, ds);
         m_fax->setDispatcher(m_faxDispatcher.get());
     }
+    // Scan to e-mail (docs/scan.md): pages in the spool under each scan's key, mail through [mail].
+    if (m_config.mail.enabled())
+        m_mailer = std::make_unique<SmtpMailer>(m_config.mail);
+    ScanService::Settings ss;
+    ss.maxBytes = ScanService::attachLimit(m_config.scan.maxMb, m_config.mail.maxMessageMb);
+    ss.retrySecs = m_config.scan.retrySeconds;
+    ss.retryHours = m_config.scan.retryHours;
+    m_scans = std::make_unique<ScanService>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock,
+                                            m_mailer.get(), ss);
     ReleaseQueue::Settings rs;
     rs.monitorSecs = m_config.monitorSeconds;
     m_release = std::make_unique<ReleaseQueue>(m_data.store, *m_jobs, m_events, rs);
@@ -192,9 +201,11 @@ bool Server::start(QString* error)
     m_api = std::make_unique<RestApi>(m_data.store, *m_jobs, *m_release, *m_auth, m_events, *m_accounting);
     m_api->setFaxInbox(m_faxInboxApi.get());
     m_api->setFaxService(m_fax.get());
+    m_api->setScanService(m_scans.get());
     m_release->start();
     if (m_faxDispatcher)
         m_faxDispatcher->start();
+    m_scans->start();
     {
         std::lock_guard lock(m_mutex);
         m_running = true;
@@ -278,4 +289,6 @@ void Server::stop()
         m_release->stop();
     if (m_faxDispatcher)
         m_faxDispatcher->stop();
+    if (m_scans)
+        m_scans->stop();
 }

@@ -14,7 +14,9 @@
 #include "JobService.h"
 #include "ReleaseQueue.h"
 #include "RestApi.h"
+#include "ScanService.h"
 #include "ServerConfig.h"
+#include "SmtpMailer.h"
 #include "Spool.h"
 #include "Store.h"
 
@@ -66,6 +68,8 @@ private:
     std::unique_ptr<FaxGateway> m_faxGateway; // outlives m_faxDispatcher, which calls it
     std::unique_ptr<FaxService> m_fax;
     std::unique_ptr<FaxDispatcher> m_faxDispatcher;
+    std::unique_ptr<SmtpMailer> m_mailer; // [mail]; outlives m_scans, which sends through it
+    std::unique_ptr<ScanService> m_scans;
     std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<ReleaseQueue> m_release;
     std::unique_ptr<IppEndpoint> m_ipp;

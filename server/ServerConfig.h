@@ -3,6 +3,8 @@
 #include "AlertSettings.h"
 #include "DocumentConverter.h"
 #include "FaxConfig.h"
+#include "MailConfig.h"
+#include "ScanConfig.h"
 
 #include <QString>
 #include <QStringList>
@@ -55,6 +57,8 @@ struct ServerConfig
     AccountingSettings accounting; ///< [accounting] currency, periodStartDay, timeZone
     FaxConfig fax;                 ///< [fax] gateway, host, port, user, password-file, poll-seconds, ...
     AlertSettings alerts;          ///< [devices] low-percent, forecast-days, unreachable-minutes, quiet-hours, ...
+    MailConfig mail;               ///< [mail] url, starttls, user, password-file, from, ca-file, ... (docs/devices.md)
+    ScanConfig scan;               ///< [scan] max-mb, retry-hours, retry-seconds (docs/scan.md)
 
     /// Parses `args` (argv) and the --config file. Returns false with `error` for bad input.
     [[nodiscard]] bool parse(const QStringList& args, QString* error);
@@ -65,4 +69,6 @@ struct ServerConfig
     [[nodiscard]] static bool readAccounting(QSettings& ini, AccountingSettings* out, QString* error);
     /// Reads the [fax] group of `ini` over the values in `out`.
     static void readFax(QSettings& ini, FaxConfig* out);
+    /// Reads the [mail] group of `ini` over the values in `out`.
+    static void readMail(QSettings& ini, MailConfig* out);
 };

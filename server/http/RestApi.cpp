@@ -202,6 +202,8 @@ void RestApi::handle(HttpExchange& ex)
     // line; FaxApi answers settings, drafts, sent and contacts and declines the rest.
     if (p.startsWith(QLatin1String("/api/v1/fax/")) && m_fax.handle(c.ex, p, c.who))
         return;
+    if (p.startsWith(QLatin1String("/api/v1/kiosk/scans")) && m_scan.handle(c.ex, p, c.who)) // docs/scan.md
+        return;
     if (p.startsWith(QLatin1String("/api/v1/jobs/"))) {
         const QStringList parts = p.mid(13).split(QLatin1Char('/'));
         bool ok = false;
@@ -234,6 +236,7 @@ void RestApi::logout(Call& c)
     const QByteArray auth = c.ex.header("Authorization");
     if (auth.startsWith("Bearer "))
         m_auth.endSession(QString::fromLatin1(auth.mid(7).trimmed()));
+    m_scan.sessionEnded(); // an open scan of a kiosk session that signs out is destroyed
     c.json(200, {{QStringLiteral("ok"), true}});
 }
 

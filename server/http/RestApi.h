@@ -2,6 +2,7 @@
 #include "Authenticator.h"
 #include "FaxApi.h"
 #include "HttpServer.h"
+#include "ScanApi.h"
 #include "UsageApi.h"
 
 #include <QJsonObject>
@@ -24,6 +25,8 @@ public:
 
     /// PC-fax sending routes (/api/v1/fax/...) go to `faxes` (null: fax disabled, 503).
     void setFaxService(FaxService* faxes) { m_fax = FaxApi(faxes); }
+    /// The kiosk's scan-to-e-mail routes (/api/v1/kiosk/scans...) go to `scans` (null: 503 mail-disabled).
+    void setScanService(ScanService* scans) { m_scan = ScanApi(scans); }
     /// Handles one exchange whose path starts with /api/v1.
     void handle(HttpExchange& ex);
     /// The fax inbox's routes (/fax/inbox, /fax/blocked, /gateway/fax-received); none: not served.
@@ -64,4 +67,5 @@ private:
     UsageApi m_usage;
     FaxInboxApi* m_faxInbox = nullptr;
     FaxApi m_fax{nullptr};
+    ScanApi m_scan{nullptr};
 };

@@ -473,7 +473,7 @@ void ScanService::loop()
         const qint64 next = m_mailer ? m_store.scans().nextDue() : 0;
         qint64 wait = std::max(1, m_settings.orphanCheckSecs);
         if (next > 0)
-            wait = std::clamp<qint64>(next - now, 0, wait);
+            wait = std::clamp<qint64>(next - now, 1, wait); // at least a second: a scan that fails to change state is not hammered
         lock.lock();
         if (wait > 0)
             m_cv.wait_for(lock, std::chrono::seconds(wait), [this] { return !m_running || m_woken; });

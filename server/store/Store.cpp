@@ -5,6 +5,7 @@
 #include "DeviceSchema.h"
 #include "FaxSchema.h"
 #include "Log.h"
+#include "ScanSchema.h"
 
 #include <QJsonDocument>
 
@@ -168,6 +169,14 @@ bool Store::migrate()
     if (!AlertSchema::migrate(m_db, &m_error))
         return false;
     if (!alertTx.commit()) {
+        m_error = m_db.errorString();
+        return false;
+    }
+    // Schema 9: scan to e-mail (docs/scan.md), all or nothing.
+    Transaction scanTx(m_db);
+    if (!ScanSchema::migrate(m_db, &m_error))
+        return false;
+    if (!scanTx.commit()) {
         m_error = m_db.errorString();
         return false;
     }
@@ -949,7 +958,9 @@ QList<QString> Store::liveSpoolNames()
                 "SELECT spool_name FROM jobs WHERE spool_name IS NOT NULL "
                 "UNION ALL SELECT spool_name FROM fax_drafts WHERE spool_name IS NOT NULL "
                 "UNION ALL SELECT cover_spool_name FROM fax_drafts WHERE cover_spool_name IS NOT NULL "
-                "UNION ALL SELECT spool_name FROM fax_inbox WHERE spool_name IS NOT NULL");
+                "UNION ALL SELECT spool_name FROM fax_inbox WHERE spool_name IS NOT NULL "
+                "UNION ALL SELECT spool_name FROM scan_pages "
+                "UNION ALL SELECT pdf_spool_name FROM scans WHERE pdf_spool_name IS NOT NULL");
     while (s.next())
         out.append(s.text(0));
     return out;

@@ -7,6 +7,7 @@
 #include "FaxStore.h"
 #include "JobInfo.h"
 #include "LedgerStore.h"
+#include "ScanStore.h"
 
 #include <QList>
 #include <QString>
@@ -127,6 +128,9 @@ public:
 
     /// Device alerts: one row per condition, with what was mailed (docs/devices.md, "Alerts").
     AlertStore& alerts() { return m_alerts; }
+
+    /// Scan to e-mail: scans, their pages and the scan log (docs/scan.md).
+    ScanStore& scans() { return m_scans; }
 
     /// Opens the database and creates or upgrades its schema.
     [[nodiscard]] bool open(const QString& path, const SecretKey& key);
@@ -249,6 +253,7 @@ private:
     LedgerStore m_ledger;
     FaxInboxStore m_faxInbox;
     FaxStore m_fax;
+    ScanStore m_scans{m_db, m_mutex, m_ledger};
     DeviceStore m_devices;
     AlertStore m_alerts{m_db, m_mutex};
 };
