@@ -263,6 +263,9 @@ void KioskScreenshotRunner::start()
         m_steps << [=, this] {
             scan->setSource(QStringLiteral("feeder"));
             scan->setMaxPages(3);
+            // SANE's test backend scans solid black by default; its grid looks like a page.
+            if (qEnvironmentVariable("MPS_KIOSK_DEMO_SCANNER") == QLatin1String("test"))
+                scan->setDeviceOptions({{"test-picture", QStringLiteral("Grid")}});
             scan->scan();
             waitFor(
                 [scan] {
@@ -278,7 +281,8 @@ void KioskScreenshotRunner::start()
         };
         m_steps << [=, this] {
             scan->setMaxPages(ScanController::DefaultMaxPages);
-            scan->setDeviceOptions({{"read-return-value", QStringLiteral("SANE_STATUS_JAMMED")}});
+            scan->setDeviceOptions({{"test-picture", QStringLiteral("Grid")},
+                                    {"read-return-value", QStringLiteral("SANE_STATUS_JAMMED")}});
             scan->scan();
             waitFor([k, scan] { return !scan->scanning() && k->lastErrorCode() == QLatin1String("jammed"); },
                     600,
