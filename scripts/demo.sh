@@ -160,10 +160,14 @@ fi
 
 apps="(no display: start the apps yourself, see docs/kiosk.md and docs/client.md)"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  # The kiosk in a window, its fingerprint sensor libfprint's virtual one (touch it as shown below).
-  FP_VIRTUAL_DEVICE_STORAGE="$demo/fingerprint.sock" "$build/kiosk/mps-kiosk" --config /nonexistent \
-    --server "https://localhost:$port" --certificate-sha256 "$fingerprint" \
-    --device-token-file "$demo/kiosk.token" --size 1024x600 --no-card-reader > "$demo/kiosk.log" 2>&1 &
+  # The kiosk in a window, its fingerprint sensor libfprint's virtual one (touch it as shown below),
+  # its scanner SANE's test backend alone ("Scan to my e-mail"; without a [mail] relay the server
+  # answers that mail is not set up, and the kiosk says so).
+  mkdir -p "$demo/sane" && echo test > "$demo/sane/dll.conf"
+  SANE_CONFIG_DIR="$demo/sane" FP_VIRTUAL_DEVICE_STORAGE="$demo/fingerprint.sock" "$build/kiosk/mps-kiosk" \
+    --config /nonexistent --server "https://localhost:$port" --certificate-sha256 "$fingerprint" \
+    --device-token-file "$demo/kiosk.token" --size 1024x600 --no-card-reader --scanner test \
+    > "$demo/kiosk.log" 2>&1 &
   pids+=($!)
   printf '[server]\nurl=https://localhost:%s\ncertificateSha256=%s\n' "$port" "$fingerprint" > "$demo/client.ini"
   # With the demo's capture queue, the tray client reads the outbox that queue's backend writes.
