@@ -41,6 +41,10 @@ RequestTarget RequestTarget::parse(std::string_view target)
     decoded.reserve(static_cast<qsizetype>(rawPath.size()));
     for (std::size_t i = 0; i < rawPath.size(); ++i) {
         const char c = rawPath[i];
+        if (c == '\0') { // a raw NUL is refused as an encoded one is (found by fuzz_http_request)
+            t.m_error = Error::NulInPath;
+            return t;
+        }
         if (c != '%') {
             decoded.append(c);
             continue;
