@@ -1,10 +1,12 @@
 #include "Server.h"
 
+#include "DeviceReport.h"
 #include "HylaFaxGateway.h"
 #include "Log.h"
 #include "TlsCertificate.h"
 
 #include <QBuffer>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -153,9 +155,18 @@ bool Server::start(QString* error)
     m_scans = std::make_unique<ScanService>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock,
                                             m_mailer.get(), ss);
     ReleaseQueue::Settings rs;
-    rs.monitorSecs = m_config.monitorSeconds;
     m_release = std::make_unique<ReleaseQueue>(m_data.store, *m_jobs, m_events, rs);
     m_jobs->setReleaseQueue(m_release.get());
+    // Device monitoring (docs/devices.md): polls every printer on its own threads; the release path
+    // reads what it found, and a queued release has its printer polled at once.
+    m_devices = std::make_unique<DeviceMonitor>(m_data.store, m_events, m_config.devices);
+    m_devices->setStatusSink([this](qint64 id, const PrinterStatus& st) { m_release->noteStatus(id, st); });
+    m_devices->setDeviceJson([this](qint64 id) {
+        return DeviceReport(m_data.store, m_devices.get(), m_config.devices, QDateTime::currentSecsSinceEpoch())
+            .device(id, false);
+    });
+    m_release->setEnqueueHook([this](qint64 id) { m_devices->pokeSoon(id); });
+    m_devicesApi = std::make_unique<DevicesApi>(m_data.store, m_devices.get(), m_config.devices);
 
     IppAttributes::PrinterIdentity id;
     id.host = m_config.publicName;
@@ -201,8 +212,10 @@ bool Server::start(QString* error)
     m_api = std::make_unique<RestApi>(m_data.store, *m_jobs, *m_release, *m_auth, m_events, *m_accounting);
     m_api->setFaxInbox(m_faxInboxApi.get());
     m_api->setFaxService(m_fax.get());
+    m_api->setDevicesApi(m_devicesApi.get());
     m_api->setScanService(m_scans.get());
     m_release->start();
+    m_devices->start();
     if (m_faxDispatcher)
         m_faxDispatcher->start();
     m_scans->start();
@@ -285,6 +298,8 @@ void Server::stop()
     m_events.closeAll();
     if (m_http)
         m_http->stop();
+    if (m_devices)
+        m_devices->stop();
     if (m_release)
         m_release->stop();
     if (m_faxDispatcher)

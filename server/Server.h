@@ -2,6 +2,8 @@
 #include "AccountingService.h"
 #include "Authenticator.h"
 #include "Clock.h"
+#include "DeviceMonitor.h"
+#include "DevicesApi.h"
 #include "DocumentConverter.h"
 #include "EventBus.h"
 #include "FaxInbox.h"
@@ -72,6 +74,8 @@ private:
     std::unique_ptr<ScanService> m_scans;
     std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<ReleaseQueue> m_release;
+    std::unique_ptr<DeviceMonitor> m_devices; // after m_release: stopped and destroyed before it
+    std::unique_ptr<DevicesApi> m_devicesApi;
     std::unique_ptr<IppEndpoint> m_ipp;
     std::unique_ptr<FaxInbox> m_faxInbox;
     std::unique_ptr<FaxInboxApi> m_faxInboxApi; // outlives m_api, which points to it

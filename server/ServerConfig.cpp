@@ -121,6 +121,10 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         idleTimeoutSeconds = ini.value(QStringLiteral("idle-timeout-seconds"), idleTimeoutSeconds).toInt();
         expirySweepSeconds = ini.value(QStringLiteral("expiry-sweep-seconds"), expirySweepSeconds).toInt();
         monitorSeconds = ini.value(QStringLiteral("monitor-seconds"), monitorSeconds).toInt();
+        // Device polling (docs/devices.md): [devices] poll-seconds, or the older top-level monitor-seconds.
+        if (ini.contains(QStringLiteral("monitor-seconds")))
+            devices.pollSeconds = std::max(1, monitorSeconds);
+        devices = DeviceSettings::fromIni(ini, devices);
         kioskFingerprintVerify =
             ini.value(QStringLiteral("kiosk-fingerprint-verify"), kioskFingerprintVerify).toBool();
         convert = DocumentConverter::Settings::fromIni(ini, convert);

@@ -1,6 +1,7 @@
 #pragma once
 #include "AccountingSettings.h"
 #include "AlertSettings.h"
+#include "DeviceSettings.h"
 #include "DocumentConverter.h"
 #include "FaxConfig.h"
 #include "MailConfig.h"
@@ -55,6 +56,7 @@ struct ServerConfig
     DocumentConverter::Settings
         convert; ///< [convert] command, timeout-seconds, memory-mb, parallel, max-document-mb, work-dir
     AccountingSettings accounting; ///< [accounting] currency, periodStartDay, timeZone
+    DeviceSettings devices; ///< [devices] poll-seconds, history-days, low-percent, order-days, ...
     FaxConfig fax;                 ///< [fax] gateway, host, port, user, password-file, poll-seconds, ...
     AlertSettings alerts;          ///< [devices] low-percent, forecast-days, unreachable-minutes, quiet-hours, ...
     MailConfig mail;               ///< [mail] url, starttls, user, password-file, from, ca-file, ... (docs/devices.md)

@@ -44,7 +44,6 @@ QString ReleaseQueue::describeFaults(const QStringList& faults)
 void ReleaseQueue::start()
 {
     m_running = true;
-    m_monitor = std::thread([this] { monitorLoop(); });
     // Work from the last run: queued releases go out now; jobs already on a printer are followed.
     for (const StoredJob& j : m_store.jobsInState(JobState::Releasing))
         enqueue(j.printerId, j.info.id);
@@ -75,8 +74,6 @@ void ReleaseQueue::stop()
         if (w->thread.joinable())
             w->thread.join();
     }
-    if (m_monitor.joinable())
-        m_monitor.join();
 }
 
 bool ReleaseQueue::sleepFor(int ms)
@@ -106,6 +103,8 @@ void ReleaseQueue::enqueue(qint64 printerId, qint64 jobId)
         w.queue.push_back(jobId);
     }
     w.cv.notify_one();
+    if (m_enqueueHook)
+        m_enqueueHook(printerId);
 }
 
 void ReleaseQueue::runWorker(qint64 printerId, Worker* w)
@@ -140,6 +139,14 @@ PrinterStatus ReleaseQueue::refresh(qint64 printerId)
     if (!printer)
         return {};
     PrinterStatus st = PrinterClient::query(printer->uri);
+    return noteStatus(printerId, std::move(st));
+}
+
+PrinterStatus ReleaseQueue::noteStatus(qint64 printerId, PrinterStatus st)
+{
+    auto printer = m_store.printerById(printerId);
+    if (!printer)
+        return st;
     bool changed = false;
     {
         std::lock_guard lock(m_mutex);
@@ -176,19 +183,6 @@ PrinterStatus ReleaseQueue::status(qint64 printerId)
             return it->second;
     }
     return refresh(printerId);
-}
-
-void ReleaseQueue::monitorLoop()
-{
-    while (m_running) {
-        for (const PrinterRecord& p : m_store.printers()) {
-            if (!m_running)
-                return;
-            refresh(p.id);
-        }
-        if (!sleepFor(m_settings.monitorSecs * 1000))
-            return;
-    }
 }
 
 void ReleaseQueue::process(qint64 printerId, qint64 jobId, bool resume)

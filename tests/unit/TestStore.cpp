@@ -233,7 +233,8 @@ INSERT INTO jobs(id, owner_id, name, state, state_reason, submitted, expires)
         QVERIFY(db.open(path, m_key));
         Statement schema(db.handle(), "SELECT value FROM meta WHERE key = 'schema'");
         QVERIFY(schema.next());
-        QCOMPARE(schema.text(0), QStringLiteral("6")); // through 3, accounting (4) and users (5) to fax (6)
+        // through 3, accounting (4), users (5), fax (6), devices (7), alerts (8) to scan to e-mail (9)
+        QCOMPARE(schema.text(0), QStringLiteral("9"));
         Statement row(db.handle(), "SELECT state_reason_code, state_reason_args FROM jobs WHERE id = 7");
         QVERIFY(row.next());
         QCOMPARE(row.text(0), QStringLiteral("printer-busy"));
