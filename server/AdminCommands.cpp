@@ -1,6 +1,7 @@
 #include "AdminCommands.h"
 
 #include "AccountingCommands.h"
+#include "DeviceCommands.h"
 #include "AlertCommands.h"
 #include "FaxCommands.h"
 #include "KioskCommands.h"
@@ -23,6 +24,8 @@ const char* Usage = R"(usage: mps-admin --data DIR [--config FILE] COMMAND ...  
   kiosk add NAME --printer PRINTER      (prints the device token once)
   kiosk list | remove NAME | new-token NAME                (mps-admin kiosk --help)
   fax settings | route ... | block ... | gateway-token NAME (mps-admin fax --help)
+  devices                               (every printer's state, faults, supplies, pages)
+  supplies [--days N] [--location TEXT] [--csv]   (the supplies order list)
   alerts list [--all]                   (device alerts: open, or also cleared in the last 7 days)
   mail test ADDRESS                     (a test mail through the [mail] relay of --config FILE)
 )";
@@ -75,6 +78,7 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
     const bool printers = !accounting && PrinterCommands::handles(split.noun, split.verb);
     const bool kiosks = !accounting && KioskCommands::handles(split.noun);
     const bool fax = !accounting && FaxCommands::handles(split.noun);
+    const bool devices = !accounting && DeviceCommands::handles(split.noun); // docs/devices.md
     if (!accounting && AlertCommands::handles(split.noun)) { // docs/devices.md: alerts, mail test
         if (split.help) {
             out << AlertCommands::help(split.noun);
@@ -92,7 +96,7 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
         }
         return AlertCommands::run(alertDir.store, split.rest, split.config, out, err);
     }
-    if (split.noun.isEmpty() || (!accounting && !users && !printers && !kiosks && !fax)) {
+    if (split.noun.isEmpty() || (!accounting && !users && !printers && !kiosks && !fax && !devices)) {
         if (split.help && split.noun.isEmpty()) {
             out << Usage << AccountingCommands::usage();
             return 0;
@@ -111,6 +115,8 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
             out << PrinterCommands::help(split.verb);
         else if (fax)
             out << FaxCommands::help(split.verb);
+        else if (devices)
+            out << DeviceCommands::help(split.noun);
         else
             out << KioskCommands::help(split.verb);
         return 0;
@@ -133,5 +139,7 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
         return PrinterCommands::run(dir.store, split.rest, out, err);
     if (fax)
         return FaxCommands::run(dir.store, split.rest, out, err);
+    if (devices)
+        return DeviceCommands::run(dir.store, split.rest, split.config, out, err);
     return KioskCommands::run(dir.store, split.rest, out, err);
 }

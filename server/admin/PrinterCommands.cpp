@@ -1,5 +1,6 @@
 #include "PrinterCommands.h"
 
+#include "SnmpDevicePoller.h"
 #include "Store.h"
 
 #include <QCommandLineParser>
@@ -9,9 +10,11 @@ namespace {
 
 const char* GroupHelp =
     "usage: mps-admin --data DIR printer COMMAND ...   (printer COMMAND --help for details)\n"
-    "  printer add NAME --uri IPP-URI [--location TEXT] [--department CODE]\n"
+    "  printer add NAME --uri IPP-URI [--location TEXT] [--department CODE] [DEVICE OPTIONS]\n"
     "  printer list                  (name, uri, location, department)\n"
-    "  printer edit NAME [--uri IPP-URI] [--location TEXT] [--department CODE|-]\n"
+    "  printer edit NAME [--uri IPP-URI] [--location TEXT] [--department CODE|-] [DEVICE OPTIONS]\n"
+    "  DEVICE OPTIONS (monitoring, docs/devices.md): --model TEXT --serial TEXT\n"
+    "                 --protocol ipp|snmp|ipp+snmp --snmp HOST[:PORT] --community NAME\n"
     "  printer remove NAME [--force] (refused while kiosks or held jobs depend on it)\n"
     "  printer set-department NAME --department CODE | --remove\n";
 
@@ -21,17 +24,23 @@ QString verbHelp(const QString& verb)
         return QStringLiteral(
             "usage: mps-admin --data DIR printer add NAME --uri IPP-URI [--location TEXT]\n"
             "                 [--department CODE]\n"
+            "                 [--model TEXT] [--serial TEXT] [--protocol ipp|snmp|ipp+snmp]\n"
+            "                 [--snmp HOST[:PORT]] [--community NAME]\n"
             "Adds a release printer: an ipp:// or ipps:// address, where it stands, and the\n"
-            "department that owns it (for cost reports).\n");
+            "department that owns it (for cost reports). The server monitors it over IPP (default),\n"
+            "SNMP only (snmp), or IPP with SNMP for the supplies and page counter IPP does not report\n"
+            "(ipp+snmp). --snmp defaults to the URI's host, port 161; --community to public.\n");
     if (verb == QLatin1String("list"))
         return QStringLiteral("usage: mps-admin --data DIR printer list\n"
                               "One printer a line: name, uri, location, department code (- for none).\n");
     if (verb == QLatin1String("edit"))
         return QStringLiteral(
             "usage: mps-admin --data DIR printer edit NAME [--uri IPP-URI] [--location TEXT]\n"
-            "                 [--department CODE|-]\n"
-            "Changes what is given, keeps the rest. --department - leaves it without a department.\n"
-            "A running mps-server reads the new address at its next status check (within 30 s).\n");
+            "                 [--department CODE|-] [--model TEXT] [--serial TEXT]\n"
+            "                 [--protocol ipp|snmp|ipp+snmp] [--snmp HOST[:PORT]|-] [--community NAME|-]\n"
+            "Changes what is given, keeps the rest. --department - leaves it without a department;\n"
+            "--snmp - and --community - go back to the defaults. A running mps-server reads the new\n"
+            "settings at its next poll ([devices] poll-seconds).\n");
     if (verb == QLatin1String("remove"))
         return QStringLiteral(
             "usage: mps-admin --data DIR printer remove NAME [--force]\n"
@@ -68,8 +77,13 @@ int PrinterCommands::run(Store& store, const QStringList& args, QTextStream& out
     const QCommandLineOption uri(QStringLiteral("uri"), QString(), QStringLiteral("URI")),
         location(QStringLiteral("location"), QString(), QStringLiteral("TEXT")),
         dept(QStringLiteral("department"), QString(), QStringLiteral("CODE")), force(QStringLiteral("force")),
-        help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    p.addOptions({uri, location, dept, force, help});
+        help(QStringList{QStringLiteral("h"), QStringLiteral("help")}),
+        model(QStringLiteral("model"), QString(), QStringLiteral("TEXT")),
+        serial(QStringLiteral("serial"), QString(), QStringLiteral("TEXT")),
+        protocol(QStringLiteral("protocol"), QString(), QStringLiteral("ipp|snmp|ipp+snmp")),
+        snmp(QStringLiteral("snmp"), QString(), QStringLiteral("HOST[:PORT]")),
+        community(QStringLiteral("community"), QString(), QStringLiteral("NAME"));
+    p.addOptions({uri, location, dept, force, help, model, serial, protocol, snmp, community});
     QStringList full = args;
     full.prepend(QStringLiteral("mps-admin"));
     if (!p.parse(full)) {
@@ -106,6 +120,33 @@ int PrinterCommands::run(Store& store, const QStringList& args, QTextStream& out
                 QStringLiteral("no department with the code '%1' (see department list)").arg(p.value(dept)));
         departmentId = d->id;
     }
+    // Device monitoring columns (docs/devices.md): checked before anything is stored.
+    const bool deviceOptions = p.isSet(model) || p.isSet(serial) || p.isSet(protocol) || p.isSet(snmp) ||
+                               p.isSet(community);
+    if (p.isSet(protocol) && !QStringList{QStringLiteral("ipp"), QStringLiteral("snmp"), QStringLiteral("ipp+snmp")}
+                                 .contains(p.value(protocol)))
+        return fail(QStringLiteral("--protocol must be ipp, snmp or ipp+snmp"));
+    if (p.isSet(snmp) && p.value(snmp) != QLatin1String("-")) {
+        QString host;
+        quint16 port = 0;
+        if (!SnmpDevicePoller::parseAddress(p.value(snmp), &host, &port))
+            return fail(QStringLiteral("--snmp takes HOST or HOST:PORT, e.g. 10.1.3.20:161"));
+    }
+    const auto applyDeviceOptions = [&](qint64 printerId) {
+        DeviceInventory inv = store.devices().inventory(printerId).value_or(DeviceInventory{});
+        inv.printerId = printerId;
+        if (p.isSet(model))
+            inv.model = p.value(model);
+        if (p.isSet(serial))
+            inv.serial = p.value(serial);
+        if (p.isSet(protocol))
+            inv.protocol = p.value(protocol);
+        if (p.isSet(snmp))
+            inv.snmpAddress = p.value(snmp) == QLatin1String("-") ? QString() : p.value(snmp);
+        if (p.isSet(community))
+            inv.snmpCommunity = p.value(community) == QLatin1String("-") ? QString() : p.value(community);
+        return store.devices().setInventory(inv, &error);
+    };
     if (verb == QLatin1String("add")) {
         PrinterRecord pr;
         pr.name = pos[2];
@@ -117,6 +158,10 @@ int PrinterCommands::run(Store& store, const QStringList& args, QTextStream& out
             return fail(error, 1);
         if (departmentId && !store.departments().setPrinterDepartment(pr.id, departmentId))
             return fail(QStringLiteral("the printer was added but its department could not be stored"), 1);
+        if (deviceOptions && !applyDeviceOptions(pr.id))
+            return fail(QStringLiteral("the printer was added but its device settings could not be stored: %1")
+                            .arg(error),
+                        1);
         out << "printer " << pr.name << " added (" << pr.uri
             << (departmentId ? ", " + p.value(dept) : QString()) << ")\n";
         return 0;
@@ -125,8 +170,9 @@ int PrinterCommands::run(Store& store, const QStringList& args, QTextStream& out
     if (!pr)
         return fail(QStringLiteral("no printer named '%1' (see printer list)").arg(pos[2]));
     if (verb == QLatin1String("edit")) {
-        if (!p.isSet(uri) && !p.isSet(location) && !p.isSet(dept))
-            return fail(QStringLiteral("printer edit needs at least one of --uri, --location, --department"));
+        if (!p.isSet(uri) && !p.isSet(location) && !p.isSet(dept) && !deviceOptions)
+            return fail(QStringLiteral("printer edit needs at least one of --uri, --location, --department, "
+                                       "--model, --serial, --protocol, --snmp, --community"));
         if (p.isSet(uri)) {
             if (!validUri(p.value(uri)))
                 return fail(QStringLiteral("--uri must be an ipp:// or ipps:// printer address"));
@@ -138,6 +184,8 @@ int PrinterCommands::run(Store& store, const QStringList& args, QTextStream& out
             return fail(error, 1);
         if (p.isSet(dept) && !store.departments().setPrinterDepartment(pr->id, departmentId))
             return fail(QStringLiteral("the printer's department could not be stored"), 1);
+        if (deviceOptions && !applyDeviceOptions(pr->id))
+            return fail(QStringLiteral("the printer's device settings could not be stored: %1").arg(error), 1);
         auto d = store.departments().byId(store.departments().printerDepartment(pr->id));
         out << "printer " << pr->name << " changed (" << pr->uri << ", "
             << (pr->location.isEmpty() ? QStringLiteral("no location") : pr->location) << ", "

@@ -24,8 +24,15 @@ DeviceSnapshot IppDevicePoller::fromStatus(qint64 printerId, const PrinterStatus
         SupplySnapshot ss;
         ss.key = QStringLiteral("ipp:%1").arg(i);
         ss.description = s.name;
-        ss.type = s.type;
-        ss.color = s.color;
+        // printer-supply says "wasteToner" and "unknown" where marker-types says "waste-toner" and nothing.
+        for (const QChar c : s.type) {
+            if (c.isUpper())
+                ss.type += QLatin1Char('-') + c.toLower();
+            else
+                ss.type += c;
+        }
+        ss.color =
+            s.color == QLatin1String("unknown") || s.color == QLatin1String("none") ? QString() : s.color;
         // marker-levels: -1 unavailable, -2 unknown, -3 "some remaining" (RFC 8011 / PWG 5100.13)
         ss.level = s.level >= 0 ? std::min(s.level, 100) : (s.level == -3 ? -3 : -1);
         d.supplies.append(ss);

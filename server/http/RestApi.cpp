@@ -1,5 +1,7 @@
 #include "RestApi.h"
 
+#include "DevicesApi.h"
+
 #include "AccountingService.h"
 #include "CardNumber.h"
 #include "DocumentFormat.h"
@@ -195,6 +197,8 @@ void RestApi::handle(HttpExchange& ex)
         return events(c);
     if ((p.startsWith(QLatin1String("/api/v1/usage/")) || p == QLatin1String("/api/v1/departments")) &&
         m_usage.handle(c.ex, p, c.who))
+        return;
+    if (m_devicesApi && m_devicesApi->handle(c.ex, p, c.who)) // device monitoring (docs/devices.md)
         return;
     if (m_faxInbox && m_faxInbox->handle(c.ex, p, c.who))
         return;

@@ -9,6 +9,7 @@
 #include <optional>
 
 class AccountingService;
+class DevicesApi;
 class JobService;
 class ReleaseQueue;
 class EventBus;
@@ -31,6 +32,8 @@ public:
     void handle(HttpExchange& ex);
     /// The fax inbox's routes (/fax/inbox, /fax/blocked, /gateway/fax-received); none: not served.
     void setFaxInbox(FaxInboxApi* inbox) { m_faxInbox = inbox; }
+    /// Device monitoring routes (/api/v1/devices..., /api/v1/supplies/order); none: not served.
+    void setDevicesApi(DevicesApi* devices) { m_devicesApi = devices; }
 
 private:
     struct Call;
@@ -66,6 +69,7 @@ private:
     AccountingService& m_accounting;
     UsageApi m_usage;
     FaxInboxApi* m_faxInbox = nullptr;
+    DevicesApi* m_devicesApi = nullptr;
     FaxApi m_fax{nullptr};
     ScanApi m_scan{nullptr};
 };

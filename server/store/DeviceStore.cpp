@@ -130,14 +130,10 @@ bool DeviceStore::saveStatus(const DeviceStatusRecord& status)
     const DeviceSnapshot& d = status.snapshot;
     Statement s(
         m_db.handle(),
-        "INSERT INTO device_status(printer_id, reachable, error, state, reasons, supplies, page_count, "
-        "source, checked_at, last_seen, unreachable_since) "
+        "INSERT OR REPLACE INTO device_status(printer_id, reachable, error, state, reasons, supplies, "
+        "page_count, source, checked_at, last_seen, unreachable_since) "
         "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 WHERE EXISTS "
-        "(SELECT 1 FROM printers WHERE id = ?1) "
-        "ON CONFLICT(printer_id) DO UPDATE SET reachable = excluded.reachable, error = excluded.error, "
-        "state = excluded.state, reasons = excluded.reasons, supplies = excluded.supplies, "
-        "page_count = excluded.page_count, source = excluded.source, checked_at = excluded.checked_at, "
-        "last_seen = excluded.last_seen, unreachable_since = excluded.unreachable_since");
+        "(SELECT 1 FROM printers WHERE id = ?1)");
     s.bind(1, d.printerId)
         .bind(2, d.reachable ? 1 : 0)
         .bind(3, d.error)
@@ -244,6 +240,20 @@ qint64 DeviceStore::releasedImpressions(qint64 printerId, qint64 since)
                                "kind = 'printed' AND at >= ?");
     s.bind(1, printerId).bind(2, since);
     return s.next() ? s.integer(0) : 0;
+}
+
+QHash<qint64, qint64> DeviceStore::releasedSinceFirstPageSample()
+{
+    std::lock_guard lock(m_mutex);
+    QHash<qint64, qint64> out;
+    Statement s(
+        m_db.handle(),
+        "SELECT f.printer_id, COALESCE((SELECT SUM(u.impressions) FROM usage u WHERE u.printer_id = "
+        "f.printer_id AND u.kind = 'printed' AND u.at >= f.since), 0) FROM (SELECT printer_id, MIN(at) "
+        "AS since FROM device_samples WHERE key = 'pages' GROUP BY printer_id) f");
+    while (s.next())
+        out.insert(s.integer(0), s.integer(1));
+    return out;
 }
 
 int DeviceStore::pruneSamples(qint64 before)

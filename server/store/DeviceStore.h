@@ -66,6 +66,9 @@ public:
     std::optional<DeviceSample> firstPageSample(qint64 printerId);
     /// Every printer's oldest page counter sample, by printer id.
     QHash<qint64, DeviceSample> firstPageSamples();
+    /// Per printer with a page counter sample: impressions MPS released there (the ledger's printed
+    /// rows) since its oldest page counter sample.
+    QHash<qint64, qint64> releasedSinceFirstPageSample();
     /// Impressions MPS released to a printer since `since` (the ledger's printed rows).
     qint64 releasedImpressions(qint64 printerId, qint64 since);
     /// Deletes samples older than `before`; returns how many (-1 on error).
