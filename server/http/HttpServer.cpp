@@ -736,11 +736,12 @@ void HttpServer::stop()
 {
     if (!d->running.exchange(false))
         return;
-    d->st.stopping = true;
     d->io.stop();
     for (auto& t : d->ioThreads)
         t.join();
     d->ioThreads.clear();
+    // Only now: no operation can still be writing into a waiting handler's buffer.
+    d->st.stopping = true;
     // Handlers waiting on the (stopped) connections give up within a quarter second (sync()).
     d->workers->join();
     beast::error_code ec;
