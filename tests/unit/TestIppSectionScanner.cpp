@@ -130,7 +130,7 @@ private slots:
     {
         // 0x7F + 4-byte tag, then name and value as usual; then end-of-attributes.
         QByteArray bytes("\x02\x00\x00\x0b\x00\x00\x00\x07\x01", 9);
-        bytes += QByteArray("\x7f\x00\x00\x40\x00\x00\x01n\x00\x02vv", 13);
+        bytes += QByteArray("\x7f\x00\x00\x40\x00\x00\x01n\x00\x02vv", 12);
         bytes += '\x03';
         IppSectionScanner s(4096, 100);
         QCOMPARE(s.scan(bytes), IppSectionScanner::State::Complete);

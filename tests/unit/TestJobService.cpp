@@ -193,6 +193,10 @@ private Q_SLOTS:
             f.ingest(f.kim, TestData::readFile(TestData::cupsPdf()), QStringLiteral("application/pdf"));
         QJsonObject e;
         QVERIFY(sub->wait(&e, std::chrono::milliseconds(100))); // job-held
+        // The thumbnail, rendered after the acknowledgement, is announced with job-changed.
+        f.jobs->waitForThumbnails();
+        QVERIFY(sub->wait(&e, std::chrono::milliseconds(100)));
+        QCOMPARE(e.value(QLatin1String("type")).toString(), QStringLiteral("job-changed"));
         f.clock.advance(3000 + 10); // inside the warning window (the last 600 s of the 3600 s hold)
         f.jobs->sweep();
         QVERIFY(sub->wait(&e, std::chrono::milliseconds(100)));
