@@ -1,8 +1,8 @@
 #include "AdminCommands.h"
 
 #include "AccountingCommands.h"
-#include "DeviceCommands.h"
 #include "AlertCommands.h"
+#include "DeviceCommands.h"
 #include "FaxCommands.h"
 #include "KioskCommands.h"
 #include "PrinterCommands.h"
@@ -24,10 +24,10 @@ const char* Usage = R"(usage: mps-admin --data DIR [--config FILE] COMMAND ...  
   kiosk add NAME --printer PRINTER      (prints the device token once)
   kiosk list | remove NAME | new-token NAME                (mps-admin kiosk --help)
   fax settings | route ... | block ... | gateway-token NAME (mps-admin fax --help)
-  devices                               (every printer's state, faults, supplies, pages)
-  supplies [--days N] [--location TEXT] [--csv]   (the supplies order list)
   alerts list [--all]                   (device alerts: open, or also cleared in the last 7 days)
   mail test ADDRESS                     (a test mail through the [mail] relay of --config FILE)
+  devices                               (every printer's state, faults, supplies, pages)
+  supplies [--days N] [--location TEXT] [--csv]   (the supplies order list)
 )";
 
 // Where the accounting groups (server/admin/AccountingCommands) take over: the first two words that
@@ -78,7 +78,6 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
     const bool printers = !accounting && PrinterCommands::handles(split.noun, split.verb);
     const bool kiosks = !accounting && KioskCommands::handles(split.noun);
     const bool fax = !accounting && FaxCommands::handles(split.noun);
-    const bool devices = !accounting && DeviceCommands::handles(split.noun); // docs/devices.md
     if (!accounting && AlertCommands::handles(split.noun)) { // docs/devices.md: alerts, mail test
         if (split.help) {
             out << AlertCommands::help(split.noun);
@@ -96,6 +95,7 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
         }
         return AlertCommands::run(alertDir.store, split.rest, split.config, out, err);
     }
+    const bool devices = !accounting && DeviceCommands::handles(split.noun); // docs/devices.md
     if (split.noun.isEmpty() || (!accounting && !users && !printers && !kiosks && !fax && !devices)) {
         if (split.help && split.noun.isEmpty()) {
             out << Usage << AccountingCommands::usage();

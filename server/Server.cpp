@@ -167,6 +167,41 @@ bool Server::start(QString* error)
     });
     m_release->setEnqueueHook([this](qint64 id) { m_devices->pokeSoon(id); });
     m_devicesApi = std::make_unique<DevicesApi>(m_data.store, m_devices.get(), m_config.devices);
+    // Device alerts (docs/devices.md, "Alerts"): observes every poll; mails through [mail] on its own thread.
+    AlertService::Hooks alertHooks;
+    alertHooks.printer = [this](qint64 id) -> std::optional<AlertService::PrinterInfo> {
+        const std::optional<PrinterRecord> p = m_data.store.printerById(id);
+        return p ? std::optional(AlertService::PrinterInfo{p->name, p->location}) : std::nullopt;
+    };
+    alertHooks.adminAddresses = [this] {
+        QStringList to;
+        for (const UserRecord& u : m_data.store.users()) {
+            if (u.role == QLatin1String("admin") && !u.disabled && !u.email.isEmpty())
+                to << u.email;
+        }
+        return to;
+    };
+    alertHooks.publishToAdmins = [this](const QJsonObject& event) { m_events.publishToAdmins(event); };
+    if (m_mailer)
+        alertHooks.send = [this](const MailMessage& message) { return m_mailer->send(message); };
+    alertHooks.forecastDaysLeft = [this](qint64 id) {
+        QHash<QString, int> days;
+        const QJsonObject d = DeviceReport(m_data.store, m_devices.get(), m_config.devices,
+                                           QDateTime::currentSecsSinceEpoch())
+                                  .device(id, false);
+        for (const QJsonValue& v : d.value(QStringLiteral("supplies")).toArray()) {
+            const QJsonObject supply = v.toObject();
+            if (supply.value(QStringLiteral("daysLeft")).isDouble())
+                days.insert(supply.value(QStringLiteral("key")).toString(),
+                            supply.value(QStringLiteral("daysLeft")).toInt());
+        }
+        return days;
+    };
+    alertHooks.unreachableSince = [this](qint64 id) { return m_devices->unreachableSince(id); };
+    m_alerts = std::make_unique<AlertService>(m_data.store.alerts(), m_config.alerts, m_clock, alertHooks);
+    m_devices->addObserver(
+        [this](const DeviceSnapshot& before, const DeviceSnapshot& now) { m_alerts->observe(before, now); });
+    m_devicesApi->setOpenAlerts([this] { return m_alerts->openAlerts(); });
 
     IppAttributes::PrinterIdentity id;
     id.host = m_config.publicName;
@@ -215,6 +250,7 @@ bool Server::start(QString* error)
     m_api->setDevicesApi(m_devicesApi.get());
     m_api->setScanService(m_scans.get());
     m_release->start();
+    m_alerts->start();
     m_devices->start();
     if (m_faxDispatcher)
         m_faxDispatcher->start();
@@ -300,6 +336,8 @@ void Server::stop()
         m_http->stop();
     if (m_devices)
         m_devices->stop();
+    if (m_alerts)
+        m_alerts->stop();
     if (m_release)
         m_release->stop();
     if (m_faxDispatcher)

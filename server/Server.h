@@ -1,5 +1,6 @@
 #pragma once
 #include "AccountingService.h"
+#include "AlertService.h"
 #include "Authenticator.h"
 #include "Clock.h"
 #include "DeviceMonitor.h"
@@ -74,6 +75,7 @@ private:
     std::unique_ptr<ScanService> m_scans;
     std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<ReleaseQueue> m_release;
+    std::unique_ptr<AlertService> m_alerts;   // outlives m_devices, which calls it
     std::unique_ptr<DeviceMonitor> m_devices; // after m_release: stopped and destroyed before it
     std::unique_ptr<DevicesApi> m_devicesApi;
     std::unique_ptr<IppEndpoint> m_ipp;

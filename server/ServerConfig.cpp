@@ -103,12 +103,6 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         passwordChecks = ini.value(QStringLiteral("password-checks"), passwordChecks).toInt();
         passwordCheckWaitMs = ini.value(QStringLiteral("password-check-wait-ms"), passwordCheckWaitMs).toInt();
         maxConnections = ini.value(QStringLiteral("max-connections"), maxConnections).toInt();
-        ippMaxAttributeKiB = ini.value(QStringLiteral("ipp-max-attribute-kib"), ippMaxAttributeKiB).toInt();
-        ippMaxAttributes = ini.value(QStringLiteral("ipp-max-attributes"), ippMaxAttributes).toInt();
-        renderMaxMegapixels =
-            ini.value(QStringLiteral("render-max-megapixels"), renderMaxMegapixels).toInt();
-        thumbnailSeconds = ini.value(QStringLiteral("thumbnail-seconds"), thumbnailSeconds).toInt();
-        rasterPageSeconds = ini.value(QStringLiteral("raster-page-seconds"), rasterPageSeconds).toInt();
         maxConnectionsPerAddress =
             ini.value(QStringLiteral("max-connections-per-address"), maxConnectionsPerAddress).toInt();
         maxEventStreams = ini.value(QStringLiteral("max-event-streams"), maxEventStreams).toInt();
@@ -119,6 +113,12 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         headerTimeoutSeconds = ini.value(QStringLiteral("header-timeout-seconds"), headerTimeoutSeconds).toInt();
         bodyTimeoutSeconds = ini.value(QStringLiteral("body-timeout-seconds"), bodyTimeoutSeconds).toInt();
         idleTimeoutSeconds = ini.value(QStringLiteral("idle-timeout-seconds"), idleTimeoutSeconds).toInt();
+        ippMaxAttributeKiB = ini.value(QStringLiteral("ipp-max-attribute-kib"), ippMaxAttributeKiB).toInt();
+        ippMaxAttributes = ini.value(QStringLiteral("ipp-max-attributes"), ippMaxAttributes).toInt();
+        renderMaxMegapixels =
+            ini.value(QStringLiteral("render-max-megapixels"), renderMaxMegapixels).toInt();
+        thumbnailSeconds = ini.value(QStringLiteral("thumbnail-seconds"), thumbnailSeconds).toInt();
+        rasterPageSeconds = ini.value(QStringLiteral("raster-page-seconds"), rasterPageSeconds).toInt();
         expirySweepSeconds = ini.value(QStringLiteral("expiry-sweep-seconds"), expirySweepSeconds).toInt();
         monitorSeconds = ini.value(QStringLiteral("monitor-seconds"), monitorSeconds).toInt();
         // Device polling (docs/devices.md): [devices] poll-seconds, or the older top-level monitor-seconds.
