@@ -166,6 +166,480 @@
     </message>
 </context>
 <context>
+    <name>DeviceListModel</name>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Supplies</source>
+        <translation>Supplies</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Only print admins see the printers&apos; state. Sign in as a print admin.</source>
+        <translation>Only print admins see the printers&apos; state. Sign in as a print admin.</translation>
+    </message>
+    <message>
+        <source>This print server does not monitor printers yet. Ask the print admin to update it.</source>
+        <translation>This print server does not monitor printers yet. Ask the print admin to update it.</translation>
+    </message>
+    <message>
+        <source>The printers could not be loaded: %1</source>
+        <translation>The printers could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>The print server&apos;s answer was not understood. Ask the print admin to update it.</source>
+        <translation>The print server&apos;s answer was not understood. Ask the print admin to update it.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceText</name>
+    <message>
+        <source>not answering</source>
+        <translation>not answering</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <source>Not answering</source>
+        <translation>Not answering</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>paper low</source>
+        <translation>paper low</translation>
+    </message>
+    <message>
+        <source>toner low</source>
+        <translation>toner low</translation>
+    </message>
+    <message>
+        <source>waste toner container full</source>
+        <translation>waste toner container full</translation>
+    </message>
+    <message>
+        <source>waste toner container almost full</source>
+        <translation>waste toner container almost full</translation>
+    </message>
+    <message>
+        <source>needs service</source>
+        <translation>needs service</translation>
+    </message>
+    <message>
+        <source>Toner</source>
+        <translation>Toner</translation>
+    </message>
+    <message>
+        <source>Ink</source>
+        <translation>Ink</translation>
+    </message>
+    <message>
+        <source>Waste toner container</source>
+        <translation>Waste toner container</translation>
+    </message>
+    <message>
+        <source>Drum</source>
+        <translation>Drum</translation>
+    </message>
+    <message>
+        <source>Fuser</source>
+        <translation>Fuser</translation>
+    </message>
+    <message>
+        <source>Staples</source>
+        <translation>Staples</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>Supply</translation>
+    </message>
+    <message>
+        <source>some left</source>
+        <translation>some left</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>runs out today</source>
+        <translation>runs out today</translation>
+    </message>
+    <message numerus="yes">
+        <source>runs out in about %n day(s)</source>
+        <translation>
+            <numerusform>runs out in about %n day</numerusform>
+            <numerusform>runs out in about %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>uses about %1% a day</source>
+        <translation>uses about %1% a day</translation>
+    </message>
+    <message>
+        <source>%1 outside MPS</source>
+        <translation>%1 outside MPS</translation>
+    </message>
+    <message>
+        <source>Since its counter was first read the printer counted %1 pages; MPS released %2 there. The %3 in between were copies, direct prints or reports.</source>
+        <translation>Since its counter was first read the printer counted %1 pages; MPS released %2 there. The %3 in between were copies, direct prints or reports.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <source>Needs attention now: a fault, or not answering</source>
+        <translation>Needs attention now: a fault, or not answering</translation>
+    </message>
+    <message>
+        <source>A supply is empty or low: replace it soon</source>
+        <translation>A supply is empty or low: replace it soon</translation>
+    </message>
+    <message>
+        <source>A supply will run out within the forecast days</source>
+        <translation>A supply will run out within the forecast days</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <source>Printer fault cleared</source>
+        <translation>Printer fault cleared</translation>
+    </message>
+    <message>
+        <source>%1: %2 is over.</source>
+        <translation>%1: %2 is over.</translation>
+    </message>
+    <message>
+        <source>Printer answers again</source>
+        <translation>Printer answers again</translation>
+    </message>
+    <message>
+        <source>%1 answers again.</source>
+        <translation>%1 answers again.</translation>
+    </message>
+    <message>
+        <source>Supply all clear</source>
+        <translation>Supply all clear</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is at %3% again.</source>
+        <translation>%1 at %2 is at %3% again.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 no longer needs replacing.</source>
+        <translation>%1 at %2 no longer needs replacing.</translation>
+    </message>
+    <message>
+        <source>Printer fault still open</source>
+        <translation>Printer fault still open</translation>
+    </message>
+    <message>
+        <source>Printer fault</source>
+        <translation>Printer fault</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Printer still not answering</source>
+        <translation>Printer still not answering</translation>
+    </message>
+    <message>
+        <source>Printer not answering</source>
+        <translation>Printer not answering</translation>
+    </message>
+    <message>
+        <source>%1 has not answered since %2.</source>
+        <translation>%1 has not answered since %2.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer.</source>
+        <translation>%1 does not answer.</translation>
+    </message>
+    <message>
+        <source>Supply still running out</source>
+        <translation>Supply still running out</translation>
+    </message>
+    <message>
+        <source>Supply running out</source>
+        <translation>Supply running out</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 at %2 runs out in about %n day(s).</source>
+        <translation>
+            <numerusform>%1 at %2 runs out in about %n day.</numerusform>
+            <numerusform>%1 at %2 runs out in about %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 at %2 runs out today.</source>
+        <translation>%1 at %2 runs out today.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is empty. Replace it.</source>
+        <translation>%1 at %2 is empty. Replace it.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is at %3%. Replace it soon.</source>
+        <translation>%1 at %2 is at %3%. Replace it soon.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is low. Replace it soon.</source>
+        <translation>%1 at %2 is low. Replace it soon.</translation>
+    </message>
+    <message>
+        <source>Supply still low</source>
+        <translation>Supply still low</translation>
+    </message>
+    <message>
+        <source>Supply low</source>
+        <translation>Supply low</translation>
+    </message>
+    <message>
+        <source>No supplies reported</source>
+        <translation>No supplies reported</translation>
+    </message>
+    <message>
+        <source>No supply history yet</source>
+        <translation>No supply history yet</translation>
+    </message>
+    <message>
+        <source>Supply levels, last 30 days</source>
+        <translation>Supply levels, last 30 days</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesWindow</name>
+    <message>
+        <source>Only print admins see the printers and the order list. Sign in as a print admin.</source>
+        <translation>Only print admins see the printers and the order list. Sign in as a print admin.</translation>
+    </message>
+    <message>
+        <source>This print server does not monitor printers yet. Ask the print admin to update it.</source>
+        <translation>This print server does not monitor printers yet. Ask the print admin to update it.</translation>
+    </message>
+    <message>
+        <source>Devices - MPS</source>
+        <translation>Devices - MPS</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Order list</source>
+        <translation>Order list</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Location:</translation>
+    </message>
+    <message>
+        <source>Shows the printers whose location starts with this text (a building or a floor)</source>
+        <translation>Shows the printers whose location starts with this text (a building or a floor)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Days ahead:</source>
+        <translation>&amp;Days ahead:</translation>
+    </message>
+    <message>
+        <source>Also order supplies forecast to run out within this many days</source>
+        <translation>Also order supplies forecast to run out within this many days</translation>
+    </message>
+    <message>
+        <source>L&amp;ocation:</source>
+        <translation>L&amp;ocation:</translation>
+    </message>
+    <message>
+        <source>Only printers whose location starts with this text (a building or a floor)</source>
+        <translation>Only printers whose location starts with this text (a building or a floor)</translation>
+    </message>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation>R&amp;efresh</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV...</source>
+        <translation>&amp;Export CSV...</translation>
+    </message>
+    <message>
+        <source>Save this order list as a CSV file for the purchasing office</source>
+        <translation>Save this order list as a CSV file for the purchasing office</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>All locations</translation>
+    </message>
+    <message>
+        <source>Loading the printers...</source>
+        <translation>Loading the printers...</translation>
+    </message>
+    <message>
+        <source>No printer&apos;s location starts with &quot;%1&quot;. Choose another location.</source>
+        <translation>No printer&apos;s location starts with &quot;%1&quot;. Choose another location.</translation>
+    </message>
+    <message>
+        <source>No printers are registered yet. Add them with mps-admin printer add.</source>
+        <translation>No printers are registered yet. Add them with mps-admin printer add.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n printer(s)</source>
+        <translation>
+            <numerusform>%n printer</numerusform>
+            <numerusform>%n printers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n printer(s)</source>
+        <translation>
+            <numerusform>%1 of %n printer</numerusform>
+            <numerusform>%1 of %n printers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n need(s) attention</source>
+        <translation>
+            <numerusform>%1, %n needs attention</numerusform>
+            <numerusform>%1, %n need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, all fine</source>
+        <translation>%1, all fine</translation>
+    </message>
+    <message>
+        <source>Loading the order list...</source>
+        <translation>Loading the order list...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to order: no supply is low or runs out within %n day(s).</source>
+        <translation>
+            <numerusform>Nothing to order: no supply is low or runs out within %n day.</numerusform>
+            <numerusform>Nothing to order: no supply is low or runs out within %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needed now: supplies at or below %1%. Needed soon: supplies forecast to run out within %n day(s). Each printer is listed with its level.</source>
+        <translation>
+            <numerusform>Needed now: supplies at or below %1%. Needed soon: supplies forecast to run out within %n day. Each printer is listed with its level.</numerusform>
+            <numerusform>Needed now: supplies at or below %1%. Needed soon: supplies forecast to run out within %n days. Each printer is listed with its level.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Loading...</translation>
+    </message>
+    <message>
+        <source>Select a printer to see its details and open alerts.</source>
+        <translation>Select a printer to see its details and open alerts.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Open alerts: %1</source>
+        <translation>Open alerts: %1</translation>
+    </message>
+    <message>
+        <source>Page counter: %1</source>
+        <translation>Page counter: %1</translation>
+    </message>
+    <message>
+        <source>Last seen: %1. Checked: %2. Address: %3 (%4).</source>
+        <translation>Last seen: %1. Checked: %2. Address: %3 (%4).</translation>
+    </message>
+    <message>
+        <source>The order list could not be loaded: %1</source>
+        <translation>The order list could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>The print server&apos;s answer was not understood. Ask the print admin to update it.</source>
+        <translation>The print server&apos;s answer was not understood. Ask the print admin to update it.</translation>
+    </message>
+    <message>
+        <source>supplies-order-%1</source>
+        <translation>supplies-order-%1</translation>
+    </message>
+    <message>
+        <source>Export the order list</source>
+        <translation>Export the order list</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Exporting the order list...</source>
+        <translation>Exporting the order list...</translation>
+    </message>
+    <message>
+        <source>The order list was not exported: %1</source>
+        <translation>The order list was not exported: %1</translation>
+    </message>
+    <message>
+        <source>The order list could not be saved as %1 (%2). Choose another folder.</source>
+        <translation>The order list could not be saved as %1 (%2). Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+</context>
+<context>
     <name>EventStream</name>
     <message>
         <source>The server sent something other than events. Check the server address.</source>
@@ -1651,6 +2125,58 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Scan not delivered yet</source>
+        <translation>Scan not delivered yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n page(s)) has not reached your mailbox yet. The print server keeps trying; you need not scan it again.</source>
+        <translation>
+            <numerusform>%1 (%n page) has not reached your mailbox yet. The print server keeps trying; you need not scan it again.</numerusform>
+            <numerusform>%1 (%n pages) has not reached your mailbox yet. The print server keeps trying; you need not scan it again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan not delivered</source>
+        <translation>Scan not delivered</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n page(s)) could not be delivered to your mailbox and has been deleted. Scan it again; if it fails again, ask the print admin to check your e-mail address.</source>
+        <translation>
+            <numerusform>%1 (%n page) could not be delivered to your mailbox and has been deleted. Scan it again; if it fails again, ask the print admin to check your e-mail address.</numerusform>
+            <numerusform>%1 (%n pages) could not be delivered to your mailbox and has been deleted. Scan it again; if it fails again, ask the print admin to check your e-mail address.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrderListModel</name>
+    <message>
+        <source>Supplies at or below %1% now</source>
+        <translation>Supplies at or below %1% now</translation>
+    </message>
+    <message numerus="yes">
+        <source>Supplies forecast to run out within %n day(s)</source>
+        <translation>
+            <numerusform>Supplies forecast to run out within %n day</numerusform>
+            <numerusform>Supplies forecast to run out within %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>Supply</translation>
+    </message>
+    <message>
+        <source>Need now</source>
+        <translation>Need now</translation>
+    </message>
+    <message>
+        <source>Need soon</source>
+        <translation>Need soon</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -2705,6 +3231,10 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
     <message>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
     </message>
 </context>
 <context>

@@ -462,6 +462,10 @@
         <source>Register fingerprint</source>
         <translation>Register fingerprint</translation>
     </message>
+    <message>
+        <source>Scan to my e-mail</source>
+        <translation>Scan to my e-mail</translation>
+    </message>
 </context>
 <context>
     <name>KioskController</name>
@@ -797,6 +801,50 @@
         <source>Sign-in is locked at this kiosk after too many wrong tries, until %1. Use the kiosk of another printer, or try again after that. If it keeps happening, tell the print admin.</source>
         <translation>Sign-in is locked at this kiosk after too many wrong tries, until %1. Use the kiosk of another printer, or try again after that. If it keeps happening, tell the print admin.</translation>
     </message>
+    <message>
+        <source>The paper jammed in the feeder. Open the feeder, take the sheet out and put the pages not yet scanned back in. The pages scanned so far are kept.</source>
+        <translation>The paper jammed in the feeder. Open the feeder, take the sheet out and put the pages not yet scanned back in. The pages scanned so far are kept.</translation>
+    </message>
+    <message>
+        <source>The document feeder is empty. Put your pages in the feeder face up, or choose the glass and lay one page on it.</source>
+        <translation>The document feeder is empty. Put your pages in the feeder face up, or choose the glass and lay one page on it.</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s cover is open. Close it, then press Scan again.</source>
+        <translation>The scanner&apos;s cover is open. Close it, then press Scan again.</translation>
+    </message>
+    <message>
+        <source>The scanner is busy with someone else&apos;s job. Wait a moment, then press Scan again.</source>
+        <translation>The scanner is busy with someone else&apos;s job. Wait a moment, then press Scan again.</translation>
+    </message>
+    <message>
+        <source>The scanner cannot be reached. Try again in a minute; if it keeps happening, tell the print admin.</source>
+        <translation>The scanner cannot be reached. Try again in a minute; if it keeps happening, tell the print admin.</translation>
+    </message>
+    <message>
+        <source>Scanning stopped. The pages scanned so far are kept.</source>
+        <translation>Scanning stopped. The pages scanned so far are kept.</translation>
+    </message>
+    <message>
+        <source>Your account has no e-mail address, so a scan cannot be sent to you. Ask the print admin to add one.</source>
+        <translation>Your account has no e-mail address, so a scan cannot be sent to you. Ask the print admin to add one.</translation>
+    </message>
+    <message>
+        <source>Scanning to e-mail is not set up on the print server. Tell the print admin.</source>
+        <translation>Scanning to e-mail is not set up on the print server. Tell the print admin.</translation>
+    </message>
+    <message>
+        <source>This page would make the e-mail too large. Send the pages scanned so far, then scan the rest as a second e-mail.</source>
+        <translation>This page would make the e-mail too large. Send the pages scanned so far, then scan the rest as a second e-mail.</translation>
+    </message>
+    <message>
+        <source>There is nothing to send yet. Scan a page first.</source>
+        <translation>There is nothing to send yet. Scan a page first.</translation>
+    </message>
+    <message>
+        <source>The print server could not read a scanned page. Delete it and scan it again.</source>
+        <translation>The print server could not read a scanned page. Delete it and scan it again.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>
@@ -909,6 +957,138 @@
     <message>
         <source>Sign in</source>
         <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>ScanController</name>
+    <message>
+        <source>Glass</source>
+        <translation>Glass</translation>
+    </message>
+    <message>
+        <source>Feeder</source>
+        <translation>Feeder</translation>
+    </message>
+    <message>
+        <source>Feeder, both sides</source>
+        <translation>Feeder, both sides</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>Sent to %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan another page</source>
+        <translation>Scan another page</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>This scan has the most pages one e-mail takes (%1). Send it, then scan the rest.</source>
+        <translation>This scan has the most pages one e-mail takes (%1). Send it, then scan the rest.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your scan (%n page(s)) is on its way to %1.</source>
+        <translation>
+            <numerusform>Your scan (%n page) is on its way to %1.</numerusform>
+            <numerusform>Your scan (%n pages) is on its way to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScanScreen</name>
+    <message numerus="yes">
+        <source>Auto sign-out in %n s</source>
+        <translation>
+            <numerusform>Auto sign-out in %n s</numerusform>
+            <numerusform>Auto sign-out in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan to my e-mail</source>
+        <translation>Scan to my e-mail</translation>
+    </message>
+    <message>
+        <source>Delete page %1</source>
+        <translation>Delete page %1</translation>
+    </message>
+    <message>
+        <source>Put your pages in the feeder or on the glass, then press Scan. The pages appear here as they are scanned.</source>
+        <translation>Put your pages in the feeder or on the glass, then press Scan. The pages appear here as they are scanned.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Grey</translation>
+    </message>
+    <message>
+        <source>B/W</source>
+        <comment>black and white</comment>
+        <translation>B/W</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>150 dpi</source>
+        <translation>150 dpi</translation>
+    </message>
+    <message>
+        <source>300 dpi</source>
+        <translation>300 dpi</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>%1.pdf</source>
+        <translation>%1.pdf</translation>
+    </message>
+    <message>
+        <source>Stop scanning</source>
+        <translation>Stop scanning</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Send (%1)</source>
+        <translation>Send (%1)</translation>
+    </message>
+    <message>
+        <source>Back to my jobs</source>
+        <translation>Back to my jobs</translation>
+    </message>
+    <message>
+        <source>Discard and go back</source>
+        <translation>Discard and go back</translation>
+    </message>
+    <message>
+        <source>File name (.pdf is added)</source>
+        <translation>File name (.pdf is added)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>

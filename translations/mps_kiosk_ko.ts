@@ -455,6 +455,10 @@
         <source>Register fingerprint</source>
         <translation>지문 등록</translation>
     </message>
+    <message>
+        <source>Scan to my e-mail</source>
+        <translation>내 이메일로 스캔</translation>
+    </message>
 </context>
 <context>
     <name>KioskController</name>
@@ -787,6 +791,50 @@
         <source>Sign-in is locked at this kiosk after too many wrong tries, until %1. Use the kiosk of another printer, or try again after that. If it keeps happening, tell the print admin.</source>
         <translation>이 키오스크에서 잘못 입력한 횟수가 너무 많아 %1까지 로그인이 잠겨 있습니다. 다른 프린터의 키오스크를 이용하거나 그 뒤에 다시 시도하세요. 이런 일이 계속되면 인쇄 관리자에게 알려 주세요.</translation>
     </message>
+    <message>
+        <source>The paper jammed in the feeder. Open the feeder, take the sheet out and put the pages not yet scanned back in. The pages scanned so far are kept.</source>
+        <translation>급지대에 용지가 걸렸습니다. 급지대를 열어 걸린 용지를 빼고, 아직 스캔하지 않은 페이지를 다시 넣으세요. 지금까지 스캔한 페이지는 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>The document feeder is empty. Put your pages in the feeder face up, or choose the glass and lay one page on it.</source>
+        <translation>급지대가 비어 있습니다. 원고를 앞면이 위로 오게 급지대에 넣거나, 평판을 선택하고 유리 위에 한 장을 올려 놓으세요.</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s cover is open. Close it, then press Scan again.</source>
+        <translation>스캐너 덮개가 열려 있습니다. 덮개를 닫고 스캔을 다시 누르세요.</translation>
+    </message>
+    <message>
+        <source>The scanner is busy with someone else&apos;s job. Wait a moment, then press Scan again.</source>
+        <translation>스캐너가 다른 작업을 처리하고 있습니다. 잠시 기다린 뒤 스캔을 다시 누르세요.</translation>
+    </message>
+    <message>
+        <source>The scanner cannot be reached. Try again in a minute; if it keeps happening, tell the print admin.</source>
+        <translation>스캐너에 연결할 수 없습니다. 1분 뒤에 다시 해 보시고, 계속 이러면 프린터 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Scanning stopped. The pages scanned so far are kept.</source>
+        <translation>스캔을 멈췄습니다. 지금까지 스캔한 페이지는 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your account has no e-mail address, so a scan cannot be sent to you. Ask the print admin to add one.</source>
+        <translation>계정에 이메일 주소가 없어 스캔을 보낼 수 없습니다. 프린터 관리자에게 주소 등록을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Scanning to e-mail is not set up on the print server. Tell the print admin.</source>
+        <translation>인쇄 서버에 이메일로 스캔 기능이 설정되어 있지 않습니다. 프린터 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>This page would make the e-mail too large. Send the pages scanned so far, then scan the rest as a second e-mail.</source>
+        <translation>이 페이지를 더하면 이메일이 너무 커집니다. 지금까지 스캔한 페이지를 먼저 보내고, 나머지는 다음 이메일로 스캔하세요.</translation>
+    </message>
+    <message>
+        <source>There is nothing to send yet. Scan a page first.</source>
+        <translation>아직 보낼 페이지가 없습니다. 먼저 한 페이지를 스캔하세요.</translation>
+    </message>
+    <message>
+        <source>The print server could not read a scanned page. Delete it and scan it again.</source>
+        <translation>인쇄 서버가 스캔한 페이지를 읽지 못했습니다. 그 페이지를 지우고 다시 스캔하세요.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>
@@ -897,6 +945,135 @@
     <message>
         <source>Sign in</source>
         <translation>로그인</translation>
+    </message>
+</context>
+<context>
+    <name>ScanController</name>
+    <message>
+        <source>Glass</source>
+        <translation>원고대(유리)</translation>
+    </message>
+    <message>
+        <source>Feeder</source>
+        <translation>자동 급지대</translation>
+    </message>
+    <message>
+        <source>Feeder, both sides</source>
+        <translation>자동 급지대(양면)</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>받는 주소: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n쪽</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan another page</source>
+        <translation>한 쪽 더 스캔</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>스캔</translation>
+    </message>
+    <message>
+        <source>This scan has the most pages one e-mail takes (%1). Send it, then scan the rest.</source>
+        <translation>이메일 한 통에 담을 수 있는 최대 쪽수(%1쪽)에 이르렀습니다. 먼저 보내고 나머지를 스캔하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your scan (%n page(s)) is on its way to %1.</source>
+        <translation>
+            <numerusform>스캔한 %n쪽을 %1(으)로 보내고 있습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScanScreen</name>
+    <message numerus="yes">
+        <source>Auto sign-out in %n s</source>
+        <translation>
+            <numerusform>%n초 후 자동 로그아웃</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan to my e-mail</source>
+        <translation>내 이메일로 스캔</translation>
+    </message>
+    <message>
+        <source>Delete page %1</source>
+        <translation>%1쪽 삭제</translation>
+    </message>
+    <message>
+        <source>Put your pages in the feeder or on the glass, then press Scan. The pages appear here as they are scanned.</source>
+        <translation>원고를 급지대나 원고대에 올려 놓고 스캔을 누르세요. 스캔한 쪽이 여기에 차례로 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>원고 위치</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>색상</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>회색조</translation>
+    </message>
+    <message>
+        <source>B/W</source>
+        <comment>black and white</comment>
+        <translation>흑백</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>해상도</translation>
+    </message>
+    <message>
+        <source>150 dpi</source>
+        <translation>150dpi</translation>
+    </message>
+    <message>
+        <source>300 dpi</source>
+        <translation>300dpi</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>파일 이름</translation>
+    </message>
+    <message>
+        <source>%1.pdf</source>
+        <translation>%1.pdf</translation>
+    </message>
+    <message>
+        <source>Stop scanning</source>
+        <translation>스캔 멈추기</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Send (%1)</source>
+        <translation>보내기(%1)</translation>
+    </message>
+    <message>
+        <source>Back to my jobs</source>
+        <translation>내 작업으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Discard and go back</source>
+        <translation>버리고 돌아가기</translation>
+    </message>
+    <message>
+        <source>File name (.pdf is added)</source>
+        <translation>파일 이름(.pdf는 자동으로 붙습니다)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
     </message>
 </context>
 <context>

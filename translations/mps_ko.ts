@@ -166,6 +166,473 @@
     </message>
 </context>
 <context>
+    <name>DeviceListModel</name>
+    <message>
+        <source>Printer</source>
+        <translation>프린터</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Supplies</source>
+        <translation>소모품</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>소진 예측</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>쪽수</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>마지막 응답</translation>
+    </message>
+    <message>
+        <source>Only print admins see the printers&apos; state. Sign in as a print admin.</source>
+        <translation>프린터 상태는 인쇄 관리자만 볼 수 있습니다. 인쇄 관리자 계정으로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>This print server does not monitor printers yet. Ask the print admin to update it.</source>
+        <translation>이 인쇄 서버는 아직 프린터를 감시하지 않습니다. 인쇄 관리자에게 서버 업데이트를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>The printers could not be loaded: %1</source>
+        <translation>프린터 목록을 불러오지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The print server&apos;s answer was not understood. Ask the print admin to update it.</source>
+        <translation>인쇄 서버의 응답을 이해할 수 없습니다. 인쇄 관리자에게 서버 업데이트를 요청하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceText</name>
+    <message>
+        <source>not answering</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>아직 확인 전</translation>
+    </message>
+    <message>
+        <source>Not answering</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>인쇄 중</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>인쇄 불가</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>paper low</source>
+        <translation>용지 부족</translation>
+    </message>
+    <message>
+        <source>toner low</source>
+        <translation>토너 부족</translation>
+    </message>
+    <message>
+        <source>waste toner container full</source>
+        <translation>폐토너통 가득 참</translation>
+    </message>
+    <message>
+        <source>waste toner container almost full</source>
+        <translation>폐토너통 거의 참</translation>
+    </message>
+    <message>
+        <source>needs service</source>
+        <translation>점검 필요</translation>
+    </message>
+    <message>
+        <source>Toner</source>
+        <translation>토너</translation>
+    </message>
+    <message>
+        <source>Ink</source>
+        <translation>잉크</translation>
+    </message>
+    <message>
+        <source>Waste toner container</source>
+        <translation>폐토너통</translation>
+    </message>
+    <message>
+        <source>Drum</source>
+        <translation>드럼</translation>
+    </message>
+    <message>
+        <source>Fuser</source>
+        <translation>정착기</translation>
+    </message>
+    <message>
+        <source>Staples</source>
+        <translation>스테이플</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>소모품</translation>
+    </message>
+    <message>
+        <source>some left</source>
+        <translation>조금 남음</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>runs out today</source>
+        <translation>오늘 소진 예상</translation>
+    </message>
+    <message numerus="yes">
+        <source>runs out in about %n day(s)</source>
+        <translation>
+            <numerusform>약 %n일 후 소진 예상</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>uses about %1% a day</source>
+        <translation>하루 약 %1% 사용</translation>
+    </message>
+    <message>
+        <source>%1 outside MPS</source>
+        <translation>MPS 밖 %1쪽</translation>
+    </message>
+    <message>
+        <source>Since its counter was first read the printer counted %1 pages; MPS released %2 there. The %3 in between were copies, direct prints or reports.</source>
+        <translation>카운터를 처음 읽은 뒤 프린터가 센 쪽수는 %1쪽, MPS가 이 프린터로 출력한 쪽수는 %2쪽입니다. 차이 %3쪽은 복사, 직접 인쇄 또는 보고서 인쇄입니다.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>확인된 적 없음</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>%1부터</translation>
+    </message>
+    <message>
+        <source>Needs attention now: a fault, or not answering</source>
+        <translation>바로 조치 필요: 장애가 있거나 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>A supply is empty or low: replace it soon</source>
+        <translation>소모품이 바닥났거나 부족합니다: 곧 교체하세요</translation>
+    </message>
+    <message>
+        <source>A supply will run out within the forecast days</source>
+        <translation>예측 기간 안에 소진될 소모품이 있습니다</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>Printer fault cleared</source>
+        <translation>프린터 장애 해결</translation>
+    </message>
+    <message>
+        <source>%1: %2 is over.</source>
+        <translation>%1: %2 해결되었습니다.</translation>
+    </message>
+    <message>
+        <source>Printer answers again</source>
+        <translation>프린터 응답 재개</translation>
+    </message>
+    <message>
+        <source>%1 answers again.</source>
+        <translation>%1 프린터가 다시 응답합니다.</translation>
+    </message>
+    <message>
+        <source>Supply all clear</source>
+        <translation>소모품 정상화</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is at %3% again.</source>
+        <translation>%2의 %1: 다시 %3%입니다.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 no longer needs replacing.</source>
+        <translation>%2의 %1: 이제 교체하지 않아도 됩니다.</translation>
+    </message>
+    <message>
+        <source>Printer fault still open</source>
+        <translation>프린터 장애 계속</translation>
+    </message>
+    <message>
+        <source>Printer fault</source>
+        <translation>프린터 장애</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Printer still not answering</source>
+        <translation>프린터 여전히 응답 없음</translation>
+    </message>
+    <message>
+        <source>Printer not answering</source>
+        <translation>프린터 응답 없음</translation>
+    </message>
+    <message>
+        <source>%1 has not answered since %2.</source>
+        <translation>%1 프린터가 %2부터 응답하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer.</source>
+        <translation>%1 프린터가 응답하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Supply still running out</source>
+        <translation>소모품 소진 임박 (계속)</translation>
+    </message>
+    <message>
+        <source>Supply running out</source>
+        <translation>소모품 소진 임박</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 at %2 runs out in about %n day(s).</source>
+        <translation>
+            <numerusform>%2의 %1: 약 %n일 후 소진될 예정입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 at %2 runs out today.</source>
+        <translation>%2의 %1: 오늘 소진될 예정입니다.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is empty. Replace it.</source>
+        <translation>%2의 %1: 바닥났습니다. 교체하세요.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is at %3%. Replace it soon.</source>
+        <translation>%2의 %1: %3% 남았습니다. 곧 교체하세요.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is low. Replace it soon.</source>
+        <translation>%2의 %1: 얼마 남지 않았습니다. 곧 교체하세요.</translation>
+    </message>
+    <message>
+        <source>Supply still low</source>
+        <translation>소모품 부족 (계속)</translation>
+    </message>
+    <message>
+        <source>Supply low</source>
+        <translation>소모품 부족</translation>
+    </message>
+    <message>
+        <source>No supplies reported</source>
+        <translation>보고된 소모품 없음</translation>
+    </message>
+    <message>
+        <source>No supply history yet</source>
+        <translation>아직 소모품 기록이 없습니다</translation>
+    </message>
+    <message>
+        <source>Supply levels, last 30 days</source>
+        <translation>최근 30일 소모품 잔량</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesWindow</name>
+    <message>
+        <source>Only print admins see the printers and the order list. Sign in as a print admin.</source>
+        <translation>프린터와 주문 목록은 인쇄 관리자만 볼 수 있습니다. 인쇄 관리자 계정으로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>This print server does not monitor printers yet. Ask the print admin to update it.</source>
+        <translation>이 인쇄 서버는 아직 프린터를 감시하지 않습니다. 인쇄 관리자에게 서버 업데이트를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Devices - MPS</source>
+        <translation>장치 - MPS</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Order list</source>
+        <translation>주문 목록</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>위치(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Shows the printers whose location starts with this text (a building or a floor)</source>
+        <translation>위치가 이 글자로 시작하는 프린터만 보여 줍니다 (건물이나 층)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Days ahead:</source>
+        <translation>예측 기간(일)(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Also order supplies forecast to run out within this many days</source>
+        <translation>이 기간 안에 소진될 것으로 예측되는 소모품도 주문 목록에 넣습니다</translation>
+    </message>
+    <message>
+        <source>L&amp;ocation:</source>
+        <translation>위치(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Only printers whose location starts with this text (a building or a floor)</source>
+        <translation>위치가 이 글자로 시작하는 프린터만 넣습니다 (건물이나 층)</translation>
+    </message>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation>새로 고침(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV...</source>
+        <translation>CSV로 내보내기(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>Save this order list as a CSV file for the purchasing office</source>
+        <translation>이 주문 목록을 구매 담당 부서에 보낼 CSV 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>모든 위치</translation>
+    </message>
+    <message>
+        <source>Loading the printers...</source>
+        <translation>프린터 목록을 불러오는 중...</translation>
+    </message>
+    <message>
+        <source>No printer&apos;s location starts with &quot;%1&quot;. Choose another location.</source>
+        <translation>위치 앞부분이 &quot;%1&quot;인 프린터가 없습니다. 다른 위치를 고르세요.</translation>
+    </message>
+    <message>
+        <source>No printers are registered yet. Add them with mps-admin printer add.</source>
+        <translation>등록된 프린터가 아직 없습니다. mps-admin printer add 명령으로 추가하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n printer(s)</source>
+        <translation>
+            <numerusform>프린터 %n대</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n printer(s)</source>
+        <translation>
+            <numerusform>프린터 %n대 중 %1대</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n need(s) attention</source>
+        <translation>
+            <numerusform>%1, 조치 필요 %n대</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, all fine</source>
+        <translation>%1, 모두 정상</translation>
+    </message>
+    <message>
+        <source>Loading the order list...</source>
+        <translation>주문 목록을 불러오는 중...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to order: no supply is low or runs out within %n day(s).</source>
+        <translation>
+            <numerusform>주문할 것이 없습니다: 부족하거나 %n일 안에 소진될 소모품이 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needed now: supplies at or below %1%. Needed soon: supplies forecast to run out within %n day(s). Each printer is listed with its level.</source>
+        <translation>
+            <numerusform>지금 필요: %1% 이하인 소모품. 곧 필요: %n일 안에 소진될 것으로 예측되는 소모품. 프린터마다 남은 양을 함께 적었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>불러오는 중...</translation>
+    </message>
+    <message>
+        <source>Select a printer to see its details and open alerts.</source>
+        <translation>프린터를 고르면 자세한 정보와 열린 알림을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Open alerts: %1</source>
+        <translation>열린 알림: %1</translation>
+    </message>
+    <message>
+        <source>Page counter: %1</source>
+        <translation>페이지 카운터: %1</translation>
+    </message>
+    <message>
+        <source>Last seen: %1. Checked: %2. Address: %3 (%4).</source>
+        <translation>마지막 응답: %1. 확인: %2. 주소: %3 (%4).</translation>
+    </message>
+    <message>
+        <source>The order list could not be loaded: %1</source>
+        <translation>주문 목록을 불러오지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The print server&apos;s answer was not understood. Ask the print admin to update it.</source>
+        <translation>인쇄 서버의 응답을 이해할 수 없습니다. 인쇄 관리자에게 서버 업데이트를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>supplies-order-%1</source>
+        <translation>소모품-주문-%1</translation>
+    </message>
+    <message>
+        <source>Export the order list</source>
+        <translation>주문 목록 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Exporting the order list...</source>
+        <translation>주문 목록을 내보내는 중...</translation>
+    </message>
+    <message>
+        <source>The order list was not exported: %1</source>
+        <translation>주문 목록을 내보내지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The order list could not be saved as %1 (%2). Choose another folder.</source>
+        <translation>주문 목록을 %1 파일로 저장하지 못했습니다 (%2). 다른 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>저장했습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>EventStream</name>
     <message>
         <source>The server sent something other than events. Check the server address.</source>
@@ -1623,6 +2090,55 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Scan not delivered yet</source>
+        <translation>스캔 아직 전달 안 됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n page(s)) has not reached your mailbox yet. The print server keeps trying; you need not scan it again.</source>
+        <translation>
+            <numerusform>%1 (%n쪽) 스캔이 아직 메일함에 도착하지 않았습니다. 인쇄 서버가 계속 다시 보내고 있으니 다시 스캔하지 않아도 됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan not delivered</source>
+        <translation>스캔 전달 실패</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n page(s)) could not be delivered to your mailbox and has been deleted. Scan it again; if it fails again, ask the print admin to check your e-mail address.</source>
+        <translation>
+            <numerusform>%1 (%n쪽) 스캔을 메일함에 전달하지 못해 삭제했습니다. 다시 스캔하세요. 또 실패하면 인쇄 관리자에게 전자우편 주소 확인을 요청하세요.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrderListModel</name>
+    <message>
+        <source>Supplies at or below %1% now</source>
+        <translation>지금 %1% 이하인 소모품</translation>
+    </message>
+    <message numerus="yes">
+        <source>Supplies forecast to run out within %n day(s)</source>
+        <translation>
+            <numerusform>%n일 안에 소진될 것으로 예측되는 소모품</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>소모품</translation>
+    </message>
+    <message>
+        <source>Need now</source>
+        <translation>지금 필요</translation>
+    </message>
+    <message>
+        <source>Need soon</source>
+        <translation>곧 필요</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>프린터</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -2668,6 +3184,10 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
     <message>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>장치</translation>
     </message>
 </context>
 <context>
