@@ -429,6 +429,20 @@ qint64 checkUrfHeaders(const QByteArray& head)
     return bigEndian32(file + 8);
 }
 
+// Checks the first PWG page header's line length before libcups sees it: cupsRasterReadHeader2 allocates
+// a line buffer of cupsBytesPerLine bytes (up to 4 GiB) before our own headerIsSane() could refuse it
+// (found by fuzz_document_inspector). Offsets per PWG 5102.4, after the 4-byte sync word.
+bool pwgFirstLineLengthIsSane(const QByteArray& head)
+{
+    constexpr int Sync = 4, Width = Sync + 372, BitsPerPixel = Sync + 388, BytesPerLine = Sync + 392;
+    if (head.size() < BytesPerLine + 4)
+        return true; // too short to hold a whole header: libcups refuses it without allocating
+    const auto* h = reinterpret_cast<const unsigned char*>(head.constData());
+    const quint64 bytesPerLine = bigEndian32(h + BytesPerLine);
+    const quint64 expected = (quint64{bigEndian32(h + Width)} * bigEndian32(h + BitsPerPixel) + 7) / 8;
+    return bytesPerLine != 0 && bytesPerLine <= MaxBytesPerLine && bytesPerLine == expected;
+}
+
 DocumentInfo inspectRaster(QIODevice* device, Format format, const QByteArray& head)
 {
     const QString invalid =
@@ -442,7 +456,7 @@ DocumentInfo inspectRaster(QIODevice* device, Format format, const QByteArray& h
         declaredPages = checkUrfHeaders(head);
         if (declaredPages < 0)
             return failure(invalid);
-    } else if (!head.startsWith(PwgSync)) {
+    } else if (!head.startsWith(PwgSync) || !pwgFirstLineLengthIsSane(head)) {
         return failure(invalid);
     }
 
@@ -582,8 +596,9 @@ DocumentInfo DocumentInspector::inspect(QIODevice* device, const QString& mimeTy
     if (!device || !device->isReadable())
         return failure(tr("The document could not be read."));
 
-    // Enough for every magic number, including a PDF header after a short prologue, and both URF headers.
-    const QByteArray head = readHead(device, 1024);
+    // Enough for every magic number, including a PDF header after a short prologue, both URF headers and
+    // the first PWG page header.
+    const QByteArray head = readHead(device, 2048);
     if (head.isNull()) {
         qCWarning(lcIngest) << "Reading the document failed:" << device->errorString();
         return failure(tr("The document could not be read."));
