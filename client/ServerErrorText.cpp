@@ -144,6 +144,22 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
         return tr("The server did not accept the request. Update the app or ask the print admin.");
     if (code == QLatin1String("not-found"))
         return tr("The server does not know this request. Check the server address.");
+    if (code == QLatin1String("too-many-streams"))
+        return tr("Too many windows of yours are following the server at once. Close MPS on a computer you "
+                  "no longer use; this one reconnects by itself.");
+    // Scan to e-mail (docs/scan.md): the kiosk's calls; said here too should the tray ever meet one.
+    if (code == QLatin1String("no-email"))
+        return tr("Your account has no e-mail address, so scans cannot be sent to you. Ask the print admin "
+                  "to add one.");
+    if (code == QLatin1String("mail-disabled"))
+        return tr("Scanning to e-mail is not set up on the print server. Tell the print admin.");
+    if (code == QLatin1String("scan-too-large"))
+        return tr("The scan is too large for one e-mail. Send the pages scanned so far and scan the rest "
+                  "separately.");
+    if (code == QLatin1String("bad-image"))
+        return tr("The print server could not read a scanned page. Scan it again.");
+    if (code == QLatin1String("no-pages"))
+        return tr("There is nothing to send yet. Scan a page first.");
     // The fax calls' own codes (fax-disabled, invalid-number, ...: docs/fax.md) are FaxText's.
     if (const QString fax = FaxText::faxOnlyError(code, answer); !fax.isEmpty())
         return fax;

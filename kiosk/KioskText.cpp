@@ -356,6 +356,10 @@ QString KioskText::forError(const QString& code, const QString& fallback)
     if (code == QLatin1String("storage"))
         return QCoreApplication::translate("KioskText",
                                            "The print server could not store this. Tell the print admin.");
+    if (code == QLatin1String("too-many-streams"))
+        return QCoreApplication::translate(
+            "KioskText", "The print server is following too many screens for this kiosk. It reconnects by "
+                         "itself; if this stays, tell the print admin.");
     {
         // A job reason's code in an error answer.
         const QString reason = knownReason(code, {});

@@ -2820,6 +2820,30 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
         <source>The server is checking many sign-ins right now. Try again in a moment.</source>
         <translation>The server is checking many sign-ins right now. Try again in a moment.</translation>
     </message>
+    <message>
+        <source>Too many windows of yours are following the server at once. Close MPS on a computer you no longer use; this one reconnects by itself.</source>
+        <translation>Too many windows of yours are following the server at once. Close MPS on a computer you no longer use; this one reconnects by itself.</translation>
+    </message>
+    <message>
+        <source>Your account has no e-mail address, so scans cannot be sent to you. Ask the print admin to add one.</source>
+        <translation>Your account has no e-mail address, so scans cannot be sent to you. Ask the print admin to add one.</translation>
+    </message>
+    <message>
+        <source>Scanning to e-mail is not set up on the print server. Tell the print admin.</source>
+        <translation>Scanning to e-mail is not set up on the print server. Tell the print admin.</translation>
+    </message>
+    <message>
+        <source>The scan is too large for one e-mail. Send the pages scanned so far and scan the rest separately.</source>
+        <translation>The scan is too large for one e-mail. Send the pages scanned so far and scan the rest separately.</translation>
+    </message>
+    <message>
+        <source>The print server could not read a scanned page. Scan it again.</source>
+        <translation>The print server could not read a scanned page. Scan it again.</translation>
+    </message>
+    <message>
+        <source>There is nothing to send yet. Scan a page first.</source>
+        <translation>There is nothing to send yet. Scan a page first.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>

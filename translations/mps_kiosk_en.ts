@@ -845,6 +845,10 @@
         <source>The print server could not read a scanned page. Delete it and scan it again.</source>
         <translation>The print server could not read a scanned page. Delete it and scan it again.</translation>
     </message>
+    <message>
+        <source>The print server is following too many screens for this kiosk. It reconnects by itself; if this stays, tell the print admin.</source>
+        <translation>The print server is following too many screens for this kiosk. It reconnects by itself; if this stays, tell the print admin.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

@@ -835,6 +835,10 @@
         <source>The print server could not read a scanned page. Delete it and scan it again.</source>
         <translation>인쇄 서버가 스캔한 페이지를 읽지 못했습니다. 그 페이지를 지우고 다시 스캔하세요.</translation>
     </message>
+    <message>
+        <source>The print server is following too many screens for this kiosk. It reconnects by itself; if this stays, tell the print admin.</source>
+        <translation>인쇄 서버가 이 키오스크의 연결을 너무 많이 유지하고 있습니다. 스스로 다시 연결합니다. 계속 이러면 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

@@ -2778,6 +2778,30 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
         <source>The server is checking many sign-ins right now. Try again in a moment.</source>
         <translation>지금 서버에 로그인 요청이 몰려 있습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>Too many windows of yours are following the server at once. Close MPS on a computer you no longer use; this one reconnects by itself.</source>
+        <translation>내 계정으로 서버에 연결된 창이 너무 많습니다. 더 이상 쓰지 않는 컴퓨터의 MPS를 닫으세요. 이 컴퓨터는 스스로 다시 연결합니다.</translation>
+    </message>
+    <message>
+        <source>Your account has no e-mail address, so scans cannot be sent to you. Ask the print admin to add one.</source>
+        <translation>계정에 이메일 주소가 없어 스캔을 보낼 수 없습니다. 인쇄 관리자에게 주소 등록을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Scanning to e-mail is not set up on the print server. Tell the print admin.</source>
+        <translation>인쇄 서버에 이메일로 스캔 기능이 설정되어 있지 않습니다. 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>The scan is too large for one e-mail. Send the pages scanned so far and scan the rest separately.</source>
+        <translation>스캔이 이메일 한 통에 담기에는 너무 큽니다. 지금까지 스캔한 페이지를 먼저 보내고 나머지는 따로 스캔하세요.</translation>
+    </message>
+    <message>
+        <source>The print server could not read a scanned page. Scan it again.</source>
+        <translation>인쇄 서버가 스캔한 페이지를 읽지 못했습니다. 다시 스캔하세요.</translation>
+    </message>
+    <message>
+        <source>There is nothing to send yet. Scan a page first.</source>
+        <translation>아직 보낼 페이지가 없습니다. 먼저 한 페이지를 스캔하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>

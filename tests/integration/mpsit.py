@@ -244,6 +244,14 @@ def job(api, job_id):
     return body["job"] if status == 200 else None
 
 
+def wait_rendered(api, job_id, timeout=60):
+    """Waits until the job's thumbnail is rendered (it is made after the upload is answered: 202 until
+    then, docs/api.md) and returns the job as it is then: its colour, and so its price, is known only from
+    that moment."""
+    wait_for(lambda: api.request("GET", f"jobs/{job_id}/thumbnail")[0] == 200, timeout, f"job {job_id}'s thumbnail")
+    return job(api, job_id)
+
+
 def wait_job(api, job_id, states, timeout=30, server=None):
     """Wait until GET /api/v1/jobs/{id} shows a state in `states`; returns the job."""
     states = (states,) if isinstance(states, str) else tuple(states)

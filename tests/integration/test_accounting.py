@@ -56,7 +56,7 @@ class AccountingTest(unittest.TestCase):
     def held(self, api, name="report.pdf"):
         status, body = upload(api, self.pdf_bytes, name)
         self.assertEqual(status, 201, body)
-        return body["job"]
+        return mpsit.wait_rendered(api, body["job"]["id"])
 
     def release(self, api, job_id, **options):
         return api.post(f"jobs/{job_id}/release", dict(printer="mfp", **options))

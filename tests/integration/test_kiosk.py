@@ -217,6 +217,7 @@ class KioskTest(unittest.TestCase):
         api = login(self.server, user)
         status, body = upload(api, self.pdf_bytes, name=name)
         self.assertEqual(status, 201, body)
+        mpsit.wait_rendered(api, body["job"]["id"])  # its colour, and so its price, is known from then
         return api, body["job"]["id"]
 
     def test_options_offered_are_what_the_printer_can_do(self):

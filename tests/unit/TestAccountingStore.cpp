@@ -144,7 +144,7 @@ INSERT INTO usage(job_id, user_id, department, printer, kind, pages, sheets, imp
         QCOMPARE(finance.duplexImpressions, 6);
         f.departmentIds = {depts[1].id};
         QCOMPARE(s.ledger().usageTotals(f).savedJobs, 1);
-        QCOMPARE(s.ledger().setting(QStringLiteral("schema")), QStringLiteral("6")); // through 4 and users (5) to fax (6)
+        QCOMPARE(s.ledger().setting(QStringLiteral("schema")), QStringLiteral("9")); // through 4, users (5), fax (6), devices (7), alerts (8) to scans (9)
     }
 
     void reopenIsIdempotent()
@@ -160,7 +160,7 @@ INSERT INTO usage(job_id, user_id, department, printer, kind, pages, sheets, imp
         Store s;
         QVERIFY(s.open(path, m_key));
         QCOMPARE(s.departments().all().size(), 1);
-        QCOMPARE(s.ledger().setting(QStringLiteral("schema")), QStringLiteral("6"));
+        QCOMPARE(s.ledger().setting(QStringLiteral("schema")), QStringLiteral("9"));
     }
 
     void departmentsAndMatching()

@@ -306,6 +306,8 @@ private Q_SLOTS:
         QCOMPARE(job->state, JobState::Held);
         QCOMPARE(job->owner, User);
 
+        // The thumbnail is rendered after the upload was answered (202 until then): job-changed says it is there.
+        QVERIFY(waitForJobEvent(events, QStringLiteral("job-changed"), uploaded.id));
         std::unique_ptr<ApiReply> thumb(client->thumbnail(uploaded.id));
         QVERIFY(finished(thumb.get()));
         QVERIFY2(thumb->ok(), qPrintable(thumb->errorMessage()));
