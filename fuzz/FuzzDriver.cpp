@@ -13,6 +13,11 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc, char*** argv);
 
+/// Optional: a harness whose set-up runs background threads (the IPP harness's JobService renders
+/// thumbnails on its own thread) tears it down here, before static destruction has removed what those
+/// threads use (Poppler's and fontconfig's globals).
+extern "C" __attribute__((weak)) void MpsFuzzCleanup();
+
 namespace {
 
 bool runFile(const std::filesystem::path& path)
@@ -52,6 +57,8 @@ int main(int argc, char** argv)
     for (const auto& f : files)
         if (!runFile(f))
             ++failed;
+    if (MpsFuzzCleanup)
+        MpsFuzzCleanup();
     std::printf("%s: ran %zu inputs\n", argc > 0 ? argv[0] : "fuzz", files.size());
     return failed == 0 && !files.empty() ? 0 : 1;
 }
