@@ -131,11 +131,11 @@
     <name>CardReader</name>
     <message>
         <source>The card reader service is not running. Sign in with your ID and PIN, and tell the print admin.</source>
-        <translation>카드 리더 서비스가 실행되고 있지 않습니다. ID와 PIN으로 로그인하시고 프린터 관리자에게 알려 주세요.</translation>
+        <translation>카드 리더 서비스가 실행되고 있지 않습니다. ID와 PIN으로 로그인하시고 인쇄 관리자에게 알려 주세요.</translation>
     </message>
     <message>
         <source>No card reader is connected. Sign in with your ID and PIN, and tell the print admin.</source>
-        <translation>연결된 카드 리더가 없습니다. ID와 PIN으로 로그인하시고 프린터 관리자에게 알려 주세요.</translation>
+        <translation>연결된 카드 리더가 없습니다. ID와 PIN으로 로그인하시고 인쇄 관리자에게 알려 주세요.</translation>
     </message>
     <message>
         <source>The card could not be read. Take it away and tap it again.</source>
@@ -561,11 +561,11 @@
     </message>
     <message>
         <source>Too many failed attempts. Sign-in is locked for five minutes; try again later or ask the print admin.</source>
-        <translation>로그인 실패가 너무 많아 5분 동안 잠겼습니다. 잠시 후 다시 시도하거나 프린터 관리자에게 문의하세요.</translation>
+        <translation>로그인 실패가 너무 많아 5분 동안 잠겼습니다. 잠시 후 다시 시도하거나 인쇄 관리자에게 문의하세요.</translation>
     </message>
     <message>
         <source>This card is already linked to another account. Ask the print admin.</source>
-        <translation>이 카드는 이미 다른 계정에 등록되어 있습니다. 프린터 관리자에게 문의하세요.</translation>
+        <translation>이 카드는 이미 다른 계정에 등록되어 있습니다. 인쇄 관리자에게 문의하세요.</translation>
     </message>
     <message>
         <source>Enter your ID and PIN.</source>
@@ -573,7 +573,7 @@
     </message>
     <message>
         <source>This kiosk is not registered. Ask the print admin for a device token.</source>
-        <translation>등록되지 않은 키오스크입니다. 프린터 관리자에게 장치 토큰을 요청하세요.</translation>
+        <translation>등록되지 않은 키오스크입니다. 인쇄 관리자에게 장치 토큰을 요청하세요.</translation>
     </message>
     <message>
         <source>At this kiosk you can print only to its own printer.</source>
@@ -589,11 +589,11 @@
     </message>
     <message>
         <source>The print server cannot be reached. Try again in a moment, or tell the print admin.</source>
-        <translation>출력 서버에 연결할 수 없습니다. 잠시 후 다시 시도하거나 프린터 관리자에게 알려 주세요.</translation>
+        <translation>출력 서버에 연결할 수 없습니다. 잠시 후 다시 시도하거나 인쇄 관리자에게 알려 주세요.</translation>
     </message>
     <message>
         <source>The print server&apos;s identity could not be verified. Tell the print admin.</source>
-        <translation>출력 서버의 신원을 확인할 수 없습니다. 프린터 관리자에게 알려 주세요.</translation>
+        <translation>출력 서버의 신원을 확인할 수 없습니다. 인쇄 관리자에게 알려 주세요.</translation>
     </message>
     <message>
         <source>Your session has ended. Sign in again.</source>
@@ -601,7 +601,7 @@
     </message>
     <message>
         <source>Something went wrong. Try again, or tell the print admin.</source>
-        <translation>문제가 발생했습니다. 다시 시도하거나 프린터 관리자에게 알려 주세요.</translation>
+        <translation>문제가 발생했습니다. 다시 시도하거나 인쇄 관리자에게 알려 주세요.</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -809,7 +809,7 @@
     </message>
     <message>
         <source>The scanner cannot be reached. Try again in a minute; if it keeps happening, tell the print admin.</source>
-        <translation>스캐너에 연결할 수 없습니다. 1분 뒤에 다시 해 보시고, 계속 이러면 프린터 관리자에게 알려 주세요.</translation>
+        <translation>스캐너에 연결할 수 없습니다. 1분 뒤에 다시 해 보시고, 계속 이러면 인쇄 관리자에게 알려 주세요.</translation>
     </message>
     <message>
         <source>Scanning stopped. The pages scanned so far are kept.</source>
@@ -817,11 +817,11 @@
     </message>
     <message>
         <source>Your account has no e-mail address, so a scan cannot be sent to you. Ask the print admin to add one.</source>
-        <translation>계정에 이메일 주소가 없어 스캔을 보낼 수 없습니다. 프린터 관리자에게 주소 등록을 요청하세요.</translation>
+        <translation>계정에 이메일 주소가 없어 스캔을 보낼 수 없습니다. 인쇄 관리자에게 주소 등록을 요청하세요.</translation>
     </message>
     <message>
         <source>Scanning to e-mail is not set up on the print server. Tell the print admin.</source>
-        <translation>인쇄 서버에 이메일로 스캔 기능이 설정되어 있지 않습니다. 프린터 관리자에게 알려 주세요.</translation>
+        <translation>인쇄 서버에 이메일로 스캔 기능이 설정되어 있지 않습니다. 인쇄 관리자에게 알려 주세요.</translation>
     </message>
     <message>
         <source>This page would make the e-mail too large. Send the pages scanned so far, then scan the rest as a second e-mail.</source>
@@ -1120,7 +1120,7 @@
     </message>
     <message>
         <source>The print server could not read this job&apos;s document. Send it again from your computer, or tell the print admin.</source>
-        <translation>출력 서버에서 이 문서를 읽을 수 없습니다. 컴퓨터에서 문서를 다시 보내거나 프린터 관리자에게 알려 주세요.</translation>
+        <translation>출력 서버에서 이 문서를 읽을 수 없습니다. 컴퓨터에서 문서를 다시 보내거나 인쇄 관리자에게 알려 주세요.</translation>
     </message>
     <message>
         <source>The print server could not read this job&apos;s document. Print the document again, or tell the print admin.</source>

@@ -3039,7 +3039,7 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
     </message>
     <message>
         <source>The print server could not read this job&apos;s document. Send it again from your computer, or tell the print admin.</source>
-        <translation>출력 서버에서 이 문서를 읽을 수 없습니다. 컴퓨터에서 문서를 다시 보내거나 프린터 관리자에게 알려 주세요.</translation>
+        <translation>출력 서버에서 이 문서를 읽을 수 없습니다. 컴퓨터에서 문서를 다시 보내거나 인쇄 관리자에게 알려 주세요.</translation>
     </message>
     <message>
         <source>The print server could not read this job&apos;s document. Print the document again, or tell the print admin.</source>
