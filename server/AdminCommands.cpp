@@ -2,6 +2,7 @@
 
 #include "AccountingCommands.h"
 #include "AlertCommands.h"
+#include "BackupCommands.h"
 #include "DeviceCommands.h"
 #include "FaxCommands.h"
 #include "KioskCommands.h"
@@ -28,6 +29,8 @@ const char* Usage = R"(usage: mps-admin --data DIR [--config FILE] COMMAND ...  
   mail test ADDRESS                     (a test mail through the [mail] relay of --config FILE)
   devices                               (every printer's state, faults, supplies, pages)
   supplies [--days N] [--location TEXT] [--csv]   (the supplies order list)
+  backup DIR [--with-key]               (online copy of database and spool, docs/backup.md)
+  restore DIR [--key FILE] [--force]    (into --data DIR; the server must be stopped)
 )";
 
 // Where the accounting groups (server/admin/AccountingCommands) take over: the first two words that
@@ -94,6 +97,17 @@ int runAdminCommand(const QStringList& args, QTextStream& out, QTextStream& err,
             return 1;
         }
         return AlertCommands::run(alertDir.store, split.rest, split.config, out, err);
+    }
+    if (BackupCommands::handles(split.noun)) { // docs/backup.md: without opening the data directory
+        if (split.help) {
+            out << BackupCommands::help(split.noun);
+            return 0;
+        }
+        if (split.data.isEmpty()) {
+            err << "mps-admin: --data DIR is required\n";
+            return 2;
+        }
+        return BackupCommands::run(split.data, split.rest, out, err);
     }
     const bool devices = !accounting && DeviceCommands::handles(split.noun); // docs/devices.md
     if (split.noun.isEmpty() || (!accounting && !users && !printers && !kiosks && !fax && !devices)) {

@@ -66,6 +66,10 @@ QByteArray drawIcon()
 
 bool Server::start(QString* error)
 {
+    if (!m_lock.acquire(m_config.dataDir)) { // docs/backup.md: restore refuses while this is held
+        *error = m_lock.errorString();
+        return false;
+    }
     if (!m_data.open(m_config.dataDir, error))
         return false;
     // mps-admin prices, imports and reports with the same currency and periods as the server.

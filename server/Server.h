@@ -3,6 +3,7 @@
 #include "AlertService.h"
 #include "Authenticator.h"
 #include "Clock.h"
+#include "DataDirLock.h"
 #include "DeviceMonitor.h"
 #include "DevicesApi.h"
 #include "DocumentConverter.h"
@@ -62,6 +63,7 @@ private:
 
     ServerConfig m_config;
     SystemClock m_clock;
+    DataDirLock m_lock; // held while running: one server per data directory, no restore under it
     DataDir m_data;
     EventBus m_events;
     QByteArray m_icon;
