@@ -132,7 +132,7 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
             return false;
         readFax(ini, &fax);
         alerts = AlertSettings::fromIni(ini, alerts);
-        readMail(ini, &mail);
+        mail = MailConfig::fromIni(ini, mail); // the one reader of [mail] (also mps-admin mail test)
         if (!ScanConfig::fromIni(ini, &scan, error))
             return false;
     }
@@ -254,20 +254,6 @@ void ServerConfig::readFax(QSettings& ini, FaxConfig* out)
     out->keepDays = ini.value(QStringLiteral("keep-days"), out->keepDays).toInt();
     out->gatewayRetryMinutes =
         ini.value(QStringLiteral("gateway-retry-minutes"), out->gatewayRetryMinutes).toInt();
-    ini.endGroup();
-}
-
-void ServerConfig::readMail(QSettings& ini, MailConfig* out)
-{
-    ini.beginGroup(QStringLiteral("mail"));
-    out->url = ini.value(QStringLiteral("url"), out->url).toString().trimmed();
-    out->starttls = ini.value(QStringLiteral("starttls"), out->starttls).toString().trimmed();
-    out->user = ini.value(QStringLiteral("user"), out->user).toString();
-    out->passwordFile = ini.value(QStringLiteral("password-file"), out->passwordFile).toString();
-    out->from = ini.value(QStringLiteral("from"), out->from).toString();
-    out->caFile = ini.value(QStringLiteral("ca-file"), out->caFile).toString();
-    out->timeoutSeconds = ini.value(QStringLiteral("timeout-seconds"), out->timeoutSeconds).toInt();
-    out->maxMessageMb = ini.value(QStringLiteral("max-message-mb"), out->maxMessageMb).toInt();
     ini.endGroup();
 }
 

@@ -71,6 +71,4 @@ struct ServerConfig
     [[nodiscard]] static bool readAccounting(QSettings& ini, AccountingSettings* out, QString* error);
     /// Reads the [fax] group of `ini` over the values in `out`.
     static void readFax(QSettings& ini, FaxConfig* out);
-    /// Reads the [mail] group of `ini` over the values in `out`.
-    static void readMail(QSettings& ini, MailConfig* out);
 };

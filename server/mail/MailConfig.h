@@ -18,8 +18,8 @@ struct MailConfig
     /// True when an SMTP relay is configured.
     bool enabled() const { return !url.isEmpty(); }
 
-    /// Reads the `[mail]` group of `ini` over `defaults` (mps-admin mail test; the server's
-    /// ServerConfig reads the same keys).
+    /// Reads the `[mail]` group of `ini` over `defaults`: the one reader of that group (ServerConfig
+    /// and mps-admin mail test).
     static MailConfig fromIni(QSettings& ini, const MailConfig& defaults)
     {
         MailConfig c = defaults;
