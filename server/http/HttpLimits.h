@@ -18,6 +18,13 @@ constexpr std::int64_t DrainBytes = 1024 * 1024;
 /// Bytes read per body read call from the socket (the connection's buffer is grown to this while a
 /// body is read and shrunk again when the connection idles).
 constexpr std::size_t BodyReadBuffer = 64 * 1024;
+/// Up to this much of a request body is read on the I/O threads before the handler runs, so that a
+/// client trickling its body holds no handler worker while it does (all of a body up to this size).
+constexpr std::size_t PrebufferBytes = 256 * 1024;
+/// The slowest a request body may arrive: after a grace of the body deadline, the time spent waiting
+/// for body bytes may not exceed that deadline plus one second per this many bytes received.
+/// A client below it (a slow-body attack) is disconnected.
+constexpr std::uint64_t MinBodyBytesPerSec = 4096;
 /// Defaults of the deadlines (ServerConfig can change them).
 constexpr std::chrono::seconds DefaultHeaderTimeout{10};
 constexpr std::chrono::seconds DefaultBodyReadTimeout{30};

@@ -22,6 +22,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/core/detect_ssl.hpp>
 #include <boost/beast/http.hpp>
+#include <cstring>
 #include <deque>
 #include <future>
 #include <mutex>
@@ -166,6 +167,15 @@ public:
     }
     qint64 readBody(char* data, qint64 max) override
     {
+        if (m_preOffset < m_pre.size()) {
+            // What the I/O thread read before the handler ran (prebufferCo) comes first.
+            const auto n = std::min<std::size_t>(static_cast<std::size_t>(max), m_pre.size() - m_preOffset);
+            std::memcpy(data, m_pre.data() + m_preOffset, n);
+            m_preOffset += n;
+            if (m_preOffset == m_pre.size())
+                releasePrebuffer();
+            return static_cast<qint64>(n);
+        }
         if (m_failed)
             return -1;
         if (m_parser->is_done() || !hasBody())
@@ -315,6 +325,44 @@ private:
         co_return !ec;
     }
 
+    void releasePrebuffer()
+    {
+        m_pre.clear();
+        m_pre.shrink_to_fit();
+        m_preOffset = 0;
+    }
+
+    /// How long the next body read may wait: the body deadline, but no more than the minimum-rate
+    /// rule leaves (HttpLimits::MinBodyBytesPerSec); zero or less when the client is already too slow.
+    std::chrono::steady_clock::duration bodyWaitBudget() const
+    {
+        using namespace std::chrono;
+        const auto deadline = seconds(m_st.options.bodyTimeoutSecs);
+        const auto allowed = deadline + milliseconds(m_bodyReceived * 1000 / HttpLimits::MinBodyBytesPerSec);
+        return std::min<steady_clock::duration>(deadline, allowed - m_bodyWaited);
+    }
+
+    /// Before the handler runs: reads the body, up to HttpLimits::PrebufferBytes, on the I/O thread
+    /// (no worker waits for a slow client). False when the client is too slow or the body is bad.
+    net::awaitable<bool> prebufferCo()
+    {
+        std::size_t cap = HttpLimits::PrebufferBytes;
+        if (const auto length = m_parser->content_length())
+            cap = static_cast<std::size_t>(std::min<std::uint64_t>(*length, cap));
+        while (m_pre.size() < cap) {
+            // Grown as bytes come, so that a large announced body costs nothing until it is sent.
+            const std::size_t filled = m_pre.size();
+            m_pre.resize(std::min(cap, filled + std::size_t(64 * 1024)));
+            const qint64 n = co_await readBodyCo(m_pre.data() + filled, qint64(m_pre.size() - filled));
+            m_pre.resize(filled + std::size_t(std::max<qint64>(n, 0)));
+            if (n < 0)
+                co_return false;
+            if (n == 0)
+                break; // the whole body
+        }
+        co_return true;
+    }
+
     net::awaitable<qint64> readBodyCo(char* data, qint64 max)
     {
         beast::error_code ec;
@@ -336,11 +384,22 @@ private:
         while (!m_parser->is_done()) {
             m_parser->get().body().data = data;
             m_parser->get().body().size = static_cast<std::size_t>(max);
-            lowest().expires_after(std::chrono::seconds(m_st.options.bodyTimeoutSecs));
+            const auto budget = bodyWaitBudget();
+            if (budget <= std::chrono::steady_clock::duration::zero()) {
+                m_st.logRefusal(m_peer, "the request body arrives too slowly");
+                m_failed = true;
+                m_keepAlive = false;
+                co_return -1;
+            }
+            lowest().expires_after(budget);
+            const auto waitStart = std::chrono::steady_clock::now();
             co_await http::async_read_some(m_stream, m_buffer, *m_parser, ec_(ec));
+            m_bodyWaited += std::chrono::steady_clock::now() - waitStart;
             lowest().expires_never();
             if (ec == http::error::need_buffer)
                 ec = {};
+            if (ec == beast::error::timeout && budget < std::chrono::seconds(m_st.options.bodyTimeoutSecs))
+                m_st.logRefusal(m_peer, "the request body arrives too slowly");
             if (ec) {
                 qCDebug(lcHttp) << "body read failed from" << m_peerText << ":"
                                 << QString::fromStdString(ec.message());
@@ -349,6 +408,7 @@ private:
                 co_return -1;
             }
             const auto got = max - static_cast<qint64>(m_parser->get().body().size);
+            m_bodyReceived += static_cast<std::uint64_t>(std::max<qint64>(got, 0));
             if (got > 0)
                 co_return got;
         }
@@ -468,6 +528,9 @@ private:
             }
             m_responded = m_continueSent = m_failed = false;
             m_keepAlive = true;
+            m_bodyReceived = 0;
+            m_bodyWaited = {};
+            releasePrebuffer();
             const auto target = m_parser->get().target();
             const RequestTarget t = RequestTarget::parse(std::string_view(target.data(), target.size()));
             if (!t.isValid()) {
@@ -483,6 +546,9 @@ private:
                                 true);
                 break;
             }
+            // A body (or its first HttpLimits::PrebufferBytes) is read here, before a worker is taken.
+            if (hasBody() && !co_await prebufferCo())
+                break;
             // The handler runs on a worker; this coroutine waits without holding a thread.
             m_handlerDone = false;
             m_signal.expires_at(net::steady_timer::time_point::max());
@@ -598,6 +664,10 @@ private:
     bool m_responded = false;
     bool m_streaming = false;
     bool m_holdsStream = false;
+    std::vector<char> m_pre; // body bytes read before the handler ran (prebufferCo)
+    std::size_t m_preOffset = 0;
+    std::uint64_t m_bodyReceived = 0;                   // body bytes of this request read so far
+    std::chrono::steady_clock::duration m_bodyWaited{}; // time spent waiting for them
 
     mutable std::mutex m_pushMutex; // guards the push fields below
     std::deque<QByteArray> m_pushQueue;

@@ -264,6 +264,87 @@ class ConnectionsTest(unittest.TestCase):
         stop.set()
         self.assertEqual(request(server, "GET", "/healthz")[0], 200)
 
+    # -- slow bodies: good headers, then a body trickled a byte at a time
+    def test_slow_body_flood_holds_no_worker(self):
+        """200 uploads (IPP Print-Job and REST) from 10 addresses send their headers, then one body
+        byte every 2 s. Bodies are read on the I/O threads before a handler worker is taken, so kim
+        still signs in, prints over IPP and releases; the server closes the slow ones by its minimum
+        body rate rule (HttpLimits::MinBodyBytesPerSec after the body deadline)."""
+        server = self.start_server(body_timeout_seconds=20)
+        for name in ("kim", "lee"):
+            add_user(server, name)
+        printer = IppEvePrinter("mfp-slowbody", settle=False)
+        self.addCleanup(printer.close)
+        add_printer(server, "mfp-slowbody", printer)
+        lee = self.login(server, "lee")
+
+        pdf = mpsit.make_multipage_pdf(self.tmp)
+        with open(pdf, "rb") as f:
+            document = f.read()
+        length = 200_000  # announced, never all sent
+        ipp_head = ipp_request(OP_PRINT_JOB, 1, server.ipp_uri, user="lee",
+                               extra=[("name", "job-name", "slow-body"),
+                                      ("mime", "document-format", "application/pdf")])
+        heads = [
+            (b"POST /ipp/print HTTP/1.1\r\nHost: x\r\nContent-Type: application/ipp\r\n"
+             b"Authorization: " + basic_auth("lee", PASSWORD["lee"]).encode() + b"\r\n"
+             b"Content-Length: %d\r\n\r\n" % length) + ipp_head,
+            (b"POST /api/v1/jobs?name=slow.pdf HTTP/1.1\r\nHost: x\r\nContent-Type: application/pdf\r\n"
+             b"Authorization: Bearer " + lee.token.encode() + b"\r\n"
+             b"Content-Length: %d\r\n\r\n" % length) + document[:100],
+        ]
+        sources = [f"127.0.0.{40 + i}" for i in range(10)]
+        slow = []
+        for i in range(200):
+            s = connect(server, sources[i % 10])
+            s.sendall(heads[i % 2])
+            slow.append(s)
+        stop = threading.Event()
+
+        def trickle():
+            while not stop.is_set():
+                for s in slow:
+                    try:
+                        s.send(b"%")
+                    except OSError:
+                        pass
+                stop.wait(2.0)  # the attacker's pacing, not a wait for the server
+
+        attacker = threading.Thread(target=trickle, daemon=True)
+        attacker.start()
+        self.addCleanup(lambda: (stop.set(), attacker.join(5), [s.close() for s in slow]))
+
+        # kim signs in, prints over IPP and releases while the 200 trickle.
+        kim = self.login(server, "kim")
+        status, body = kim.get("jobs")
+        self.assertEqual(status, 200, body)
+        ipp = ipp_request(OP_PRINT_JOB, 1, server.ipp_uri, user="kim",
+                          extra=[("name", "job-name", "during-slow-bodies"),
+                                 ("mime", "document-format", "application/pdf")]) + document
+        status, _, answer = request(server, "POST", "/ipp/print", body=ipp,
+                                    headers={"Content-Type": "application/ipp",
+                                             "Authorization": basic_auth("kim", PASSWORD["kim"])})
+        self.assertEqual(status, 200)
+        _, ipp_status, _, attrs = parse_ipp_response(answer)
+        self.assertLessEqual(ipp_status, IPP_OK_MAX, attrs)
+        job_id = attrs["job-id"][0]
+        job_id = int.from_bytes(job_id, "big", signed=True) if isinstance(job_id, bytes) else job_id
+        mpsit.wait_job(kim, job_id, "held", 60, server)
+        status, body = kim.post(f"jobs/{job_id}/release", {"printer": "mfp-slowbody"})
+        self.assertEqual(status, 202, body)
+        mpsit.wait_job(kim, job_id, "printed", 120, server)
+        self.assertEqual(len(printer.received_files()), 1)
+
+        # The attacker is still sending; the server ends every slow upload itself, and none of them
+        # became a job.
+        wait_for(lambda: closed_by_server(slow), 120, "the slow bodies closed by the server")
+        self.assertFalse(stop.is_set())
+        stop.set()
+        status, body = lee.get("jobs")
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["jobs"], [], "a trickled upload became a job")
+        self.assertEqual(request(server, "GET", "/healthz")[0], 200)
+
     # -- per-address and global caps
     def test_caps_answer_503_and_other_addresses_still_work(self):
         server = self.start_server(max_connections=40, max_connections_per_address=8)
