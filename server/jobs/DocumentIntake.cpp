@@ -3,6 +3,7 @@
 #include "DocumentConverter.h"
 #include "DocumentFormat.h"
 #include "Log.h"
+#include "PdfColour.h"
 #include "SpoolCipher.h"
 
 #include <QFile>
@@ -58,6 +59,10 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
     std::vector<char> buf(64 * 1024);
     QByteArray head;
+    // Large documents: writeback starts while the rest arrives, so that the fdatasync at commit does not
+    // wait for all of it.
+    constexpr qint64 WritebackStep = 8 * 1024 * 1024;
+    qint64 writebackFrom = 0;
     for (;;) {
         const qint64 n = source(buf.data(), static_cast<qint64>(buf.size()));
         if (n < 0)
@@ -75,6 +80,10 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
                         &temp);
         if (!writer.write(buf.data(), n))
             return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
+        if (writer.plaintextSize() - writebackFrom >= WritebackStep) {
+            (void)::sync_file_range(temp.fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+            writebackFrom = writer.plaintextSize();
+        }
     }
     if (writer.plaintextSize() == 0)
         return fail(IngestResult::Status::BadDocument, QStringLiteral("The document is empty."), &temp);
@@ -202,7 +211,15 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         }
     }
 
-    const DocumentInfo doc = DocumentInspector::inspect(dev.get(), format, render);
+    DocumentInfo doc = DocumentInspector::inspect(dev.get(), format, render);
+    // A PDF's colour, and so its price, is read from its content before the answer when that is cheap;
+    // otherwise the render after the acknowledgement decides (JobService::renderThumbnail).
+    if (doc.ok && !render && format == QLatin1String("application/pdf")) {
+        const PdfColour::Verdict colour = PdfColour::firstPage(dev.get());
+        if (colour != PdfColour::Verdict::Unknown)
+            doc.color = colour == PdfColour::Verdict::Colour;
+        qCDebug(lcIngest).noquote() << subject << ": colour from the content:" << PdfColour::name(colour);
+    }
     dev.reset();
     ::close(rfd);
     if (!doc.ok)

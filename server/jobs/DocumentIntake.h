@@ -32,7 +32,8 @@ public:
     /// draft in logs. Documents over `maxBytes` (before or after conversion) are refused TooLarge.
     /// Without a converter, office documents are refused. On failure nothing is left on disk.
     /// With `render` false (the default), page 1 of a PDF or JPEG is not rendered: info has no
-    /// thumbnail and colour false (DocumentInspector::inspect); the caller renders later if it wants.
+    /// thumbnail; a PDF's colour is read from its content (PdfColour) where that decides it, else it is
+    /// false, as for a JPEG, until the caller renders page 1 later.
     static Outcome receive(Spool& spool, DocumentConverter* converter, qint64 maxBytes,
                            const QString& declaredFormat, const QString& name, const ByteSource& source,
                            const QString& subject, bool render = false);

@@ -3,8 +3,10 @@
 #include "AccountingService.h"
 #include "DocumentInspector.h"
 #include "DocumentIntake.h"
+#include "JobCommitter.h"
 #include "KeyWrap.h"
 #include "Log.h"
+#include "PdfColour.h"
 #include "OptionSupport.h"
 #include "ReleaseQueue.h"
 #include "SpoolCipher.h"
@@ -43,6 +45,7 @@ bool isLiveState(JobState s)
 JobService::JobService(Store& store, Spool& spool, const SecretKey& kek, EventBus& events, const Clock& clock,
                        Settings settings)
     : m_store(store), m_spool(spool), m_kek(kek), m_events(events), m_clock(clock), m_settings(settings),
+      m_committer(std::make_unique<JobCommitter>(store)),
       m_thumbnails(std::make_unique<ThumbnailQueue>([this](qint64 id) { renderThumbnail(id); },
                                                     settings.thumbnailThreads))
 {
@@ -131,11 +134,12 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     stored.ownerId = owner.id;
     stored.spoolName = temp.name;
     stored.wrappedKey = KeyWrap::wrap(m_kek, jobKey, keyAd(jobId));
-    // File first, then the row: a crash in between leaves an orphan file that start-up removes.
+    // File first, then the row: a crash in between leaves an orphan file that start-up removes. The rows
+    // of uploads finishing together share one transaction and one flush (JobCommitter).
     if (!m_spool.commit(&temp, &err))
         return fail(IngestResult::Status::StorageError,
                     QStringLiteral("The server could not store the job. Try again later."), nullptr);
-    if (!m_store.commitJob(stored, doc.thumbnailPng)) {
+    if (!m_committer->commit(stored, doc.thumbnailPng)) {
         m_spool.remove(stored.spoolName);
         return fail(IngestResult::Status::StorageError,
                     QStringLiteral("The server could not store the job. Try again later."), nullptr);
@@ -174,6 +178,13 @@ void JobService::renderThumbnail(qint64 jobId)
             const QSizeF size = pageSizePt(j->info.pageSize);
             rendering = DocumentInspector::render(&dev, j->info.documentFormat, size.width(), size.height(),
                                                   m_settings.render);
+            // What the content decided at intake stands (the job was priced with it); the render
+            // decides only what the content could not.
+            if (j->info.documentFormat == QLatin1String("application/pdf") && dev.seek(0)) {
+                const PdfColour::Verdict colour = PdfColour::firstPage(&dev);
+                if (colour != PdfColour::Verdict::Unknown)
+                    rendering.color = colour == PdfColour::Verdict::Colour;
+            }
         } else {
             rendering.placeholder = true;
             rendering.color = j->info.color;

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 
+class JobCommitter;
 class ThumbnailQueue;
 
 class AccountingService;
@@ -159,5 +160,6 @@ private:
     ReleaseQueue* m_release = nullptr;
     DocumentConverter* m_converter = nullptr;
     AccountingService* m_accounting = nullptr;
+    std::unique_ptr<JobCommitter> m_committer;   ///< group commit of received jobs' rows
     std::unique_ptr<ThumbnailQueue> m_thumbnails; ///< last: stopped before everything it uses
 };

@@ -1,9 +1,9 @@
 #include "PdfPageCost.h"
 
 #include "Log.h"
+#include "QpdfDeviceSource.h"
 
 #include <QIODevice>
-#include <qpdf/InputSource.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -11,65 +11,6 @@
 #include <set>
 
 namespace {
-
-// qpdf's view of a QIODevice.
-class DeviceSource : public InputSource
-{
-public:
-    explicit DeviceSource(QIODevice* device) : m_device(device) {}
-
-    qpdf_offset_t findAndSkipNextEOL() override
-    {
-        qpdf_offset_t result = 0;
-        bool done = false;
-        char c = 0;
-        while (!done) {
-            const qpdf_offset_t here = m_device->pos();
-            if (m_device->read(&c, 1) != 1) {
-                result = m_device->pos();
-                break;
-            }
-            if (c == '\r' || c == '\n') {
-                result = here;
-                // Skip every following end-of-line character.
-                while (m_device->read(&c, 1) == 1) {
-                    if (c != '\r' && c != '\n') {
-                        m_device->seek(m_device->pos() - 1);
-                        break;
-                    }
-                }
-                done = true;
-            }
-        }
-        return result;
-    }
-    std::string const& getName() const override { return m_name; }
-    qpdf_offset_t tell() override { return m_device->pos(); }
-    void seek(qpdf_offset_t offset, int whence) override
-    {
-        qint64 to = offset;
-        if (whence == SEEK_CUR)
-            to = m_device->pos() + offset;
-        else if (whence == SEEK_END)
-            to = m_device->size() + offset;
-        if (to < 0 || !m_device->seek(to))
-            throw std::runtime_error("seek failed");
-    }
-    void rewind() override { seek(0, SEEK_SET); }
-    size_t read(char* buffer, size_t length) override
-    {
-        last_offset = m_device->pos();
-        const qint64 n = m_device->read(buffer, static_cast<qint64>(length));
-        if (n < 0)
-            throw std::runtime_error("read failed");
-        return static_cast<size_t>(n);
-    }
-    void unreadCh(char) override { m_device->seek(m_device->pos() - 1); }
-
-private:
-    QIODevice* m_device;
-    std::string m_name = "document";
-};
 
 constexpr int MaxFormDepth = 12;
 
@@ -128,7 +69,7 @@ PdfPageCost::PdfPageCost(QIODevice* device) : d(std::make_unique<Impl>())
     try {
         d->pdf.setSuppressWarnings(true);
         d->pdf.setAttemptRecovery(true);
-        d->pdf.processInputSource(std::make_shared<DeviceSource>(device));
+        d->pdf.processInputSource(std::make_shared<QpdfDeviceSource>(device));
         d->pages = QPDFPageDocumentHelper(d->pdf).getAllPages();
         d->open = true;
     } catch (const std::exception& e) {

@@ -66,7 +66,7 @@ bool Spool::createTemp(Temp* temp, QString* error)
     randombytes_buf(id, sizeof id);
     const QString hex = QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(id), sizeof id).toHex());
     temp->name = hex + QStringLiteral(".job");
-    temp->path = m_root + QStringLiteral("/tmp/") + hex + QStringLiteral(".part");
+    temp->path = m_root + QLatin1Char('/') + temp->name;
     temp->fd = ::open(QFile::encodeName(temp->path).constData(),
                       O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (temp->fd < 0) {
@@ -78,18 +78,51 @@ bool Spool::createTemp(Temp* temp, QString* error)
 
 bool Spool::commit(Temp* temp, QString* error)
 {
-    const QString final = m_root + QLatin1Char('/') + temp->name;
-    bool ok = ::fsync(temp->fd) == 0;
+    // The file's data and size first, then its directory entry (created with the file): both must be
+    // on disk before a row names the file.
+    bool ok = ::fdatasync(temp->fd) == 0;
+    const int savedErrno = errno;
     ::close(temp->fd);
     temp->fd = -1;
-    ok = ok && ::rename(QFile::encodeName(temp->path).constData(), QFile::encodeName(final).constData()) == 0;
-    ok = ok && ::fsync(m_dirFd) == 0;
+    errno = savedErrno;
+    ok = ok && syncDirectory();
     if (!ok) {
         *error = QStringLiteral("cannot store the spool file: %1").arg(errnoText());
         ::unlink(QFile::encodeName(temp->path).constData());
         return false;
     }
     return true;
+}
+
+bool Spool::syncDirectory()
+{
+    // A sync that starts after this call covers this file's entry. Callers that arrive while one runs
+    // share the next one: under concurrent uploads, one directory fsync commits many files.
+    std::unique_lock lock(m_dirMutex);
+    const quint64 needed = m_dirStarted + 1;
+    while (m_dirFinished < needed) {
+        if (m_dirSyncing) {
+            m_dirDone.wait(lock);
+            continue;
+        }
+        m_dirSyncing = true;
+        const quint64 generation = ++m_dirStarted;
+        lock.unlock();
+        const bool ok = ::fsync(m_dirFd) == 0;
+        const int savedErrno = errno;
+        lock.lock();
+        m_dirSyncing = false;
+        m_dirFinished = generation;
+        m_dirOk = ok;
+        m_dirDone.notify_all();
+        if (!ok) {
+            errno = savedErrno;
+            return false;
+        }
+    }
+    if (!m_dirOk)
+        errno = EIO;
+    return m_dirOk;
 }
 
 void Spool::discard(Temp* temp)

@@ -1,25 +1,32 @@
 #pragma once
 #include <QList>
 #include <QString>
+#include <condition_variable>
+#include <mutex>
 
 /// The spool directory: encrypted job files, named by random ids (never by job names or user input).
-/// Layout: <root>/ (0700) with <name>.job files (0600) and tmp/ for documents still arriving.
+/// Layout: <root>/ (0700) with <name>.job files (0600). A document is written under its final name from
+/// its first byte (no rename, so committing costs no directory change); one that is never committed is
+/// removed by discard() or, after a crash, by reconcile() at start-up. tmp/ is no longer written; it is
+/// still emptied by reconcile() for spools from earlier versions.
 class Spool
 {
 public:
     /// Creates the directories if needed (0700) and checks their permissions.
     [[nodiscard]] bool open(const QString& root, QString* error);
 
-    /// A document being received: an open temp file under tmp/.
+    /// A document being received: an open file not yet committed.
     struct Temp
     {
         int fd = -1;
         QString path;
-        QString name; ///< the final file name it will get
+        QString name; ///< its file name in the spool
     };
-    /// Creates a fresh temp file (0600, O_EXCL|O_NOFOLLOW|O_CLOEXEC) with a random final name.
+    /// Creates a fresh file (0600, O_EXCL|O_NOFOLLOW|O_CLOEXEC) with a random name.
     [[nodiscard]] bool createTemp(Temp* temp, QString* error);
-    /// fsyncs the temp file, renames it into place and fsyncs the directory. Closes the fd.
+    /// Makes the file durable: fdatasyncs it, then fsyncs the directory (one directory fsync serves every
+    /// commit that arrived while the previous one ran). Closes the fd. After true, the file survives a
+    /// crash or power loss; the caller may then commit the row that names it.
     [[nodiscard]] bool commit(Temp* temp, QString* error);
     /// Closes and removes a temp file that will not be committed.
     void discard(Temp* temp);
@@ -33,6 +40,14 @@ public:
 
 private:
     static bool validName(const QString& name);
+    bool syncDirectory();
     QString m_root;
     int m_dirFd = -1;
+    // Group directory fsync: syncs started and finished, and whether one is running.
+    std::mutex m_dirMutex;
+    std::condition_variable m_dirDone;
+    quint64 m_dirStarted = 0;
+    quint64 m_dirFinished = 0;
+    bool m_dirSyncing = false;
+    bool m_dirOk = true;
 };

@@ -734,26 +734,40 @@ std::optional<StoredJob> Store::jobByCaptureId(qint64 ownerId, const QString& ca
 
 bool Store::commitJob(const StoredJob& job, const QByteArray& thumbnailPng)
 {
+    return commitJobs({JobCommit{job, thumbnailPng}}).value(0, false);
+}
+
+QList<bool> Store::commitJobs(const QList<JobCommit>& jobs)
+{
     std::lock_guard lock(m_mutex);
+    QList<bool> done(jobs.size(), false);
     Transaction tx(m_db);
-    Statement s(
-        m_db.handle(),
-        "UPDATE jobs SET name = ?, format = ?, size = ?, pages = ?, color = ?, page_size = ?, copies = ?, "
-        "sides = ?, color_mode = ?, state = 'held', spool_name = ?, wrapped_key = ?, expires = ? "
-        "WHERE id = ? AND state = 'receiving'");
-    const JobInfo& i = job.info;
-    s.bind(1, i.name).bind(2, i.documentFormat).bind(3, i.size).bind(4, i.pages).bind(5, i.color ? 1 : 0);
-    s.bind(6, i.pageSize).bind(7, i.options.copies).bind(8, i.options.sides).bind(9, i.options.colorMode);
-    s.bind(10, job.spoolName).bind(11, job.wrappedKey).bind(12, i.expires.toSecsSinceEpoch()).bind(13, i.id);
-    if (!s.exec() || m_db.changes() != 1)
-        return false;
-    if (!thumbnailPng.isEmpty()) {
-        Statement t(m_db.handle(), "INSERT OR REPLACE INTO thumbnails(job_id, png) VALUES(?,?)");
-        t.bind(1, i.id).bind(2, thumbnailPng);
-        if (!t.exec())
-            return false;
+    for (qsizetype k = 0; k < jobs.size(); ++k) {
+        // A job cancelled while it arrived has no receiving row any more: only that one is not committed.
+        const StoredJob& job = jobs[k].job;
+        const QByteArray& thumbnailPng = jobs[k].thumbnailPng;
+        Statement s(
+            m_db.handle(),
+            "UPDATE jobs SET name = ?, format = ?, size = ?, pages = ?, color = ?, page_size = ?, copies = ?, "
+            "sides = ?, color_mode = ?, state = 'held', spool_name = ?, wrapped_key = ?, expires = ? "
+            "WHERE id = ? AND state = 'receiving'");
+        const JobInfo& i = job.info;
+        s.bind(1, i.name).bind(2, i.documentFormat).bind(3, i.size).bind(4, i.pages).bind(5, i.color ? 1 : 0);
+        s.bind(6, i.pageSize).bind(7, i.options.copies).bind(8, i.options.sides).bind(9, i.options.colorMode);
+        s.bind(10, job.spoolName).bind(11, job.wrappedKey).bind(12, i.expires.toSecsSinceEpoch()).bind(13, i.id);
+        if (!s.exec() || m_db.changes() != 1)
+            continue;
+        if (!thumbnailPng.isEmpty()) {
+            Statement t(m_db.handle(), "INSERT OR REPLACE INTO thumbnails(job_id, png) VALUES(?,?)");
+            t.bind(1, i.id).bind(2, thumbnailPng);
+            // Without its thumbnail the job is still whole: it is committed all the same.
+            (void)t.exec();
+        }
+        done[k] = true;
     }
-    return tx.commit();
+    if (!tx.commit())
+        return QList<bool>(jobs.size(), false);
+    return done;
 }
 
 void Store::discardReceivingJob(qint64 id)

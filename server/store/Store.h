@@ -203,6 +203,16 @@ public:
     std::optional<StoredJob> jobByCaptureId(qint64 ownerId, const QString& captureId);
     /// Makes a received job whole and held in one transaction.
     [[nodiscard]] bool commitJob(const StoredJob& job, const QByteArray& thumbnailPng);
+    /// One received job for commitJobs(): its row and its thumbnail (may be empty).
+    struct JobCommit
+    {
+        StoredJob job;
+        QByteArray thumbnailPng;
+    };
+    /// Makes several received jobs whole and held in one transaction, so that they share one disk flush
+    /// (group commit, JobCommitter). Returns, in order, whether each job's row was committed; all false
+    /// when the transaction failed.
+    QList<bool> commitJobs(const QList<JobCommit>& jobs);
     /// Removes a job that never became whole.
     void discardReceivingJob(qint64 id);
     std::optional<StoredJob> job(qint64 id);

@@ -1,0 +1,145 @@
+#include "DocumentInspector.h"
+#include "PdfColour.h"
+#include "RenderBudget.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTest>
+
+namespace {
+
+using Verdict = PdfColour::Verdict;
+
+/// The PDFs made by tests/unit/data/pdfcolour/make.sh (Ghostscript's pdfwrite).
+QByteArray fixture(const QString& name)
+{
+    QFile f(QStringLiteral(MPS_SOURCE_DIR "/tests/unit/data/pdfcolour/") + name + QStringLiteral(".pdf"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+/// A PDF drawn with QPainter on QPdfWriter, which writes every colour as RGB (rg/RG), black included.
+QByteArray qtPdf(const QColor& text, const QColor& block, bool image = false)
+{
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(72);
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF()));
+    QPainter painter(&writer);
+    painter.setPen(text);
+    painter.drawText(QPointF(72, 100), QStringLiteral("Printed text"));
+    painter.fillRect(QRect(72, 200, 150, 150), block);
+    if (image) {
+        QImage img(40, 40, QImage::Format_RGB32);
+        img.fill(QColor(200, 30, 30));
+        painter.drawImage(QRect(72, 400, 100, 100), img);
+    }
+    painter.end();
+    return pdf;
+}
+
+Verdict classify(const QByteArray& pdf)
+{
+    QBuffer buffer;
+    buffer.setData(pdf);
+    buffer.open(QIODevice::ReadOnly);
+    return PdfColour::firstPage(&buffer);
+}
+
+/// What the render after the acknowledgement decides for page 1 (DocumentInspector::render).
+bool renderedColour(const QByteArray& pdf)
+{
+    QBuffer buffer;
+    buffer.setData(pdf);
+    buffer.open(QIODevice::ReadOnly);
+    const DocumentInfo info = DocumentInspector::inspect(&buffer, QStringLiteral("application/pdf"), false);
+    buffer.seek(0);
+    return DocumentInspector::render(&buffer, QStringLiteral("application/pdf"), info.widthPt, info.heightPt,
+                                     RenderBudget())
+        .color;
+}
+
+} // namespace
+
+class TestPdfColour : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fixtures_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<Verdict>("expected");
+        QTest::newRow("grey text, grey fill, DeviceGray inline image") << "grey" << Verdict::Mono;
+        QTest::newRow("grey image XObject") << "grey-image-xobject" << Verdict::Mono;
+        QTest::newRow("text and fill in RGB greys") << "rgb-black-text" << Verdict::Mono;
+        QTest::newRow("CMYK black and grey") << "cmyk" << Verdict::Mono;
+        QTest::newRow("red RGB text") << "colour-text" << Verdict::Colour;
+        QTest::newRow("CMYK red fill") << "cmyk-colour" << Verdict::Colour;
+        QTest::newRow("Indexed palette of greys") << "indexed-grey" << Verdict::Mono;
+        // An image whose pixels could be colour: only the render tells.
+        QTest::newRow("Indexed palette with colours") << "indexed-colour" << Verdict::Unknown;
+        QTest::newRow("RGB inline image") << "rgb-image" << Verdict::Unknown;
+        QTest::newRow("RGB image XObject") << "rgb-image-xobject" << Verdict::Unknown;
+        // Page 1 decides, as the render does.
+        QTest::newRow("colour on page 2 only") << "colour-on-page-2" << Verdict::Mono;
+        QTest::newRow("colour set but never painted") << "unused-colour" << Verdict::Mono;
+    }
+
+    void fixtures()
+    {
+        QFETCH(QString, name);
+        QFETCH(Verdict, expected);
+        const QByteArray pdf = fixture(name);
+        QVERIFY2(!pdf.isEmpty(), qPrintable(name));
+        const Verdict got = classify(pdf);
+        QCOMPARE(PdfColour::name(got), PdfColour::name(expected));
+        // Whatever the content decides, the price must not change once the thumbnail is rendered.
+        if (got != Verdict::Unknown)
+            QCOMPARE(renderedColour(pdf), got == Verdict::Colour);
+    }
+
+    void qtWriter_data()
+    {
+        QTest::addColumn<QColor>("text");
+        QTest::addColumn<QColor>("block");
+        QTest::addColumn<bool>("image");
+        QTest::addColumn<Verdict>("expected");
+        QTest::newRow("black text, grey block")
+            << QColor(Qt::black) << QColor(Qt::gray) << false << Verdict::Mono;
+        QTest::newRow("black text, red block")
+            << QColor(Qt::black) << QColor(Qt::red) << false << Verdict::Colour;
+        QTest::newRow("blue text") << QColor(Qt::blue) << QColor(Qt::white) << false << Verdict::Colour;
+        QTest::newRow("near-grey within the tolerance")
+            << QColor(Qt::black) << QColor(120, 125, 130) << false << Verdict::Mono;
+        QTest::newRow("RGB image") << QColor(Qt::black) << QColor(Qt::white) << true << Verdict::Unknown;
+    }
+
+    void qtWriter()
+    {
+        QFETCH(QColor, text);
+        QFETCH(QColor, block);
+        QFETCH(bool, image);
+        QFETCH(Verdict, expected);
+        const QByteArray pdf = qtPdf(text, block, image);
+        const Verdict got = classify(pdf);
+        QCOMPARE(PdfColour::name(got), PdfColour::name(expected));
+        if (got != Verdict::Unknown)
+            QCOMPARE(renderedColour(pdf), got == Verdict::Colour);
+    }
+
+    void notAPdf()
+    {
+        QCOMPARE(classify(QByteArray("this is not a PDF")), Verdict::Unknown);
+        QCOMPARE(classify(QByteArray()), Verdict::Unknown);
+    }
+};
+
+QTEST_MAIN(TestPdfColour)
+#include "TestPdfColour.moc"
