@@ -50,12 +50,18 @@ foreach(pkg server client kiosk)
 endforeach()
 
 # --- CPack ---------------------------------------------------------------------------------------
+# `cpack` packages what is built; it does not build the whole tree (tests, fuzzers) first. Build the six
+# installed targets (or everything, as `make test` does) before it.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 set(CPACK_GENERATOR DEB)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_ALL server client kiosk)
 set(CPACK_PACKAGE_NAME mps)
 set(CPACK_PACKAGE_VENDOR "MPS")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+# Empty: each package's first description line below is its synopsis (else CPack puts the project's
+# DESCRIPTION before every one).
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "")
 set(CPACK_PACKAGE_CONTACT "MPS maintainers <mps-maintainers@users.noreply.github.com>")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_PACKAGE_DIRECTORY ${PROJECT_BINARY_DIR}/packages)
@@ -64,7 +70,6 @@ set(CPACK_DEBIAN_PACKAGE_RELEASE "") # native: the version is the project's
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # dpkg-shlibdeps: the libraries each binary links
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/mps-print/mps")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_STRIP_FILES ON)
 
@@ -76,12 +81,11 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, ca-certificates")
 set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS
     "libreoffice-writer-nogui, libreoffice-calc-nogui, libreoffice-impress-nogui, fonts-noto-cjk, systemd")
 set(CPACK_DEBIAN_SERVER_PACKAGE_SUGGESTS "hylafax-server")
-set(CPACK_COMPONENT_SERVER_DESCRIPTION
-    "MPS print server: secure pull printing, usage accounting, PC-fax\n"
-    "mps-server holds print jobs encrypted until their owner releases them at a printer,\n"
-    "charges them against department quotas and sends and receives faxes. mps-admin\n"
-    "manages users, printers, kiosks, prices and quotas. Runs as the systemd service\n"
-    "mps-server under its own user; data in /var/lib/mps.")
+set(CPACK_DEBIAN_SERVER_DESCRIPTION "MPS print server: secure pull printing, usage accounting, PC-fax
+mps-server holds print jobs encrypted until their owner releases them at a
+printer, charges them against department quotas and sends and receives faxes.
+mps-admin manages users, printers, kiosks, prices and quotas. Runs as the
+systemd service mps-server under its own user; data in /var/lib/mps.")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
     ${MPS_DEB_DIR}/server/conffiles ${MPS_DEB_DIR}/server/postinst ${MPS_DEB_DIR}/server/prerm
     ${MPS_DEB_DIR}/server/postrm)
@@ -90,13 +94,12 @@ set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME mps-client)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION utils)
 # The backend runs under cupsd; the queue set-up uses lpadmin; the platform plugins are their own package.
 set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "cups, cups-client, qt6-qpa-plugins")
-set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "gnome-keyring | keepassxc, qt6-translations-l10n")
-set(CPACK_COMPONENT_CLIENT_DESCRIPTION
-    "MPS desktop tray app and print queues\n"
-    "mps-client shows the jobs a person printed, releases them, follows usage and\n"
-    "sends and receives PC-faxes. The package also holds the CUPS backend and the\n"
-    "set-up of the \"MPS Secure Print\" and \"MPS Fax\" queues (mps-queue-setup) and\n"
-    "the HylaFAX received-fax hook mps-fax-received.")
+set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "gnome-keyring | keepassxc")
+set(CPACK_DEBIAN_CLIENT_DESCRIPTION "MPS desktop tray app and print queues
+mps-client shows the jobs a person printed, releases them, follows usage and
+sends and receives PC-faxes. The package also holds the CUPS backend and the
+set-up of the \"MPS Secure Print\" and \"MPS Fax\" queues (mps-queue-setup) and
+the HylaFAX received-fax hook mps-fax-received.")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_CONTROL_EXTRA ${MPS_DEB_DIR}/client/conffiles ${MPS_DEB_DIR}/client/postinst)
 
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME mps-kiosk)
@@ -109,10 +112,9 @@ qml6-module-qtquick-templates, qml6-module-qtquick-window, qml6-module-qtqml-wor
 qt6-qpa-plugins, fonts-noto-cjk")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "pcscd, lightdm, xserver-xorg, x11-xserver-utils")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SUGGESTS "sane-airscan, fprintd")
-set(CPACK_COMPONENT_KIOSK_DESCRIPTION
-    "MPS kiosk for the touchscreen beside each printer\n"
-    "mps-kiosk signs people in by staff card, fingerprint or ID and PIN and prints,\n"
-    "deletes or scans their held jobs. The package adds the \"MPS Kiosk\" session\n"
-    "for a display manager's auto-login account (docs/install.md).")
+set(CPACK_DEBIAN_KIOSK_DESCRIPTION "MPS kiosk for the touchscreen beside each printer
+mps-kiosk signs people in by staff card, fingerprint or ID and PIN and prints,
+deletes or scans their held jobs. The package adds the \"MPS Kiosk\" session
+for a display manager's auto-login account (docs/install.md).")
 
 include(CPack)

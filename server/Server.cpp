@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QLoggingCategory>
 #include <QPainter>
 #include <cups/cups.h>
 #include <malloc.h>
@@ -322,6 +323,119 @@ void Server::sweepLoop()
         lock.lock();
         m_cv.wait_for(lock, std::chrono::seconds(m_config.expirySweepSeconds), [this] { return !m_running; });
     }
+}
+
+namespace {
+Q_LOGGING_CATEGORY(lcConfig, "mps.server.config", QtInfoMsg)
+
+// The keys a reload cannot apply, each with whether it changed between `a` and `b`.
+QStringList restartOnlyChanges(const ServerConfig& a, const ServerConfig& b)
+{
+    QStringList changed;
+    const auto check = [&](bool differs, const char* key) {
+        if (differs)
+            changed << QLatin1String(key);
+    };
+    check(a.dataDir != b.dataDir, "data");
+    check(a.listenHost != b.listenHost || a.listenPort != b.listenPort, "listen");
+    check(a.publicName != b.publicName, "public-name");
+    check(a.allowPlainHttp != b.allowPlainHttp, "allow-plain-http");
+    check(a.trustedUserHosts != b.trustedUserHosts, "trusted-user-hosts");
+    check(a.sessionHours != b.sessionHours || a.kioskSessionMinutes != b.kioskSessionMinutes,
+          "session-hours/kiosk-session-minutes");
+    check(a.lockoutFailures != b.lockoutFailures || a.lockoutMinutes != b.lockoutMinutes ||
+              a.lockoutSeconds != b.lockoutSeconds || a.accountLockoutFailures != b.accountLockoutFailures ||
+              a.signInBurst != b.signInBurst || a.signInRefillSeconds != b.signInRefillSeconds ||
+              a.passwordChecks != b.passwordChecks || a.passwordCheckWaitMs != b.passwordCheckWaitMs ||
+              a.kioskFingerprintVerify != b.kioskFingerprintVerify,
+          "sign-in (lockout, burst, password checks, fingerprint)");
+    check(a.maxConnections != b.maxConnections || a.maxConnectionsPerAddress != b.maxConnectionsPerAddress ||
+              a.maxEventStreams != b.maxEventStreams ||
+              a.maxEventStreamsPerUser != b.maxEventStreamsPerUser || a.httpThreads != b.httpThreads ||
+              a.httpWorkers != b.httpWorkers || a.headerTimeoutSeconds != b.headerTimeoutSeconds ||
+              a.bodyTimeoutSeconds != b.bodyTimeoutSeconds || a.idleTimeoutSeconds != b.idleTimeoutSeconds,
+          "connections (max-connections, http-threads, timeouts)");
+    check(a.ippMaxAttributeKiB != b.ippMaxAttributeKiB || a.ippMaxAttributes != b.ippMaxAttributes ||
+              a.renderMaxMegapixels != b.renderMaxMegapixels || a.thumbnailSeconds != b.thumbnailSeconds ||
+              a.rasterPageSeconds != b.rasterPageSeconds,
+          "ipp-max-*, render-max-megapixels, thumbnail-seconds, raster-page-seconds");
+    check(a.devices.pollThreads != b.devices.pollThreads || a.devices.historyDays != b.devices.historyDays ||
+              a.devices.lowPercent != b.devices.lowPercent || a.devices.orderDays != b.devices.orderDays,
+          "[devices] poll-threads, history-days, low-percent, order-days");
+    check(a.alerts.forecastDays != b.alerts.forecastDays ||
+              a.alerts.unreachableMinutes != b.alerts.unreachableMinutes ||
+              a.alerts.reminderHours != b.alerts.reminderHours ||
+              a.alerts.quietStartMinute != b.alerts.quietStartMinute ||
+              a.alerts.quietEndMinute != b.alerts.quietEndMinute ||
+              a.alerts.recipients != b.alerts.recipients || a.alerts.lowPercent != b.alerts.lowPercent,
+          "[devices] alert keys");
+    check(a.accounting.currency != b.accounting.currency ||
+              a.accounting.periods.startDay != b.accounting.periods.startDay ||
+              a.accounting.periods.zone != b.accounting.periods.zone,
+          "[accounting]");
+    check(a.mail.url != b.mail.url || a.mail.starttls != b.mail.starttls || a.mail.user != b.mail.user ||
+              a.mail.passwordFile != b.mail.passwordFile || a.mail.from != b.mail.from ||
+              a.mail.caFile != b.mail.caFile || a.mail.timeoutSeconds != b.mail.timeoutSeconds ||
+              a.mail.maxMessageMb != b.mail.maxMessageMb,
+          "[mail]");
+    check(a.scan.maxMb != b.scan.maxMb || a.scan.retryHours != b.scan.retryHours ||
+              a.scan.retrySeconds != b.scan.retrySeconds,
+          "[scan]");
+    check(a.fax.gateway != b.fax.gateway || a.fax.host != b.fax.host || a.fax.port != b.fax.port ||
+              a.fax.user != b.fax.user || a.fax.passwordFile != b.fax.passwordFile ||
+              a.fax.pollSeconds != b.fax.pollSeconds || a.fax.maxDials != b.fax.maxDials ||
+              a.fax.maxTries != b.fax.maxTries || a.fax.keepDays != b.fax.keepDays ||
+              a.fax.gatewayRetryMinutes != b.fax.gatewayRetryMinutes,
+          "[fax]");
+    check(a.convert.command != b.convert.command || a.convert.workRoot != b.convert.workRoot ||
+              a.convert.timeoutSecs != b.convert.timeoutSecs || a.convert.memoryMb != b.convert.memoryMb ||
+              a.convert.maxParallel != b.convert.maxParallel ||
+              a.convert.maxDocumentBytes != b.convert.maxDocumentBytes,
+          "[convert]");
+    return changed;
+}
+} // namespace
+
+QStringList Server::reload(const ServerConfig& next)
+{
+    const QStringList restart = restartOnlyChanges(m_config, next);
+    for (const QString& key : restart)
+        qCWarning(lcConfig).noquote()
+            << "configuration reloaded:" << key
+            << "changed but needs a restart (systemctl restart mps-server); kept as it was";
+    if (!m_jobs || !m_devices || !m_http)
+        return restart;
+    // Held jobs keep the expiry they were given; new ones get the new hold time.
+    if (next.holdHours != m_config.holdHours || next.expiryWarningMinutes != m_config.expiryWarningMinutes ||
+        next.maxDocumentBytes != m_config.maxDocumentBytes) {
+        m_jobs->setHoldLimits(static_cast<qint64>(next.holdHours) * 3600,
+                              static_cast<qint64>(next.expiryWarningMinutes) * 60, next.maxDocumentBytes);
+        qCInfo(lcConfig).noquote() << "configuration reloaded: hold-hours" << next.holdHours
+                                   << "expiry-warning-minutes" << next.expiryWarningMinutes
+                                   << "max-document-mb" << next.maxDocumentBytes / (1024 * 1024);
+        m_config.holdHours = next.holdHours;
+        m_config.expiryWarningMinutes = next.expiryWarningMinutes;
+        m_config.maxDocumentBytes = next.maxDocumentBytes;
+    }
+    // Device polling: the monitor keeps its own copy (m_config.devices is read on its threads).
+    m_devices->setPollSettings(next.devices);
+    {
+        std::lock_guard lock(m_mutex); // sweepLoop reads it under this lock
+        m_config.expirySweepSeconds = next.expirySweepSeconds;
+    }
+    m_cv.notify_all();
+    // The certificate may have been renewed in place: read it again whether or not its name changed.
+    QString error;
+    if (m_http->reloadTls(next.tlsCert, next.tlsKey, &error)) {
+        m_config.tlsCert = next.tlsCert;
+        m_config.tlsKey = next.tlsKey;
+        qCInfo(lcConfig).noquote() << "configuration reloaded: TLS certificate" << next.tlsCert
+                                   << "for new connections, SHA-256"
+                                   << TlsCertificate::fingerprint(next.tlsCert);
+    } else {
+        qCWarning(lcConfig).noquote() << "configuration reloaded: TLS certificate kept:" << error;
+    }
+    return restart;
 }
 
 void Server::stop()

@@ -55,6 +55,11 @@ public:
     /// Starts everything; returns false with `error` set when the data directory, TLS or port fails.
     [[nodiscard]] bool start(QString* error);
     void stop();
+    /// Applies a re-read configuration (SIGHUP) while serving: hold and expiry-warning times, the
+    /// document size limit, the expiry sweep, device polling and the TLS certificate and key take
+    /// effect now; every other changed key is logged as needing a restart and keeps its value. Held
+    /// jobs, sessions and open push streams are untouched. Returns the keys left for a restart.
+    QStringList reload(const ServerConfig& next);
     quint16 port() const { return m_http ? m_http->port() : 0; }
 
 private:

@@ -12,13 +12,50 @@
 #include <semaphore.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <systemd/sd-daemon.h>
 #include <unistd.h>
 
 namespace {
-sem_t g_quit;
-void onSignal(int)
+sem_t g_wake;                            // posted by the handlers: the main loop has news
+volatile std::sig_atomic_t g_stop = 0;   // SIGINT, SIGTERM
+volatile std::sig_atomic_t g_reload = 0; // SIGHUP
+void onStop(int)
 {
-    sem_post(&g_quit);
+    g_stop = 1;
+    sem_post(&g_wake);
+}
+void onReload(int)
+{
+    g_reload = 1;
+    sem_post(&g_wake);
+}
+void handle(int signal, void (*handler)(int))
+{
+    struct sigaction sa = {};
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(signal, &sa, nullptr);
+}
+
+// Re-reads the command line's configuration (the --config file) and applies it: systemd learns of the
+// reload (RELOADING=1 ... READY=1), a file that does not parse changes nothing.
+void reload(Server& server)
+{
+    sd_notify(0, "RELOADING=1\nSTATUS=Reloading the configuration");
+    ServerConfig next;
+    QString error;
+    if (!next.parse(QCoreApplication::arguments(), &error)) {
+        std::fprintf(stderr, "mps-server: configuration not reloaded, the running one is kept: %s\n",
+                     qPrintable(error));
+        sd_notifyf(0, "READY=1\nSTATUS=Serving on port %u; the last reload failed: %s", server.port(),
+                   qPrintable(error));
+        return;
+    }
+    const QStringList restart = server.reload(next);
+    std::fprintf(stderr, "mps-server: configuration reloaded%s%s\n",
+                 restart.isEmpty() ? "" : "; needs a restart to apply: ",
+                 qPrintable(restart.join(QLatin1String("; "))));
+    sd_notifyf(0, "READY=1\nSTATUS=Serving on port %u (configuration reloaded)", server.port());
 }
 } // namespace
 
@@ -64,11 +101,23 @@ int main(int argc, char** argv)
     // Published by IT so that users can compare it with what the tray app shows on first sign-in.
     std::fprintf(stderr, "mps-server: TLS certificate SHA-256 fingerprint %s\n",
                  qPrintable(TlsCertificate::fingerprint(config.tlsCert)));
-    sem_init(&g_quit, 0, 0);
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
-    while (sem_wait(&g_quit) != 0) {
+    // Signals only now: before this a SIGHUP or SIGTERM ends the process, as nothing is served yet.
+    sem_init(&g_wake, 0, 0);
+    handle(SIGINT, onStop);
+    handle(SIGTERM, onStop);
+    handle(SIGHUP, onReload);
+    // Type=notify: systemd counts the service as started once the port is open (no-op without systemd).
+    sd_notifyf(0, "READY=1\nSTATUS=Serving on port %u\nMAINPID=%lu", server.port(),
+               static_cast<unsigned long>(::getpid()));
+    while (!g_stop) {
+        while (sem_wait(&g_wake) != 0) {
+        }
+        if (g_reload && !g_stop) {
+            g_reload = 0;
+            reload(server);
+        }
     }
+    sd_notify(0, "STOPPING=1\nSTATUS=Stopping");
     std::fprintf(stderr, "mps-server: stopping\n");
     server.stop();
     // Everything that matters is committed; detached connection threads must not race destructors.

@@ -266,8 +266,34 @@ void DeviceMonitor::runWorker()
     }
 }
 
+void DeviceMonitor::setPollSettings(const DeviceSettings& next)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_settings.pollSeconds = next.pollSeconds;
+        m_settings.ippTimeoutMs = next.ippTimeoutMs;
+        m_settings.snmpTimeoutMs = next.snmpTimeoutMs;
+        m_settings.snmpRetries = next.snmpRetries;
+        m_settings.backoffMaxSeconds = next.backoffMaxSeconds;
+        // A shorter period takes effect now, not after the longer wait already scheduled.
+        const auto latest = Clock::now() + std::chrono::seconds(std::max(1, m_settings.pollSeconds));
+        m_nextReload = std::min(m_nextReload, latest);
+        for (auto& [id, e] : m_entries) {
+            if (e.failures == 0 && e.due > latest)
+                e.due = latest;
+        }
+    }
+    m_cv.notify_all();
+    qCInfo(lcDevices).noquote() << "polling every" << next.pollSeconds << "s (configuration reloaded)";
+}
+
 void DeviceMonitor::pollOne(qint64 printerId)
 {
+    // The settings a reload may change, as they are now (setPollSettings).
+    const DeviceSettings settings = [this] {
+        std::lock_guard lock(m_mutex);
+        return m_settings;
+    }();
     const auto printer = m_store.printerById(printerId);
     const auto inv = m_store.devices().inventory(printerId);
     if (!printer || !inv) {
@@ -286,7 +312,7 @@ void DeviceMonitor::pollOne(qint64 printerId)
     const QString protocol = inv->protocol;
     if (protocol == QLatin1String("snmp")) {
         QString error;
-        const SnmpDevicePoller::Target t = snmpTarget(*printer, *inv, m_settings, &error);
+        const SnmpDevicePoller::Target t = snmpTarget(*printer, *inv, settings, &error);
         if (!error.isEmpty()) {
             snap.error = error;
             snap.source = QStringLiteral("snmp");
@@ -296,14 +322,14 @@ void DeviceMonitor::pollOne(qint64 printerId)
         }
         status = statusFromSnapshot(snap);
     } else {
-        IppDevicePoller::Result r = IppDevicePoller::poll(printerId, printer->uri, m_settings.ippTimeoutMs);
+        IppDevicePoller::Result r = IppDevicePoller::poll(printerId, printer->uri, settings.ippTimeoutMs);
         snap = r.snapshot;
         status = r.status;
         if (protocol == QLatin1String("ipp+snmp")) {
             snap.source = QStringLiteral("ipp+snmp");
             if (snap.reachable && (snap.supplies.isEmpty() || snap.pageCount < 0)) {
                 QString error;
-                const SnmpDevicePoller::Target t = snmpTarget(*printer, *inv, m_settings, &error);
+                const SnmpDevicePoller::Target t = snmpTarget(*printer, *inv, settings, &error);
                 const DeviceSnapshot s =
                     error.isEmpty() ? SnmpDevicePoller::poll(printerId, t) : DeviceSnapshot{};
                 if (s.reachable) {

@@ -66,6 +66,10 @@ public:
     void pokeSoon(qint64 printerId);
     /// Re-reads the printer list now (a printer was added, changed or removed).
     void reloadPrinters();
+    /// Changes the poll period, the back-off limit and the IPP/SNMP timeouts while polling (a
+    /// configuration reload); printers due later than one new period are polled within it. The
+    /// number of threads and the other keys keep their start-up values.
+    void setPollSettings(const DeviceSettings& next);
 
     /// Counters for the bench and health: polls done, polls in flight, printers known.
     struct Stats

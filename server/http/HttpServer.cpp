@@ -50,6 +50,7 @@ struct State
     HttpServer::Options options;
     HttpHandler handler;
     ssl::context tls{ssl::context::tls_server};
+    std::mutex tlsMutex; // a reload changes tls's certificate while new connections take it
     std::mutex mutex; // guards the counters below
     std::unordered_map<std::string, int> perAddress;
     int open = 0;
@@ -702,8 +703,10 @@ net::awaitable<void> detectAndServe(State& st, tcp::socket socket, std::string p
         co_return;
     }
     if (isTls) {
+        std::unique_lock tlsLock(st.tlsMutex); // SSL_new copies the context's certificate and key
         auto c = std::make_shared<Connection<ssl::stream<beast::tcp_stream>>>(
             st, std::move(peer), admitted, std::move(buffer), std::move(stream), st.tls);
+        tlsLock.unlock();
         co_await Connection<ssl::stream<beast::tcp_stream>>::start(std::move(c));
     } else {
         auto c = std::make_shared<Connection<beast::tcp_stream>>(st, std::move(peer), admitted,
@@ -879,4 +882,26 @@ net::awaitable<void> HttpServer::Impl::acceptLoop()
         net::co_spawn(socket.get_executor(), detectAndServe(st, std::move(socket), std::move(peer), admitted),
                       net::detached);
     }
+}
+
+bool HttpServer::reloadTls(const QString& certFile, const QString& keyFile, QString* error)
+{
+    const std::string cert = QFile::encodeName(certFile).toStdString();
+    const std::string key = QFile::encodeName(keyFile).toStdString();
+    // Tried on a context of its own first: a pair that does not load leaves the served one as it was.
+    try {
+        ssl::context trial{ssl::context::tls_server};
+        trial.use_certificate_chain_file(cert);
+        trial.use_private_key_file(key, ssl::context::pem);
+        if (SSL_CTX_check_private_key(trial.native_handle()) != 1)
+            throw std::runtime_error("the key does not belong to the certificate");
+        std::lock_guard lock(d->st.tlsMutex);
+        d->st.tls.use_certificate_chain_file(cert);
+        d->st.tls.use_private_key_file(key, ssl::context::pem);
+    } catch (const std::exception& e) {
+        *error = QStringLiteral("cannot load the TLS certificate or key: %1")
+                     .arg(QString::fromLocal8Bit(e.what()));
+        return false;
+    }
+    return true;
 }

@@ -100,6 +100,10 @@ public:
     /// Stops accepting and waits for the accept thread; open connections end on their own.
     void stop();
     quint16 port() const;
+    /// Reads the certificate chain and key again (a configuration reload): new connections get them,
+    /// open ones keep theirs. Returns false with `error`, keeping the old pair, when the files do not
+    /// load or do not match.
+    [[nodiscard]] bool reloadTls(const QString& certFile, const QString& keyFile, QString* error);
     /// Returns the caps in force after start() (derived ones resolved).
     const Options& options() const;
 

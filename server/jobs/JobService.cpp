@@ -45,13 +45,21 @@ bool isLiveState(JobState s)
 JobService::JobService(Store& store, Spool& spool, const SecretKey& kek, EventBus& events, const Clock& clock,
                        Settings settings)
     : m_store(store), m_spool(spool), m_kek(kek), m_events(events), m_clock(clock), m_settings(settings),
-      m_committer(std::make_unique<JobCommitter>(store)),
+      m_holdSecs(settings.holdSecs), m_warnBeforeSecs(settings.warnBeforeSecs),
+      m_maxDocumentBytes(settings.maxDocumentBytes), m_committer(std::make_unique<JobCommitter>(store)),
       m_thumbnails(std::make_unique<ThumbnailQueue>([this](qint64 id) { renderThumbnail(id); },
                                                     settings.thumbnailThreads))
 {
 }
 
 JobService::~JobService() = default;
+
+void JobService::setHoldLimits(qint64 holdSecs, qint64 warnBeforeSecs, qint64 maxDocumentBytes)
+{
+    m_holdSecs = holdSecs;
+    m_warnBeforeSecs = warnBeforeSecs;
+    m_maxDocumentBytes = maxDocumentBytes;
+}
 
 qint64 JobService::createJob(const UserRecord& owner, const JobInfo& meta)
 {
@@ -111,7 +119,7 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     // Receive, convert and count (shared with fax drafts); nothing is committed yet. Page 1 is rendered
     // for the thumbnail only after the job is acknowledged (renderThumbnail).
     DocumentIntake::Outcome in = DocumentIntake::receive(
-        m_spool, m_converter, m_settings.maxDocumentBytes, meta.documentFormat, meta.name, source,
+        m_spool, m_converter, m_maxDocumentBytes.load(), meta.documentFormat, meta.name, source,
         QStringLiteral("job %1 for %2").arg(jobId).arg(owner.name), false);
     if (in.status != IngestResult::Status::Ok)
         return fail(in.status, in.error, nullptr, in.code, in.args);
@@ -127,7 +135,7 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     meta.pageSize = doc.pageSize;
     meta.color = meta.options.colorMode == QLatin1String("monochrome") ? false : doc.color;
     meta.state = JobState::Held;
-    meta.expires = meta.submitted.addSecs(m_settings.holdSecs);
+    meta.expires = meta.submitted.addSecs(m_holdSecs.load());
 
     StoredJob stored;
     stored.info = meta;
@@ -440,7 +448,7 @@ void JobService::sweep()
         qCInfo(lcExpiry) << "job" << j.info.id << "expired unreleased";
         endJob(j, JobState::Expired, QStringLiteral("expired"), StateReason::expired());
     }
-    for (const StoredJob& j : m_store.jobsExpiringBefore(now + m_settings.warnBeforeSecs, true)) {
+    for (const StoredJob& j : m_store.jobsExpiringBefore(now + m_warnBeforeSecs.load(), true)) {
         m_store.markWarned(j.info.id);
         publishJob(j.info.id, QStringLiteral("job-expiring"));
     }

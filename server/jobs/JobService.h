@@ -9,6 +9,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -89,6 +90,9 @@ public:
     /// Prices, limits and records usage through `accounting` (none: unpriced rows, no quotas).
     void setAccounting(AccountingService* accounting) { m_accounting = accounting; }
     const Settings& settings() const { return m_settings; }
+    /// Changes how long new jobs are held, how early owners are warned and the largest document, while
+    /// running (a configuration reload). Jobs already held keep the expiry they were given.
+    void setHoldLimits(qint64 holdSecs, qint64 warnBeforeSecs, qint64 maxDocumentBytes);
 
     /// Reserves a job id for a document that will follow (IPP Create-Job). The job is invisible
     /// in listings until its document is committed.
@@ -157,6 +161,10 @@ private:
     EventBus& m_events;
     const Clock& m_clock;
     Settings m_settings;
+    // The three limits a reload may change while requests read them (setHoldLimits).
+    std::atomic<qint64> m_holdSecs;
+    std::atomic<qint64> m_warnBeforeSecs;
+    std::atomic<qint64> m_maxDocumentBytes;
     ReleaseQueue* m_release = nullptr;
     DocumentConverter* m_converter = nullptr;
     AccountingService* m_accounting = nullptr;
