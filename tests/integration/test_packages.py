@@ -226,6 +226,8 @@ class PackagesTest(unittest.TestCase):
         self.assertEqual(unexplained, [], res.stdout[-6000:])
 
     def test_unit_verifies(self):
+        if not shutil.which("systemd-analyze"):
+            self.skipTest("systemd-analyze is not installed (package systemd, in installer/debian-packages.txt)")
         root = os.path.join(self.tmp, "x-unit")
         run(["dpkg-deb", "-x", self.debs["mps-server"], root])
         unit = os.path.join(root, "lib/systemd/system/mps-server.service")
@@ -253,11 +255,17 @@ class PackagesTest(unittest.TestCase):
         if os.geteuid() != 0 or not shutil.which("unshare"):
             self.skipTest("needs root and unshare (a private mount namespace with an overlay of /)")
         deb = self.debs["mps-server"]
+        # An "earlier release" to upgrade from: the same package numbered 0.0.1.
+        older = os.path.join(self.tmp, "older")
+        run(["cpack", "--config", os.path.join(BUILD, "CPackConfig.cmake"), "-B", older, "-D",
+             "CPACK_COMPONENTS_ALL=server", "-D", "CPACK_PACKAGE_VERSION=0.0.1"], cwd=BUILD, timeout=600)
+        old_deb = glob.glob(os.path.join(older, "mps-server_0.0.1_*.deb"))
+        self.assertEqual(len(old_deb), 1, os.listdir(older))
         script = os.path.join(self.tmp, "throwaway-root.sh")
         with open(script, "w") as f:
             f.write(THROWAWAY_ROOT_SCRIPT)
-        res = run(["unshare", "--mount", "--propagation", "private", "sh", script, self.tmp, deb], check=False,
-                  timeout=300)
+        res = run(["unshare", "--mount", "--propagation", "private", "sh", script, self.tmp, old_deb[0], deb],
+                  check=False, timeout=300)
         out = res.stdout
         self.assertEqual(res.returncode, 0, out[-8000:])
         results = dict(re.findall(r"(?m)^@@ (\S+) (.*)$", out))
@@ -265,8 +273,10 @@ class PackagesTest(unittest.TestCase):
         self.assertEqual(results.get("datadir"), "mps:mps 700", out[-4000:])
         self.assertEqual(results.get("conf"), "root:mps 640", out[-4000:])
         self.assertEqual(results.get("enabled"), "/lib/systemd/system/mps-server.service", out[-4000:])
-        self.assertEqual(results.get("verify"), "clean", out[-4000:])
+        self.assertEqual(results.get("verify"), "clean" if shutil.which("systemd-analyze") else "", out[-4000:])
+        self.assertEqual(results.get("upgraded"), f"0.0.1 -> {self.version}", out[-4000:])
         self.assertEqual(results.get("after-upgrade"), "kept held-job-data", out[-4000:])
+        self.assertEqual(results.get("after-reinstall"), "kept held-job-data mps:mps 700", out[-4000:])
         self.assertEqual(results.get("conf-after-upgrade"), "hold-hours = 6", out[-4000:])
         self.assertEqual(results.get("after-remove"), "kept held-job-data conf-kept user-kept", out[-4000:])
         self.assertIn("purge: deleting /var/lib/mps", out)
@@ -462,11 +472,11 @@ class ServiceCommand(MpsServer):
 
 
 # Runs inside `unshare --mount`: an overlay of / with a tmpfs as its writable layer, chroot, and the
-# package's life for real: install, upgrade (reinstall: prerm upgrade, postinst configure OLD),
-# remove, purge. Lines "@@ key value" are the results the test reads.
+# package's life for real: install an earlier version, upgrade to this one (prerm upgrade NEW,
+# postinst configure OLD), reinstall, remove, purge. Lines "@@ key value" are the results the test reads.
 THROWAWAY_ROOT_SCRIPT = r"""
 set -eu
-work=$1/overlay; deb=$2
+work=$1/overlay; old_deb=$2; deb=$3
 mkdir -p "$work"
 mount -t tmpfs mps-throwaway "$work"
 mkdir "$work/upper" "$work/work" "$work/root"
@@ -476,21 +486,33 @@ mount --rbind /dev "$r/dev"
 mount -t proc proc "$r/proc"
 mount -t tmpfs run "$r/run"
 mount -t tmpfs tmp "$r/tmp"
+cp "$old_deb" "$r/tmp/mps-server-old.deb"
 cp "$deb" "$r/tmp/mps-server.deb"
 in_root() { chroot "$r" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 "$@"; }
 in_root sh -c 'dpkg-query -W mps-server >/dev/null 2>&1 && { echo "mps-server is installed on this machine" >&2; exit 3; } || true'
-in_root dpkg -i /tmp/mps-server.deb
+in_root dpkg -i /tmp/mps-server-old.deb
 echo "@@ user $(in_root getent passwd mps | awk -F: '{print $1, $6, $7}')"
 echo "@@ datadir $(in_root stat -c '%U:%G %a' /var/lib/mps)"
 echo "@@ conf $(in_root stat -c '%U:%G %a' /etc/mps/mps-server.conf)"
 echo "@@ enabled $(in_root readlink /etc/systemd/system/multi-user.target.wants/mps-server.service)"
-echo "@@ verify $(in_root systemd-analyze verify /lib/systemd/system/mps-server.service 2>&1 && echo clean)"
+if command -v systemd-analyze >/dev/null; then
+  echo "@@ verify $(in_root systemd-analyze verify /lib/systemd/system/mps-server.service 2>&1 && echo clean)"
+else
+  echo "@@ verify "
+fi
 # Data of a running server and an administrator's change to the conffile.
 in_root sh -c 'echo held-job-data > /var/lib/mps/marker && chown mps:mps /var/lib/mps/marker'
 in_root sed -i 's/^#hold-hours = 24$/hold-hours = 6/' /etc/mps/mps-server.conf
+old_version=$(in_root dpkg-query -W -f '${Version}' mps-server)
+# The upgrade: the old prerm "upgrade NEW", the new postinst "configure OLD".
 in_root dpkg -i --force-confold /tmp/mps-server.deb
+echo "@@ upgraded $old_version -> $(in_root dpkg-query -W -f '${Version}' mps-server)"
 echo "@@ after-upgrade $( [ -f $r/var/lib/mps/marker ] && echo kept) $(cat $r/var/lib/mps/marker)"
 echo "@@ conf-after-upgrade $(grep '^hold-hours' $r/etc/mps/mps-server.conf)"
+# The same version again (configure with itself as the old version).
+in_root dpkg -i --force-confold /tmp/mps-server.deb
+echo "@@ after-reinstall $( [ -f $r/var/lib/mps/marker ] && echo kept) $(cat $r/var/lib/mps/marker) \
+$(in_root stat -c '%U:%G %a' /var/lib/mps)"
 in_root dpkg -r mps-server
 echo "@@ after-remove $( [ -f $r/var/lib/mps/marker ] && echo kept) $(cat $r/var/lib/mps/marker) \
 $( [ -f $r/etc/mps/mps-server.conf ] && echo conf-kept) $(in_root getent passwd mps >/dev/null && echo user-kept)"
