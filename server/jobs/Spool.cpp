@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -57,6 +58,8 @@ bool Spool::open(const QString& root, QString* error)
         *error = QStringLiteral("cannot open %1: %2").arg(m_root, errnoText());
         return false;
     }
+    if (!m_dirThread.joinable())
+        m_dirThread = std::thread([this] { directorySyncLoop(); });
     return true;
 }
 
@@ -78,14 +81,15 @@ bool Spool::createTemp(Temp* temp, QString* error)
 
 bool Spool::commit(Temp* temp, QString* error)
 {
-    // The file's data and size first, then its directory entry (created with the file): both must be
-    // on disk before a row names the file.
+    // The file's data and size, and its directory entry (made when the file was created): both must be
+    // on disk before a row names the file. The directory is flushed on its own thread meanwhile.
+    const quint64 dirSync = requestDirectorySync();
     bool ok = ::fdatasync(temp->fd) == 0;
     const int savedErrno = errno;
     ::close(temp->fd);
     temp->fd = -1;
     errno = savedErrno;
-    ok = ok && syncDirectory();
+    ok = waitDirectorySync(dirSync) && ok;
     if (!ok) {
         *error = QStringLiteral("cannot store the spool file: %1").arg(errnoText());
         ::unlink(QFile::encodeName(temp->path).constData());
@@ -94,35 +98,59 @@ bool Spool::commit(Temp* temp, QString* error)
     return true;
 }
 
-bool Spool::syncDirectory()
+Spool::~Spool()
 {
-    // A sync that starts after this call covers this file's entry. Callers that arrive while one runs
-    // share the next one: under concurrent uploads, one directory fsync commits many files.
+    {
+        std::lock_guard lock(m_dirMutex);
+        m_dirStop = true;
+    }
+    m_dirWake.notify_all();
+    if (m_dirThread.joinable())
+        m_dirThread.join();
+    if (m_dirFd >= 0)
+        ::close(m_dirFd);
+}
+
+quint64 Spool::requestDirectorySync()
+{
+    // A sync that starts after this call covers every entry made before it. Callers that ask while one
+    // runs share the next one: under concurrent uploads, one directory fsync commits many files.
+    std::lock_guard lock(m_dirMutex);
+    const quint64 generation = m_dirStarted + 1;
+    m_dirWanted = std::max(m_dirWanted, generation);
+    m_dirWake.notify_one();
+    return generation;
+}
+
+bool Spool::waitDirectorySync(quint64 generation)
+{
+    if (!m_dirThread.joinable()) // never opened: nothing syncs for us
+        return ::fsync(m_dirFd) == 0;
     std::unique_lock lock(m_dirMutex);
-    const quint64 needed = m_dirStarted + 1;
-    while (m_dirFinished < needed) {
-        if (m_dirSyncing) {
-            m_dirDone.wait(lock);
-            continue;
-        }
-        m_dirSyncing = true;
+    m_dirDone.wait(lock, [&] { return m_dirFinished >= generation || m_dirStop; });
+    if (!m_dirOk || m_dirFinished < generation)
+        errno = EIO;
+    return m_dirOk && m_dirFinished >= generation;
+}
+
+void Spool::directorySyncLoop()
+{
+    std::unique_lock lock(m_dirMutex);
+    for (;;) {
+        m_dirWake.wait(lock, [&] { return m_dirStop || m_dirWanted > m_dirStarted; });
+        if (m_dirStop)
+            break;
         const quint64 generation = ++m_dirStarted;
         lock.unlock();
         const bool ok = ::fsync(m_dirFd) == 0;
-        const int savedErrno = errno;
+        if (!ok)
+            qCWarning(lcSpool) << "cannot flush the spool directory:" << errnoText();
         lock.lock();
-        m_dirSyncing = false;
         m_dirFinished = generation;
         m_dirOk = ok;
         m_dirDone.notify_all();
-        if (!ok) {
-            errno = savedErrno;
-            return false;
-        }
     }
-    if (!m_dirOk)
-        errno = EIO;
-    return m_dirOk;
+    m_dirDone.notify_all();
 }
 
 void Spool::discard(Temp* temp)

@@ -3,6 +3,7 @@
 #include <QString>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 
 /// The spool directory: encrypted job files, named by random ids (never by job names or user input).
 /// Layout: <root>/ (0700) with <name>.job files (0600). A document is written under its final name from
@@ -12,6 +13,12 @@
 class Spool
 {
 public:
+    Spool() = default;
+    /// Stops the directory-sync thread.
+    ~Spool();
+    Spool(const Spool&) = delete;
+    Spool& operator=(const Spool&) = delete;
+
     /// Creates the directories if needed (0700) and checks their permissions.
     [[nodiscard]] bool open(const QString& root, QString* error);
 
@@ -24,9 +31,10 @@ public:
     };
     /// Creates a fresh file (0600, O_EXCL|O_NOFOLLOW|O_CLOEXEC) with a random name.
     [[nodiscard]] bool createTemp(Temp* temp, QString* error);
-    /// Makes the file durable: fdatasyncs it, then fsyncs the directory (one directory fsync serves every
-    /// commit that arrived while the previous one ran). Closes the fd. After true, the file survives a
-    /// crash or power loss; the caller may then commit the row that names it.
+    /// Makes the file durable: fdatasyncs it while a directory thread fsyncs the directory (the two
+    /// flushes overlap; one directory fsync serves every commit that asked while the previous one ran).
+    /// Closes the fd. After true, the file survives a crash or power loss; the caller may then commit
+    /// the row that names it.
     [[nodiscard]] bool commit(Temp* temp, QString* error);
     /// Closes and removes a temp file that will not be committed.
     void discard(Temp* temp);
@@ -40,14 +48,19 @@ public:
 
 private:
     static bool validName(const QString& name);
-    bool syncDirectory();
+    quint64 requestDirectorySync();
+    bool waitDirectorySync(quint64 generation);
+    void directorySyncLoop();
     QString m_root;
     int m_dirFd = -1;
-    // Group directory fsync: syncs started and finished, and whether one is running.
+    // Group directory fsync on its own thread: syncs wanted, started and finished (generations).
     std::mutex m_dirMutex;
+    std::condition_variable m_dirWake;
     std::condition_variable m_dirDone;
+    quint64 m_dirWanted = 0;
     quint64 m_dirStarted = 0;
     quint64 m_dirFinished = 0;
-    bool m_dirSyncing = false;
     bool m_dirOk = true;
+    bool m_dirStop = false;
+    std::thread m_dirThread;
 };
