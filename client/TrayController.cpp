@@ -102,15 +102,19 @@ TrayController::TrayController(Session* session, ClientSettings* settings, JobLi
     EventStream* events = m_session->events();
     connect(events, &EventStream::eventReceived, this, &TrayController::onEvent);
     connect(events, &EventStream::connected, this, [this] {
-        // The server does not replay what happened while we were away: fetch everything again.
+        // Reconnected: the server replays what happened while we were away (Last-Event-ID).
         m_live = true;
+        m_printers->setServerReachable(true);
+        m_window->setLive(true);
+        updateIcon();
+    });
+    connect(events, &EventStream::refetchNeeded, this, [this] {
+        // First connection, or the server could not replay everything missed: fetch everything again.
         m_jobs->refresh();
         m_printers->refresh();
         m_faxInbox->refresh();
         if (m_sentFaxWindow && m_sentFaxWindow->isVisible())
             m_sentFaxes->refresh();
-        m_window->setLive(true);
-        updateIcon();
     });
     auto offline = [this](const QString& why) {
         m_live = false;

@@ -61,8 +61,9 @@ JobsController* JobsController::create(QQmlEngine* qml, QJSEngine* js)
 
 void JobsController::connectModel()
 {
-    // The server does not replay missed events: refetch on every (re)connection.
-    connect(m_session->events(), &EventStream::connected, m_jobs, &JobModel::refresh);
+    // A reconnection replays missed events (Last-Event-ID); the list is fetched again only on the first
+    // connection or when the server says it cannot replay (refetch).
+    connect(m_session->events(), &EventStream::refetchNeeded, m_jobs, &JobModel::refresh);
     connect(m_jobs, &JobModel::failed, this,
             [this](const QString& message) { m_session->setMessage(message, true); });
 }

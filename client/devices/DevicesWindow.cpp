@@ -146,8 +146,9 @@ DevicesWindow::DevicesWindow(ApiClient* api, EventStream* events, QWidget* paren
     });
     if (events) {
         connect(events, &EventStream::eventReceived, this, &DevicesWindow::onEvent);
-        // Nothing is replayed after a drop: what changed meanwhile is fetched again.
-        connect(events, &EventStream::connected, this, [this] {
+        // A reconnection replays what was missed; only a first connection or the server's refetch
+        // fetches everything again.
+        connect(events, &EventStream::refetchNeeded, this, [this] {
             if (isVisible())
                 refresh();
         });

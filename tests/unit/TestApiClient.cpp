@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <memory>
 #include <optional>
@@ -52,6 +53,48 @@ bool waitForJobEvent(QSignalSpy& spy, const QString& type, qint64 id)
             return false;
     }
 }
+
+/// A TCP relay on loopback in front of the server: the test can cut every connection through it (a
+/// dropped network) while the server itself keeps running.
+class Relay : public QObject
+{
+public:
+    explicit Relay(quint16 target) : m_target(target)
+    {
+        m_listener.listen(QHostAddress::LocalHost);
+        connect(&m_listener, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* in = m_listener.nextPendingConnection()) {
+                auto* out = new QTcpSocket(this);
+                in->setParent(this);
+                m_pairs.append(qMakePair(in, out));
+                auto pipe = [](QTcpSocket* from, QTcpSocket* to) {
+                    connect(from, &QTcpSocket::readyRead, to, [from, to] { to->write(from->readAll()); });
+                    connect(from, &QTcpSocket::disconnected, to, [to] { to->disconnectFromHost(); });
+                };
+                pipe(in, out);
+                pipe(out, in);
+                // What the client sent before the server side was up goes out once it is.
+                connect(out, &QTcpSocket::connected, in, [in, out] { out->write(in->readAll()); });
+                out->connectToHost(QHostAddress::LocalHost, m_target);
+            }
+        });
+    }
+    quint16 port() const { return m_listener.serverPort(); }
+    /// Resets every connection through the relay (both sides).
+    void cutAll()
+    {
+        for (const auto& [in, out] : std::as_const(m_pairs)) {
+            in->abort();
+            out->abort();
+        }
+        m_pairs.clear();
+    }
+
+private:
+    QTcpServer m_listener;
+    quint16 m_target;
+    QList<QPair<QTcpSocket*, QTcpSocket*>> m_pairs;
+};
 
 QList<JobInfo> jobsOf(ApiReply* reply)
 {
@@ -502,6 +545,49 @@ private Q_SLOTS:
         QCOMPARE(connected.size(), 0);
         QVERIFY(!stream.isActive());
         QVERIFY(!stream.errorString().isEmpty());
+    }
+
+    void eventStreamReplaysOnReconnectAndRefetchesOnlyWhenTold()
+    {
+        // kim's stream goes through a relay that the test cuts; her uploads go straight to the server.
+        Relay relay(static_cast<quint16>(m_server->baseUrl().port()));
+        QVERIFY(relay.port() != 0);
+        auto direct = newClient();
+        QVERIFY(signIn(*direct));
+        auto relayed = newClient();
+        QUrl url = m_server->baseUrl();
+        url.setPort(relay.port());
+        relayed->setBaseUrl(url);
+        relayed->setToken(direct->token());
+        EventStream stream(relayed.get());
+        QSignalSpy connected(&stream, &EventStream::connected);
+        QSignalSpy disconnected(&stream, &EventStream::disconnected);
+        QSignalSpy refetch(&stream, &EventStream::refetchNeeded);
+        QSignalSpy events(&stream, &EventStream::eventReceived);
+        stream.start();
+        QVERIFY(connected.wait(WaitMs));
+        QCOMPARE(refetch.size(), 1); // the first connection: the app fetches everything
+        const qint64 before = uploadTestPage(*direct, QStringLiteral("before-drop.pdf"));
+        QVERIFY(before > 0);
+        QVERIFY(waitForJobEvent(events, QStringLiteral("job-held"), before));
+        QVERIFY(!stream.lastEventId().isEmpty());
+
+        // The network drops; a job is held meanwhile. The reconnection (Last-Event-ID) replays it and
+        // asks for no refetch.
+        relay.cutAll();
+        QVERIFY(disconnected.wait(WaitMs));
+        const qint64 during = uploadTestPage(*direct, QStringLiteral("during-drop.pdf"));
+        QVERIFY(during > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, WaitMs);
+        QVERIFY(waitForJobEvent(events, QStringLiteral("job-held"), during));
+        QCOMPARE(refetch.size(), 1);
+
+        // The server restarts and forgets its history: the next reconnection gets `refetch`.
+        m_server->stop();
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(refetch.size() == 2, 3 * WaitMs);
+        QVERIFY(connected.size() >= 3);
     }
 
     void eventStreamReconnectsWithBackoff()
