@@ -123,6 +123,7 @@ bool Server::start(QString* error)
     fs.draftHoldSecs = js.holdSecs;
     fs.keepDays = m_config.fax.keepDays;
     fs.maxDocumentBytes = js.maxDocumentBytes;
+    fs.render = js.render; // fax page previews: the thumbnails' budget
     m_fax = std::make_unique<FaxService>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, fs);
     m_fax->setConverter(m_converter.get());
     if (m_config.fax.gateway == QLatin1String("hylafax")) {

@@ -1,11 +1,14 @@
 #include "FaxService.h"
 
+#include "DocumentInspector.h"
 #include "DocumentIntake.h"
 #include "FaxDispatcher.h"
 #include "KeyWrap.h"
+#include "PdfPageCost.h"
 #include "SpoolCipher.h"
 
 #include <QBuffer>
+#include <QDeadlineTimer>
 #include <QImage>
 #include <QLoggingCategory>
 #include <fcntl.h>
@@ -363,14 +366,57 @@ QByteArray FaxService::pagePng(const UserRecord& user, qint64 draftId, int page,
         if (index) {
             SpoolDevice dev(fd, std::move(index));
             dev.open(QIODevice::ReadOnly);
-            std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(&dev);
-            std::unique_ptr<Poppler::Page> p =
-                doc && !doc->isLocked() ? doc->page(cover ? 0 : docPage) : nullptr;
+            const int pageIndex = cover ? 0 : docPage;
+            // What the page would cost, read from its resources before Poppler touches it (as for
+            // job thumbnails): a 40000 x 40000 image is not decoded for a preview.
+            RenderBudget::PageCost cost;
+            {
+                PdfPageCost costs(&dev);
+                cost = costs.page(pageIndex);
+            }
+            std::unique_ptr<Poppler::Document> doc = dev.seek(0) ? Poppler::Document::load(&dev) : nullptr;
+            std::unique_ptr<Poppler::Page> p = doc && !doc->isLocked() ? doc->page(pageIndex) : nullptr;
             if (p) {
                 doc->setRenderHint(Poppler::Document::Antialiasing);
                 doc->setRenderHint(Poppler::Document::TextAntialiasing);
-                const double dpi = 72.0 * width / std::max(1.0, p->pageSizeF().width());
-                QImage image = p->renderToImage(dpi, dpi).convertToFormat(QImage::Format_Grayscale8);
+                const QSizeF size = p->pageSizeF();
+                const double dpi = 72.0 * width / std::max(1.0, size.width());
+                QString why;
+                QImage image;
+                if (m_settings.render.check(cost, size.width(), size.height(), dpi) !=
+                    RenderBudget::Verdict::Fits) {
+                    why = QStringLiteral("over the render budget (%1 megapixels of images)")
+                              .arg(cost.imagePixels / 1000000);
+                } else {
+                    // Poppler asks between drawing operators whether to stop: past the deadline it does.
+                    struct Abort
+                    {
+                        QDeadlineTimer deadline;
+                        bool aborted = false;
+                    } abort{QDeadlineTimer(m_settings.render.thumbnailMs)};
+                    image = p->renderToImage(
+                        dpi, dpi, -1, -1, -1, -1, Poppler::Page::Rotate0, nullptr, nullptr,
+                        [](const QVariant& closure) {
+                            auto* a = static_cast<Abort*>(closure.value<void*>());
+                            if (!a->deadline.hasExpired())
+                                return false;
+                            a->aborted = true;
+                            return true;
+                        },
+                        QVariant::fromValue(static_cast<void*>(&abort)));
+                    if (abort.aborted) {
+                        image = {};
+                        why = QStringLiteral("rendering took longer than %1 ms")
+                                  .arg(m_settings.render.thumbnailMs);
+                    }
+                    image = image.convertToFormat(QImage::Format_Grayscale8);
+                }
+                if (!why.isEmpty()) {
+                    qCInfo(lcFaxSend).noquote()
+                        << "fax draft" << draftId << "page" << page << "preview is a placeholder:" << why;
+                    image.loadFromData(DocumentInspector::placeholderPng(size.width(), size.height()), "PNG");
+                    image = image.convertToFormat(QImage::Format_Grayscale8);
+                }
                 // Rounding in the renderer may miss the asked width by a pixel.
                 if (!image.isNull() && image.width() != width)
                     image = image.scaledToWidth(width, Qt::SmoothTransformation);

@@ -4,6 +4,7 @@
 #include "FaxGateway.h"
 #include "FaxNumber.h"
 #include "JobService.h"
+#include "RenderBudget.h"
 #include "SecretKey.h"
 #include "Spool.h"
 #include "Store.h"
@@ -71,6 +72,7 @@ public:
         qint64 maxDocumentBytes = 512LL * 1024 * 1024;
         int maxRecipients = 50;
         qint64 maxCoverBytes = 16LL * 1024 * 1024;
+        RenderBudget render; ///< page previews: the thumbnails' image-pixel, output and time limits
     };
 
     FaxService(Store& store, Spool& spool, const SecretKey& kek, EventBus& events, const Clock& clock,
@@ -106,7 +108,9 @@ public:
     /// Deletes a draft never sent (its key destroyed, its files removed).
     FaxActionResult deleteDraft(const UserRecord& user, qint64 draftId);
     /// Page `page` (1-based, cover first) of the user's draft as a grey PNG `width` px wide (64-1700).
-    /// Empty when there is no such draft or page.
+    /// Empty when there is no such draft or page. A page over Settings::render (its images, its size,
+    /// or rendering longer than render.thumbnailMs) is not rendered: the thumbnails' placeholder, at
+    /// `width`, stands for it.
     QByteArray pagePng(const UserRecord& user, qint64 draftId, int page, int width);
 
     /// Sends a draft: every number is checked against the dial plan first (one bad number sends

@@ -1,6 +1,7 @@
 // FaxService and FaxDispatcher (docs/fax.md) against a fake gateway: drafts, cover and page previews,
 // ownership, number checks, the state sequence with its events, the ledger row, resend, cancel, crash
 // recovery by tag, an unreachable gateway and expiry, with an injected clock.
+#include "DocumentInspector.h"
 #include "EventBus.h"
 #include "FaxDispatcher.h"
 #include "FaxService.h"
@@ -37,6 +38,38 @@ QByteArray makePdf(int pages)
         p.drawText(100, 200, QStringLiteral("Page %1").arg(i));
     }
     p.end();
+    return out;
+}
+
+/// A one-page A4 PDF drawing one `side` x `side` grey image (1.6 gigapixels at 40000), as
+/// test_bounded_work.py builds it: only the start of its data is there (never decoded when the budget
+/// holds).
+QByteArray hugeImagePdf(int side)
+{
+    const QByteArray zeros(qsizetype(side) * side / 1000, '\0');
+    const QByteArray image = qCompress(zeros, 9).mid(4); // qCompress: 4-byte length, then zlib
+    const QByteArray content = "q 595 0 0 842 0 0 cm /Im0 Do Q\n";
+    const QList<QByteArray> objects{
+        "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> "
+        "/Contents 4 0 R >>",
+        "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream",
+        "<< /Type /XObject /Subtype /Image /Width " + QByteArray::number(side) + " /Height " +
+            QByteArray::number(side) +
+            " /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length " +
+            QByteArray::number(image.size()) + " >>\nstream\n" + image + "\nendstream"};
+    QByteArray out = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        offsets << out.size();
+        out += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const qsizetype xref = out.size();
+    out += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (qsizetype o : offsets)
+        out += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
+    out += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
     return out;
 }
 
@@ -273,6 +306,35 @@ private Q_SLOTS:
         QCOMPARE(int(f.faxes->deleteDraft(f.kim, id)), int(FaxActionResult::Ok));
         QCOMPARE(f.spoolFiles(), 0);
         QVERIFY(!f.faxes->draftJson(f.kim, id));
+    }
+
+    void previewOverTheRenderBudgetIsThePlaceholder()
+    {
+        // A page drawing a 40000 x 40000 image (over the 150-megapixel default budget) is previewed
+        // as the thumbnails' placeholder at the asked width, without decoding the image.
+        Fixture f;
+        QVERIFY(f.init());
+        const FaxDraftResult r =
+            f.faxes->upload(f.kim, QStringLiteral("huge.pdf"), QStringLiteral("application/pdf"),
+                            sourceOf(hugeImagePdf(40000)), QString());
+        QCOMPARE(int(r.status), int(IngestResult::Status::Ok));
+        const qint64 id = r.draft.value(QLatin1String("id")).toInteger();
+        QImage preview;
+        QVERIFY(preview.loadFromData(f.faxes->pagePng(f.kim, id, 1, 300), "PNG"));
+        const QImage placeholder = QImage::fromData(DocumentInspector::placeholderPng(595, 842), "PNG")
+                                       .convertToFormat(QImage::Format_Grayscale8)
+                                       .scaledToWidth(300, Qt::SmoothTransformation);
+        QCOMPARE(preview.convertToFormat(QImage::Format_Grayscale8), placeholder);
+        // The same page with a 4000 x 4000 image (16 megapixels, within the budget) is rendered.
+        const FaxDraftResult r2 =
+            f.faxes->upload(f.kim, QStringLiteral("big.pdf"), QStringLiteral("application/pdf"),
+                            sourceOf(hugeImagePdf(4000)), QString());
+        QCOMPARE(int(r2.status), int(IngestResult::Status::Ok));
+        QImage rendered;
+        QVERIFY(rendered.loadFromData(
+            f.faxes->pagePng(f.kim, r2.draft.value(QLatin1String("id")).toInteger(), 1, 300), "PNG"));
+        QCOMPARE(rendered.width(), 300);
+        QVERIFY(rendered.convertToFormat(QImage::Format_Grayscale8) != placeholder);
     }
 
     void uploadRefusalsAndCapture()
