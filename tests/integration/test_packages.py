@@ -311,7 +311,11 @@ class PackagesTest(unittest.TestCase):
         before = body["job"]
         self.assertEqual(hold_seconds(before), 24 * 3600, before)
 
-        # hold-hours and [devices] poll-seconds changed in the file, then SIGHUP (what ExecReload sends).
+        # A renewed certificate in place (same file names), hold-hours and [devices] poll-seconds changed
+        # in the file, then SIGHUP (what ExecReload sends).
+        served_before = server_certificate(service.port)
+        renewed = service.renew_certificate()
+        self.assertNotEqual(served_before, renewed)
         service.edit_conf({"hold-hours": "2"}, {"devices": {"poll-seconds": "7"}})
         count = len(notes.messages)
         os.kill(service.pid, signal.SIGHUP)
@@ -321,6 +325,7 @@ class PackagesTest(unittest.TestCase):
         wait_for(lambda: "hold-hours 2 " in service.log() and "polling every 7 s" in service.log(), 10,
                  "the reload in the log", detail=lambda: service.log()[-3000:])
         self.assertNotIn("needs a restart", service.log())
+        self.assertEqual(server_certificate(service.port), renewed, "new connections get the renewed certificate")
         status, body = upload(kim, pdf_bytes, "after-reload.pdf")
         self.assertEqual(status, 201, body)
         self.assertEqual(hold_seconds(body["job"]), 2 * 3600, body)
@@ -367,6 +372,12 @@ def hold_seconds(job):
     from datetime import datetime
     parse = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))
     return round((parse(job["expires"]) - parse(job["submitted"])).total_seconds())
+
+
+def server_certificate(port):
+    """The DER certificate a new TLS connection to 127.0.0.1:port is shown."""
+    import ssl
+    return ssl.PEM_cert_to_DER_cert(ssl.get_server_certificate(("127.0.0.1", port)))
 
 
 def mpsit_free_port():
@@ -447,6 +458,22 @@ class ServiceCommand(MpsServer):
             f.write(text)
         os.chmod(tmp, 0o644)
         os.replace(tmp, self.conf_path)
+
+    def renew_certificate(self):
+        """Replaces <data>/tls/server.crt and .key with a new self-signed pair; returns its DER."""
+        import ssl
+        tls = os.path.join(self.data_dir, "tls")
+        crt, key = os.path.join(self.run_dir, "new.crt"), os.path.join(self.run_dir, "new.key")
+        run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+             "-days", "2", "-subj", "/CN=localhost", "-keyout", key, "-out", crt])
+        for src, name in ((crt, "server.crt"), (key, "server.key")):
+            if os.geteuid() == 0:
+                nobody = pwd.getpwnam("nobody")
+                os.chown(src, nobody.pw_uid, nobody.pw_gid)
+            os.chmod(src, 0o600)
+            os.replace(src, os.path.join(tls, name))
+        with open(os.path.join(tls, "server.crt")) as f:
+            return ssl.PEM_cert_to_DER_cert(f.read())
 
     def argv(self):
         if not os.path.exists(self.conf_path):
