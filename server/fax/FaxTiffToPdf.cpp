@@ -1,8 +1,8 @@
 #include "FaxTiffToPdf.h"
 
+#include "MemoryTiff.h"
+
 #include <QtGlobal>
-#include <cstdarg>
-#include <cstring>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -14,103 +14,6 @@ namespace {
 
 constexpr uint32_t MaxColumns = 10000; // the widest fax (A3, 16 pels/mm) is 4864
 constexpr uint32_t MaxRows = 100000;
-
-// A TIFF held in memory, read or written through TIFFClientOpenExt: no plaintext fax on the disk.
-struct MemFile
-{
-    QByteArray data;
-    qint64 pos = 0;
-};
-
-tmsize_t memRead(thandle_t h, void* buf, tmsize_t n)
-{
-    auto* f = static_cast<MemFile*>(h);
-    const qint64 left = qMax<qint64>(0, f->data.size() - f->pos);
-    const qint64 count = qMin<qint64>(left, n);
-    if (count > 0)
-        std::memcpy(buf, f->data.constData() + f->pos, static_cast<size_t>(count));
-    f->pos += count;
-    return static_cast<tmsize_t>(count);
-}
-
-tmsize_t memWrite(thandle_t h, void* buf, tmsize_t n)
-{
-    auto* f = static_cast<MemFile*>(h);
-    if (f->pos + n > f->data.size())
-        f->data.resize(static_cast<qsizetype>(f->pos + n));
-    std::memcpy(f->data.data() + f->pos, buf, static_cast<size_t>(n));
-    f->pos += n;
-    return n;
-}
-
-toff_t memSeek(thandle_t h, toff_t off, int whence)
-{
-    auto* f = static_cast<MemFile*>(h);
-    qint64 base = 0;
-    if (whence == SEEK_CUR)
-        base = f->pos;
-    else if (whence == SEEK_END)
-        base = f->data.size();
-    const qint64 target = base + static_cast<qint64>(off);
-    if (target < 0)
-        return static_cast<toff_t>(-1);
-    f->pos = target;
-    return static_cast<toff_t>(target);
-}
-
-int memClose(thandle_t)
-{
-    return 0;
-}
-
-toff_t memSize(thandle_t h)
-{
-    return static_cast<toff_t>(static_cast<MemFile*>(h)->data.size());
-}
-
-int memMap(thandle_t, void**, toff_t*)
-{
-    return 0;
-}
-
-void memUnmap(thandle_t, void*, toff_t) {}
-
-// libtiff's errors go into the caller's string (not to stderr); warnings are dropped.
-int onTiffError(TIFF*, void* userData, const char*, const char* fmt, va_list ap)
-{
-    char text[512];
-    std::vsnprintf(text, sizeof text, fmt, ap);
-    auto* error = static_cast<QString*>(userData);
-    if (error->isEmpty())
-        *error = QString::fromLocal8Bit(text);
-    return 1;
-}
-
-int onTiffWarning(TIFF*, void*, const char*, const char*, va_list)
-{
-    return 1;
-}
-
-struct TiffHandle
-{
-    TIFF* tif = nullptr;
-    ~TiffHandle()
-    {
-        if (tif)
-            TIFFClose(tif);
-    }
-};
-
-TIFF* openMem(MemFile* file, const char* mode, QString* libError)
-{
-    TIFFOpenOptions* opts = TIFFOpenOptionsAlloc();
-    TIFFOpenOptionsSetErrorHandlerExtR(opts, onTiffError, libError);
-    TIFFOpenOptionsSetWarningHandlerExtR(opts, onTiffWarning, nullptr);
-    TIFF* tif = TIFFClientOpenExt("fax", mode, file, memRead, memWrite, memSeek, memClose, memSize, memMap,
-                                  memUnmap, opts);
-    TIFFOpenOptionsFree(opts);
-    return tif;
-}
 
 // One page as it goes into the PDF.
 struct Page
@@ -125,52 +28,8 @@ struct Page
     double heightPt = 0;
 };
 
-// Re-encodes a decoded bitmap (rows of (columns + 7) / 8 bytes) as one G4 strip, in memory.
-bool encodeG4(const std::vector<unsigned char>& bitmap, uint32_t columns, uint32_t rows, uint16_t photometric,
-              std::string* out, QString* error)
-{
-    MemFile file;
-    QString libError;
-    {
-        TiffHandle w;
-        w.tif = openMem(&file, "w", &libError);
-        if (!w.tif) {
-            *error = QStringLiteral("cannot re-encode a fax page: %1").arg(libError);
-            return false;
-        }
-        TIFFSetField(w.tif, TIFFTAG_IMAGEWIDTH, columns);
-        TIFFSetField(w.tif, TIFFTAG_IMAGELENGTH, rows);
-        TIFFSetField(w.tif, TIFFTAG_BITSPERSAMPLE, 1);
-        TIFFSetField(w.tif, TIFFTAG_SAMPLESPERPIXEL, 1);
-        TIFFSetField(w.tif, TIFFTAG_COMPRESSION, COMPRESSION_CCITTFAX4);
-        TIFFSetField(w.tif, TIFFTAG_PHOTOMETRIC, photometric);
-        TIFFSetField(w.tif, TIFFTAG_FILLORDER, FILLORDER_MSB2LSB);
-        TIFFSetField(w.tif, TIFFTAG_ROWSPERSTRIP, rows);
-        if (TIFFWriteEncodedStrip(w.tif, 0, const_cast<unsigned char*>(bitmap.data()),
-                                  static_cast<tmsize_t>(bitmap.size())) < 0 ||
-            !TIFFWriteDirectory(w.tif)) {
-            *error = QStringLiteral("cannot re-encode a fax page: %1").arg(libError);
-            return false;
-        }
-    }
-    file.pos = 0;
-    TiffHandle r;
-    r.tif = openMem(&file, "rm", &libError);
-    if (!r.tif || TIFFNumberOfStrips(r.tif) != 1) {
-        *error = QStringLiteral("cannot re-encode a fax page: %1").arg(libError);
-        return false;
-    }
-    const tmsize_t size = static_cast<tmsize_t>(TIFFGetStrileByteCount(r.tif, 0));
-    out->resize(static_cast<size_t>(size));
-    if (TIFFReadRawStrip(r.tif, 0, out->data(), size) != size) {
-        *error = QStringLiteral("cannot re-encode a fax page: %1").arg(libError);
-        return false;
-    }
-    return true;
-}
-
 // Reads the current directory of `tif` as one page; false with a sentence in `error`.
-bool readPage(TIFF* tif, int number, Page* page, bool* reencoded, QString* error, QString* libError)
+bool readPage(TIFF* tif, int number, Page* page, bool* reencoded, QString* error, const QString& libError)
 {
     uint32_t columns = 0, rows = 0, g3opts = 0;
     uint16_t compression = 0, bps = 1, spp = 1, photometric = PHOTOMETRIC_MINISWHITE;
@@ -234,7 +93,7 @@ bool readPage(TIFF* tif, int number, Page* page, bool* reencoded, QString* error
         }
         page->ccitt.resize(static_cast<size_t>(size));
         if (TIFFReadRawStrip(tif, 0, page->ccitt.data(), size) != size) {
-            *error = QStringLiteral("page %1 of the fax is damaged: %2").arg(number).arg(*libError);
+            *error = QStringLiteral("page %1 of the fax is damaged: %2").arg(number).arg(libError);
             return false;
         }
         if (fillOrder == FILLORDER_LSB2MSB)
@@ -260,13 +119,18 @@ bool readPage(TIFF* tif, int number, Page* page, bool* reencoded, QString* error
             break;
         const tmsize_t n = TIFFReadEncodedStrip(tif, s, bitmap.data() + filled, room);
         if (n < 0) {
-            *error = QStringLiteral("page %1 of the fax is damaged: %2").arg(number).arg(*libError);
+            *error = QStringLiteral("page %1 of the fax is damaged: %2").arg(number).arg(libError);
             return false;
         }
         filled += n;
     }
-    if (!encodeG4(bitmap, columns, rows, photometric, &page->ccitt, error))
+    QByteArray g4;
+    QString encodeError;
+    if (!MemoryTiff::encodeG4(bitmap.data(), bitmap.size(), columns, rows, photometric, &g4, &encodeError)) {
+        *error = QStringLiteral("cannot re-encode a fax page: %1").arg(encodeError);
         return false;
+    }
+    page->ccitt.assign(g4.constData(), static_cast<size_t>(g4.size()));
     page->k = -1;
     page->byteAlign = false;
     *reencoded = true;
@@ -327,35 +191,33 @@ bool FaxTiffToPdf::convert(const QByteArray& tiff, FaxDocument* out, QString* er
         *error = QStringLiteral("the document is not a TIFF fax image");
         return false;
     }
-    MemFile file{tiff, 0};
-    QString libError;
-    TiffHandle h;
-    h.tif = openMem(&file, "rm", &libError);
-    if (!h.tif) {
-        *error = QStringLiteral("the fax image cannot be read: %1").arg(libError);
+    MemoryTiff file(tiff);
+    if (!file.open("rm", "fax")) {
+        *error = QStringLiteral("the fax image cannot be read: %1").arg(file.errorString());
         return false;
     }
+    TIFF* tif = file.handle();
     std::vector<Page> pages;
     int number = 0;
     do {
         ++number;
         if (number == 1) {
             // HylaFAX+ writes the TSI as the description's first line, then the CallID lines.
-            out->tsi = tagText(h.tif, TIFFTAG_IMAGEDESCRIPTION).section(QLatin1Char('\n'), 0, 0).trimmed();
-            out->subaddress = tagText(h.tif, TIFFTAG_FAXSUBADDRESS);
+            out->tsi = tagText(tif, TIFFTAG_IMAGEDESCRIPTION).section(QLatin1Char('\n'), 0, 0).trimmed();
+            out->subaddress = tagText(tif, TIFFTAG_FAXSUBADDRESS);
         }
         Page page;
         bool reencoded = false;
-        if (!readPage(h.tif, number, &page, &reencoded, error, &libError))
+        if (!readPage(tif, number, &page, &reencoded, error, file.errorString()))
             return false;
         out->imageBytes += static_cast<qint64>(page.ccitt.size());
         out->pageSizes.append(QSizeF(page.widthPt, page.heightPt));
         if (reencoded)
             ++out->reencodedPages;
         pages.push_back(std::move(page));
-    } while (TIFFReadDirectory(h.tif));
-    if (!libError.isEmpty() && pages.empty()) {
-        *error = QStringLiteral("the fax image cannot be read: %1").arg(libError);
+    } while (TIFFReadDirectory(tif));
+    if (!file.errorString().isEmpty() && pages.empty()) {
+        *error = QStringLiteral("the fax image cannot be read: %1").arg(file.errorString());
         return false;
     }
 

@@ -1,11 +1,10 @@
 #include "ScanPdfWriter.h"
 
+#include "MemoryTiff.h"
+
 #include <QBuffer>
 #include <QImage>
 #include <QImageReader>
-#include <algorithm>
-#include <cstdarg>
-#include <cstring>
 #include <map>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
@@ -13,144 +12,9 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 #include <stdexcept>
-#include <tiffio.h>
 #include <vector>
 
 namespace {
-
-// --- libtiff in memory: a page is G4-encoded without touching the disk ------------------------------
-
-struct MemFile
-{
-    QByteArray data;
-    qint64 pos = 0;
-};
-
-tmsize_t memRead(thandle_t h, void* buf, tmsize_t n)
-{
-    auto* f = static_cast<MemFile*>(h);
-    const qint64 count = std::clamp<qint64>(f->data.size() - f->pos, 0, static_cast<qint64>(n));
-    if (count > 0)
-        std::memcpy(buf, f->data.constData() + f->pos, static_cast<size_t>(count));
-    f->pos += count;
-    return static_cast<tmsize_t>(count);
-}
-
-tmsize_t memWrite(thandle_t h, void* buf, tmsize_t n)
-{
-    auto* f = static_cast<MemFile*>(h);
-    if (f->pos + n > f->data.size())
-        f->data.resize(static_cast<qsizetype>(f->pos + n));
-    std::memcpy(f->data.data() + f->pos, buf, static_cast<size_t>(n));
-    f->pos += n;
-    return n;
-}
-
-toff_t memSeek(thandle_t h, toff_t off, int whence)
-{
-    auto* f = static_cast<MemFile*>(h);
-    const qint64 base = whence == SEEK_CUR ? f->pos : whence == SEEK_END ? f->data.size() : 0;
-    const qint64 target = base + static_cast<qint64>(off);
-    if (target < 0)
-        return static_cast<toff_t>(-1);
-    f->pos = target;
-    return static_cast<toff_t>(target);
-}
-
-int memClose(thandle_t)
-{
-    return 0;
-}
-
-toff_t memSize(thandle_t h)
-{
-    return static_cast<toff_t>(static_cast<MemFile*>(h)->data.size());
-}
-
-int memMap(thandle_t, void**, toff_t*)
-{
-    return 0;
-}
-
-void memUnmap(thandle_t, void*, toff_t) {}
-
-int onTiffError(TIFF*, void* userData, const char*, const char* fmt, va_list ap)
-{
-    char text[512];
-    std::vsnprintf(text, sizeof text, fmt, ap);
-    auto* error = static_cast<QString*>(userData);
-    if (error->isEmpty())
-        *error = QString::fromLocal8Bit(text);
-    return 1;
-}
-
-int onTiffWarning(TIFF*, void*, const char*, const char*, va_list)
-{
-    return 1;
-}
-
-TIFF* openMem(MemFile* file, const char* mode, QString* libError)
-{
-    TIFFOpenOptions* opts = TIFFOpenOptionsAlloc();
-    TIFFOpenOptionsSetErrorHandlerExtR(opts, onTiffError, libError);
-    TIFFOpenOptionsSetWarningHandlerExtR(opts, onTiffWarning, nullptr);
-    TIFF* tif = TIFFClientOpenExt("scan", mode, file, memRead, memWrite, memSeek, memClose, memSize, memMap,
-                                  memUnmap, opts);
-    TIFFOpenOptionsFree(opts);
-    return tif;
-}
-
-struct TiffHandle
-{
-    TIFF* tif = nullptr;
-    ~TiffHandle()
-    {
-        if (tif)
-            TIFFClose(tif);
-    }
-};
-
-// Encodes rows of (width + 7) / 8 bytes, 1 = black, as one G4 strip.
-bool encodeG4(std::vector<unsigned char>& bitmap, int width, int height, QByteArray* out, QString* error)
-{
-    MemFile file;
-    QString libError;
-    {
-        TiffHandle w;
-        w.tif = openMem(&file, "w", &libError);
-        if (!w.tif) {
-            *error = QStringLiteral("cannot encode the page: %1").arg(libError);
-            return false;
-        }
-        TIFFSetField(w.tif, TIFFTAG_IMAGEWIDTH, static_cast<uint32_t>(width));
-        TIFFSetField(w.tif, TIFFTAG_IMAGELENGTH, static_cast<uint32_t>(height));
-        TIFFSetField(w.tif, TIFFTAG_BITSPERSAMPLE, 1);
-        TIFFSetField(w.tif, TIFFTAG_SAMPLESPERPIXEL, 1);
-        TIFFSetField(w.tif, TIFFTAG_COMPRESSION, COMPRESSION_CCITTFAX4);
-        TIFFSetField(w.tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISWHITE);
-        TIFFSetField(w.tif, TIFFTAG_FILLORDER, FILLORDER_MSB2LSB);
-        TIFFSetField(w.tif, TIFFTAG_ROWSPERSTRIP, static_cast<uint32_t>(height));
-        if (TIFFWriteEncodedStrip(w.tif, 0, bitmap.data(), static_cast<tmsize_t>(bitmap.size())) < 0 ||
-            !TIFFWriteDirectory(w.tif)) {
-            *error = QStringLiteral("cannot encode the page: %1").arg(libError);
-            return false;
-        }
-    }
-    file.pos = 0;
-    TiffHandle r;
-    r.tif = openMem(&file, "rm", &libError);
-    if (!r.tif || TIFFNumberOfStrips(r.tif) != 1) {
-        *error = QStringLiteral("cannot encode the page: %1").arg(libError);
-        return false;
-    }
-    const tmsize_t size = static_cast<tmsize_t>(TIFFGetStrileByteCount(r.tif, 0));
-    out->resize(static_cast<qsizetype>(size));
-    if (size <= 0 || TIFFReadRawStrip(r.tif, 0, out->data(), size) != size) {
-        *error = QStringLiteral("cannot encode the page: %1").arg(libError);
-        return false;
-    }
-    return true;
-}
 
 // --- qpdf --------------------------------------------------------------------------------------------
 
@@ -411,8 +275,12 @@ bool ScanPdfWriter::pngToG4(const QByteArray& png, QByteArray* g4, ScanPdfPage* 
                 dst[x >> 3] |= static_cast<unsigned char>(0x80 >> (x & 7));
     }
     image = QImage();
-    if (!encodeG4(bitmap, width, height, g4, error))
+    QString libError;
+    if (!MemoryTiff::encodeG4(bitmap.data(), bitmap.size(), static_cast<uint32_t>(width),
+                              static_cast<uint32_t>(height), PHOTOMETRIC_MINISWHITE, g4, &libError)) {
+        *error = QStringLiteral("cannot encode the page: %1").arg(libError);
         return false;
+    }
     page->encoding = ScanPdfPage::Encoding::G4;
     page->width = width;
     page->height = height;
