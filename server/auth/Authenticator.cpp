@@ -31,6 +31,14 @@ FingerprintCandidate::~FingerprintCandidate()
 }
 
 namespace {
+// One refused sign-in for the log: its full line says the route and the name as typed (made printable).
+void logRefusal(RefusalLog& log, const QString& source, const QString& name, const QString& route,
+                const QString& reason, qint64 now)
+{
+    log.refused(source, reason, QStringLiteral("over %1 as \"%2\"").arg(route, RefusalLog::printable(name)),
+                now, name);
+}
+
 LoginThrottle::Settings throttleSettings(const Authenticator::Settings& s)
 {
     LoginThrottle::Settings t;
@@ -61,7 +69,7 @@ Authenticator::Authenticator(Store& store, const Clock& clock, Settings settings
       m_throttle(throttleSettings(settings)),
       m_pool(settings.passwordChecks,
              std::chrono::milliseconds(std::max<qint64>(0, settings.passwordCheckWaitMs))),
-      m_accountFailures(20000), m_goodSources(100000)
+      m_refusals(lcAuth(), RefusalLog::signInWording()), m_accountFailures(20000), m_goodSources(100000)
 {
     m_cacheKey.resize(crypto_generichash_KEYBYTES);
     randombytes_buf(m_cacheKey.data(), static_cast<size_t>(m_cacheKey.size()));
@@ -97,10 +105,10 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
     const LoginThrottle::Verdict admitted = m_throttle.admit(source, username, now);
     if (admitted.refused) {
         setLocked(&out, admitted.until);
-        m_refusals.refused(source, username, route,
-                           admitted.sourceLimited ? QStringLiteral("too many failures from there")
-                                                  : QStringLiteral("locked there"),
-                           now);
+        logRefusal(m_refusals, source, username, route,
+                   admitted.sourceLimited ? QStringLiteral("too many failures from there")
+                                          : QStringLiteral("locked there"),
+                   now);
         return out;
     }
     bool good = false;
@@ -111,7 +119,7 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
         if (!slot) {
             m_throttle.succeed(source, username, now, false);
             setBusy(&out);
-            m_refusals.refused(source, username, route, QStringLiteral("server busy"), now);
+            logRefusal(m_refusals, source, username, route, QStringLiteral("server busy"), now);
             return out;
         }
         user = m_store.userByName(username);
@@ -145,11 +153,11 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
         } else {
             failed = m_throttle.fail(source, username, now);
         }
-        m_refusals.refused(source, username, route,
-                           !user            ? QStringLiteral("unknown name")
-                           : user->disabled ? QStringLiteral("disabled account")
-                                            : QStringLiteral("wrong ") + what,
-                           now);
+        logRefusal(m_refusals, source, username, route,
+                   !user            ? QStringLiteral("unknown name")
+                   : user->disabled ? QStringLiteral("disabled account")
+                                    : QStringLiteral("wrong ") + what,
+                   now);
         // The failure that locks says so at once, with when the lock ends.
         if (failed.refused) {
             setLocked(&out, failed.until);
@@ -166,7 +174,7 @@ AuthOutcome Authenticator::checkSecret(const QString& username, const QString& s
     // The account-wide lock is told only to someone who knows the secret.
     if (accountLockedFor(*user, source, now)) {
         setLocked(&out, user->lockedUntil, false);
-        m_refusals.refused(source, username, route, QStringLiteral("account locked"), now);
+        logRefusal(m_refusals, source, username, route, QStringLiteral("account locked"), now);
         return out;
     }
     rememberGoodSource(*user, source, now);
@@ -267,15 +275,15 @@ AuthOutcome Authenticator::checkCard(const QString& rawCard, const QString& sour
     const LoginThrottle::Verdict admitted = m_throttle.admit(source, cardName, now);
     if (admitted.refused) {
         setLocked(&out, admitted.until);
-        m_refusals.refused(source, QStringLiteral("(card)"), QStringLiteral("kiosk card"),
-                           QStringLiteral("too many failures from there"), now);
+        logRefusal(m_refusals, source, QStringLiteral("(card)"), QStringLiteral("kiosk card"),
+                   QStringLiteral("too many failures from there"), now);
         return out;
     }
     const QString card = CardNumber::normalize(rawCard);
     auto user = card.isEmpty() ? std::nullopt : m_store.userByCard(card);
     if (!user) {
-        m_refusals.refused(source, QStringLiteral("(card)"), QStringLiteral("kiosk card"),
-                           QStringLiteral("unknown card"), now);
+        logRefusal(m_refusals, source, QStringLiteral("(card)"), QStringLiteral("kiosk card"),
+                   QStringLiteral("unknown card"), now);
         out.status = AuthOutcome::Status::Invalid;
         out.message =
             QStringLiteral("This card is not registered. Sign in with your ID and password once to link it.");
@@ -290,7 +298,8 @@ AuthOutcome Authenticator::checkCard(const QString& rawCard, const QString& sour
         until = user->lockedUntil;
     if (until) {
         setLocked(&out, until, here);
-        m_refusals.refused(source, user->name, QStringLiteral("kiosk card"), QStringLiteral("locked"), now);
+        logRefusal(m_refusals, source, user->name, QStringLiteral("kiosk card"), QStringLiteral("locked"),
+                   now);
         return out;
     }
     rememberGoodSource(*user, source, now);
@@ -536,16 +545,16 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
     const LoginThrottle::Verdict admitted = m_throttle.admit(source, user->name, now);
     if (admitted.refused) {
         setLocked(&out, admitted.until);
-        m_refusals.refused(source, user->name, QStringLiteral("fingerprint"), QStringLiteral("locked there"),
-                           now);
+        logRefusal(m_refusals, source, user->name, QStringLiteral("fingerprint"),
+                   QStringLiteral("locked there"), now);
         return out;
     }
     if (verdict == Verdict::NoMatch) {
         // A finger that matched nobody counts like a wrong PIN; the kiosk may let the person try again.
         countAccountFailure(*user, now);
         const LoginThrottle::Verdict failed = m_throttle.fail(source, user->name, now);
-        m_refusals.refused(source, user->name, QStringLiteral("fingerprint"), QStringLiteral("no match"),
-                           now);
+        logRefusal(m_refusals, source, user->name, QStringLiteral("fingerprint"), QStringLiteral("no match"),
+                   now);
         if (failed.refused) {
             setLocked(&out, failed.until);
             return out;
@@ -559,8 +568,8 @@ AuthOutcome Authenticator::answerChallenge(const QString& challenge, qint64 kios
     m_throttle.succeed(source, user->name, now, verdict == Verdict::Match);
     if (accountLockedFor(*user, source, now)) {
         setLocked(&out, user->lockedUntil, false);
-        m_refusals.refused(source, user->name, QStringLiteral("fingerprint"),
-                           QStringLiteral("account locked"), now);
+        logRefusal(m_refusals, source, user->name, QStringLiteral("fingerprint"),
+                   QStringLiteral("account locked"), now);
         return out;
     }
     {

@@ -1,9 +1,19 @@
 #include "RefusalLog.h"
 
-#include "Log.h"
+RefusalLog::Wording RefusalLog::signInWording()
+{
+    return {QStringLiteral("sign-in refused from %1 %3 : %2"),
+            QStringLiteral("sign-in refused from %1 %2 more time(s) since the last line ( %3 )"), true};
+}
 
-RefusalLog::RefusalLog(qint64 intervalSecs, int maxSources)
-    : m_interval(std::max<qint64>(1, intervalSecs)),
+RefusalLog::Wording RefusalLog::inputWording()
+{
+    return {QStringLiteral("refused %2 from %1 : %3"),
+            QStringLiteral("refused %2 more request(s) from %1 since the last line: %3"), false};
+}
+
+RefusalLog::RefusalLog(const QLoggingCategory& category, Wording wording, qint64 intervalSecs, int maxSources)
+    : m_category(category), m_wording(std::move(wording)), m_interval(std::max<qint64>(1, intervalSecs)),
       m_sources(static_cast<std::size_t>(std::max(1, maxSources)))
 {
 }
@@ -18,8 +28,8 @@ QString RefusalLog::printable(const QString& name)
     return out;
 }
 
-void RefusalLog::refused(const QString& source, const QString& name, const QString& route,
-                         const QString& reason, qint64 now)
+bool RefusalLog::refused(const QString& source, const QString& reason, const QString& detail, qint64 now,
+                         const QString& name)
 {
     std::lock_guard lock(m_mutex);
     Pending& p = m_sources.touch(source);
@@ -28,20 +38,21 @@ void RefusalLog::refused(const QString& source, const QString& name, const QStri
     if (!p.intervalStart) {
         // The first refusal of an interval is told in full.
         p.intervalStart = now;
-        qCInfo(lcAuth).noquote() << "sign-in refused from" << source << "over" << route << "as"
-                                 << ('"' + printable(name) + '"') << ":" << reason;
-        ++m_lines;
-        return;
+        write(m_wording.first.arg(source, reason, detail));
+        return true;
     }
     ++p.suppressed;
     ++p.reasons[reason];
-    const QString shown = printable(name);
-    if (!p.names.contains(shown)) {
-        if (p.names.size() < 5)
-            p.names.append(shown);
-        else
-            ++p.moreNames;
+    if (m_wording.names) {
+        const QString shown = printable(name);
+        if (!p.names.contains(shown)) {
+            if (p.names.size() < 5)
+                p.names.append(shown);
+            else
+                ++p.moreNames;
+        }
     }
+    return false;
 }
 
 void RefusalLog::summarize(const QString& source, Pending& p)
@@ -50,17 +61,26 @@ void RefusalLog::summarize(const QString& source, Pending& p)
         QStringList why;
         for (auto it = p.reasons.cbegin(); it != p.reasons.cend(); ++it)
             why.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));
-        QStringList names;
-        for (const QString& n : std::as_const(p.names))
-            names.append(QLatin1Char('"') + n + QLatin1Char('"'));
-        if (p.moreNames)
-            names.append(QStringLiteral("and %1 more").arg(p.moreNames));
-        qCInfo(lcAuth).noquote() << "sign-in refused from" << source << p.suppressed
-                                 << "more time(s) since the last line (" << why.join(QStringLiteral(", "))
-                                 << "), as" << names.join(QStringLiteral(", "));
-        ++m_lines;
+        QString line =
+            m_wording.summary.arg(source, QString::number(p.suppressed), why.join(QStringLiteral(", ")));
+        if (m_wording.names) {
+            QStringList names;
+            for (const QString& n : std::as_const(p.names))
+                names.append(QLatin1Char('"') + n + QLatin1Char('"'));
+            if (p.moreNames)
+                names.append(QStringLiteral("and %1 more").arg(p.moreNames));
+            line += QStringLiteral(", as ") + names.join(QStringLiteral(", "));
+        }
+        write(line);
     }
     p = Pending();
+}
+
+void RefusalLog::write(const QString& line)
+{
+    if (m_category.isInfoEnabled())
+        QMessageLogger(nullptr, 0, nullptr, m_category.categoryName()).info().noquote() << line;
+    ++m_lines;
 }
 
 void RefusalLog::flush(qint64 now)

@@ -2,23 +2,41 @@
 #include "LruMap.h"
 
 #include <QHash>
+#include <QLoggingCategory>
 #include <QString>
 #include <QStringList>
 #include <mutex>
 
-/// Logs refused sign-ins (who, from where, why) without letting a flood fill the log: per source,
-/// the first refusal of an interval is logged at once and the rest are counted and summed up in one
-/// line ("N more from ADDRESS: names ...") when the interval is over (on that source's next refusal,
-/// or on flush()). Never logs a secret. Thread-safe, bounded.
+/// Logs refusals (sign-ins, malformed input from clients that have not signed in ...) without letting
+/// a flood fill the log: per source, the first refusal of an interval is logged in full at once and the
+/// rest are counted and summed up in one line when the interval is over (on that source's next refusal,
+/// or on flush()). The wording of both lines is given at construction (signInWording(),
+/// inputWording()). Never logs a secret. Thread-safe; remembers at most `maxSources` sources.
 class RefusalLog
 {
 public:
-    explicit RefusalLog(qint64 intervalSecs = 60, int maxSources = 10000);
+    /// How the two kinds of line read.
+    struct Wording
+    {
+        QString first;      ///< the full line: %1 the source, %2 the reason, %3 the detail
+        QString summary;    ///< the summary: %1 the source, %2 how many more, %3 the reasons counted
+        bool names = false; ///< the summary ends with ", as" and a few of the names refused
+    };
+    /// Refused sign-ins (the detail says the route and the name as typed).
+    static Wording signInWording();
+    /// Refused requests before sign-in (the detail says header values and the like).
+    static Wording inputWording();
 
-    /// Records one refusal of sign-in as `name` (as typed; quoted and cut short in the log) from
-    /// `source` over `route` ("REST", "IPP", "kiosk PIN" ...) because of `reason`.
-    void refused(const QString& source, const QString& name, const QString& route, const QString& reason,
-                 qint64 now);
+    /// Logs to `category` (e.g. mps.server.auth) at info level, worded as `wording`.
+    RefusalLog(const QLoggingCategory& category, Wording wording, qint64 intervalSecs = 60,
+               int maxSources = 10000);
+
+    /// Records one refusal from `source` because of `reason` (a short English phrase with no client
+    /// data in it), with `detail` shown only on a full line and, for a wording with names, `name` (as
+    /// typed; quoted and cut short in the summary). `now` in seconds. Returns true when a full line was
+    /// written for it.
+    bool refused(const QString& source, const QString& reason, const QString& detail, qint64 now,
+                 const QString& name = QString());
     /// Writes the summaries of every interval that is over.
     void flush(qint64 now);
     /// Lines written so far (for tests and benchmarks).
@@ -41,7 +59,10 @@ private:
         std::size_t operator()(const QString& s) const { return qHash(s); }
     };
     void summarize(const QString& source, Pending& p);
+    void write(const QString& line);
 
+    const QLoggingCategory& m_category;
+    const Wording m_wording;
     qint64 m_interval;
     mutable std::mutex m_mutex;
     LruMap<QString, Pending, KeyHash> m_sources;

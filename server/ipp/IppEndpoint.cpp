@@ -1,8 +1,8 @@
 #include "IppEndpoint.h"
 
 #include "DocumentFormat.h"
-#include "InputRefusalLog.h"
 #include "IppSectionScanner.h"
+#include "RefusalLog.h"
 #include "JobService.h"
 #include "Log.h"
 #include "Store.h"
@@ -54,9 +54,9 @@ ssize_t readIppBytes(void* ctx, ipp_uchar_t* buffer, size_t bytes)
 }
 
 // Refused input from clients that may not have signed in: rate-limited per source address.
-InputRefusalLog& refusalLog()
+RefusalLog& refusalLog()
 {
-    static InputRefusalLog log(lcIpp());
+    static RefusalLog log(lcIpp(), RefusalLog::inputWording());
     return log;
 }
 

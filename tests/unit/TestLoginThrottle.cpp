@@ -1,5 +1,6 @@
 // LoginThrottle (per source and per (name, source) counting), PasswordCheckPool (bounded Argon2id
 // checks) and RefusalLog (bounded, safe log lines): issue 14 §2. Time is passed in, never slept.
+#include "Log.h"
 #include "LoginThrottle.h"
 #include "PasswordCheckPool.h"
 #include "RefusalLog.h"
@@ -183,13 +184,44 @@ private slots:
         QCOMPARE(RefusalLog::printable(QStringLiteral("kim\n2026 fake line")),
                  QStringLiteral("kim?2026 fake line"));
         QCOMPARE(RefusalLog::printable(QString(100, QLatin1Char('x'))).size(), 67);
-        RefusalLog log(60);
+        RefusalLog log(lcAuth(), RefusalLog::signInWording(), 60);
         for (int i = 0; i < 1000; ++i)
-            log.refused(QStringLiteral("10.0.0.9"), QStringLiteral("n%1").arg(i), QStringLiteral("REST"),
-                        QStringLiteral("unknown name"), 100 + i / 100);
+            log.refused(QStringLiteral("10.0.0.9"), QStringLiteral("unknown name"),
+                        QStringLiteral("over REST"), 100 + i / 100, QStringLiteral("n%1").arg(i));
         QCOMPARE(log.linesWritten(), quint64(1));
         log.flush(200);
         QCOMPARE(log.linesWritten(), quint64(2));
+    }
+
+    // One class serves both uses; each keeps its own lines (admins and tests grep them).
+    void refusalLogWordings()
+    {
+        RefusalLog signIn(lcAuth(), RefusalLog::signInWording(), 60);
+        QTest::ignoreMessage(QtInfoMsg, "sign-in refused from 10.0.0.9 over REST as \"kim\" : unknown name");
+        QVERIFY(signIn.refused(QStringLiteral("10.0.0.9"), QStringLiteral("unknown name"),
+                               QStringLiteral("over REST as \"kim\""), 100, QStringLiteral("kim")));
+        QVERIFY(!signIn.refused(QStringLiteral("10.0.0.9"), QStringLiteral("wrong password"),
+                                QStringLiteral("over IPP as \"lee\""), 110, QStringLiteral("lee\n")));
+        QTest::ignoreMessage(QtInfoMsg, "sign-in refused from 10.0.0.9 1 more time(s) since the last line "
+                                        "( 1 wrong password ), as \"lee?\"");
+        signIn.flush(200);
+        QCOMPARE(signIn.linesWritten(), quint64(2));
+
+        RefusalLog input(lcIpp(), RefusalLog::inputWording(), 60);
+        QTest::ignoreMessage(QtInfoMsg, "refused malformed IPP request from 10.0.0.7 : content-length 5");
+        QVERIFY(input.refused(QStringLiteral("10.0.0.7"), QStringLiteral("malformed IPP request"),
+                              QStringLiteral("content-length 5"), 100));
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(!input.refused(QStringLiteral("10.0.0.7"), QStringLiteral("malformed IPP request"),
+                                   QStringLiteral("content-length 6"), 101 + i));
+        // The next refusal after the interval sums up the last one before its own full line.
+        QTest::ignoreMessage(
+            QtInfoMsg,
+            "refused 2 more request(s) from 10.0.0.7 since the last line: 2 malformed IPP request");
+        QTest::ignoreMessage(QtInfoMsg, "refused malformed IPP request from 10.0.0.7 : content-length 7");
+        QVERIFY(input.refused(QStringLiteral("10.0.0.7"), QStringLiteral("malformed IPP request"),
+                              QStringLiteral("content-length 7"), 170));
+        QCOMPARE(input.linesWritten(), quint64(3));
     }
 };
 
