@@ -125,20 +125,22 @@ int FaxCommands::run(Store& store, const QStringList& args, QTextStream& out, QT
         const int keep = p.isSet(keepDays) ? p.value(keepDays).toInt(&ok) : 1;
         if (!ok || keep < 1 || keep > 3650)
             return fail(QStringLiteral("--keep-days is a number of days from 1 to 3650"));
+        // The settings are the sending side's (FaxService reads them there).
+        FaxStore& settings = store.fax();
         bool stored = true;
         if (p.isSet(prefix))
-            stored = stored && fax.setSetting(QStringLiteral("outside-prefix"), p.value(prefix));
+            stored = stored && settings.setSetting(QStringLiteral("outside-prefix"), p.value(prefix));
         if (p.isSet(noPrefix))
-            stored = stored && fax.removeSetting(QStringLiteral("outside-prefix"));
+            stored = stored && settings.clearSetting(QStringLiteral("outside-prefix"));
         if (p.isSet(extension))
-            stored = stored && fax.setSetting(QStringLiteral("extension-digits"), QString::number(ext));
+            stored = stored && settings.setSetting(QStringLiteral("extension-digits"), QString::number(ext));
         if (p.isSet(keepDays))
-            stored = stored && fax.setSetting(QStringLiteral("keep-days"), QString::number(keep));
+            stored = stored && settings.setSetting(QStringLiteral("keep-days"), QString::number(keep));
         if (!stored)
             return fail(QStringLiteral("the fax settings could not be stored"), 1);
-        const QString pre = fax.setting(QStringLiteral("outside-prefix"));
-        const QString digits = fax.setting(QStringLiteral("extension-digits"));
-        const QString days = fax.setting(QStringLiteral("keep-days"));
+        const QString pre = settings.setting(QStringLiteral("outside-prefix"));
+        const QString digits = settings.setting(QStringLiteral("extension-digits"));
+        const QString days = settings.setting(QStringLiteral("keep-days"));
         out << "outside-prefix\t" << (pre.isEmpty() ? QStringLiteral("(none)") : pre) << "\n";
         out << "extension-digits\t" << (digits.isEmpty() ? QStringLiteral("4 (default)") : digits) << "\n";
         out << "keep-days\t" << (days.isEmpty() ? QStringLiteral("(server default, 30)") : days) << "\n";

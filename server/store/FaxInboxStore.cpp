@@ -295,27 +295,3 @@ bool FaxInboxStore::remove(qint64 id, QString* spoolName)
     s.bind(1, id);
     return s.exec() && m_db.changes() > 0;
 }
-
-QString FaxInboxStore::setting(const QString& key)
-{
-    std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "SELECT value FROM fax_settings WHERE key = ?");
-    s.bind(1, key);
-    return s.next() ? s.text(0) : QString();
-}
-
-bool FaxInboxStore::setSetting(const QString& key, const QString& value)
-{
-    std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "INSERT OR REPLACE INTO fax_settings(key, value) VALUES(?,?)");
-    s.bind(1, key).bind(2, value);
-    return s.exec();
-}
-
-bool FaxInboxStore::removeSetting(const QString& key)
-{
-    std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "DELETE FROM fax_settings WHERE key = ?");
-    s.bind(1, key);
-    return s.exec();
-}

@@ -54,8 +54,8 @@ struct FaxBlock
     qint64 created = 0;
 };
 
-/// The receiving side's tables (fax_inbox, fax_routes, fax_blocked, fax_gateway_tokens) and the fax
-/// settings (fax_settings), over the Store's connection and lock.
+/// The receiving side's tables (fax_inbox, fax_routes, fax_blocked, fax_gateway_tokens), over the
+/// Store's connection and lock. The fax settings (fax_settings) are FaxStore's.
 class FaxInboxStore
 {
 public:
@@ -102,11 +102,6 @@ public:
     /// Deletes a fax: its key is forgotten at once (the file is then unreadable) and its spool name
     /// returned in `spoolName` for removal. False when there is no such live fax.
     [[nodiscard]] bool remove(qint64 id, QString* spoolName);
-
-    // Settings (fax_settings: outside-prefix, extension-digits, keep-days)
-    QString setting(const QString& key);
-    [[nodiscard]] bool setSetting(const QString& key, const QString& value);
-    [[nodiscard]] bool removeSetting(const QString& key);
 
 private:
     static FaxInboxRecord readFax(const Statement& s);
