@@ -228,9 +228,14 @@ void FaxDispatcher::handOver(const FaxOutRecord& queued)
     }
     QString jobId;
     bool retryable = false;
-    const bool ok = m_gateway.submit(sub, &jobId, &error, &retryable);
+    bool nothingQueued = false;
+    const bool ok = m_gateway.submit(sub, &jobId, &error, &retryable, &nothingQueued);
     sub.parts.clear(); // closes the spool files
     if (!ok) {
+        // A fax the gateway surely does not hold is queued here only again: its sender can cancel it
+        // while the gateway is away.
+        if (retryable && nothingQueued && !m_store.fax().clearHandingOver(f.id))
+            qCWarning(lcFaxDispatch) << "fax" << f.id << "could not be marked as not handed over";
         if (retryable)
             giveUpIfUnreachable(f, f.submitted, error);
         else

@@ -49,9 +49,11 @@ public:
     /// A short name for logs and the usage ledger ("hylafax").
     virtual QString name() const = 0;
     /// Hands one fax to the gateway. Returns false with `error` (and `retryable` true when the gateway
-    /// could not be reached, false when it refused the fax).
+    /// could not be reached, false when it refused the fax); `nothingQueued`, when given, is then true
+    /// when the gateway surely holds nothing of the fax that it could send (false when the answer to
+    /// the final step was lost: findByTag tells later), so that it can be cancelled without asking.
     [[nodiscard]] virtual bool submit(const FaxSubmission& fax, QString* gatewayJobId, QString* error,
-                                      bool* retryable) = 0;
+                                      bool* retryable, bool* nothingQueued = nullptr) = 0;
     /// The fax's current state. False with `error` when the gateway cannot be asked now.
     [[nodiscard]] virtual bool status(const QString& gatewayJobId, FaxGatewayStatus* out, QString* error) = 0;
     /// Stops and removes a fax that has not ended.

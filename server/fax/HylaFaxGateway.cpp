@@ -269,13 +269,16 @@ bool HylaFaxGateway::findInSession(HylaFaxClient& client, const QString& tag, QS
     return true;
 }
 
-bool HylaFaxGateway::submit(const FaxSubmission& fax, QString* gatewayJobId, QString* error, bool* retryable)
+bool HylaFaxGateway::submit(const FaxSubmission& fax, QString* gatewayJobId, QString* error, bool* retryable,
+                            bool* nothingQueued)
 {
-    auto refuse = [&](const QString& message, bool transient) {
+    auto refuse = [&](const QString& message, bool transient, bool maybeQueued = false) {
         if (error)
             *error = message;
         if (retryable)
             *retryable = transient;
+        if (nothingQueued)
+            *nothingQueued = !maybeQueued;
         qCWarning(lcHylaFaxGateway) << "fax" << fax.tag << "not handed to HylaFAX:" << message;
         return false;
     };
@@ -344,6 +347,7 @@ bool HylaFaxGateway::submit(const FaxSubmission& fax, QString* gatewayJobId, QSt
         parameters << QStringLiteral("DOCUMENT ") + document;
 
     bool ok = true;
+    bool submitting = false;
     QString failedStep;
     for (const QString& parameter : parameters) {
         if (!client.expect(QStringLiteral("JPARM ") + parameter, 200, 299)) {
@@ -354,6 +358,7 @@ bool HylaFaxGateway::submit(const FaxSubmission& fax, QString* gatewayJobId, QSt
     }
     if (ok && !client.expect(QStringLiteral("JSUBM ") + jobId, 200, 299)) {
         ok = false;
+        submitting = true;
         failedStep = QStringLiteral("submitting job %1").arg(jobId);
     }
     if (!ok) {
@@ -363,7 +368,8 @@ bool HylaFaxGateway::submit(const FaxSubmission& fax, QString* gatewayJobId, QSt
         HylaFaxClient::Reply ignored;
         (void)client.command(QStringLiteral("JDELE ") + jobId, &ignored);
         client.quit();
-        return refuse(message, transient);
+        // A JSUBM that was refused queued nothing; one whose answer never came may have.
+        return refuse(message, transient, submitting && transient);
     }
     client.quit();
     qCInfo(lcHylaFaxGateway) << "fax" << fax.tag << "is HylaFAX job" << jobId << "with" << fax.parts.size()

@@ -29,9 +29,9 @@ public:
     QString name() const override;
     /// Uploads each part (STOT, streamed), creates the job (JNEW, JPARM ..., JSUBM) and returns its id.
     /// `retryable` is true when hfaxd could not be reached or did not answer in time, false when it
-    /// refused a command.
+    /// refused a command. `nothingQueued` is false only when JSUBM's answer did not come.
     [[nodiscard]] bool submit(const FaxSubmission& fax, QString* gatewayJobId, QString* error,
-                              bool* retryable) override;
+                              bool* retryable, bool* nothingQueued = nullptr) override;
     /// Reads the job's state, pages, dials, remote id and status text and maps them (see the .cpp).
     [[nodiscard]] bool status(const QString& gatewayJobId, FaxGatewayStatus* out, QString* error) override;
     /// Kills (JKILL) a job that is still queued or active; true as well when it has already ended.

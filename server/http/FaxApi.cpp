@@ -304,7 +304,8 @@ void FaxApi::sentRoute(HttpExchange& ex, const Identity& who, qint64 id, const Q
             return notFound(ex, QStringLiteral("Fax"), id);
         default:
             return error(ex, 503, QStringLiteral("gateway-unreachable"),
-                         QStringLiteral("The fax gateway could not cancel the fax now. Try again shortly."));
+                         QStringLiteral("The fax may already be at the fax gateway, which does not answer "
+                                        "now, so it cannot be cancelled yet. Try again in a few minutes."));
         }
     }
 }

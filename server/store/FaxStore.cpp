@@ -359,6 +359,15 @@ bool FaxStore::markHandingOver(qint64 id, const QString& gateway, qint64 now)
     return s.exec() && m_db.changes() == 1;
 }
 
+bool FaxStore::clearHandingOver(qint64 id)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "UPDATE fax_out SET gateway = NULL WHERE id = ? AND state = 'queued' AND "
+                               "gateway_job_id IS NULL");
+    s.bind(1, id);
+    return s.exec();
+}
+
 namespace {
 // Stores a fax's progress (and, once ended, its end and charged pages) if it is still in `fromState`;
 // a fax already charged is never written again.

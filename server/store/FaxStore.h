@@ -136,6 +136,9 @@ public:
     QList<FaxOutRecord> liveFaxes();
     /// Records the start of a hand-over to `gateway` (before submit: crash recovery looks for the tag).
     [[nodiscard]] bool markHandingOver(qint64 id, const QString& gateway, qint64 now);
+    /// Undoes markHandingOver for a fax still queued when the gateway holds nothing of it (a hand-over
+    /// that failed before anything was queued there). Returns false on a database error.
+    [[nodiscard]] bool clearHandingOver(qint64 id);
     /// Stores a live fax's progress (state, pages, remote, attempts, gateway id) if it is still in
     /// `fromState` (compare-and-set); false when someone else changed it.
     [[nodiscard]] bool updateLive(const FaxOutRecord& fax, const QString& fromState);

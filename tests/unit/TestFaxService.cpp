@@ -99,16 +99,20 @@ public:
     };
     bool reachable = true;
     bool refuse = false;
+    bool loseAnswer = false; ///< takes the next fax but its answer is lost (as a JSUBM reply cut off)
     int submits = 0;
     int cancels = 0;
     std::map<QString, Job> jobs;
 
     QString name() const override { return QStringLiteral("fake"); }
-    bool submit(const FaxSubmission& fax, QString* id, QString* error, bool* retryable) override
+    bool submit(const FaxSubmission& fax, QString* id, QString* error, bool* retryable,
+                bool* nothingQueued = nullptr) override
     {
         if (!reachable || refuse) {
             *error = reachable ? QStringLiteral("503 refused") : QStringLiteral("connection refused");
             *retryable = !reachable;
+            if (nothingQueued)
+                *nothingQueued = true;
             return false;
         }
         ++submits;
@@ -132,6 +136,15 @@ public:
         j.status.state = FaxGatewayStatus::State::Queued;
         *id = QString::number(100 + submits);
         jobs[*id] = j;
+        if (loseAnswer) {
+            loseAnswer = false;
+            id->clear();
+            *error = QStringLiteral("timed out waiting for the answer to JSUBM");
+            *retryable = true;
+            if (nothingQueued)
+                *nothingQueued = false;
+            return false;
+        }
         return true;
     }
     bool status(const QString& id, FaxGatewayStatus* out, QString* error) override
@@ -633,6 +646,46 @@ private Q_SLOTS:
         QCOMPARE(int(f.faxes->cancel(f.kim, b)), int(FaxActionResult::WrongState));
         const auto events = drain(*sub);
         QCOMPARE(std::get<1>(events.last()), QStringLiteral("cancelled"));
+        QVERIFY(f.faxRows().isEmpty());
+    }
+
+    // The gateway is down: a fax it never took is cancelled here; one it may hold waits for it.
+    void cancelWhileGatewayDown()
+    {
+        Fixture f;
+        QVERIFY(f.init());
+        const qint64 id = f.draft(f.kim);
+        const FaxSendResult r = f.faxes->send(
+            f.kim, id,
+            {{QString(), QStringLiteral("02-123-4567")}, {QString(), QStringLiteral("02-765-4321")}});
+        const qint64 a = r.faxes.at(0).toObject().value(QLatin1String("id")).toInteger();
+        const qint64 b = r.faxes.at(1).toObject().value(QLatin1String("id")).toInteger();
+        // a: the hand-over failed before the gateway took anything.
+        f.gateway.reachable = false;
+        f.dispatcher->runOnce();
+        QCOMPARE(f.state(a), QStringLiteral("queued"));
+        QVERIFY(f.store.fax().fax(a)->gateway.isEmpty());
+        QCOMPARE(int(f.faxes->cancel(f.kim, a)), int(FaxActionResult::Ok));
+        QCOMPARE(f.state(a), QStringLiteral("cancelled"));
+        QCOMPARE(f.store.fax().fax(a)->reasonCode, QStringLiteral("cancelled"));
+        // b: the gateway took it but its answer was lost; then the gateway went away.
+        f.gateway.reachable = true;
+        f.gateway.loseAnswer = true;
+        f.dispatcher->runOnce();
+        QCOMPARE(f.state(b), QStringLiteral("queued"));
+        QCOMPARE(f.store.fax().fax(b)->gateway, QStringLiteral("fake"));
+        f.gateway.reachable = false;
+        QCOMPARE(int(f.faxes->cancel(f.kim, b)), int(FaxActionResult::Failed));
+        QCOMPARE(f.state(b), QStringLiteral("queued"));
+        // Back again: found by its tag and removed there; a never reached the gateway at all.
+        f.gateway.reachable = true;
+        QCOMPARE(int(f.faxes->cancel(f.kim, b)), int(FaxActionResult::Ok));
+        QCOMPARE(f.state(b), QStringLiteral("cancelled"));
+        QCOMPARE(f.gateway.cancels, 1);
+        QCOMPARE(f.gateway.jobs.size(), size_t(1));
+        QCOMPARE(f.gateway.only().tag, QStringLiteral("mps-fax-%1").arg(b));
+        f.dispatcher->runOnce();
+        QCOMPARE(f.gateway.submits, 1);
         QVERIFY(f.faxRows().isEmpty());
     }
 

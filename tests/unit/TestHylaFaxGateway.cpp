@@ -346,8 +346,10 @@ void TestHylaFaxGateway::refusedParameterIsNotRetryable()
     QString jobId;
     QString error;
     bool retryable = true;
-    QVERIFY(!gateway.submit(fax, &jobId, &error, &retryable));
+    bool nothingQueued = false;
+    QVERIFY(!gateway.submit(fax, &jobId, &error, &retryable, &nothingQueued));
     QVERIFY(!retryable);
+    QVERIFY(nothingQueued); // JSUBM answered: refused, so nothing waits at the gateway
     QVERIFY2(error.contains(QLatin1String("DIALSTRING")), qPrintable(error));
     QVERIFY(jobId.isEmpty());
     QVERIFY(jobWithTag(fax.tag).isEmpty()); // the half-made job is not left behind
@@ -412,8 +414,10 @@ void TestHylaFaxGateway::closedPortIsRetryable()
     QString jobId;
     QString error;
     bool retryable = false;
-    QVERIFY(!gateway.submit(fax, &jobId, &error, &retryable));
+    bool nothingQueued = false;
+    QVERIFY(!gateway.submit(fax, &jobId, &error, &retryable, &nothingQueued));
     QVERIFY(retryable);
+    QVERIFY(nothingQueued); // never connected: the sender may cancel it here
     QVERIFY(!error.isEmpty());
     FaxGatewayStatus status;
     QVERIFY(!gateway.status(QStringLiteral("1"), &status, &error));
@@ -445,8 +449,10 @@ void TestHylaFaxGateway::silentServerTimesOut()
     QString jobId;
     QString error;
     bool retryable = false;
-    QVERIFY(!gateway.submit(fax, &jobId, &error, &retryable));
+    bool nothingQueued = false;
+    QVERIFY(!gateway.submit(fax, &jobId, &error, &retryable, &nothingQueued));
     QVERIFY(retryable);
+    QVERIFY(nothingQueued); // silent before any job was made
     QVERIFY2(error.contains(QLatin1String("700 ms")), qPrintable(error));
     QVERIFY(server.accepted());
     FaxGatewayStatus status;
