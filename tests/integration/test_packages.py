@@ -252,6 +252,14 @@ class PackagesTest(unittest.TestCase):
     def test_maintainer_scripts_in_throwaway_root(self):
         if os.geteuid() != 0 or not shutil.which("unshare"):
             self.skipTest("needs root and unshare (a private mount namespace with an overlay of /)")
+        probe = os.path.join(self.tmp, "probe")
+        os.mkdir(probe)
+        res = run(["unshare", "--mount", "--propagation", "private", "sh", "-c",
+                   f"mount -t tmpfs probe {probe} && mkdir {probe}/u {probe}/w {probe}/m && "
+                   f"mount -t overlay overlay -o lowerdir=/,upperdir={probe}/u,workdir={probe}/w {probe}/m"],
+                  check=False)
+        if res.returncode != 0:
+            self.skipTest(f"no private mount namespace with an overlay here: {res.stdout.strip()}")
         deb = self.debs["mps-server"]
         # An "earlier release" to upgrade from: the same package numbered 0.0.1.
         older = os.path.join(self.tmp, "older")
