@@ -4,9 +4,10 @@
 
 JobCommitter::JobCommitter(Store& store) : m_store(store) {}
 
-bool JobCommitter::commit(const StoredJob& job, const QByteArray& thumbnailPng)
+qint64 JobCommitter::commit(const StoredJob& job, const QByteArray& thumbnailPng,
+                            const std::function<QByteArray(qint64 id)>& wrapKey)
 {
-    Waiting me{Store::JobCommit{job, thumbnailPng}};
+    Waiting me{Store::JobCommit{job, thumbnailPng, wrapKey}};
     std::unique_lock lock(m_mutex);
     m_waiting.push_back(&me);
     while (!me.done) {
@@ -23,16 +24,16 @@ bool JobCommitter::commit(const StoredJob& job, const QByteArray& thumbnailPng)
         items.reserve(static_cast<qsizetype>(batch.size()));
         for (const Waiting* w : batch)
             items.append(w->item);
-        const QList<bool> ok = m_store.commitJobs(items);
+        const QList<qint64> ids = m_store.commitJobs(items);
         if (batch.size() > 1)
             qCDebug(lcIngest) << batch.size() << "jobs committed in one transaction";
         lock.lock();
         for (size_t i = 0; i < batch.size(); ++i) {
-            batch[i]->ok = ok.value(static_cast<qsizetype>(i), false);
+            batch[i]->id = ids.value(static_cast<qsizetype>(i), 0);
             batch[i]->done = true;
         }
         m_committing = false;
         m_committed.notify_all();
     }
-    return me.ok;
+    return me.id;
 }

@@ -2,6 +2,7 @@
 #include "Store.h"
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <vector>
 
@@ -16,16 +17,18 @@ public:
     explicit JobCommitter(Store& store);
 
     /// Makes `job` whole and held (Store::commitJobs) together with whatever other jobs are waiting;
-    /// returns once its row is durable, true when it was committed (false: the row is gone or the
-    /// transaction failed). The job's spool file must already be committed (Spool::commit).
-    [[nodiscard]] bool commit(const StoredJob& job, const QByteArray& thumbnailPng);
+    /// returns once its row is durable: the job's id, or 0 when it was not committed (its receiving row
+    /// is gone or the transaction failed). A job with id 0 is inserted and its key wrapped by `wrapKey`
+    /// for the id it gets. The job's spool file must already be committed (Spool::commit).
+    [[nodiscard]] qint64 commit(const StoredJob& job, const QByteArray& thumbnailPng,
+                                const std::function<QByteArray(qint64 id)>& wrapKey = {});
 
 private:
     struct Waiting
     {
         Store::JobCommit item;
         bool done = false;
-        bool ok = false;
+        qint64 id = 0;
     };
 
     Store& m_store;

@@ -92,27 +92,33 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     };
     if (!captureId.isEmpty() && seen())
         return r;
+    // A desktop capture reserves its row first (its id must be unique while it arrives); a plain upload
+    // gets its row only when it is committed, so that it costs one database flush, not two.
+    const bool reserve = !existingJobId && !captureId.isEmpty();
     const qint64 jobId =
-        existingJobId ? existingJobId : m_store.createReceivingJob(owner.id, meta, captureId);
+        existingJobId ? existingJobId : reserve ? m_store.createReceivingJob(owner.id, meta, captureId) : 0;
     // Two uploads of one capture racing: the unique index lets only one row in.
-    if (!jobId && !captureId.isEmpty() && seen())
+    if (reserve && !jobId && seen())
         return r;
-    if (!jobId) {
+    if (reserve && !jobId) {
         r.error = QStringLiteral("The server could not store the job. Try again later.");
         return r;
     }
     meta.id = jobId;
+    const QString subject = jobId ? QStringLiteral("job %1 for %2").arg(jobId).arg(owner.name)
+                                  : QStringLiteral("upload by %1").arg(owner.name);
     auto fail = [&](IngestResult::Status st, const QString& msg, Spool::Temp* temp,
                     const QString& code = QString(), const QJsonObject& args = {}) {
         if (temp)
             m_spool.discard(temp);
-        m_store.discardReceivingJob(jobId);
+        if (jobId)
+            m_store.discardReceivingJob(jobId);
         r.status = st;
         r.error = msg;
         if (!code.isEmpty())
             r.code = code;
         r.args = args;
-        qCInfo(lcIngest).noquote() << "job" << jobId << "for" << owner.name << "refused:" << msg;
+        qCInfo(lcIngest).noquote() << subject << "refused:" << msg;
         return r;
     };
 
@@ -120,7 +126,7 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     // for the thumbnail only after the job is acknowledged (renderThumbnail).
     DocumentIntake::Outcome in = DocumentIntake::receive(
         m_spool, m_converter, m_maxDocumentBytes.load(), meta.documentFormat, meta.name, source,
-        QStringLiteral("job %1 for %2").arg(jobId).arg(owner.name), false);
+        subject, false);
     if (in.status != IngestResult::Status::Ok)
         return fail(in.status, in.error, nullptr, in.code, in.args);
     Spool::Temp temp = in.temp;
@@ -141,25 +147,29 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     stored.info = meta;
     stored.ownerId = owner.id;
     stored.spoolName = temp.name;
-    stored.wrappedKey = KeyWrap::wrap(m_kek, jobKey, keyAd(jobId));
+    if (jobId)
+        stored.wrappedKey = KeyWrap::wrap(m_kek, jobKey, keyAd(jobId));
     // File first, then the row: a crash in between leaves an orphan file that start-up removes. The rows
     // of uploads finishing together share one transaction and one flush (JobCommitter).
     if (!m_spool.commit(&temp, &err))
         return fail(IngestResult::Status::StorageError,
                     QStringLiteral("The server could not store the job. Try again later."), nullptr);
-    if (!m_committer->commit(stored, doc.thumbnailPng)) {
+    const qint64 committedId = m_committer->commit(
+        stored, doc.thumbnailPng, [this, &jobKey](qint64 id) { return KeyWrap::wrap(m_kek, jobKey, keyAd(id)); });
+    if (!committedId) {
         m_spool.remove(stored.spoolName);
         return fail(IngestResult::Status::StorageError,
                     QStringLiteral("The server could not store the job. Try again later."), nullptr);
     }
-    qCInfo(lcIngest).noquote() << "job" << jobId << "held for" << owner.name << ":" << meta.pages << "pages,"
+    meta.id = committedId;
+    qCInfo(lcIngest).noquote() << "job" << committedId << "held for" << owner.name << ":" << meta.pages << "pages,"
                                << meta.size << "bytes," << meta.documentFormat;
     r.status = IngestResult::Status::Ok;
     r.job = meta;
-    publishJob(jobId, QStringLiteral("job-held"));
+    publishJob(committedId, QStringLiteral("job-held"));
     // Rasters were thumbnailed while their pages were counted; PDFs and JPEGs are rendered now.
     if (doc.thumbnailPng.isEmpty())
-        m_thumbnails->enqueue(jobId);
+        m_thumbnails->enqueue(committedId);
     return r;
 }
 

@@ -734,39 +734,64 @@ std::optional<StoredJob> Store::jobByCaptureId(qint64 ownerId, const QString& ca
 
 bool Store::commitJob(const StoredJob& job, const QByteArray& thumbnailPng)
 {
-    return commitJobs({JobCommit{job, thumbnailPng}}).value(0, false);
+    return job.info.id != 0 && commitJobs({JobCommit{job, thumbnailPng, {}}}).value(0, 0) != 0;
 }
 
-QList<bool> Store::commitJobs(const QList<JobCommit>& jobs)
+QList<qint64> Store::commitJobs(const QList<JobCommit>& jobs)
 {
     std::lock_guard lock(m_mutex);
-    QList<bool> done(jobs.size(), false);
+    QList<qint64> done(jobs.size(), 0);
     Transaction tx(m_db);
     for (qsizetype k = 0; k < jobs.size(); ++k) {
-        // A job cancelled while it arrived has no receiving row any more: only that one is not committed.
         const StoredJob& job = jobs[k].job;
         const QByteArray& thumbnailPng = jobs[k].thumbnailPng;
-        Statement s(
-            m_db.handle(),
-            "UPDATE jobs SET name = ?, format = ?, size = ?, pages = ?, color = ?, page_size = ?, copies = ?, "
-            "sides = ?, color_mode = ?, state = 'held', spool_name = ?, wrapped_key = ?, expires = ? "
-            "WHERE id = ? AND state = 'receiving'");
         const JobInfo& i = job.info;
-        s.bind(1, i.name).bind(2, i.documentFormat).bind(3, i.size).bind(4, i.pages).bind(5, i.color ? 1 : 0);
-        s.bind(6, i.pageSize).bind(7, i.options.copies).bind(8, i.options.sides).bind(9, i.options.colorMode);
-        s.bind(10, job.spoolName).bind(11, job.wrappedKey).bind(12, i.expires.toSecsSinceEpoch()).bind(13, i.id);
-        if (!s.exec() || m_db.changes() != 1)
-            continue;
+        qint64 id = i.id;
+        if (id == 0) {
+            // An upload that needed no reservation: its row is written whole, and its key is wrapped
+            // for the id it gets.
+            Statement ins(m_db.handle(),
+                          "INSERT INTO jobs(owner_id, name, format, size, pages, color, page_size, copies, sides, "
+                          "color_mode, state, spool_name, wrapped_key, submitted, expires) "
+                          "VALUES(?,?,?,?,?,?,?,?,?,?,'held',?,?,?,?)");
+            ins.bind(1, job.ownerId).bind(2, i.name).bind(3, i.documentFormat).bind(4, i.size).bind(5, i.pages);
+            ins.bind(6, i.color ? 1 : 0).bind(7, i.pageSize).bind(8, i.options.copies).bind(9, i.options.sides);
+            ins.bind(10, i.options.colorMode).bind(11, job.spoolName).bind(12, QByteArray());
+            ins.bind(13, i.submitted.toSecsSinceEpoch()).bind(14, i.expires.toSecsSinceEpoch());
+            if (!ins.exec() || !jobs[k].wrapKey)
+                continue;
+            id = m_db.lastInsertId();
+            Statement key(m_db.handle(), "UPDATE jobs SET wrapped_key = ? WHERE id = ?");
+            key.bind(1, jobs[k].wrapKey(id)).bind(2, id);
+            if (!key.exec()) {
+                Statement undo(m_db.handle(), "DELETE FROM jobs WHERE id = ?");
+                undo.bind(1, id);
+                (void)undo.exec();
+                continue;
+            }
+        } else {
+            // A job cancelled while it arrived has no receiving row any more: only that one is not committed.
+            Statement s(
+                m_db.handle(),
+                "UPDATE jobs SET name = ?, format = ?, size = ?, pages = ?, color = ?, page_size = ?, copies = ?, "
+                "sides = ?, color_mode = ?, state = 'held', spool_name = ?, wrapped_key = ?, expires = ? "
+                "WHERE id = ? AND state = 'receiving'");
+            s.bind(1, i.name).bind(2, i.documentFormat).bind(3, i.size).bind(4, i.pages).bind(5, i.color ? 1 : 0);
+            s.bind(6, i.pageSize).bind(7, i.options.copies).bind(8, i.options.sides).bind(9, i.options.colorMode);
+            s.bind(10, job.spoolName).bind(11, job.wrappedKey).bind(12, i.expires.toSecsSinceEpoch()).bind(13, id);
+            if (!s.exec() || m_db.changes() != 1)
+                continue;
+        }
         if (!thumbnailPng.isEmpty()) {
             Statement t(m_db.handle(), "INSERT OR REPLACE INTO thumbnails(job_id, png) VALUES(?,?)");
-            t.bind(1, i.id).bind(2, thumbnailPng);
+            t.bind(1, id).bind(2, thumbnailPng);
             // Without its thumbnail the job is still whole: it is committed all the same.
             (void)t.exec();
         }
-        done[k] = true;
+        done[k] = id;
     }
     if (!tx.commit())
-        return QList<bool>(jobs.size(), false);
+        return QList<qint64>(jobs.size(), 0);
     return done;
 }
 

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QString>
 #include <mutex>
+#include <functional>
 #include <optional>
 
 /// A staff member who can print, release and sign in.
@@ -203,16 +204,18 @@ public:
     std::optional<StoredJob> jobByCaptureId(qint64 ownerId, const QString& captureId);
     /// Makes a received job whole and held in one transaction.
     [[nodiscard]] bool commitJob(const StoredJob& job, const QByteArray& thumbnailPng);
-    /// One received job for commitJobs(): its row and its thumbnail (may be empty).
+    /// One received job for commitJobs(): its row and its thumbnail (may be empty). A job with id 0 has
+    /// no receiving row: it is inserted, and `wrapKey` gives its wrapped key once its id is known.
     struct JobCommit
     {
         StoredJob job;
         QByteArray thumbnailPng;
+        std::function<QByteArray(qint64 id)> wrapKey;
     };
     /// Makes several received jobs whole and held in one transaction, so that they share one disk flush
-    /// (group commit, JobCommitter). Returns, in order, whether each job's row was committed; all false
-    /// when the transaction failed.
-    QList<bool> commitJobs(const QList<JobCommit>& jobs);
+    /// (group commit, JobCommitter). Returns, in order, each job's id once committed, 0 for a job that
+    /// was not (its receiving row is gone); all 0 when the transaction failed.
+    QList<qint64> commitJobs(const QList<JobCommit>& jobs);
     /// Removes a job that never became whole.
     void discardReceivingJob(qint64 id);
     std::optional<StoredJob> job(qint64 id);
