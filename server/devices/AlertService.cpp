@@ -353,17 +353,22 @@ int AlertService::processDue()
     const QList<AlertRecord> owed = m_store.owed();
     if (owed.isEmpty())
         return 0;
-    QList<AlertMailText::Item> digest;
-    QList<qint64> digestIds;
-    int sent = 0;
+    // Quiet hours just ended with notices held back: everything owed goes out as ONE digest to all
+    // recipients (also a mail owed from before them, e.g. one whose retry fell into them), not a digest
+    // plus single mails. Otherwise one mail per alert.
+    QList<AlertMailText::Item> items;
+    QList<qint64> ids;
+    bool heldBack = false;
     for (const AlertRecord& a : owed) {
-        const AlertMailText::Item item = itemFor(a);
-        if (isQuiet(item.at)) {
-            digest << item;
-            digestIds << a.id;
-            continue;
-        }
-        if (!sendOne(AlertMailText::single(item), {a.id}, now)) {
+        items << itemFor(a);
+        ids << a.id;
+        heldBack = heldBack || isQuiet(items.last().at);
+    }
+    if (heldBack)
+        return sendOne(AlertMailText::digest(items), ids, now) ? 1 : 0;
+    int sent = 0;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!sendOne(AlertMailText::single(items.at(i)), {ids.at(i)}, now)) {
             std::lock_guard lock(m_mutex);
             if (m_stats.retryAt > now)
                 return sent;
@@ -371,8 +376,6 @@ int AlertService::processDue()
         }
         ++sent;
     }
-    if (!digest.isEmpty() && sendOne(AlertMailText::digest(digest), digestIds, now))
-        ++sent;
     return sent;
 }
 

@@ -43,6 +43,7 @@ private slots:
     void reminderWhileOpen();
     void jamThenAllClear();
     void quietHoursGiveOneDigestAtTheirEnd();
+    void quietHoursDigestIsOneMessageToAllAdmins();
     void restartNeitherRepeatsNorForgets();
     void failedMailIsRetriedLater();
     void unreachableAfterMinutes();
@@ -87,6 +88,7 @@ void TestAlertService::init()
     m_events.clear();
     m_mails.clear();
     m_forecast.clear();
+    m_admins = {QStringLiteral("admin@example.test")};
     m_nextResult = SmtpMailer::Result{true, false, 250, {}};
     setTime(localSecs(2026, 12, 3, 10, 0));
     makeService(AlertSettings{});
@@ -289,6 +291,62 @@ void TestAlertService::quietHoursGiveOneDigestAtTheirEnd()
     QCOMPARE(m_service->processDue(), 1);
     QVERIFY2(m_mails.last().text.contains(QStringLiteral("door or cover open")),
              qPrintable(m_mails.last().text));
+}
+
+void TestAlertService::quietHoursDigestIsOneMessageToAllAdmins()
+{
+    // Two admins and a configured address, two printers, and a mail that failed just before the quiet
+    // hours (its retry falls into them): at their end everything goes as ONE message to everyone.
+    m_admins = {QStringLiteral("kim@example.test"), QStringLiteral("lee@example.test")};
+    AlertSettings settings;
+    QVERIFY(settings.setQuietHours(QStringLiteral("22:00-07:00")));
+    settings.recipients = {QStringLiteral("facilities@example.test")};
+    makeService(settings);
+    PrinterRecord second;
+    second.name = QStringLiteral("5F-West");
+    second.uri = QStringLiteral("ipp://127.0.0.1:2/ipp/print");
+    second.location = QStringLiteral("5층 서쪽");
+    QString error;
+    QVERIFY2(m_store->addPrinter(&second, &error), qPrintable(error));
+    DeviceSnapshot other = snapshot(60);
+    other.printerId = second.id;
+
+    setTime(localSecs(2026, 12, 3, 21, 59));
+    m_nextResult = SmtpMailer::Result{false, true, 451, QStringLiteral("try later")};
+    m_service->observe({}, snapshot(60, {QStringLiteral("media-jam")}));
+    QCOMPARE(m_service->processDue(), 0); // refused: owed, retried in a minute, which is quiet
+    m_nextResult = SmtpMailer::Result{true, false, 250, {}};
+    setTime(localSecs(2026, 12, 3, 23, 30));
+    other.checkedAt = m_clock.nowSecs();
+    other.supplies[0].level = 5;
+    m_service->observe({}, other);
+    setTime(localSecs(2026, 12, 4, 2, 0));
+    other.checkedAt = m_clock.nowSecs();
+    other.reasons = {QStringLiteral("door-open")};
+    m_service->observe({}, other);
+    setTime(localSecs(2026, 12, 4, 4, 0));
+    other.checkedAt = m_clock.nowSecs();
+    other.reasons = {};
+    m_service->observe({}, other);
+    QCOMPARE(eventsOfState(QStringLiteral("open")).size(), 3); // the trays heard at once
+    setTime(localSecs(2026, 12, 4, 6, 59));
+    QCOMPARE(m_service->processDue(), 0);
+    QVERIFY(m_mails.isEmpty());
+
+    setTime(localSecs(2026, 12, 4, 7, 1));
+    QCOMPARE(m_service->processDue(), 1);
+    QCOMPARE(m_mails.size(), 1);
+    const MailMessage& digest = m_mails.first();
+    QStringList to = digest.to;
+    to.sort();
+    QCOMPARE(to, QStringList({QStringLiteral("facilities@example.test"), QStringLiteral("kim@example.test"),
+                              QStringLiteral("lee@example.test")}));
+    QVERIFY2(digest.subject.contains(QStringLiteral("3")), qPrintable(digest.subject));
+    for (const QString& word : {QStringLiteral("3F-East"), QStringLiteral("5F-West"), QStringLiteral("paper jam"),
+                                QStringLiteral("door or cover open"), QStringLiteral("Black Toner Cartridge TN-2420")})
+        QVERIFY2(digest.text.contains(word), qPrintable(word + QStringLiteral(" missing in:\n") + digest.text));
+    QCOMPARE(m_service->processDue(), 0);
+    QCOMPARE(m_mails.size(), 1);
 }
 
 void TestAlertService::restartNeitherRepeatsNorForgets()
