@@ -240,6 +240,17 @@ class TestFaxService : public QObject
                               sourceOf(makePdf(pages)), QString());
             return r.status == IngestResult::Status::Ok ? r.draft.value(QLatin1String("id")).toInteger() : 0;
         }
+        // A draft of kim's sent to two numbers: the ids of its two faxes (still queued).
+        std::pair<qint64, qint64> sendToTwo()
+        {
+            const FaxSendResult r = faxes->send(
+                kim, draft(kim),
+                {{QString(), QStringLiteral("02-123-4567")}, {QString(), QStringLiteral("02-765-4321")}});
+            if (r.faxes.size() != 2)
+                return {0, 0};
+            return {r.faxes.at(0).toObject().value(QLatin1String("id")).toInteger(),
+                    r.faxes.at(1).toObject().value(QLatin1String("id")).toInteger()};
+        }
         int spoolFiles() const
         {
             return QDir(dir.filePath(QStringLiteral("spool"))).entryList(QDir::Files).size();
@@ -654,12 +665,8 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(f.init());
-        const qint64 id = f.draft(f.kim);
-        const FaxSendResult r = f.faxes->send(
-            f.kim, id,
-            {{QString(), QStringLiteral("02-123-4567")}, {QString(), QStringLiteral("02-765-4321")}});
-        const qint64 a = r.faxes.at(0).toObject().value(QLatin1String("id")).toInteger();
-        const qint64 b = r.faxes.at(1).toObject().value(QLatin1String("id")).toInteger();
+        const auto [a, b] = f.sendToTwo();
+        QVERIFY(a && b);
         // a: the hand-over failed before the gateway took anything.
         f.gateway.reachable = false;
         f.dispatcher->runOnce();
@@ -715,12 +722,8 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(f.init());
-        const qint64 id = f.draft(f.kim);
-        const FaxSendResult r = f.faxes->send(
-            f.kim, id,
-            {{QString(), QStringLiteral("02-123-4567")}, {QString(), QStringLiteral("02-765-4321")}});
-        const qint64 a = r.faxes.at(0).toObject().value(QLatin1String("id")).toInteger();
-        const qint64 b = r.faxes.at(1).toObject().value(QLatin1String("id")).toInteger();
+        const auto [a, b] = f.sendToTwo();
+        QVERIFY(a && b);
         // The server was killed after the gateway accepted fax a but before its row said so, and while
         // it was about to hand over fax b (which never reached the gateway).
         QVERIFY(f.store.fax().markHandingOver(a, QStringLiteral("fake"), f.clock.nowSecs()));
@@ -749,12 +752,8 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(f.init());
-        const qint64 id = f.draft(f.kim);
-        const FaxSendResult r = f.faxes->send(
-            f.kim, id,
-            {{QString(), QStringLiteral("02-123-4567")}, {QString(), QStringLiteral("02-765-4321")}});
-        const qint64 a = r.faxes.at(0).toObject().value(QLatin1String("id")).toInteger();
-        const qint64 b = r.faxes.at(1).toObject().value(QLatin1String("id")).toInteger();
+        const auto [a, b] = f.sendToTwo();
+        QVERIFY(a && b);
         // b reaches the gateway; then the gateway goes away.
         QCOMPARE(int(f.faxes->cancel(f.kim, a)), int(FaxActionResult::Ok));
         f.dispatcher->runOnce();
