@@ -59,7 +59,7 @@ void EventStream::connectNow()
         return;
     dropReply();
     m_parser.reset();
-    ApiReply* reply = m_client->openStream(QStringLiteral("/api/v1/events"), IdleTimeoutMs, m_lastEventId);
+    ApiReply* reply = m_client->openStream(m_path, IdleTimeoutMs, m_lastEventId);
     m_reply = reply;
     connect(reply, &ApiReply::streamStarted, this, &EventStream::onStarted);
     connect(reply, &ApiReply::streamData, this, &EventStream::onData);

@@ -10,7 +10,8 @@
 class ApiClient;
 class ApiReply;
 
-/// The server's push channel (GET /api/v1/events, server-sent events) for the signed-in user.
+/// The server's push channel (GET /api/v1/events, server-sent events) for the signed-in user, or a
+/// kiosk's own channel (setPath("/api/v1/kiosk/events"), device token only).
 ///
 /// Connects through an ApiClient, so it uses the same server address, certificate pin, session and
 /// device token. When the stream drops or cannot be opened it reconnects after 1 s, doubling up to
@@ -34,6 +35,8 @@ public:
     explicit EventStream(ApiClient* client, QObject* parent = nullptr);
     ~EventStream() override;
 
+    /// Sets the stream's path (default /api/v1/events; a kiosk's idle channel is /api/v1/kiosk/events).
+    void setPath(const QString& path) { m_path = path; }
     /// Connects now (dropping any current connection) and keeps reconnecting until stop().
     void start();
     /// Closes the stream and cancels any pending reconnection; emits disconnected() if connected.
@@ -72,6 +75,7 @@ private:
     void dropReply();
 
     QPointer<ApiClient> m_client;
+    QString m_path = QStringLiteral("/api/v1/events");
     QPointer<ApiReply> m_reply;
     SseParser m_parser;
     QTimer m_retryTimer;

@@ -1,6 +1,7 @@
 #include "FingerprintController.h"
 
 #include "ApiClient.h"
+#include "EventStream.h"
 #include "FingerprintEnrolRequest.h"
 #include "KioskController.h"
 #include "KioskLog.h"
@@ -16,9 +17,8 @@ FingerprintController::FingerprintController(KioskController* session) : QObject
 {
     m_candidateRefresh.setInterval(60 * 1000);
     connect(&m_candidateRefresh, &QTimer::timeout, this, &FingerprintController::fetchCandidates);
-    m_kioskEventsRetry.setSingleShot(true);
-    m_kioskEventsRetry.setInterval(5 * 1000);
-    connect(&m_kioskEventsRetry, &QTimer::timeout, this, &FingerprintController::openKioskEvents);
+    connect(session->kioskEvents(), &EventStream::eventReceived, this,
+            [this](const QString& type, const QJsonObject&) { onKioskEvent(type); });
     connect(session, &KioskController::screenChanged, this, &FingerprintController::onScreenChanged);
     connect(session, &KioskController::idleActivity, this, [this] {
         // Someone at the idle screen may have printed seconds ago: their finger must be known now,
@@ -122,7 +122,6 @@ void FingerprintController::setFingerprintRefreshSecs(int secs)
 void FingerprintController::start()
 {
     fetchCandidates();
-    openKioskEvents();
 }
 
 bool FingerprintController::fingerprintAvailable() const
@@ -167,34 +166,15 @@ void FingerprintController::onScreenChanged()
     }
 }
 
-void FingerprintController::openKioskEvents()
+void FingerprintController::onKioskEvent(const QString& type)
 {
-    ApiClient* client = m_session->client();
-    if (!client || m_kioskEvents)
-        return;
-    ApiReply* reply = client->openStream(QStringLiteral("/api/v1/kiosk/events"), 45 * 1000);
-    m_kioskEvents = reply;
-    m_kioskEventParser.reset();
-    connect(reply, &ApiReply::streamData, this, [this](const QByteArray& chunk) {
-        for (const SseParser::Event& e : m_kioskEventParser.feed(chunk)) {
-            // Someone's held jobs changed: the idle screen's candidates are stale. Elsewhere the
-            // return to the idle screen fetches them anyway.
-            if (e.type == QLatin1String("candidates-changed") &&
-                m_session->screen() == KioskController::IdleScreen && !m_session->busy()) {
-                qCDebug(lcKioskFinger) << "held jobs changed: fetching the fingerprint candidates";
-                fetchCandidates();
-            }
-        }
-    });
-    connect(reply, &ApiReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        // A server without this stream (404) is not asked again; any other end reconnects.
-        if (reply->httpStatus() == 404) {
-            qCInfo(lcKioskFinger) << "the server sends no kiosk events; candidates refresh on a timer only";
-            return;
-        }
-        m_kioskEventsRetry.start();
-    });
+    // Someone's held jobs changed: the idle screen's candidates are stale. Elsewhere the return to the
+    // idle screen fetches them anyway.
+    if (type == QLatin1String("candidates-changed") && m_session->screen() == KioskController::IdleScreen &&
+        !m_session->busy()) {
+        qCDebug(lcKioskFinger) << "held jobs changed: fetching the fingerprint candidates";
+        fetchCandidates();
+    }
 }
 
 // -- the check after a card or PIN

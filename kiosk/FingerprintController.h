@@ -1,6 +1,5 @@
 #pragma once
 #include "FingerprintReader.h"
-#include "SseParser.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -98,9 +97,9 @@ private:
     void applyFingerprintChange(bool ok, const QString& code, const QString& message, const QJsonObject& body,
                                 bool enrolled);
     void setHasFingerprint(bool enrolled);
-    /// Follows GET /api/v1/kiosk/events: held jobs came or went, so the idle screen's fingerprint
-    /// candidates are fetched again at once. Reconnects after a pause when the stream ends.
-    void openKioskEvents();
+    /// A kiosk event (KioskController::kioskEvents): held jobs came or went, so the idle screen's
+    /// fingerprint candidates are fetched again at once.
+    void onKioskEvent(const QString& type);
 
     KioskController* m_session;
     QNetworkAccessManager* m_network = nullptr; ///< for FingerprintEnrolRequest, made when first needed
@@ -119,7 +118,4 @@ private:
     bool m_hasFingerprint = false;
     bool m_fingerprintFailed = false;
     QElapsedTimer m_sinceCandidates; ///< since the last candidates fetch on the idle screen
-    QPointer<ApiReply> m_kioskEvents;
-    SseParser m_kioskEventParser;
-    QTimer m_kioskEventsRetry;
 };

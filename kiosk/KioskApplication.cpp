@@ -142,9 +142,10 @@ int KioskApplication::start(const QStringList& args)
                                   QStringLiteral("LANG"));
     const QCommandLineOption idle(QStringLiteral("idle-timeout"),
                                   QStringLiteral("Seconds before signing out."), QStringLiteral("SECS"));
+    // Accepted so that older launchers keep working; the printer's state is pushed now (issue 10).
     const QCommandLineOption poll(QStringLiteral("printer-poll"),
-                                  QStringLiteral("Seconds between printer checks."), QStringLiteral("SECS"),
-                                  QStringLiteral("15"));
+                                  QStringLiteral("Ignored: the printer's state is pushed by the server."),
+                                  QStringLiteral("SECS"));
     const QCommandLineOption noReader(QStringLiteral("no-card-reader"), QStringLiteral("Do not use PC/SC."));
     const QCommandLineOption noFinger(QStringLiteral("no-fingerprint"),
                                       QStringLiteral("Do not use a fingerprint sensor."));
@@ -210,7 +211,6 @@ int KioskApplication::start(const QStringList& args)
     m_translations->setLanguage(m_settings.language);
     m_kiosk = new KioskController(m_client, m_translations, this);
     m_kiosk->setIdleTimeoutSecs(m_settings.idleTimeoutSecs);
-    m_kiosk->printerStatus()->setPrinterPollSecs(qMax(1, p.value(poll).toInt()));
     auto* thumbnails = new ThumbnailCache; // owned by the engine
     m_kiosk->jobsController()->setThumbnailCache(thumbnails);
     m_kiosk->scanController()->setThumbnailCache(thumbnails);

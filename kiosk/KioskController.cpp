@@ -18,8 +18,10 @@ QPointer<KioskController> s_instance;
 } // namespace
 
 KioskController::KioskController(ApiClient* client, KioskTranslations* translations, QObject* parent)
-    : QObject(parent), m_client(client), m_translations(translations), m_events(new EventStream(client, this))
+    : QObject(parent), m_client(client), m_translations(translations), m_events(new EventStream(client, this)),
+      m_kioskEvents(new EventStream(client, this))
 {
+    m_kioskEvents->setPath(QStringLiteral("/api/v1/kiosk/events"));
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &KioskController::onTick);
     if (client) {
@@ -70,6 +72,9 @@ void KioskController::start()
     m_printer->start();
     setScreen(IdleScreen);
     m_fingerprint->start();
+    // The kiosk's own channel, open with or without a session: its printer's state and held jobs coming
+    // or going are pushed; nothing on the kiosk polls for them.
+    m_kioskEvents->start();
 }
 
 void KioskController::setLanguage(const QString& language)

@@ -66,6 +66,9 @@ public:
     ApiClient* client() const;
     /// The signed-in user's event stream (GET /api/v1/events), running during a session.
     EventStream* events() const { return m_events; }
+    /// The kiosk's own event stream (GET /api/v1/kiosk/events, device token), open from start() on with
+    /// or without a session: `printer-changed` for the kiosk's printer and `candidates-changed`.
+    EventStream* kioskEvents() const { return m_kioskEvents; }
     SignInController* signInController() const { return m_signIn; }
     FingerprintController* fingerprintController() const { return m_fingerprint; }
     JobsController* jobsController() const { return m_jobs; }
@@ -149,6 +152,7 @@ private:
     QPointer<ApiClient> m_client;
     KioskTranslations* m_translations;
     EventStream* m_events;
+    EventStream* m_kioskEvents;
     SignInController* m_signIn = nullptr;
     FingerprintController* m_fingerprint = nullptr;
     JobsController* m_jobs = nullptr;

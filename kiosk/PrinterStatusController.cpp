@@ -14,9 +14,15 @@
 PrinterStatusController::PrinterStatusController(KioskController* session)
     : QObject(session), m_session(session), m_alternatives(new PrinterModel(session->client(), this))
 {
-    m_printerPoll.setInterval(15 * 1000);
-    connect(&m_printerPoll, &QTimer::timeout, this, &PrinterStatusController::refreshPrinter);
+    // No timer: the kiosk's own stream brings its printer's changes as they happen, the session's stream
+    // every printer's. What a broken stream missed is fetched when it connects again (or when the server
+    // cannot replay it: refetch).
     connect(session->events(), &EventStream::eventReceived, this, &PrinterStatusController::onEvent);
+    EventStream* kioskEvents = session->kioskEvents();
+    connect(kioskEvents, &EventStream::eventReceived, this, &PrinterStatusController::onEvent);
+    connect(kioskEvents, &EventStream::connected, this, &PrinterStatusController::refreshPrinter);
+    // The stream broke: is the server still there? (A failed fetch says so on the screen.)
+    connect(kioskEvents, &EventStream::disconnected, this, &PrinterStatusController::refreshPrinter);
     connect(session, &KioskController::sessionOpened, this, [this](const QJsonObject& answer) {
         m_printer = {};
         applyPrinter(answer.value(QLatin1String("printer")).toObject());
@@ -40,15 +46,17 @@ PrinterStatusController* PrinterStatusController::create(QQmlEngine* qml, QJSEng
     return session->printerStatus();
 }
 
-void PrinterStatusController::setPrinterPollSecs(int secs)
-{
-    m_printerPoll.setInterval(secs * 1000);
-}
-
 void PrinterStatusController::start()
 {
     refreshPrinter();
-    m_printerPoll.start();
+}
+
+void PrinterStatusController::setServerReachable(bool reachable)
+{
+    if (reachable == m_serverReachable)
+        return;
+    m_serverReachable = reachable;
+    Q_EMIT printerChanged();
 }
 
 QString PrinterStatusController::printerName() const
@@ -139,19 +147,16 @@ void PrinterStatusController::refreshPrinter()
     if (!client)
         return;
     ApiReply* reply = client->kioskInfo();
+    ++m_fetchCount;
     connect(reply, &ApiReply::finished, this, [this, reply] {
         reply->deleteLater();
         if (!reply->ok()) {
             qCWarning(lcKioskUi).noquote() << "kiosk info failed:" << reply->errorCode();
             // State shown must be state known: without the server the printer's state is not known.
-            // The poll keeps trying; the first answer brings the state back.
+            // The kiosk's event stream keeps reconnecting; its next connection fetches the state again.
             const QString code = reply->errorCode();
-            const bool reachable = !(code == QLatin1String("unreachable") ||
-                                     code == QLatin1String("timeout") || code == QLatin1String("tls-failed"));
-            if (reachable != m_serverReachable) {
-                m_serverReachable = reachable;
-                Q_EMIT printerChanged();
-            }
+            setServerReachable(!(code == QLatin1String("unreachable") || code == QLatin1String("timeout") ||
+                                 code == QLatin1String("tls-failed")));
             if (m_session->screen() == KioskController::IdleScreen)
                 m_session->setMessage(KioskText::forReply(reply), true, reply->errorCode());
             return;

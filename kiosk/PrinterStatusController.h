@@ -1,7 +1,6 @@
 #pragma once
 #include <QJsonObject>
 #include <QObject>
-#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class KioskController;
@@ -11,8 +10,10 @@ class QQmlEngine;
 
 /// The kiosk printer's state for every screen (QML singleton `PrinterStatusController`): its name,
 /// place, state and faults, what it can do (duplex, colour, copies), whether the print server answers,
-/// and the working printers nearby while it cannot print (PrinterModel). Polls GET /api/v1/kiosk and
-/// follows the session's printer-changed events.
+/// and the working printers nearby while it cannot print (PrinterModel). Fetches GET /api/v1/kiosk at
+/// start, at sign-in (the session's answer) and whenever the kiosk's event stream (re)connects or asks
+/// for a refetch; in between it follows `printer-changed` events (the kiosk's own stream, and the
+/// session's). Nothing polls: the server's device monitor pushes every change (docs/devices.md).
 class PrinterStatusController : public QObject
 {
     Q_OBJECT
@@ -38,9 +39,7 @@ public:
     /// QML singleton factory: the session's instance (KioskController::setInstance), owned by C++.
     static PrinterStatusController* create(QQmlEngine* qml, QJSEngine* js);
 
-    /// Sets how often the printer's state is polled (default 15 s).
-    void setPrinterPollSecs(int secs);
-    /// Fetches the printer's state now and polls it from then on.
+    /// Fetches the printer's state now (later changes come as events).
     void start();
     /// Takes the kiosk printer's status (a printer object of the API); asks for alternatives when
     /// it cannot print during a session.
@@ -54,7 +53,8 @@ public:
     bool printerCanPrint() const;
     qint64 printerId() const;
     /// False while the print server cannot be reached (the last kiosk info request failed on the
-    /// network): the printer's last known state is not shown as current then.
+    /// network; one is made whenever the kiosk's event stream breaks): the printer's last known state
+    /// is not shown as current then.
     bool serverReachable() const { return m_serverReachable; }
     /// The printer can print two-sided (its capabilities' "sides"); true when the server sent none.
     bool canDuplex() const;
@@ -63,9 +63,12 @@ public:
     /// The most copies the printer takes in one job (capabilities' copiesMax, at most MaxCopies).
     int copiesMax() const;
     PrinterModel* alternatives() const { return m_alternatives; }
+    /// How many times the printer's state was fetched (GET /api/v1/kiosk) since start: tests check that
+    /// a change arrives without a fetch.
+    int fetchCount() const { return m_fetchCount; }
 
 public Q_SLOTS:
-    /// Fetches the printer's state now (also done periodically).
+    /// Fetches the printer's state now (at start and after the kiosk's event stream reconnects).
     void refreshPrinter();
 
 Q_SIGNALS:
@@ -73,11 +76,12 @@ Q_SIGNALS:
 
 private:
     void onEvent(const QString& type, const QJsonObject& data);
+    void setServerReachable(bool reachable);
 
     KioskController* m_session;
     PrinterModel* m_alternatives;
-    QTimer m_printerPoll;
     QJsonObject m_printer;
     QString m_kioskName;
     bool m_serverReachable = true; ///< the last kiosk info request reached the server
+    int m_fetchCount = 0;
 };

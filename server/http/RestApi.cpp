@@ -651,10 +651,17 @@ void RestApi::kioskEvents(Call& c)
     }
     // The idle screen looks for enrolled users with held jobs: tell it when held jobs come or go so
     // that someone who printed seconds ago is known at the sensor. Which job and whose is never sent:
-    // a kiosk without a session sees nobody's jobs.
+    // a kiosk without a session sees nobody's jobs. Its own printer's changes go as they are (issue 10:
+    // the device monitor pushes them; the kiosk does not poll).
+    const qint64 printerId = kiosk->printerId;
     openEventStream(c.ex, m_events, 0, true, QStringLiteral("kiosk:%1").arg(kiosk->id),
-                    [](quint64 id, const QJsonObject& e, const QByteArray&) -> QByteArray {
+                    [printerId](quint64 id, const QJsonObject& e, const QByteArray& standard) -> QByteArray {
                         const QString type = e.value(QLatin1String("type")).toString();
+                        if (type == QLatin1String("printer-changed"))
+                            return e.value(QLatin1String("printer")).toObject().value(QLatin1String("id"))
+                                               .toInteger() == printerId
+                                       ? standard
+                                       : QByteArray();
                         if (type == QLatin1String("job-held") || type == QLatin1String("job-deleted")
                             || type == QLatin1String("job-expired") || type == QLatin1String("job-releasing")
                             || type == QLatin1String("job-release-failed"))

@@ -158,9 +158,13 @@ PrinterStatus ReleaseQueue::noteStatus(qint64 printerId, PrinterStatus st)
         m_status[printerId] = st;
     }
     if (changed) {
+        // The printer object of GET /api/v1/printers and /kiosk (without the admin-only uri), so an app
+        // can put it in place of what it holds; the kiosk's own stream picks its printer by id.
         QJsonObject o = st.toJson();
+        o.insert(QStringLiteral("id"), printerId);
         o.insert(QStringLiteral("name"), printer->name);
         o.insert(QStringLiteral("location"), printer->location);
+        o.insert(QStringLiteral("faultText"), describeFaults(st.blockingFaults()));
         m_events.publishToAll(
             {{QStringLiteral("type"), QStringLiteral("printer-changed")}, {QStringLiteral("printer"), o}});
     }

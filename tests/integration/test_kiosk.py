@@ -100,7 +100,7 @@ class KioskDriver:
     def __init__(self, server, token_file, *extra):
         exe = os.path.join(os.environ["MPS_BUILD_DIR"], "kiosk", "mps-kiosk-driver")
         self.proc = subprocess.Popen([exe, "--server", server.base_url, "--device-token-file", token_file,
-                                      "--printer-poll", "1", *extra],
+                                      *extra],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
         self.snapshots = queue.Queue()
@@ -421,9 +421,16 @@ class KioskTest(unittest.TestCase):
 
     def test_jammed_printer_shows_fault_and_alternative(self):
         api, job_id = self.held_job("kim", "jam.pdf")
+        # Issue 10: the kiosk does not poll. The server's device monitor sees the jam and pushes
+        # printer-changed on the kiosk's own stream; the idle screen shows it without a fetch.
+        # Once at start and once when the kiosk's stream connected; nothing after that.
+        fetches = self.kiosk.wait(lambda s: s["canPrint"] and s["kioskStream"] and s["printerFetches"] >= 2,
+                                  what="the kiosk's stream connected")["printerFetches"]
         self.mfp.jam()
         self.addCleanup(self.mfp.clear_jam)
-        self.kiosk.wait(lambda s: not s["canPrint"], timeout=30, what="the jam on the idle screen")
+        snap = self.kiosk.wait(lambda s: not s["canPrint"], timeout=30, what="the jam on the idle screen")
+        self.assertEqual(snap["printerFetches"], fetches, "the jam must arrive as an event, not by a fetch")
+        self.assertIn("paper jam", snap["fault"])
         self.kiosk.send("pin-screen")
         self.kiosk.send("pin kim 482913")
         snap = self.kiosk.wait(lambda s: s["screen"] == "jobs" and s["alternatives"] and s["jobs"],
@@ -436,8 +443,10 @@ class KioskTest(unittest.TestCase):
         self.assertEqual(mpsit.job(api, job_id)["state"], "held", "the job stays held")
         self.kiosk.send("sign-out")
         # Cleared: the kiosk says the printer works again.
+        fetches = self.kiosk.last["printerFetches"]
         self.mfp.clear_jam()
-        self.kiosk.wait(lambda s: s["canPrint"], timeout=30, what="jam cleared")
+        snap = self.kiosk.wait(lambda s: s["canPrint"], timeout=30, what="jam cleared")
+        self.assertEqual(snap["printerFetches"], fetches, "the all clear must arrive as an event, not by a fetch")
         api.delete(f"jobs/{job_id}")
 
     def test_job_aborted_by_the_printer_is_held_again_with_the_reason(self):

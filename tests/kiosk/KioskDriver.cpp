@@ -7,11 +7,12 @@
 //   remove-fingerprint | cancel-fingerprint | retry-fingerprint | skip-fingerprint | scan-open |
 //   scan-source S | scan-mode M | scan-resolution N | scan-name NAME | scan | scan-delete N | scan-send |
 //   scan-close | quit
-// Usage: mps-kiosk-driver --server URL --device-token-file FILE [--idle-timeout S] [--printer-poll S]
+// Usage: mps-kiosk-driver --server URL --device-token-file FILE [--idle-timeout S]
 //        [--fingerprint [--fingerprint-refresh S]] [--scanner DEVICE [--scan-max-pages N]
 //        [--scanner-option NAME=VALUE]...]  (the sensor: libfprint, e.g. FP_VIRTUAL_DEVICE_STORAGE)
 #include "ApiClient.h"
 #include "CardReader.h"
+#include "EventStream.h"
 #include "FingerprintController.h"
 #include "FingerprintReader.h"
 #include "JobModel.h"
@@ -81,6 +82,8 @@ QJsonObject snapshot(const KioskController& k, const QString& lastCard, bool car
             {QStringLiteral("duplex"), k.jobsController()->duplex()},
             {QStringLiteral("mono"), k.jobsController()->mono()},
             {QStringLiteral("fault"), k.printerStatus()->printerFaultText()},
+            {QStringLiteral("printerFetches"), k.printerStatus()->fetchCount()},
+            {QStringLiteral("kioskStream"), k.kioskEvents()->isConnected()},
             {QStringLiteral("alternatives"),
              QJsonArray::fromStringList(k.printerStatus()->alternatives()->names())},
             {QStringLiteral("jobsLoading"), m->loading()},
@@ -122,8 +125,6 @@ int main(int argc, char* argv[])
                                        QStringLiteral("FILE"));
     const QCommandLineOption idle(QStringLiteral("idle-timeout"), QString(), QStringLiteral("S"),
                                   QStringLiteral("30"));
-    const QCommandLineOption poll(QStringLiteral("printer-poll"), QString(), QStringLiteral("S"),
-                                  QStringLiteral("2"));
     const QCommandLineOption lang(QStringLiteral("language"), QString(), QStringLiteral("LANG"),
                                   QStringLiteral("en"));
     const QCommandLineOption noReader(QStringLiteral("no-card-reader"));
@@ -136,7 +137,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption scanOption(QStringLiteral("scanner-option"), QString(),
                                         QStringLiteral("NAME=VALUE"));
     p.addOptions(
-        {server, tokenFile, idle, poll, lang, noReader, finger, fingerRefresh, scanner, scanMax, scanOption});
+        {server, tokenFile, idle, lang, noReader, finger, fingerRefresh, scanner, scanMax, scanOption});
     p.process(app);
 
     QFile f(p.value(tokenFile));
@@ -154,7 +155,6 @@ int main(int argc, char* argv[])
         thumbnails; // before anything binds to kiosk.jobsController()->jobs(): it recreates the model
     kiosk.jobsController()->setThumbnailCache(&thumbnails);
     kiosk.setIdleTimeoutSecs(p.value(idle).toInt());
-    kiosk.printerStatus()->setPrinterPollSecs(p.value(poll).toInt());
     std::unique_ptr<SaneScanner> sane;
     if (p.isSet(scanner)) {
         sane = std::make_unique<SaneScanner>(p.value(scanner));
@@ -192,6 +192,8 @@ int main(int argc, char* argv[])
           &KioskController::userChanged, &KioskController::secondsLeftChanged})
         QObject::connect(&kiosk, sig, changed);
     QObject::connect(kiosk.printerStatus(), &PrinterStatusController::printerChanged, changed);
+    QObject::connect(kiosk.kioskEvents(), &EventStream::connected, changed);
+    QObject::connect(kiosk.kioskEvents(), &EventStream::disconnected, changed);
     QObject::connect(kiosk.jobsController(), &JobsController::confirmingDeleteChanged, changed);
     QObject::connect(kiosk.fingerprintController(), &FingerprintController::fingerprintChanged, changed);
     QObject::connect(kiosk.jobsController()->jobs(), &QAbstractItemModel::modelReset, changed);
