@@ -9,7 +9,8 @@ at a few ippeveprinters (IPP Get-Printer-Attributes). One more snmpd plays the "
 A. Per poll round (every printer polled once, [devices] poll-seconds = --poll): mps-server CPU seconds
    per round (from /proc/PID/stat over --rounds rounds) and RSS before the monitor's first round and
    during polling (the sampled maximum).
-B. Fault to push: snmpset of hrPrinterDetectedErrorState (jammed) on the fault printer -> the
+B. Fault to push (each change after a random wait, uniform over one poll period, so it falls at a
+   random phase of the poll cycle): snmpset of hrPrinterDetectedErrorState (jammed) on the fault printer -> the
    `device-changed` event carrying "media-jam" on an admin's SSE stream (and the clear), --faults times.
    Expected: uniform over one poll period plus one poll's duration.
 C. Release latency: upload + release of a 1-page PDF to an ippeveprinter -> the job "printed"
@@ -24,6 +25,7 @@ server side except network round trips (loopback here: < 1 ms; a LAN: 1-5 ms, in
 import argparse
 import json
 import os
+import random
 import sys
 import threading
 import time
@@ -197,11 +199,15 @@ def main():
         time.sleep(1)
         lat, clear = [], []
         for i in range(a.faults):
+            # A random phase of the poll cycle (each change is otherwise seen right after a poll and
+            # then waits a whole period): uniform over one period, so p50 ~ period/2 + processing.
+            time.sleep(random.uniform(0, a.poll))
             t = time.perf_counter()
             fault.set_errors(jammed=True)
             got = sse.wait(t, lambda e: e.get("type") == "device-changed" and e["device"]["name"] == "fault"
                            and "media-jam" in e["device"]["faults"], a.poll * 3 + 10)
             lat.append(got - t if got else None)
+            time.sleep(random.uniform(0, a.poll))
             t = time.perf_counter()
             fault.set_errors()
             got = sse.wait(t, lambda e: e.get("type") == "device-changed" and e["device"]["name"] == "fault"
