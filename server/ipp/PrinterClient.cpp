@@ -262,6 +262,10 @@ PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
     if (st.supplies.isEmpty()) {
         const QStringList descriptions = strings(r, "printer-supply-description");
         if (ipp_attribute_t* a = ippFindAttribute(r, "printer-supply", IPP_TAG_STRING)) {
+            // The descriptions are parallel to printer-supply; a printer whose two lists disagree in
+            // length (ippeveprinter after its /supplies page was given only some supplies) cannot be
+            // paired by position, so its supplies are named by type and colour instead.
+            const bool paired = descriptions.size() == ippGetCount(a);
             for (int i = 0; i < ippGetCount(a); ++i) {
                 int len = 0;
                 const auto* data = static_cast<const char*>(ippGetOctetString(a, i, &len));
@@ -272,7 +276,11 @@ PrinterStatus PrinterClient::query(const QString& uri, int timeoutMs)
                 const int max = kv.value(QStringLiteral("maxcapacity")).toInt();
                 const int level = kv.value(QStringLiteral("level"), QStringLiteral("-1")).toInt();
                 SupplyLevel sl;
-                sl.name = descriptions.value(i, kv.value(QStringLiteral("type")));
+                const QString colorant = kv.value(QStringLiteral("colorantname"));
+                sl.name = paired ? descriptions.at(i)
+                                 : (colorant.isEmpty() || colorant == QLatin1String("unknown")
+                                        ? kv.value(QStringLiteral("type"))
+                                        : colorant + QLatin1Char(' ') + kv.value(QStringLiteral("type")));
                 sl.type = kv.value(QStringLiteral("type"));
                 sl.color = kv.value(QStringLiteral("colorantname"));
                 sl.level = (max > 0 && level >= 0) ? level * 100 / max : level;
