@@ -13,31 +13,22 @@
 //            [--grace-ms N] [--keychain-service NAME]
 // The password comes from $MPS_AGENT_PASSWORD. Run with QT_QPA_PLATFORM=offscreen.
 
-#include "ApiClient.h"
-#include "CaptureService.h"
+#include "AgentSession.h"
 #include "FaxController.h"
 #include "FaxDialog.h"
-#include "OutboxUploader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QTest>
-#include <QTimer>
-#include <cstdio>
-#include <functional>
 
 namespace {
 
 void emitEvent(const QJsonObject& event)
 {
-    std::fputs(QJsonDocument(event).toJson(QJsonDocument::Compact).constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
+    AgentSession::emitEvent(event);
 }
 
 /// Drives one FaxDialog: once it can send, types the number (and name) and clicks Send.
@@ -103,63 +94,17 @@ int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
     QCommandLineParser parser;
+    AgentSession::addOptions(parser);
     parser.addOptions(
-        {{QStringLiteral("server"), QStringLiteral("Server URL."), QStringLiteral("url")},
-         {QStringLiteral("user"), QStringLiteral("User name."), QStringLiteral("name")},
-         {QStringLiteral("outbox"), QStringLiteral("Outbox directory."), QStringLiteral("dir")},
-         {QStringLiteral("socket"), QStringLiteral("Doorbell socket path."), QStringLiteral("path")},
-         {QStringLiteral("number"), QStringLiteral("Recipient's fax number, typed into the dialog."),
+        {{QStringLiteral("number"), QStringLiteral("Recipient's fax number, typed into the dialog."),
           QStringLiteral("number")},
-         {QStringLiteral("name"), QStringLiteral("Recipient's name."), QStringLiteral("name")},
-         {QStringLiteral("grace-ms"), QStringLiteral("Recovery grace."), QStringLiteral("ms"),
-          QStringLiteral("2000")},
-         {QStringLiteral("keychain-service"), QStringLiteral("Keychain service."), QStringLiteral("name"),
-          QStringLiteral("mps-client")}});
+         {QStringLiteral("name"), QStringLiteral("Recipient's name."), QStringLiteral("name")}});
     parser.addHelpOption();
     parser.process(app);
 
-    ApiClient api;
-    api.setBaseUrl(QUrl(parser.value(QStringLiteral("server"))));
-    CaptureService::Options options;
-    options.outboxDirectory = parser.value(QStringLiteral("outbox"));
-    options.socketPath = parser.value(QStringLiteral("socket"));
-    options.keychainService = parser.value(QStringLiteral("keychain-service"));
-    options.recoveryGrace = std::chrono::milliseconds(parser.value(QStringLiteral("grace-ms")).toInt());
-    CaptureService capture(&api, options);
-    capture.uploader()->setRetryDelays(std::chrono::milliseconds(500), std::chrono::milliseconds(2000));
-
-    const QString user = parser.value(QStringLiteral("user"));
-    const QString password = qEnvironmentVariable("MPS_AGENT_PASSWORD");
-    std::function<void()> signIn = [&] {
-        ApiReply* reply = api.login(user, password);
-        QObject::connect(reply, &ApiReply::finished, &app, [&, reply] {
-            reply->deleteLater();
-            if (!reply->ok()) {
-                emitEvent({{QStringLiteral("event"), QStringLiteral("sign-in-failed")},
-                           {QStringLiteral("code"), reply->errorCode()}});
-                QTimer::singleShot(500, &app, signIn);
-                return;
-            }
-            emitEvent({{QStringLiteral("event"), QStringLiteral("signed-in")}});
-        });
-    };
-    QObject::connect(&api, &ApiClient::sessionExpired, &app, [&] { QTimer::singleShot(0, &app, signIn); });
-    QObject::connect(&capture, &CaptureService::started, &app, [&] {
-        emitEvent({{QStringLiteral("event"), QStringLiteral("started")}});
-        signIn();
-    });
-    QObject::connect(&capture, &CaptureService::failed, &app, [&](const QString& message) {
-        emitEvent({{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("message"), message}});
-        app.exit(2);
-    });
-    QObject::connect(capture.uploader(), &OutboxUploader::uploadFailed, &app,
-                     [](const QString& id, const QString& title, const QString& message, bool willRetry) {
-                         emitEvent({{QStringLiteral("event"), QStringLiteral("failed")},
-                                    {QStringLiteral("captureId"), id},
-                                    {QStringLiteral("title"), title},
-                                    {QStringLiteral("message"), message},
-                                    {QStringLiteral("willRetry"), willRetry}});
-                     });
+    AgentSession agent(&app, parser);
+    ApiClient& api = *agent.api();
+    CaptureService& capture = *agent.capture();
 
     // What the tray app does on faxDraftReady: the fax dialog on that draft.
     const QString number = parser.value(QStringLiteral("number"));
@@ -174,6 +119,6 @@ int main(int argc, char* argv[])
                          new DialogDriver(dialog, draftId, number, name);
                          dialog->show();
                      });
-    capture.start();
+    agent.start();
     return app.exec();
 }
