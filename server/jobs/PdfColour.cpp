@@ -4,6 +4,7 @@
 #include "QpdfDeviceSource.h"
 
 #include <QIODevice>
+#include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -59,10 +60,61 @@ struct State
     bool type3 = false;
 };
 
+/// Collects decoded content-stream bytes and gives up past a limit, before qpdf would hold a whole
+/// oversized content stream in memory.
+class BoundedSink : public Pipeline
+{
+public:
+    struct Full
+    {
+    };
+    explicit BoundedSink(size_t limit) : Pipeline("bounded content", nullptr), m_limit(limit) {}
+    void write(unsigned char const* data, size_t len) override
+    {
+        if (m_data.size() + len > m_limit)
+            throw Full();
+        m_data.append(reinterpret_cast<const char*>(data), len);
+    }
+    void finish() override {}
+    std::string& data() { return m_data; }
+
+private:
+    size_t m_limit;
+    std::string m_data;
+};
+
 class Classifier : public QPDFObjectHandle::ParserCallbacks
 {
 public:
+    explicit Classifier(QPDF& pdf) : m_pdf(pdf) {}
+
     Tone result = Tone::Grey;
+
+    /// Decodes a content stream (or the page's array of them) within what is left of the byte limit;
+    /// false when it is over the limit or cannot be decoded.
+    bool decode(QPDFObjectHandle content, std::string* out)
+    {
+        std::vector<QPDFObjectHandle> streams;
+        if (content.isArray()) {
+            for (int i = 0; i < content.getArrayNItems(); ++i)
+                streams.push_back(content.getArrayItem(i));
+        } else {
+            streams.push_back(content);
+        }
+        BoundedSink sink(MaxContentBytes - std::min(MaxContentBytes, m_bytes));
+        try {
+            for (QPDFObjectHandle& stream : streams) {
+                if (!stream.isStream() || !stream.pipeStreamData(&sink, 0, qpdf_dl_generalized, true))
+                    return false;
+                sink.write(reinterpret_cast<const unsigned char*>("\n"), 1);
+            }
+        } catch (const BoundedSink::Full&) {
+            return false;
+        }
+        m_bytes += sink.data().size();
+        out->swap(sink.data());
+        return true;
+    }
 
     void run(QPDFObjectHandle resources, QPDFObjectHandle content, bool isPage, QPDFPageObjectHelper* page,
              int depth)
@@ -75,25 +127,21 @@ public:
         m_states.push_back(m_states.empty() ? State{} : m_states.back());
         m_frames.push_back(Frame{resources, {}, m_states.size(), false});
         try {
-            if (isPage)
-                page->parseContents(this);
-            else
-                content.parseAsContents(this);
+            std::string data;
+            QPDFObjectHandle source = isPage ? page->getObjectHandle().getKey("/Contents") : content;
+            if (isPage && source.isNull()) {
+                // an empty page
+            } else if (!decode(source, &data)) {
+                unknown();
+            } else {
+                QPDFObjectHandle::parseContentStream(QPDFObjectHandle::newStream(&m_pdf, data), this);
+            }
         } catch (const std::exception& e) {
             qCInfo(lcIngest) << "qpdf cannot read a content stream for the colour:" << e.what();
             unknown();
         }
         m_states.resize(m_frames.back().base - 1);
         m_frames.pop_back();
-    }
-
-    void contentSize(size_t size) override
-    {
-        m_bytes += size;
-        if (m_bytes > MaxContentBytes) {
-            unknown();
-            terminateParsing();
-        }
     }
 
     void handleObject(QPDFObjectHandle obj) override
@@ -448,6 +496,7 @@ private:
         }
     }
 
+    QPDF& m_pdf;
     std::vector<Frame> m_frames;
     std::vector<State> m_states;
     std::set<QPDFObjGen> m_seenImages;
@@ -469,7 +518,7 @@ PdfColour::Verdict PdfColour::firstPage(QIODevice* device)
             return Verdict::Unknown;
         QPDFPageObjectHelper page = pages.front();
         QPDFObjectHandle pageObject = page.getObjectHandle();
-        Classifier c;
+        Classifier c(pdf);
         {
             c.run(page.getAttribute("/Resources", false), pageObject, true, &page, 0);
             // Annotation appearances are drawn too.

@@ -44,6 +44,32 @@ QByteArray qtPdf(const QColor& text, const QColor& block, bool image = false)
     return pdf;
 }
 
+/// A one-page PDF whose content stream is `content`, Flate-compressed, with a correct cross-reference table.
+QByteArray handMadePdf(const QByteArray& content)
+{
+    const QByteArray deflated = qCompress(content).mid(4); // zlib stream without Qt's length prefix
+    QList<QByteArray> objects{
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Contents 4 0 R >>",
+        "<< /Length " + QByteArray::number(deflated.size()) + " /Filter /FlateDecode >>\nstream\n" +
+            deflated + "\nendstream",
+    };
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        offsets.append(pdf.size());
+        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (qsizetype o : offsets)
+        pdf += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
 Verdict classify(const QByteArray& pdf)
 {
     QBuffer buffer;
@@ -132,6 +158,21 @@ private slots:
         QCOMPARE(PdfColour::name(got), PdfColour::name(expected));
         if (got != Verdict::Unknown)
             QCOMPARE(renderedColour(pdf), got == Verdict::Colour);
+    }
+
+    void handMade()
+    {
+        // The builder itself: a small grey page and a small red one are told apart.
+        QCOMPARE(classify(handMadePdf("0.5 G 10 10 m 500 800 l S\n")), Verdict::Mono);
+        QCOMPARE(classify(handMadePdf("1 0 0 RG 10 10 m 500 800 l S\n")), Verdict::Colour);
+    }
+
+    void contentOverTheLimitIsLeftToTheRender()
+    {
+        // 20 MB of strokes (past the 8 MiB content limit) before a red one: not decoded whole, not judged.
+        QByteArray content = QByteArray("10 10 m 500 800 l S\n").repeated(1'000'000);
+        content += "1 0 0 RG 10 10 m 500 800 l S\n";
+        QCOMPARE(PdfColour::name(classify(handMadePdf(content))), PdfColour::name(Verdict::Unknown));
     }
 
     void notAPdf()
