@@ -12,7 +12,7 @@ demo=$root/.demo
 port=${MPS_DEMO_PORT:-8631}
 mfp_port=${MPS_DEMO_MFP_PORT:-8632}
 rm -rf "$demo"
-mkdir -p "$demo/mfp-spool" "$demo/mfp-ssl"
+mkdir -p "$demo"
 chmod 700 "$demo"
 pids=()
 capture_dir=""
@@ -32,12 +32,62 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# The simulated MFP: ippeveprinter needs a D-Bus for Avahi even with -r off; give it a private one.
+# A small fleet for the Devices window (docs/devices.md), each printer with its supplies at its own level:
+# three simulated MFPs (ippeveprinter; it needs a D-Bus for Avahi even with -r off: a private one) and
+# 2F-Lobby, an older printer that speaks SNMP only (snmpd playing its Printer MIB, as
+# tests/fixtures/snmp.py does). 3F-East takes the kiosk's jobs.
 dbus-daemon --session --address="unix:path=$demo/dbus.sock" --fork --print-pid > "$demo/dbus.pid"
-DBUS_SYSTEM_BUS_ADDRESS="unix:path=$demo/dbus.sock" ippeveprinter -k -d "$demo/mfp-spool" -K "$demo/mfp-ssl" \
-  -p "$mfp_port" -n localhost -r off -f application/pdf,image/pwg-raster,image/urf,image/jpeg \
-  -M Acme -m "MFP 9000" -l "3F East" "3F-East" > "$demo/mfp.log" 2>&1 &
-pids+=($!)
+mfp() { # NAME PORT MODEL [ippeveprinter options...]
+  local name=$1 p=$2 model=$3; shift 3
+  mkdir -p "$demo/$name-spool" "$demo/$name-ssl"
+  DBUS_SYSTEM_BUS_ADDRESS="unix:path=$demo/dbus.sock" ippeveprinter -k -d "$demo/$name-spool" -K "$demo/$name-ssl" \
+    -p "$p" -n localhost -r off -f application/pdf,image/pwg-raster,image/urf,image/jpeg \
+    -M Acme -m "$model" "$@" "$name" > "$demo/$name.log" 2>&1 &
+  pids+=($!)
+}
+mfp 3F-East "$mfp_port" "MFP 9000" -l "3F East"
+mfp 3F-West "$((mfp_port + 1))" "MFP 9000" -l "3F West"
+mfp 5F-Color "$((mfp_port + 2))" "Color MFP 5500" -l "5F by the lifts" -s 30,20 # a colour speed: CMYK supplies
+snmp_port=$((mfp_port + 3))
+fleet_snmp=""
+if command -v snmpd > /dev/null; then
+  mkdir -p "$demo/snmpd"
+  s=1.3.6.1.2.1.43.11.1.1
+  {
+    echo "agentAddress udp:127.0.0.1:$snmp_port"
+    echo "rocommunity public 127.0.0.1"
+    echo "override -rw 1.3.6.1.2.1.25.3.5.1.1.1 integer 3"          # hrPrinterStatus idle
+    echo "override -rw 1.3.6.1.2.1.25.3.5.1.2.1 octet_str \"\""  # no error bits (empty, not "\x00")
+    echo "override -rw 1.3.6.1.2.1.43.10.2.1.4.1.1 unsigned 48210"  # prtMarkerLifeCount
+    i=0
+    for supply in "Black Toner Cartridge TN-2420:3:34:black" "Drum Unit DR-2400:9:81:"; do
+      IFS=: read -r description kind level colorant <<< "$supply"
+      i=$((i + 1))
+      echo "override -rw $s.3.1.$i integer $([ -n "$colorant" ] && echo $i || echo 0)"
+      echo "override -rw $s.4.1.$i integer 3"
+      echo "override -rw $s.5.1.$i integer $kind"
+      echo "override -rw $s.6.1.$i octet_str \"$description\""
+      echo "override -rw $s.7.1.$i integer 19"
+      echo "override -rw $s.8.1.$i integer 100"
+      echo "override -rw $s.9.1.$i integer $level"
+      [ -n "$colorant" ] && echo "override -rw 1.3.6.1.2.1.43.12.1.1.4.1.$i octet_str \"$colorant\""
+    done
+  } > "$demo/snmpd/snmpd.conf"
+  SNMP_PERSISTENT_DIR="$demo/snmpd" MIBS="" MIBDIRS="" snmpd -f -Lf "$demo/snmpd/snmpd.log" -C \
+    -c "$demo/snmpd/snmpd.conf" -I -hr_print,hr_device -p "$demo/snmpd/snmpd.pid" > /dev/null 2>&1 &
+  pids+=($!)
+  fleet_snmp="127.0.0.1:$snmp_port"
+fi
+# Supply levels as a person refilling them would set them (each MFP's /supplies page; a mono one has
+# supply0 the waste tank, supply1 black; a colour one then cyan, magenta, yellow). Every supply is
+# given: a supply left out of the query disappears from the printer's answer.
+supplies() { # PORT QUERY
+  for _ in $(seq 50); do curl -sf "http://localhost:$1/supplies?$2" > /dev/null && return; sleep 0.1; done
+  echo "demo: the simulated MFP on port $1 did not start" >&2
+}
+supplies "$mfp_port" "supply0=20&supply1=62"
+supplies "$((mfp_port + 1))" "supply0=55&supply1=9"
+supplies "$((mfp_port + 2))" "supply0=40&supply1=48&supply2=12&supply3=71&supply4=5"
 
 password=$(head -c 12 /dev/urandom | base64 | tr -d '/+=' | head -c 12)
 admin() { "$build/server/mps-admin" --data "$demo/data" "$@" > /dev/null; }
@@ -53,11 +103,20 @@ while IFS=$'\t' read -r what a b c; do
 1234}"
       [ "$c" = dept-head ] && admin department set-head "$b" "$a" ;;
     printer)
-      # Only 3F-East is simulated; the others appear in the history and as unreachable MFPs.
-      uri="ipp://localhost:$mfp_port/ipp/print"; [ "$a" = 3F-East ] || uri="ipp://localhost:9/ipp/print"
-      admin printer add "$a" --uri "$uri" --location "$b" --department "$c" ;;
+      # The fleet above; the model and serial as the Devices window shows them.
+      case $a in
+        3F-East) device=(--uri "ipp://localhost:$mfp_port/ipp/print" --model "Acme MFP 9000" --serial ACM9-31001) ;;
+        3F-West) device=(--uri "ipp://localhost:$((mfp_port + 1))/ipp/print" --model "Acme MFP 9000" --serial ACM9-31002) ;;
+        5F-Color) device=(--uri "ipp://localhost:$((mfp_port + 2))/ipp/print" --model "Acme Color MFP 5500"
+                          --serial ACC5-50107) ;;
+        *) device=(--uri "ipp://localhost:9/ipp/print" --model "Brother HL-L2360" --serial E73158K4N210)
+           [ -n "$fleet_snmp" ] && device+=(--protocol snmp --snmp "$fleet_snmp") ;;
+      esac
+      admin printer add "$a" "${device[@]}" --location "$b" --department "$c" ;;
   esac
 done < <(python3 "$root/scripts/demo-usage.py" org)
+# The print admin: the tray client shows them the Devices window and device alerts.
+admin user add printadmin --department GEN --role admin --email printadmin@example.org --password-stdin <<< "$password"
 # Six months of plausible usage so that the Usage window's charts show something, a colour A3 MFP
 # that costs more, and quotas: kim's own (soft) and 재무과's (hard).
 python3 "$root/scripts/demo-usage.py" ledger 6 "$(date -Iseconds)" > "$demo/usage.csv"
@@ -115,7 +174,10 @@ if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
   fi
 fi
 
-"$build/server/mps-server" --data "$demo/data" --listen "127.0.0.1:$port" --allow-plain-http "${fax_args[@]}" \
+# The monitor polls every 15 s in the demo (60 s by default), so a level changed on a /supplies page shows soon.
+printf '[devices]\npoll-seconds = 15\n' > "$demo/server.conf"
+"$build/server/mps-server" --config "$demo/server.conf" --data "$demo/data" --listen "127.0.0.1:$port" \
+  --allow-plain-http "${fax_args[@]}" \
   > "$demo/server.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.2; done
@@ -193,10 +255,15 @@ MPS demo is running.
                 (park, lee, yoon, oh, ...: scripts/demo-usage.py) has the same password
   Usage         6 months of history; the tray client's "Usage" window, or
                 $build/server/mps-admin --data $demo/data report usage --by department
-  Simulated MFP 3F-East  ipp://localhost:$mfp_port/ipp/print   (received files in $demo/mfp-spool)
+  Fleet         3F-East  ipp://localhost:$mfp_port/ipp/print   (received files in $demo/3F-East-spool)
+                3F-West  ipp://localhost:$((mfp_port + 1))/ipp/print   (black toner low)
+                5F-Color ipp://localhost:$((mfp_port + 2))/ipp/print   (yellow and cyan low)
+                2F-Lobby ${fleet_snmp:-not simulated (snmpd is missing)}   (SNMP only)
+                Devices window: sign in to the tray client as printadmin (same password). Change a level at
+                http://localhost:$mfp_port/supplies (give every supply); the window follows in 15 s
   Kiosk token   in $demo/kiosk.token (kiosk-3F-East)
   Certificate   SHA-256 $fingerprint
-  Logs          $demo/server.log, $demo/mfp.log
+  Logs          $demo/server.log, $demo/3F-East.log
   $capture
   $fax
 $apps
