@@ -548,6 +548,20 @@ int restore(const QString& dataDir, const QString& source, const QString& keyFil
             << "\n";
         return 1;
     }
+    // Another key already in DATA is only replaced with --force: it may be the only copy of that key.
+    const QString keyTarget = data + QStringLiteral("/master.key");
+    if (!force && QFileInfo::exists(keyTarget) &&
+        QFileInfo(keyPath).absoluteFilePath() != QFileInfo(keyTarget).absoluteFilePath()) {
+        SecretKey existing;
+        if (!readKeyFile(keyTarget, &existing, &error) || keyId(existing) != keyId(master)) {
+            err << BackupCommands::tr(
+                       "mps-admin: %1 holds another master key than the backup's. Move it away if nothing "
+                       "else needs it, or add --force to replace it.")
+                       .arg(keyTarget)
+                << "\n";
+            return 1;
+        }
+    }
     QFile sf(dir + QLatin1Char('/') + SignatureName);
     const QByteArray sig = sf.open(QIODevice::ReadOnly) ? sf.readAll().trimmed() : QByteArray();
     const QByteArray expected = manifestMac(master, json);
@@ -640,7 +654,6 @@ int restore(const QString& dataDir, const QString& source, const QString& keyFil
             return 1;
         }
     }
-    const QString keyTarget = data + QStringLiteral("/master.key");
     if (QFileInfo(keyPath).absoluteFilePath() != QFileInfo(keyTarget).absoluteFilePath()) {
         QFile::remove(keyTarget);
         FileDigest d;

@@ -226,6 +226,14 @@ class BackupTest(unittest.TestCase):
         res = self.admin(fresh, "restore", target, "--key", wrong)
         self.assertEqual(res.returncode, 1, res.stdout + res.stderr)
         self.assertIn("not the one this backup was made with", res.stderr)
+        # Another key already in the target is not overwritten without --force.
+        other = os.path.join(self.tmp, "other")
+        os.makedirs(other, 0o700)
+        shutil.copy(wrong, os.path.join(other, "master.key"))
+        right = os.path.join(self.server.data_dir, "master.key")
+        res = self.admin(other, "restore", target, "--key", right)
+        self.assertEqual(res.returncode, 1, res.stdout + res.stderr)
+        self.assertIn("another master key", res.stderr)
         # --with-key: the key is written 0600 with a warning, and restore finds it there.
         target, manifest, res = self.backup("with-key", "--with-key")
         self.assertTrue(manifest["keyIncluded"])
