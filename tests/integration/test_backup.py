@@ -15,7 +15,7 @@ import subprocess
 import threading
 import unittest
 
-from peers import IppEvePrinter, MpsServer
+from peers import IppEvePrinter, MpsServer, PeerError
 
 import mpsit
 from mpsit import add_printer, add_user, login, sha256_bytes, sha256_file, upload, wait_job
@@ -199,6 +199,11 @@ class BackupTest(unittest.TestCase):
         self.assertEqual(res.returncode, 1, res.stdout + res.stderr)
         self.assertIn("in use by another process", res.stderr)
         self.assertIn(str(self.server.pid), res.stderr)
+        self.assertTrue(mpsit.healthy(self.server))
+        # The same lock keeps a second server off the data directory.
+        with self.assertRaises(PeerError) as second:
+            MpsServer(data_dir=self.server.data_dir)
+        self.assertIn("in use by another process", str(second.exception))
         self.assertTrue(mpsit.healthy(self.server))
         # With the server stopped, --force replaces the directory's database and spool.
         self.server.stop()
