@@ -18,8 +18,8 @@ QPointer<KioskController> s_instance;
 } // namespace
 
 KioskController::KioskController(ApiClient* client, KioskTranslations* translations, QObject* parent)
-    : QObject(parent), m_client(client), m_translations(translations), m_events(new EventStream(client, this)),
-      m_kioskEvents(new EventStream(client, this))
+    : QObject(parent), m_client(client), m_translations(translations),
+      m_events(new EventStream(client, this)), m_kioskEvents(new EventStream(client, this))
 {
     m_kioskEvents->setPath(QStringLiteral("/api/v1/kiosk/events"));
     m_tick.setInterval(1000);

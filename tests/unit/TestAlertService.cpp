@@ -342,9 +342,11 @@ void TestAlertService::quietHoursDigestIsOneMessageToAllAdmins()
     QCOMPARE(to, QStringList({QStringLiteral("facilities@example.test"), QStringLiteral("kim@example.test"),
                               QStringLiteral("lee@example.test")}));
     QVERIFY2(digest.subject.contains(QStringLiteral("3")), qPrintable(digest.subject));
-    for (const QString& word : {QStringLiteral("3F-East"), QStringLiteral("5F-West"), QStringLiteral("paper jam"),
-                                QStringLiteral("door or cover open"), QStringLiteral("Black Toner Cartridge TN-2420")})
-        QVERIFY2(digest.text.contains(word), qPrintable(word + QStringLiteral(" missing in:\n") + digest.text));
+    for (const QString& word :
+         {QStringLiteral("3F-East"), QStringLiteral("5F-West"), QStringLiteral("paper jam"),
+          QStringLiteral("door or cover open"), QStringLiteral("Black Toner Cartridge TN-2420")})
+        QVERIFY2(digest.text.contains(word),
+                 qPrintable(word + QStringLiteral(" missing in:\n") + digest.text));
     QCOMPARE(m_service->processDue(), 0);
     QCOMPARE(m_mails.size(), 1);
 }
