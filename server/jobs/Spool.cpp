@@ -69,7 +69,7 @@ bool Spool::createTemp(Temp* temp, QString* error)
     randombytes_buf(id, sizeof id);
     const QString hex = QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(id), sizeof id).toHex());
     temp->name = hex + QStringLiteral(".job");
-    temp->path = m_root + QLatin1Char('/') + temp->name;
+    temp->path = m_root + QStringLiteral("/tmp/") + hex + QStringLiteral(".part");
     temp->fd = ::open(QFile::encodeName(temp->path).constData(),
                       O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (temp->fd < 0) {
@@ -81,8 +81,17 @@ bool Spool::createTemp(Temp* temp, QString* error)
 
 bool Spool::commit(Temp* temp, QString* error)
 {
-    // The file's data and size, and its directory entry (made when the file was created): both must be
-    // on disk before a row names the file. The directory is flushed on its own thread meanwhile.
+    // The complete file is renamed into place first (so a file in the spool directory never changes: a
+    // backup may copy it at any moment), then its data and its directory entry are flushed together, the
+    // directory on its own thread: both are on disk before a row names the file. A crash before the row
+    // commits leaves an orphan that start-up removes.
+    const QString final = m_root + QLatin1Char('/') + temp->name;
+    if (::rename(QFile::encodeName(temp->path).constData(), QFile::encodeName(final).constData()) != 0) {
+        *error = QStringLiteral("cannot store the spool file: %1").arg(errnoText());
+        discard(temp);
+        return false;
+    }
+    temp->path = final;
     const quint64 dirSync = requestDirectorySync();
     bool ok = ::fdatasync(temp->fd) == 0;
     const int savedErrno = errno;

@@ -6,10 +6,8 @@
 #include <thread>
 
 /// The spool directory: encrypted job files, named by random ids (never by job names or user input).
-/// Layout: <root>/ (0700) with <name>.job files (0600). A document is written under its final name from
-/// its first byte (no rename, so committing costs no directory change); one that is never committed is
-/// removed by discard() or, after a crash, by reconcile() at start-up. tmp/ is no longer written; it is
-/// still emptied by reconcile() for spools from earlier versions.
+/// Layout: <root>/ (0700) with <name>.job files (0600) and tmp/ for documents still arriving. A file in
+/// <root> never changes once it is there (backups copy it at any moment).
 class Spool
 {
 public:
@@ -29,12 +27,12 @@ public:
         QString path;
         QString name; ///< its file name in the spool
     };
-    /// Creates a fresh file (0600, O_EXCL|O_NOFOLLOW|O_CLOEXEC) with a random name.
+    /// Creates a fresh temp file under tmp/ (0600, O_EXCL|O_NOFOLLOW|O_CLOEXEC) with a random final name.
     [[nodiscard]] bool createTemp(Temp* temp, QString* error);
-    /// Makes the file durable: fdatasyncs it while a directory thread fsyncs the directory (the two
-    /// flushes overlap; one directory fsync serves every commit that asked while the previous one ran).
-    /// Closes the fd. After true, the file survives a crash or power loss; the caller may then commit
-    /// the row that names it.
+    /// Renames the complete file into place, then makes it durable: fdatasyncs it while a directory thread
+    /// fsyncs the directory (the two flushes overlap; one directory fsync serves every commit that asked
+    /// while the previous one ran). Closes the fd. After true, the file survives a crash or power loss;
+    /// the caller may then commit the row that names it.
     [[nodiscard]] bool commit(Temp* temp, QString* error);
     /// Closes and removes a temp file that will not be committed.
     void discard(Temp* temp);

@@ -334,13 +334,6 @@ def spool_job_files(server):
     return sorted(n for n in os.listdir(d) if n.endswith(".job"))
 
 
-def spool_files_being_written(server):
-    """Files of documents still arriving: a document is written under its final name in spool/ from its
-    first byte (issue 14 §4: no rename at commit), so while nothing else is stored these are the .job
-    files there; spool/tmp is listed too (servers before that change wrote there)."""
-    return spool_tmp_files(server) + spool_job_files(server)
-
-
 # --------------------------------------------------------------------------- IPP, raw
 
 IPP_TAGS = {"operation": 0x01, "job": 0x02, "end": 0x03, "printer": 0x04}

@@ -77,12 +77,11 @@ class BadInputTest(unittest.TestCase):
         self.assertEqual(api.delete(f"jobs/{body['job']['id']}")[0], 200)
 
     def assert_nothing_stored(self, api=None, what=""):
-        """No job for the user (also in history), no spool file, nothing in spool/tmp. A document still
-        being written (until the server sees the client gone) is waited for."""
+        """No job for the user (also in history), no spool file, nothing in spool/tmp."""
         api = api or self.kim
-        mpsit.wait_for(lambda: not mpsit.spool_files_being_written(self.server), 10,
-                       f"spool/ and spool/tmp to be empty {what}",
-                       detail=lambda: f"{mpsit.spool_files_being_written(self.server)}\n"
+        mpsit.wait_for(lambda: not mpsit.spool_tmp_files(self.server), 10,
+                       f"spool/tmp to be empty {what}",
+                       detail=lambda: f"{mpsit.spool_tmp_files(self.server)}\n"
                                       f"{mpsit.log_tail(self.server)}")
         self.assertEqual(mpsit.all_jobs(api, history=True), [], what)
         self.assertEqual(mpsit.spool_job_files(self.server), [], what)
@@ -148,7 +147,7 @@ class BadInputTest(unittest.TestCase):
         try:
             s.sendall(request_head + first_part)
             # The document streams to disk while it arrives: the partial file must show up...
-            mpsit.wait_for(lambda: mpsit.spool_files_being_written(self.server), 10,
+            mpsit.wait_for(lambda: mpsit.spool_tmp_files(self.server), 10,
                            "a partial spool file while the upload is under way",
                            detail=lambda: mpsit.log_tail(self.server))
         finally:
