@@ -10,6 +10,7 @@
 // Oracles: a response is always sent; a 200 response is a well-formed IPP response with the request's
 // request-id.
 #include "Authenticator.h"
+#include "DocumentInspector.h"
 #include "EventBus.h"
 #include "FuzzExchange.h"
 #include "FuzzSupport.h"
@@ -19,7 +20,10 @@
 #include "Spool.h"
 #include "Store.h"
 
+#include <QBuffer>
 #include <QGuiApplication>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QTemporaryDir>
 #include <cstdlib>
 #include <cstring>
@@ -114,6 +118,23 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
     if (!initCrypto())
         abort();
     remakeFixture();
+    // libFuzzer ends with exit(): the fixture (and its thumbnail thread) must go before the libraries'
+    // globals do (seen as SEGVs at exit under -runs=0 in ~QPDF and in Qt's PNG writer), as the
+    // standalone driver's MpsFuzzCleanup call does. Those globals are made on first use: one page is
+    // rendered here first, so that they exist before this handler is registered and are destroyed
+    // after it runs.
+    {
+        QBuffer pdf;
+        pdf.open(QIODevice::ReadWrite);
+        {
+            QPdfWriter writer(&pdf);
+            QPainter painter(&writer);
+            painter.drawText(100, 100, QStringLiteral("warm-up"));
+        }
+        DocumentInspector::render(&pdf, QStringLiteral("application/pdf"), 595, 842, RenderBudget{});
+        DocumentInspector::placeholderPng(595, 842);
+    }
+    std::atexit([] { g_fixture.reset(); });
     return 0;
 }
 

@@ -142,7 +142,10 @@ AccountingService::Outcome AccountingService::release(const UserRecord& user, co
 void AccountingService::publishWarnings(const ReleaseDecision& decision, const QList<SubjectSpend>& subjects,
                                         const QString& period, qint64 userId)
 {
-    for (const auto& [state, threshold] : decision.warnings) {
+    for (const auto& warning : decision.warnings) {
+        // Named locals, not a structured binding: clang 14 cannot capture bindings in the lambda below.
+        const auto& state = warning.first;
+        const auto& threshold = warning.second;
         auto it = std::find_if(subjects.begin(), subjects.end(), [&](const SubjectSpend& s) {
             return s.scope == state.scope && s.subject == state.subject;
         });
