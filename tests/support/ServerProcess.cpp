@@ -74,8 +74,9 @@ bool ServerProcess::start(QString* error, int timeoutMs)
         m_port = freePort();
     m_log.clear();
     m_process.start(m_buildDir + QStringLiteral("/server/mps-server"),
-                    {QStringLiteral("--data"), dataDir(), QStringLiteral("--listen"),
-                     QStringLiteral("127.0.0.1:%1").arg(m_port)});
+                    QStringList{QStringLiteral("--data"), dataDir(), QStringLiteral("--listen"),
+                                QStringLiteral("127.0.0.1:%1").arg(m_port)} +
+                        m_extraArguments);
     if (!m_process.waitForStarted(10000)) {
         *error = QStringLiteral("mps-server did not start: %1").arg(m_process.errorString());
         return false;

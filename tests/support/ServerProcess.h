@@ -23,6 +23,9 @@ public:
     /// (-1 if it did not run) and puts what it printed in `output`.
     int admin(const QStringList& args, const QByteArray& input = {}, QString* output = nullptr);
 
+    /// Further mps-server arguments for the next start(): a --config file (which must not set data or
+    /// listen), a fax gateway's options ...
+    void setExtraArguments(const QStringList& args) { m_extraArguments = args; }
     /// Starts mps-server (on the same port when started before) and waits until https://.../healthz
     /// answers. Returns false with `error` and the server's log when it does not come up.
     [[nodiscard]] bool start(QString* error, int timeoutMs = 15000);
@@ -42,11 +45,14 @@ public:
     /// Returns what the server printed so far.
     QString log() const { return QString::fromLocal8Bit(m_log); }
 
-private:
+    /// Returns a loopback port nothing listens on now (0 when none could be found).
     static quint16 freePort();
+
+private:
     bool waitForHealth(int timeoutMs, QString* error);
 
     QString m_buildDir;
+    QStringList m_extraArguments;
     QTemporaryDir m_dir;
     QProcess m_process;
     QByteArray m_log;

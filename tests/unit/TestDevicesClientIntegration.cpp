@@ -10,10 +10,10 @@
 #include "DevicesWindow.h"
 #include "EventStream.h"
 #include "OrderListModel.h"
+#include "ServerProcess.h"
 #include "Translations.h"
 
 #include <QApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -23,12 +23,11 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
-#include <QSslCertificate>
 #include <QTabWidget>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 namespace {
 const QString Admin = QStringLiteral("choi");
@@ -36,14 +35,6 @@ const QString User = QStringLiteral("kim");
 const QString Password = QStringLiteral("Correct-Horse-7");
 const QString Mfp = QStringLiteral("3F-East");
 const QString Gone = QStringLiteral("Annex-1F");
-
-quint16 freePort()
-{
-    QTcpServer s;
-    if (!s.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return s.serverPort();
-}
 
 QJsonObject deviceNamed(const DeviceListModel* model, const QString& name)
 {
@@ -77,25 +68,14 @@ class TestDevicesClientIntegration : public QObject
     QTemporaryDir m_dir;
     QProcess m_dbus;
     QProcess m_mfp;
-    QProcess m_server;
+    std::unique_ptr<ServerProcess> m_server;
     quint16 m_mfpPort = 0;
-    quint16 m_port = 0;
-    QByteArray m_pin;
-
-    QString tool(const char* name) const
-    {
-        return QStringLiteral(MPS_BUILD_DIR "/server/") + QLatin1String(name);
-    }
-    QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
 
     bool admin(const QStringList& args, const QByteArray& input = {})
     {
-        QProcess p;
-        p.start(tool("mps-admin"), QStringList{QStringLiteral("--data"), dataDir()} + args);
-        p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-            qWarning() << "mps-admin" << args << "failed:" << p.readAllStandardError();
+        QString output;
+        if (m_server->admin(args, input, &output) != 0) {
+            qWarning() << "mps-admin" << args << "failed:" << output;
             return false;
         }
         return true;
@@ -116,8 +96,8 @@ class TestDevicesClientIntegration : public QObject
     ApiClient* signedIn(const QString& user)
     {
         auto* api = new ApiClient(this);
-        api->setBaseUrl(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_port)));
-        if (!api->setPinnedCertificateSha256(m_pin))
+        api->setBaseUrl(m_server->baseUrl());
+        if (!api->setPinnedCertificateSha256(m_server->certificateSha256Hex()))
             return nullptr;
         ApiReply* login = api->login(user, Password);
         if (!QTest::qWaitFor([login] { return login->isFinished(); }, 15000) || !login->ok()) {
@@ -133,6 +113,7 @@ private Q_SLOTS:
     {
         QVERIFY(Translations::install(qApp, QStringLiteral("en")));
         QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(QStringLiteral(MPS_BUILD_DIR));
         // The MFP: ippeveprinter needs a D-Bus even with -r off; a private one.
         const QString bus = m_dir.filePath(QStringLiteral("dbus.sock"));
         m_dbus.start(QStringLiteral("dbus-daemon"),
@@ -140,7 +121,7 @@ private Q_SLOTS:
                       QStringLiteral("--address=unix:path=") + bus});
         QVERIFY2(m_dbus.waitForStarted(), "dbus-daemon is missing (installer/debian-packages.txt)");
         QVERIFY(QTest::qWaitFor([&bus] { return QFile::exists(bus); }, 10000));
-        m_mfpPort = freePort();
+        m_mfpPort = ServerProcess::freePort();
         QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("mfp/spool"))));
         QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("mfp/ssl"))));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -182,37 +163,22 @@ private Q_SLOTS:
                        QStringLiteral("ipp://127.0.0.1:9/ipp/print"), QStringLiteral("--location"),
                        QStringLiteral("별관 1층")}));
 
-        m_port = freePort();
         const QString config = m_dir.filePath(QStringLiteral("mps-server.conf"));
         QFile conf(config);
         QVERIFY(conf.open(QIODevice::WriteOnly));
-        conf.write(QStringLiteral("data = %1\nlisten = 127.0.0.1:%2\n\n[devices]\npoll-seconds = 2\n")
-                       .arg(dataDir())
-                       .arg(m_port)
-                       .toUtf8());
+        conf.write("[devices]\npoll-seconds = 2\n");
         conf.close();
-        m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_server.start(tool("mps-server"), {QStringLiteral("--config"), config});
-        QVERIFY2(m_server.waitForStarted(), qPrintable(m_server.errorString()));
-        QVERIFY(QTest::qWaitFor(
-            [this] {
-                QTcpSocket s;
-                s.connectToHost(QHostAddress::LocalHost, m_port);
-                return s.waitForConnected(200) || m_server.state() != QProcess::Running;
-            },
-            30000));
-        QCOMPARE(m_server.state(), QProcess::Running);
-        const QList<QSslCertificate> certs =
-            QSslCertificate::fromPath(dataDir() + QStringLiteral("/tls/server.crt"));
-        QVERIFY(!certs.isEmpty());
-        m_pin = QCryptographicHash::hash(certs.constFirst().toDer(), QCryptographicHash::Sha256).toHex();
+        m_server->setExtraArguments({QStringLiteral("--config"), config});
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
     }
 
     void cleanupTestCase()
     {
         for (QWidget* w : QApplication::topLevelWidgets())
             delete w;
-        for (QProcess* p : {&m_server, &m_mfp, &m_dbus}) {
+        m_server.reset();
+        for (QProcess* p : {&m_mfp, &m_dbus}) {
             if (p->state() != QProcess::NotRunning) {
                 p->kill();
                 p->waitForFinished(10000);

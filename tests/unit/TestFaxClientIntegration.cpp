@@ -14,35 +14,25 @@
 #include "FaxRecipientsPanel.h"
 #include "FaxText.h"
 #include "SentFaxModel.h"
+#include "ServerProcess.h"
 #include "Translations.h"
 
 #include <QApplication>
-#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QSslCertificate>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 namespace {
 const QString User = QStringLiteral("park");
 const QString Password = QStringLiteral("Correct-Horse-7");
-
-quint16 freePort()
-{
-    QTcpServer s;
-    if (!s.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return s.serverPort();
-}
 
 // A two-page PDF with big page numbers, drawn here.
 bool writeDocument(const QString& path)
@@ -69,27 +59,17 @@ class TestFaxClientIntegration : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QProcess m_server;
-    quint16 m_port = 0;
+    std::unique_ptr<ServerProcess> m_server;
     ApiClient* m_api = nullptr;
     EventStream* m_events = nullptr;
     QJsonObject m_me;
     QString m_document;
 
-    QString tool(const char* name) const
-    {
-        return QStringLiteral(MPS_BUILD_DIR "/server/") + QLatin1String(name);
-    }
-    QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
-
     bool admin(const QStringList& args, const QByteArray& input = {})
     {
-        QProcess p;
-        p.start(tool("mps-admin"), QStringList{QStringLiteral("--data"), dataDir()} + args);
-        p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-            qWarning() << "mps-admin" << args << "failed:" << p.readAllStandardError();
+        QString output;
+        if (m_server->admin(args, input, &output) != 0) {
+            qWarning() << "mps-admin" << args << "failed:" << output;
             return false;
         }
         return true;
@@ -108,6 +88,7 @@ private Q_SLOTS:
     {
         QVERIFY(Translations::install(qApp, QStringLiteral("en")));
         QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(QStringLiteral(MPS_BUILD_DIR));
         m_document = m_dir.filePath(QStringLiteral("contract.pdf"));
         QVERIFY(writeDocument(m_document));
         QVERIFY(admin({QStringLiteral("user"), QStringLiteral("add"), User, QStringLiteral("--department"),
@@ -120,33 +101,18 @@ private Q_SLOTS:
         QVERIFY(pw.open(QIODevice::WriteOnly));
         pw.write("secret\n");
         pw.close();
-        const quint16 gatewayPort = freePort();
-        m_port = freePort();
-        QVERIFY(m_port > 0 && gatewayPort > 0);
-        m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_server.start(tool("mps-server"),
-                       {QStringLiteral("--data"), dataDir(), QStringLiteral("--listen"),
-                        QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--fax-gateway"),
-                        QStringLiteral("hylafax"), QStringLiteral("--fax-host"), QStringLiteral("127.0.0.1"),
-                        QStringLiteral("--fax-port"), QString::number(gatewayPort),
-                        QStringLiteral("--fax-password-file"), passwordFile});
-        QVERIFY2(m_server.waitForStarted(), qPrintable(m_server.errorString()));
-        QVERIFY(QTest::qWaitFor(
-            [this] {
-                QTcpSocket s;
-                s.connectToHost(QHostAddress::LocalHost, m_port);
-                return s.waitForConnected(200) || m_server.state() != QProcess::Running;
-            },
-            30000));
-        QCOMPARE(m_server.state(), QProcess::Running);
-        const QList<QSslCertificate> certs =
-            QSslCertificate::fromPath(dataDir() + QStringLiteral("/tls/server.crt"));
-        QVERIFY(!certs.isEmpty());
+        const quint16 gatewayPort = ServerProcess::freePort();
+        QVERIFY(gatewayPort > 0);
+        m_server->setExtraArguments({QStringLiteral("--fax-gateway"), QStringLiteral("hylafax"),
+                                     QStringLiteral("--fax-host"), QStringLiteral("127.0.0.1"),
+                                     QStringLiteral("--fax-port"), QString::number(gatewayPort),
+                                     QStringLiteral("--fax-password-file"), passwordFile});
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
 
         m_api = new ApiClient;
-        m_api->setBaseUrl(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_port)));
-        QVERIFY(m_api->setPinnedCertificateSha256(
-            QCryptographicHash::hash(certs.constFirst().toDer(), QCryptographicHash::Sha256).toHex()));
+        m_api->setBaseUrl(m_server->baseUrl());
+        QVERIFY(m_api->setPinnedCertificateSha256(m_server->certificateSha256Hex()));
         ApiReply* login = m_api->login(User, Password);
         QTRY_VERIFY_WITH_TIMEOUT(login->isFinished(), 15000);
         QVERIFY2(login->ok(), qPrintable(login->errorMessage()));
@@ -163,10 +129,7 @@ private Q_SLOTS:
             delete w;
         delete m_events;
         delete m_api;
-        if (m_server.state() != QProcess::NotRunning) {
-            m_server.kill();
-            m_server.waitForFinished(10000);
-        }
+        m_server.reset();
     }
 
     void settingsFromTheServer()
