@@ -1,6 +1,7 @@
 #include "FaxTiffToPdf.h"
 
 #include "MemoryTiff.h"
+#include "PdfImagePage.h"
 
 #include <QtGlobal>
 #include <qpdf/QPDF.hh>
@@ -163,23 +164,7 @@ QPDFObjectHandle pageObject(QPDF& pdf, const Page& p)
     parms.replaceKey("/EncodedByteAlign", QPDFObjectHandle::newBool(p.byteAlign));
     image.replaceStreamData(p.ccitt, QPDFObjectHandle::newName("/CCITTFaxDecode"), parms);
 
-    const QByteArray draw = QStringLiteral("q %1 0 0 %2 0 0 cm /Im0 Do Q\n")
-                                .arg(p.widthPt, 0, 'f', 4)
-                                .arg(p.heightPt, 0, 'f', 4)
-                                .toLatin1();
-    QPDFObjectHandle contents = pdf.newStream(draw.toStdString());
-
-    QPDFObjectHandle xobjects = QPDFObjectHandle::newDictionary();
-    xobjects.replaceKey("/Im0", image);
-    QPDFObjectHandle resources = QPDFObjectHandle::newDictionary();
-    resources.replaceKey("/XObject", xobjects);
-    QPDFObjectHandle page = QPDFObjectHandle::newDictionary();
-    page.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
-    page.replaceKey("/MediaBox",
-                    QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, p.widthPt, p.heightPt)));
-    page.replaceKey("/Resources", resources);
-    page.replaceKey("/Contents", contents);
-    return pdf.makeIndirectObject(page);
+    return PdfImagePage::make(pdf, image, p.widthPt, p.heightPt);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "ScanPdfWriter.h"
 
 #include "MemoryTiff.h"
+#include "PdfImagePage.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -89,22 +90,7 @@ QPDFObjectHandle pageObject(QPDF& pdf, const ScanPdfPage& p, PageImages& images,
     const double dpi = p.dpi > 0 ? p.dpi : 150;
     const double widthPt = p.width / dpi * 72.0;
     const double heightPt = p.height / dpi * 72.0;
-    const QByteArray draw = QStringLiteral("q %1 0 0 %2 0 0 cm /Im0 Do Q\n")
-                                .arg(widthPt, 0, 'f', 4)
-                                .arg(heightPt, 0, 'f', 4)
-                                .toLatin1();
-    QPDFObjectHandle contents = pdf.newStream(draw.toStdString());
-    QPDFObjectHandle xobjects = QPDFObjectHandle::newDictionary();
-    xobjects.replaceKey("/Im0", image);
-    QPDFObjectHandle resources = QPDFObjectHandle::newDictionary();
-    resources.replaceKey("/XObject", xobjects);
-    QPDFObjectHandle page = QPDFObjectHandle::newDictionary();
-    page.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
-    page.replaceKey("/MediaBox",
-                    QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, widthPt, heightPt)));
-    page.replaceKey("/Resources", resources);
-    page.replaceKey("/Contents", contents);
-    return pdf.makeIndirectObject(page);
+    return PdfImagePage::make(pdf, image, widthPt, heightPt);
 }
 
 quint16 be16(const QByteArray& d, qsizetype at)
