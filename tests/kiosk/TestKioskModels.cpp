@@ -549,7 +549,7 @@ private Q_SLOTS:
             QStringLiteral("3F-East 프린터로 문서를 보내는 중에 출력 서버가 중지되어 이미 출력되었을 수도 "
                            "있습니다. 다시 출력하기 전에 프린터를 확인하세요."));
         row("ko unreadable", ko, StateReason::documentUnreadable(),
-            QStringLiteral("출력 서버에서 이 문서를 읽을 수 없습니다. 컴퓨터에서 문서를 다시 보내거나 프린터 "
+            QStringLiteral("출력 서버에서 이 문서를 읽을 수 없습니다. 컴퓨터에서 문서를 다시 보내거나 인쇄 "
                            "관리자에게 알려 주세요."));
         row("ko deleted", ko, StateReason::deleted(QStringLiteral("admin")),
             QStringLiteral("admin 님이 삭제했습니다."));
