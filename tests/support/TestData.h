@@ -1,5 +1,6 @@
 #pragma once
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 /// Test data locations and helpers.
@@ -7,4 +8,7 @@ namespace TestData {
 /// A real multi-page PDF shipped by CUPS (/usr/share/cups/data).
 QString cupsPdf(const char* name = "default-testpage.pdf");
 QByteArray readFile(const QString& path);
+/// A PDF 1.4 file of these objects (numbered from 1; object 1 is the catalogue) with a correct
+/// cross-reference table, for tests that need a PDF of an exact make-up.
+QByteArray pdfFromObjects(const QList<QByteArray>& objects);
 } // namespace TestData

@@ -8,6 +8,7 @@
 #include "ManualClock.h"
 #include "Spool.h"
 #include "Store.h"
+#include "TestData.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -58,19 +59,7 @@ QByteArray hugeImagePdf(int side)
             QByteArray::number(side) +
             " /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length " +
             QByteArray::number(image.size()) + " >>\nstream\n" + image + "\nendstream"};
-    QByteArray out = "%PDF-1.4\n";
-    QList<qsizetype> offsets;
-    for (qsizetype i = 0; i < objects.size(); ++i) {
-        offsets << out.size();
-        out += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-    }
-    const qsizetype xref = out.size();
-    out += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
-    for (qsizetype o : offsets)
-        out += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
-    out += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           QByteArray::number(xref) + "\n%%EOF\n";
-    return out;
+    return TestData::pdfFromObjects(objects);
 }
 
 ByteSource sourceOf(const QByteArray& data)

@@ -3,6 +3,7 @@
 #include "DocumentInspector.h"
 #include "PdfPageCost.h"
 #include "RenderBudget.h"
+#include "TestData.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -57,19 +58,7 @@ QByteArray pdfWithImages(const QList<QSize>& images, bool inForm = false, bool s
     objects[3] =
         "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream";
 
-    QByteArray pdf = "%PDF-1.4\n";
-    QList<qsizetype> offsets;
-    for (int i = 0; i < objects.size(); ++i) {
-        offsets << pdf.size();
-        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-    }
-    const qsizetype xref = pdf.size();
-    pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
-    for (qsizetype o : offsets)
-        pdf += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
-    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           QByteArray::number(xref) + "\n%%EOF\n";
-    return pdf;
+    return TestData::pdfFromObjects(objects);
 }
 
 RenderBudget::PageCost costOf(const QByteArray& pdf)
