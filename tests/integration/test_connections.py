@@ -200,6 +200,25 @@ class ConnectionsTest(unittest.TestCase):
         return api
 
     # -- slowloris and idle flood while a user signs in, lists, prints over IPP and releases
+    def print_over_ipp_and_release(self, server, kim, document, job_name, printer):
+        """kim prints document over IPP Print-Job (Basic auth), it is held, she releases it to
+        printer and it is printed there."""
+        ipp = ipp_request(OP_PRINT_JOB, 1, server.ipp_uri, user="kim",
+                          extra=[("name", "job-name", job_name),
+                                 ("mime", "document-format", "application/pdf")]) + document
+        status, _, answer = request(server, "POST", "/ipp/print", body=ipp,
+                                    headers={"Content-Type": "application/ipp",
+                                             "Authorization": basic_auth("kim", PASSWORD["kim"])})
+        self.assertEqual(status, 200)
+        _, ipp_status, _, attrs = parse_ipp_response(answer)
+        self.assertLessEqual(ipp_status, IPP_OK_MAX, attrs)
+        job_id = attrs["job-id"][0]
+        job_id = int.from_bytes(job_id, "big", signed=True) if isinstance(job_id, bytes) else job_id
+        mpsit.wait_job(kim, job_id, "held", 60, server)
+        status, body = kim.post(f"jobs/{job_id}/release", {"printer": printer})
+        self.assertEqual(status, 202, body)
+        mpsit.wait_job(kim, job_id, "printed", 120, server)
+
     def test_slowloris_and_idle_flood_leave_the_service_working(self):
         if self.open_files < 2400:
             self.skipTest(f"open-file limit {self.open_files} too low for the flood")
@@ -240,21 +259,7 @@ class ConnectionsTest(unittest.TestCase):
         pdf = mpsit.make_multipage_pdf(self.tmp)
         with open(pdf, "rb") as f:
             document = f.read()
-        ipp = ipp_request(OP_PRINT_JOB, 1, server.ipp_uri, user="kim",
-                          extra=[("name", "job-name", "flood-print"),
-                                 ("mime", "document-format", "application/pdf")]) + document
-        status, _, answer = request(server, "POST", "/ipp/print", body=ipp,
-                                    headers={"Content-Type": "application/ipp",
-                                             "Authorization": basic_auth("kim", PASSWORD["kim"])})
-        self.assertEqual(status, 200)
-        _, ipp_status, _, attrs = parse_ipp_response(answer)
-        self.assertLessEqual(ipp_status, IPP_OK_MAX, attrs)
-        job_id = attrs["job-id"][0]
-        job_id = int.from_bytes(job_id, "big", signed=True) if isinstance(job_id, bytes) else job_id
-        mpsit.wait_job(kim, job_id, "held", 60, server)
-        status, body = kim.post(f"jobs/{job_id}/release", {"printer": "mfp-flood"})
-        self.assertEqual(status, 202, body)
-        mpsit.wait_job(kim, job_id, "printed", 120, server)
+        self.print_over_ipp_and_release(server, kim, document, "flood-print", "mfp-flood")
         self.assertEqual(len(printer.received_files()), 1)
 
         # The server closes both kinds on its own: the idle ones at the header deadline (nothing
@@ -318,21 +323,7 @@ class ConnectionsTest(unittest.TestCase):
         kim = self.login(server, "kim")
         status, body = kim.get("jobs")
         self.assertEqual(status, 200, body)
-        ipp = ipp_request(OP_PRINT_JOB, 1, server.ipp_uri, user="kim",
-                          extra=[("name", "job-name", "during-slow-bodies"),
-                                 ("mime", "document-format", "application/pdf")]) + document
-        status, _, answer = request(server, "POST", "/ipp/print", body=ipp,
-                                    headers={"Content-Type": "application/ipp",
-                                             "Authorization": basic_auth("kim", PASSWORD["kim"])})
-        self.assertEqual(status, 200)
-        _, ipp_status, _, attrs = parse_ipp_response(answer)
-        self.assertLessEqual(ipp_status, IPP_OK_MAX, attrs)
-        job_id = attrs["job-id"][0]
-        job_id = int.from_bytes(job_id, "big", signed=True) if isinstance(job_id, bytes) else job_id
-        mpsit.wait_job(kim, job_id, "held", 60, server)
-        status, body = kim.post(f"jobs/{job_id}/release", {"printer": "mfp-slowbody"})
-        self.assertEqual(status, 202, body)
-        mpsit.wait_job(kim, job_id, "printed", 120, server)
+        self.print_over_ipp_and_release(server, kim, document, "during-slow-bodies", "mfp-slowbody")
         self.assertEqual(len(printer.received_files()), 1)
 
         # The attacker is still sending; the server ends every slow upload itself, and none of them
