@@ -25,6 +25,12 @@ constexpr std::size_t PrebufferBytes = 256 * 1024;
 /// for body bytes may not exceed that deadline plus one second per this many bytes received.
 /// A client below it (a slow-body attack) is disconnected.
 constexpr std::uint64_t MinBodyBytesPerSec = 4096;
+/// Lingering close: after answering a request whose body it did not read (refused: too large, not
+/// allowed), the server stops sending and reads and drops what the client still sends, up to this
+/// long and this much, before closing. Closing at once would reset the connection while the client
+/// is still sending, and the reset can destroy the answer before the client reads it.
+constexpr std::chrono::seconds LingerTime{5};
+constexpr std::size_t LingerBytes = 64 * 1024 * 1024;
 /// Defaults of the deadlines (ServerConfig can change them).
 constexpr std::chrono::seconds DefaultHeaderTimeout{10};
 constexpr std::chrono::seconds DefaultBodyReadTimeout{30};

@@ -575,9 +575,27 @@ private:
     net::awaitable<void> closeCo()
     {
         beast::error_code ec;
+        // Answered without reading all of the body (refused): the client may still be sending it.
+        const bool unread = m_responded && !m_failed && !m_streaming && m_parser && !m_parser->is_done() &&
+                            hasBody();
         if constexpr (IsTls) {
             lowest().expires_after(std::chrono::seconds(2));
             co_await m_stream.async_shutdown(ec_(ec));
+        }
+        if (unread) {
+            // Lingering close (HttpLimits::LingerTime): stop sending, drop what still comes, then close,
+            // so that the client reads our answer instead of a connection reset.
+            lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
+            lowest().expires_after(HttpLimits::LingerTime);
+            std::vector<char> sink(16384);
+            std::size_t dropped = 0;
+            while (dropped < HttpLimits::LingerBytes) {
+                const std::size_t n = co_await lowest().async_read_some(net::buffer(sink), ec_(ec));
+                if (ec)
+                    break;
+                dropped += n;
+            }
+            lowest().expires_never();
         }
         lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
         lowest().close();
