@@ -76,6 +76,15 @@ void JobService::abandonJob(qint64 jobId)
 IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source,
                                 qint64 existingJobId, const QString& captureId)
 {
+    // Thumbnails wait while uploads are in flight (ThumbnailQueue): the acknowledgements come first.
+    struct InFlight
+    {
+        ThumbnailQueue& queue;
+        explicit InFlight(ThumbnailQueue& q) : queue(q) { queue.uploadStarted(); }
+        ~InFlight() { queue.uploadFinished(); }
+        InFlight(const InFlight&) = delete;
+        InFlight& operator=(const InFlight&) = delete;
+    } inFlight(*m_thumbnails);
     IngestResult r;
     meta.owner = owner.name;
     meta.submitted = m_clock.now();
@@ -149,18 +158,33 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     stored.spoolName = temp.name;
     if (jobId)
         stored.wrappedKey = KeyWrap::wrap(m_kek, jobKey, keyAd(jobId));
-    // File first, then the row: a crash in between leaves an orphan file that start-up removes. The rows
-    // of uploads finishing together share one transaction and one flush (JobCommitter).
-    if (!m_spool.commit(&temp, &err))
+    // The complete file is renamed into place, then its flush and the row's commit run at the same time
+    // (the commit on the committer's thread, where the rows of uploads finishing together share one
+    // transaction and one flush). The row is committed marked "spool file not yet durable"; the job is
+    // acknowledged only when both are on disk, and the mark is cleared with a later batch. A crash
+    // before the file is durable leaves a marked row that start-up checks (reconcile()): a file that is
+    // missing or does not authenticate to its end removes the row (that upload was never answered).
+    if (!m_spool.publish(&temp, &err))
         return fail(IngestResult::Status::StorageError,
                     QStringLiteral("The server could not store the job. Try again later."), nullptr);
-    const qint64 committedId = m_committer->commit(
-        stored, doc.thumbnailPng, [this, &jobKey](qint64 id) { return KeyWrap::wrap(m_kek, jobKey, keyAd(id)); });
-    if (!committedId) {
-        m_spool.remove(stored.spoolName);
+    const auto ticket = m_committer->submit(
+        stored, doc.thumbnailPng,
+        [this, &jobKey](qint64 id) { return KeyWrap::wrap(m_kek, jobKey, keyAd(id)); }, true);
+    QString flushError;
+    const bool fileDurable = m_spool.flush(&temp, &flushError);
+    const qint64 committedId = m_committer->wait(ticket);
+    if (!fileDurable || !committedId) {
+        if (committedId && !m_store.dropUnsyncedJob(committedId))
+            qCWarning(lcIngest) << "job" << committedId << "could not be removed after its file failed";
+        if (fileDurable)
+            m_spool.remove(stored.spoolName);
+        else
+            qCWarning(lcSpool).noquote() << subject << ":" << flushError;
+        // A reserved row (Create-Job, capture) is gone with it: discardReceivingJob finds nothing.
         return fail(IngestResult::Status::StorageError,
                     QStringLiteral("The server could not store the job. Try again later."), nullptr);
     }
+    m_committer->spoolSynced(committedId);
     meta.id = committedId;
     qCInfo(lcIngest).noquote() << "job" << committedId << "held for" << owner.name << ":" << meta.pages << "pages,"
                                << meta.size << "bytes," << meta.documentFormat;
@@ -171,6 +195,30 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     if (doc.thumbnailPng.isEmpty())
         m_thumbnails->enqueue(committedId);
     return r;
+}
+
+bool JobService::spoolFileComplete(const StoredJob& job, QString* why)
+{
+    SecretKey key;
+    const int fd = openDocument(job, &key);
+    if (fd < 0) {
+        *why = QStringLiteral("file missing or key unusable");
+        return false;
+    }
+    SpoolReader reader;
+    bool ok = reader.open(fd, key);
+    if (ok) {
+        std::vector<char> buf(256 * 1024);
+        qint64 n = 0;
+        while ((n = reader.read(buf.data(), static_cast<qint64>(buf.size()))) > 0) {
+        }
+        ok = n == 0; // 0 only at the authenticated final chunk
+    }
+    if (!ok)
+        *why =
+            reader.errorString().isEmpty() ? QStringLiteral("file does not decrypt") : reader.errorString();
+    ::close(fd);
+    return ok;
 }
 
 void JobService::renderThumbnail(qint64 jobId)
@@ -474,6 +522,31 @@ void JobService::reconcile()
     const int dropped = m_store.discardAllReceiving();
     if (dropped)
         qCInfo(lcSpool) << "dropped" << dropped << "jobs that were still arriving at the last stop";
+    // Rows committed while their spool file was still being flushed, never confirmed durable: the file
+    // must be there and decrypt and authenticate to its final chunk, else that upload was never
+    // acknowledged and the job goes (its file with it, as an orphan below).
+    QList<qint64> verified;
+    for (const StoredJob& j : m_store.jobsWithUnsyncedSpool()) {
+        QString why;
+        if (spoolFileComplete(j, &why)) {
+            verified.append(j.info.id);
+            continue;
+        }
+        if (m_store.dropUnsyncedJob(j.info.id))
+            qCWarning(lcSpool).noquote()
+                << QStringLiteral("job %1 removed at start-up: its document had not "
+                                  "reached the disk before the stop (%2); its upload "
+                                  "was never acknowledged")
+                       .arg(j.info.id)
+                       .arg(why);
+    }
+    if (!verified.isEmpty()) {
+        // Durable now (the file was read back whole): clear their marks in one transaction.
+        for (const qint64 id : verified)
+            m_committer->spoolSynced(id);
+        qCInfo(lcSpool) << "checked" << verified.size()
+                        << "spool files not yet confirmed durable at the last stop";
+    }
     m_spool.reconcile(m_store.liveSpoolNames());
     // Thumbnails not rendered before the stop are rendered now.
     for (const qint64 id : m_store.liveJobsWithoutThumbnail())

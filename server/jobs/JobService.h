@@ -154,6 +154,9 @@ private:
     /// Renders page 1 of a committed job within the budget, stores thumbnail and colour, tells the
     /// owner (job-changed). Runs on the thumbnail queue's threads.
     void renderThumbnail(qint64 jobId);
+    /// True when `job`'s spool file is there and decrypts and authenticates to its final chunk (start-up
+    /// check of rows committed before their file was known durable); otherwise `why` says what failed.
+    bool spoolFileComplete(const StoredJob& job, QString* why);
 
     Store& m_store;
     Spool& m_spool;

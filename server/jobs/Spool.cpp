@@ -85,6 +85,11 @@ bool Spool::commit(Temp* temp, QString* error)
     // backup may copy it at any moment), then its data and its directory entry are flushed together, the
     // directory on its own thread: both are on disk before a row names the file. A crash before the row
     // commits leaves an orphan that start-up removes.
+    return publish(temp, error) && flush(temp, error);
+}
+
+bool Spool::publish(Temp* temp, QString* error)
+{
     const QString final = m_root + QLatin1Char('/') + temp->name;
     if (::rename(QFile::encodeName(temp->path).constData(), QFile::encodeName(final).constData()) != 0) {
         *error = QStringLiteral("cannot store the spool file: %1").arg(errnoText());
@@ -92,13 +97,18 @@ bool Spool::commit(Temp* temp, QString* error)
         return false;
     }
     temp->path = final;
-    const quint64 dirSync = requestDirectorySync();
+    temp->dirSync = requestDirectorySync();
+    return true;
+}
+
+bool Spool::flush(Temp* temp, QString* error)
+{
     bool ok = ::fdatasync(temp->fd) == 0;
     const int savedErrno = errno;
     ::close(temp->fd);
     temp->fd = -1;
     errno = savedErrno;
-    ok = waitDirectorySync(dirSync) && ok;
+    ok = waitDirectorySync(temp->dirSync) && ok;
     if (!ok) {
         *error = QStringLiteral("cannot store the spool file: %1").arg(errnoText());
         ::unlink(QFile::encodeName(temp->path).constData());

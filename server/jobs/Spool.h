@@ -25,7 +25,8 @@ public:
     {
         int fd = -1;
         QString path;
-        QString name; ///< its file name in the spool
+        QString name;        ///< its file name in the spool
+        quint64 dirSync = 0; ///< the directory fsync that covers its rename (publish())
     };
     /// Creates a fresh temp file under tmp/ (0600, O_EXCL|O_NOFOLLOW|O_CLOEXEC) with a random final name.
     [[nodiscard]] bool createTemp(Temp* temp, QString* error);
@@ -34,6 +35,14 @@ public:
     /// while the previous one ran). Closes the fd. After true, the file survives a crash or power loss;
     /// the caller may then commit the row that names it.
     [[nodiscard]] bool commit(Temp* temp, QString* error);
+    /// commit() in two halves, so that the caller can commit the row while the file is flushed: publish()
+    /// renames the complete file into place and asks for a directory fsync (no waiting); after true the
+    /// file is in the spool under its final name. flush() then fdatasyncs it, waits for the directory
+    /// fsync and closes the fd; after true the file survives a crash or power loss. On false either
+    /// removes the file and says why in `error`.
+    [[nodiscard]] bool publish(Temp* temp, QString* error);
+    /// The second half of commit(); see publish().
+    [[nodiscard]] bool flush(Temp* temp, QString* error);
     /// Closes and removes a temp file that will not be committed.
     void discard(Temp* temp);
     /// Opens a committed file for reading; returns -1 when missing.

@@ -1,5 +1,7 @@
 #include "ThumbnailQueue.h"
 
+#include <algorithm>
+
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -28,7 +30,7 @@ void ThumbnailQueue::enqueue(qint64 jobId)
         if (m_queued.count(jobId) || m_running.count(jobId))
             return;
         m_queued.insert(jobId);
-        m_queue.push_back(jobId);
+        m_queue.emplace_back(jobId, std::chrono::steady_clock::now());
     }
     m_wake.notify_one();
 }
@@ -51,7 +53,8 @@ void ThumbnailQueue::finish(qint64 jobId)
     if (m_queued.count(jobId)) {
         // Still waiting its turn: take it out of the queue and render it here.
         m_queued.erase(jobId);
-        m_queue.erase(std::find(m_queue.begin(), m_queue.end(), jobId));
+        m_queue.erase(
+            std::find_if(m_queue.begin(), m_queue.end(), [&](const auto& q) { return q.first == jobId; }));
         m_running.insert(jobId);
         lock.unlock();
         m_task(jobId);
@@ -69,6 +72,32 @@ void ThumbnailQueue::waitIdle()
     m_done.wait(lock, [&] { return m_queued.empty() && m_running.empty(); });
 }
 
+void ThumbnailQueue::uploadStarted()
+{
+    std::lock_guard lock(m_mutex);
+    ++m_uploads;
+}
+
+void ThumbnailQueue::uploadFinished()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        --m_uploads;
+        m_lastUploadEnd = std::chrono::steady_clock::now();
+    }
+    m_wake.notify_all();
+}
+
+bool ThumbnailQueue::mayRender(std::chrono::steady_clock::time_point* until) const
+{
+    const auto now = std::chrono::steady_clock::now();
+    const auto oldestDue = m_queue.front().second + LongestDeferral;
+    const auto quietFrom =
+        m_uploads > 0 ? std::chrono::steady_clock::time_point::max() : m_lastUploadEnd + QuietBeforeRender;
+    *until = std::min(oldestDue, quietFrom);
+    return now >= *until;
+}
+
 void ThumbnailQueue::run()
 {
     // Below the threads that acknowledge uploads and answer requests (Linux: nice is per thread).
@@ -78,7 +107,12 @@ void ThumbnailQueue::run()
         m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
         if (m_stopping)
             return;
-        const qint64 jobId = m_queue.front();
+        std::chrono::steady_clock::time_point until;
+        if (!mayRender(&until)) {
+            m_wake.wait_until(lock, until); // an upload ending or a new job wakes it early
+            continue;
+        }
+        const qint64 jobId = m_queue.front().first;
         m_queue.pop_front();
         m_queued.erase(jobId);
         m_running.insert(jobId);

@@ -1,6 +1,7 @@
 #pragma once
 #include <QtGlobal>
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -12,7 +13,10 @@
 /// Renders job thumbnails after the jobs were acknowledged: a queue of job ids worked off by a fixed
 /// number of background threads at low CPU priority, so that a burst of uploads is acknowledged at
 /// the speed of counting, encrypting and committing, and a slow document never holds up the
-/// acknowledgement of others. Thread-safe.
+/// acknowledgement of others. While uploads are in flight the workers wait (they would take CPU, the
+/// disk and the store's lock from the acknowledgements): a thumbnail is rendered once no upload has been
+/// in flight for a moment, or when it has waited too long (so a steady stream never starves them).
+/// Thread-safe.
 class ThumbnailQueue
 {
 public:
@@ -35,6 +39,15 @@ public:
     void waitIdle();
     /// Jobs queued or being rendered.
     int pending() const;
+    /// An upload started arriving: rendering waits until it and every other one has ended.
+    void uploadStarted();
+    /// The upload from uploadStarted() ended (acknowledged or refused).
+    void uploadFinished();
+
+    /// How long no upload must have been in flight before rendering starts.
+    static constexpr std::chrono::milliseconds QuietBeforeRender{200};
+    /// A queued job is rendered after this long even while uploads keep arriving.
+    static constexpr std::chrono::milliseconds LongestDeferral{10000};
 
 private:
     void run();
@@ -43,7 +56,12 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_done;
-    std::deque<qint64> m_queue;
+    /// Whether a worker may start rendering now; else when it may (locked).
+    bool mayRender(std::chrono::steady_clock::time_point* until) const;
+
+    std::deque<std::pair<qint64, std::chrono::steady_clock::time_point>> m_queue; ///< id, when queued
+    int m_uploads = 0; ///< uploads in flight
+    std::chrono::steady_clock::time_point m_lastUploadEnd{};
     std::set<qint64> m_queued;
     std::set<qint64> m_running;
     bool m_stopping = false;

@@ -108,6 +108,14 @@ bool Store::migrate()
             return false;
         }
     }
+    // A job's spool file may still be on its way to the disk when its row commits (the two flushes run
+    // at the same time, issue 14 section 4): such a row is marked until the file is known durable, and
+    // start-up checks only marked rows (JobService::reconcile). No schema number of its own.
+    if (!columns.contains(QLatin1String("spool_unsynced")) &&
+        !m_db.exec("ALTER TABLE jobs ADD COLUMN spool_unsynced INTEGER NOT NULL DEFAULT 0;")) {
+        m_error = m_db.errorString();
+        return false;
+    }
     // A fingerprint is stored with the time its owner consented to it (PIPA, issue 13 section 3); older
     // rows keep NULL there. No schema number of its own: the column is added wherever it is missing.
     {
@@ -737,11 +745,17 @@ bool Store::commitJob(const StoredJob& job, const QByteArray& thumbnailPng)
     return job.info.id != 0 && commitJobs({JobCommit{job, thumbnailPng, {}}}).value(0, 0) != 0;
 }
 
-QList<qint64> Store::commitJobs(const QList<JobCommit>& jobs)
+QList<qint64> Store::commitJobs(const QList<JobCommit>& jobs, const QList<qint64>& spoolsSynced)
 {
     std::lock_guard lock(m_mutex);
     QList<qint64> done(jobs.size(), 0);
     Transaction tx(m_db);
+    // Files that reached the disk since an earlier batch: their rows lose the mark in this one's flush.
+    for (const qint64 id : spoolsSynced) {
+        Statement clear(m_db.handle(), "UPDATE jobs SET spool_unsynced = 0 WHERE id = ?");
+        clear.bind(1, id);
+        (void)clear.exec();
+    }
     for (qsizetype k = 0; k < jobs.size(); ++k) {
         const StoredJob& job = jobs[k].job;
         const QByteArray& thumbnailPng = jobs[k].thumbnailPng;
@@ -752,12 +766,14 @@ QList<qint64> Store::commitJobs(const QList<JobCommit>& jobs)
             // for the id it gets.
             Statement ins(m_db.handle(),
                           "INSERT INTO jobs(owner_id, name, format, size, pages, color, page_size, copies, sides, "
-                          "color_mode, state, spool_name, wrapped_key, submitted, expires) "
-                          "VALUES(?,?,?,?,?,?,?,?,?,?,'held',?,?,?,?)");
+                          "color_mode, state, spool_name, wrapped_key, submitted, expires, "
+                          "spool_unsynced) "
+                          "VALUES(?,?,?,?,?,?,?,?,?,?,'held',?,?,?,?,?)");
             ins.bind(1, job.ownerId).bind(2, i.name).bind(3, i.documentFormat).bind(4, i.size).bind(5, i.pages);
             ins.bind(6, i.color ? 1 : 0).bind(7, i.pageSize).bind(8, i.options.copies).bind(9, i.options.sides);
             ins.bind(10, i.options.colorMode).bind(11, job.spoolName).bind(12, QByteArray());
             ins.bind(13, i.submitted.toSecsSinceEpoch()).bind(14, i.expires.toSecsSinceEpoch());
+            ins.bind(15, jobs[k].spoolUnsynced ? 1 : 0);
             if (!ins.exec() || !jobs[k].wrapKey)
                 continue;
             id = m_db.lastInsertId();
@@ -774,11 +790,12 @@ QList<qint64> Store::commitJobs(const QList<JobCommit>& jobs)
             Statement s(
                 m_db.handle(),
                 "UPDATE jobs SET name = ?, format = ?, size = ?, pages = ?, color = ?, page_size = ?, copies = ?, "
-                "sides = ?, color_mode = ?, state = 'held', spool_name = ?, wrapped_key = ?, expires = ? "
-                "WHERE id = ? AND state = 'receiving'");
+                "sides = ?, color_mode = ?, state = 'held', spool_name = ?, wrapped_key = ?, expires = ?, "
+                "spool_unsynced = ? WHERE id = ? AND state = 'receiving'");
             s.bind(1, i.name).bind(2, i.documentFormat).bind(3, i.size).bind(4, i.pages).bind(5, i.color ? 1 : 0);
             s.bind(6, i.pageSize).bind(7, i.options.copies).bind(8, i.options.sides).bind(9, i.options.colorMode);
-            s.bind(10, job.spoolName).bind(11, job.wrappedKey).bind(12, i.expires.toSecsSinceEpoch()).bind(13, id);
+            s.bind(10, job.spoolName).bind(11, job.wrappedKey).bind(12, i.expires.toSecsSinceEpoch());
+            s.bind(13, jobs[k].spoolUnsynced ? 1 : 0).bind(14, id);
             if (!s.exec() || m_db.changes() != 1)
                 continue;
         }
@@ -793,6 +810,26 @@ QList<qint64> Store::commitJobs(const QList<JobCommit>& jobs)
     if (!tx.commit())
         return QList<qint64>(jobs.size(), 0);
     return done;
+}
+
+QList<StoredJob> Store::jobsWithUnsyncedSpool()
+{
+    std::lock_guard lock(m_mutex);
+    QList<StoredJob> out;
+    Statement s(m_db.handle(),
+                sql("SELECT ", JobColumns, " FROM jobs WHERE spool_unsynced = 1 AND spool_name IS NOT NULL")
+                    .constData());
+    while (s.next())
+        out.append(readJob(s));
+    return out;
+}
+
+bool Store::dropUnsyncedJob(qint64 id)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "DELETE FROM jobs WHERE id = ? AND spool_unsynced = 1");
+    s.bind(1, id);
+    return s.exec() && m_db.changes() == 1;
 }
 
 void Store::discardReceivingJob(qint64 id)

@@ -211,11 +211,21 @@ public:
         StoredJob job;
         QByteArray thumbnailPng;
         std::function<QByteArray(qint64 id)> wrapKey;
+        /// The spool file is still being flushed while this row commits: the row is marked
+        /// (spool_unsynced) until a later commitJobs() names it in `spoolsSynced`.
+        bool spoolUnsynced = false;
     };
     /// Makes several received jobs whole and held in one transaction, so that they share one disk flush
-    /// (group commit, JobCommitter). Returns, in order, each job's id once committed, 0 for a job that
-    /// was not (its receiving row is gone); all 0 when the transaction failed.
-    QList<qint64> commitJobs(const QList<JobCommit>& jobs);
+    /// (group commit, JobCommitter), and clears the mark of the jobs in `spoolsSynced` (their files are
+    /// known durable) in the same transaction. Returns, in order, each job's id once committed, 0 for a
+    /// job that was not (its receiving row is gone); all 0 when the transaction failed.
+    QList<qint64> commitJobs(const QList<JobCommit>& jobs, const QList<qint64>& spoolsSynced = {});
+    /// Jobs whose row committed while their spool file was still being flushed and that were not
+    /// confirmed durable afterwards (start-up checks their files).
+    QList<StoredJob> jobsWithUnsyncedSpool();
+    /// Deletes a still-marked job whose spool file never became durable (its upload was not
+    /// acknowledged); false when there is no such row.
+    [[nodiscard]] bool dropUnsyncedJob(qint64 id);
     /// Removes a job that never became whole.
     void discardReceivingJob(qint64 id);
     std::optional<StoredJob> job(qint64 id);

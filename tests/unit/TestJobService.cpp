@@ -1,4 +1,5 @@
 // JobService: ingest, ownership, delete, expiry with an injected clock, crash reconciliation.
+#include "Database.h"
 #include "EventBus.h"
 #include "JobService.h"
 #include "ManualClock.h"
@@ -350,6 +351,63 @@ private Q_SLOTS:
         QVERIFY(!tmp.exists());
         QCOMPARE(f.store.jobCount(), qint64(1));
         QCOMPARE(f.store.job(r.job.id)->info.state, JobState::Held);
+    }
+
+    // A row committed while its spool file was still being flushed stays marked until the file is known
+    // durable. After a crash in that window, start-up keeps a marked job whose file is complete and
+    // removes one whose file is missing or partial (its upload was never acknowledged).
+    void reconcileChecksUnconfirmedSpoolFiles()
+    {
+        Fixture f;
+        QVERIFY(f.init());
+        const QByteArray pdf = TestData::readFile(TestData::cupsPdf());
+        QList<qint64> ids;
+        for (int i = 0; i < 3; ++i) {
+            const IngestResult r = f.ingest(f.kim, pdf, QStringLiteral("application/pdf"));
+            QCOMPARE(int(r.status), int(IngestResult::Status::Ok));
+            ids.append(r.job.id);
+        }
+        // A clean stop leaves no mark: acknowledged files were confirmed durable.
+        f.jobs.reset();
+        QVERIFY(f.store.jobsWithUnsyncedSpool().isEmpty());
+        // The state a crash leaves before the marks were cleared: all three rows still marked (through a
+        // second connection, as the crashed server's last transactions would have left them).
+        {
+            Database db;
+            QVERIFY(db.open(f.dir.filePath(QStringLiteral("mps.db")), f.dbKey));
+            QVERIFY(db.exec("UPDATE jobs SET spool_unsynced = 1;"));
+        }
+        QCOMPARE(f.store.jobsWithUnsyncedSpool().size(), 3);
+        auto spoolPath = [&](qint64 id) {
+            return f.dir.filePath(QStringLiteral("spool/") + f.store.job(id)->spoolName);
+        };
+        // The second file only partly reached the disk, the third not at all.
+        QFile partial(spoolPath(ids[1]));
+        QVERIFY(partial.size() > 1024);
+        QVERIFY(partial.resize(partial.size() / 2));
+        QVERIFY(QFile::remove(spoolPath(ids[2])));
+        JobService::Settings s;
+        f.jobs = std::make_unique<JobService>(f.store, f.spool, f.kek, f.events, f.clock, s);
+        f.jobs->reconcile();
+        QCOMPARE(f.store.job(ids[0])->info.state, JobState::Held);
+        QVERIFY(!f.store.job(ids[1]));
+        QVERIFY(!f.store.job(ids[2]));
+        QCOMPARE(f.store.jobCount(), qint64(1));
+        QCOMPARE(f.spoolFiles(), 1); // the partial file went with its row
+        // The complete one is still served whole, and its mark is cleared (at the latest at the stop).
+        SecretKey key;
+        const int fd = f.jobs->openDocument(*f.store.job(ids[0]), &key);
+        QVERIFY(fd >= 0);
+        SpoolReader reader;
+        QVERIFY(reader.open(fd, key));
+        QByteArray back(pdf.size() + 10, '\0');
+        qint64 got = 0, n = 0;
+        while ((n = reader.read(back.data() + got, back.size() - got)) > 0)
+            got += n;
+        ::close(fd);
+        QCOMPARE(back.left(got), pdf);
+        f.jobs.reset();
+        QVERIFY(f.store.jobsWithUnsyncedSpool().isEmpty());
     }
 };
 
