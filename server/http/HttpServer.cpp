@@ -5,6 +5,7 @@
 #include "HttpLimits.h"
 #include "Log.h"
 #include "RequestTarget.h"
+#include "TlsStream.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -20,7 +21,6 @@
 #include <boost/asio/use_future.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
-#include <boost/beast/core/detect_ssl.hpp>
 #include <boost/beast/http.hpp>
 #include <cstring>
 #include <deque>
@@ -28,6 +28,7 @@
 #include <mutex>
 #include <optional>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <unordered_map>
 
 namespace net = boost::asio;
@@ -110,7 +111,7 @@ class Connection final : public HttpExchange,
                          public PushStream,
                          public std::enable_shared_from_this<Connection<Stream>>
 {
-    static constexpr bool IsTls = !std::is_same_v<Stream, beast::tcp_stream>;
+    static constexpr bool IsTls = std::is_same_v<Stream, TlsStream>;
 
 public:
     template <class... StreamArgs>
@@ -479,18 +480,14 @@ private:
         beast::error_code ec;
         const auto headerTimeout = std::chrono::seconds(m_st.options.headerTimeoutSecs);
         if constexpr (IsTls) {
-            // OpenSSL's own record buffers go back to the heap while a connection idles.
-            SSL_set_mode(m_stream.native_handle(), SSL_MODE_RELEASE_BUFFERS);
+            // Detection only peeked: the ClientHello is still in the socket for OpenSSL to read.
             lowest().expires_after(headerTimeout);
-            // The bytes detection read are the start of the ClientHello: hand them all to the handshake.
-            const std::size_t used =
-                co_await m_stream.async_handshake(ssl::stream_base::server, m_buffer.data(), ec_(ec));
+            co_await m_stream.async_handshake(ec_(ec));
             if (ec) {
                 qCDebug(lcHttp) << "TLS handshake with" << m_peerText
                                 << "failed:" << QString::fromStdString(ec.message());
                 co_return;
             }
-            m_buffer.consume(used);
         } else if (!m_st.options.allowPlain) {
             co_await answer(http::status::upgrade_required,
                             "This server requires TLS: use https:// or ipps://.\n");
@@ -590,7 +587,11 @@ private:
             std::vector<char> sink(16384);
             std::size_t dropped = 0;
             while (dropped < HttpLimits::LingerBytes) {
-                const std::size_t n = co_await lowest().async_read_some(net::buffer(sink), ec_(ec));
+                std::size_t n = 0;
+                if constexpr (IsTls) // after close_notify: raw bytes, nothing for OpenSSL any more
+                    n = co_await m_stream.async_read_raw_some(net::buffer(sink), ec_(ec));
+                else
+                    n = co_await lowest().async_read_some(net::buffer(sink), ec_(ec));
                 if (ec)
                     break;
                 dropped += n;
@@ -698,16 +699,14 @@ private:
     std::function<void()> m_onClosed;
 };
 
-/// A new connection: TLS or plain is decided from its first bytes, then it is served.
+/// A new connection: TLS or plain is decided from its first byte (a TLS handshake record starts
+/// with 0x16, no HTTP request does), peeked so that OpenSSL later reads the socket untouched; then
+/// it is served. The header deadline runs from here.
 net::awaitable<void> detectAndServe(State& st, tcp::socket socket, std::string peer, bool admitted)
 {
-    beast::tcp_stream stream(std::move(socket));
     beast::error_code ec;
-    stream.socket().set_option(tcp::no_delay(true), ec);
-    beast::flat_buffer buffer;
-    stream.expires_after(std::chrono::seconds(st.options.headerTimeoutSecs));
-    const bool isTls = co_await beast::async_detect_ssl(stream, buffer, net::redirect_error(Aw, ec));
-    if (ec) {
+    socket.set_option(tcp::no_delay(true), ec);
+    const auto releaseSlot = [&] {
         // Never served: release the slot here (the Connection destructor does it otherwise).
         std::lock_guard lock(st.mutex);
         if (admitted) {
@@ -718,17 +717,57 @@ net::awaitable<void> detectAndServe(State& st, tcp::socket socket, std::string p
         } else {
             --st.refusing;
         }
+    };
+    // The deadline's handler may run after this coroutine ended: it reaches the socket weakly.
+    auto waiting = std::make_shared<tcp::socket>(std::move(socket));
+    net::steady_timer deadline(waiting->get_executor(), std::chrono::seconds(st.options.headerTimeoutSecs));
+    deadline.async_wait([weak = std::weak_ptr<tcp::socket>(waiting)](const beast::error_code& e) {
+        if (e)
+            return;
+        beast::error_code ignored;
+        if (const auto s = weak.lock())
+            s->cancel(ignored);
+    });
+    bool isTls = false;
+    for (;;) {
+        co_await waiting->async_wait(tcp::socket::wait_read, net::redirect_error(Aw, ec));
+        if (ec) { // the deadline passed, or the server stops
+            releaseSlot();
+            co_return;
+        }
+        unsigned char first = 0;
+        const ssize_t r = ::recv(waiting->native_handle(), &first, 1, MSG_PEEK | MSG_DONTWAIT);
+        if (r == 1) {
+            isTls = first == 0x16;
+            break;
+        }
+        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+            continue;
+        releaseSlot(); // closed before sending anything, or reset
         co_return;
     }
+    const auto expiry = deadline.expiry();
+    deadline.cancel();
+    tcp::socket connected = std::move(*waiting);
     if (isTls) {
         std::unique_lock tlsLock(st.tlsMutex); // SSL_new copies the context's certificate and key
-        auto c = std::make_shared<Connection<ssl::stream<beast::tcp_stream>>>(
-            st, std::move(peer), admitted, std::move(buffer), std::move(stream), st.tls);
+        std::shared_ptr<Connection<TlsStream>> c;
+        try {
+            c = std::make_shared<Connection<TlsStream>>(st, std::move(peer), admitted, beast::flat_buffer(),
+                                                        std::move(connected), st.tls.native_handle());
+        } catch (const std::exception& e) {
+            tlsLock.unlock();
+            qCWarning(lcHttp) << "cannot start TLS for a connection:" << e.what();
+            releaseSlot();
+            co_return;
+        }
         tlsLock.unlock();
-        co_await Connection<ssl::stream<beast::tcp_stream>>::start(std::move(c));
+        co_await Connection<TlsStream>::start(std::move(c));
     } else {
+        beast::tcp_stream stream(std::move(connected));
+        stream.expires_at(expiry); // the first request's head: the deadline from accept goes on
         auto c = std::make_shared<Connection<beast::tcp_stream>>(st, std::move(peer), admitted,
-                                                                 std::move(buffer), std::move(stream));
+                                                                 beast::flat_buffer(), std::move(stream));
         co_await Connection<beast::tcp_stream>::start(std::move(c));
     }
 }
