@@ -699,6 +699,40 @@ private:
     std::function<void()> m_onClosed;
 };
 
+/// Waits until `socket` has a first byte (or `deadline` passes) and returns it without consuming it,
+/// or -1 when the client closed or sent nothing in time. Its own frame (and timer) end with it, so an
+/// open connection does not keep them.
+net::awaitable<int> peekFirstByte(tcp::socket& socket, net::steady_timer::time_point deadline)
+{
+    net::steady_timer timer(socket.get_executor(), deadline);
+    // Runs on the connection's strand like this coroutine: `armed` tells whether the socket is still ours.
+    auto armed = std::make_shared<bool>(true);
+    timer.async_wait([armed, &socket](const beast::error_code& e) {
+        beast::error_code ignored;
+        if (!e && *armed)
+            socket.cancel(ignored);
+    });
+    int result = -1;
+    for (;;) {
+        beast::error_code ec;
+        co_await socket.async_wait(tcp::socket::wait_read, net::redirect_error(Aw, ec));
+        if (ec) // the deadline passed, or the server stops
+            break;
+        unsigned char first = 0;
+        const ssize_t r = ::recv(socket.native_handle(), &first, 1, MSG_PEEK | MSG_DONTWAIT);
+        if (r == 1) {
+            result = first;
+            break;
+        }
+        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+            continue;
+        break; // closed before sending anything, or reset
+    }
+    *armed = false;
+    timer.cancel();
+    co_return result;
+}
+
 /// A new connection: TLS or plain is decided from its first byte (a TLS handshake record starts
 /// with 0x16, no HTTP request does), peeked so that OpenSSL later reads the socket untouched; then
 /// it is served. The header deadline runs from here.
@@ -706,66 +740,39 @@ net::awaitable<void> detectAndServe(State& st, tcp::socket socket, std::string p
 {
     beast::error_code ec;
     socket.set_option(tcp::no_delay(true), ec);
-    const auto releaseSlot = [&] {
+    const auto releaseSlot = [&st, admitted](const std::string& address) {
         // Never served: release the slot here (the Connection destructor does it otherwise).
         std::lock_guard lock(st.mutex);
         if (admitted) {
             --st.open;
-            auto it = st.perAddress.find(peer);
+            auto it = st.perAddress.find(address);
             if (it != st.perAddress.end() && --it->second <= 0)
                 st.perAddress.erase(it);
         } else {
             --st.refusing;
         }
     };
-    // The deadline's handler may run after this coroutine ended: it reaches the socket weakly.
-    auto waiting = std::make_shared<tcp::socket>(std::move(socket));
-    net::steady_timer deadline(waiting->get_executor(), std::chrono::seconds(st.options.headerTimeoutSecs));
-    deadline.async_wait([weak = std::weak_ptr<tcp::socket>(waiting)](const beast::error_code& e) {
-        if (e)
-            return;
-        beast::error_code ignored;
-        if (const auto s = weak.lock())
-            s->cancel(ignored);
-    });
-    bool isTls = false;
-    for (;;) {
-        co_await waiting->async_wait(tcp::socket::wait_read, net::redirect_error(Aw, ec));
-        if (ec) { // the deadline passed, or the server stops
-            releaseSlot();
-            co_return;
-        }
-        unsigned char first = 0;
-        const ssize_t r = ::recv(waiting->native_handle(), &first, 1, MSG_PEEK | MSG_DONTWAIT);
-        if (r == 1) {
-            isTls = first == 0x16;
-            break;
-        }
-        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
-            continue;
-        releaseSlot(); // closed before sending anything, or reset
+    const auto deadline = net::steady_timer::clock_type::now() + std::chrono::seconds(st.options.headerTimeoutSecs);
+    const int first = co_await peekFirstByte(socket, deadline);
+    if (first < 0) {
+        releaseSlot(peer);
         co_return;
     }
-    const auto expiry = deadline.expiry();
-    deadline.cancel();
-    tcp::socket connected = std::move(*waiting);
-    if (isTls) {
-        std::unique_lock tlsLock(st.tlsMutex); // SSL_new copies the context's certificate and key
+    if (first == 0x16) {
         std::shared_ptr<Connection<TlsStream>> c;
         try {
-            c = std::make_shared<Connection<TlsStream>>(st, std::move(peer), admitted, beast::flat_buffer(),
-                                                        std::move(connected), st.tls.native_handle());
+            std::lock_guard tlsLock(st.tlsMutex); // SSL_new copies the context's certificate and key
+            c = std::make_shared<Connection<TlsStream>>(st, peer, admitted, beast::flat_buffer(), std::move(socket),
+                                                        st.tls.native_handle());
         } catch (const std::exception& e) {
-            tlsLock.unlock();
             qCWarning(lcHttp) << "cannot start TLS for a connection:" << e.what();
-            releaseSlot();
+            releaseSlot(peer);
             co_return;
         }
-        tlsLock.unlock();
         co_await Connection<TlsStream>::start(std::move(c));
     } else {
-        beast::tcp_stream stream(std::move(connected));
-        stream.expires_at(expiry); // the first request's head: the deadline from accept goes on
+        beast::tcp_stream stream(std::move(socket));
+        stream.expires_at(deadline); // the first request's head: the deadline from accept goes on
         auto c = std::make_shared<Connection<beast::tcp_stream>>(st, std::move(peer), admitted,
                                                                  beast::flat_buffer(), std::move(stream));
         co_await Connection<beast::tcp_stream>::start(std::move(c));
