@@ -2,12 +2,84 @@
 
 #include <boost/asio/ssl/error.hpp>
 #include <cerrno>
+#include <cstdint>
 #include <openssl/err.h>
 #include <stdexcept>
 #include <sys/socket.h>
 
 namespace net = boost::asio;
 namespace beast = boost::beast;
+
+namespace {
+
+/// OpenSSL's socket BIO, except that it writes with send(MSG_NOSIGNAL): OpenSSL's own writes with
+/// write(2), and a client gone mid-write would raise SIGPIPE. No buffer: the descriptor is all it holds.
+int bioWrite(BIO* b, const char* data, std::size_t size, std::size_t* written)
+{
+    BIO_clear_retry_flags(b);
+    const int fd = static_cast<int>(reinterpret_cast<std::intptr_t>(BIO_get_data(b)));
+    const ssize_t r = ::send(fd, data, size, MSG_NOSIGNAL);
+    if (r >= 0) {
+        *written = static_cast<std::size_t>(r);
+        return 1;
+    }
+    if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+        BIO_set_retry_write(b);
+    return 0;
+}
+
+int bioRead(BIO* b, char* data, std::size_t size, std::size_t* readBytes)
+{
+    BIO_clear_retry_flags(b);
+    const int fd = static_cast<int>(reinterpret_cast<std::intptr_t>(BIO_get_data(b)));
+    const ssize_t r = ::recv(fd, data, size, 0);
+    if (r > 0) {
+        *readBytes = static_cast<std::size_t>(r);
+        return 1;
+    }
+    if (r == 0)
+        BIO_set_flags(b, BIO_FLAGS_IN_EOF); // OpenSSL asks BIO_eof() to tell a truncation
+    else if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+        BIO_set_retry_read(b);
+    return 0;
+}
+
+long bioCtrl(BIO* b, int cmd, long, void*)
+{
+    switch (cmd) {
+    case BIO_CTRL_FLUSH:
+        return 1;
+    case BIO_CTRL_EOF:
+        return BIO_test_flags(b, BIO_FLAGS_IN_EOF) != 0 ? 1 : 0;
+    default:
+        return 0;
+    }
+}
+
+} // namespace
+
+BIO* TlsStream::socketBio(int fd)
+{
+    static BIO_METHOD* const method = [] {
+        BIO_METHOD* m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "mps socket");
+        if (m) {
+            BIO_meth_set_write_ex(m, bioWrite);
+            BIO_meth_set_read_ex(m, bioRead);
+            BIO_meth_set_ctrl(m, bioCtrl);
+            BIO_meth_set_create(m, [](BIO* b) {
+                BIO_set_init(b, 1);
+                return 1;
+            });
+        }
+        return m;
+    }();
+    if (!method)
+        return nullptr;
+    BIO* bio = BIO_new(method);
+    if (bio)
+        BIO_set_data(bio, reinterpret_cast<void*>(static_cast<std::intptr_t>(fd)));
+    return bio;
+}
 
 TlsStream::TlsStream(net::ip::tcp::socket socket, SSL_CTX* context)
     : m_impl(std::make_shared<Impl>(std::move(socket)))
@@ -17,11 +89,13 @@ TlsStream::TlsStream(net::ip::tcp::socket socket, SSL_CTX* context)
         throw std::runtime_error("SSL_new failed");
     beast::error_code ec;
     m_impl->socket.non_blocking(true, ec);
-    if (ec || SSL_set_fd(m_impl->ssl, static_cast<int>(m_impl->socket.native_handle())) != 1) {
+    BIO* bio = ec ? nullptr : socketBio(m_impl->socket.native_handle());
+    if (!bio) {
         SSL_free(m_impl->ssl);
         m_impl->ssl = nullptr;
         throw std::runtime_error("cannot attach TLS to the socket");
     }
+    SSL_set_bio(m_impl->ssl, bio, bio); // one reference, for reading and writing
     // No record buffers while idle; a write may end after a record; a retried write may come from a
     // moved buffer (the joined copy of a write lives as long as its operation, but be lenient).
     SSL_set_mode(m_impl->ssl, SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ENABLE_PARTIAL_WRITE |
@@ -32,7 +106,7 @@ TlsStream::TlsStream(net::ip::tcp::socket socket, SSL_CTX* context)
 TlsStream::~TlsStream()
 {
     if (m_impl->ssl)
-        SSL_free(m_impl->ssl); // its socket BIO does not close the descriptor: the socket does
+        SSL_free(m_impl->ssl); // frees the BIO, which does not close the descriptor: the socket does
     m_impl->ssl = nullptr;
 }
 

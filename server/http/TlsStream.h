@@ -14,16 +14,17 @@
 #include <openssl/ssl.h>
 
 /// A server-side TLS stream for Boost.Beast with no buffers of its own: OpenSSL works straight on the
-/// socket's file descriptor (SSL_set_fd, the socket non-blocking, SSL_MODE_RELEASE_BUFFERS), and Asio
-/// only tells when the socket is ready again (async_wait). An idle connection holds OpenSSL's SSL
-/// object and nothing else, where asio::ssl::stream holds four 17 KiB buffers (docs/benchmarks.md).
+/// socket's file descriptor (a socket BIO of ours, the socket non-blocking, SSL_MODE_RELEASE_BUFFERS), and
+/// Asio only tells when the socket is ready again (async_wait). An idle connection holds OpenSSL's SSL object
+/// and nothing else, where asio::ssl::stream holds four 17 KiB buffers (docs/benchmarks.md).
 ///
 /// It meets Asio's AsyncReadStream and AsyncWriteStream (what Beast's http::async_read/async_write
 /// use), with at most one read and one write pending at a time, as asio::ssl::stream allows. A
 /// deadline (expires_after) works as beast::tcp_stream's: when it passes, the pending operations end
 /// with beast::error::timeout, and so does the next one started after it passed. A peer that closes
 /// without close_notify ends a read with asio::ssl::error::stream_truncated; close_notify with
-/// asio::error::eof. Every operation must run on the socket's executor (a strand).
+/// asio::error::eof. Every operation must run on the socket's executor (a strand). Writes never raise
+/// SIGPIPE (send with MSG_NOSIGNAL, as Asio does).
 class TlsStream
 {
 public:
@@ -127,6 +128,9 @@ public:
 
 private:
     static constexpr std::size_t JoinBytes = 16384;
+
+    /// A BIO on descriptor `fd` like OpenSSL's socket BIO that writes with MSG_NOSIGNAL (null on failure).
+    static BIO* socketBio(int fd);
 
     struct Impl
     {

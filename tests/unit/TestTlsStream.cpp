@@ -18,6 +18,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 #include <functional>
@@ -345,6 +346,32 @@ private slots:
                 c.waitForClose();
             });
         QCOMPARE(readEc, beast::error_code(net::error::eof));
+    }
+
+    void peerGoneDuringLargeWrite()
+    {
+        // OpenSSL writes with write(2): without SIGPIPE ignored (TlsStream does it) this process dies.
+        beast::error_code writeEc;
+        const QByteArray big = pattern(48 * 1024 * 1024, 'z'); // more than the socket buffers hold
+        run(
+            [&](TlsStream& s) -> net::awaitable<void> {
+                beast::error_code ec;
+                co_await s.async_handshake(net::redirect_error(Aw, ec));
+                if (ec)
+                    co_return;
+                s.expires_after(std::chrono::seconds(30));
+                co_await net::async_write(s, net::buffer(big.constData(), std::size_t(big.size())),
+                                          net::redirect_error(Aw, writeEc));
+                s.close();
+            },
+            [&](quint16 port) {
+                Client c(port);
+                if (!c.handshake())
+                    return;
+                c.dropTcp(); // gone with the server's data unread: the server's writes fail
+            });
+        QVERIFY(writeEc);
+        QVERIFY2(writeEc != beast::error_code(beast::error::timeout), writeEc.message().c_str());
     }
 
     void garbageInsteadOfClientHello()
