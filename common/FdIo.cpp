@@ -1,6 +1,7 @@
 #include "FdIo.h"
 
 #include <cerrno>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace FdIo {
@@ -49,6 +50,19 @@ ssize_t readFull(int fd, void* data, std::size_t len)
 ssize_t preadFull(int fd, void* data, std::size_t len, off_t offset)
 {
     return readLoop(fd, data, len, offset);
+}
+
+off_t bytesLeft(int fd)
+{
+    struct stat st
+    {
+    };
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return -1;
+    const off_t here = ::lseek(fd, 0, SEEK_CUR);
+    if (here < 0)
+        return -1;
+    return st.st_size > here ? st.st_size - here : 0;
 }
 
 } // namespace FdIo

@@ -11,4 +11,7 @@ namespace FdIo {
 ssize_t readFull(int fd, void* data, std::size_t len);
 /// As readFull, at `offset`, without moving the file position.
 ssize_t preadFull(int fd, void* data, std::size_t len, off_t offset);
+/// The bytes between the file position and the end of a regular file, or -1 when `fd` is not a
+/// regular file (a pipe, a socket) or cannot be asked.
+off_t bytesLeft(int fd);
 } // namespace FdIo

@@ -2,6 +2,7 @@
 
 #include "FdIo.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -263,9 +264,19 @@ bool OutboxReader::open(int fd, const OutboxKeyPair& keys)
     }
 
     // The metadata block authenticates the whole header as additional data.
-    m_plain.assign(std::max<std::size_t>(m_chunkSize, OutboxFormat::MetadataBlockSize), 0);
-    m_cipher.assign(m_plain.size() + OutboxFormat::ChunkOverhead, 0);
     const std::size_t metaCipherLen = OutboxFormat::MetadataBlockSize + OutboxFormat::ChunkOverhead;
+    // A chunk cannot be longer than the rest of the file: a short file whose header names a 16 MiB
+    // chunk (damaged) costs its own size here, not 32 MiB.
+    std::size_t chunkCipherSize = m_chunkSize + OutboxFormat::ChunkOverhead;
+    if (const off_t left = FdIo::bytesLeft(fd); left >= 0) {
+        const auto rest = static_cast<std::size_t>(left);
+        chunkCipherSize =
+            std::min(chunkCipherSize, std::max<std::size_t>(rest > metaCipherLen ? rest - metaCipherLen : 0,
+                                                            OutboxFormat::ChunkOverhead + 1));
+    }
+    const std::size_t chunkPlainSize = chunkCipherSize - OutboxFormat::ChunkOverhead;
+    m_plain.assign(std::max<std::size_t>(chunkPlainSize, OutboxFormat::MetadataBlockSize), 0);
+    m_cipher.assign(m_plain.size() + OutboxFormat::ChunkOverhead, 0);
     const ssize_t got = readFull(fd, m_cipher.data(), metaCipherLen);
     if (got != static_cast<ssize_t>(metaCipherLen)) {
         m_error = got < 0 ? systemError("cannot read the outbox file")
@@ -289,8 +300,8 @@ bool OutboxReader::open(int fd, const OutboxKeyPair& keys)
     }
     m_metadata.assign(reinterpret_cast<const char*>(m_plain.data()) + 4, metaLen);
     sodium_memzero(m_plain.data(), m_plain.size());
-    m_plain.resize(m_chunkSize);
-    m_cipher.resize(m_chunkSize + OutboxFormat::ChunkOverhead);
+    m_plain.resize(chunkPlainSize);
+    m_cipher.resize(chunkCipherSize);
     m_pos = m_len = 0;
     m_final = false;
     m_failed = false;
@@ -325,7 +336,7 @@ bool OutboxReader::pullChunk()
         }
         m_final = true;
     } else if (tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE ||
-               static_cast<std::size_t>(n) != m_cipher.size()) {
+               static_cast<std::size_t>(n) != m_chunkSize + OutboxFormat::ChunkOverhead) {
         m_error = "the outbox file is truncated";
         return false;
     }

@@ -3,6 +3,7 @@
 #include "FdIo.h"
 #include "Log.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -151,8 +152,14 @@ bool SpoolReader::open(int fd, const SecretKey& key)
         m_error = QStringLiteral("spool file header is invalid");
         return false;
     }
-    m_plain.assign(m_chunkSize, 0);
-    m_cipher.assign(m_chunkSize + SpoolFormat::ChunkOverhead, 0);
+    // A chunk cannot be longer than the rest of the file: a short file whose header names a 16 MiB
+    // chunk (damaged or forged) costs its own size here, not 32 MiB.
+    std::size_t cipherSize = m_chunkSize + SpoolFormat::ChunkOverhead;
+    if (const off_t left = FdIo::bytesLeft(fd); left >= 0)
+        cipherSize = std::min(cipherSize, std::max<std::size_t>(static_cast<std::size_t>(left),
+                                                                SpoolFormat::ChunkOverhead + 1));
+    m_cipher.assign(cipherSize, 0);
+    m_plain.assign(cipherSize - SpoolFormat::ChunkOverhead, 0);
     return true;
 }
 
@@ -183,7 +190,7 @@ bool SpoolReader::pullChunk()
             return false;
         }
         m_final = true;
-    } else if (static_cast<size_t>(n) != m_cipher.size()) {
+    } else if (static_cast<size_t>(n) != m_chunkSize + SpoolFormat::ChunkOverhead) {
         m_error = QStringLiteral("spool file is truncated");
         return false;
     }
