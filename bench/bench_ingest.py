@@ -98,12 +98,12 @@ def run_clients(uri, doc, clients, per_client, tmpdir, meter_pids):
 class Targets:
     """A fresh mps-server and a fresh cupsd hold queue."""
 
-    def __init__(self, build_dir):
+    def __init__(self, build_dir, cupsd_sync=False):
         self.mps = peers.MpsServer(build_dir)
         mps_add_user(self.mps, "bench")
         self.mps_uri = f"ipp://bench:{PASSWORD}@127.0.0.1:{self.mps.port}/ipp/print"
         self.cupsd = peers.Cupsd(loglevel="warn", extra_conf="MaxJobs 0\n",
-                                 extra_files_conf="FileDevice Yes\n")
+                                 extra_files_conf="FileDevice Yes\n" + ("SyncOnClose Yes\n" if cupsd_sync else ""))
         self.cupsd.add_queue("hold", "file:///dev/null", ["-o", "job-hold-until-default=indefinite"],
                              model="raw")
         self.cups_uri = f"ipp://127.0.0.1:{self.cupsd.port}/printers/hold"
@@ -180,6 +180,9 @@ def main():
                     help="total jobs per run for each size (split over the clients)")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--out", default="ingest")
+    ap.add_argument("--cupsd-sync-on-close", action="store_true",
+                    help="cupsd with SyncOnClose Yes (it fsyncs each job's control file, as MPS flushes each "
+                         "job's row); by default cupsd flushes nothing")
     a = ap.parse_args()
     sizes = [s.strip() for s in a.sizes.split(",") if s.strip()]
     clients = [int(c) for c in a.clients.split(",")]
@@ -189,6 +192,7 @@ def main():
     info = machine_info()
     info.update(info_build)
     info["load_before"] = load_snapshot()
+    info["cupsd_sync_on_close"] = a.cupsd_sync_on_close
     results = []
     tmpdir = tempfile.mkdtemp(prefix="ingest-tests-", dir=os.environ["MPS_PEER_TMP"])
     for size_text in sizes:
@@ -200,7 +204,7 @@ def main():
         for p in clients:
             per_client = max(1, total // p)
             n = per_client * p
-            targets = Targets(build_dir)
+            targets = Targets(build_dir, a.cupsd_sync_on_close)
             try:
                 for name in ("cupsd", "mps"):  # warm-up: connection paths, page cache, Poppler
                     run_clients(targets.uri(name), doc, 1, 2, tmpdir, targets.pids(name))
