@@ -2,9 +2,9 @@
 
 #include "DocumentFormat.h"
 #include "IppSectionScanner.h"
-#include "RefusalLog.h"
 #include "JobService.h"
 #include "Log.h"
+#include "RefusalLog.h"
 #include "Store.h"
 
 #include <QDateTime>
@@ -23,8 +23,8 @@ constexpr qint64 DrainBeforeChallengeBytes = 64 * 1024 * 1024;
 struct BodyReader
 {
     HttpExchange* ex = nullptr;
-    QByteArray section;  ///< the attribute section followed by the first bytes of the document
-    qint64 pos = 0;      ///< the next byte of `section` to hand out
+    QByteArray section; ///< the attribute section followed by the first bytes of the document
+    qint64 pos = 0;     ///< the next byte of `section` to hand out
     qint64 sectionEnd = 0;
     bool failed = false;
 
@@ -68,8 +68,7 @@ QByteArray statusOnlyResponse(int version, int requestId, ipp_status_t status, c
     ippSetStatusCode(response, status);
     ippSetRequestId(response, requestId > 0 ? requestId : 1);
     ippAddString(response, IPP_TAG_OPERATION, IPP_TAG_CHARSET, "attributes-charset", nullptr, "utf-8");
-    ippAddString(response, IPP_TAG_OPERATION, IPP_TAG_LANGUAGE, "attributes-natural-language", nullptr,
-                 "en");
+    ippAddString(response, IPP_TAG_OPERATION, IPP_TAG_LANGUAGE, "attributes-natural-language", nullptr, "en");
     ippAddString(response, IPP_TAG_OPERATION, IPP_TAG_TEXT, "status-message", nullptr, message);
     QByteArray out;
     ippSetState(response, IPP_STATE_IDLE);
@@ -119,6 +118,45 @@ QString opString(ipp_t* ipp, const char* name, ipp_tag_t group = IPP_TAG_OPERATI
     return s ? QString::fromUtf8(s) : QString();
 }
 
+// Puts the operation attributes before every other group. A status-message added after an
+// unsupported-attributes or job group would otherwise be written as a second operation group, and
+// libcups (ippReadIO) refuses a response whose groups are out of order. Found by fuzz_ipp_request:
+// an unsupported job-hold-until with a document that is not a valid PDF.
+// Returns `response` as it is, or deletes it and returns the reordered copy.
+ipp_t* operationGroupFirst(ipp_t* response)
+{
+    bool otherGroupSeen = false;
+    bool outOfOrder = false;
+    for (ipp_attribute_t* a = ippFirstAttribute(response); a && !outOfOrder; a = ippNextAttribute(response)) {
+        const ipp_tag_t group = ippGetGroupTag(a);
+        if (group == IPP_TAG_OPERATION)
+            outOfOrder = otherGroupSeen;
+        else
+            otherGroupSeen = true;
+    }
+    if (!outOfOrder)
+        return response;
+    ipp_t* ordered = ippNew();
+    int minor = 0;
+    const int major = ippGetVersion(response, &minor);
+    ippSetVersion(ordered, major, minor);
+    ippSetStatusCode(ordered, ippGetStatusCode(response));
+    ippSetRequestId(ordered, ippGetRequestId(response));
+    for (ipp_attribute_t* a = ippFirstAttribute(response); a; a = ippNextAttribute(response))
+        if (ippGetGroupTag(a) == IPP_TAG_OPERATION)
+            ippCopyAttribute(ordered, a, 0);
+    for (ipp_attribute_t* a = ippFirstAttribute(response); a; a = ippNextAttribute(response)) {
+        if (ippGetGroupTag(a) == IPP_TAG_OPERATION)
+            continue;
+        if (!ippGetName(a))
+            ippAddSeparator(ordered); // between two groups of the same kind (two jobs)
+        else
+            ippCopyAttribute(ordered, a, 0);
+    }
+    ippDelete(response);
+    return ordered;
+}
+
 } // namespace
 
 struct IppEndpoint::Request
@@ -141,9 +179,11 @@ struct IppEndpoint::Request
     void status(ipp_status_t st, const QString& message = QString())
     {
         ippSetStatusCode(response, st);
-        if (!message.isEmpty())
+        if (!message.isEmpty()) {
             ippAddString(response, IPP_TAG_OPERATION, IPP_TAG_TEXT, "status-message", nullptr,
                          message.toUtf8().constData());
+            response = operationGroupFirst(response);
+        }
     }
 };
 
@@ -237,13 +277,13 @@ void IppEndpoint::handle(HttpExchange& ex)
                              detail(), QDateTime::currentSecsSinceEpoch());
         // An IPP answer (RFC 8011 client-error-request-entity-too-large) that libcups clients show as
         // such; the rest of the body is never read, so the connection closes.
-        const QByteArray message =
-            tooMany ? QStringLiteral("The request has more than %1 attributes.")
-                          .arg(m_limits.maxAttributes)
-                          .toUtf8()
-                    : QStringLiteral("The request's attributes are larger than %1 KiB.")
-                          .arg(m_limits.maxAttributeBytes / 1024)
-                          .toUtf8();
+        const QByteArray message = tooMany
+                                       ? QStringLiteral("The request has more than %1 attributes.")
+                                             .arg(m_limits.maxAttributes)
+                                             .toUtf8()
+                                       : QStringLiteral("The request's attributes are larger than %1 KiB.")
+                                             .arg(m_limits.maxAttributeBytes / 1024)
+                                             .toUtf8();
         ex.closeAfterResponse();
         ex.respond(200, "application/ipp",
                    statusOnlyResponse(scanner.version(), scanner.requestId(), IPP_STATUS_ERROR_REQUEST_ENTITY,
@@ -290,9 +330,9 @@ void IppEndpoint::respond(Request& r)
 
 bool IppEndpoint::authenticate(Request& r, bool required)
 {
-    const AuthOutcome a = m_auth.fromHeaders(r.ex.header("Authorization"), QByteArray(),
-                                             LoginThrottle::sourceForAddress(r.ex.peerAddress()),
-                                             QStringLiteral("IPP Basic"));
+    const AuthOutcome a =
+        m_auth.fromHeaders(r.ex.header("Authorization"), QByteArray(),
+                           LoginThrottle::sourceForAddress(r.ex.peerAddress()), QStringLiteral("IPP Basic"));
     if (a.ok() && a.identity.kioskId == 0) {
         r.identity = a.identity;
         r.authed = true;
@@ -522,7 +562,8 @@ bool IppEndpoint::validateJobTemplate(Request& r, JobInfo* meta, bool withDocume
 bool IppEndpoint::ingestInto(Request& r, JobInfo meta, qint64 jobId)
 {
     const IngestResult res = m_jobs.ingest(
-        r.identity.user, meta, [&r](char* data, qint64 max) { return r.body.readDocument(data, max); }, jobId);
+        r.identity.user, meta, [&r](char* data, qint64 max) { return r.body.readDocument(data, max); },
+        jobId);
     switch (res.status) {
     case IngestResult::Status::Ok:
         addJobAttributes(r, res.job, nullptr);
