@@ -57,6 +57,8 @@ struct State
     int open = 0;
     int refusing = 0;
     std::atomic<int> streams{0};
+    /// Bytes prebuffered beyond HttpLimits::PrebufferBytes, over all connections.
+    std::atomic<std::int64_t> largePrebuffered{0};
     std::atomic<bool> stopping{false};
     net::thread_pool* workers = nullptr;
 
@@ -68,6 +70,20 @@ struct State
     };
     std::mutex logMutex;
     std::unordered_map<std::string, Refusals> refusals;
+
+    /// Gives back a connection's slot: an admitted one's (total and per address), or a refused one's.
+    void release(const std::string& peer, bool admitted)
+    {
+        std::lock_guard lock(mutex);
+        if (admitted) {
+            --open;
+            auto it = perAddress.find(peer);
+            if (it != perAddress.end() && --it->second <= 0)
+                perAddress.erase(it);
+        } else {
+            --refusing;
+        }
+    }
 
     void logRefusal(const std::string& peer, const char* why)
     {
@@ -115,8 +131,8 @@ class Connection final : public HttpExchange,
 
 public:
     template <class... StreamArgs>
-    Connection(State& st, std::string peer, bool admitted, beast::flat_buffer&& buffer, StreamArgs&&... args)
-        : m_stream(std::forward<StreamArgs>(args)...), m_buffer(std::move(buffer)), m_st(st),
+    Connection(State& st, std::string peer, bool admitted, StreamArgs&&... args)
+        : m_stream(std::forward<StreamArgs>(args)...), m_st(st),
           m_peer(std::move(peer)), m_peerText(QString::fromStdString(m_peer)), m_admitted(admitted),
           m_signal(m_stream.get_executor())
     {
@@ -124,15 +140,8 @@ public:
 
     ~Connection() override
     {
-        std::lock_guard lock(m_st.mutex);
-        if (m_admitted) {
-            --m_st.open;
-            auto it = m_st.perAddress.find(m_peer);
-            if (it != m_st.perAddress.end() && --it->second <= 0)
-                m_st.perAddress.erase(it);
-        } else {
-            --m_st.refusing;
-        }
+        releasePrebuffer();
+        m_st.release(m_peer, m_admitted);
     }
 
     static net::awaitable<void> start(std::shared_ptr<Connection> self)
@@ -332,6 +341,10 @@ private:
         m_pre.clear();
         m_pre.shrink_to_fit();
         m_preOffset = 0;
+        if (m_preReserved > 0) {
+            m_st.largePrebuffered -= m_preReserved;
+            m_preReserved = 0;
+        }
     }
 
     /// How long the next body read may wait: the body deadline, but no more than the minimum-rate
@@ -344,17 +357,32 @@ private:
         return std::min<steady_clock::duration>(deadline, allowed - m_bodyWaited);
     }
 
-    /// Before the handler runs: reads the body, up to HttpLimits::PrebufferBytes, on the I/O thread
-    /// (no worker waits for a slow client). False when the client is too slow or the body is bad.
+    /// Before the handler runs: reads the body, up to HttpLimits::PrebufferBytes (or more, see
+    /// LargePrebufferBytes), on the I/O thread (no worker waits for a slow client). False when the client is too slow or the body is bad.
     net::awaitable<bool> prebufferCo()
     {
-        std::size_t cap = HttpLimits::PrebufferBytes;
-        if (const auto length = m_parser->content_length())
+        // Up to PrebufferBytes for any body; beyond that, up to LargePrebufferBytes while the shared
+        // budget lasts (taken 64 KiB at a time as bytes come, so a chunked body of unknown length counts
+        // only what it has sent).
+        std::size_t cap = HttpLimits::LargePrebufferBytes;
+        if (const auto length = m_parser->content_length()) {
             cap = static_cast<std::size_t>(std::min<std::uint64_t>(*length, cap));
+            m_pre.reserve(std::min(cap, HttpLimits::PrebufferBytes));
+        }
         while (m_pre.size() < cap) {
             // Grown as bytes come, so that a large announced body costs nothing until it is sent.
             const std::size_t filled = m_pre.size();
-            m_pre.resize(std::min(cap, filled + std::size_t(64 * 1024)));
+            const std::size_t want = std::min(cap, filled + std::size_t(64 * 1024));
+            const std::size_t covered = HttpLimits::PrebufferBytes + static_cast<std::size_t>(m_preReserved);
+            if (want > covered) {
+                const auto extra = static_cast<std::int64_t>(want - covered);
+                if (m_st.largePrebuffered.fetch_add(extra) + extra > HttpLimits::LargePrebufferBudget) {
+                    m_st.largePrebuffered -= extra;
+                    break; // the handler reads the rest from the socket
+                }
+                m_preReserved += extra;
+            }
+            m_pre.resize(want);
             const qint64 n = co_await readBodyCo(m_pre.data() + filled, qint64(m_pre.size() - filled));
             m_pre.resize(filled + std::size_t(std::max<qint64>(n, 0)));
             if (n < 0)
@@ -686,6 +714,7 @@ private:
     bool m_holdsStream = false;
     std::vector<char> m_pre; // body bytes read before the handler ran (prebufferCo)
     std::size_t m_preOffset = 0;
+    std::int64_t m_preReserved = 0; // this body's share of State::largePrebuffered
     std::uint64_t m_bodyReceived = 0;                   // body bytes of this request read so far
     std::chrono::steady_clock::duration m_bodyWaited{}; // time spent waiting for them
 
@@ -740,18 +769,8 @@ net::awaitable<void> detectAndServe(State& st, tcp::socket socket, std::string p
 {
     beast::error_code ec;
     socket.set_option(tcp::no_delay(true), ec);
-    const auto releaseSlot = [&st, admitted](const std::string& address) {
-        // Never served: release the slot here (the Connection destructor does it otherwise).
-        std::lock_guard lock(st.mutex);
-        if (admitted) {
-            --st.open;
-            auto it = st.perAddress.find(address);
-            if (it != st.perAddress.end() && --it->second <= 0)
-                st.perAddress.erase(it);
-        } else {
-            --st.refusing;
-        }
-    };
+    // Never served: the slot is released here (the Connection destructor does it otherwise).
+    const auto releaseSlot = [&st, admitted](const std::string& address) { st.release(address, admitted); };
     const auto deadline = net::steady_timer::clock_type::now() + std::chrono::seconds(st.options.headerTimeoutSecs);
     const int first = co_await peekFirstByte(socket, deadline);
     if (first < 0) {
@@ -762,7 +781,7 @@ net::awaitable<void> detectAndServe(State& st, tcp::socket socket, std::string p
         std::shared_ptr<Connection<TlsStream>> c;
         try {
             std::lock_guard tlsLock(st.tlsMutex); // SSL_new copies the context's certificate and key
-            c = std::make_shared<Connection<TlsStream>>(st, peer, admitted, beast::flat_buffer(), std::move(socket),
+            c = std::make_shared<Connection<TlsStream>>(st, peer, admitted, std::move(socket),
                                                         st.tls.native_handle());
         } catch (const std::exception& e) {
             qCWarning(lcHttp) << "cannot start TLS for a connection:" << e.what();
@@ -774,7 +793,7 @@ net::awaitable<void> detectAndServe(State& st, tcp::socket socket, std::string p
         beast::tcp_stream stream(std::move(socket));
         stream.expires_at(deadline); // the first request's head: the deadline from accept goes on
         auto c = std::make_shared<Connection<beast::tcp_stream>>(st, std::move(peer), admitted,
-                                                                 beast::flat_buffer(), std::move(stream));
+                                                                 std::move(stream));
         co_await Connection<beast::tcp_stream>::start(std::move(c));
     }
 }
