@@ -6,8 +6,11 @@
 #include "PdfColour.h"
 #include "SpoolCipher.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <atomic>
 #include <fcntl.h>
+#include <sodium.h>
 #include <unistd.h>
 
 namespace {
@@ -25,6 +28,47 @@ QString sniffFormat(const QByteArray& head)
         return QStringLiteral("image/jpeg");
     return {};
 }
+
+/// A document up to this size is kept in memory as it is encrypted, and inspected (format, pages,
+/// colour) from there instead of being decrypted again from the spool file, while all documents kept so
+/// stay within InMemoryInspectBudget; the bytes are wiped when the inspection is done.
+constexpr qint64 InMemoryInspectBytes = 4 * 1024 * 1024;
+constexpr qint64 InMemoryInspectBudget = 64 * 1024 * 1024;
+std::atomic<qint64> g_inMemoryBytes{0};
+
+/// The plaintext kept for inspection: its room is reserved once (no reallocation leaves copies behind),
+/// its bytes count against the shared budget and are wiped when it goes.
+struct WipedBytes
+{
+    QByteArray bytes;
+    bool whole = true; // false once the document outgrew InMemoryInspectBytes or the budget
+    qint64 counted = 0;
+    ~WipedBytes() { wipe(); }
+    void append(const char* data, qint64 n, qint64 total)
+    {
+        if (!whole)
+            return;
+        if (total > InMemoryInspectBytes || g_inMemoryBytes.fetch_add(n) + n > InMemoryInspectBudget) {
+            if (total <= InMemoryInspectBytes)
+                g_inMemoryBytes -= n;
+            wipe();
+            whole = false;
+            return;
+        }
+        counted += n;
+        if (bytes.capacity() == 0)
+            bytes.reserve(InMemoryInspectBytes);
+        bytes.append(data, static_cast<qsizetype>(n));
+    }
+    void wipe()
+    {
+        if (!bytes.isEmpty())
+            sodium_memzero(bytes.data(), static_cast<size_t>(bytes.size()));
+        bytes = QByteArray();
+        g_inMemoryBytes -= counted;
+        counted = 0;
+    }
+};
 
 } // namespace
 
@@ -59,6 +103,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
     std::vector<char> buf(64 * 1024);
     QByteArray head;
+    WipedBytes plain;
     // Large documents: writeback starts while the rest arrives, so that the fdatasync at commit does not
     // wait for all of it.
     constexpr qint64 WritebackStep = 8 * 1024 * 1024;
@@ -80,6 +125,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
                         &temp);
         if (!writer.write(buf.data(), n))
             return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
+        plain.append(buf.data(), n, writer.plaintextSize());
         if (writer.plaintextSize() - writebackFrom >= WritebackStep) {
             (void)::sync_file_range(temp.fd, 0, 0, SYNC_FILE_RANGE_WRITE);
             writebackFrom = writer.plaintextSize();
@@ -90,13 +136,29 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     if (!writer.finish())
         return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
 
-    // Read back through a decrypting, seekable view: the plaintext never touches the disk.
-    int rfd = ::open(QFile::encodeName(temp.path).constData(), O_RDONLY | O_CLOEXEC);
-    if (rfd < 0)
-        return fail(IngestResult::Status::StorageError,
-                    QStringLiteral("The server could not read back the job."), &temp);
-    auto dev = std::make_unique<SpoolDevice>(rfd, writer.takeIndex());
+    // Read back from memory (small documents) or through a decrypting, seekable view of the spool file:
+    // the plaintext never touches the disk.
+    int rfd = -1;
+    std::unique_ptr<QIODevice> dev;
+    if (plain.whole) {
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(plain.bytes); // shares plain's bytes: wiped with them
+        dev = std::move(buffer);
+    } else {
+        rfd = ::open(QFile::encodeName(temp.path).constData(), O_RDONLY | O_CLOEXEC);
+        if (rfd < 0)
+            return fail(IngestResult::Status::StorageError,
+                        QStringLiteral("The server could not read back the job."), &temp);
+        dev = std::make_unique<SpoolDevice>(rfd, writer.takeIndex());
+    }
     dev->open(QIODevice::ReadOnly);
+    const auto closeReadBack = [&] {
+        dev.reset();
+        if (rfd >= 0)
+            ::close(rfd);
+        rfd = -1;
+        plain.wipe();
+    };
     qint64 documentSize = writer.plaintextSize();
 
     // Undeclared (octet-stream) and office/text documents are judged by their content, never by their
@@ -112,8 +174,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         detected = DocumentFormat::detect(dev.get());
     if (detected.kind != DocumentFormat::Kind::Native) {
         if (!DocumentFormat::isConvertible(detected.kind) || !converter) {
-            dev.reset();
-            ::close(rfd);
+            closeReadBack();
             const DocumentFormat::Refusal why = DocumentFormat::refusalCode(detected.kind, head, name);
             return fail(IngestResult::Status::BadDocument, DocumentFormat::refusal(detected.kind), &temp,
                         why.code, why.args);
@@ -122,8 +183,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         const SecretKey pdfKey = SecretKey::random();
         SpoolWriter pdfWriter;
         if (!spool.createTemp(&pdfTemp, &err) || !pdfWriter.open(pdfTemp.fd, pdfKey, true)) {
-            dev.reset();
-            ::close(rfd);
+            closeReadBack();
             spool.discard(&pdfTemp);
             return fail(IngestResult::Status::StorageError,
                         QStringLiteral("The server could not store the job. Try again later."), &temp);
@@ -159,8 +219,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         };
         const DocumentConverter::Result converted =
             converter->convert(dev.get(), documentSize, detected, sink);
-        dev.reset();
-        ::close(rfd);
+        closeReadBack();
         if (converted.status != DocumentConverter::Result::Status::Ok) {
             spool.discard(&pdfTemp);
             using C = DocumentConverter::Result::Status;
@@ -200,8 +259,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
                DocumentFormat::convertibleMimeTypes().contains(format)) {
         format = sniffFormat(head);
         if (format.isEmpty()) {
-            dev.reset();
-            ::close(rfd);
+            closeReadBack();
             const DocumentFormat::Refusal why =
                 DocumentFormat::refusalCode(DocumentFormat::Kind::Unknown, head, name);
             return fail(
@@ -220,8 +278,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
             doc.color = colour == PdfColour::Verdict::Colour;
         qCDebug(lcIngest).noquote() << subject << ": colour from the content:" << PdfColour::name(colour);
     }
-    dev.reset();
-    ::close(rfd);
+    closeReadBack();
     if (!doc.ok)
         return fail(IngestResult::Status::BadDocument, doc.error, &temp,
                     doc.encrypted ? QStringLiteral("encrypted-document") : QStringLiteral("bad-document"));

@@ -86,7 +86,7 @@ private:
 class Classifier : public QPDFObjectHandle::ParserCallbacks
 {
 public:
-    explicit Classifier(QPDF& pdf) : m_pdf(pdf) {}
+    Classifier() { m_scratch.emptyPDF(); }
 
     Tone result = Tone::Grey;
 
@@ -134,7 +134,7 @@ public:
             } else if (!decode(source, &data)) {
                 unknown();
             } else {
-                QPDFObjectHandle::parseContentStream(QPDFObjectHandle::newStream(&m_pdf, data), this);
+                QPDFObjectHandle::parseContentStream(QPDFObjectHandle::newStream(&m_scratch, data), this);
             }
         } catch (const std::exception& e) {
             qCInfo(lcIngest) << "qpdf cannot read a content stream for the colour:" << e.what();
@@ -496,7 +496,9 @@ private:
         }
     }
 
-    QPDF& m_pdf;
+    // Decoded content is parsed as a stream of this empty document: a new stream in the document read
+    // makes qpdf resolve all of that document's objects first (QPDF::fixDanglingReferences).
+    QPDF m_scratch;
     std::vector<Frame> m_frames;
     std::vector<State> m_states;
     std::set<QPDFObjGen> m_seenImages;
@@ -518,7 +520,7 @@ PdfColour::Verdict PdfColour::firstPage(QIODevice* device)
             return Verdict::Unknown;
         QPDFPageObjectHelper page = pages.front();
         QPDFObjectHandle pageObject = page.getObjectHandle();
-        Classifier c(pdf);
+        Classifier c;
         {
             c.run(page.getAttribute("/Resources", false), pageObject, true, &page, 0);
             // Annotation appearances are drawn too.
