@@ -3,12 +3,61 @@
 #include "Log.h"
 
 #include <QFile>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 #include <sodium.h>
 #define SQLITE_HAS_CODEC 1
 #include <sqlcipher/sqlite3.h>
 
-Statement::Statement(sqlite3* db, const char* sql) : m_db(db)
+/// Prepared statements of one connection that no Statement uses at the moment, by their SQL. Keyed by
+/// the SQL's address (nearly always a string literal) and checked against a copy of its text.
+struct StatementCache
 {
+    static constexpr std::size_t MaxStatements = 256;
+    struct Entry
+    {
+        std::string sql;
+        sqlite3_stmt* stmt = nullptr;
+    };
+    std::mutex mutex;
+    std::unordered_map<const char*, Entry> idle;
+    bool closed = false; // the connection is gone: statements ending now are finalized
+
+    void finalizeAll()
+    {
+        std::lock_guard lock(mutex);
+        for (auto& [key, e] : idle)
+            sqlite3_finalize(e.stmt);
+        idle.clear();
+        closed = true;
+    }
+};
+
+namespace {
+std::mutex g_cachesMutex;
+std::unordered_map<sqlite3*, std::shared_ptr<StatementCache>> g_caches;
+
+std::shared_ptr<StatementCache> cacheOf(sqlite3* db)
+{
+    std::lock_guard lock(g_cachesMutex);
+    const auto it = g_caches.find(db);
+    return it == g_caches.end() ? nullptr : it->second;
+}
+} // namespace
+
+Statement::Statement(sqlite3* db, const char* sql) : m_db(db), m_sql(sql), m_cache(cacheOf(db))
+{
+    if (m_cache) {
+        std::lock_guard lock(m_cache->mutex);
+        const auto it = m_cache->idle.find(sql);
+        if (it != m_cache->idle.end() && it->second.sql == sql) {
+            m_stmt = it->second.stmt;
+            m_cache->idle.erase(it);
+            return;
+        }
+    }
     if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) {
         qCWarning(lcStore) << "prepare failed:" << sqlite3_errmsg(db) << "in" << sql;
         m_stmt = nullptr;
@@ -17,6 +66,22 @@ Statement::Statement(sqlite3* db, const char* sql) : m_db(db)
 
 Statement::~Statement()
 {
+    if (!m_stmt)
+        return;
+    if (m_cache) {
+        // Reset: no read transaction stays open, and no bound value (a wrapped key, a hash) stays behind.
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+        std::lock_guard lock(m_cache->mutex);
+        if (!m_cache->closed && m_cache->idle.size() < StatementCache::MaxStatements) {
+            auto [it, inserted] = m_cache->idle.try_emplace(m_sql);
+            if (inserted || it->second.sql != m_sql) {
+                sqlite3_finalize(it->second.stmt); // null when just inserted
+                it->second = StatementCache::Entry{m_sql, m_stmt};
+                return;
+            }
+        }
+    }
     sqlite3_finalize(m_stmt);
 }
 
@@ -121,6 +186,13 @@ Database::Database() = default;
 
 Database::~Database()
 {
+    if (m_cache) {
+        {
+            std::lock_guard lock(g_cachesMutex);
+            g_caches.erase(m_db);
+        }
+        m_cache->finalizeAll();
+    }
     sqlite3_close_v2(m_db);
 }
 
@@ -150,8 +222,13 @@ bool Database::open(const QString& path, const SecretKey& key)
                       .arg(path);
         return false;
     }
-    return exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-                "PRAGMA secure_delete=ON;");
+    if (!exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+              "PRAGMA secure_delete=ON;"))
+        return false;
+    m_cache = std::make_shared<StatementCache>();
+    std::lock_guard lock(g_cachesMutex);
+    g_caches[m_db] = m_cache;
+    return true;
 }
 
 bool Database::exec(const char* sql)

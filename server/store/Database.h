@@ -9,7 +9,11 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-/// A prepared SQLCipher statement. Bind with 1-based indices, step, read columns.
+struct StatementCache;
+
+/// A prepared SQLCipher statement. Bind with 1-based indices, step, read columns. Statements of a
+/// Database's connection are prepared once and reused (a cache per connection, keyed by the SQL): when
+/// one ends it is reset and its bindings cleared, and the next Statement with the same SQL takes it.
 class Statement
 {
 public:
@@ -40,6 +44,8 @@ private:
     sqlite3* m_db;
     sqlite3_stmt* m_stmt = nullptr;
     bool m_error = false;
+    const char* m_sql = nullptr;
+    std::shared_ptr<StatementCache> m_cache;
 };
 
 /// An SQLCipher database connection, keyed with a raw 256-bit key.
@@ -61,6 +67,7 @@ public:
 private:
     sqlite3* m_db = nullptr;
     QString m_error;
+    std::shared_ptr<StatementCache> m_cache;
 };
 
 /// Runs BEGIN IMMEDIATE on construction and ROLLBACK unless commit() succeeded.

@@ -1,9 +1,11 @@
 // The SQLCipher store: users, jobs, state changes, ledger, encryption at rest.
+#include "Database.h"
 #include "Store.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cstring>
 
 class TestStore : public QObject
 {
@@ -71,6 +73,74 @@ private Q_SLOTS:
         QCOMPARE(s.userById(park.id)->lockedUntil, qint64(160));
         s.clearAuthFailures(park.id);
         QCOMPARE(s.userById(park.id)->failedAttempts, 0);
+    }
+
+    // Statements are prepared once per connection and reused (Database.cpp's StatementCache): a reused
+    // one starts with no bindings and no rows pending, two alive at once with the same SQL do not share
+    // one, and the SQL's text (not only its address) picks the statement.
+    void statementCache()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("cache.db")), m_key));
+        QVERIFY(db.exec("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT);"));
+        static const char* insert = "INSERT INTO t (k, v) VALUES (?, ?)";
+        for (int i = 1; i <= 3; ++i) {
+            Statement st(db.handle(), insert);
+            QVERIFY(st.isValid());
+            QVERIFY(st.bind(1, i).bind(2, QStringLiteral("v%1").arg(i)).exec());
+        }
+        {
+            Statement st(db.handle(), insert); // reused: the last run's bindings are gone
+            QVERIFY(st.bind(1, 4).exec());
+        }
+        static const char* select = "SELECT v FROM t WHERE k = ?";
+        {
+            Statement st(db.handle(), select);
+            QVERIFY(st.bind(1, 4).next());
+            QVERIFY(st.isNull(0));
+        }
+        {
+            // Left with rows unread, then taken again: it starts from the top with the new binding.
+            Statement a(db.handle(), "SELECT k FROM t ORDER BY k");
+            QVERIFY(a.next());
+            QCOMPARE(a.integer(0), 1);
+        }
+        {
+            Statement a(db.handle(), "SELECT k FROM t ORDER BY k");
+            QVERIFY(a.next());
+            QCOMPARE(a.integer(0), 1);
+            Statement b(db.handle(), "SELECT k FROM t ORDER BY k"); // same SQL while a is alive
+            QVERIFY(b.next() && b.next());
+            QCOMPARE(b.integer(0), 2);
+            QVERIFY(a.next());
+            QCOMPARE(a.integer(0), 2);
+        }
+        // The same address with other text (a buffer reused for other SQL) is not mistaken for the first.
+        char sql[64];
+        std::strcpy(sql, "SELECT v FROM t WHERE k = 1");
+        {
+            Statement st(db.handle(), sql);
+            QVERIFY(st.next());
+            QCOMPARE(st.text(0), QStringLiteral("v1"));
+        }
+        std::strcpy(sql, "SELECT v FROM t WHERE k = 2");
+        {
+            Statement st(db.handle(), sql);
+            QVERIFY(st.next());
+            QCOMPARE(st.text(0), QStringLiteral("v2"));
+        }
+        // A schema change after a statement was cached: it is prepared again by SQLite, not stale.
+        {
+            Statement st(db.handle(), "SELECT * FROM t WHERE k = 1");
+            QVERIFY(st.next());
+            QCOMPARE(st.text(1), QStringLiteral("v1"));
+        }
+        QVERIFY(db.exec("ALTER TABLE t ADD COLUMN w TEXT DEFAULT 'x';"));
+        {
+            Statement st(db.handle(), "SELECT * FROM t WHERE k = 1");
+            QVERIFY(st.next());
+            QCOMPARE(st.text(2), QStringLiteral("x"));
+        }
     }
 
     void wrongKeyRefused()
