@@ -9,6 +9,7 @@
 #include <QGuiApplication>
 #include <csignal>
 #include <cstdio>
+#include <malloc.h>
 #include <semaphore.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -61,6 +62,12 @@ void reload(Server& server)
 
 int main(int argc, char** argv)
 {
+    // Upload buffers (a body read ahead, a document kept for inspection: up to 4 MiB each) come from
+    // malloc's arenas and stay there when freed, up to 8 MiB per arena. With glibc's defaults each
+    // one-page job mmap'd or trimmed and faulted in again about 2 MiB, ~20 % of the CPU it took
+    // (docs/benchmarks.md, ingest).
+    ::mallopt(M_MMAP_THRESHOLD, 8 * 1024 * 1024);
+    ::mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
     // Poppler renders thumbnails through QtGui; no display is needed or used.
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
