@@ -142,7 +142,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     static const std::size_t pieces[] = {1, 3, 17, 512, 4096, 65536, 7, 100};
     static const std::size_t reads[] = {1, 5, 512, 8192};
-    Connection c{std::string_view(reinterpret_cast<const char*>(data + 1), size - 1), pieces[data[0] & 7]};
+    Connection c{std::string_view(reinterpret_cast<const char*>(data + 1), size - 1), pieces[data[0] & 7], 0, {}};
     const std::size_t bodyRead = reads[(data[0] >> 3) & 3];
     for (int i = 0; i < 16; ++i)
         if (!serveOne(c, bodyRead))
