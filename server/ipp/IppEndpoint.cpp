@@ -799,9 +799,8 @@ void IppEndpoint::holdOrReleaseJob(Request& r)
     }
     // Every job here stays held until its owner releases it at an MFP; Hold-Job and Release-Job
     // keep it that way (no MFP is named in an IPP release).
-    ippAddString(
-        r.response, IPP_TAG_OPERATION, IPP_TAG_TEXT, "status-message", nullptr,
-        "The job is held for secure release: release it at an MFP with your card, PIN or the MPS app.");
+    r.status(IPP_STATUS_OK, QStringLiteral("The job is held for secure release: release it at an MFP with "
+                                           "your card, PIN or the MPS app."));
 }
 
 void IppEndpoint::cancelMyJobs(Request& r)
