@@ -2,6 +2,7 @@
 
 #include "HttpServer.h"
 
+#include "ByteBudget.h"
 #include "HttpLimits.h"
 #include "Log.h"
 #include "RequestTarget.h"
@@ -58,7 +59,7 @@ struct State
     int refusing = 0;
     std::atomic<int> streams{0};
     /// Bytes prebuffered beyond HttpLimits::PrebufferBytes, over all connections.
-    std::atomic<std::int64_t> largePrebuffered{0};
+    ByteBudget largePrebuffered{HttpLimits::LargePrebufferBudget};
     std::atomic<bool> stopping{false};
     net::thread_pool* workers = nullptr;
 
@@ -341,10 +342,7 @@ private:
         m_pre.clear();
         m_pre.shrink_to_fit();
         m_preOffset = 0;
-        if (m_preReserved > 0) {
-            m_st.largePrebuffered -= m_preReserved;
-            m_preReserved = 0;
-        }
+        m_preShare.release();
     }
 
     /// How long the next body read may wait: the body deadline, but no more than the minimum-rate
@@ -373,15 +371,10 @@ private:
             // Grown as bytes come, so that a large announced body costs nothing until it is sent.
             const std::size_t filled = m_pre.size();
             const std::size_t want = std::min(cap, filled + std::size_t(64 * 1024));
-            const std::size_t covered = HttpLimits::PrebufferBytes + static_cast<std::size_t>(m_preReserved);
-            if (want > covered) {
-                const auto extra = static_cast<std::int64_t>(want - covered);
-                if (m_st.largePrebuffered.fetch_add(extra) + extra > HttpLimits::LargePrebufferBudget) {
-                    m_st.largePrebuffered -= extra;
-                    break; // the handler reads the rest from the socket
-                }
-                m_preReserved += extra;
-            }
+            const std::size_t covered =
+                HttpLimits::PrebufferBytes + static_cast<std::size_t>(m_preShare.size());
+            if (want > covered && !m_preShare.grow(static_cast<std::int64_t>(want - covered)))
+                break; // the handler reads the rest from the socket
             m_pre.resize(want);
             const qint64 n = co_await readBodyCo(m_pre.data() + filled, qint64(m_pre.size() - filled));
             m_pre.resize(filled + std::size_t(std::max<qint64>(n, 0)));
@@ -714,7 +707,7 @@ private:
     bool m_holdsStream = false;
     std::vector<char> m_pre; // body bytes read before the handler ran (prebufferCo)
     std::size_t m_preOffset = 0;
-    std::int64_t m_preReserved = 0; // this body's share of State::largePrebuffered
+    ByteBudgetShare m_preShare{m_st.largePrebuffered}; // this body's bytes beyond PrebufferBytes
     std::uint64_t m_bodyReceived = 0;                   // body bytes of this request read so far
     std::chrono::steady_clock::duration m_bodyWaited{}; // time spent waiting for them
 

@@ -1,5 +1,6 @@
 #include "DocumentIntake.h"
 
+#include "ByteBudget.h"
 #include "DocumentConverter.h"
 #include "DocumentFormat.h"
 #include "Log.h"
@@ -8,7 +9,6 @@
 
 #include <QBuffer>
 #include <QFile>
-#include <atomic>
 #include <fcntl.h>
 #include <sodium.h>
 #include <unistd.h>
@@ -31,10 +31,9 @@ QString sniffFormat(const QByteArray& head)
 
 /// A document up to this size is kept in memory as it is encrypted, and inspected (format, pages,
 /// colour) from there instead of being decrypted again from the spool file, while all documents kept so
-/// stay within InMemoryInspectBudget; the bytes are wiped when the inspection is done.
+/// stay within g_inMemory's 64 MiB; the bytes are wiped when the inspection is done.
 constexpr qint64 InMemoryInspectBytes = 4 * 1024 * 1024;
-constexpr qint64 InMemoryInspectBudget = 64 * 1024 * 1024;
-std::atomic<qint64> g_inMemoryBytes{0};
+ByteBudget g_inMemory(64 * 1024 * 1024);
 
 /// The plaintext kept for inspection: its room is reserved once (no reallocation leaves copies behind),
 /// its bytes count against the shared budget and are wiped when it goes.
@@ -42,20 +41,17 @@ struct WipedBytes
 {
     QByteArray bytes;
     bool whole = true; // false once the document outgrew InMemoryInspectBytes or the budget
-    qint64 counted = 0;
+    ByteBudgetShare share{g_inMemory};
     ~WipedBytes() { wipe(); }
     void append(const char* data, qint64 n, qint64 total)
     {
         if (!whole)
             return;
-        if (total > InMemoryInspectBytes || g_inMemoryBytes.fetch_add(n) + n > InMemoryInspectBudget) {
-            if (total <= InMemoryInspectBytes)
-                g_inMemoryBytes -= n;
+        if (total > InMemoryInspectBytes || !share.grow(n)) {
             wipe();
             whole = false;
             return;
         }
-        counted += n;
         if (bytes.capacity() == 0)
             bytes.reserve(InMemoryInspectBytes);
         bytes.append(data, static_cast<qsizetype>(n));
@@ -65,8 +61,7 @@ struct WipedBytes
         if (!bytes.isEmpty())
             sodium_memzero(bytes.data(), static_cast<size_t>(bytes.size()));
         bytes = QByteArray();
-        g_inMemoryBytes -= counted;
-        counted = 0;
+        share.release();
     }
 };
 
