@@ -15,12 +15,12 @@ PrinterStatusController::PrinterStatusController(KioskController* session)
     : QObject(session), m_session(session), m_alternatives(new PrinterModel(session->client(), this))
 {
     // No timer: the kiosk's own stream brings its printer's changes as they happen, the session's stream
-    // every printer's. What a broken stream missed is fetched when it connects again (or when the server
-    // cannot replay it: refetch).
+    // every printer's. A stream that connects again gets what it missed replayed (Last-Event-ID); the
+    // printer is fetched again only when it cannot be: the first connection, or the server's refetch.
     connect(session->events(), &EventStream::eventReceived, this, &PrinterStatusController::onEvent);
     EventStream* kioskEvents = session->kioskEvents();
     connect(kioskEvents, &EventStream::eventReceived, this, &PrinterStatusController::onEvent);
-    connect(kioskEvents, &EventStream::connected, this, &PrinterStatusController::refreshPrinter);
+    connect(kioskEvents, &EventStream::refetchNeeded, this, &PrinterStatusController::refreshPrinter);
     // The stream broke: is the server still there? (A failed fetch says so on the screen.)
     connect(kioskEvents, &EventStream::disconnected, this, &PrinterStatusController::refreshPrinter);
     connect(session, &KioskController::sessionOpened, this, [this](const QJsonObject& answer) {
