@@ -406,7 +406,17 @@ class ConnectionsTest(unittest.TestCase):
         def done():
             events = mux.snapshot()[0]
             return all(sum(1 for e in evs if e.get("event") == "job-deleted") >= 2 for evs in events)
-        wait_for(done, 120, "every subscriber got both deletions")
+        def short_of_deletions():
+            events, _, statuses, closed = mux.snapshot()
+            short = [i for i, evs in enumerate(events)
+                     if sum(1 for e in evs if e.get("event") == "job-deleted") < 2]
+            lines = [f"{len(short)} subscribers short, {sum(closed)} closed by the server"]
+            for i in short[:3]:
+                lines.append(f"subscriber {i} (status {statuses[i]}, closed {closed[i]}): "
+                             + ", ".join(f"{e.get('id')}:{e.get('event')}" for e in events[i]))
+            lines.append("subscriber 0: " + ", ".join(f"{e.get('id')}:{e.get('event')}" for e in events[0]))
+            return "\n".join(lines) + "\n" + mpsit.log_tail(server)
+        wait_for(done, 120, "every subscriber got both deletions", detail=short_of_deletions)
         events, _, statuses, closed = mux.snapshot()
         self.assertEqual(set(statuses), {200})
 
