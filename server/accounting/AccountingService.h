@@ -30,6 +30,8 @@ public:
 
     /// The rate table in force at `at` for a printer (0: the default), else the built-in defaults.
     RateTable ratesAt(qint64 printerId, qint64 at);
+    /// The rate table in force now for a printer (0: the default).
+    RateTable ratesNow(qint64 printerId) { return ratesAt(printerId, m_clock.nowSecs()); }
     /// What a job would do to paper with its current options (before printing).
     static UsageCounts plannedCounts(const JobInfo& job);
     /// What a job would cost now at a printer (0: the default table), in minor units.

@@ -118,10 +118,21 @@ RestApi::RestApi(Store& store, JobService& jobs, ReleaseQueue& release, Authenti
 
 QJsonObject RestApi::pricedJobJson(const JobInfo& job, qint64 printerId)
 {
+    QHash<QString, QString> shownNames;
+    return pricedJobJson(job, m_accounting.ratesNow(printerId), &shownNames);
+}
+
+QJsonObject RestApi::pricedJobJson(const JobInfo& job, const RateTable& rates,
+                                   QHash<QString, QString>* shownNames)
+{
     QJsonObject o = job.toJson();
-    auto owner = m_store.userByName(job.owner);
-    o.insert(QStringLiteral("ownerDisplayName"), owner ? owner->shownName() : job.owner);
-    o.insert(QStringLiteral("cost"), m_accounting.estimate(job, printerId));
+    auto shown = shownNames->constFind(job.owner);
+    if (shown == shownNames->constEnd()) {
+        const auto owner = m_store.userByName(job.owner);
+        shown = shownNames->insert(job.owner, owner ? owner->shownName() : job.owner);
+    }
+    o.insert(QStringLiteral("ownerDisplayName"), *shown);
+    o.insert(QStringLiteral("cost"), costOf(AccountingService::plannedCounts(job), rates));
     o.insert(QStringLiteral("currency"), m_accounting.settings().currency);
     return o;
 }
@@ -255,9 +266,10 @@ void RestApi::listJobs(Call& c)
     const bool all = q.queryItemValue(QStringLiteral("all")) == QLatin1String("1");
     const bool history = q.queryItemValue(QStringLiteral("history")) == QLatin1String("1");
     QJsonArray arr;
-    const qint64 printer = pricingPrinter(c);
+    const RateTable rates = m_accounting.ratesNow(pricingPrinter(c));
+    QHash<QString, QString> shownNames;
     for (const JobInfo& j : m_jobs.jobsFor(c.who.user, !history, all))
-        arr.append(pricedJobJson(j, printer));
+        arr.append(pricedJobJson(j, rates, &shownNames));
     c.json(200, {{QStringLiteral("jobs"), arr}});
 }
 

@@ -5,10 +5,12 @@
 #include "ScanApi.h"
 #include "UsageApi.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <optional>
 
 class AccountingService;
+class RateTable;
 class DevicesApi;
 class JobService;
 class ReleaseQueue;
@@ -58,6 +60,10 @@ private:
     QJsonObject printerJson(qint64 printerId, bool withUri);
     /// The job's JSON with its estimated "cost" at `printerId` (0: the default table) and "currency".
     QJsonObject pricedJobJson(const JobInfo& job, qint64 printerId);
+    /// As above with the rate table already read and the owners' shown names found so far (a list
+    /// reads the table once and each owner once, not per job).
+    QJsonObject pricedJobJson(const JobInfo& job, const RateTable& rates,
+                              QHash<QString, QString>* shownNames);
     /// The printer a caller's job costs are estimated at: ?printer=NAME, else the kiosk's, else 0.
     qint64 pricingPrinter(const Call& c);
 
