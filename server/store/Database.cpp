@@ -11,25 +11,20 @@
 #define SQLITE_HAS_CODEC 1
 #include <sqlcipher/sqlite3.h>
 
-/// Prepared statements of one connection that no Statement uses at the moment, by their SQL. Keyed by
-/// the SQL's address (nearly always a string literal) and checked against a copy of its text.
+/// Prepared statements of one connection that no Statement uses at the moment, by their SQL text (a
+/// query built at run time is found again as well as a string literal).
 struct StatementCache
 {
     static constexpr std::size_t MaxStatements = 256;
-    struct Entry
-    {
-        std::string sql;
-        sqlite3_stmt* stmt = nullptr;
-    };
     std::mutex mutex;
-    std::unordered_map<const char*, Entry> idle;
+    std::unordered_map<std::string, sqlite3_stmt*> idle;
     bool closed = false; // the connection is gone: statements ending now are finalized
 
     void finalizeAll()
     {
         std::lock_guard lock(mutex);
-        for (auto& [key, e] : idle)
-            sqlite3_finalize(e.stmt);
+        for (auto& [sql, stmt] : idle)
+            sqlite3_finalize(stmt);
         idle.clear();
         closed = true;
     }
@@ -47,13 +42,15 @@ std::shared_ptr<StatementCache> cacheOf(sqlite3* db)
 }
 } // namespace
 
-Statement::Statement(sqlite3* db, const char* sql) : m_db(db), m_sql(sql), m_cache(cacheOf(db))
+Statement::Statement(sqlite3* db, const char* sql) : m_db(db), m_cache(cacheOf(db))
 {
     if (m_cache) {
+        // Its own copy of the text: `sql` may be a temporary that is gone before this Statement ends.
+        m_sql = sql;
         std::lock_guard lock(m_cache->mutex);
-        const auto it = m_cache->idle.find(sql);
-        if (it != m_cache->idle.end() && it->second.sql == sql) {
-            m_stmt = it->second.stmt;
+        const auto it = m_cache->idle.find(m_sql);
+        if (it != m_cache->idle.end()) {
+            m_stmt = it->second;
             m_cache->idle.erase(it);
             return;
         }
@@ -73,14 +70,10 @@ Statement::~Statement()
         sqlite3_reset(m_stmt);
         sqlite3_clear_bindings(m_stmt);
         std::lock_guard lock(m_cache->mutex);
-        if (!m_cache->closed && m_cache->idle.size() < StatementCache::MaxStatements) {
-            auto [it, inserted] = m_cache->idle.try_emplace(m_sql);
-            if (inserted || it->second.sql != m_sql) {
-                sqlite3_finalize(it->second.stmt); // null when just inserted
-                it->second = StatementCache::Entry{m_sql, m_stmt};
-                return;
-            }
-        }
+        // One idle statement per text: when another with the same SQL is already back, this one goes.
+        if (!m_cache->closed && m_cache->idle.size() < StatementCache::MaxStatements &&
+            m_cache->idle.try_emplace(std::move(m_sql), m_stmt).second)
+            return;
     }
     sqlite3_finalize(m_stmt);
 }

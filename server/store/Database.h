@@ -5,6 +5,7 @@
 #include <QString>
 #include <QVariant>
 #include <memory>
+#include <string>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -12,7 +13,7 @@ struct sqlite3_stmt;
 struct StatementCache;
 
 /// A prepared SQLCipher statement. Bind with 1-based indices, step, read columns. Statements of a
-/// Database's connection are prepared once and reused (a cache per connection, keyed by the SQL): when
+/// Database's connection are prepared once and reused (a cache per connection, keyed by the SQL text): when
 /// one ends it is reset and its bindings cleared, and the next Statement with the same SQL takes it.
 class Statement
 {
@@ -44,7 +45,7 @@ private:
     sqlite3* m_db;
     sqlite3_stmt* m_stmt = nullptr;
     bool m_error = false;
-    const char* m_sql = nullptr;
+    std::string m_sql; // the text it is cached under (empty when the connection has no cache)
     std::shared_ptr<StatementCache> m_cache;
 };
 

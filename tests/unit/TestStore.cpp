@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cstring>
+#define SQLITE_HAS_CODEC 1
+#include <sqlcipher/sqlite3.h>
 
 class TestStore : public QObject
 {
@@ -129,6 +131,30 @@ private Q_SLOTS:
             QVERIFY(st.next());
             QCOMPARE(st.text(0), QStringLiteral("v2"));
         }
+        // A query built at run time (a temporary that is gone before its Statement ends, as Store's
+        // sql() helper makes them) is cached under its text: the same text from another buffer takes
+        // the prepared statement back instead of preparing one more.
+        auto preparedCount = [&db] {
+            int n = 0;
+            for (sqlite3_stmt* st = sqlite3_next_stmt(db.handle(), nullptr); st;
+                 st = sqlite3_next_stmt(db.handle(), st))
+                ++n;
+            return n;
+        };
+        const QByteArray built = QByteArray("SELECT v FROM t WHERE k = ") + "? AND v IS NOT NULL";
+        {
+            Statement st(db.handle(), QByteArray(built).constData());
+            QVERIFY(st.bind(1, 3).next());
+            QCOMPARE(st.text(0), QStringLiteral("v3"));
+        }
+        const int prepared = preparedCount();
+        for (int i = 0; i < 20; ++i) {
+            const QByteArray copy(built.constData(), built.size()); // the same text at another address
+            Statement st(db.handle(), copy.constData());
+            QVERIFY(st.bind(1, 1 + i % 3).next());
+            QCOMPARE(st.text(0), QStringLiteral("v%1").arg(1 + i % 3));
+        }
+        QCOMPARE(preparedCount(), prepared);
         // A schema change after a statement was cached: it is prepared again by SQLite, not stale.
         {
             Statement st(db.handle(), "SELECT * FROM t WHERE k = 1");
