@@ -361,14 +361,12 @@ private:
     {
         // Up to PrebufferBytes for any body; beyond that, up to LargePrebufferBytes while the shared
         // budget lasts (taken 64 KiB at a time as bytes come, so a chunked body of unknown length counts
-        // only what it has sent).
-        // A body announced as longer than LargePrebufferBytes gets PrebufferBytes only: holding the
-        // first megabytes of a long upload in memory saves it few thread switches.
+        // only what it has sent). A body announced as longer than LargePrebufferBytes gets
+        // PrebufferBytes only: holding the first megabytes of a long upload saves it few thread switches.
         std::size_t cap = HttpLimits::LargePrebufferBytes;
         if (const auto length = m_parser->content_length()) {
-            cap = *length > HttpLimits::LargePrebufferBytes
-                      ? HttpLimits::PrebufferBytes
-                      : static_cast<std::size_t>(*length);
+            cap = *length > HttpLimits::LargePrebufferBytes ? HttpLimits::PrebufferBytes
+                                                            : static_cast<std::size_t>(*length);
             m_pre.reserve(std::min(cap, HttpLimits::PrebufferBytes));
         }
         while (m_pre.size() < cap) {
