@@ -276,9 +276,8 @@ bool SaneDevice::scan(const SaneScanner::Request& request,
             m_errorCode = QStringLiteral("cancelled");
             break;
         }
-        if (request.beforePage)
-            for (const SaneScanner::DeviceOption& o : request.beforePage(pages + 1))
-                setOption(o.first.constData(), o.second);
+        for (const SaneScanner::DeviceOption& o : request.beforePage.value(pages + 1))
+            setOption(o.first.constData(), o.second);
         SANE_Status status = sane_start(h);
         QImage image;
         if (status == SANE_STATUS_GOOD)
@@ -296,9 +295,14 @@ bool SaneDevice::scan(const SaneScanner::Request& request,
         if (!feeder)
             break;
     }
-    sane_cancel(h);
+    return m_errorCode.isEmpty();
+}
+
+void SaneDevice::endScan()
+{
+    if (m_handle)
+        sane_cancel(static_cast<SANE_Handle>(m_handle));
     // After a device error the handle may be stale: open again for the next scan.
     if (m_errorCode == QLatin1String("scanner-unavailable"))
         close();
-    return m_errorCode.isEmpty();
 }

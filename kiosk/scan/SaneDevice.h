@@ -7,9 +7,9 @@
 #include <atomic>
 #include <functional>
 
-/// The synchronous libsane calls behind SaneScanner, used on the scanner's thread only: sane_init,
-/// sane_open, the options, sane_start / sane_read into a QImage, and SANE statuses as the error codes
-/// of docs/scan.md.
+/// The synchronous libsane calls behind SaneScanner, made in mps-scan-helper on its scanner thread:
+/// sane_init, sane_open, the options, sane_start / sane_read into a QImage, and SANE statuses as the error
+/// codes of docs/scan.md.
 class SaneDevice
 {
 public:
@@ -26,9 +26,12 @@ public:
     /// The sources the device's "source" option offers; the flatbed alone when it has none.
     QList<SaneScanner::Source> sources() const;
     /// Scans `request`, calling `onPage` for each page. Returns false with errorCode() when it ended
-    /// on an error (pages passed to `onPage` before stay valid).
+    /// on an error (pages passed to `onPage` before stay valid). endScan() must follow.
     [[nodiscard]] bool scan(const SaneScanner::Request& request,
                             const std::function<void(const QImage& image, int resolution)>& onPage);
+    /// sane_cancel after scan(), and closes the device after a device error. A backend may hang
+    /// here (mps-scan-helper reports the scan's end before calling it).
+    void endScan();
     /// The error code of the last failure (docs/scan.md): "jammed", "feeder-empty", "cover-open",
     /// "busy", "scanner-unavailable", "cancelled".
     QString errorCode() const { return m_errorCode; }

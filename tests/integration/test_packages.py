@@ -112,6 +112,7 @@ class PackagesTest(unittest.TestCase):
                              depends["mps-server"])
         self.assertIn("libqt6widgets6", depends["mps-client"])
         self.assertIn("libqt6quick6", depends["mps-kiosk"])
+        self.assertIn("libsane1", depends["mps-kiosk"])   # mps-scan-helper links libsane
         self.assertNotIn("libsystemd0", depends["mps-client"])   # only the daemon links libsystemd
         self.assertIn("libreoffice-writer-nogui", self.field("mps-server", "Recommends"))
 
@@ -151,7 +152,8 @@ class PackagesTest(unittest.TestCase):
             self.assertIn(path, client)
         self.assertEqual(client["/usr/lib/cups/backend/mps"][0], "-rwx------")
         kiosk = deb_contents(self.debs["mps-kiosk"])
-        for path in ("/usr/bin/mps-kiosk", "/usr/bin/mps-kiosk-session", "/usr/share/xsessions/mps-kiosk.desktop"):
+        for path in ("/usr/bin/mps-kiosk", "/usr/bin/mps-kiosk-session", "/usr/share/xsessions/mps-kiosk.desktop",
+                     "/usr/libexec/mps/mps-scan-helper"):   # found from /usr/bin as ../libexec/mps
             self.assertIn(path, kiosk)
         # No file is in two packages (dpkg would refuse to install the second).
         def files(contents):
