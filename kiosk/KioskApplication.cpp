@@ -215,7 +215,7 @@ int KioskApplication::start(const QStringList& args)
     m_kiosk->jobsController()->setThumbnailCache(thumbnails);
     m_kiosk->scanController()->setThumbnailCache(thumbnails);
     KioskController::setInstance(m_kiosk);
-    // Scanning: libsane on the scanner's own thread; no device configured, no scan button.
+    // Scanning: libsane in mps-scan-helper (SaneScanner starts it); no device configured, no scan button.
     if (!m_settings.scanner.isEmpty()) {
         m_scanner = new SaneScanner(m_settings.scanner, this);
         m_kiosk->scanController()->setMaxPages(m_settings.scanMaxPages);

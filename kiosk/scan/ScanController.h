@@ -16,10 +16,10 @@ class QQmlEngine;
 class ThumbnailCache;
 
 /// Scan to my e-mail (QML singleton `ScanController`, for the scan screen; docs/scan.md): the source,
-/// mode, resolution and file name, scanning through SaneScanner (its own thread), the pages as they
-/// come (ScanPageModel), uploaded to the server's scan as they come, delete a page, Send. The address
-/// is always the signed-in user's own; it is shown, never asked for. Errors say what to do, and
-/// the pages scanned before an error stay.
+/// mode, resolution and file name, scanning through SaneScanner (libsane in mps-scan-helper), the pages as
+/// they come (ScanPageModel), uploaded to the server's scan as they come, delete a page, Send. The address is
+/// always the signed-in user's own; it is shown, never asked for. Errors say what to do, and the pages
+/// scanned before an error stay.
 class ScanController : public QObject
 {
     Q_OBJECT

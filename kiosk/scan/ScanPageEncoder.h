@@ -5,7 +5,7 @@
 
 /// Encodes a scanned image for upload (docs/scan.md): JPEG quality 80 for colour and grey, 1-bit PNG
 /// for black-and-white (a grey scan is thresholded when the scanner has no line-art mode), with a
-/// thumbnail for the screen. Pure: runs on the scanner's thread.
+/// thumbnail for the screen. Pure: runs in mps-scan-helper as each page is read.
 class ScanPageEncoder
 {
 public:
