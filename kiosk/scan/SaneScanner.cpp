@@ -34,10 +34,10 @@ QString SaneScanner::helperPath()
     return QDir::cleanPath(here.filePath(QStringLiteral("../libexec/mps/mps-scan-helper")));
 }
 
-bool SaneScanner::startHelper()
+void SaneScanner::startHelper()
 {
     if (m_helper)
-        return true;
+        return;
     m_helper = new QProcess(this);
     m_helper->setProgram(helperPath());
     m_helper->setArguments({m_deviceName});
@@ -52,7 +52,6 @@ bool SaneScanner::startHelper()
     m_inbox.clear();
     m_cleaningUp = false;
     m_helper->start();
-    return true;
 }
 
 void SaneScanner::stopHelper(int graceMs)
@@ -119,7 +118,6 @@ void SaneScanner::scan(const Request& request)
         return;
     m_scanning = true;
     m_cancelled = false;
-    m_pageNumber = 0;
     send(ScanProtocol::frame(Message::Scan, [&](QDataStream& s) { s << request; }));
     if (m_waiting != Wait::Cleanup)
         waitFor(Wait::Helper);
@@ -130,9 +128,10 @@ void SaneScanner::cancel()
     if (!m_scanning || m_cancelled)
         return;
     m_cancelled = true;
-    if (m_cleaningUp) {
-        // The scan has not reached the helper yet.
-        m_held.clear();
+    if (!m_held.isEmpty()) {
+        // The scan has not reached the helper yet: while scanning, the last frame held is the Scan
+        // (an Open before it stays).
+        m_held.removeLast();
         endScan(QStringLiteral("cancelled"));
         return;
     }
@@ -187,7 +186,6 @@ void SaneScanner::onFrame(const QByteArray& body)
             return;
         if (m_waiting == Wait::Helper)
             waitFor(Wait::Helper); // progress: the stall clock starts again
-        m_pageNumber = number;
         Q_EMIT pageScanned(page, number);
         return;
     }

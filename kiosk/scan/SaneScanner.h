@@ -78,7 +78,7 @@ private:
     enum class Wait { Nothing, Helper, Cancel, Cleanup };
     /// Sends `frame` now, or after the helper's clean-up when it is still cleaning up.
     void send(const QByteArray& frame);
-    bool startHelper();
+    void startHelper();
     void stopHelper(int graceMs);
     void onReadyRead();
     void onFrame(const QByteArray& frame);
@@ -98,6 +98,5 @@ private:
     bool m_opening = false;
     bool m_scanning = false;
     bool m_cancelled = false;
-    int m_pageNumber = 0;
 };
 Q_DECLARE_METATYPE(SaneScanner::Request)

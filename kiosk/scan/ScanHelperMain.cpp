@@ -9,7 +9,6 @@
 #include "ScanProtocol.h"
 
 #include <QCoreApplication>
-#include <QMutex>
 #include <QSocketNotifier>
 #include <QThread>
 
@@ -23,37 +22,12 @@
 namespace {
 using ScanProtocol::Message;
 
-/// Writes whole frames to the protocol's file descriptor; from the scanner thread only, but locked all
-/// the same.
-class Replies
-{
-public:
-    explicit Replies(int fd) : m_fd(fd) {}
-    void send(const QByteArray& frame)
-    {
-        QMutexLocker lock(&m_mutex);
-        qsizetype done = 0;
-        while (done < frame.size()) {
-            const ssize_t n = ::write(m_fd, frame.constData() + done, size_t(frame.size() - done));
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0)
-                ::_exit(3); // the kiosk is gone
-            done += n;
-        }
-    }
-
-private:
-    QMutex m_mutex;
-    int m_fd;
-};
-
 /// Lives on the scanner thread with the device.
 class ScannerThreadObject : public QObject
 {
 public:
-    ScannerThreadObject(const QString& name, const std::atomic<bool>* cancel, Replies* replies)
-        : m_device(name, cancel), m_replies(replies)
+    ScannerThreadObject(const QString& name, const std::atomic<bool>* cancel, int protocolFd)
+        : m_device(name, cancel), m_fd(protocolFd)
     {
     }
 
@@ -61,13 +35,12 @@ public:
     {
         if (!m_device.open()) {
             const QString code = m_device.errorCode();
-            m_replies->send(
-                ScanProtocol::frame(Message::Finished, [&](QDataStream& s) { s << code << QList<int>{}; }));
-            m_replies->send(ScanProtocol::frame(Message::Ready));
+            reply(ScanProtocol::frame(Message::Finished, [&](QDataStream& s) { s << code << QList<int>{}; }));
+            reply(ScanProtocol::frame(Message::Ready));
             return;
         }
         const QList<int> sources = ScanProtocol::toInts(m_device.sources());
-        m_replies->send(ScanProtocol::frame(Message::Opened, [&](QDataStream& s) { s << sources; }));
+        reply(ScanProtocol::frame(Message::Opened, [&](QDataStream& s) { s << sources; }));
     }
 
     void scan(const SaneScanner::Request& request)
@@ -77,22 +50,27 @@ public:
         const bool ok = m_device.scan(request, [&](const QImage& image, int dpi) {
             const ScannedPage page = ScanPageEncoder::encode(image, dpi, lineart);
             ++number;
-            m_replies->send(ScanProtocol::frame(Message::Page, [&](QDataStream& s) { s << number << page; }));
+            reply(ScanProtocol::frame(Message::Page, [&](QDataStream& s) { s << number << page; }));
         });
         const QString code = ok ? QString() : m_device.errorCode();
         const QList<int> sources = m_device.isOpen() && code != QLatin1String("scanner-unavailable")
                                        ? ScanProtocol::toInts(m_device.sources())
                                        : QList<int>{};
         // The kiosk hears the outcome before sane_cancel, which a backend may never return from.
-        m_replies->send(
-            ScanProtocol::frame(Message::Finished, [&](QDataStream& s) { s << code << sources; }));
+        reply(ScanProtocol::frame(Message::Finished, [&](QDataStream& s) { s << code << sources; }));
         m_device.endScan();
-        m_replies->send(ScanProtocol::frame(Message::Ready));
+        reply(ScanProtocol::frame(Message::Ready));
     }
 
 private:
+    void reply(const QByteArray& frame) const
+    {
+        if (!ScanProtocol::write(m_fd, frame))
+            ::_exit(3); // the kiosk is gone
+    }
+
     SaneDevice m_device;
-    Replies* m_replies;
+    int m_fd;
 };
 } // namespace
 
@@ -108,13 +86,10 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: mps-scan-helper <SANE device>\n");
         return 2;
     }
-    qRegisterMetaType<SaneScanner::Request>();
-
-    Replies replies(protocolFd);
     std::atomic<bool> cancel{false};
     QThread thread;
     thread.setObjectName(QStringLiteral("sane"));
-    auto* worker = new ScannerThreadObject(QString::fromLocal8Bit(argv[1]), &cancel, &replies);
+    auto* worker = new ScannerThreadObject(QString::fromLocal8Bit(argv[1]), &cancel, protocolFd);
     worker->moveToThread(&thread);
     QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
     thread.start();

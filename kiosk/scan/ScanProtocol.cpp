@@ -1,5 +1,7 @@
 #include "ScanProtocol.h"
 
+#include "FdIo.h"
+
 #include <QtEndian>
 
 namespace ScanProtocol {
@@ -16,6 +18,11 @@ QByteArray frame(Message message, const std::function<void(QDataStream&)>& field
     }
     qToBigEndian(quint32(out.size() - 4), out.data());
     return out;
+}
+
+bool write(int fd, const QByteArray& frame)
+{
+    return FdIo::writeAll(fd, frame.constData(), size_t(frame.size()));
 }
 
 bool takeFrames(QByteArray* buffer, QList<QByteArray>* frames)

@@ -26,6 +26,8 @@ constexpr quint32 MaxFrameBytes = 256u * 1024 * 1024;
 
 /// One frame: `message`, then what `fields` writes.
 QByteArray frame(Message message, const std::function<void(QDataStream&)>& fields = {});
+/// Writes all of `frame` to the file descriptor `fd` (FdIo::writeAll); false when it cannot.
+[[nodiscard]] bool write(int fd, const QByteArray& frame);
 /// Moves the complete frames at the front of `buffer` to `frames` (their bodies, length removed).
 /// Returns false when a frame announces more than MaxFrameBytes.
 bool takeFrames(QByteArray* buffer, QList<QByteArray>* frames);

@@ -15,13 +15,8 @@ using ScanProtocol::Message;
 namespace {
 void send(const QByteArray& frame)
 {
-    qsizetype done = 0;
-    while (done < frame.size()) {
-        const ssize_t n = ::write(STDOUT_FILENO, frame.constData() + done, size_t(frame.size() - done));
-        if (n <= 0)
-            std::_Exit(3);
-        done += n;
-    }
+    if (!ScanProtocol::write(STDOUT_FILENO, frame))
+        std::_Exit(3);
 }
 } // namespace
 
