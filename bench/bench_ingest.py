@@ -22,6 +22,7 @@ the share of the machine used by other sessions during the run is recorded too.
 """
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -65,7 +66,7 @@ def make_test_file(copies, directory):
 
 
 def run_clients(uri, doc, clients, per_client, tmpdir, meter_pids):
-    """P ipptool processes at once; returns (wall seconds, load info)."""
+    """P ipptool processes at once; returns (wall seconds, load info with the clients' CPU seconds)."""
     test = make_test_file(per_client, tmpdir)
     argv = ["ipptool", "-t", "-V", "2.0", "-T", "300", "-f", doc, uri, test]
     # Start every run with no dirty page-cache backlog from the previous one (cupsd leaves its
@@ -73,6 +74,9 @@ def run_clients(uri, doc, clients, per_client, tmpdir, meter_pids):
     # earlier rounds' writes.
     os.sync()
     meter = LoadMeter(meter_pids)
+    # The clients are this script's only children reaped during the run: their CPU (user + system,
+    # including the kernel's side of their sends) is what the machine spends besides the server.
+    children0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     procs = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for _ in range(clients)]
@@ -87,6 +91,8 @@ def run_clients(uri, doc, clients, per_client, tmpdir, meter_pids):
             raise RuntimeError(f"ipptool to {uri} did not finish within 15 min: {argv}")
     wall = time.perf_counter() - t0
     load = meter.stop()
+    children1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load["clients_cpu_s"] = (children1.ru_utime - children0.ru_utime) + (children1.ru_stime - children0.ru_stime)
     for p, (out, err) in zip(procs, outs):
         passed = out.count("[PASS]") - 1  # minus the Get-Jobs prefix
         if p.returncode != 0 or passed != per_client:
@@ -229,6 +235,7 @@ def main():
                         run = {"wall_s": round(wall, 3), "jobs_per_s": round(n / wall, 2),
                                "mb_per_s": round(n * size / wall / 1e6, 1), "load": load,
                                "server_cpu_ms_per_job": round(1000 * load["proc_cpu_s"]["server"] / n, 2),
+                               "clients_cpu_ms_per_job": round(1000 * load["clients_cpu_s"] / n, 2),
                                "thumbnails_after_s": round(drain, 3),
                                "jobs_per_s_incl_thumbnails": round(n / (wall + drain), 2),
                                "server_cpu_ms_per_job_incl_thumbnails": round(1000 * cpu_all / n, 2)}
@@ -236,7 +243,7 @@ def main():
                         log(f"{size_text} P={p} {name:5s} round {r + 1}: {n} jobs in {wall:.2f} s = "
                             f"{run['jobs_per_s']} jobs/s, {run['mb_per_s']} MB/s, thumbnails done "
                             f"{drain:.2f} s later, server CPU "
-                            f"{load['proc_cpu_s']['server']:.2f} s, machine busy {load['machine_busy_pct']}% "
+                            f"{load['proc_cpu_s']['server']:.2f} s, clients CPU {load['clients_cpu_s']:.2f} s, machine busy {load['machine_busy_pct']}% "
                             f"(others ~{load['others_pct']}%{', ' + ', '.join(load['other_top']) if load['other_top'] else ''})")
             finally:
                 targets.close()
@@ -262,10 +269,12 @@ def main():
                      f"{c['jobs_per_s_median']:.1f} ({c['jobs_per_s_min']:.1f}–{c['jobs_per_s_max']:.1f})",
                      c["median_run"]["mb_per_s"], f"{e['ratio_mps_over_cupsd']:.2f}",
                      m["median_run"]["server_cpu_ms_per_job"], c["median_run"]["server_cpu_ms_per_job"],
+                     m["median_run"]["clients_cpu_ms_per_job"], c["median_run"]["clients_cpu_ms_per_job"],
                      m["median_run"]["thumbnails_after_s"], m["median_run"]["jobs_per_s_incl_thumbnails"],
                      m["median_run"]["server_cpu_ms_per_job_incl_thumbnails"]])
     print(md_table(["size", "P", "jobs/run", "mps jobs/s (min–max)", "mps MB/s", "cupsd jobs/s (min–max)",
                     "cupsd MB/s", "mps/cupsd", "mps CPU ms/job", "cupsd CPU ms/job",
+                    "clients CPU ms/job (mps)", "clients CPU ms/job (cupsd)",
                     "mps thumbnails done after (s)", "mps jobs/s incl. thumbnails",
                     "mps CPU ms/job incl. thumbnails"], rows))
 

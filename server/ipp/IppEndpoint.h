@@ -55,6 +55,8 @@ private:
     /// Looks up the job named by job-id/job-uri that the caller owns; sets an error status otherwise.
     std::optional<JobInfo> targetJob(Request& r);
     void addJobAttributes(Request& r, const JobInfo& job, cups_array_t* requested);
+    /// The job's identity and state only: the answer to Print-Job, Create-Job and Send-Document.
+    void addJobStatus(Request& r, const JobInfo& job);
     void respond(Request& r);
 
     Store& m_store;
