@@ -406,9 +406,12 @@ private:
         }
         if (m_buffer.capacity() < HttpLimits::BodyReadBuffer)
             m_buffer.reserve(HttpLimits::BodyReadBuffer); // few system calls for a large upload
+        // One call hands the handler up to `max` bytes: it goes on reading while more of the body is
+        // already in the socket, so a large upload costs a thread switch per `max` bytes, not per read.
+        qint64 total = 0;
         while (!m_parser->is_done()) {
-            m_parser->get().body().data = data;
-            m_parser->get().body().size = static_cast<std::size_t>(max);
+            m_parser->get().body().data = data + total;
+            m_parser->get().body().size = static_cast<std::size_t>(max - total);
             const auto budget = bodyWaitBudget();
             if (budget <= std::chrono::steady_clock::duration::zero()) {
                 m_st.logRefusal(m_peer, "the request body arrives too slowly");
@@ -432,12 +435,13 @@ private:
                 m_keepAlive = false;
                 co_return -1;
             }
-            const auto got = max - static_cast<qint64>(m_parser->get().body().size);
+            const auto got = (max - total) - static_cast<qint64>(m_parser->get().body().size);
             m_bodyReceived += static_cast<std::uint64_t>(std::max<qint64>(got, 0));
-            if (got > 0)
-                co_return got;
+            total += std::max<qint64>(got, 0);
+            if (total > 0 && (total == max || lowest().socket().available(ec) == 0 || ec))
+                co_return total;
         }
-        co_return 0;
+        co_return total;
     }
 
     /// A short answer written by the server itself (malformed request, refusal), then the connection closes.

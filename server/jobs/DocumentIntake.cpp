@@ -96,7 +96,9 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     SpoolWriter writer;
     if (!writer.open(temp.fd, jobKey, true))
         return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
-    std::vector<char> buf(64 * 1024);
+    // A quarter of a megabyte per read: each read from a long upload's connection is a round trip to
+    // its I/O thread.
+    std::vector<char> buf(256 * 1024);
     QByteArray head;
     WipedBytes plain;
     // Large documents: writeback starts while the rest arrives, so that the fdatasync at commit does not
