@@ -45,6 +45,7 @@ public:
     QString peerAddress() const { return m_peer; }
     bool isTls() const { return m_tls; }
     bool hasBody() const { return !m_body.isEmpty(); }
+    qint64 bodyBytesAtLeast() const { return m_body.size(); }
     qint64 readBody(char* data, qint64 max)
     {
         const qint64 n = std::min({max, m_pieceBytes, static_cast<qint64>(m_body.size()) - m_at});

@@ -41,6 +41,25 @@ using tcp = boost::asio::ip::tcp;
 namespace {
 
 constexpr auto Aw = net::use_awaitable;
+
+/// Leaves new elements uninitialised (`resize` of a byte buffer that is read into at once).
+template <class T> struct DefaultInitAllocator : std::allocator<T>
+{
+    template <class U> struct rebind
+    {
+        using other = DefaultInitAllocator<U>;
+    };
+    DefaultInitAllocator() = default;
+    template <class U> DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
+    template <class U> void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>)
+    {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <class U, class... Args> void construct(U* p, Args&&... args)
+    {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
 constexpr std::size_t MaxPushQueued = 256;     // chunks waiting for one push stream
 constexpr qsizetype MaxPushBytes = 256 * 1024; // bytes waiting for one push stream
 constexpr int MaxRefusing = 256;               // connections being answered 503 at once
@@ -176,6 +195,14 @@ public:
     bool hasBody() const override
     {
         return m_parser->chunked() || (m_parser->content_length() && *m_parser->content_length() > 0);
+    }
+    qint64 bodyBytesAtLeast() const override
+    {
+        if (!hasBody())
+            return 0;
+        if (const auto length = m_parser->content_length())
+            return static_cast<qint64>(*length);
+        return static_cast<qint64>(m_prebuffered) + (m_parser->is_done() ? 0 : 1);
     }
     qint64 readBody(char* data, qint64 max) override
     {
@@ -385,6 +412,7 @@ private:
             if (n == 0)
                 break; // the whole body
         }
+        m_prebuffered = m_pre.size();
         co_return true;
     }
 
@@ -555,6 +583,7 @@ private:
             m_keepAlive = true;
             m_bodyReceived = 0;
             m_bodyWaited = {};
+            m_prebuffered = 0;
             releasePrebuffer();
             const auto target = m_parser->get().target();
             const RequestTarget t = RequestTarget::parse(std::string_view(target.data(), target.size()));
@@ -711,8 +740,11 @@ private:
     bool m_responded = false;
     bool m_streaming = false;
     bool m_holdsStream = false;
-    std::vector<char> m_pre; // body bytes read before the handler ran (prebufferCo)
+    /// Body bytes read before the handler ran (prebufferCo). Grown without zero-filling: every byte is
+    /// read into before it is handed out.
+    std::vector<char, DefaultInitAllocator<char>> m_pre;
     std::size_t m_preOffset = 0;
+    std::size_t m_prebuffered = 0; // how many bytes prebufferCo read
     ByteBudgetShare m_preShare{m_st.largePrebuffered}; // this body's bytes beyond PrebufferBytes
     std::uint64_t m_bodyReceived = 0;                   // body bytes of this request read so far
     std::chrono::steady_clock::duration m_bodyWaited{}; // time spent waiting for them

@@ -31,6 +31,10 @@ public:
     /// Reads up to `max` body bytes. Returns 0 at the end of the body, -1 on error (client went away,
     /// body larger than allowed, malformed chunking).
     virtual qint64 readBody(char* data, qint64 max) = 0;
+    /// How long the body is known to be at least: its Content-Length, or for a chunked body what was
+    /// read ahead, plus one while more follows. A handler that keeps small bodies in memory uses it to
+    /// skip that for long ones from the start.
+    virtual qint64 bodyBytesAtLeast() const = 0;
     /// Sends a whole response. `extraHeaders` are name/value pairs.
     virtual bool respond(int status, const QByteArray& contentType, const QByteArray& body,
                          const std::vector<std::pair<QByteArray, QByteArray>>& extraHeaders = {}) = 0;

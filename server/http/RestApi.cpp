@@ -322,7 +322,8 @@ void RestApi::uploadJob(Call& c)
                        QStringLiteral("captureId must be 1 to 64 letters, digits, - or _."));
     }
     const IngestResult r = m_jobs.ingest(
-        c.who.user, meta, [&c](char* d, qint64 n) { return c.ex.readBody(d, n); }, 0, captureId);
+        c.who.user, meta, [&c](char* d, qint64 n) { return c.ex.readBody(d, n); }, 0, captureId,
+        c.ex.bodyBytesAtLeast());
     switch (r.status) {
     case IngestResult::Status::Ok:
         return c.json(201, {{QStringLiteral("job"), pricedJobJson(r.job, pricingPrinter(c))}});

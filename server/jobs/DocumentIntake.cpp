@@ -31,8 +31,11 @@ QString sniffFormat(const QByteArray& head)
 
 /// A document up to this size is kept in memory as it is encrypted, and inspected (format, pages,
 /// colour) from there instead of being decrypted again from the spool file, while all documents kept so
-/// stay within g_inMemory's 64 MiB; the bytes are wiped when the inspection is done.
-constexpr qint64 InMemoryInspectBytes = 4 * 1024 * 1024;
+/// stay within g_inMemory's 64 MiB; the bytes are wiped when the inspection is done. It is a little under
+/// the HTTP server's read-ahead of a body (HttpLimits::LargePrebufferBytes, 4 MiB): a chunked upload still
+/// going after the read-ahead is then known to be too long for it, even less its IPP attribute section,
+/// and is not copied here at all (`sizeAtLeast`).
+constexpr qint64 InMemoryInspectBytes = 4 * 1024 * 1024 - 64 * 1024;
 ByteBudget g_inMemory(64 * 1024 * 1024);
 
 /// The plaintext kept for inspection: its room is reserved once (no reallocation leaves copies behind),
@@ -70,7 +73,7 @@ struct WipedBytes
 DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter* converter, qint64 maxBytes,
                                                 const QString& declaredFormat, const QString& name,
                                                 const ByteSource& source, const QString& subject,
-                                                bool render)
+                                                bool render, qint64 sizeAtLeast)
 {
     Outcome o;
     QString format = declaredFormat;
@@ -101,6 +104,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     std::vector<char> buf(256 * 1024);
     QByteArray head;
     WipedBytes plain;
+    plain.whole = sizeAtLeast <= InMemoryInspectBytes; // a longer one is read back from the spool file
     // Large documents: writeback starts while the rest arrives, so that the fdatasync at commit does not
     // wait for all of it.
     constexpr qint64 WritebackStep = 8 * 1024 * 1024;

@@ -34,7 +34,9 @@ public:
     /// With `render` false (the default), page 1 of a PDF or JPEG is not rendered: info has no
     /// thumbnail; a PDF's colour is read from its content (PdfColour) where that decides it, else it is
     /// false, as for a JPEG, until the caller renders page 1 later.
+    /// `sizeAtLeast`: how long the document is known to be (0: unknown); one longer than what is
+    /// inspected from memory is not copied there.
     static Outcome receive(Spool& spool, DocumentConverter* converter, qint64 maxBytes,
                            const QString& declaredFormat, const QString& name, const ByteSource& source,
-                           const QString& subject, bool render = false);
+                           const QString& subject, bool render = false, qint64 sizeAtLeast = 0);
 };

@@ -74,7 +74,7 @@ void JobService::abandonJob(qint64 jobId)
 }
 
 IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source,
-                                qint64 existingJobId, const QString& captureId)
+                                qint64 existingJobId, const QString& captureId, qint64 sizeAtLeast)
 {
     // Thumbnails wait while uploads are in flight (ThumbnailQueue): the acknowledgements come first.
     struct InFlight
@@ -135,7 +135,7 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     // for the thumbnail only after the job is acknowledged (renderThumbnail).
     DocumentIntake::Outcome in = DocumentIntake::receive(
         m_spool, m_converter, m_maxDocumentBytes.load(), meta.documentFormat, meta.name, source,
-        subject, false);
+        subject, false, sizeAtLeast);
     if (in.status != IngestResult::Status::Ok)
         return fail(in.status, in.error, nullptr, in.code, in.args);
     Spool::Temp temp = in.temp;

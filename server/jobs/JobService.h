@@ -101,8 +101,9 @@ public:
     /// from createJob() (0 to create one). `meta` supplies name, declared format and options.
     /// `captureId` identifies a desktop capture: a second upload of it is answered with the first
     /// job (Duplicate) or, while the first is still arriving, InProgress — and its bytes are not read.
+    /// `sizeAtLeast`: how long the document is known to be, when the request tells (0: unknown).
     IngestResult ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source,
-                        qint64 existingJobId = 0, const QString& captureId = QString());
+                        qint64 existingJobId = 0, const QString& captureId = QString(), qint64 sizeAtLeast = 0);
     /// Drops a Create-Job reservation that never got its document.
     void abandonJob(qint64 jobId);
 

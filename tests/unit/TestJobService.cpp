@@ -48,7 +48,7 @@ class TestJobService : public QObject
             return store.addUser(&kim, &err) && store.addUser(&lee, &err);
         }
         IngestResult ingest(const UserRecord& who, const QByteArray& doc, const QString& format,
-                            const QString& captureId = QString())
+                            const QString& captureId = QString(), qint64 sizeAtLeast = 0)
         {
             JobInfo meta;
             meta.name = QStringLiteral("doc");
@@ -62,7 +62,7 @@ class TestJobService : public QObject
                     at += n;
                     return n;
                 },
-                0, captureId);
+                0, captureId, sizeAtLeast);
         }
         int spoolFiles() const
         {
@@ -103,6 +103,26 @@ private Q_SLOTS:
         // The thumbnail is rendered after the acknowledgement, on the thumbnail worker.
         f.jobs->waitForThumbnails();
         QVERIFY(!f.jobs->thumbnailFor(f.kim, r.job.id).isEmpty());
+    }
+
+    void longDocumentInspectedFromTheSpoolFile()
+    {
+        // A request that announces a long document (Content-Length, or a chunked body still going after
+        // the read-ahead) is not copied into memory for its inspection: it is read back from its
+        // encrypted spool file, with the same verdicts.
+        Fixture f;
+        QVERIFY(f.init());
+        const QByteArray pdf = TestData::readFile(TestData::cupsPdf());
+        const IngestResult r =
+            f.ingest(f.kim, pdf, QStringLiteral("application/pdf"), QString(), 64 * 1024 * 1024);
+        QCOMPARE(int(r.status), int(IngestResult::Status::Ok));
+        QCOMPARE(r.job.pages, 1);
+        QCOMPARE(r.job.pageSize, QStringLiteral("iso_a4_210x297mm"));
+        QCOMPARE(r.job.size, qint64(pdf.size()));
+        const IngestResult bad =
+            f.ingest(f.kim, QByteArray(5000, 'x'), QStringLiteral("application/pdf"), QString(), 64 * 1024 * 1024);
+        QCOMPARE(int(bad.status), int(IngestResult::Status::BadDocument));
+        QCOMPARE(f.spoolFiles(), 1);
     }
 
     void refusedDocumentsLeaveNothing_data()
