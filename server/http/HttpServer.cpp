@@ -42,23 +42,39 @@ namespace {
 
 constexpr auto Aw = net::use_awaitable;
 
-/// Leaves new elements uninitialised (`resize` of a byte buffer that is read into at once).
-template <class T> struct DefaultInitAllocator : std::allocator<T>
+/// A byte buffer that grows without zero-filling what it adds (every byte is read into before it is
+/// used) and copies its bytes with memcpy when it moves them.
+class ByteBuffer
 {
-    template <class U> struct rebind
+public:
+    char* data() { return m_bytes.get(); }
+    std::size_t size() const { return m_size; }
+    void reserve(std::size_t n)
     {
-        using other = DefaultInitAllocator<U>;
-    };
-    DefaultInitAllocator() = default;
-    template <class U> DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
-    template <class U> void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>)
-    {
-        ::new (static_cast<void*>(p)) U;
+        if (n <= m_capacity)
+            return;
+        std::unique_ptr<char[]> bigger(new char[n]);
+        if (m_size)
+            std::memcpy(bigger.get(), m_bytes.get(), m_size);
+        m_bytes = std::move(bigger);
+        m_capacity = n;
     }
-    template <class U, class... Args> void construct(U* p, Args&&... args)
+    void resize(std::size_t n)
     {
-        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+        if (n > m_capacity)
+            reserve(std::max(n, 2 * m_capacity));
+        m_size = n;
     }
+    void release()
+    {
+        m_bytes.reset();
+        m_size = m_capacity = 0;
+    }
+
+private:
+    std::unique_ptr<char[]> m_bytes;
+    std::size_t m_size = 0;
+    std::size_t m_capacity = 0;
 };
 constexpr std::size_t MaxPushQueued = 256;     // chunks waiting for one push stream
 constexpr qsizetype MaxPushBytes = 256 * 1024; // bytes waiting for one push stream
@@ -366,8 +382,7 @@ private:
 
     void releasePrebuffer()
     {
-        m_pre.clear();
-        m_pre.shrink_to_fit();
+        m_pre.release();
         m_preOffset = 0;
         m_preShare.release();
     }
@@ -742,7 +757,7 @@ private:
     bool m_holdsStream = false;
     /// Body bytes read before the handler ran (prebufferCo). Grown without zero-filling: every byte is
     /// read into before it is handed out.
-    std::vector<char, DefaultInitAllocator<char>> m_pre;
+    ByteBuffer m_pre;
     std::size_t m_preOffset = 0;
     std::size_t m_prebuffered = 0; // how many bytes prebufferCo read
     ByteBudgetShare m_preShare{m_st.largePrebuffered}; // this body's bytes beyond PrebufferBytes

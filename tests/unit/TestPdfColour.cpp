@@ -156,6 +156,31 @@ private slots:
         QCOMPARE(classify(handMadePdf("1 0 0 RG 10 10 m 500 800 l S\n")), Verdict::Colour);
     }
 
+    void nestedPageTree()
+    {
+        // Page 1 is found by walking the first /Kids down the tree, and takes the /Resources its
+        // parent node gives it (a form that strokes in red): colour. With the grey page first: mono.
+        const QByteArray red = "1 0 0 RG 10 10 m 500 800 l S\n";
+        const QByteArray form = "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length " +
+                                QByteArray::number(red.size()) + " >>\nstream\n" + red + "\nendstream";
+        const QByteArray draw = "/Fm0 Do\n";
+        const QByteArray grey = "0.5 G 10 10 m 500 800 l S\n";
+        auto pdf = [&](const QByteArray& rootKids) {
+            return TestData::pdfFromObjects({
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [" + rootKids + "] /Count 2 >>",
+                "<< /Type /Pages /Parent 2 0 R /Kids [5 0 R] /Count 1 /Resources << /XObject << /Fm0 7 0 R >> >> >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Contents 8 0 R >>",
+                "<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] /Contents 6 0 R >>",
+                "<< /Length " + QByteArray::number(draw.size()) + " >>\nstream\n" + draw + "\nendstream",
+                form,
+                "<< /Length " + QByteArray::number(grey.size()) + " >>\nstream\n" + grey + "\nendstream",
+            });
+        };
+        QCOMPARE(PdfColour::name(classify(pdf("3 0 R 4 0 R"))), PdfColour::name(Verdict::Colour));
+        QCOMPARE(PdfColour::name(classify(pdf("4 0 R 3 0 R"))), PdfColour::name(Verdict::Mono));
+    }
+
     void contentOverTheLimitIsLeftToTheRender()
     {
         // 20 MB of strokes (past the 8 MiB content limit) before a red one: not decoded whole, not judged.
