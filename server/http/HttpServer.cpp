@@ -88,7 +88,7 @@ struct State
     HttpHandler handler;
     ssl::context tls{ssl::context::tls_server};
     std::mutex tlsMutex; // a reload changes tls's certificate while new connections take it
-    std::mutex mutex; // guards the counters below
+    std::mutex mutex;    // guards the counters below
     std::unordered_map<std::string, int> perAddress;
     int open = 0;
     int refusing = 0;
@@ -168,9 +168,8 @@ class Connection final : public HttpExchange,
 public:
     template <class... StreamArgs>
     Connection(State& st, std::string peer, bool admitted, StreamArgs&&... args)
-        : m_stream(std::forward<StreamArgs>(args)...), m_st(st),
-          m_peer(std::move(peer)), m_peerText(QString::fromStdString(m_peer)), m_admitted(admitted),
-          m_signal(m_stream.get_executor())
+        : m_stream(std::forward<StreamArgs>(args)...), m_st(st), m_peer(std::move(peer)),
+          m_peerText(QString::fromStdString(m_peer)), m_admitted(admitted), m_signal(m_stream.get_executor())
     {
     }
 
@@ -398,7 +397,8 @@ private:
     }
 
     /// Before the handler runs: reads the body, up to HttpLimits::PrebufferBytes (or more, see
-    /// LargePrebufferBytes), on the I/O thread (no worker waits for a slow client). False when the client is too slow or the body is bad.
+    /// LargePrebufferBytes), on the I/O thread (no worker waits for a slow client). False when the client is
+    /// too slow or the body is bad.
     net::awaitable<bool> prebufferCo()
     {
         // Up to PrebufferBytes for any body; beyond that, up to LargePrebufferBytes while the shared
@@ -644,8 +644,8 @@ private:
     {
         beast::error_code ec;
         // Answered without reading all of the body (refused): the client may still be sending it.
-        const bool unread = m_responded && !m_failed && !m_streaming && m_parser && !m_parser->is_done() &&
-                            hasBody();
+        const bool unread =
+            m_responded && !m_failed && !m_streaming && m_parser && !m_parser->is_done() && hasBody();
         if constexpr (IsTls) {
             lowest().expires_after(std::chrono::seconds(2));
             co_await m_stream.async_shutdown(ec_(ec));
@@ -759,8 +759,8 @@ private:
     /// read into before it is handed out.
     ByteBuffer m_pre;
     std::size_t m_preOffset = 0;
-    std::size_t m_prebuffered = 0; // how many bytes prebufferCo read
-    ByteBudgetShare m_preShare{m_st.largePrebuffered}; // this body's bytes beyond PrebufferBytes
+    std::size_t m_prebuffered = 0;                      // how many bytes prebufferCo read
+    ByteBudgetShare m_preShare{m_st.largePrebuffered};  // this body's bytes beyond PrebufferBytes
     std::uint64_t m_bodyReceived = 0;                   // body bytes of this request read so far
     std::chrono::steady_clock::duration m_bodyWaited{}; // time spent waiting for them
 
@@ -817,7 +817,8 @@ net::awaitable<void> detectAndServe(State& st, tcp::socket socket, std::string p
     socket.set_option(tcp::no_delay(true), ec);
     // Never served: the slot is released here (the Connection destructor does it otherwise).
     const auto releaseSlot = [&st, admitted](const std::string& address) { st.release(address, admitted); };
-    const auto deadline = net::steady_timer::clock_type::now() + std::chrono::seconds(st.options.headerTimeoutSecs);
+    const auto deadline =
+        net::steady_timer::clock_type::now() + std::chrono::seconds(st.options.headerTimeoutSecs);
     const int first = co_await peekFirstByte(socket, deadline);
     if (first < 0) {
         releaseSlot(peer);
@@ -838,8 +839,8 @@ net::awaitable<void> detectAndServe(State& st, tcp::socket socket, std::string p
     } else {
         beast::tcp_stream stream(std::move(socket));
         stream.expires_at(deadline); // the first request's head: the deadline from accept goes on
-        auto c = std::make_shared<Connection<beast::tcp_stream>>(st, std::move(peer), admitted,
-                                                                 std::move(stream));
+        auto c =
+            std::make_shared<Connection<beast::tcp_stream>>(st, std::move(peer), admitted, std::move(stream));
         co_await Connection<beast::tcp_stream>::start(std::move(c));
     }
 }

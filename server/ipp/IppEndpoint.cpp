@@ -578,8 +578,8 @@ bool IppEndpoint::validateJobTemplate(Request& r, JobInfo* meta, bool withDocume
 bool IppEndpoint::ingestInto(Request& r, JobInfo meta, qint64 jobId)
 {
     const IngestResult res = m_jobs.ingest(
-        r.identity.user, meta, [&r](char* data, qint64 max) { return r.body.readDocument(data, max); },
-        jobId, QString(), std::max<qint64>(0, r.ex.bodyBytesAtLeast() - r.body.sectionEnd));
+        r.identity.user, meta, [&r](char* data, qint64 max) { return r.body.readDocument(data, max); }, jobId,
+        QString(), std::max<qint64>(0, r.ex.bodyBytesAtLeast() - r.body.sectionEnd));
     switch (res.status) {
     case IngestResult::Status::Ok:
         addJobStatus(r, res.job);

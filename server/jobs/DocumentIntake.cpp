@@ -72,8 +72,8 @@ struct WipedBytes
 
 DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter* converter, qint64 maxBytes,
                                                 const QString& declaredFormat, const QString& name,
-                                                const ByteSource& source, const QString& subject,
-                                                bool render, qint64 sizeAtLeast)
+                                                const ByteSource& source, const QString& subject, bool render,
+                                                qint64 sizeAtLeast)
 {
     Outcome o;
     QString format = declaredFormat;

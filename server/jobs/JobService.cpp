@@ -6,8 +6,8 @@
 #include "JobCommitter.h"
 #include "KeyWrap.h"
 #include "Log.h"
-#include "PdfColour.h"
 #include "OptionSupport.h"
+#include "PdfColour.h"
 #include "ReleaseQueue.h"
 #include "SpoolCipher.h"
 #include "ThumbnailQueue.h"
@@ -104,8 +104,9 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     // A desktop capture reserves its row first (its id must be unique while it arrives); a plain upload
     // gets its row only when it is committed, so that it costs one database flush, not two.
     const bool reserve = !existingJobId && !captureId.isEmpty();
-    const qint64 jobId =
-        existingJobId ? existingJobId : reserve ? m_store.createReceivingJob(owner.id, meta, captureId) : 0;
+    const qint64 jobId = existingJobId ? existingJobId
+                         : reserve     ? m_store.createReceivingJob(owner.id, meta, captureId)
+                                       : 0;
     // Two uploads of one capture racing: the unique index lets only one row in.
     if (reserve && !jobId && seen())
         return r;
@@ -133,9 +134,9 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
 
     // Receive, convert and count (shared with fax drafts); nothing is committed yet. Page 1 is rendered
     // for the thumbnail only after the job is acknowledged (renderThumbnail).
-    DocumentIntake::Outcome in = DocumentIntake::receive(
-        m_spool, m_converter, m_maxDocumentBytes.load(), meta.documentFormat, meta.name, source,
-        subject, false, sizeAtLeast);
+    DocumentIntake::Outcome in =
+        DocumentIntake::receive(m_spool, m_converter, m_maxDocumentBytes.load(), meta.documentFormat,
+                                meta.name, source, subject, false, sizeAtLeast);
     if (in.status != IngestResult::Status::Ok)
         return fail(in.status, in.error, nullptr, in.code, in.args);
     Spool::Temp temp = in.temp;
@@ -186,8 +187,8 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     }
     m_committer->spoolSynced(committedId);
     meta.id = committedId;
-    qCInfo(lcIngest).noquote() << "job" << committedId << "held for" << owner.name << ":" << meta.pages << "pages,"
-                               << meta.size << "bytes," << meta.documentFormat;
+    qCInfo(lcIngest).noquote() << "job" << committedId << "held for" << owner.name << ":" << meta.pages
+                               << "pages," << meta.size << "bytes," << meta.documentFormat;
     r.status = IngestResult::Status::Ok;
     r.job = meta;
     publishJob(committedId, QStringLiteral("job-held"));
@@ -261,8 +262,7 @@ void JobService::renderThumbnail(qint64 jobId)
     }
     if (rendering.placeholder)
         qCInfo(lcIngest).noquote() << "job" << jobId << "gets a placeholder thumbnail:" << rendering.why;
-    const bool color =
-        j->info.options.colorMode == QLatin1String("monochrome") ? false : rendering.color;
+    const bool color = j->info.options.colorMode == QLatin1String("monochrome") ? false : rendering.color;
     if (!m_store.setRendering(jobId, color, rendering.thumbnailPng))
         return; // deleted or printed meanwhile
     publishJob(jobId, QStringLiteral("job-changed"));

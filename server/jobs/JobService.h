@@ -103,7 +103,8 @@ public:
     /// job (Duplicate) or, while the first is still arriving, InProgress — and its bytes are not read.
     /// `sizeAtLeast`: how long the document is known to be, when the request tells (0: unknown).
     IngestResult ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source,
-                        qint64 existingJobId = 0, const QString& captureId = QString(), qint64 sizeAtLeast = 0);
+                        qint64 existingJobId = 0, const QString& captureId = QString(),
+                        qint64 sizeAtLeast = 0);
     /// Drops a Create-Job reservation that never got its document.
     void abandonJob(qint64 jobId);
 
@@ -172,6 +173,6 @@ private:
     ReleaseQueue* m_release = nullptr;
     DocumentConverter* m_converter = nullptr;
     AccountingService* m_accounting = nullptr;
-    std::unique_ptr<JobCommitter> m_committer;   ///< group commit of received jobs' rows
+    std::unique_ptr<JobCommitter> m_committer;    ///< group commit of received jobs' rows
     std::unique_ptr<ThumbnailQueue> m_thumbnails; ///< last: stopped before everything it uses
 };

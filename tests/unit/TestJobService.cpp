@@ -119,8 +119,8 @@ private Q_SLOTS:
         QCOMPARE(r.job.pages, 1);
         QCOMPARE(r.job.pageSize, QStringLiteral("iso_a4_210x297mm"));
         QCOMPARE(r.job.size, qint64(pdf.size()));
-        const IngestResult bad =
-            f.ingest(f.kim, QByteArray(5000, 'x'), QStringLiteral("application/pdf"), QString(), 64 * 1024 * 1024);
+        const IngestResult bad = f.ingest(f.kim, QByteArray(5000, 'x'), QStringLiteral("application/pdf"),
+                                          QString(), 64 * 1024 * 1024);
         QCOMPARE(int(bad.status), int(IngestResult::Status::BadDocument));
         QCOMPARE(f.spoolFiles(), 1);
     }

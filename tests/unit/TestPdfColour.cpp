@@ -169,7 +169,8 @@ private slots:
             return TestData::pdfFromObjects({
                 "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [" + rootKids + "] /Count 2 >>",
-                "<< /Type /Pages /Parent 2 0 R /Kids [5 0 R] /Count 1 /Resources << /XObject << /Fm0 7 0 R >> >> >>",
+                "<< /Type /Pages /Parent 2 0 R /Kids [5 0 R] /Count 1 /Resources << /XObject << /Fm0 7 0 R "
+                ">> >> >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Contents 8 0 R >>",
                 "<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] /Contents 6 0 R >>",
                 "<< /Length " + QByteArray::number(draw.size()) + " >>\nstream\n" + draw + "\nendstream",
