@@ -42,40 +42,6 @@ namespace {
 
 constexpr auto Aw = net::use_awaitable;
 
-/// A byte buffer that grows without zero-filling what it adds (every byte is read into before it is
-/// used) and copies its bytes with memcpy when it moves them.
-class ByteBuffer
-{
-public:
-    char* data() { return m_bytes.get(); }
-    std::size_t size() const { return m_size; }
-    void reserve(std::size_t n)
-    {
-        if (n <= m_capacity)
-            return;
-        std::unique_ptr<char[]> bigger(new char[n]);
-        if (m_size)
-            std::memcpy(bigger.get(), m_bytes.get(), m_size);
-        m_bytes = std::move(bigger);
-        m_capacity = n;
-    }
-    void resize(std::size_t n)
-    {
-        if (n > m_capacity)
-            reserve(std::max(n, 2 * m_capacity));
-        m_size = n;
-    }
-    void release()
-    {
-        m_bytes.reset();
-        m_size = m_capacity = 0;
-    }
-
-private:
-    std::unique_ptr<char[]> m_bytes;
-    std::size_t m_size = 0;
-    std::size_t m_capacity = 0;
-};
 constexpr std::size_t MaxPushQueued = 256;     // chunks waiting for one push stream
 constexpr qsizetype MaxPushBytes = 256 * 1024; // bytes waiting for one push stream
 constexpr int MaxRefusing = 256;               // connections being answered 503 at once
@@ -221,12 +187,12 @@ public:
     }
     qint64 readBody(char* data, qint64 max) override
     {
-        if (m_preOffset < m_pre.size()) {
+        if (m_preOffset < preSize()) {
             // What the I/O thread read before the handler ran (prebufferCo) comes first.
-            const auto n = std::min<std::size_t>(static_cast<std::size_t>(max), m_pre.size() - m_preOffset);
+            const auto n = std::min<std::size_t>(static_cast<std::size_t>(max), preSize() - m_preOffset);
             std::memcpy(data, m_pre.data() + m_preOffset, n);
             m_preOffset += n;
-            if (m_preOffset == m_pre.size())
+            if (m_preOffset == preSize())
                 releasePrebuffer();
             return static_cast<qint64>(n);
         }
@@ -379,9 +345,11 @@ private:
         co_return !ec;
     }
 
+    std::size_t preSize() const { return static_cast<std::size_t>(m_pre.size()); }
+
     void releasePrebuffer()
     {
-        m_pre.release();
+        m_pre = QByteArray();
         m_preOffset = 0;
         m_preShare.release();
     }
@@ -409,25 +377,29 @@ private:
         if (const auto length = m_parser->content_length()) {
             cap = *length > HttpLimits::LargePrebufferBytes ? HttpLimits::PrebufferBytes
                                                             : static_cast<std::size_t>(*length);
-            m_pre.reserve(std::min(cap, HttpLimits::PrebufferBytes));
+            m_pre.reserve(static_cast<qsizetype>(std::min(cap, HttpLimits::PrebufferBytes)));
         }
-        while (m_pre.size() < cap) {
+        while (preSize() < cap) {
             // Grown as bytes come, so that a large announced body costs nothing until it is sent.
-            const std::size_t filled = m_pre.size();
+            const std::size_t filled = preSize();
             const std::size_t want = std::min(cap, filled + std::size_t(64 * 1024));
             const std::size_t covered =
                 HttpLimits::PrebufferBytes + static_cast<std::size_t>(m_preShare.size());
             if (want > covered && !m_preShare.grow(static_cast<std::int64_t>(want - covered)))
                 break; // the handler reads the rest from the socket
-            m_pre.resize(want);
-            const qint64 n = co_await readBodyCo(m_pre.data() + filled, qint64(m_pre.size() - filled));
-            m_pre.resize(filled + std::size_t(std::max<qint64>(n, 0)));
+            // Room doubles (QByteArray::resize alone reallocates, and copies, to the exact size every
+            // time); resize leaves the new bytes uninitialised: they are read into at once.
+            if (static_cast<qsizetype>(want) > m_pre.capacity())
+                m_pre.reserve(std::max(static_cast<qsizetype>(want), 2 * m_pre.capacity()));
+            m_pre.resize(static_cast<qsizetype>(want));
+            const qint64 n = co_await readBodyCo(m_pre.data() + filled, qint64(want - filled));
+            m_pre.resize(static_cast<qsizetype>(filled) + std::max<qint64>(n, 0));
             if (n < 0)
                 co_return false;
             if (n == 0)
                 break; // the whole body
         }
-        m_prebuffered = m_pre.size();
+        m_prebuffered = preSize();
         co_return true;
     }
 
@@ -755,9 +727,7 @@ private:
     bool m_responded = false;
     bool m_streaming = false;
     bool m_holdsStream = false;
-    /// Body bytes read before the handler ran (prebufferCo). Grown without zero-filling: every byte is
-    /// read into before it is handed out.
-    ByteBuffer m_pre;
+    QByteArray m_pre; // body bytes read before the handler ran (prebufferCo)
     std::size_t m_preOffset = 0;
     std::size_t m_prebuffered = 0;                      // how many bytes prebufferCo read
     ByteBudgetShare m_preShare{m_st.largePrebuffered};  // this body's bytes beyond PrebufferBytes
