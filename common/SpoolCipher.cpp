@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -24,6 +25,14 @@ SpoolIndex::~SpoolIndex()
 {
     if (!states.empty())
         sodium_memzero(states.data(), states.size() * sizeof(SpoolChunkState));
+}
+
+bool SpoolIndex::fits(int fd) const
+{
+    struct stat st = {};
+    return ::fstat(fd, &st) == 0 &&
+           st.st_size == SpoolFormat::HeaderSize + plaintextSize +
+                             static_cast<qint64>(states.size()) * SpoolFormat::ChunkOverhead;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,7 +236,7 @@ std::unique_ptr<SpoolIndex> SpoolReader::buildIndex()
 
 // ---------------------------------------------------------------------------------------------
 
-SpoolDevice::SpoolDevice(int fd, std::unique_ptr<SpoolIndex> index, QObject* parent)
+SpoolDevice::SpoolDevice(int fd, std::shared_ptr<const SpoolIndex> index, QObject* parent)
     : QIODevice(parent), m_fd(fd), m_index(std::move(index))
 {
     m_plain.assign(m_index->chunkSize, 0);

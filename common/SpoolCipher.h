@@ -26,6 +26,9 @@ class SpoolIndex
 {
 public:
     ~SpoolIndex();
+    /// Whether the spool file open on `fd` is as long as the file this index was made of (a cheap
+    /// check before the index is used on a file it was not built from; the chunks still authenticate).
+    bool fits(int fd) const;
     std::vector<SpoolChunkState> states;
     quint32 chunkSize = SpoolFormat::DefaultChunkSize;
     qint64 plaintextSize = 0;
@@ -97,13 +100,14 @@ private:
 };
 
 /// A read-only, seekable QIODevice over an encrypted spool file, for readers that need random
-/// access (Poppler). Decrypts one chunk at a time using the index.
+/// access (Poppler). Decrypts one chunk at a time using the index, which it only reads: several
+/// devices, one after another or at once, may share one index of the same file.
 class SpoolDevice : public QIODevice
 {
     Q_OBJECT
 public:
     /// `fd` stays owned by the caller and must stay open while the device is used.
-    SpoolDevice(int fd, std::unique_ptr<SpoolIndex> index, QObject* parent = nullptr);
+    SpoolDevice(int fd, std::shared_ptr<const SpoolIndex> index, QObject* parent = nullptr);
     ~SpoolDevice() override;
 
     bool isSequential() const override { return false; }
@@ -117,7 +121,7 @@ private:
     bool loadChunk(qint64 chunk);
 
     int m_fd;
-    std::unique_ptr<SpoolIndex> m_index;
+    std::shared_ptr<const SpoolIndex> m_index;
     std::vector<unsigned char> m_plain;
     std::vector<unsigned char> m_cipher;
     qint64 m_cached = -1;

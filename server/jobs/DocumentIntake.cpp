@@ -139,6 +139,9 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     // The disk writes what is left while the document is inspected, so the fdatasync at commit waits
     // less: 0.3-0.7 ms of a one-page 1 MiB job's 1.5-1.9 ms (docs/benchmarks.md, 2026-12-04).
     (void)::sync_file_range(temp.fd, writebackFrom, 0, SYNC_FILE_RANGE_WRITE);
+    // The chunk states recorded while encrypting: the read-back below and the thumbnail's render after
+    // the acknowledgement seek with them instead of decrypting the whole file again to rebuild them.
+    std::shared_ptr<const SpoolIndex> index = writer.takeIndex();
 
     // Read back from memory (small documents) or through a decrypting, seekable view of the spool file:
     // the plaintext never touches the disk.
@@ -153,7 +156,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         if (rfd < 0)
             return fail(IngestResult::Status::StorageError,
                         QStringLiteral("The server could not read back the job."), &temp);
-        dev = std::make_unique<SpoolDevice>(rfd, writer.takeIndex());
+        dev = std::make_unique<SpoolDevice>(rfd, index);
     }
     dev->open(QIODevice::ReadOnly);
     const auto closeReadBack = [&] {
@@ -257,7 +260,8 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         if (rfd < 0)
             return fail(IngestResult::Status::StorageError,
                         QStringLiteral("The server could not read back the job."), &temp);
-        dev = std::make_unique<SpoolDevice>(rfd, pdfWriter.takeIndex());
+        index = pdfWriter.takeIndex();
+        dev = std::make_unique<SpoolDevice>(rfd, index);
         dev->open(QIODevice::ReadOnly);
     } else if (format.isEmpty() || format == QLatin1String("application/octet-stream") ||
                DocumentFormat::convertibleMimeTypes().contains(format)) {
@@ -276,8 +280,9 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     DocumentInfo doc = DocumentInspector::inspect(dev.get(), format, render);
     // A PDF's colour, and so its price, is read from its content before the answer when that is cheap;
     // otherwise the render after the acknowledgement decides (JobService::renderThumbnail).
+    PdfColour::Verdict colour = PdfColour::Verdict::Unknown;
     if (doc.ok && !render && format == QLatin1String("application/pdf")) {
-        const PdfColour::Verdict colour = PdfColour::firstPage(dev.get());
+        colour = PdfColour::firstPage(dev.get());
         if (colour != PdfColour::Verdict::Unknown)
             doc.color = colour == PdfColour::Verdict::Colour;
         qCDebug(lcIngest).noquote() << subject << ": colour from the content:" << PdfColour::name(colour);
@@ -293,5 +298,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     o.size = documentSize;
     o.format = format;
     o.info = doc;
+    o.index = std::move(index);
+    o.colour = colour;
     return o;
 }

@@ -1,8 +1,12 @@
 #pragma once
 #include "DocumentInspector.h"
 #include "JobService.h"
+#include "PdfColour.h"
 #include "SecretKey.h"
 #include "Spool.h"
+#include "SpoolCipher.h"
+
+#include <memory>
 
 class DocumentConverter;
 
@@ -25,6 +29,10 @@ public:
         qint64 size = 0;   ///< Ok: plaintext size of the stored document
         QString format;    ///< Ok: the stored document's MIME type (application/pdf after conversion)
         DocumentInfo info; ///< Ok: pages, page size (colour and thumbnail: see receive)
+        /// Ok: the stored file's seek index, recorded while it was encrypted (holds key material)
+        std::shared_ptr<const SpoolIndex> index;
+        /// Ok: what a PDF's content said about page 1's colour (Unknown for other formats)
+        PdfColour::Verdict colour = PdfColour::Verdict::Unknown;
     };
 
     /// Receives one document declared as `declaredFormat` (empty or application/octet-stream: judged

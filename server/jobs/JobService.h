@@ -2,6 +2,7 @@
 #include "Clock.h"
 #include "EventBus.h"
 #include "JobInfo.h"
+#include "PdfColour.h"
 #include "RenderBudget.h"
 #include "SecretKey.h"
 #include "Spool.h"
@@ -11,10 +12,13 @@
 #include <QString>
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 
 class JobCommitter;
 class ThumbnailQueue;
+class SpoolIndex;
 
 class AccountingService;
 class DocumentConverter;
@@ -160,6 +164,20 @@ private:
     /// check of rows committed before their file was known durable); otherwise `why` says what failed.
     bool spoolFileComplete(const StoredJob& job, QString* why);
 
+    /// What intake learnt about an acknowledged job that its thumbnail's render can use instead of
+    /// working it out again: the spool file's seek index (else the render decrypts the whole file to
+    /// rebuild it) and what the PDF's content said about page 1's colour.
+    struct RenderHint
+    {
+        std::shared_ptr<const SpoolIndex> index; ///< null: the render rebuilds it
+        PdfColour::Verdict colour = PdfColour::Verdict::Unknown;
+    };
+    /// Keeps `hint` for `jobId`'s render. The indexes kept hold at most MaxHintStates chunk states in
+    /// all (each holds key material); past that a job's index is not kept.
+    void keepRenderHint(qint64 jobId, RenderHint hint);
+    /// Takes the hint kept for `jobId`, if any.
+    std::optional<RenderHint> takeRenderHint(qint64 jobId);
+
     Store& m_store;
     Spool& m_spool;
     SecretKey m_kek;
@@ -173,6 +191,11 @@ private:
     ReleaseQueue* m_release = nullptr;
     DocumentConverter* m_converter = nullptr;
     AccountingService* m_accounting = nullptr;
-    std::unique_ptr<JobCommitter> m_committer;    ///< group commit of received jobs' rows
+    std::unique_ptr<JobCommitter> m_committer; ///< group commit of received jobs' rows
+    /// 3.4 MB of states at most: the indexes of 4 GiB of documents waiting for their thumbnails.
+    static constexpr std::size_t MaxHintStates = 65536;
+    std::mutex m_hintsMutex;
+    std::map<qint64, RenderHint> m_renderHints;   ///< jobs acknowledged and not yet rendered (locked)
+    std::size_t m_hintStates = 0;                 ///< chunk states in m_renderHints' indexes (locked)
     std::unique_ptr<ThumbnailQueue> m_thumbnails; ///< last: stopped before everything it uses
 };

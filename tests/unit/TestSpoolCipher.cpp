@@ -162,6 +162,19 @@ private Q_SLOTS:
         QVERIFY(index);
         QCOMPARE(index->plaintextSize, qint64(10000));
         const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+        // The writer's index fits its file, and no file of another length.
+        QVERIFY(index->fits(fd));
+        {
+            QTemporaryFile other;
+            QVERIFY(other.open());
+            QFile mine(path);
+            QVERIFY(mine.open(QIODevice::ReadOnly));
+            const QByteArray bytes = mine.readAll();
+            QVERIFY(other.write(bytes.left(bytes.size() - 1)) == bytes.size() - 1 && other.flush());
+            QVERIFY(!index->fits(other.handle()));
+            QVERIFY(other.write("xx") == 2 && other.flush());
+            QVERIFY(!index->fits(other.handle()));
+        }
         SpoolDevice dev(fd, std::move(index));
         QVERIFY(dev.open(QIODevice::ReadOnly));
         QCOMPARE(dev.size(), qint64(10000));
