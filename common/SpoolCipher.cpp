@@ -95,6 +95,15 @@ bool SpoolWriter::write(const char* data, qint64 len)
     auto remaining = static_cast<size_t>(len);
     m_total += len;
     while (remaining > 0) {
+        // Whole chunks with more data after them are encrypted straight from the caller's buffer: a
+        // long upload is copied once less.
+        if (m_fill == 0 && remaining > m_plain.size()) {
+            if (!pushChunk(p, m_plain.size(), 0))
+                return false;
+            p += m_plain.size();
+            remaining -= m_plain.size();
+            continue;
+        }
         const size_t take = std::min(remaining, m_plain.size() - m_fill);
         std::memcpy(m_plain.data() + m_fill, p, take);
         m_fill += take;

@@ -72,6 +72,10 @@ private Q_SLOTS:
         QTest::newRow("exact chunk") << qint64(64) << quint32(64) << qint64(64);
         QTest::newRow("two chunks exact") << qint64(128) << quint32(64) << qint64(10);
         QTest::newRow("uneven") << qint64(1000) << quint32(64) << qint64(33);
+        // Pieces longer than a chunk: whole chunks are encrypted from the caller's buffer.
+        QTest::newRow("pieces of several chunks, uneven") << qint64(1000) << quint32(64) << qint64(200);
+        QTest::newRow("pieces of two chunks exact") << qint64(640) << quint32(64) << qint64(128);
+        QTest::newRow("one piece") << qint64(1000) << quint32(64) << qint64(1000);
         QTest::newRow("default chunk, 1 MiB")
             << qint64(1 << 20) << SpoolFormat::DefaultChunkSize << qint64(65536);
     }
