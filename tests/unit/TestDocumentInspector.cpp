@@ -364,6 +364,8 @@ void TestDocumentInspector::urf()
 
     QImage thumb;
     QVERIFY(thumb.loadFromData(info.thumbnailPng));
+    // A grey page's thumbnail is a greyscale PNG; a colour one keeps its colour.
+    QCOMPARE(thumb.format() == QImage::Format_Grayscale8, !color);
     const QRgb band = thumb.pixel(thumb.width() / 2, thumb.height() * 5 / 12);
     if (color)
         QVERIFY(qRed(band) > 200 && qGreen(band) < 50 && qBlue(band) < 50);
