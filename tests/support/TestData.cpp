@@ -17,6 +17,16 @@ QByteArray readFile(const QString& path)
     return f.readAll();
 }
 
+qint64 procSelfNumber(const char* file, const QByteArray& key)
+{
+    const QByteArray prefix = key + ':';
+    for (const QByteArray& line : readFile(QStringLiteral("/proc/self/") + QLatin1String(file)).split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
 QByteArray pdfFromObjects(const QList<QByteArray>& objects)
 {
     QByteArray pdf = "%PDF-1.4\n";

@@ -11,4 +11,7 @@ QByteArray readFile(const QString& path);
 /// A PDF 1.4 file of these objects (numbered from 1; object 1 is the catalogue) with a correct
 /// cross-reference table, for tests that need a PDF of an exact make-up.
 QByteArray pdfFromObjects(const QList<QByteArray>& objects);
+/// The number after "`key`:" in /proc/self/`file` ("status" VmHWM in KiB, "io" rchar in bytes...);
+/// -1 when there is none.
+qint64 procSelfNumber(const char* file, const QByteArray& key);
 } // namespace TestData

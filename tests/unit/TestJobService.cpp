@@ -14,23 +14,6 @@
 #include <QTest>
 #include <unistd.h>
 
-namespace {
-
-/// Bytes this process has read with read()-like calls so far (/proc/self/io "rchar").
-qint64 bytesReadByThisProcess()
-{
-    QFile io(QStringLiteral("/proc/self/io"));
-    if (!io.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : io.readAll().split('\n')) {
-        if (line.startsWith("rchar:"))
-            return line.mid(6).trimmed().toLongLong();
-    }
-    return -1;
-}
-
-} // namespace
-
 class TestJobService : public QObject
 {
     Q_OBJECT
@@ -160,12 +143,12 @@ private Q_SLOTS:
             "<< /Length " + QByteArray::number(page1.size()) + " >>\nstream\n" + page1 + "\nendstream",
             "<< /Length " + QByteArray::number(page2.size()) + " >>\nstream\n" + page2 + "\nendstream",
         });
-        const qint64 before = bytesReadByThisProcess();
+        const qint64 before = TestData::procSelfNumber("io", "rchar");
         const IngestResult r = f.ingest(f.kim, pdf, QStringLiteral("application/pdf"));
         QCOMPARE(int(r.status), int(IngestResult::Status::Ok));
         QCOMPARE(r.job.pages, 2);
         f.jobs->waitForThumbnails();
-        const qint64 withIndex = bytesReadByThisProcess() - before;
+        const qint64 withIndex = TestData::procSelfNumber("io", "rchar") - before;
         const QByteArray thumbnail = f.jobs->thumbnailFor(f.kim, r.job.id);
         QVERIFY(!thumbnail.isEmpty());
         QVERIFY2(withIndex < pdf.size() / 4,

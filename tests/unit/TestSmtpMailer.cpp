@@ -2,6 +2,7 @@
 // fixture's self-signed certificate, AUTH, a streamed attachment that arrives intact without memory
 // growing with its size, and how failures are classified (server down, bad CA, 4xx, 5xx).
 #include "SmtpMailer.h"
+#include "TestData.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -13,19 +14,6 @@
 #include <QtTest>
 
 namespace {
-
-/// Peak resident memory of this process so far (VmHWM), in KiB.
-qint64 peakRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 /// A deterministic byte pattern of `size` bytes, produced on demand (never whole in memory), with
 /// the SHA-256 of what it delivered.
@@ -155,7 +143,7 @@ void TestSmtpMailer::deliversAStreamedAttachmentOverStartTls()
     const SmtpMailer::Result first = mailer.send(warmUp);
     QVERIFY2(first.ok, qPrintable(first.error));
     QCOMPARE(first.smtpCode, 250);
-    const qint64 peakBefore = peakRssKiB();
+    const qint64 peakBefore = TestData::procSelfNumber("status", "VmHWM");
     QVERIFY(peakBefore > 0);
 
     PatternSource source;
@@ -176,7 +164,7 @@ void TestSmtpMailer::deliversAStreamedAttachmentOverStartTls()
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.smtpCode, 250);
     QCOMPARE(source.offset, source.size);
-    const qint64 growthKiB = peakRssKiB() - peakBefore;
+    const qint64 growthKiB = TestData::procSelfNumber("status", "VmHWM") - peakBefore;
     // The attachment is 24 MiB (32 MiB as base64): holding it would raise the peak by that much.
     QVERIFY2(growthKiB < 4 * 1024, qPrintable(QStringLiteral("peak memory grew by %1 KiB").arg(growthKiB)));
 
