@@ -145,8 +145,9 @@ QByteArray toPng(const QImage& image)
     return png;
 }
 
-// Scales a rendered page to exactly the thumbnail size and stores it as PNG.
-void setThumbnail(DocumentInfo& info, const QImage& page, double widthPt, double heightPt)
+// Scales a rendered page to exactly the thumbnail size and stores it as PNG; `colour` is what
+// hasColour(page) said.
+void setThumbnail(DocumentInfo& info, const QImage& page, double widthPt, double heightPt, bool colour)
 {
     if (page.isNull())
         return;
@@ -155,7 +156,7 @@ void setThumbnail(DocumentInfo& info, const QImage& page, double widthPt, double
     if (thumb.size() != size)
         thumb = thumb.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     // A page in shades of grey is stored as one: a third of the bytes to filter, compress and send.
-    if (thumb.format() != QImage::Format_Grayscale8 && !hasColour(thumb))
+    if (thumb.format() != QImage::Format_Grayscale8 && !colour)
         thumb.convertTo(QImage::Format_Grayscale8);
     info.thumbnailPng = toPng(thumb);
 }
@@ -231,7 +232,7 @@ DocumentInfo inspectPdf(QIODevice* device, bool render)
         return info;
     }
     info.color = hasColour(image);
-    setThumbnail(info, image, info.widthPt, info.heightPt);
+    setThumbnail(info, image, info.widthPt, info.heightPt, info.color);
     return info;
 }
 
@@ -536,8 +537,10 @@ DocumentInfo inspectRaster(QIODevice* device, Format format, const QByteArray& h
             if (thumbnail)
                 thumbnailer.addLine(line.data());
         }
-        if (thumbnail)
-            setThumbnail(info, thumbnailer.finish(), info.widthPt, info.heightPt);
+        if (thumbnail) {
+            const QImage page = thumbnailer.finish();
+            setThumbnail(info, page, info.widthPt, info.heightPt, hasColour(page));
+        }
         ++info.pages;
     }
 
@@ -617,7 +620,7 @@ DocumentInfo inspectJpeg(QIODevice* device, bool render)
     if (!render)
         return info;
     info.color = hasColour(image);
-    setThumbnail(info, image, pixels.width(), pixels.height());
+    setThumbnail(info, image, pixels.width(), pixels.height(), info.color);
     return info;
 }
 
@@ -759,7 +762,7 @@ DocumentInspector::Rendering DocumentInspector::render(QIODevice* device, const 
         const QSize px = rotated ? stored.transposed() : stored;
         out.color = hasColour(image);
         DocumentInfo info;
-        setThumbnail(info, image, px.width(), px.height());
+        setThumbnail(info, image, px.width(), px.height(), out.color);
         out.thumbnailPng = info.thumbnailPng;
         return out;
     }
@@ -828,7 +831,7 @@ DocumentInspector::Rendering DocumentInspector::render(QIODevice* device, const 
         return placeholder(QStringLiteral("page 1 could not be rendered"));
     out.color = hasColour(image);
     DocumentInfo info;
-    setThumbnail(info, image, widthPt, heightPt);
+    setThumbnail(info, image, widthPt, heightPt, out.color);
     out.thumbnailPng = info.thumbnailPng;
     if (out.thumbnailPng.isEmpty())
         return placeholder(QStringLiteral("the thumbnail could not be encoded"));
