@@ -9,7 +9,9 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <algorithm>
 #include <fcntl.h>
+#include <memory>
 #include <sodium.h>
 #include <unistd.h>
 
@@ -46,6 +48,31 @@ struct WipedBytes
     bool whole = true; // false once the document outgrew InMemoryInspectBytes or the budget
     ByteBudgetShare share{g_inMemory};
     ~WipedBytes() { wipe(); }
+    /// Room for the next read straight into the kept bytes (no copy through a buffer): up to `*want`
+    /// bytes, fewer at the end of InMemoryInspectBytes (`*want` says how many). Nullptr when the
+    /// document is not kept. kept() then says how many bytes the read brought.
+    char* room(qint64* want)
+    {
+        if (!whole)
+            return nullptr;
+        if (bytes.capacity() == 0)
+            bytes.reserve(InMemoryInspectBytes);
+        const qint64 start = bytes.size();
+        if (start >= InMemoryInspectBytes)
+            return nullptr;
+        *want = std::min(*want, InMemoryInspectBytes - start);
+        m_roomStart = start;
+        bytes.resize(static_cast<qsizetype>(start + *want)); // within the reserved room: no copy, no fill
+        return bytes.data() + start;
+    }
+    void kept(qint64 n)
+    {
+        bytes.resize(static_cast<qsizetype>(m_roomStart + n));
+        if (!share.grow(n)) {
+            wipe();
+            whole = false;
+        }
+    }
     void append(const char* data, qint64 n, qint64 total)
     {
         if (!whole)
@@ -66,6 +93,9 @@ struct WipedBytes
         bytes = QByteArray();
         share.release();
     }
+
+private:
+    qint64 m_roomStart = 0;
 };
 
 } // namespace
@@ -100,8 +130,15 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     if (!writer.open(temp.fd, jobKey, true))
         return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
     // A quarter of a megabyte per read: each read from a long upload's connection is a round trip to
-    // its I/O thread.
-    std::vector<char> buf(256 * 1024);
+    // its I/O thread. A document kept in memory is read straight into `plain`; `buf` (uninitialised,
+    // made when first needed) serves longer ones and the converter.
+    constexpr qint64 ReadBytes = 256 * 1024;
+    std::unique_ptr<char[]> buf;
+    const auto scratch = [&buf] {
+        if (!buf)
+            buf.reset(new char[ReadBytes]);
+        return buf.get();
+    };
     QByteArray head;
     WipedBytes plain;
     plain.whole = sizeAtLeast <= InMemoryInspectBytes; // a longer one is read back from the spool file
@@ -110,23 +147,32 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     constexpr qint64 WritebackStep = 8 * 1024 * 1024;
     qint64 writebackFrom = 0;
     for (;;) {
-        const qint64 n = source(buf.data(), static_cast<qint64>(buf.size()));
+        qint64 want = ReadBytes;
+        char* const direct = plain.room(&want);
+        char* const data = direct ? direct : scratch();
+        const qint64 n = source(data, want);
         if (n < 0)
             return fail(IngestResult::Status::Aborted,
                         QStringLiteral("The upload was interrupted before the document was complete."),
                         &temp);
-        if (n == 0)
+        if (n == 0) {
+            if (direct)
+                plain.kept(0); // the room this last read did not fill goes
             break;
+        }
         if (head.size() < 16)
-            head.append(buf.data(), static_cast<qsizetype>(std::min<qint64>(n, 16 - head.size())));
+            head.append(data, static_cast<qsizetype>(std::min<qint64>(n, 16 - head.size())));
         if (writer.plaintextSize() + n > maxBytes)
             return fail(IngestResult::Status::TooLarge,
                         QStringLiteral("The document is larger than the %1 MB this server accepts.")
                             .arg(maxBytes / (1024 * 1024)),
                         &temp);
-        if (!writer.write(buf.data(), n))
+        if (!writer.write(data, n))
             return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
-        plain.append(buf.data(), n, writer.plaintextSize());
+        if (direct)
+            plain.kept(n);
+        else
+            plain.append(data, n, writer.plaintextSize());
         if (writer.plaintextSize() - writebackFrom >= WritebackStep) {
             (void)::sync_file_range(temp.fd, 0, 0, SYNC_FILE_RANGE_WRITE);
             writebackFrom = writer.plaintextSize();
@@ -198,7 +244,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         bool pdfTooLarge = false;
         const auto sink = [&](QIODevice* pdf, QString* sinkError) {
             for (;;) {
-                const qint64 n = pdf->read(buf.data(), static_cast<qint64>(buf.size()));
+                const qint64 n = pdf->read(scratch(), ReadBytes);
                 if (n < 0) {
                     *sinkError =
                         QStringLiteral("The server could not read the converted document. Try again later.");
@@ -213,7 +259,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
                             .arg(maxBytes / (1024 * 1024));
                     return false;
                 }
-                if (!pdfWriter.write(buf.data(), n)) {
+                if (!pdfWriter.write(buf.get(), n)) {
                     *sinkError = pdfWriter.errorString();
                     return false;
                 }

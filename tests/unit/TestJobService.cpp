@@ -12,7 +12,70 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cups/raster.h>
 #include <unistd.h>
+#include <vector>
+
+namespace {
+
+/// A one-page PDF padded with an unused stream to exactly `size` bytes.
+QByteArray paddedPdf(qint64 size)
+{
+    const auto make = [](qint64 padding) {
+        QByteArray pad(padding, 'x');
+        for (qint64 i = 0; i < padding; i += 4093)
+            pad[i] = char('a' + i % 26);
+        return TestData::pdfFromObjects({
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            "<< /Length " + QByteArray::number(pad.size()) + " >>\nstream\n" + pad + "\nendstream",
+        });
+    };
+    qint64 padding = size / 2;
+    QByteArray pdf = make(padding);
+    for (int i = 0; i < 4 && pdf.size() != size; ++i)
+        pdf = make(padding += size - pdf.size());
+    return pdf.size() == size ? pdf : QByteArray();
+}
+
+ssize_t appendToByteArray(void* ctx, unsigned char* buffer, size_t length)
+{
+    static_cast<QByteArray*>(ctx)->append(reinterpret_cast<const char*>(buffer),
+                                          static_cast<qsizetype>(length));
+    return static_cast<ssize_t>(length);
+}
+
+/// A PWG raster (libcups) of `pages` pages of letter at 100 dpi in grey noise, which run-length
+/// coding cannot shrink: about 0.94 MB a page.
+QByteArray noiseRaster(unsigned pages)
+{
+    QByteArray out;
+    cups_raster_t* raster = cupsRasterOpenIO(appendToByteArray, &out, CUPS_RASTER_WRITE_PWG);
+    if (!raster)
+        return {};
+    pwg_media_t* letter = pwgMediaForPWG("na_letter_8.5x11in");
+    quint32 seed = 12345;
+    for (unsigned page = 0; page < pages; ++page) {
+        cups_page_header2_t header;
+        cupsRasterInitPWGHeader(&header, letter, "sgray_8", 100, 100, "one-sided", nullptr);
+        header.cupsInteger[CUPS_RASTER_PWG_TotalPageCount] = pages;
+        if (!cupsRasterWriteHeader2(raster, &header)) {
+            cupsRasterClose(raster);
+            return {};
+        }
+        std::vector<unsigned char> line(header.cupsBytesPerLine);
+        for (unsigned y = 0; y < header.cupsHeight; ++y) {
+            for (auto& b : line)
+                b = static_cast<unsigned char>((seed = seed * 1664525u + 1013904223u) >> 24);
+            cupsRasterWritePixels(raster, line.data(), static_cast<unsigned>(line.size()));
+        }
+    }
+    cupsRasterClose(raster);
+    return out;
+}
+
+} // namespace
 
 class TestJobService : public QObject
 {
@@ -157,6 +220,71 @@ private Q_SLOTS:
         auto job = f.jobs->jobFor(f.kim, r.job.id);
         QVERIFY(job);
         QVERIFY(!job->color);
+    }
+
+    void everyByteStoredWhateverTheReads_data()
+    {
+        // Intake reads a document kept for inspection straight into the kept bytes, and a longer one
+        // through its buffer; the switch happens where it outgrows the 4 MiB - 64 KiB kept in memory
+        // (DocumentIntake.cpp, InMemoryInspectBytes). The rasters' page count is read from every byte
+        // of the copy inspected: a byte lost or moved there loses pages.
+        constexpr qint64 kept = 4 * 1024 * 1024 - 64 * 1024;
+        QTest::addColumn<QByteArray>("document");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("pages");
+        QTest::addColumn<int>("piece"); // the largest piece the source hands over per read; 0: as asked
+        const QString pdf = QStringLiteral("application/pdf");
+        const QString pwg = QStringLiteral("image/pwg-raster");
+        QTest::newRow("small PDF, whole reads") << paddedPdf(300'000) << pdf << 1 << 0;
+        QTest::newRow("PDF just under the kept size") << paddedPdf(kept - 1) << pdf << 1 << 70'001;
+        QTest::newRow("PDF of exactly the kept size") << paddedPdf(kept) << pdf << 1 << 65'536;
+        QTest::newRow("PDF one byte over") << paddedPdf(kept + 1) << pdf << 1 << 0;
+        QTest::newRow("6 MB PDF, uneven reads") << paddedPdf(6'000'000) << pdf << 1 << 99'991;
+        const QByteArray four = noiseRaster(4), five = noiseRaster(5);
+        QVERIFY(four.size() < kept && five.size() > kept);
+        QTest::newRow("raster kept, uneven reads") << four << pwg << 4 << 33'333;
+        QTest::newRow("raster kept, whole reads") << four << pwg << 4 << 0;
+        QTest::newRow("raster over the kept size") << five << pwg << 5 << 77'777;
+    }
+
+    void everyByteStoredWhateverTheReads()
+    {
+        QFETCH(QByteArray, document);
+        QFETCH(QString, format);
+        QFETCH(int, pages);
+        QFETCH(int, piece);
+        Fixture f;
+        QVERIFY(f.init());
+        f.jobs->setHoldLimits(3600, 600, 64 * 1024 * 1024);
+        JobInfo meta;
+        meta.name = QStringLiteral("doc");
+        meta.documentFormat = format;
+        qint64 at = 0;
+        int reads = 0;
+        const IngestResult r = f.jobs->ingest(f.kim, meta, [&](char* out, qint64 max) {
+            // Pieces of varying length, never more than asked.
+            const qint64 want = piece > 0 ? std::min<qint64>(max, 1 + (7919 * reads++) % piece) : max;
+            const qint64 n = std::min<qint64>(want, document.size() - at);
+            memcpy(out, document.constData() + at, static_cast<size_t>(n));
+            at += n;
+            return n;
+        });
+        QCOMPARE(int(r.status), int(IngestResult::Status::Ok));
+        QCOMPARE(r.job.size, qint64(document.size()));
+        QCOMPARE(r.job.pages, pages);
+        auto stored = f.store.job(r.job.id);
+        SecretKey key;
+        const int fd = f.jobs->openDocument(*stored, &key);
+        QVERIFY(fd >= 0);
+        SpoolReader reader;
+        QVERIFY(reader.open(fd, key));
+        QByteArray back(document.size() + 10, '\0');
+        qint64 got = 0, n = 0;
+        while ((n = reader.read(back.data() + got, back.size() - got)) > 0)
+            got += n;
+        ::close(fd);
+        QCOMPARE(got, qint64(document.size()));
+        QVERIFY(back.left(got) == document);
     }
 
     void thumbnailRenderedAtStartUp()
