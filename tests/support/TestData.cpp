@@ -1,6 +1,20 @@
 #include "TestData.h"
 
 #include <QFile>
+#include <algorithm>
+#include <cups/raster.h>
+#include <vector>
+
+namespace {
+
+ssize_t appendToByteArray(void* ctx, unsigned char* buffer, size_t length)
+{
+    static_cast<QByteArray*>(ctx)->append(reinterpret_cast<const char*>(buffer),
+                                          static_cast<qsizetype>(length));
+    return static_cast<ssize_t>(length);
+}
+
+} // namespace
 
 namespace TestData {
 
@@ -42,5 +56,34 @@ QByteArray pdfFromObjects(const QList<QByteArray>& objects)
     pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
            QByteArray::number(xref) + "\n%%EOF\n";
     return pdf;
+}
+
+QByteArray letterRaster(
+    bool apple, unsigned pages, const char* colorSpace,
+    const std::function<void(unsigned y, unsigned height, unsigned char* line, unsigned bytes)>& fill)
+{
+    QByteArray out;
+    cups_raster_t* raster =
+        cupsRasterOpenIO(appendToByteArray, &out, apple ? CUPS_RASTER_WRITE_APPLE : CUPS_RASTER_WRITE_PWG);
+    if (!raster)
+        return {};
+    pwg_media_t* letter = pwgMediaForPWG("na_letter_8.5x11in");
+    for (unsigned page = 0; page < pages; ++page) {
+        cups_page_header2_t header;
+        cupsRasterInitPWGHeader(&header, letter, colorSpace, 100, 100, "one-sided", nullptr);
+        header.cupsInteger[CUPS_RASTER_PWG_TotalPageCount] = pages;
+        if (!cupsRasterWriteHeader2(raster, &header)) {
+            cupsRasterClose(raster);
+            return {};
+        }
+        std::vector<unsigned char> line(header.cupsBytesPerLine);
+        for (unsigned y = 0; y < header.cupsHeight; ++y) {
+            std::fill(line.begin(), line.end(), 0xff);
+            fill(y, header.cupsHeight, line.data(), header.cupsBytesPerLine);
+            cupsRasterWritePixels(raster, line.data(), header.cupsBytesPerLine);
+        }
+    }
+    cupsRasterClose(raster);
+    return out;
 }
 } // namespace TestData

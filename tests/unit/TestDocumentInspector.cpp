@@ -13,8 +13,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <cups/cups.h>
-#include <cups/raster.h>
 
 #include <atomic>
 #include <cstring>
@@ -79,50 +77,24 @@ QByteArray pwgFromPdf(const QByteArray& pdf, bool color, int dpi = 72)
     return ok ? out : QByteArray();
 }
 
-ssize_t appendToByteArray(void* ctx, unsigned char* buffer, size_t length)
-{
-    static_cast<QByteArray*>(ctx)->append(reinterpret_cast<const char*>(buffer),
-                                          static_cast<qsizetype>(length));
-    return static_cast<ssize_t>(length);
-}
-
-/// Writes an Apple raster (URF) stream with libcups: `pages` pages of letter at 100 dpi, with a red
-/// (colour) or dark grey band in the middle of each page.
+/// An Apple raster (URF) of `pages` pages of letter at 100 dpi, with a red (colour) or dark grey band
+/// in the middle of each page.
 QByteArray makeUrf(unsigned pages, bool color)
 {
-    QByteArray out;
-    cups_raster_t* raster = cupsRasterOpenIO(appendToByteArray, &out, CUPS_RASTER_WRITE_APPLE);
-    if (!raster)
-        return {};
-    pwg_media_t* letter = pwgMediaForPWG("na_letter_8.5x11in");
-    for (unsigned page = 0; page < pages; ++page) {
-        cups_page_header2_t header;
-        cupsRasterInitPWGHeader(&header, letter, color ? "srgb_8" : "sgray_8", 100, 100, "one-sided",
-                                nullptr);
-        header.cupsInteger[CUPS_RASTER_PWG_TotalPageCount] = pages;
-        if (!cupsRasterWriteHeader2(raster, &header)) {
-            cupsRasterClose(raster);
-            return {};
-        }
-        std::vector<unsigned char> line(header.cupsBytesPerLine);
-        for (unsigned y = 0; y < header.cupsHeight; ++y) {
-            std::memset(line.data(), 0xff, line.size());
-            if (y > header.cupsHeight / 3 && y < header.cupsHeight / 2) {
-                for (unsigned x = 0; x < header.cupsWidth; ++x) {
-                    if (color) {
-                        line[x * 3] = 0xff;
-                        line[x * 3 + 1] = 0;
-                        line[x * 3 + 2] = 0;
-                    } else {
-                        line[x] = 0x40;
-                    }
-                }
-            }
-            cupsRasterWritePixels(raster, line.data(), header.cupsBytesPerLine);
-        }
-    }
-    cupsRasterClose(raster);
-    return out;
+    return TestData::letterRaster(true, pages, color ? "srgb_8" : "sgray_8",
+                                  [color](unsigned y, unsigned height, unsigned char* line, unsigned bytes) {
+                                      if (y <= height / 3 || y >= height / 2)
+                                          return;
+                                      if (!color) {
+                                          std::memset(line, 0x40, bytes);
+                                          return;
+                                      }
+                                      for (unsigned x = 0; x + 2 < bytes; x += 3) {
+                                          line[x] = 0xff;
+                                          line[x + 1] = 0;
+                                          line[x + 2] = 0;
+                                      }
+                                  });
 }
 
 /// A JPEG of `size` pixels declaring `dpi` (0 = leave Qt's default), white with a coloured block.

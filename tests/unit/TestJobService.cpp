@@ -12,7 +12,6 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
-#include <cups/raster.h>
 #include <unistd.h>
 #include <vector>
 
@@ -39,40 +38,16 @@ QByteArray paddedPdf(qint64 size)
     return pdf.size() == size ? pdf : QByteArray();
 }
 
-ssize_t appendToByteArray(void* ctx, unsigned char* buffer, size_t length)
-{
-    static_cast<QByteArray*>(ctx)->append(reinterpret_cast<const char*>(buffer),
-                                          static_cast<qsizetype>(length));
-    return static_cast<ssize_t>(length);
-}
-
-/// A PWG raster (libcups) of `pages` pages of letter at 100 dpi in grey noise, which run-length
-/// coding cannot shrink: about 0.94 MB a page.
+/// A PWG raster of `pages` pages of letter at 100 dpi in grey noise, which run-length coding cannot
+/// shrink: about 0.94 MB a page.
 QByteArray noiseRaster(unsigned pages)
 {
-    QByteArray out;
-    cups_raster_t* raster = cupsRasterOpenIO(appendToByteArray, &out, CUPS_RASTER_WRITE_PWG);
-    if (!raster)
-        return {};
-    pwg_media_t* letter = pwgMediaForPWG("na_letter_8.5x11in");
     quint32 seed = 12345;
-    for (unsigned page = 0; page < pages; ++page) {
-        cups_page_header2_t header;
-        cupsRasterInitPWGHeader(&header, letter, "sgray_8", 100, 100, "one-sided", nullptr);
-        header.cupsInteger[CUPS_RASTER_PWG_TotalPageCount] = pages;
-        if (!cupsRasterWriteHeader2(raster, &header)) {
-            cupsRasterClose(raster);
-            return {};
-        }
-        std::vector<unsigned char> line(header.cupsBytesPerLine);
-        for (unsigned y = 0; y < header.cupsHeight; ++y) {
-            for (auto& b : line)
-                b = static_cast<unsigned char>((seed = seed * 1664525u + 1013904223u) >> 24);
-            cupsRasterWritePixels(raster, line.data(), static_cast<unsigned>(line.size()));
-        }
-    }
-    cupsRasterClose(raster);
-    return out;
+    return TestData::letterRaster(
+        false, pages, "sgray_8", [&seed](unsigned, unsigned, unsigned char* line, unsigned bytes) {
+            for (unsigned x = 0; x < bytes; ++x)
+                line[x] = static_cast<unsigned char>((seed = seed * 1664525u + 1013904223u) >> 24);
+        });
 }
 
 } // namespace
@@ -127,6 +102,25 @@ class TestJobService : public QObject
                 },
                 0, captureId, sizeAtLeast);
         }
+        /// The stored document of job `id`, decrypted to its authenticated end; empty when it cannot be.
+        QByteArray storedDocument(qint64 id)
+        {
+            const auto job = store.job(id);
+            SecretKey key;
+            const int fd = job ? jobs->openDocument(*job, &key) : -1;
+            if (fd < 0)
+                return {};
+            SpoolReader reader;
+            QByteArray out;
+            qint64 n = -1;
+            if (reader.open(fd, key)) {
+                std::vector<char> buf(64 * 1024);
+                while ((n = reader.read(buf.data(), qint64(buf.size()))) > 0)
+                    out.append(buf.data(), static_cast<qsizetype>(n));
+            }
+            ::close(fd);
+            return n == 0 ? out : QByteArray();
+        }
         int spoolFiles() const
         {
             return QDir(dir.filePath(QStringLiteral("spool"))).entryList(QDir::Files).size();
@@ -151,18 +145,7 @@ private Q_SLOTS:
         QVERIFY(sub->wait(&e, std::chrono::milliseconds(100)));
         QCOMPARE(e.value(QLatin1String("type")).toString(), QStringLiteral("job-held"));
         // The stored file decrypts back to the very bytes received.
-        auto stored = f.store.job(r.job.id);
-        SecretKey key;
-        const int fd = f.jobs->openDocument(*stored, &key);
-        QVERIFY(fd >= 0);
-        SpoolReader reader;
-        QVERIFY(reader.open(fd, key));
-        QByteArray back(pdf.size() + 10, '\0');
-        qint64 got = 0, n = 0;
-        while ((n = reader.read(back.data() + got, back.size() - got)) > 0)
-            got += n;
-        ::close(fd);
-        QCOMPARE(back.left(got), pdf);
+        QCOMPARE(f.storedDocument(r.job.id), pdf);
         // The thumbnail is rendered after the acknowledgement, on the thumbnail worker.
         f.jobs->waitForThumbnails();
         QVERIFY(!f.jobs->thumbnailFor(f.kim, r.job.id).isEmpty());
@@ -272,19 +255,9 @@ private Q_SLOTS:
         QCOMPARE(int(r.status), int(IngestResult::Status::Ok));
         QCOMPARE(r.job.size, qint64(document.size()));
         QCOMPARE(r.job.pages, pages);
-        auto stored = f.store.job(r.job.id);
-        SecretKey key;
-        const int fd = f.jobs->openDocument(*stored, &key);
-        QVERIFY(fd >= 0);
-        SpoolReader reader;
-        QVERIFY(reader.open(fd, key));
-        QByteArray back(document.size() + 10, '\0');
-        qint64 got = 0, n = 0;
-        while ((n = reader.read(back.data() + got, back.size() - got)) > 0)
-            got += n;
-        ::close(fd);
-        QCOMPARE(got, qint64(document.size()));
-        QVERIFY(back.left(got) == document);
+        const QByteArray back = f.storedDocument(r.job.id);
+        QCOMPARE(back.size(), document.size());
+        QVERIFY(back == document);
     }
 
     void thumbnailRenderedAtStartUp()
@@ -607,17 +580,7 @@ private Q_SLOTS:
         QCOMPARE(f.store.jobCount(), qint64(1));
         QCOMPARE(f.spoolFiles(), 1); // the partial file went with its row
         // The complete one is still served whole, and its mark is cleared (at the latest at the stop).
-        SecretKey key;
-        const int fd = f.jobs->openDocument(*f.store.job(ids[0]), &key);
-        QVERIFY(fd >= 0);
-        SpoolReader reader;
-        QVERIFY(reader.open(fd, key));
-        QByteArray back(pdf.size() + 10, '\0');
-        qint64 got = 0, n = 0;
-        while ((n = reader.read(back.data() + got, back.size() - got)) > 0)
-            got += n;
-        ::close(fd);
-        QCOMPARE(back.left(got), pdf);
+        QCOMPARE(f.storedDocument(ids[0]), pdf);
         f.jobs.reset();
         QVERIFY(f.store.jobsWithUnsyncedSpool().isEmpty());
     }
