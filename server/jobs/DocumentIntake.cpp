@@ -68,23 +68,16 @@ struct WipedBytes
     void kept(qint64 n)
     {
         bytes.resize(static_cast<qsizetype>(m_roomStart + n));
-        if (!share.grow(n)) {
-            wipe();
-            whole = false;
-        }
+        if (!share.grow(n))
+            outgrown(); // the shared budget is spent: the same
     }
-    void append(const char* data, qint64 n, qint64 total)
+    /// The document did not fit in InMemoryInspectBytes: it is read back from the spool file instead.
+    void outgrown()
     {
         if (!whole)
             return;
-        if (total > InMemoryInspectBytes || !share.grow(n)) {
-            wipe();
-            whole = false;
-            return;
-        }
-        if (bytes.capacity() == 0)
-            bytes.reserve(InMemoryInspectBytes);
-        bytes.append(data, static_cast<qsizetype>(n));
+        wipe();
+        whole = false;
     }
     void wipe()
     {
@@ -172,7 +165,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         if (direct)
             plain.kept(n);
         else
-            plain.append(data, n, writer.plaintextSize());
+            plain.outgrown(); // no room left in memory
         if (writer.plaintextSize() - writebackFrom >= WritebackStep) {
             (void)::sync_file_range(temp.fd, 0, 0, SYNC_FILE_RANGE_WRITE);
             writebackFrom = writer.plaintextSize();
@@ -243,8 +236,9 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         }
         bool pdfTooLarge = false;
         const auto sink = [&](QIODevice* pdf, QString* sinkError) {
+            char* const out = scratch();
             for (;;) {
-                const qint64 n = pdf->read(scratch(), ReadBytes);
+                const qint64 n = pdf->read(out, ReadBytes);
                 if (n < 0) {
                     *sinkError =
                         QStringLiteral("The server could not read the converted document. Try again later.");
@@ -259,7 +253,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
                             .arg(maxBytes / (1024 * 1024));
                     return false;
                 }
-                if (!pdfWriter.write(buf.get(), n)) {
+                if (!pdfWriter.write(out, n)) {
                     *sinkError = pdfWriter.errorString();
                     return false;
                 }

@@ -13,7 +13,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-
 #include <atomic>
 #include <cstring>
 #include <thread>
