@@ -40,27 +40,34 @@ QString sniffFormat(const QByteArray& head)
 constexpr qint64 InMemoryInspectBytes = 4 * 1024 * 1024 - 64 * 1024;
 ByteBudget g_inMemory(64 * 1024 * 1024);
 
-/// The plaintext kept for inspection: its room is reserved once (no reallocation leaves copies behind),
-/// its bytes count against the shared budget and are wiped when it goes.
+/// The plaintext kept for inspection: its bytes count against the shared budget and are wiped when it
+/// goes. Its room is sized from the length the request told (one byte over it, so that the read which
+/// finds the end needs no more), else from a first guess; a document longer than that moves to room twice
+/// as large, and the old room is wiped, so no copy of the plaintext is left behind in freed memory.
 struct WipedBytes
 {
     QByteArray bytes;
-    bool whole = true; // false once the document outgrew InMemoryInspectBytes or the budget
+    bool whole = true;   // false once the document outgrew InMemoryInspectBytes or the budget
+    qint64 expected = 0; // the length the request told, 0 if it did not
     ByteBudgetShare share{g_inMemory};
     ~WipedBytes() { wipe(); }
     /// Room for the next read straight into the kept bytes (no copy through a buffer): up to `*want`
-    /// bytes, fewer at the end of InMemoryInspectBytes (`*want` says how many). Nullptr when the
-    /// document is not kept. kept() then says how many bytes the read brought.
+    /// bytes, fewer at the end of the room or of InMemoryInspectBytes (`*want` says how many). Nullptr
+    /// when the document is not kept. kept() then says how many bytes the read brought.
     char* room(qint64* want)
     {
         if (!whole)
             return nullptr;
-        if (bytes.capacity() == 0)
-            bytes.reserve(InMemoryInspectBytes);
         const qint64 start = bytes.size();
         if (start >= InMemoryInspectBytes)
             return nullptr;
-        *want = std::min(*want, InMemoryInspectBytes - start);
+        if (bytes.capacity() == 0)
+            bytes.reserve(static_cast<qsizetype>(
+                std::min(InMemoryInspectBytes, expected > 0 ? expected + 1 : FirstGuessBytes)));
+        else if (start >= bytes.capacity())
+            moveToLargerRoom(std::min(InMemoryInspectBytes, 2 * static_cast<qint64>(bytes.capacity())));
+        *want =
+            std::min({*want, InMemoryInspectBytes - start, static_cast<qint64>(bytes.capacity()) - start});
         m_roomStart = start;
         bytes.resize(static_cast<qsizetype>(start + *want)); // within the reserved room: no copy, no fill
         return bytes.data() + start;
@@ -79,6 +86,14 @@ struct WipedBytes
         wipe();
         whole = false;
     }
+    void moveToLargerRoom(qint64 capacity)
+    {
+        QByteArray larger;
+        larger.reserve(static_cast<qsizetype>(capacity));
+        larger.append(bytes.constData(), bytes.size()); // a copy, never a share of the bytes wiped below
+        sodium_memzero(bytes.data(), static_cast<size_t>(bytes.size()));
+        bytes = std::move(larger);
+    }
     void wipe()
     {
         if (!bytes.isEmpty())
@@ -86,6 +101,9 @@ struct WipedBytes
         bytes = QByteArray();
         share.release();
     }
+
+    /// Room when the length is not known: what one read asks for.
+    static constexpr qint64 FirstGuessBytes = 256 * 1024;
 
 private:
     qint64 m_roomStart = 0;
@@ -135,6 +153,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     QByteArray head;
     WipedBytes plain;
     plain.whole = sizeAtLeast <= InMemoryInspectBytes; // a longer one is read back from the spool file
+    plain.expected = sizeAtLeast;
     // Large documents: writeback starts while the rest arrives, so that the fdatasync at commit does not
     // wait for all of it.
     constexpr qint64 WritebackStep = 8 * 1024 * 1024;

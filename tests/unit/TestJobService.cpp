@@ -216,18 +216,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("format");
         QTest::addColumn<int>("pages");
         QTest::addColumn<int>("piece"); // the largest piece the source hands over per read; 0: as asked
+        // The length the request told (bodyBytesAtLeast): the kept bytes' room is sized from it; a
+        // document longer than told (a chunked upload still arriving) moves to larger room as it comes.
+        QTest::addColumn<qint64>("told");
         const QString pdf = QStringLiteral("application/pdf");
         const QString pwg = QStringLiteral("image/pwg-raster");
-        QTest::newRow("small PDF, whole reads") << paddedPdf(300'000) << pdf << 1 << 0;
-        QTest::newRow("PDF just under the kept size") << paddedPdf(kept - 1) << pdf << 1 << 70'001;
-        QTest::newRow("PDF of exactly the kept size") << paddedPdf(kept) << pdf << 1 << 65'536;
-        QTest::newRow("PDF one byte over") << paddedPdf(kept + 1) << pdf << 1 << 0;
-        QTest::newRow("6 MB PDF, uneven reads") << paddedPdf(6'000'000) << pdf << 1 << 99'991;
+        QTest::newRow("small PDF, whole reads") << paddedPdf(300'000) << pdf << 1 << 0 << qint64(0);
+        QTest::newRow("PDF just under the kept size")
+            << paddedPdf(kept - 1) << pdf << 1 << 70'001 << qint64(0);
+        QTest::newRow("PDF of exactly the kept size") << paddedPdf(kept) << pdf << 1 << 65'536 << qint64(0);
+        QTest::newRow("PDF one byte over") << paddedPdf(kept + 1) << pdf << 1 << 0 << qint64(0);
+        QTest::newRow("6 MB PDF, uneven reads") << paddedPdf(6'000'000) << pdf << 1 << 99'991 << qint64(0);
         const QByteArray four = noiseRaster(4), five = noiseRaster(5);
         QVERIFY(four.size() < kept && five.size() > kept);
-        QTest::newRow("raster kept, uneven reads") << four << pwg << 4 << 33'333;
-        QTest::newRow("raster kept, whole reads") << four << pwg << 4 << 0;
-        QTest::newRow("raster over the kept size") << five << pwg << 5 << 77'777;
+        QTest::newRow("raster kept, uneven reads") << four << pwg << 4 << 33'333 << qint64(0);
+        QTest::newRow("raster kept, whole reads") << four << pwg << 4 << 0 << qint64(0);
+        QTest::newRow("raster over the kept size") << five << pwg << 5 << 77'777 << qint64(0);
+        QTest::newRow("raster, length told") << four << pwg << 4 << 33'333 << qint64(four.size());
+        QTest::newRow("raster, told too little") << four << pwg << 4 << 0 << qint64(1000);
+        QTest::newRow("raster over the kept size, told too little") << five << pwg << 5 << 0 << qint64(1000);
+        QTest::newRow("PDF of exactly the kept size, told") << paddedPdf(kept) << pdf << 1 << 0 << kept;
     }
 
     void everyByteStoredWhateverTheReads()
@@ -236,6 +244,7 @@ private Q_SLOTS:
         QFETCH(QString, format);
         QFETCH(int, pages);
         QFETCH(int, piece);
+        QFETCH(qint64, told);
         Fixture f;
         QVERIFY(f.init());
         f.jobs->setHoldLimits(3600, 600, 64 * 1024 * 1024);
@@ -244,14 +253,17 @@ private Q_SLOTS:
         meta.documentFormat = format;
         qint64 at = 0;
         int reads = 0;
-        const IngestResult r = f.jobs->ingest(f.kim, meta, [&](char* out, qint64 max) {
-            // Pieces of varying length, never more than asked.
-            const qint64 want = piece > 0 ? std::min<qint64>(max, 1 + (7919 * reads++) % piece) : max;
-            const qint64 n = std::min<qint64>(want, document.size() - at);
-            memcpy(out, document.constData() + at, static_cast<size_t>(n));
-            at += n;
-            return n;
-        });
+        const IngestResult r = f.jobs->ingest(
+            f.kim, meta,
+            [&](char* out, qint64 max) {
+                // Pieces of varying length, never more than asked.
+                const qint64 want = piece > 0 ? std::min<qint64>(max, 1 + (7919 * reads++) % piece) : max;
+                const qint64 n = std::min<qint64>(want, document.size() - at);
+                memcpy(out, document.constData() + at, static_cast<size_t>(n));
+                at += n;
+                return n;
+            },
+            0, QString(), told);
         QCOMPARE(int(r.status), int(IngestResult::Status::Ok));
         QCOMPARE(r.job.size, qint64(document.size()));
         QCOMPARE(r.job.pages, pages);
