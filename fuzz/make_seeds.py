@@ -124,6 +124,10 @@ def main():
         put('spool_cipher', f'written-damage{damage}', bytes([1, 15, damage, 0x40, 0x01, 0x33]) + plain)
     put('spool_cipher', 'written-empty', bytes([1, 0, 0, 0, 0, 0]))
     put('spool_cipher', 'raw-header', b'\x00MPSJ\x01\x00\x00\x00\x00\x00\x01\x00' + bytes(range(24)) + bytes(40))
+    put('spool_cipher', 'raw-header-v2', b'\x00MPSJ\x02\x00\x00\x00\x40\x00\x00\x00' + bytes(range(24)) + bytes(40))
+    # raw-v1-written (checked in, not made here): a whole version 1 file under the harness's key (700 bytes
+    # of the pattern in tests/unit/TestSpoolCipher.cpp, chunks of 64), written by SpoolWriter at 7c6e9a0,
+    # the last build that wrote version 1; the raw path reads it to its authenticated end.
 
     # outbox_cipher: 0 raw file, 1 written + damaged (meta NUL document), 2 outbox.pub text
     meta = b'{"title":"report.pdf","copies":1,"user":"kim"}'

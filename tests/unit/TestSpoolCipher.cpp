@@ -1,4 +1,5 @@
-// Spool encryption: round trips, tamper and truncation detection, seekable reads.
+// Spool encryption: round trips, tamper and truncation detection, seekable reads, and files of the
+// previous format version (tests/unit/data/spool) still read.
 #include "SpoolCipher.h"
 
 #include <QTemporaryFile>
@@ -113,7 +114,8 @@ private Q_SLOTS:
     void tamperDetected_data()
     {
         QTest::addColumn<int>("offset");
-        QTest::newRow("header") << 20;
+        QTest::newRow("header: the salt") << 20;
+        QTest::newRow("header: a reserved byte") << 6;
         QTest::newRow("first chunk") << SpoolFormat::HeaderSize + 3;
         QTest::newRow("last chunk") << -5;
     }
@@ -138,23 +140,143 @@ private Q_SLOTS:
 
     void truncationDetected_data()
     {
+        // pattern(300) in chunks of 64: 4 full chunks, then the last with 44 bytes.
+        constexpr int tag = SpoolFormat::ChunkOverhead;
         QTest::addColumn<int>("cut");
-        QTest::newRow("whole last chunk") << (17 + 44);
-        QTest::newRow("one byte") << 1;
-        QTest::newRow("at chunk boundary") << (17 + 44 + 64 + 17);
+        QTest::addColumn<QString>("error");
+        // Cut at a chunk boundary, the file still ends in a whole chunk, which is not marked the last.
+        QTest::newRow("whole last chunk") << (tag + 44) << "truncated";
+        QTest::newRow("at chunk boundary") << (tag + 44 + 64 + tag) << "truncated";
+        QTest::newRow("one byte") << 1 << "authentication";
+        QTest::newRow("into the tag of a whole chunk") << (tag + 44 + 3) << "authentication";
+        QTest::newRow("all chunks") << (tag + 44 + 4 * (64 + tag)) << "truncated";
     }
     void truncationDetected()
     {
         QFETCH(int, cut);
+        QFETCH(QString, error);
         const SecretKey key = SecretKey::random();
-        const QString path = encrypt(pattern(300), key, 64, 64); // 4 full chunks + 44 bytes final
+        const QString path = encrypt(pattern(300), key, 64, 64);
         QFile f(path);
         QVERIFY(f.resize(f.size() - cut));
         QByteArray back;
         QString err;
         QVERIFY(!decrypt(path, key, &back, &err));
-        QVERIFY(err.contains(QLatin1String("truncated")) || err.contains(QLatin1String("authentication")));
+        QVERIFY2(err.contains(error), qPrintable(err));
         QFile::remove(path);
+    }
+
+    void reorderedChunksDetected()
+    {
+        // Two whole chunks swapped: each still carries a valid tag, but for another place in the file.
+        const SecretKey key = SecretKey::random();
+        const QString path = encrypt(pattern(300), key, 64, 64);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray all = f.readAll();
+        const int whole = 64 + SpoolFormat::ChunkOverhead;
+        const QByteArray first = all.mid(SpoolFormat::HeaderSize, whole);
+        const QByteArray second = all.mid(SpoolFormat::HeaderSize + whole, whole);
+        all.replace(SpoolFormat::HeaderSize, whole, second);
+        all.replace(SpoolFormat::HeaderSize + whole, whole, first);
+        QVERIFY(f.seek(0) && f.write(all) == all.size());
+        f.close();
+        QByteArray back;
+        QString err;
+        QVERIFY(!decrypt(path, key, &back, &err));
+        QVERIFY2(err.contains(QLatin1String("authentication")), qPrintable(err));
+        QVERIFY(back.isEmpty());
+        QFile::remove(path);
+    }
+
+    void writesTheCurrentVersion()
+    {
+        const QString path = encrypt(pattern(100), SecretKey::random(), 64, 100);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray header = f.read(SpoolFormat::HeaderSize);
+        QCOMPARE(header.left(4), QByteArray("MPSJ"));
+        QCOMPARE(int(header.at(4)), int(SpoolFormat::Version));
+        // 100 bytes in chunks of 64: two chunks, each with its tag.
+        QCOMPARE(f.size(), qint64(SpoolFormat::HeaderSize + 100 + 2 * SpoolFormat::ChunkOverhead));
+        f.close();
+        QFile::remove(path);
+    }
+
+    void versionByteIsBound()
+    {
+        // A current file relabelled as version 1 (or a version 1 file as the current one) is not read.
+        const SecretKey key = SecretKey::random();
+        const QString path = encrypt(pattern(300), key, 64, 50);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(4) && f.write("\x01", 1) == 1);
+        f.close();
+        QByteArray back;
+        QString err;
+        QVERIFY(!decrypt(path, key, &back, &err));
+        QVERIFY(back.isEmpty());
+        QFile::remove(path);
+    }
+
+    void previousVersionStillReads_data()
+    {
+        // Written by SpoolWriter at 7c6e9a0, the last to write version 1, under the key of 32 bytes
+        // 0x42 (tests/unit/data/spool/README.md).
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<qint64>("size");
+        QTest::newRow("300 bytes, chunks of 64") << "spool-v1-300b-chunk64.job" << qint64(300);
+        QTest::newRow("10000 bytes, chunks of 256") << "spool-v1-10000b-chunk256.job" << qint64(10000);
+        QTest::newRow("empty") << "spool-v1-empty.job" << qint64(0);
+    }
+    void previousVersionStillReads()
+    {
+        QFETCH(QString, file);
+        QFETCH(qint64, size);
+        bool ok = false;
+        const SecretKey key = SecretKey::fromBytes(QByteArray(SecretKey::Size, '\x42'), &ok);
+        QVERIFY(ok);
+        const QString path = QStringLiteral(MPS_SOURCE_DIR "/tests/unit/data/spool/") + file;
+        QFile original(path);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QCOMPARE(int(original.read(5).at(4)), 1);
+        QByteArray back;
+        QString err;
+        QVERIFY2(decrypt(path, key, &back, &err), qPrintable(err));
+        QCOMPARE(back, pattern(size));
+        // Through its seek index too, at offsets inside and across chunks.
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+        SpoolReader r;
+        QVERIFY(r.open(fd, key));
+        auto index = r.buildIndex();
+        QVERIFY(index);
+        QVERIFY(index->fits(fd));
+        SpoolDevice dev(fd, std::move(index));
+        QVERIFY(dev.open(QIODevice::ReadOnly));
+        QCOMPARE(dev.size(), size);
+        for (qint64 at : {size - 10, qint64(0), qint64(63), qint64(64), size / 2}) {
+            if (at < 0 || at >= size)
+                continue;
+            QVERIFY(dev.seek(at));
+            QCOMPARE(dev.read(300), pattern(size).mid(at, 300));
+        }
+        ::close(fd);
+        // A byte changed in its last chunk is still caught.
+        if (size > 0) {
+            QTemporaryFile copy;
+            QVERIFY(copy.open());
+            QFile::remove(copy.fileName());
+            QVERIFY(QFile::copy(path, copy.fileName()));
+            QFile damaged(copy.fileName());
+            QVERIFY(damaged.open(QIODevice::ReadWrite));
+            QByteArray bytes = damaged.readAll();
+            bytes[bytes.size() - 3] = static_cast<char>(bytes[bytes.size() - 3] ^ 0x10);
+            QVERIFY(damaged.seek(0) && damaged.write(bytes) == bytes.size());
+            damaged.close();
+            QByteArray partial;
+            QVERIFY(!decrypt(copy.fileName(), key, &partial, &err));
+            QVERIFY2(err.contains(QLatin1String("authentication")), qPrintable(err));
+        }
     }
 
     void seekableDevice()
