@@ -5,6 +5,7 @@
 #include <QTemporaryFile>
 #include <QTest>
 #include <fcntl.h>
+#include <functional>
 #include <sodium.h>
 #include <unistd.h>
 
@@ -60,6 +61,28 @@ private:
         return ok;
     }
 
+    /// Changes the bytes of the file at `path` in place, as `change` says (same length).
+    static bool rewrite(const QString& path, const std::function<void(QByteArray&)>& change)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadWrite))
+            return false;
+        QByteArray all = f.readAll();
+        change(all);
+        return f.seek(0) && f.write(all) == all.size();
+    }
+    /// Why the file at `path` does not read to its authenticated end (empty when it does); `back` gets
+    /// what the reader gave before it stopped.
+    static QString readError(const QString& path, const SecretKey& key, QByteArray* back = nullptr)
+    {
+        QByteArray bytes;
+        QString err;
+        const bool ok = decrypt(path, key, &bytes, &err);
+        if (back)
+            *back = bytes;
+        return ok ? QString() : err;
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY(initCrypto()); }
 
@@ -104,10 +127,7 @@ private Q_SLOTS:
     void wrongKeyFails()
     {
         const QString path = encrypt(pattern(500), SecretKey::random(), 64, 100);
-        QByteArray back;
-        QString err;
-        QVERIFY(!decrypt(path, SecretKey::random(), &back, &err));
-        QVERIFY(!err.isEmpty());
+        QVERIFY(!readError(path, SecretKey::random()).isEmpty());
         QFile::remove(path);
     }
 
@@ -124,17 +144,11 @@ private Q_SLOTS:
         QFETCH(int, offset);
         const SecretKey key = SecretKey::random();
         const QString path = encrypt(pattern(300), key, 64, 64);
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        QByteArray all = f.readAll();
-        const int at = offset < 0 ? all.size() + offset : offset;
-        all[at] = static_cast<char>(all[at] ^ 0x01);
-        f.seek(0);
-        f.write(all);
-        f.close();
-        QByteArray back;
-        QString err;
-        QVERIFY(!decrypt(path, key, &back, &err));
+        QVERIFY(rewrite(path, [offset](QByteArray& all) {
+            const int at = offset < 0 ? all.size() + offset : offset;
+            all[at] = static_cast<char>(all[at] ^ 0x01);
+        }));
+        QVERIFY(!readError(path, key).isEmpty());
         QFile::remove(path);
     }
 
@@ -159,9 +173,7 @@ private Q_SLOTS:
         const QString path = encrypt(pattern(300), key, 64, 64);
         QFile f(path);
         QVERIFY(f.resize(f.size() - cut));
-        QByteArray back;
-        QString err;
-        QVERIFY(!decrypt(path, key, &back, &err));
+        const QString err = readError(path, key);
         QVERIFY2(err.contains(error), qPrintable(err));
         QFile::remove(path);
     }
@@ -171,19 +183,15 @@ private Q_SLOTS:
         // Two whole chunks swapped: each still carries a valid tag, but for another place in the file.
         const SecretKey key = SecretKey::random();
         const QString path = encrypt(pattern(300), key, 64, 64);
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        QByteArray all = f.readAll();
-        const int whole = 64 + SpoolFormat::ChunkOverhead;
-        const QByteArray first = all.mid(SpoolFormat::HeaderSize, whole);
-        const QByteArray second = all.mid(SpoolFormat::HeaderSize + whole, whole);
-        all.replace(SpoolFormat::HeaderSize, whole, second);
-        all.replace(SpoolFormat::HeaderSize + whole, whole, first);
-        QVERIFY(f.seek(0) && f.write(all) == all.size());
-        f.close();
+        QVERIFY(rewrite(path, [](QByteArray& all) {
+            const int whole = 64 + SpoolFormat::ChunkOverhead;
+            const QByteArray first = all.mid(SpoolFormat::HeaderSize, whole);
+            const QByteArray second = all.mid(SpoolFormat::HeaderSize + whole, whole);
+            all.replace(SpoolFormat::HeaderSize, whole, second);
+            all.replace(SpoolFormat::HeaderSize + whole, whole, first);
+        }));
         QByteArray back;
-        QString err;
-        QVERIFY(!decrypt(path, key, &back, &err));
+        const QString err = readError(path, key, &back);
         QVERIFY2(err.contains(QLatin1String("authentication")), qPrintable(err));
         QVERIFY(back.isEmpty());
         QFile::remove(path);
@@ -208,13 +216,9 @@ private Q_SLOTS:
         // A current file relabelled as version 1 (or a version 1 file as the current one) is not read.
         const SecretKey key = SecretKey::random();
         const QString path = encrypt(pattern(300), key, 64, 50);
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        QVERIFY(f.seek(4) && f.write("\x01", 1) == 1);
-        f.close();
+        QVERIFY(rewrite(path, [](QByteArray& all) { all[4] = 1; }));
         QByteArray back;
-        QString err;
-        QVERIFY(!decrypt(path, key, &back, &err));
+        QVERIFY(!readError(path, key, &back).isEmpty());
         QVERIFY(back.isEmpty());
         QFile::remove(path);
     }
@@ -267,15 +271,11 @@ private Q_SLOTS:
             QVERIFY(copy.open());
             QFile::remove(copy.fileName());
             QVERIFY(QFile::copy(path, copy.fileName()));
-            QFile damaged(copy.fileName());
-            QVERIFY(damaged.open(QIODevice::ReadWrite));
-            QByteArray bytes = damaged.readAll();
-            bytes[bytes.size() - 3] = static_cast<char>(bytes[bytes.size() - 3] ^ 0x10);
-            QVERIFY(damaged.seek(0) && damaged.write(bytes) == bytes.size());
-            damaged.close();
-            QByteArray partial;
-            QVERIFY(!decrypt(copy.fileName(), key, &partial, &err));
-            QVERIFY2(err.contains(QLatin1String("authentication")), qPrintable(err));
+            QVERIFY(rewrite(copy.fileName(), [](QByteArray& all) {
+                all[all.size() - 3] = static_cast<char>(all[all.size() - 3] ^ 0x10);
+            }));
+            const QString damaged = readError(copy.fileName(), key);
+            QVERIFY2(damaged.contains(QLatin1String("authentication")), qPrintable(damaged));
         }
     }
 
