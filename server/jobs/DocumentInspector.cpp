@@ -5,11 +5,11 @@
 
 #include <QBuffer>
 #include <QDateTime>
-#include <QPainter>
-#include <QPainterPath>
 #include <QIODevice>
 #include <QImage>
 #include <QImageReader>
+#include <QPainter>
+#include <QPainterPath>
 #include <poppler-qt6.h>
 
 #include <cups/cups.h>
@@ -574,14 +574,26 @@ QPair<int, int> jfifDotsPerMeter(const QByteArray& head)
     return {0, 0};
 }
 
+/// Sets up a reader made as `QImageReader reader(device, "jpeg")` to decode with Qt's JPEG plugin
+/// (libjpeg) only: bytes that are not a JPEG fail there (no size) instead of being offered to every
+/// image plugin Qt has (SVG, GIF, ICO, ...) to recognise, so an upload taken for a JPEG never reaches
+/// another image parser.
+void readJpegOnly(QImageReader& reader)
+{
+    reader.setAutoDetectImageFormat(false);
+    reader.setDecideFormatFromContent(false);
+    reader.setAutoTransform(true);
+}
+
 DocumentInfo inspectJpeg(QIODevice* device, bool render)
 {
     const QString invalid = DocumentInspector::tr("The document is not a valid JPEG image.");
-    QImageReader reader(device);
-    reader.setDecideFormatFromContent(true);
-    reader.setAutoTransform(true);
-    if (reader.format() != "jpeg")
+    // Every JPEG starts with a start-of-image marker; anything else is refused before libjpeg sees it
+    // (and logs its first bytes).
+    if (!device->peek(3).startsWith("\xFF\xD8\xFF"))
         return failure(invalid);
+    QImageReader reader(device, "jpeg");
+    readJpegOnly(reader);
     const QSize stored = reader.size();
     if (stored.isEmpty())
         return failure(invalid);
@@ -743,9 +755,8 @@ DocumentInspector::Rendering DocumentInspector::render(QIODevice* device, const 
         format = formatFromMagic(readHead(device, 1024));
 
     if (format == Format::Jpeg) {
-        QImageReader reader(device);
-        reader.setDecideFormatFromContent(true);
-        reader.setAutoTransform(true);
+        QImageReader reader(device, "jpeg");
+        readJpegOnly(reader);
         const QSize stored = reader.size();
         if (stored.isEmpty())
             return placeholder(QStringLiteral("the JPEG has no size"));

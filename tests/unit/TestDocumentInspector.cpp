@@ -442,6 +442,14 @@ void TestDocumentInspector::rejected_data()
                                      << "JPEG";
     QTest::newRow("PDF as JPEG") << pdf << "image/jpeg"
                                  << "JPEG";
+    // Another image format is not handed to another image plugin (an SVG would be read by Qt SVG).
+    QTest::newRow("SVG as JPEG")
+        << QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+                      "<rect width=\"10\" height=\"10\"/></svg>")
+        << "image/jpeg"
+        << "JPEG";
+    QTest::newRow("JPEG marker, then garbage") << QByteArray("\xFF\xD8\xFF", 3) + garbage << "image/jpeg"
+                                               << "JPEG";
     QTest::newRow("PDF as PWG raster") << pdf << "image/pwg-raster"
                                        << "PWG";
     QTest::newRow("garbage as octet-stream") << garbage << "application/octet-stream"
