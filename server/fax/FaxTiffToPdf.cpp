@@ -29,8 +29,10 @@ struct Page
     double heightPt = 0;
 };
 
-// Reads the current directory of `tif` as one page; false with a sentence in `error`.
-bool readPage(TIFF* tif, int number, Page* page, bool* reencoded, QString* error, const QString& libError)
+// Reads the current directory of `tif` (a file of `fileSize` bytes) as one page; false with a sentence
+// in `error`.
+bool readPage(TIFF* tif, qint64 fileSize, int number, Page* page, bool* reencoded, QString* error,
+              const QString& libError)
 {
     uint32_t columns = 0, rows = 0, g3opts = 0;
     uint16_t compression = 0, bps = 1, spp = 1, photometric = PHOTOMETRIC_MINISWHITE;
@@ -88,8 +90,12 @@ bool readPage(TIFF* tif, int number, Page* page, bool* reencoded, QString* error
     if (strips == 1 && !(g3opts & GROUP3OPT_UNCOMPRESSED)) {
         // The usual case: copy the CCITT bits as they are (PDF wants the most significant bit first).
         const tmsize_t size = static_cast<tmsize_t>(TIFFGetStrileByteCount(tif, 0));
-        if (size <= 0 || size > 64 * 1024 * 1024) {
-            *error = QStringLiteral("page %1 of the fax is damaged (no image data)").arg(number);
+        // The strip's bytes are in the file, so its length cannot be more than the file's (a damaged or
+        // hostile directory may say gigabytes; nothing is allocated for that).
+        if (size <= 0 || size > fileSize) {
+            *error = QStringLiteral(
+                         "page %1 of the fax is damaged (its image data is missing or larger than the file)")
+                         .arg(number);
             return false;
         }
         page->ccitt.resize(static_cast<size_t>(size));
@@ -193,7 +199,7 @@ bool FaxTiffToPdf::convert(const QByteArray& tiff, FaxDocument* out, QString* er
         }
         Page page;
         bool reencoded = false;
-        if (!readPage(tif, number, &page, &reencoded, error, file.errorString()))
+        if (!readPage(tif, tiff.size(), number, &page, &reencoded, error, file.errorString()))
             return false;
         out->imageBytes += static_cast<qint64>(page.ccitt.size());
         out->pageSizes.append(QSizeF(page.widthPt, page.heightPt));

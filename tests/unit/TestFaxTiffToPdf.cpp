@@ -136,6 +136,27 @@ QByteArray readAll(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+/// `tiff` (little-endian, as libtiff writes here) with the first directory's StripByteCounts entry made
+/// one LONG of `count`.
+QByteArray withStripByteCount(QByteArray tiff, quint32 count)
+{
+    const auto u16 = [&](qsizetype at) { return quint16(uchar(tiff[at]) | uchar(tiff[at + 1]) << 8); };
+    const auto put = [&](qsizetype at, quint32 v, int bytes) {
+        for (int i = 0; i < bytes; ++i)
+            tiff[at + i] = char(v >> (8 * i));
+    };
+    const qsizetype ifd = qsizetype(u16(4) | quint32(u16(6)) << 16);
+    for (int i = 0; i < u16(ifd); ++i) {
+        const qsizetype entry = ifd + 2 + 12 * i;
+        if (u16(entry) == TIFFTAG_STRIPBYTECOUNTS) {
+            put(entry + 2, TIFF_LONG, 2);
+            put(entry + 4, 1, 4);
+            put(entry + 8, count, 4);
+        }
+    }
+    return tiff;
+}
+
 /// Pixels of the original page that Poppler's rendering of the PDF page (at the fax's own resolution,
 /// so one fax pixel is one rendered pixel) does not show, as a fraction of all pixels. Splash widens
 /// edges by up to a pixel, so a pixel counts as shown when the same colour is within one pixel of it;
@@ -354,6 +375,13 @@ void TestFaxTiffToPdf::refusesNonFax_data()
     spec.pages = 1;
     writeTiff(g4, spec);
     QTest::newRow("truncated fax") << readAll(g4).left(2000) << QString();
+    // Its one strip said to be longer than the whole file (a damaged or hostile directory): refused
+    // before any room is made for it.
+    const QByteArray whole = readAll(g4);
+    QTest::newRow("strip longer than the file")
+        << withStripByteCount(whole, quint32(whole.size()) + 1) << QStringLiteral("larger than the file");
+    QTest::newRow("strip of 60 MB") << withStripByteCount(whole, 60'000'000)
+                                    << QStringLiteral("larger than the file");
 }
 
 void TestFaxTiffToPdf::refusesNonFax()
