@@ -1,5 +1,6 @@
 #include "SecretKey.h"
 
+#include "ErrnoText.h"
 #include "Log.h"
 
 #include <QFile>
@@ -72,8 +73,7 @@ bool loadOrCreateMasterKey(const QString& path, SecretKey* key, QString* error)
         // First start: write a fresh key, visible to the owner only.
         fd = ::open(p.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0) {
-            *error = QStringLiteral("cannot create master key %1: %2")
-                         .arg(path, QString::fromLocal8Bit(strerror(errno)));
+            *error = QStringLiteral("cannot create master key %1: %2").arg(path, errnoText());
             return false;
         }
         *key = SecretKey::random();
@@ -90,8 +90,7 @@ bool loadOrCreateMasterKey(const QString& path, SecretKey* key, QString* error)
         return true;
     }
     if (fd < 0) {
-        *error = QStringLiteral("cannot open master key %1: %2")
-                     .arg(path, QString::fromLocal8Bit(strerror(errno)));
+        *error = QStringLiteral("cannot open master key %1: %2").arg(path, errnoText());
         return false;
     }
     struct stat st

@@ -1,5 +1,6 @@
 #include "SpoolCipher.h"
 
+#include "ErrnoText.h"
 #include "FdIo.h"
 #include "Log.h"
 
@@ -21,11 +22,6 @@ constexpr unsigned char VersionSecretstream = 1;
 constexpr quint32 MaxChunkSize = 16 * 1024 * 1024;
 constexpr std::size_t FileKeyBytes = sizeof(SpoolIndex::fileKey);
 constexpr char FileKeyContext[] = "MPS spool file key, version 2";
-
-QString errnoText()
-{
-    return QString::fromLocal8Bit(strerror(errno));
-}
 
 quint32 chunkSizeOf(const unsigned char* header)
 {

@@ -1,6 +1,7 @@
 #include "CaptureServer.h"
 
 #include "CaptureLog.h"
+#include "ErrnoText.h"
 #include "Outbox.h"
 
 #include <QFileInfo>
@@ -44,8 +45,7 @@ bool CaptureServer::listen(const QString& path)
     const QString dir = QFileInfo(path).absolutePath();
     const QByteArray dirName = QFile::encodeName(dir);
     if (::mkdir(dirName.constData(), 0700) != 0 && errno != EEXIST) {
-        m_error = tr("The folder %1 for print capture cannot be created (%2).")
-                      .arg(dir, QString::fromLocal8Bit(std::strerror(errno)));
+        m_error = tr("The folder %1 for print capture cannot be created (%2).").arg(dir, errnoText());
         return false;
     }
     struct stat st

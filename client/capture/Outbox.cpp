@@ -1,6 +1,7 @@
 #include "Outbox.h"
 
 #include "CaptureLog.h"
+#include "ErrnoText.h"
 #include "FdIo.h"
 
 #include <QDir>
@@ -33,11 +34,6 @@ QString suffixFor(Outbox::State state)
         return QStringLiteral(".unreadable");
     }
     return {};
-}
-
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
 }
 
 // Closes the descriptor and removes the temporary file unless release() was called.

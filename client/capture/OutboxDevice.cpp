@@ -1,5 +1,7 @@
 #include "OutboxDevice.h"
 
+#include "ErrnoText.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <cerrno>
@@ -23,8 +25,7 @@ bool OutboxDevice::openFile(const QString& path, const OutboxKeyPair& keys)
     {
     };
     if (m_fd < 0 || ::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        setErrorString(
-            tr("The outbox file cannot be opened (%1).").arg(QString::fromLocal8Bit(std::strerror(errno))));
+        setErrorString(tr("The outbox file cannot be opened (%1).").arg(errnoText()));
         close();
         return false;
     }

@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "CaptureJobName.h"
 #include "CaptureLog.h"
+#include "ErrnoText.h"
 #include "OutboxDevice.h"
 
 #include <QFile>
@@ -83,7 +84,7 @@ OutboxUploader::Check OutboxUploader::checkFile(const QString& path, const QStri
     Check check;
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
-        check.error = QString::fromLocal8Bit(std::strerror(errno));
+        check.error = errnoText();
         return check;
     }
     struct stat st

@@ -1,6 +1,7 @@
 #include "BackupCommands.h"
 
 #include "DataDirLock.h"
+#include "ErrnoText.h"
 #include "SecretKey.h"
 #include "StoreSnapshot.h"
 
@@ -38,11 +39,6 @@ bool validSpoolName(const QString& name)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9a-f]{32}\\.job$"));
     return re.match(name).hasMatch();
-}
-
-QString errnoText(int e)
-{
-    return QString::fromLocal8Bit(strerror(e));
 }
 
 SecretKey dbKey(const SecretKey& master)

@@ -1,5 +1,7 @@
 #include "DocumentConverter.h"
 
+#include "ErrnoText.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -133,7 +135,7 @@ bool copyInput(QIODevice* input, const QString& path, QString* error)
     const int fd = ::open(QFile::encodeName(path).constData(),
                           O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
-        *error = QString::fromLocal8Bit(strerror(errno));
+        *error = errnoText();
         return false;
     }
     bool ok = input->seek(0);
@@ -151,7 +153,7 @@ bool copyInput(QIODevice* input, const QString& path, QString* error)
             if (w < 0 && errno == EINTR)
                 continue;
             if (w <= 0) {
-                *error = QString::fromLocal8Bit(strerror(errno));
+                *error = errnoText();
                 ok = false;
             } else {
                 done += w;
@@ -279,7 +281,7 @@ DocumentConverter::Result DocumentConverter::convert(QIODevice* input, qint64 si
                                         QString::number(::getpid()) + QStringLiteral("-XXXXXX"));
     if (!::mkdtemp(tmpl.data())) { // mkdtemp makes it 0700
         qCWarning(lcConvert).noquote()
-            << "cannot create a work directory in" << m_workRoot << ":" << strerror(errno);
+            << "cannot create a work directory in" << m_workRoot << ":" << errnoText();
         return finish(Result::Status::ServerError,
                       tr("The server could not convert the document. Try again later."));
     }
@@ -419,7 +421,7 @@ DocumentConverter::Result::Status DocumentConverter::run(const QString& work, co
     if (nullFd >= 0)
         ::close(nullFd);
     if (pid < 0) {
-        qCWarning(lcConvert) << "cannot start the converter:" << strerror(errno);
+        qCWarning(lcConvert) << "cannot start the converter:" << errnoText();
         return Result::Status::ServerError;
     }
     QFile pidFile(work + QLatin1Char('/') + ConverterPidFile);

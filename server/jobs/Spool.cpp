@@ -1,5 +1,6 @@
 #include "Spool.h"
 
+#include "ErrnoText.h"
 #include "Log.h"
 
 #include <QDir>
@@ -15,11 +16,6 @@
 #include <unistd.h>
 
 namespace {
-QString errnoText()
-{
-    return QString::fromLocal8Bit(strerror(errno));
-}
-
 bool ensurePrivateDir(const QString& path, QString* error)
 {
     const QByteArray p = QFile::encodeName(path);

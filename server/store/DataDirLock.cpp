@@ -1,5 +1,7 @@
 #include "DataDirLock.h"
 
+#include "ErrnoText.h"
+
 #include <QDir>
 #include <QFile>
 #include <cerrno>
@@ -19,15 +21,14 @@ bool DataDirLock::acquire(const QString& dir)
     const QString abs = QDir(dir).absolutePath();
     const QByteArray d = QFile::encodeName(abs);
     if (::mkdir(d.constData(), 0700) != 0 && errno != EEXIST) {
-        m_error =
-            tr("Cannot create the data directory %1: %2").arg(abs, QString::fromLocal8Bit(strerror(errno)));
+        m_error = tr("Cannot create the data directory %1: %2").arg(abs, errnoText());
         return false;
     }
     const QString path = abs + QLatin1Char('/') + fileName();
     const int fd =
         ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
-        m_error = tr("Cannot open the lock file %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+        m_error = tr("Cannot open the lock file %1: %2").arg(path, errnoText());
         return false;
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -40,8 +41,7 @@ bool DataDirLock::acquire(const QString& dir)
                           .arg(abs)
                           .arg(pid);
         } else {
-            m_error =
-                tr("Cannot lock the data directory %1: %2").arg(abs, QString::fromLocal8Bit(strerror(e)));
+            m_error = tr("Cannot lock the data directory %1: %2").arg(abs, errnoText(e));
         }
         return false;
     }
