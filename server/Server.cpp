@@ -168,7 +168,8 @@ bool Server::start(QString* error)
     m_devices = std::make_unique<DeviceMonitor>(m_data.store, m_events, m_config.devices);
     m_devices->setStatusSink([this](qint64 id, const PrinterStatus& st) { m_release->noteStatus(id, st); });
     m_devices->setDeviceJson([this](qint64 id) {
-        return DeviceReport(m_data.store, m_devices.get(), m_config.devices, QDateTime::currentSecsSinceEpoch())
+        return DeviceReport(m_data.store, m_devices.get(), m_config.devices,
+                            QDateTime::currentSecsSinceEpoch())
             .device(id, false);
     });
     m_release->setEnqueueHook([this](qint64 id) { m_devices->pokeSoon(id); });
@@ -192,9 +193,9 @@ bool Server::start(QString* error)
         alertHooks.send = [this](const MailMessage& message) { return m_mailer->send(message); };
     alertHooks.forecastDaysLeft = [this](qint64 id) {
         QHash<QString, int> days;
-        const QJsonObject d = DeviceReport(m_data.store, m_devices.get(), m_config.devices,
-                                           QDateTime::currentSecsSinceEpoch())
-                                  .device(id, false);
+        const QJsonObject d =
+            DeviceReport(m_data.store, m_devices.get(), m_config.devices, QDateTime::currentSecsSinceEpoch())
+                .device(id, false);
         for (const QJsonValue& v : d.value(QStringLiteral("supplies")).toArray()) {
             const QJsonObject supply = v.toObject();
             if (supply.value(QStringLiteral("daysLeft")).isDouble())
@@ -246,8 +247,8 @@ bool Server::start(QString* error)
     m_ipp = std::make_unique<IppEndpoint>(m_data.store, *m_jobs, *m_auth, id, m_config.trustedUserHosts);
     m_ipp->setLimits({qint64(m_config.ippMaxAttributeKiB) * 1024, m_config.ippMaxAttributes});
     // PC-fax receiving (docs/fax.md): the gateway's hook delivers into the inbox, stored like jobs.
-    m_faxInbox = std::make_unique<FaxInbox>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, *m_jobs,
-                                            FaxInbox::Settings{});
+    m_faxInbox = std::make_unique<FaxInbox>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock,
+                                            *m_jobs, FaxInbox::Settings{});
     m_faxInbox->setFaxService(m_fax.get()); // forward
     m_faxInboxApi = std::make_unique<FaxInboxApi>(*m_faxInbox);
     m_api = std::make_unique<RestApi>(m_data.store, *m_jobs, *m_release, *m_auth, m_events, *m_accounting);
@@ -341,6 +342,7 @@ QStringList restartOnlyChanges(const ServerConfig& a, const ServerConfig& b)
     check(a.listenHost != b.listenHost || a.listenPort != b.listenPort, "listen");
     check(a.publicName != b.publicName, "public-name");
     check(a.allowPlainHttp != b.allowPlainHttp, "allow-plain-http");
+    check(a.coreDumps != b.coreDumps, "core-dumps");
     check(a.trustedUserHosts != b.trustedUserHosts, "trusted-user-hosts");
     check(a.sessionHours != b.sessionHours || a.kioskSessionMinutes != b.kioskSessionMinutes,
           "session-hours/kiosk-session-minutes");

@@ -99,9 +99,11 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         accountLockoutFailures =
             ini.value(QStringLiteral("account-lockout-failures"), accountLockoutFailures).toInt();
         signInBurst = ini.value(QStringLiteral("sign-in-burst"), signInBurst).toInt();
-        signInRefillSeconds = ini.value(QStringLiteral("sign-in-refill-seconds"), signInRefillSeconds).toInt();
+        signInRefillSeconds =
+            ini.value(QStringLiteral("sign-in-refill-seconds"), signInRefillSeconds).toInt();
         passwordChecks = ini.value(QStringLiteral("password-checks"), passwordChecks).toInt();
-        passwordCheckWaitMs = ini.value(QStringLiteral("password-check-wait-ms"), passwordCheckWaitMs).toInt();
+        passwordCheckWaitMs =
+            ini.value(QStringLiteral("password-check-wait-ms"), passwordCheckWaitMs).toInt();
         maxConnections = ini.value(QStringLiteral("max-connections"), maxConnections).toInt();
         maxConnectionsPerAddress =
             ini.value(QStringLiteral("max-connections-per-address"), maxConnectionsPerAddress).toInt();
@@ -110,13 +112,13 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
             ini.value(QStringLiteral("max-event-streams-per-user"), maxEventStreamsPerUser).toInt();
         httpThreads = ini.value(QStringLiteral("http-threads"), httpThreads).toInt();
         httpWorkers = ini.value(QStringLiteral("http-workers"), httpWorkers).toInt();
-        headerTimeoutSeconds = ini.value(QStringLiteral("header-timeout-seconds"), headerTimeoutSeconds).toInt();
+        headerTimeoutSeconds =
+            ini.value(QStringLiteral("header-timeout-seconds"), headerTimeoutSeconds).toInt();
         bodyTimeoutSeconds = ini.value(QStringLiteral("body-timeout-seconds"), bodyTimeoutSeconds).toInt();
         idleTimeoutSeconds = ini.value(QStringLiteral("idle-timeout-seconds"), idleTimeoutSeconds).toInt();
         ippMaxAttributeKiB = ini.value(QStringLiteral("ipp-max-attribute-kib"), ippMaxAttributeKiB).toInt();
         ippMaxAttributes = ini.value(QStringLiteral("ipp-max-attributes"), ippMaxAttributes).toInt();
-        renderMaxMegapixels =
-            ini.value(QStringLiteral("render-max-megapixels"), renderMaxMegapixels).toInt();
+        renderMaxMegapixels = ini.value(QStringLiteral("render-max-megapixels"), renderMaxMegapixels).toInt();
         thumbnailSeconds = ini.value(QStringLiteral("thumbnail-seconds"), thumbnailSeconds).toInt();
         rasterPageSeconds = ini.value(QStringLiteral("raster-page-seconds"), rasterPageSeconds).toInt();
         expirySweepSeconds = ini.value(QStringLiteral("expiry-sweep-seconds"), expirySweepSeconds).toInt();
@@ -127,6 +129,7 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         devices = DeviceSettings::fromIni(ini, devices);
         kioskFingerprintVerify =
             ini.value(QStringLiteral("kiosk-fingerprint-verify"), kioskFingerprintVerify).toBool();
+        coreDumps = ini.value(QStringLiteral("core-dumps"), coreDumps).toBool();
         convert = DocumentConverter::Settings::fromIni(ini, convert);
         if (!readAccounting(ini, &accounting, error))
             return false;

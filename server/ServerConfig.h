@@ -28,39 +28,40 @@ struct ServerConfig
     qint64 maxDocumentBytes = 512LL * 1024 * 1024;
     int sessionHours = 12;
     int kioskSessionMinutes = 5;
-    int lockoutFailures = 5;  ///< wrong secrets for one name from one address or kiosk: locked there
-    int lockoutMinutes = 5;   ///< that lock (doubling with each further one) and the account-wide lock
-    int lockoutSeconds = 0;   ///< when set, overrides lockoutMinutes (tests)
+    int lockoutFailures = 5;         ///< wrong secrets for one name from one address or kiosk: locked there
+    int lockoutMinutes = 5;          ///< that lock (doubling with each further one) and the account-wide lock
+    int lockoutSeconds = 0;          ///< when set, overrides lockoutMinutes (tests)
     int accountLockoutFailures = 50; ///< wrong secrets for one account from anywhere before it locks
     int signInBurst = 20;            ///< failed sign-ins from one address or kiosk before refusals
     int signInRefillSeconds = 30;    ///< ... then one more every this many seconds
     int passwordChecks = 0;          ///< concurrent Argon2id checks; 0: one per core
     int passwordCheckWaitMs = 2000;  ///< wait for a check slot, then answer busy (503)
-    int maxConnections = 0;             ///< open connections in total; 0: from the open-file limit
-    int maxConnectionsPerAddress = 32;  ///< open connections from one source address
-    int maxEventStreams = 0;            ///< open push streams in total; 0: three quarters of the above
-    int maxEventStreamsPerUser = 8;     ///< open push streams of one user or kiosk
-    int httpThreads = 2;                ///< I/O threads of the HTTP server
-    int httpWorkers = 64;               ///< threads running request handlers
-    int headerTimeoutSeconds = 10;      ///< a request head must arrive within this
-    int bodyTimeoutSeconds = 30;        ///< each body read and response write
-    int idleTimeoutSeconds = 30;        ///< idle keep-alive connections close after this
-    int ippMaxAttributeKiB = 256;     ///< IPP attribute section, checked before parsing and sign-in
-    int ippMaxAttributes = 2000;      ///< attribute and value entries in it
-    int renderMaxMegapixels = 150;    ///< image pixels one page may draw for a thumbnail or raster page
-    int thumbnailSeconds = 5;         ///< time limit of one thumbnail render (placeholder after)
-    int rasterPageSeconds = 60;       ///< time limit of one page rendered for the printer
+    int maxConnections = 0;          ///< open connections in total; 0: from the open-file limit
+    int maxConnectionsPerAddress = 32; ///< open connections from one source address
+    int maxEventStreams = 0;           ///< open push streams in total; 0: three quarters of the above
+    int maxEventStreamsPerUser = 8;    ///< open push streams of one user or kiosk
+    int httpThreads = 2;               ///< I/O threads of the HTTP server
+    int httpWorkers = 64;              ///< threads running request handlers
+    int headerTimeoutSeconds = 10;     ///< a request head must arrive within this
+    int bodyTimeoutSeconds = 30;       ///< each body read and response write
+    int idleTimeoutSeconds = 30;       ///< idle keep-alive connections close after this
+    int ippMaxAttributeKiB = 256;      ///< IPP attribute section, checked before parsing and sign-in
+    int ippMaxAttributes = 2000;       ///< attribute and value entries in it
+    int renderMaxMegapixels = 150;     ///< image pixels one page may draw for a thumbnail or raster page
+    int thumbnailSeconds = 5;          ///< time limit of one thumbnail render (placeholder after)
+    int rasterPageSeconds = 60;        ///< time limit of one page rendered for the printer
     int expirySweepSeconds = 60;
     int monitorSeconds = 30;
     bool kioskFingerprintVerify = true; ///< enrolled users confirm card/PIN sign-ins at the sensor
+    bool coreDumps = false; ///< allow core files and same-user debuggers (ProcessPrivacy); debugging only
     DocumentConverter::Settings
         convert; ///< [convert] command, timeout-seconds, memory-mb, parallel, max-document-mb, work-dir
     AccountingSettings accounting; ///< [accounting] currency, periodStartDay, timeZone
-    DeviceSettings devices; ///< [devices] poll-seconds, history-days, low-percent, order-days, ...
+    DeviceSettings devices;        ///< [devices] poll-seconds, history-days, low-percent, order-days, ...
     FaxConfig fax;                 ///< [fax] gateway, host, port, user, password-file, poll-seconds, ...
-    AlertSettings alerts;          ///< [devices] low-percent, forecast-days, unreachable-minutes, quiet-hours, ...
-    MailConfig mail;               ///< [mail] url, starttls, user, password-file, from, ca-file, ... (docs/devices.md)
-    ScanConfig scan;               ///< [scan] max-mb, retry-hours, retry-seconds (docs/scan.md)
+    AlertSettings alerts; ///< [devices] low-percent, forecast-days, unreachable-minutes, quiet-hours, ...
+    MailConfig mail;      ///< [mail] url, starttls, user, password-file, from, ca-file, ... (docs/devices.md)
+    ScanConfig scan;      ///< [scan] max-mb, retry-hours, retry-seconds (docs/scan.md)
 
     /// Parses `args` (argv) and the --config file. Returns false with `error` for bad input.
     [[nodiscard]] bool parse(const QStringList& args, QString* error);

@@ -1,5 +1,6 @@
 // mps-server: holds print jobs encrypted and releases them to MFPs.
 #include "Log.h"
+#include "ProcessPrivacy.h"
 #include "Server.h"
 #include "TlsCertificate.h"
 
@@ -85,6 +86,14 @@ int main(int argc, char** argv)
     if (!config.parse(QCoreApplication::arguments(), &error)) {
         std::fprintf(stderr, "mps-server: %s\n", qPrintable(error));
         return 2;
+    }
+    // Keys and documents in this process's memory go into no core file and to no same-user debugger.
+    if (config.coreDumps) {
+        std::fprintf(stderr, "mps-server: core dumps allowed (core-dumps=true): a crash writes keys and "
+                             "documents in memory to disk\n");
+    } else if (!ProcessPrivacy::keepMemoryPrivate(&error)) {
+        std::fprintf(stderr, "mps-server: %s\n", qPrintable(error));
+        return 1;
     }
     // Every connection and push stream is an open file: take all the kernel allows this process. The
     // HTTP server derives its connection caps from what we got (docs/server.md).

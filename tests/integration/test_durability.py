@@ -124,6 +124,14 @@ class DurabilityTest(unittest.TestCase):
                          self.msg(f"{len(files)} spool files for {len(jobs)} held jobs: {files}"))
         return jobs
 
+    def test_a_crash_writes_no_core_file(self):
+        """The keys and documents in the server's memory go into no core file when it crashes: its
+        core size limit is 0, soft and hard (ProcessPrivacy; it is also made undumpable, which
+        TestProcessPrivacy checks, as root cannot see it from outside)."""
+        with open(f"/proc/{self.server.pid}/limits") as f:
+            line = next(row for row in f if row.startswith("Max core file size"))
+        self.assertEqual(line.split()[4:6], ["0", "0"], line)
+
     def test_kill9_during_uploads_keeps_every_acknowledged_job(self):
         doc = mpsit.make_padded_pdf(os.path.join(self.tmp, "eight.pdf"), DOC_BYTES, DOC_PAGES,
                                     seed=self.seed)
