@@ -660,6 +660,35 @@ private:
         lowest().close();
     }
 
+    /// Ends the push stream (pushLoop) once the client goes: the socket has data, FIN or an error.
+    /// A wait for readability can complete with nothing to read (Asio's epoll reactor is edge-triggered
+    /// and completes every queued wait on an event, which may be an old one already served by a
+    /// speculative read), so the socket is peeked before the stream is ended, and watched again if
+    /// it turns out empty.
+    void watchForClientGoing()
+    {
+        auto self = this->shared_from_this();
+        lowest().socket().async_wait(tcp::socket::wait_read, [self](const beast::error_code& ec) {
+            if (!ec && self->lowest().socket().is_open()) {
+                char byte;
+                const ssize_t r =
+                    ::recv(self->lowest().socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+                if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+                    std::lock_guard lock(self->m_pushMutex);
+                    if (!self->m_pushEnded) {
+                        self->watchForClientGoing();
+                        return;
+                    }
+                }
+            }
+            {
+                std::lock_guard lock(self->m_pushMutex);
+                self->m_pushClosed = true;
+            }
+            self->m_signal.cancel();
+        });
+    }
+
     /// The connection as a push stream: writes what push() queued, a keep-alive comment when idle,
     /// and ends when the client goes (the socket turns readable: data, FIN or RST), a write stalls
     /// past the body deadline, or close() is called.
@@ -670,13 +699,7 @@ private:
         m_buffer.clear();
         m_buffer.shrink_to_fit();
         beast::error_code ec;
-        lowest().socket().async_wait(tcp::socket::wait_read, [self](const beast::error_code&) {
-            {
-                std::lock_guard lock(self->m_pushMutex);
-                self->m_pushClosed = true;
-            }
-            self->m_signal.cancel();
-        });
+        watchForClientGoing();
         for (;;) {
             std::deque<QByteArray> batch;
             bool closed;
