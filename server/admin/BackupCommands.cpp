@@ -3,6 +3,7 @@
 #include "DataDirLock.h"
 #include "ErrnoText.h"
 #include "SecretKey.h"
+#include "Spool.h"
 #include "StoreSnapshot.h"
 
 #include <QDateTime>
@@ -13,7 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QSet>
 #include <cerrno>
 #include <fcntl.h>
@@ -33,13 +33,6 @@ const char* const ManifestFormat = "mps-backup 1";
 const QString ManifestName = QStringLiteral("manifest.json");
 const QString SignatureName = QStringLiteral("manifest.sig");
 constexpr int SnapshotAttempts = 10;
-
-// The server's spool names (Spool::validName): 32 hex digits and ".job"; nothing else becomes a path.
-bool validSpoolName(const QString& name)
-{
-    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{32}\\.job$"));
-    return re.match(name).hasMatch();
-}
 
 SecretKey dbKey(const SecretKey& master)
 {
@@ -318,7 +311,7 @@ int backup(const QString& dataDir, const QString& target, bool withKey, QTextStr
     for (; attempt < SnapshotAttempts; ++attempt) {
         for (const QString& name :
              QDir(spool).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name)) {
-            if (validSpoolName(name) && !copied.contains(name) && !copySpoolFile(name)) {
+            if (Spool::validName(name) && !copied.contains(name) && !copySpoolFile(name)) {
                 err << "mps-admin: " << error << "\n";
                 return 1;
             }
@@ -331,7 +324,7 @@ int backup(const QString& dataDir, const QString& target, bool withKey, QTextStr
         }
         missing.clear();
         for (const QString& name : contents.spoolNames) {
-            if (!validSpoolName(name)) {
+            if (!Spool::validName(name)) {
                 qCWarning(lcBackup) << "the database refers to a spool file with a bad name; skipped";
                 continue;
             }
@@ -578,7 +571,7 @@ int restore(const QString& dataDir, const QString& source, const QString& keyFil
         const QString rel = f.value(QStringLiteral("path")).toString();
         const bool known = rel == QLatin1String("mps.db") || rel == QLatin1String("master.key") ||
                            rel == QLatin1String("tls/server.crt") || rel == QLatin1String("tls/server.key") ||
-                           (rel.startsWith(QLatin1String("spool/")) && validSpoolName(rel.mid(6)));
+                           (rel.startsWith(QLatin1String("spool/")) && Spool::validName(rel.mid(6)));
         if (!known) {
             err << BackupCommands::tr(
                        "mps-admin: the manifest of %1 lists an unexpected file %2. Nothing was "

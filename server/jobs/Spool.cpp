@@ -5,7 +5,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
 #include <cerrno>
@@ -40,8 +39,16 @@ bool ensurePrivateDir(const QString& path, QString* error)
 
 bool Spool::validName(const QString& name)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{32}\\.job$"));
-    return re.match(name).hasMatch();
+    // 32 lower-case hex digits and ".job". A plain loop: this runs on every open, and a static regex
+    // would be one more object that exit() destroys while a worker thread may still use it.
+    if (name.size() != 36 || !name.endsWith(QLatin1String(".job")))
+        return false;
+    for (qsizetype i = 0; i < 32; ++i) {
+        const char16_t c = name.at(i).unicode();
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return false;
+    }
+    return true;
 }
 
 bool Spool::open(const QString& root, QString* error)

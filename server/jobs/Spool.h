@@ -52,9 +52,11 @@ public:
     /// Deletes every temp file and every .job file not in `live`; returns how many were removed.
     int reconcile(const QList<QString>& live);
     QString root() const { return m_root; }
+    /// A spool file's name: 32 lower-case hex digits and ".job". Nothing else becomes a path in the spool
+    /// (mps-admin's backup and restore check names with it too).
+    static bool validName(const QString& name);
 
 private:
-    static bool validName(const QString& name);
     quint64 requestDirectorySync();
     bool waitDirectorySync(quint64 generation);
     void directorySyncLoop();

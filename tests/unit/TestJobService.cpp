@@ -130,6 +130,33 @@ class TestJobService : public QObject
 private Q_SLOTS:
     void initTestCase() { QVERIFY(initCrypto()); }
 
+    // Only the spool's own names become paths: 32 lower-case hex digits and ".job".
+    void spoolNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("valid");
+        const QString hex = QStringLiteral("0123456789abcdef0123456789abcdef");
+        QTest::newRow("spool name") << hex + QStringLiteral(".job") << true;
+        QTest::newRow("upper-case hex") << hex.toUpper() + QStringLiteral(".job") << false;
+        QTest::newRow("31 digits") << hex.left(31) + QStringLiteral(".job") << false;
+        QTest::newRow("33 digits") << hex + QStringLiteral("0.job") << false;
+        QTest::newRow("other suffix") << hex + QStringLiteral(".jobs") << false;
+        QTest::newRow("no suffix") << hex + QStringLiteral("0000") << false;
+        QTest::newRow("letter past f") << QStringLiteral("g") + hex.mid(1) + QStringLiteral(".job") << false;
+        QTest::newRow("path") << QStringLiteral("../") + hex.mid(3) + QStringLiteral(".job") << false;
+        QTest::newRow("slash inside")
+            << hex.left(16) + QStringLiteral("/") + hex.mid(17) + QStringLiteral(".job") << false;
+        QTest::newRow("full-width digit")
+            << QStringLiteral("\uFF10") + hex.mid(1) + QStringLiteral(".job") << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+    void spoolNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, valid);
+        QCOMPARE(Spool::validName(name), valid);
+    }
+
     void ingestAndRead()
     {
         Fixture f;
