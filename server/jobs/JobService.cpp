@@ -317,6 +317,11 @@ void JobService::waitForThumbnails()
     m_thumbnails->waitIdle();
 }
 
+void JobService::renderQueuedThumbnails()
+{
+    m_thumbnails->finishAll();
+}
+
 QList<JobInfo> JobService::jobsFor(const UserRecord& user, bool activeOnly, bool allUsers)
 {
     if (allUsers && user.role == QLatin1String("admin"))

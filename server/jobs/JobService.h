@@ -123,6 +123,8 @@ public:
     bool thumbnailPending(const UserRecord& user, qint64 jobId);
     /// Waits until every queued thumbnail is rendered (tests and benchmarks).
     void waitForThumbnails();
+    /// Renders every queued thumbnail now, in the calling thread (the IPP fuzzer, after each input).
+    void renderQueuedThumbnails();
     JobActionResult updateOptions(const UserRecord& user, qint64 jobId, const QJsonObject& changes,
                                   QString* error);
     /// Deletes a live job: its key is destroyed, the file removed, and the paper it would have used

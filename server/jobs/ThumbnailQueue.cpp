@@ -72,6 +72,23 @@ void ThumbnailQueue::waitIdle()
     m_done.wait(lock, [&] { return m_queued.empty() && m_running.empty(); });
 }
 
+void ThumbnailQueue::finishAll()
+{
+    std::unique_lock lock(m_mutex);
+    while (!m_queue.empty()) {
+        const qint64 jobId = m_queue.front().first;
+        m_queue.pop_front();
+        m_queued.erase(jobId);
+        m_running.insert(jobId);
+        lock.unlock();
+        m_task(jobId);
+        lock.lock();
+        m_running.erase(jobId);
+        m_done.notify_all();
+    }
+    m_done.wait(lock, [&] { return m_queued.empty() && m_running.empty(); });
+}
+
 void ThumbnailQueue::uploadStarted()
 {
     std::lock_guard lock(m_mutex);

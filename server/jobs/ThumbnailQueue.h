@@ -37,6 +37,10 @@ public:
     void finish(qint64 jobId);
     /// Waits until nothing is queued or being rendered (tests, shutdown).
     void waitIdle();
+    /// Renders every queued job now, in the calling thread, and waits for those being rendered: after
+    /// it, nothing is queued or running (the IPP fuzzer, after each input; waitIdle() would wait for
+    /// the quiet time first).
+    void finishAll();
     /// Jobs queued or being rendered.
     int pending() const;
     /// An upload started arriving: rendering waits until it and every other one has ended.
@@ -60,7 +64,7 @@ private:
     bool mayRender(std::chrono::steady_clock::time_point* until) const;
 
     std::deque<std::pair<qint64, std::chrono::steady_clock::time_point>> m_queue; ///< id, when queued
-    int m_uploads = 0; ///< uploads in flight
+    int m_uploads = 0;                                                            ///< uploads in flight
     std::chrono::steady_clock::time_point m_lastUploadEnd{};
     std::set<qint64> m_queued;
     std::set<qint64> m_running;

@@ -232,6 +232,26 @@ private Q_SLOTS:
         QVERIFY(!job->color);
     }
 
+    void queuedThumbnailsRenderedOnRequest()
+    {
+        // renderQueuedThumbnails() renders what is queued at once (the quiet time before rendering
+        // does not apply), and leaves nothing queued or running.
+        Fixture f;
+        QVERIFY(f.init());
+        QList<qint64> ids;
+        for (int i = 0; i < 3; ++i) {
+            const IngestResult r =
+                f.ingest(f.kim, TestData::readFile(TestData::cupsPdf()), QStringLiteral("application/pdf"));
+            QCOMPARE(int(r.status), int(IngestResult::Status::Ok));
+            ids << r.job.id;
+        }
+        f.jobs->renderQueuedThumbnails();
+        for (const qint64 id : ids) {
+            QVERIFY(!f.jobs->thumbnailPending(f.kim, id));
+            QVERIFY(!f.jobs->thumbnailFor(f.kim, id).isEmpty());
+        }
+    }
+
     void everyByteStoredWhateverTheReads_data()
     {
         // Intake reads a document kept for inspection straight into the kept bytes, and a longer one
