@@ -55,12 +55,7 @@ void ThumbnailQueue::finish(qint64 jobId)
         m_queued.erase(jobId);
         m_queue.erase(
             std::find_if(m_queue.begin(), m_queue.end(), [&](const auto& q) { return q.first == jobId; }));
-        m_running.insert(jobId);
-        lock.unlock();
-        m_task(jobId);
-        lock.lock();
-        m_running.erase(jobId);
-        m_done.notify_all();
+        render(lock, jobId);
         return;
     }
     m_done.wait(lock, [&] { return !m_running.count(jobId); });
@@ -75,17 +70,8 @@ void ThumbnailQueue::waitIdle()
 void ThumbnailQueue::finishAll()
 {
     std::unique_lock lock(m_mutex);
-    while (!m_queue.empty()) {
-        const qint64 jobId = m_queue.front().first;
-        m_queue.pop_front();
-        m_queued.erase(jobId);
-        m_running.insert(jobId);
-        lock.unlock();
-        m_task(jobId);
-        lock.lock();
-        m_running.erase(jobId);
-        m_done.notify_all();
-    }
+    while (!m_queue.empty())
+        render(lock, takeFront());
     m_done.wait(lock, [&] { return m_queued.empty() && m_running.empty(); });
 }
 
@@ -129,14 +115,24 @@ void ThumbnailQueue::run()
             m_wake.wait_until(lock, until); // an upload ending or a new job wakes it early
             continue;
         }
-        const qint64 jobId = m_queue.front().first;
-        m_queue.pop_front();
-        m_queued.erase(jobId);
-        m_running.insert(jobId);
-        lock.unlock();
-        m_task(jobId);
-        lock.lock();
-        m_running.erase(jobId);
-        m_done.notify_all();
+        render(lock, takeFront());
     }
+}
+
+qint64 ThumbnailQueue::takeFront()
+{
+    const qint64 jobId = m_queue.front().first;
+    m_queue.pop_front();
+    m_queued.erase(jobId);
+    return jobId;
+}
+
+void ThumbnailQueue::render(std::unique_lock<std::mutex>& lock, qint64 jobId)
+{
+    m_running.insert(jobId);
+    lock.unlock();
+    m_task(jobId);
+    lock.lock();
+    m_running.erase(jobId);
+    m_done.notify_all();
 }

@@ -55,6 +55,10 @@ public:
 
 private:
     void run();
+    /// Takes the oldest queued job out of the queue (locked; the queue is not empty).
+    qint64 takeFront();
+    /// Renders `jobId`, taken out of the queue, with `lock` released meanwhile (locked before and after).
+    void render(std::unique_lock<std::mutex>& lock, qint64 jobId);
 
     Task m_task;
     mutable std::mutex m_mutex;
