@@ -17,8 +17,10 @@ $(BUILD)/build.ninja:
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Tests run $(JOBS) at a time; integration tests that share a lock (tests/CMakeLists.txt) never
+# run together.
 test: build
-	cd $(BUILD) && ctest --output-on-failure --timeout 900
+	cd $(BUILD) && ctest --output-on-failure --timeout 900 -j $(JOBS)
 
 unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -L unit
