@@ -23,10 +23,10 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure --timeout 900 -j $(JOBS)
 
 unit-test: build
-	cd $(BUILD) && ctest --output-on-failure -L unit
+	cd $(BUILD) && ctest --output-on-failure -L unit -j $(JOBS)
 
 integration-test: build
-	cd $(BUILD) && ctest --output-on-failure -L integration
+	cd $(BUILD) && ctest --output-on-failure -L integration -j $(JOBS)
 
 demo: build
 	scripts/demo.sh $(BUILD)
