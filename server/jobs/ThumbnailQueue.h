@@ -68,7 +68,7 @@ private:
     bool mayRender(std::chrono::steady_clock::time_point* until) const;
 
     std::deque<std::pair<qint64, std::chrono::steady_clock::time_point>> m_queue; ///< id, when queued
-    int m_uploads = 0;                                                            ///< uploads in flight
+    int m_uploads = 0; ///< uploads in flight
     std::chrono::steady_clock::time_point m_lastUploadEnd{};
     std::set<qint64> m_queued;
     std::set<qint64> m_running;
