@@ -3,6 +3,7 @@
 #include "HttpServer.h"
 
 #include "ByteBudget.h"
+#include "ErrnoText.h"
 #include "HttpLimits.h"
 #include "Log.h"
 #include "RequestTarget.h"
@@ -259,6 +260,9 @@ public:
         if (!sync(writeRawCo(head), false))
             return {};
         m_streaming = true;
+        beast::error_code ec;
+        const auto remote = lowest().socket().remote_endpoint(ec);
+        m_pushPeer = ec ? m_peerText : m_peerText + QLatin1Char(':') + QString::number(remote.port());
         return this->shared_from_this();
     }
     void closeAfterResponse() override { m_keepAlive = false; }
@@ -290,6 +294,8 @@ public:
     {
         std::lock_guard lock(m_pushMutex);
         m_pushClosed = true;
+        if (m_pushEndReason.isEmpty())
+            m_pushEndReason = QStringLiteral("closed by the server");
         wakeLocked();
     }
     void setOnClosed(std::function<void()> onClosed) override
@@ -669,21 +675,33 @@ private:
     {
         auto self = this->shared_from_this();
         lowest().socket().async_wait(tcp::socket::wait_read, [self](const beast::error_code& ec) {
-            if (!ec && self->lowest().socket().is_open()) {
+            QString why;
+            if (ec) {
+                why =
+                    QStringLiteral("waiting for the client failed: ") + QString::fromStdString(ec.message());
+            } else if (!self->lowest().socket().is_open()) {
+                why = QStringLiteral("the socket was closed");
+            } else {
                 char byte;
                 const ssize_t r =
                     ::recv(self->lowest().socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
-                if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+                const int e = errno;
+                if (r < 0 && (e == EAGAIN || e == EWOULDBLOCK || e == EINTR)) {
                     std::lock_guard lock(self->m_pushMutex);
                     if (!self->m_pushEnded) {
                         self->watchForClientGoing();
                         return;
                     }
                 }
+                why = r > 0    ? QStringLiteral("the client sent data")
+                      : r == 0 ? QStringLiteral("the client closed the connection")
+                               : QStringLiteral("the connection failed: ") + errnoText(e);
             }
             {
                 std::lock_guard lock(self->m_pushMutex);
                 self->m_pushClosed = true;
+                if (self->m_pushEndReason.isEmpty())
+                    self->m_pushEndReason = why;
             }
             self->m_signal.cancel();
         });
@@ -699,6 +717,7 @@ private:
         m_buffer.clear();
         m_buffer.shrink_to_fit();
         beast::error_code ec;
+        std::uint64_t written = 0; // bytes of events and keep-alives sent, for the log
         watchForClientGoing();
         for (;;) {
             std::deque<QByteArray> batch;
@@ -727,20 +746,32 @@ private:
             co_await net::async_write(m_stream, net::buffer(out.constData(), std::size_t(out.size())),
                                       ec_(ec));
             lowest().expires_never();
-            if (ec)
+            if (ec) {
+                std::lock_guard lock(m_pushMutex);
+                if (m_pushEndReason.isEmpty())
+                    m_pushEndReason =
+                        QStringLiteral("writing failed: ") + QString::fromStdString(ec.message());
                 break;
+            }
+            written += std::uint64_t(out.size());
         }
         std::function<void()> onClosed;
         bool dropped;
+        QString why;
         {
             std::lock_guard lock(m_pushMutex);
             m_pushClosed = m_pushEnded = true;
             m_pushQueue.clear();
             onClosed = std::move(m_onClosed);
             dropped = m_pushDropped;
+            why = m_pushEndReason;
         }
-        if (dropped)
+        if (dropped) {
             qCInfo(lcHttp) << "event stream to" << m_peerText << "dropped: the client did not keep up";
+        } else {
+            qCDebug(lcHttp).noquote()
+                << "event stream to" << m_pushPeer << "ended after" << written << "bytes of events:" << why;
+        }
         --m_st.streams;
         m_holdsStream = false;
         lowest().socket().cancel(ec);
@@ -788,6 +819,8 @@ private:
     bool m_pushClosed = false;
     bool m_pushEnded = false;
     bool m_pushDropped = false;
+    QString m_pushEndReason; // why the stream ended, first cause only (logged at debug level)
+    QString m_pushPeer;      // address and port, for that log line
     bool m_wakePosted = false;
     std::function<void()> m_onClosed;
 };

@@ -9,6 +9,7 @@ for timing; the one periodic sleep is the slowloris attacker's own pacing.
 import http.client
 import json
 import os
+import re
 import resource
 import selectors
 import shutil
@@ -59,6 +60,11 @@ def request(server, method, path, source="127.0.0.1", body=None, headers=None):
         return resp.status, dict(resp.getheaders()), resp.read()
     finally:
         conn.close()
+
+
+def stream_ends(server):
+    """The server's debug lines saying why an event stream ended."""
+    return [line for line in server.log().splitlines() if "event stream to" in line]
 
 
 def closed_by_server(sockets):
@@ -191,7 +197,9 @@ class ConnectionsTest(unittest.TestCase):
 
     def start_server(self, **config):
         path = write_config(self.tmp, f"server-{len(config)}.ini", **config)
-        server = MpsServer(extra_args=["--config", path])
+        # HTTP debug lines say why each event stream ended (the 2,000-subscriber test shows them).
+        server = MpsServer(extra_args=["--config", path],
+                           env={"QT_LOGGING_RULES": "mps.server.http.debug=true"})
         self.addCleanup(server.close)
         return server
 
@@ -415,7 +423,7 @@ class ConnectionsTest(unittest.TestCase):
                 lines.append(f"subscriber {i} (status {statuses[i]}, closed {closed[i]}): "
                              + ", ".join(f"{e.get('id')}:{e.get('event')}" for e in events[i]))
             lines.append("subscriber 0: " + ", ".join(f"{e.get('id')}:{e.get('event')}" for e in events[0]))
-            return "\n".join(lines) + "\n" + mpsit.log_tail(server)
+            return "\n".join(lines + stream_ends(server)) + "\n" + mpsit.log_tail(server)
         wait_for(done, 120, "every subscriber got both deletions", detail=short_of_deletions)
         events, _, statuses, closed = mux.snapshot()
         self.assertEqual(set(statuses), {200})
@@ -435,7 +443,8 @@ class ConnectionsTest(unittest.TestCase):
         self.assertEqual(held, ids)
         for i, evs in enumerate(events):
             self.assertEqual(upto_second_deletion(evs), reference, f"subscriber {i}")
-        self.assertFalse(any(closed))
+        self.assertFalse(any(closed), "\n".join(stream_ends(server)))
+        self.assertEqual(stream_ends(server), [])
 
     def test_reconnect_with_last_event_id_gets_what_it_missed(self):
         server = self.start_server()
@@ -498,8 +507,16 @@ class ConnectionsTest(unittest.TestCase):
         self.assertEqual(status, 503, body)
         self.assertEqual(json.loads(body)["error"], "too-many-streams")
         self.assertIn("Retry-After", headers)
-        # A closed stream gives its place back as soon as the server notices the client going.
+        # A closed stream gives its place back as soon as the server notices the client going,
+        # and the server says why it ended.
+        ports = [sock.getsockname()[1] for sock in streams.socks]
         streams.close()
+        for port in ports:
+            wait_for(lambda: re.search(rf"event stream to 127\.0\.0\.1:{port} ended after [0-9]+ bytes of events: "
+                                       r"(the client closed the connection|the connection failed: "
+                                       r"Connection reset by peer)", server.log()),
+                     30, f"the server's reason for the end of the stream from port {port}",
+                     detail=lambda: "\n".join(stream_ends(server)))
 
         def reopened():
             mux = SseMux(server, kim.token, ["127.0.0.1"], 1)
