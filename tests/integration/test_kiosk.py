@@ -104,6 +104,8 @@ class KioskDriver:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
         self.snapshots = queue.Queue()
+        self.syncs = queue.Queue()
+        self._sync_token = 0
         self.last = {}
         self.stderr = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -112,9 +114,13 @@ class KioskDriver:
     def _read(self):
         for line in self.proc.stdout:
             try:
-                self.snapshots.put(json.loads(line))
+                obj = json.loads(line)
             except ValueError:
-                pass
+                continue
+            if list(obj) == ["sync"]:
+                self.syncs.put(obj["sync"])
+            else:
+                self.snapshots.put(obj)
 
     def _read_err(self):
         for line in self.proc.stderr:
@@ -123,6 +129,23 @@ class KioskDriver:
     def send(self, command):
         self.proc.stdin.write(command + "\n")
         self.proc.stdin.flush()
+
+    def sync(self, timeout=20):
+        """Returns once the driver has handled every command sent before."""
+        self._sync_token += 1
+        token = str(self._sync_token)
+        self.send(f"sync {token}")
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"the kiosk driver did not answer sync {token}\n"
+                                     f"stderr: {''.join(self.stderr[-30:])}")
+            try:
+                if self.syncs.get(timeout=remaining) == token:
+                    return
+            except queue.Empty:
+                continue
 
     def wait(self, predicate, timeout=20, what="kiosk state"):
         """Wait until a snapshot satisfies predicate; returns it."""

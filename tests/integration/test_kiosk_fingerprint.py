@@ -211,6 +211,7 @@ class KioskFingerprintTest(unittest.TestCase):
         k.wait(lambda s: s["screen"] == "verify" and not s["fingerprintFailed"] and s["listening"] == "verify",
                what="the fingerprint check")
         k.send("skip-fingerprint")  # not offered while the sensor works: ignored
+        k.sync()  # handled before the sensor fails, not after
         sensor.send("ERROR 0")  # the sensor fails (FP_DEVICE_ERROR_GENERAL)
         snap = k.wait(lambda s: s["fingerprintFailed"], what="the sensor's failure shown")
         self.assertEqual((snap["screen"], snap["error"]), ("verify", "fingerprint-failed"))

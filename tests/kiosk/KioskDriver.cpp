@@ -6,7 +6,8 @@
 //   delete | confirm-delete | sign-out | pin-screen | cancel | refresh-printer | enroll |
 //   remove-fingerprint | cancel-fingerprint | retry-fingerprint | skip-fingerprint | scan-open |
 //   scan-source S | scan-mode M | scan-resolution N | scan-name NAME | scan | scan-delete N | scan-send |
-//   scan-close | quit
+//   scan-close | sync TOKEN | quit
+// "sync TOKEN" prints {"sync":"TOKEN"} once every command before it has been handled.
 // Usage: mps-kiosk-driver --server URL --device-token-file FILE [--idle-timeout S]
 //        [--fingerprint [--fingerprint-refresh S]] [--scanner DEVICE [--scan-max-pages N]
 //        [--scanner-option NAME=VALUE]...]  (the sensor: libfprint, e.g. FP_VIRTUAL_DEVICE_STORAGE)
@@ -249,6 +250,14 @@ int main(int argc, char* argv[])
             if (cmd.isEmpty())
                 continue;
             const QString& c = cmd.first();
+            if (c == QLatin1String("sync") && cmd.size() == 2) {
+                // Every command before it has been handled: the test may now act on the peers.
+                out << QJsonDocument(QJsonObject{{QStringLiteral("sync"), cmd[1]}})
+                           .toJson(QJsonDocument::Compact)
+                    << "\n";
+                out.flush();
+                continue;
+            }
             kiosk.userActivity();
             if (c == QLatin1String("pin") && cmd.size() == 3)
                 kiosk.signInController()->signInWithPin(cmd[1], cmd[2]);
