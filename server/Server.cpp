@@ -267,6 +267,8 @@ bool Server::start(QString* error)
         m_running = true;
     }
     m_sweeper = std::thread([this] { sweepLoop(); });
+    // Requests already arriving (the port is open since m_http->start) are answered from here on.
+    m_serving.store(true, std::memory_order_release);
     qCInfo(lcHttp).noquote() << "listening on" << m_config.listenHost << "port" << m_http->port()
                              << (m_config.allowPlainHttp ? "(TLS and plain HTTP)" : "(TLS)");
     return true;
@@ -274,11 +276,13 @@ bool Server::start(QString* error)
 
 void Server::route(HttpExchange& ex)
 {
-    // Until start() finishes wiring, only health answers.
+    // Until start() finishes wiring, every request gets 503, health included: a 200 means ready.
+    const bool serving = m_serving.load(std::memory_order_acquire);
     const QString path = ex.path();
     if (path == QLatin1String("/healthz")) {
-        if (!m_api)
-            return (void)ex.respond(200, "application/json", "{\"status\":\"starting\"}");
+        if (!serving)
+            return (void)ex.respond(503, "application/json", "{\"status\":\"starting\"}",
+                                    {{"Retry-After", "1"}});
         // The password-check pool's counters: how many Argon2id checks ran at once at most.
         const PasswordCheckPool::Stats ps = m_auth->passwordCheckStats();
         ex.respond(200, "application/json",
@@ -292,9 +296,9 @@ void Server::route(HttpExchange& ex)
                        .toUtf8());
         return;
     }
-    if (!m_api || !m_ipp) {
+    if (!serving) {
         ex.closeAfterResponse();
-        ex.respond(503, "text/plain", "Starting, try again shortly.\n");
+        ex.respond(503, "text/plain", "Starting, try again shortly.\n", {{"Retry-After", "1"}});
         return;
     }
     if (path == QLatin1String("/ipp/print"))

@@ -24,6 +24,7 @@
 #include "Spool.h"
 #include "Store.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -94,4 +95,6 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_cv;
     bool m_running = false;
+    /// Set once every endpoint is wired and started; until then route() answers 503 "starting".
+    std::atomic<bool> m_serving{false};
 };

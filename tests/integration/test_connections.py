@@ -207,6 +207,51 @@ class ConnectionsTest(unittest.TestCase):
         api = mpsit.login(server, name)
         return api
 
+    # -- start-up: /healthz says "ok" only once everything else answers too
+    def test_health_is_ok_only_when_sign_in_works(self):
+        """While the server starts, a client polls /healthz as fast as it can from before the port
+        opens; the first 200 must say "ok" and a sign-in sent right after it must not get 503. (A CI
+        run once signed in between a 200 "starting" and the REST API being wired, and got 503.)"""
+        server = self.start_server()
+        mpsit.add_user(server, "kim")
+        login_body = json.dumps({"username": "kim", "password": PASSWORD["kim"]}).encode()
+        for attempt in range(5):
+            server.stop()
+            seen = []  # (status, body) of every /healthz answer
+            after = {}
+            stop = threading.Event()
+
+            def poll():
+                deadline = time.monotonic() + 60
+                while not stop.is_set() and time.monotonic() < deadline:
+                    try:
+                        status, headers, body = request(server, "GET", "/healthz")
+                    except OSError:
+                        continue  # not listening yet, or the answer was cut off
+                    seen.append((status, headers, body))
+                    if status == 200:
+                        after["login"] = request(server, "POST", "/api/v1/session", body=login_body,
+                                                 headers={"Content-Type": "application/json"})
+                        return
+
+            poller = threading.Thread(target=poll)
+            poller.start()
+            try:
+                server.start()
+            finally:
+                poller.join(70)
+                stop.set()
+            self.assertIn("login", after, f"attempt {attempt}: /healthz never answered 200: {seen[-3:]}")
+            for status, headers, body in seen:
+                if status == 200:
+                    self.assertEqual(json.loads(body)["status"], "ok", f"attempt {attempt}: {body!r}")
+                else:
+                    self.assertEqual(status, 503, f"attempt {attempt}: {body!r}")
+                    self.assertEqual(json.loads(body), {"status": "starting"})
+                    self.assertEqual(headers.get("Retry-After"), "1")
+            status, _, body = after["login"]
+            self.assertEqual(status, 200, f"attempt {attempt}: sign-in right after /healthz 200: {body!r}")
+
     # -- slowloris and idle flood while a user signs in, lists, prints over IPP and releases
     def print_over_ipp_and_release(self, server, kim, document, job_name, printer):
         """kim prints document over IPP Print-Job (Basic auth), it is held, she releases it to
