@@ -33,6 +33,14 @@ constexpr int GreyTolerance = 12;
 // hostile header cannot make page counting run for hours or allocate without bound.
 constexpr quint64 MaxBytesPerLine = 16U * 1024U * 1024U;
 constexpr quint64 MaxBytesPerPage = 4ULL * 1024U * 1024U * 1024U;
+// Every line of every page is decoded to reach the next page header, and a few compressed bytes can
+// stand for a whole 4 GiB page (a line repeated 256 times, each "cleared to its end"): a 34 KB upload
+// of 1,000 such pages would keep a worker decoding for minutes (found by fuzz_document_inspector). A
+// document is refused past 32 GiB of decoded lines (~2 s here; 330 A4 pages in colour at 600 dpi).
+constexpr quint64 MaxDecodedBytesPerDocument = 32ULL * 1024U * 1024U * 1024U;
+// Page 1's thumbnail is box-filtered from every pixel: at most RenderBudget's output pixels (a PDF page
+// is not rendered past them either); a larger first page gets the placeholder.
+constexpr quint64 MaxThumbnailPixels = 160'000'000;
 
 constexpr char PwgSync[] = "RaS2";
 constexpr char UrfMagic[] = "UNIRAST"; // followed by a NUL
@@ -501,6 +509,7 @@ DocumentInfo inspectRaster(QIODevice* device, Format format, const QByteArray& h
     DocumentInfo info;
     std::vector<unsigned char> line;
     RasterThumbnailer thumbnailer;
+    quint64 decoded = 0;
     for (;;) {
         cups_page_header2_t header;
         std::memset(&header, 0, sizeof(header));
@@ -513,6 +522,15 @@ DocumentInfo inspectRaster(QIODevice* device, Format format, const QByteArray& h
         }
         if (!headerIsSane(header))
             return failure(info.pages == 0 ? invalid : damaged);
+        decoded += quint64{header.cupsBytesPerLine} * header.cupsHeight;
+        if (decoded > MaxDecodedBytesPerDocument) {
+            qCInfo(lcIngest) << "Raster page" << info.pages + 1 << "would take the decoded lines past"
+                             << MaxDecodedBytesPerDocument << "bytes";
+            return failure(DocumentInspector::tr("The raster document holds more pixels than the server "
+                                                 "accepts (%1 GB once decoded). Print it in parts, or at a "
+                                                 "lower resolution.")
+                               .arg(MaxDecodedBytesPerDocument >> 30));
+        }
 
         const bool first = info.pages == 0;
         bool thumbnail = false;
@@ -521,8 +539,12 @@ DocumentInfo inspectRaster(QIODevice* device, Format format, const QByteArray& h
             info.heightPt = header.cupsHeight * 72.0 / header.HWResolution[1];
             info.pageSize = DocumentInspector::pwgMediaName(info.widthPt, info.heightPt);
             info.color = header.cupsNumColors > 1 && !isGreySpace(rawValue(header.cupsColorSpace));
-            thumbnail = thumbnailer.begin(header);
-            if (!thumbnail)
+            const quint64 pixels = quint64{header.cupsWidth} * header.cupsHeight;
+            if (pixels > MaxThumbnailPixels)
+                qCInfo(lcIngest) << "No thumbnail for a raster page of" << pixels << "pixels";
+            else
+                thumbnail = thumbnailer.begin(header);
+            if (!thumbnail && pixels <= MaxThumbnailPixels)
                 qCInfo(lcIngest) << "No thumbnail for raster colour space" << rawValue(header.cupsColorSpace)
                                  << "at" << header.cupsBitsPerColor << "bits";
         }

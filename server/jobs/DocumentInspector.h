@@ -18,7 +18,8 @@ struct DocumentInfo
     double widthPt = 0;      ///< Page 1 width in points (1/72 in).
     double heightPt = 0;     ///< Page 1 height in points.
     bool color = false;      ///< PDF/JPEG: page 1 has a non-grey pixel; raster: the colour space is colour.
-    QByteArray thumbnailPng; ///< Page 1 as PNG, longest side 256 px; may be empty for odd raster types.
+    QByteArray thumbnailPng; ///< Page 1 as PNG, longest side 256 px; may be empty for odd raster types and
+                             ///< for a raster page 1 of over 160 megapixels.
     bool encrypted = false;  ///< !ok because the document is protected by a password.
 };
 

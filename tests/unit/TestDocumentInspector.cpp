@@ -152,6 +152,7 @@ private slots:
     void truncatedPwgRaster();
     void urf_data();
     void urf();
+    void urfDecodeBudget();
     void jpeg_data();
     void jpeg();
     void autoDetect_data();
@@ -348,6 +349,46 @@ void TestDocumentInspector::urf()
     QByteArray broken = urf;
     broken[12] = char(7); // 7 bits per pixel
     QVERIFY(!inspectBytes(broken, QStringLiteral("image/urf")).ok);
+}
+
+/// A URF of `pages` grey pages, each 16 MiB - 1 pixels wide and 256 lines high (4 GiB decoded) held in
+/// two bytes: one line repeated 256 times, cleared to its end (white).
+QByteArray makeHugeUrf(quint32 pages)
+{
+    QByteArray out("UNIRAST\0", 8);
+    const auto u32 = [&out](quint32 v) {
+        for (int shift = 24; shift >= 0; shift -= 8)
+            out.append(char((v >> shift) & 0xff));
+    };
+    u32(pages);
+    for (quint32 p = 0; p < pages; ++p) {
+        out.append("\x08\x00\x01\x04\x00\x00", 6); // 8 bits, sGray, simplex, normal quality
+        out.append(6, '\0');
+        u32(16 * 1024 * 1024 - 1); // width
+        u32(256);                  // height
+        u32(300);                  // dpi
+        out.append(8, '\0');
+        out.append("\xff\x80", 2); // 256 times: the line cleared to its end
+    }
+    return out;
+}
+
+void TestDocumentInspector::urfDecodeBudget()
+{
+    // Found by fuzz_document_inspector: a 152-byte URF took 4.8 s here to inspect (a thumbnail of a
+    // 4-gigapixel page), and each further such page ~0.2 s. Page 1 over 160 megapixels gets no thumbnail.
+    const DocumentInfo one = inspectBytes(makeHugeUrf(1), QStringLiteral("image/urf"));
+    QVERIFY2(one.ok, qPrintable(one.error));
+    QCOMPARE(one.pages, 1);
+    QVERIFY(one.thumbnailPng.isEmpty());
+    QVERIFY(one.widthPt > 0 && one.heightPt > 0);
+
+    // 8 pages are 32 GiB of decoded lines, which is allowed; the ninth page is refused before it is
+    // decoded, with a reason, whatever the file says its page count is.
+    const DocumentInfo nine = inspectBytes(makeHugeUrf(9), QStringLiteral("application/octet-stream"));
+    QVERIFY(!nine.ok);
+    QVERIFY2(nine.error.contains(QLatin1String("32 GB")), qPrintable(nine.error));
+    QVERIFY(nine.error.contains(QLatin1String("Print it in parts")));
 }
 
 void TestDocumentInspector::jpeg_data()
