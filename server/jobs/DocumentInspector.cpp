@@ -40,7 +40,7 @@ constexpr quint64 MaxBytesPerPage = 4ULL * 1024U * 1024U * 1024U;
 constexpr quint64 MaxDecodedBytesPerDocument = 32ULL * 1024U * 1024U * 1024U;
 // Page 1's thumbnail is box-filtered from every pixel: at most RenderBudget's output pixels (a PDF page
 // is not rendered past them either); a larger first page gets the placeholder.
-constexpr quint64 MaxThumbnailPixels = 160'000'000;
+constexpr quint64 MaxThumbnailPixels = RenderBudget{}.maxOutputPixels;
 
 constexpr char PwgSync[] = "RaS2";
 constexpr char UrfMagic[] = "UNIRAST"; // followed by a NUL

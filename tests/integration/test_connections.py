@@ -238,9 +238,11 @@ class ConnectionsTest(unittest.TestCase):
             poller.start()
             try:
                 server.start()
+            except BaseException:
+                stop.set()  # the server never came up: the poller need not wait for it
+                raise
             finally:
                 poller.join(70)
-                stop.set()
             self.assertIn("login", after, f"attempt {attempt}: /healthz never answered 200: {seen[-3:]}")
             for status, headers, body in seen:
                 if status == 200:
