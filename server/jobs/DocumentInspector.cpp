@@ -526,10 +526,13 @@ DocumentInfo inspectRaster(QIODevice* device, Format format, const QByteArray& h
         if (decoded > MaxDecodedBytesPerDocument) {
             qCInfo(lcIngest) << "Raster page" << info.pages + 1 << "would take the decoded lines past"
                              << MaxDecodedBytesPerDocument << "bytes";
-            return failure(DocumentInspector::tr("The raster document holds more pixels than the server "
-                                                 "accepts (%1 GB once decoded). Print it in parts, or at a "
-                                                 "lower resolution.")
-                               .arg(MaxDecodedBytesPerDocument >> 30));
+            DocumentInfo over =
+                failure(DocumentInspector::tr("The raster document holds more pixels than "
+                                              "the server accepts (%1 GB once decoded). Print "
+                                              "it in parts, or at a lower resolution.")
+                            .arg(MaxDecodedBytesPerDocument >> 30));
+            over.tooLarge = true;
+            return over;
         }
 
         const bool first = info.pages == 0;

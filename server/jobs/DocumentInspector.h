@@ -21,6 +21,7 @@ struct DocumentInfo
     QByteArray thumbnailPng; ///< Page 1 as PNG, longest side 256 px; may be empty for odd raster types and
                              ///< for a raster page 1 of over 160 megapixels.
     bool encrypted = false;  ///< !ok because the document is protected by a password.
+    bool tooLarge = false;   ///< !ok because a raster holds more pixels than the server decodes.
 };
 
 /// Counts, measures and thumbnails a document (PDF, PWG raster, Apple raster, JPEG) without holding

@@ -347,6 +347,8 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         qCDebug(lcIngest).noquote() << subject << ": colour from the content:" << PdfColour::name(colour);
     }
     closeReadBack();
+    if (!doc.ok && doc.tooLarge)
+        return fail(IngestResult::Status::TooLarge, doc.error, &temp, QStringLiteral("too-large"));
     if (!doc.ok)
         return fail(IngestResult::Status::BadDocument, doc.error, &temp,
                     doc.encrypted ? QStringLiteral("encrypted-document") : QStringLiteral("bad-document"));

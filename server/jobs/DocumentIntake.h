@@ -37,7 +37,8 @@ public:
 
     /// Receives one document declared as `declaredFormat` (empty or application/octet-stream: judged
     /// by content) named `name` (for refusal codes only, never a path). `subject` names the job or
-    /// draft in logs. Documents over `maxBytes` (before or after conversion) are refused TooLarge.
+    /// draft in logs. Documents over `maxBytes` (before or after conversion), and rasters past the
+    /// inspector's decode limit, are refused TooLarge.
     /// Without a converter, office documents are refused. On failure nothing is left on disk.
     /// With `render` false (the default), page 1 of a PDF or JPEG is not rendered: info has no
     /// thumbnail; a PDF's colour is read from its content (PdfColour) where that decides it, else it is

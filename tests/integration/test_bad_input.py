@@ -347,6 +347,37 @@ class BadInputTest(unittest.TestCase):
         self.assertEqual(status, 201, body)
         self.assert_still_serving()
 
+    def test_raster_with_too_many_pixels_is_too_large(self):
+        # A few hundred bytes of URF can stand for pages of 4 GiB each (a line of 16 Mi grey pixels,
+        # repeated 256 times, "cleared to its end"). Past 32 GiB of decoded lines the document is refused
+        # as too large, with a reason the user can act on, not as damaged (docs/server.md).
+        def urf(pages):
+            out = b"UNIRAST\0" + struct.pack(">I", pages)
+            for _ in range(pages):
+                out += b"\x08\x00\x01\x04\x00\x00" + bytes(6)
+                out += struct.pack(">III", 16 * 1024 * 1024 - 1, 256, 300) + bytes(8)
+                out += b"\xff\x80"
+            return out
+
+        status, body = upload(self.kim, urf(9), "huge.urf", "image/urf")
+        self.assertEqual((status, body.get("error")), (413, "too-large"), body)
+        self.assertIn("Print it in parts", body.get("message", ""), body)
+        self.assert_nothing_stored(what="after a REST upload of a raster past the decode limit")
+
+        path = os.path.join(self.tmp, "huge.urf")
+        with open(path, "wb") as f:
+            f.write(urf(9))
+        test = (mpsit.PRINT_JOB_PDF_TEST % "huge-ipp.urf").replace("application/pdf", "image/urf")
+        result = ipptool_plist(self.ipp_uri("kim"), test, document=path)["Tests"][0]
+        self.assertEqual(result.get("StatusCode"), "client-error-request-entity-too-large", result)
+        self.assert_nothing_stored(what="after an IPP Print-Job of a raster past the decode limit")
+
+        # One such page is within the limit: held, with the placeholder thumbnail.
+        status, body = upload(self.kim, urf(1), "one-page.urf", "image/urf")
+        self.assertEqual(status, 201, body)
+        self.assertEqual(body["job"].get("pages"), 1, body)
+        self.assert_still_serving()
+
     # -- other users' jobs, unknown printers
     def test_other_users_job_is_404_everywhere(self):
         status, body = upload(self.kim, self.small_pdf_bytes, "kims.pdf")

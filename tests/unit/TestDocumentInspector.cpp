@@ -379,6 +379,7 @@ void TestDocumentInspector::urfDecodeBudget()
     // 4-gigapixel page), and each further such page ~0.2 s. Page 1 over 160 megapixels gets no thumbnail.
     const DocumentInfo one = inspectBytes(makeHugeUrf(1), QStringLiteral("image/urf"));
     QVERIFY2(one.ok, qPrintable(one.error));
+    QVERIFY(!one.tooLarge);
     QCOMPARE(one.pages, 1);
     QVERIFY(one.thumbnailPng.isEmpty());
     QVERIFY(one.widthPt > 0 && one.heightPt > 0);
@@ -387,6 +388,8 @@ void TestDocumentInspector::urfDecodeBudget()
     // decoded, with a reason, whatever the file says its page count is.
     const DocumentInfo nine = inspectBytes(makeHugeUrf(9), QStringLiteral("application/octet-stream"));
     QVERIFY(!nine.ok);
+    QVERIFY(nine.tooLarge); // refused as too large (413 / too-large), not as damaged
+    QVERIFY(!nine.encrypted);
     QVERIFY2(nine.error.contains(QLatin1String("32 GB")), qPrintable(nine.error));
     QVERIFY(nine.error.contains(QLatin1String("Print it in parts")));
 }
