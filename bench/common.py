@@ -12,6 +12,7 @@ import re
 import resource
 import select
 import socket
+import ssl
 import statistics
 import struct
 import subprocess
@@ -346,14 +347,18 @@ class Http:
     """One persistent HTTP/1.1 connection (keep-alive), reconnecting when the server closed it.
     request() returns (status, body bytes, seconds from send to full body)."""
 
-    def __init__(self, host, port, token=None, timeout=600):
-        self.host, self.port, self.token, self.timeout = host, port, token, timeout
+    def __init__(self, host, port, token=None, timeout=600, tls=False):
+        self.host, self.port, self.token, self.timeout, self.tls = host, port, token, timeout, tls
         self.conn = None
         self.reconnects = -1
 
     def _connect(self):
-        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout,
-                                               blocksize=1 << 20)
+        if self.tls:  # the server's own self-signed certificate: not verified
+            self.conn = http.client.HTTPSConnection(self.host, self.port, timeout=self.timeout,
+                                                    blocksize=1 << 20, context=unverified_tls())
+        else:
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout,
+                                                   blocksize=1 << 20)
         self.conn.connect()
         self.conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.reconnects += 1
@@ -400,8 +405,15 @@ class Http:
         self.conn = None
 
 
-def mps_login(port, user, password=PASSWORD):
-    h = Http("127.0.0.1", port)
+def unverified_tls():
+    ctx = ssl.create_default_context()
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+def mps_login(port, user, password=PASSWORD, tls=False):
+    h = Http("127.0.0.1", port, tls=tls)
     status, body = h.json("POST", "/api/v1/session", {"username": user, "password": password})
     if status != 200:
         raise RuntimeError(f"login {user}: HTTP {status} {body}")
