@@ -372,7 +372,7 @@ class BadInputTest(unittest.TestCase):
         self.assertEqual(result.get("StatusCode"), "client-error-request-entity-too-large", result)
         self.assert_nothing_stored(what="after an IPP Print-Job of a raster past the decode limit")
 
-        # One such page is within the limit: held, with the placeholder thumbnail.
+        # One such page is within the limit, and is held.
         status, body = upload(self.kim, urf(1), "one-page.urf", "image/urf")
         self.assertEqual(status, 201, body)
         self.assertEqual(body["job"].get("pages"), 1, body)
