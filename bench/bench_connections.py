@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import (PASSWORD, log, machine_info, md_table, mps_add_user, peers, percentile,  # noqa: E402
-                    proc_status, save, snapshot_build)
+                    proc_status, save, snapshot_build, unverified_tls)
 
 
 class Subscribers:
@@ -44,9 +44,7 @@ class Subscribers:
         self.hits = 0
         self.lock = threading.Lock()
         self.stop = False
-        self.ctx = ssl.create_default_context()
-        self.ctx.check_hostname = False
-        self.ctx.verify_mode = ssl.CERT_NONE
+        self.ctx = unverified_tls()
         self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
 

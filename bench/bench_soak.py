@@ -34,26 +34,9 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (DOCS, PASSWORD, Http, log, machine_info, md_table, mkpdf, mps_add_user,  # noqa: E402
-                    mps_login, peers, proc_cpu_seconds, proc_status, save, snapshot_build, unverified_tls)
-
-IPP_PRINT_JOB = 0x0002
-TAG_CHARSET, TAG_LANGUAGE, TAG_URI, TAG_NAME, TAG_MIME = 0x47, 0x48, 0x45, 0x42, 0x49
-
-
-def ipp_print_job(uri, user, request_id):
-    def attr(tag, name, value):
-        v = value.encode()
-        return bytes([tag]) + len(name).to_bytes(2, "big") + name.encode() + len(v).to_bytes(2, "big") + v
-    out = bytes([2, 0]) + IPP_PRINT_JOB.to_bytes(2, "big") + request_id.to_bytes(4, "big") + b"\x01"
-    out += attr(TAG_CHARSET, "attributes-charset", "utf-8")
-    out += attr(TAG_LANGUAGE, "attributes-natural-language", "en")
-    out += attr(TAG_URI, "printer-uri", uri)
-    out += attr(TAG_NAME, "requesting-user-name", user)
-    out += attr(TAG_NAME, "job-name", f"soak-ipp-{request_id}")
-    out += attr(TAG_MIME, "document-format", "application/pdf")
-    return out + b"\x03"
-
+from common import (DOCS, IPP_PRINT_JOB, PASSWORD, TAG_MIME, TAG_NAME, TAG_URI, Http,  # noqa: E402
+                    ipp_request, log, machine_info, md_table, mkpdf, mps_add_user, mps_login, peers,
+                    proc_cpu_seconds, proc_status, save, snapshot_build, unverified_tls)
 
 class Counters:
     def __init__(self):
@@ -98,7 +81,11 @@ class Worker(threading.Thread):
                     api = mps_login(self.port, self.user, tls=self.tls)
                     self.c.add("sign-ins")
                 if i % 5 == 0:
-                    status, body, _ = ipp.request("POST", "/ipp/print", ipp_print_job(uri, self.user, i) + self.pdf,
+                    request = ipp_request(IPP_PRINT_JOB, i, [(TAG_URI, "printer-uri", uri),
+                                                             (TAG_NAME, "requesting-user-name", self.user),
+                                                             (TAG_NAME, "job-name", f"soak-ipp-{i}"),
+                                                             (TAG_MIME, "document-format", "application/pdf")])
+                    status, body, _ = ipp.request("POST", "/ipp/print", request + self.pdf,
                                                   {"Content-Type": "application/ipp", "Authorization": auth})
                     if status != 200 or body[2:4] != b"\x00\x00":
                         self.fail("IPP Print-Job", status, body[:16].hex())

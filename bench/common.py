@@ -536,8 +536,8 @@ def ipp_status(body):
     return struct.unpack(">H", body[2:4])[0] if len(body) >= 4 else None
 
 
-IPP_RELEASE_JOB = 0x000D
-TAG_URI, TAG_NAME, TAG_INTEGER = 0x45, 0x42, 0x21
+IPP_PRINT_JOB, IPP_RELEASE_JOB = 0x0002, 0x000D
+TAG_URI, TAG_NAME, TAG_INTEGER, TAG_MIME = 0x45, 0x42, 0x21, 0x49
 
 
 # --------------------------------------------------------------------------- output

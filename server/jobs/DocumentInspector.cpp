@@ -545,11 +545,13 @@ DocumentInfo inspectRaster(QIODevice* device, Format format, const QByteArray& h
             const quint64 pixels = quint64{header.cupsWidth} * header.cupsHeight;
             if (pixels > MaxThumbnailPixels)
                 qCInfo(lcIngest) << "No thumbnail for a raster page of" << pixels << "pixels";
-            else
+            else {
                 thumbnail = thumbnailer.begin(header);
-            if (!thumbnail && pixels <= MaxThumbnailPixels)
-                qCInfo(lcIngest) << "No thumbnail for raster colour space" << rawValue(header.cupsColorSpace)
-                                 << "at" << header.cupsBitsPerColor << "bits";
+                if (!thumbnail)
+                    qCInfo(lcIngest) << "No thumbnail for raster colour space"
+                                     << rawValue(header.cupsColorSpace) << "at" << header.cupsBitsPerColor
+                                     << "bits";
+            }
         }
 
         // The lines must be decoded even when unused: the next page header follows the compressed data.
