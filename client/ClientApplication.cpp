@@ -121,6 +121,11 @@ void ClientApplication::startCapture()
                 m_tray->notify({title.isEmpty() ? tr("A printed document was not sent") : title, message,
                                 NotificationText::Severity::Warning});
             });
+    connect(m_capture, &CaptureService::captureWaitingForRoom, m_tray.get(),
+            [this](const QString& title, const QString& message) {
+                m_tray->notify({title.isEmpty() ? tr("A printed document is waiting") : title, message,
+                                NotificationText::Severity::Warning});
+            });
     connect(m_capture, &CaptureService::pendingCountChanged, m_tray.get(),
             &TrayController::setWaitingCaptures);
     // A document printed to "MPS Fax" is a fax draft now: the fax dialog opens on it.

@@ -81,6 +81,19 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
         return tr("The server is converting many documents right now. Try again in a minute.");
     if (code == QLatin1String("too-large"))
         return tr("The document is too large for the server. Print it in parts or ask the print admin.");
+    if (code == QLatin1String("spool-full"))
+        return tr("The print server's storage is full, so the document was not stored. Try again later; tell "
+                  "the print admin if this lasts.");
+    if (code == QLatin1String("hold-limit")) {
+        if (answer.contains(QLatin1String("maxMegabytes")))
+            return tr("Your waiting jobs take %1 MB, and the server keeps at most %2 MB for one person. "
+                      "Print or delete some of them, then send this document again.")
+                .arg(answer.value(QLatin1String("megabytes")).toInteger())
+                .arg(answer.value(QLatin1String("maxMegabytes")).toInteger());
+        return tr("You already have %n job(s) waiting, the most the server keeps for one person. Print or "
+                  "delete some of them, then send this document again.",
+                  nullptr, answer.value(QLatin1String("jobs")).toInt());
+    }
     if (code == QLatin1String("quota-exceeded")) {
         const QString s = QuotaText::refusal(answer.value(QLatin1String("quota")).toObject());
         if (!s.isEmpty())
@@ -169,35 +182,21 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
 
 QStringList ServerErrorText::knownCodes()
 {
-    return {QStringLiteral("option-unsupported"),
-            QStringLiteral("unsupported-format"),
-            QStringLiteral("hwp-unsupported"),
-            QStringLiteral("encrypted-document"),
-            QStringLiteral("bad-document"),
-            QStringLiteral("conversion-failed"),
-            QStringLiteral("converter-busy"),
-            QStringLiteral("too-large"),
-            QStringLiteral("quota-exceeded"),
-            QStringLiteral("quota-warning"),
-            QStringLiteral("bad-options"),
-            QStringLiteral("wrong-state"),
-            QStringLiteral("unknown-printer"),
-            QStringLiteral("wrong-printer"),
-            QStringLiteral("forbidden"),
-            QStringLiteral("storage"),
-            QStringLiteral("capture-in-progress"),
-            QStringLiteral("invalid-credentials"),
-            QStringLiteral("missing-credentials"),
-            QStringLiteral("locked"),
-            QStringLiteral("sign-in-busy"),
-            QStringLiteral("unknown-user"),
-            QStringLiteral("unknown-department"),
-            QStringLiteral("unknown-card"),
-            QStringLiteral("card-taken"),
-            QStringLiteral("no-match"),
-            QStringLiteral("invalid-challenge"),
-            QStringLiteral("bad-template"),
-            QStringLiteral("consent-required"),
-            QStringLiteral("bad-period"),
+    return {QStringLiteral("option-unsupported"),  QStringLiteral("unsupported-format"),
+            QStringLiteral("hwp-unsupported"),     QStringLiteral("encrypted-document"),
+            QStringLiteral("bad-document"),        QStringLiteral("conversion-failed"),
+            QStringLiteral("converter-busy"),      QStringLiteral("too-large"),
+            QStringLiteral("spool-full"),          QStringLiteral("hold-limit"),
+            QStringLiteral("quota-exceeded"),      QStringLiteral("quota-warning"),
+            QStringLiteral("bad-options"),         QStringLiteral("wrong-state"),
+            QStringLiteral("unknown-printer"),     QStringLiteral("wrong-printer"),
+            QStringLiteral("forbidden"),           QStringLiteral("storage"),
+            QStringLiteral("capture-in-progress"), QStringLiteral("invalid-credentials"),
+            QStringLiteral("missing-credentials"), QStringLiteral("locked"),
+            QStringLiteral("sign-in-busy"),        QStringLiteral("unknown-user"),
+            QStringLiteral("unknown-department"),  QStringLiteral("unknown-card"),
+            QStringLiteral("card-taken"),          QStringLiteral("no-match"),
+            QStringLiteral("invalid-challenge"),   QStringLiteral("bad-template"),
+            QStringLiteral("consent-required"),    QStringLiteral("bad-period"),
             QStringLiteral("bad-argument")};
 }

@@ -350,6 +350,13 @@ QString KioskText::forError(const QString& code, const QString& fallback)
     if (code == QLatin1String("converter-busy"))
         return QCoreApplication::translate(
             "KioskText", "The print server is busy converting other documents. Try again in a moment.");
+    if (code == QLatin1String("spool-full"))
+        return QCoreApplication::translate("KioskText",
+                                           "The print server's storage is full. Try again later, or tell "
+                                           "the print admin.");
+    if (code == QLatin1String("hold-limit"))
+        return QCoreApplication::translate("KioskText",
+                                           "You have too many jobs waiting. Print or delete some first.");
     if (code == QLatin1String("sign-in-busy"))
         return QCoreApplication::translate(
             "KioskText", "The print server is checking many sign-ins right now. Try again in a moment.");

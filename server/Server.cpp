@@ -96,6 +96,9 @@ bool Server::start(QString* error)
     js.warnBeforeSecs = static_cast<qint64>(m_config.expiryWarningMinutes) * 60;
     js.maxDocumentBytes = m_config.maxDocumentBytes;
     js.render.maxImagePixels = qint64(std::max(1, m_config.renderMaxMegapixels)) * 1000000;
+    js.maxHeldJobs = m_config.maxHeldJobs;
+    js.maxHeldBytes = qint64(m_config.maxHeldMb) * 1024 * 1024;
+    m_data.spool.setReserveBytes(qint64(m_config.spoolReserveMb) * 1024 * 1024);
     js.render.thumbnailMs = std::max(1, m_config.thumbnailSeconds) * 1000;
     js.render.rasterPageMs = std::max(1, m_config.rasterPageSeconds) * 1000;
     m_jobs = std::make_unique<JobService>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, js);
@@ -366,6 +369,9 @@ QStringList restartOnlyChanges(const ServerConfig& a, const ServerConfig& b)
               a.renderMaxMegapixels != b.renderMaxMegapixels || a.thumbnailSeconds != b.thumbnailSeconds ||
               a.rasterPageSeconds != b.rasterPageSeconds,
           "ipp-max-*, render-max-megapixels, thumbnail-seconds, raster-page-seconds");
+    check(a.spoolReserveMb != b.spoolReserveMb || a.maxHeldJobs != b.maxHeldJobs ||
+              a.maxHeldMb != b.maxHeldMb,
+          "spool-reserve-mb, max-held-jobs, max-held-mb");
     check(a.devices.pollThreads != b.devices.pollThreads || a.devices.historyDays != b.devices.historyDays ||
               a.devices.lowPercent != b.devices.lowPercent || a.devices.orderDays != b.devices.orderDays,
           "[devices] poll-threads, history-days, low-percent, order-days");

@@ -91,6 +91,9 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         maxDocumentBytes =
             ini.value(QStringLiteral("max-document-mb"), maxDocumentBytes / (1024 * 1024)).toLongLong() *
             1024 * 1024;
+        spoolReserveMb = ini.value(QStringLiteral("spool-reserve-mb"), spoolReserveMb).toInt();
+        maxHeldJobs = ini.value(QStringLiteral("max-held-jobs"), maxHeldJobs).toInt();
+        maxHeldMb = ini.value(QStringLiteral("max-held-mb"), maxHeldMb).toInt();
         sessionHours = ini.value(QStringLiteral("session-hours"), sessionHours).toInt();
         kioskSessionMinutes = ini.value(QStringLiteral("kiosk-session-minutes"), kioskSessionMinutes).toInt();
         lockoutFailures = ini.value(QStringLiteral("lockout-failures"), lockoutFailures).toInt();
@@ -285,6 +288,10 @@ bool ServerConfig::validate(QString* error) const
         *error = QStringLiteral(
             "[fax] port, poll-seconds, max-dials, max-tries, keep-days and gateway-retry-minutes "
             "must be positive");
+        return false;
+    }
+    if (spoolReserveMb < 0 || maxHeldJobs < 0 || maxHeldMb < 0) {
+        *error = QStringLiteral("spool-reserve-mb, max-held-jobs and max-held-mb cannot be negative");
         return false;
     }
     if (holdHours <= 0 || maxDocumentBytes <= 0 || listenPort == 0) {

@@ -26,6 +26,9 @@ struct ServerConfig
     int holdHours = 24;
     int expiryWarningMinutes = 60;
     qint64 maxDocumentBytes = 512LL * 1024 * 1024;
+    int spoolReserveMb = 512; ///< free space kept on the spool's file system: uploads refused below it
+    int maxHeldJobs = 1000;   ///< held jobs per user; 0: no limit
+    int maxHeldMb = 10240;    ///< their documents' size per user; 0: no limit
     int sessionHours = 12;
     int kioskSessionMinutes = 5;
     int lockoutFailures = 5;         ///< wrong secrets for one name from one address or kiosk: locked there

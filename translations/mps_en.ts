@@ -164,6 +164,10 @@
         <source>Documents you printed are waiting. Sign in to send them to the print server.</source>
         <translation>Documents you printed are waiting. Sign in to send them to the print server.</translation>
     </message>
+    <message>
+        <source>A printed document is waiting</source>
+        <translation>A printed document is waiting</translation>
+    </message>
 </context>
 <context>
     <name>DeviceListModel</name>
@@ -2265,6 +2269,14 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>A printed document could not be opened: it was damaged or kept with a key this desktop no longer has. Print it again.</source>
         <translation>A printed document could not be opened: it was damaged or kept with a key this desktop no longer has. Print it again.</translation>
     </message>
+    <message>
+        <source>You have as many jobs waiting on the print server as it keeps for one person. Print or delete some in My jobs: what you printed since waits on this computer and is sent by itself then.</source>
+        <translation>You have as many jobs waiting on the print server as it keeps for one person. Print or delete some in My jobs: what you printed since waits on this computer and is sent by itself then.</translation>
+    </message>
+    <message>
+        <source>The print server&apos;s storage is full. What you printed waits on this computer and is sent by itself once there is room.</source>
+        <translation>The print server&apos;s storage is full. What you printed waits on this computer and is sent by itself once there is room.</translation>
+    </message>
 </context>
 <context>
     <name>PrinterListModel</name>
@@ -2843,6 +2855,21 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
     <message>
         <source>There is nothing to send yet. Scan a page first.</source>
         <translation>There is nothing to send yet. Scan a page first.</translation>
+    </message>
+    <message>
+        <source>The print server&apos;s storage is full, so the document was not stored. Try again later; tell the print admin if this lasts.</source>
+        <translation>The print server&apos;s storage is full, so the document was not stored. Try again later; tell the print admin if this lasts.</translation>
+    </message>
+    <message>
+        <source>Your waiting jobs take %1 MB, and the server keeps at most %2 MB for one person. Print or delete some of them, then send this document again.</source>
+        <translation>Your waiting jobs take %1 MB, and the server keeps at most %2 MB for one person. Print or delete some of them, then send this document again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You already have %n job(s) waiting, the most the server keeps for one person. Print or delete some of them, then send this document again.</source>
+        <translation>
+            <numerusform>You already have %n job waiting, the most the server keeps for one person. Print or delete it, then send this document again.</numerusform>
+            <numerusform>You already have %n jobs waiting, the most the server keeps for one person. Print or delete some of them, then send this document again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -849,6 +849,14 @@
         <source>The print server is following too many screens for this kiosk. It reconnects by itself; if this stays, tell the print admin.</source>
         <translation>The print server is following too many screens for this kiosk. It reconnects by itself; if this stays, tell the print admin.</translation>
     </message>
+    <message>
+        <source>The print server&apos;s storage is full. Try again later, or tell the print admin.</source>
+        <translation>The print server&apos;s storage is full. Try again later, or tell the print admin.</translation>
+    </message>
+    <message>
+        <source>You have too many jobs waiting. Print or delete some first.</source>
+        <translation>You have too many jobs waiting. Print or delete some first.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

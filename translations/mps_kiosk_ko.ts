@@ -839,6 +839,14 @@
         <source>The print server is following too many screens for this kiosk. It reconnects by itself; if this stays, tell the print admin.</source>
         <translation>인쇄 서버가 이 키오스크의 연결을 너무 많이 유지하고 있습니다. 스스로 다시 연결합니다. 계속 이러면 인쇄 관리자에게 알려 주세요.</translation>
     </message>
+    <message>
+        <source>The print server&apos;s storage is full. Try again later, or tell the print admin.</source>
+        <translation>인쇄 서버의 저장 공간이 가득 찼습니다. 나중에 다시 시도하거나 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>You have too many jobs waiting. Print or delete some first.</source>
+        <translation>대기 중인 작업이 너무 많습니다. 먼저 일부를 인쇄하거나 삭제하세요.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

@@ -164,6 +164,10 @@
         <source>Documents you printed are waiting. Sign in to send them to the print server.</source>
         <translation>인쇄한 문서가 대기 중입니다. 로그인하면 인쇄 서버로 보냅니다.</translation>
     </message>
+    <message>
+        <source>A printed document is waiting</source>
+        <translation>인쇄한 문서가 대기 중입니다</translation>
+    </message>
 </context>
 <context>
     <name>DeviceListModel</name>
@@ -2227,6 +2231,14 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
         <source>A printed document could not be opened: it was damaged or kept with a key this desktop no longer has. Print it again.</source>
         <translation>인쇄한 문서를 열 수 없습니다. 문서가 손상되었거나 이 컴퓨터에 더 이상 없는 키로 보관되었습니다. 다시 인쇄하세요.</translation>
     </message>
+    <message>
+        <source>You have as many jobs waiting on the print server as it keeps for one person. Print or delete some in My jobs: what you printed since waits on this computer and is sent by itself then.</source>
+        <translation>인쇄 서버에 한 사람당 보관할 수 있는 만큼의 작업이 이미 대기 중입니다. 내 작업에서 일부를 인쇄하거나 삭제하세요. 그동안 인쇄한 문서는 이 컴퓨터에서 기다리다가 그때 자동으로 보내집니다.</translation>
+    </message>
+    <message>
+        <source>The print server&apos;s storage is full. What you printed waits on this computer and is sent by itself once there is room.</source>
+        <translation>인쇄 서버의 저장 공간이 가득 찼습니다. 인쇄한 문서는 이 컴퓨터에서 기다리다가 공간이 생기면 자동으로 보내집니다.</translation>
+    </message>
 </context>
 <context>
     <name>PrinterListModel</name>
@@ -2801,6 +2813,20 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
     <message>
         <source>There is nothing to send yet. Scan a page first.</source>
         <translation>아직 보낼 페이지가 없습니다. 먼저 한 페이지를 스캔하세요.</translation>
+    </message>
+    <message>
+        <source>The print server&apos;s storage is full, so the document was not stored. Try again later; tell the print admin if this lasts.</source>
+        <translation>인쇄 서버의 저장 공간이 가득 차서 문서를 저장하지 못했습니다. 나중에 다시 시도하고, 계속 그러면 인쇄 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Your waiting jobs take %1 MB, and the server keeps at most %2 MB for one person. Print or delete some of them, then send this document again.</source>
+        <translation>대기 중인 작업이 %1MB를 차지하고, 서버는 한 사람당 최대 %2MB까지 보관합니다. 일부를 인쇄하거나 삭제한 뒤 이 문서를 다시 보내 주세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You already have %n job(s) waiting, the most the server keeps for one person. Print or delete some of them, then send this document again.</source>
+        <translation>
+            <numerusform>대기 중인 작업이 이미 %n개로, 서버가 한 사람당 보관하는 최대 개수입니다. 일부를 인쇄하거나 삭제한 뒤 이 문서를 다시 보내 주세요.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

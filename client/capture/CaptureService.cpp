@@ -34,6 +34,10 @@ CaptureService::CaptureService(ApiClient* api, const Options& options, QObject* 
             [this](const QString&, const QString& title, const QString& message, bool willRetry) {
                 Q_EMIT captureFailed(title, message, willRetry);
             });
+    connect(m_uploader, &OutboxUploader::waitingForRoom, this,
+            [this](const QString&, const QString& title, const QString& message) {
+                Q_EMIT captureWaitingForRoom(title, message);
+            });
     connect(m_uploader, &OutboxUploader::pendingCountChanged, this, &CaptureService::pendingCountChanged);
     connect(m_uploader, &OutboxUploader::waitingForSignIn, this, &CaptureService::waitingForSignIn);
 }

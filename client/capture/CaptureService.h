@@ -62,6 +62,9 @@ Q_SIGNALS:
     /// A printed document could not be sent; `title` names it (may be empty), `message` says why.
     /// With `willRetry` it is tried again by itself.
     void captureFailed(const QString& title, const QString& message, bool willRetry);
+    /// The server has no room for a capture now; it waits and goes by itself
+    /// (OutboxUploader::waitingForRoom).
+    void captureWaitingForRoom(const QString& title, const QString& message);
     /// The number of captures waiting to be sent changed.
     void pendingCountChanged(int count);
     /// Captures wait for a sign-in.

@@ -409,14 +409,29 @@ void OutboxUploader::onUploadFinished(const QString& id, const QJsonObject& meta
         return finishAccepted(id, metadata, reply->json().value(QLatin1String("job")).toObject(), false);
     }
     // 409 capture-in-progress: an earlier attempt of this very capture is still arriving at the server.
+    // 409 hold-limit and 507 spool-full: the server has no room for it now (docs/server.md "Spool
+    // space") and kept nothing of it.
+    const QString code = reply->errorCode();
+    const bool noRoom = code == QLatin1String("hold-limit") || code == QLatin1String("spool-full");
     if (status == 401 || status == 408 || status == 429 || failedBeforeSending(reply) ||
-        reply->errorCode() == QLatin1String("capture-in-progress")) {
+        code == QLatin1String("capture-in-progress") || noRoom) {
         // The server did not take the job: it simply waits for the next attempt.
-        qCInfo(lcOutbox).noquote() << "capture" << id << "not sent:" << reply->errorCode();
+        qCInfo(lcOutbox).noquote() << "capture" << id << "not sent:" << code;
         if (!m_outbox->move(id, Outbox::State::Uploading, Outbox::State::Waiting))
             qCWarning(lcOutbox).noquote() << m_outbox->errorString();
         if (status != 401)
             Q_EMIT uploadFailed(id, title, reply->errorMessage(), true);
+        if (noRoom && !m_toldNoRoom) {
+            m_toldNoRoom = true;
+            Q_EMIT waitingForRoom(
+                id, title,
+                code == QLatin1String("hold-limit")
+                    ? tr("You have as many jobs waiting on the print server as it keeps for one person. "
+                         "Print or delete some in My jobs: what you printed since waits on this computer "
+                         "and is sent by itself then.")
+                    : tr("The print server's storage is full. What you printed waits on this computer and "
+                         "is sent by itself once there is room."));
+        }
         return stepDone(false);
     }
     // A server without a fax gateway answers a clear no: kept aside like a refusal, so that it does not
@@ -442,6 +457,7 @@ void OutboxUploader::onUploadFinished(const QString& id, const QJsonObject& meta
 void OutboxUploader::finishAccepted(const QString& id, const QJsonObject& metadata, const QJsonObject& job,
                                     bool recovered)
 {
+    m_toldNoRoom = false; // there was room again: a later shortage is told again
     // The options chosen in the print dialog are set on the held job before the file goes, so that a
     // crash in between still finds them to set after recovery.
     const QJsonObject changes = optionChanges(metadata);

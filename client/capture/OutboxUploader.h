@@ -83,6 +83,10 @@ Q_SIGNALS:
     void pendingCountChanged(int count);
     /// Captures are waiting but there is no session: sign in to send them.
     void waitingForSignIn();
+    /// The server has no room for capture `captureId` ("title") now: the person holds the most jobs it
+    /// keeps (hold-limit), or its storage is full (spool-full). The capture waits in the outbox and is
+    /// tried again; `message` says so, in the person's language. Once until an upload is accepted again.
+    void waitingForRoom(const QString& captureId, const QString& title, const QString& message);
 
 private:
     struct Check;
@@ -121,4 +125,5 @@ private:
     bool m_running = false;
     bool m_busy = false;
     bool m_toldSignIn = false;
+    bool m_toldNoRoom = false;
 };

@@ -298,7 +298,7 @@ int UserCommands::run(DataDir& dir, const QStringList& args, QTextStream& out, Q
             out << "user " << u->name << " was already removed\n";
             return 0;
         }
-        const QList<JobInfo> live = store.jobsForOwner(u->id, true);
+        const QList<JobInfo> live = store.jobsForOwner(u->id, true, -1); // every one, not the newest 1,000
         const auto busy = std::count_if(live.begin(), live.end(),
                                         [](const JobInfo& j) { return j.state != JobState::Held; });
         if (busy > 0)

@@ -58,6 +58,12 @@ void refuseUpload(HttpExchange& ex, const FaxDraftResult& r)
         return error(ex, 503, QStringLiteral("converter-busy"), r.error);
     case S::StorageError:
         return error(ex, 500, QStringLiteral("storage"), r.error);
+    case S::SpoolFull:
+        ex.closeAfterResponse();
+        return error(ex, 507, QStringLiteral("spool-full"), r.error);
+    case S::HoldLimit: // fax drafts have no ceiling of their own: not answered today
+        ex.closeAfterResponse();
+        return error(ex, 409, QStringLiteral("hold-limit"), r.error, r.args);
     }
 }
 

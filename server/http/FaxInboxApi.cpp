@@ -242,6 +242,10 @@ void FaxInboxApi::faxRoute(HttpExchange& ex, const Identity& who, qint64 id, con
             return error(ex, 422, r.code.toLatin1().constData(), r.error);
         case IngestResult::Status::ConverterBusy:
             return error(ex, 503, "converter-busy", r.error);
+        case IngestResult::Status::SpoolFull:
+            return error(ex, 507, "spool-full", r.error);
+        case IngestResult::Status::HoldLimit:
+            return error(ex, 409, "hold-limit", r.error);
         default:
             return error(ex, 500, "storage",
                          r.error.isEmpty() ? QStringLiteral("The fax could not be printed.") : r.error);

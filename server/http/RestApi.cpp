@@ -353,6 +353,16 @@ void RestApi::uploadJob(Call& c)
         return c.error(503, "converter-busy", r.error);
     case IngestResult::Status::StorageError:
         return c.error(500, "storage", r.error);
+    case IngestResult::Status::SpoolFull:
+        c.ex.closeAfterResponse(); // refused before the document was read, or part way
+        return c.error(507, "spool-full", r.error);
+    case IngestResult::Status::HoldLimit: {
+        c.ex.closeAfterResponse();
+        QJsonObject o = r.args;
+        o.insert(QStringLiteral("error"), r.code);
+        o.insert(QStringLiteral("message"), r.error);
+        return c.json(409, o);
+    }
     }
 }
 

@@ -482,7 +482,7 @@ void IppEndpoint::getPrinterAttributes(Request& r)
     cups_array_t* ra = ippCreateRequestedArray(r.request);
     // Answer with the caller's own job count when known, without asking for credentials.
     (void)authenticate(r, false);
-    const int queued = r.authed ? static_cast<int>(m_jobs.jobsFor(r.identity.user, true).size()) : 0;
+    const int queued = r.authed ? m_jobs.activeJobCount(r.identity.user) : 0;
     ipp_t* dynamic = ippNew();
     IppAttributes::addPrinterState(dynamic, queued, m_startTime, m_startTime);
     ippCopyAttributes(r.response, m_printerAttrs, 1, filterRequested, ra);
@@ -605,6 +605,15 @@ bool IppEndpoint::ingestInto(Request& r, JobInfo meta, qint64 jobId)
     case IngestResult::Status::Aborted:
         r.ex.closeAfterResponse();
         r.status(IPP_STATUS_ERROR_BAD_REQUEST, res.error);
+        return false;
+    case IngestResult::Status::SpoolFull:
+        // "Busy": an IPP client (a desktop's cupsd among them) keeps the job and tries again later.
+        r.ex.closeAfterResponse();
+        r.status(IPP_STATUS_ERROR_BUSY, res.error);
+        return false;
+    case IngestResult::Status::HoldLimit:
+        r.ex.closeAfterResponse();
+        r.status(IPP_STATUS_ERROR_NOT_POSSIBLE, res.error);
         return false;
     case IngestResult::Status::StorageError:
     case IngestResult::Status::Duplicate: // IPP uploads carry no capture id
@@ -830,7 +839,7 @@ void IppEndpoint::cancelMyJobs(Request& r)
 {
     if (!authenticate(r, true))
         return;
-    for (const JobInfo& j : m_jobs.jobsFor(r.identity.user, true))
+    for (const JobInfo& j : m_jobs.jobsFor(r.identity.user, true, false, JobService::AllJobs))
         if (j.state == JobState::Held)
             (void)m_jobs.remove(r.identity.user, j.id, QStringLiteral("Canceled over IPP"));
 }

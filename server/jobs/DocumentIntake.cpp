@@ -122,12 +122,19 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
                     const QString& code = QString(), const QJsonObject& args = {}) {
         if (temp)
             spool.discard(temp);
-        o.status = st;
-        o.error = msg;
-        o.code = code;
-        o.args = args;
+        // A write that failed because the disk is full says so (and lets the caller try again later).
+        const bool full = st == IngestResult::Status::SpoolFull ||
+                          (st == IngestResult::Status::StorageError && !spool.hasRoom(0));
+        o.status = full ? IngestResult::Status::SpoolFull : st;
+        o.error = full ? spoolFullMessage() : msg;
+        o.code = full ? QStringLiteral("spool-full") : code;
+        o.args = full ? QJsonObject{} : args;
         return o;
     };
+    // Nothing is read while the spool is at its reserve, nor a document told to be longer than what is
+    // left above it.
+    if (!spool.hasRoom(sizeAtLeast))
+        return fail(IngestResult::Status::SpoolFull, QString(), nullptr);
 
     Spool::Temp temp;
     QString err;
@@ -188,6 +195,9 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         if (writer.plaintextSize() - writebackFrom >= WritebackStep) {
             (void)::sync_file_range(temp.fd, 0, 0, SYNC_FILE_RANGE_WRITE);
             writebackFrom = writer.plaintextSize();
+            // A long upload of untold length stops at the reserve, before the disk is full.
+            if (!spool.hasRoom(0))
+                return fail(IngestResult::Status::SpoolFull, QString(), &temp);
         }
     }
     if (writer.plaintextSize() == 0)
@@ -362,4 +372,10 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     o.index = std::move(index);
     o.colour = colour;
     return o;
+}
+
+QString DocumentIntake::spoolFullMessage()
+{
+    return QStringLiteral("The print server's storage is full, so the document was not stored. Try again "
+                          "later; tell the print admin if this lasts.");
 }

@@ -45,7 +45,11 @@ public:
     /// false, as for a JPEG, until the caller renders page 1 later.
     /// `sizeAtLeast`: how long the document is known to be (0: unknown); one longer than what is
     /// inspected from memory is not copied there.
+    /// The spool is at its reserve (Spool::hasRoom), checked before the first byte (with `sizeAtLeast`),
+    /// every 8 MiB and when a write fails: SpoolFull, code "spool-full", nothing kept.
     static Outcome receive(Spool& spool, DocumentConverter* converter, qint64 maxBytes,
                            const QString& declaredFormat, const QString& name, const ByteSource& source,
                            const QString& subject, bool render = false, qint64 sizeAtLeast = 0);
+    /// The sentence of a SpoolFull refusal.
+    static QString spoolFullMessage();
 };

@@ -12,6 +12,7 @@
 #include "SpoolCipher.h"
 #include "ThumbnailQueue.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonObject>
 #include <QSizeF>
@@ -123,14 +124,44 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
             m_spool.discard(temp);
         if (jobId)
             m_store.discardReceivingJob(jobId);
-        r.status = st;
-        r.error = msg;
-        if (!code.isEmpty())
+        // A flush or commit that failed because the disk is full says so, as DocumentIntake's writes do.
+        const bool full = st == IngestResult::Status::SpoolFull ||
+                          (st == IngestResult::Status::StorageError && !m_spool.hasRoom(0));
+        r.status = full ? IngestResult::Status::SpoolFull : st;
+        r.error = full ? DocumentIntake::spoolFullMessage() : msg;
+        if (full)
+            r.code = QStringLiteral("spool-full");
+        else if (!code.isEmpty())
             r.code = code;
-        r.args = args;
-        qCInfo(lcIngest).noquote() << subject << "refused:" << msg;
+        r.args = full ? QJsonObject{} : args;
+        if (full)
+            logSpoolFull(subject);
+        else
+            qCInfo(lcIngest).noquote() << subject << "refused:" << msg;
         return r;
     };
+    // One person's held jobs cannot fill the spool for everyone: a ceiling on how many and how large,
+    // checked before a byte is read (uploads running at the same moment may each pass it once).
+    const Store::HeldLoad held = m_store.heldLoad(owner.id);
+    const qint64 maxHeldJobs = m_settings.maxHeldJobs;
+    const qint64 maxHeldBytes = m_settings.maxHeldBytes;
+    if (maxHeldJobs > 0 && held.jobs >= maxHeldJobs)
+        return fail(IngestResult::Status::HoldLimit,
+                    QStringLiteral("You already have %1 jobs waiting, the most this server holds for one "
+                                   "person. Print or delete some, then send this one again.")
+                        .arg(held.jobs),
+                    nullptr, QStringLiteral("hold-limit"),
+                    {{QStringLiteral("jobs"), held.jobs}, {QStringLiteral("maxJobs"), maxHeldJobs}});
+    if (maxHeldBytes > 0 && held.bytes + std::max<qint64>(0, sizeAtLeast) > maxHeldBytes)
+        return fail(
+            IngestResult::Status::HoldLimit,
+            QStringLiteral("Your waiting jobs already take %1 MB, and this server holds at most %2 MB "
+                           "for one person. Print or delete some, then send this one again.")
+                .arg(held.bytes / (1024 * 1024))
+                .arg(maxHeldBytes / (1024 * 1024)),
+            nullptr, QStringLiteral("hold-limit"),
+            {{QStringLiteral("megabytes"), held.bytes / (1024 * 1024)},
+             {QStringLiteral("maxMegabytes"), maxHeldBytes / (1024 * 1024)}});
 
     // Receive, convert and count (shared with fax drafts); nothing is committed yet. Page 1 is rendered
     // for the thumbnail only after the job is acknowledged (renderThumbnail).
@@ -198,6 +229,29 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         m_thumbnails->enqueue(committedId);
     }
     return r;
+}
+
+void JobService::logSpoolFull(const QString& subject)
+{
+    qint64 available = 0;
+    (void)m_spool.hasRoom(0, &available);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    std::lock_guard lock(m_spoolFullMutex);
+    if (m_spoolFullLoggedAt && now - m_spoolFullLoggedAt < 60) {
+        ++m_spoolFullSince;
+        return;
+    }
+    const QString since =
+        m_spoolFullSince ? QStringLiteral("; %1 more refused since the last such line").arg(m_spoolFullSince)
+                         : QString();
+    qCWarning(lcSpool).noquote() << QStringLiteral("%1 refused: the spool is full (%2 MB free, %3 MB kept in "
+                                                   "reserve)%4")
+                                        .arg(subject)
+                                        .arg(available / (1024 * 1024))
+                                        .arg(m_spool.reserveBytes() / (1024 * 1024))
+                                        .arg(since);
+    m_spoolFullLoggedAt = now;
+    m_spoolFullSince = 0;
 }
 
 bool JobService::spoolFileComplete(const StoredJob& job, QString* why)
@@ -322,11 +376,11 @@ void JobService::renderQueuedThumbnails()
     m_thumbnails->finishAll();
 }
 
-QList<JobInfo> JobService::jobsFor(const UserRecord& user, bool activeOnly, bool allUsers)
+QList<JobInfo> JobService::jobsFor(const UserRecord& user, bool activeOnly, bool allUsers, int limit)
 {
     if (allUsers && user.role == QLatin1String("admin"))
-        return m_store.allJobs(activeOnly);
-    return m_store.jobsForOwner(user.id, activeOnly);
+        return m_store.allJobs(activeOnly, limit);
+    return m_store.jobsForOwner(user.id, activeOnly, limit);
 }
 
 std::optional<StoredJob> JobService::ownedJob(const UserRecord& user, qint64 jobId)

@@ -34,6 +34,8 @@ using ByteSource = std::function<qint64(char* data, qint64 max)>;
 struct IngestResult
 {
     /// ConverterBusy: every converter slot is taken; try again shortly (HTTP 503).
+    /// SpoolFull: the spool's file system is at its reserve; try again later (HTTP 507).
+    /// HoldLimit: the owner already holds the most jobs or bytes allowed (HTTP 409); args say which.
     enum class Status {
         Ok,
         Duplicate,
@@ -42,7 +44,9 @@ struct IngestResult
         BadDocument,
         Aborted,
         StorageError,
-        ConverterBusy
+        ConverterBusy,
+        SpoolFull,
+        HoldLimit
     };
     Status status = Status::StorageError;
     QString error; ///< a sentence the user can act on
@@ -82,6 +86,8 @@ public:
         qint64 receivingTimeoutSecs = 300; ///< Create-Job without Send-Document is dropped after this
         RenderBudget render;               ///< thumbnails and PWG raster: pixel and time limits
         int thumbnailThreads = 1;          ///< background threads rendering thumbnails after ingest
+        int maxHeldJobs = 1000;            ///< held jobs one user may have; 0: no limit
+        qint64 maxHeldBytes = 10240LL * 1024 * 1024; ///< their documents' bytes; 0: no limit
     };
 
     JobService(Store& store, Spool& spool, const SecretKey& kek, EventBus& events, const Clock& clock,
@@ -113,7 +119,11 @@ public:
     void abandonJob(qint64 jobId);
 
     /// The user's jobs (admins may pass allUsers).
-    QList<JobInfo> jobsFor(const UserRecord& user, bool activeOnly, bool allUsers = false);
+    /// jobsFor's `limit` that means every job (Cancel-My-Jobs).
+    static constexpr int AllJobs = -1;
+    QList<JobInfo> jobsFor(const UserRecord& user, bool activeOnly, bool allUsers = false, int limit = 1000);
+    /// How many of the user's jobs are held, releasing or printing.
+    int activeJobCount(const UserRecord& user) { return m_store.activeJobCount(user.id); }
     /// One job if the user may see it.
     std::optional<JobInfo> jobFor(const UserRecord& user, qint64 jobId);
     /// The job's first-page thumbnail (PNG) if the user owns the job and it has been rendered (or is
@@ -190,6 +200,11 @@ private:
     std::atomic<qint64> m_holdSecs;
     std::atomic<qint64> m_warnBeforeSecs;
     std::atomic<qint64> m_maxDocumentBytes;
+    /// Refusals for a full spool: logged at most once a minute, with how many there were since.
+    void logSpoolFull(const QString& subject);
+    std::mutex m_spoolFullMutex;
+    qint64 m_spoolFullLoggedAt = 0;
+    int m_spoolFullSince = 0;
     ReleaseQueue* m_release = nullptr;
     DocumentConverter* m_converter = nullptr;
     AccountingService* m_accounting = nullptr;

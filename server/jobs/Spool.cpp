@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace {
@@ -173,6 +174,22 @@ void Spool::directorySyncLoop()
         m_dirDone.notify_all();
     }
     m_dirDone.notify_all();
+}
+
+bool Spool::hasRoom(qint64 more, qint64* available) const
+{
+    struct statvfs fs
+    {
+    };
+    if (m_dirFd < 0 || ::fstatvfs(m_dirFd, &fs) != 0) {
+        if (available)
+            *available = -1;
+        return true;
+    }
+    const qint64 free = static_cast<qint64>(fs.f_bavail) * static_cast<qint64>(fs.f_frsize);
+    if (available)
+        *available = free;
+    return free - std::max<qint64>(0, more) >= m_reserve.load();
 }
 
 void Spool::discard(Temp* temp)

@@ -1,6 +1,8 @@
 #pragma once
 #include <QList>
 #include <QString>
+#include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -52,6 +54,13 @@ public:
     /// Deletes every temp file and every .job file not in `live`; returns how many were removed.
     int reconcile(const QList<QString>& live);
     QString root() const { return m_root; }
+    /// Space kept free on the spool's file system for the database and the jobs already arriving:
+    /// hasRoom() is false once taking `more` bytes would leave less than this (0: only a full disk).
+    void setReserveBytes(qint64 bytes) { m_reserve.store(std::max<qint64>(0, bytes)); }
+    qint64 reserveBytes() const { return m_reserve.load(); }
+    /// Whether `more` bytes can still be stored above the reserve. `available` (if given) gets the bytes
+    /// free for this process now. True when the file system cannot be asked (the writes then say).
+    bool hasRoom(qint64 more, qint64* available = nullptr) const;
     /// A spool file's name: 32 lower-case hex digits and ".job". Nothing else becomes a path in the spool
     /// (mps-admin's backup and restore check names with it too).
     static bool validName(const QString& name);
@@ -62,6 +71,7 @@ private:
     void directorySyncLoop();
     QString m_root;
     int m_dirFd = -1;
+    std::atomic<qint64> m_reserve{0};
     // Group directory fsync on its own thread: syncs wanted, started and finished (generations).
     std::mutex m_dirMutex;
     std::condition_variable m_dirWake;

@@ -879,6 +879,29 @@ QList<JobInfo> Store::allJobs(bool activeOnly, int limit)
     return out;
 }
 
+Store::HeldLoad Store::heldLoad(qint64 ownerId)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(),
+                "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM jobs WHERE owner_id = ? AND state = 'held'");
+    s.bind(1, ownerId);
+    HeldLoad load;
+    if (s.next()) {
+        load.jobs = static_cast<int>(s.integer(0));
+        load.bytes = s.integer(1);
+    }
+    return load;
+}
+
+int Store::activeJobCount(qint64 ownerId)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db.handle(), "SELECT COUNT(*) FROM jobs WHERE owner_id = ? AND state IN "
+                               "('held','releasing','printing')");
+    s.bind(1, ownerId);
+    return s.next() ? static_cast<int>(s.integer(0)) : 0;
+}
+
 QList<StoredJob> Store::jobsInState(JobState state)
 {
     std::lock_guard lock(m_mutex);

@@ -229,9 +229,19 @@ public:
     /// Removes a job that never became whole.
     void discardReceivingJob(qint64 id);
     std::optional<StoredJob> job(qint64 id);
-    /// The owner's jobs, newest first; `activeOnly` limits to held, releasing and printing.
+    /// The owner's jobs, newest first; `activeOnly` limits to held, releasing and printing. A negative
+    /// `limit` returns them all.
     QList<JobInfo> jobsForOwner(qint64 ownerId, bool activeOnly, int limit = 1000);
     QList<JobInfo> allJobs(bool activeOnly, int limit = 1000);
+    /// What an owner has held (not yet released): how many jobs and their documents' bytes.
+    struct HeldLoad
+    {
+        int jobs = 0;
+        qint64 bytes = 0;
+    };
+    HeldLoad heldLoad(qint64 ownerId);
+    /// How many of the owner's jobs are held, releasing or printing (IPP queued-job-count).
+    int activeJobCount(qint64 ownerId);
     QList<StoredJob> jobsInState(JobState state);
     QByteArray thumbnail(qint64 id);
     /// Stores page 1's rendering of a live job (rendered after it was committed): its colour and

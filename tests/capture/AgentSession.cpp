@@ -54,6 +54,13 @@ AgentSession::AgentSession(QCoreApplication* app, const QCommandLineParser& pars
         emitEvent({{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("message"), message}});
         m_app->exit(2);
     });
+    connect(m_capture.uploader(), &OutboxUploader::waitingForRoom, this,
+            [](const QString& id, const QString& title, const QString& message) {
+                emitEvent({{QStringLiteral("event"), QStringLiteral("waiting-for-room")},
+                           {QStringLiteral("captureId"), id},
+                           {QStringLiteral("title"), title},
+                           {QStringLiteral("message"), message}});
+            });
     connect(m_capture.uploader(), &OutboxUploader::uploadFailed, this,
             [](const QString& id, const QString& title, const QString& message, bool willRetry) {
                 emitEvent({{QStringLiteral("event"), QStringLiteral("failed")},

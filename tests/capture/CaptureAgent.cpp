@@ -4,6 +4,7 @@
 // uploader) and reports what happens as JSON lines on stdout:
 //   {"event":"started"}  {"event":"uploaded","captureId":..,"jobId":..,"name":..,"recovered":bool}
 //   {"event":"accepted","captureId":..}  {"event":"failed",...}  {"event":"error","message":..}
+//   {"event":"waiting-for-room","captureId":..,"title":..,"message":..} (hold-limit or spool-full)
 //   {"event":"fax-draft","captureId":..,"draftId":..,"name":..,"pages":..,"recovered":bool} (a capture of
 //   the "MPS Fax" queue became a draft) and {"event":"fax-draft-ready","draftId":..,"name":..}
 //   (CaptureService::faxDraftReady, what the tray app opens its fax dialog on)

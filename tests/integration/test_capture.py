@@ -10,7 +10,9 @@ unauthenticated TCP submissions are refused, and a queue without the policy cann
 (the backend cancels unauthenticated jobs); a user who never ran the app gets the job held in CUPS;
 the outbox keeps jobs encrypted while the agent or the server is down and uploads each exactly once;
 kill -9 of the agent during an upload and right after the server's 201 still gives exactly one job;
-the set-up script installs and removes the queue and policy cleanly.
+the set-up script installs and removes the queue and policy cleanly; a print the server has no room
+for (the person's held-job ceiling) waits in the outbox, is told once and goes by itself once a held
+job is deleted.
 
 The "MPS Fax" queue (same script, backend and policy; device URI mps:/fax): `lp -d MPS-Fax` becomes a
 fax draft of the printing user (GET /api/v1/fax/drafts/{id}), never a print job, and
@@ -442,6 +444,47 @@ class CaptureTest(unittest.TestCase):
         jobs = self.server_jobs(ann, "crash-after-201")
         self.assertEqual(len(jobs), 1, jobs)
         self.assertEqual(self.outbox_files(ann, capture_id + "*"), [])
+
+    def test_capture_waits_while_the_server_has_no_room(self):
+        # docs/server.md "Spool space": once ann holds as many jobs as the server keeps for one person,
+        # her next print is not refused for good. It waits in her outbox, she is told once, and it goes
+        # by itself when she deletes a held job.
+        ann = USERS[0]
+        api = self.api(ann)
+        held = [j for j in self.server_jobs(ann) if j["state"] == "held"]
+        if not held:
+            with open(peers.TEST_PDF, "rb") as f:
+                status, body = api.post("jobs?name=room-filler", raw=f.read(),
+                                        headers={"Content-Type": "application/pdf"})
+            self.assertEqual(status, 201, body)
+            held = [body["job"]]
+        ini = os.path.join(self.dir, "no-room.ini")
+        with open(ini, "w") as f:
+            f.write(f"max-held-jobs = {len(held)}\n")
+        self.server.stop()
+        self.server.extra_args = ("--config", ini)
+        try:
+            self.server.start()
+            job = self.lp_ok(ann, "no-room")
+            self.assertEqual(self.cupsd.wait_job_done(job), "completed")
+            waiting = self.sessions[ann].wait_event(lambda e: e.get("event") == "waiting-for-room", 60,
+                                                    "the notice that the server has no room")
+            capture_id = waiting["captureId"]
+            self.assertTrue(waiting["title"].startswith("no-room"), waiting)
+            self.assertIn("My jobs", waiting["message"])
+            self.assertTrue(self.outbox_files(ann, capture_id + "*"))
+            self.assertEqual(self.server_jobs(ann, "no-room"), [])
+            # Room again: the capture goes by itself, once.
+            self.assertEqual(api.delete(f"jobs/{held[0]['id']}")[0], 200)
+            self.wait_uploaded(ann, capture_id, timeout=60)
+            self.assertEqual(len(self.server_jobs(ann, "no-room")), 1)
+            self.assertEqual(self.outbox_files(ann, capture_id + "*"), [])
+            told = [e for e in self.sessions[ann].events() if e.get("event") == "waiting-for-room"]
+            self.assertEqual(len(told), 1, "told once, not at every attempt")
+        finally:
+            self.server.stop()
+            self.server.extra_args = ()
+            self.server.start()
 
 
 @unittest.skipUnless(os.geteuid() == 0, "needs root")

@@ -1,0 +1,120 @@
+"""Spool space (issue 14, docs/server.md "Spool space"), against a real mps-server and ipptool:
+
+- one person's held jobs have a ceiling, in jobs and in MB: past it an upload is refused before its
+  body is read (REST 409 hold-limit with the count or size, IPP client-error-not-possible), nothing is
+  stored, another person still uploads, and a deleted job makes room again;
+- a spool whose file system is down to its reserve refuses every upload (REST 507 spool-full, IPP
+  server-error-busy), keeps nothing, says so in one log line however many it
+  refuses, and still signs people in, lists and deletes.
+
+Run from tests/integration:
+
+    MPS_BUILD_DIR=/work/main/build PYTHONPATH=../fixtures /usr/bin/python3 -m unittest -v test_spool_space
+"""
+
+import os
+import shutil
+import unittest
+
+from peers import MpsServer, ipptool_plist
+
+import mpsit
+from mpsit import PASSWORD, add_user, login, upload
+
+
+class SpoolSpaceTest(unittest.TestCase):
+    def start(self, *ini_lines):
+        self.tmp = mpsit.make_dir("mps-spool-space-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        ini = os.path.join(self.tmp, "server.ini")
+        with open(ini, "w") as f:
+            f.write("".join(line + "\n" for line in ini_lines))
+        self.server = MpsServer(extra_args=["--config", ini])
+        self.addCleanup(self.server.close)
+        for name in ("kim", "lee"):
+            add_user(self.server, name)
+        self.kim = login(self.server, "kim")
+        self.lee = login(self.server, "lee")
+        self.pdf = mpsit.make_padded_pdf(os.path.join(self.tmp, "small.pdf"), 100_000)
+        with open(self.pdf, "rb") as f:
+            self.pdf_bytes = f.read()
+
+    def ipp_print(self, user, name):
+        uri = f"ipp://{user}:{PASSWORD[user]}@127.0.0.1:{self.server.port}/ipp/print"
+        return ipptool_plist(uri, mpsit.PRINT_JOB_PDF_TEST % name, document=self.pdf)["Tests"][0]
+
+    def live_names(self, api):
+        return sorted(j["name"] for j in mpsit.all_jobs(api))
+
+    def assert_no_temp_files(self, what):
+        mpsit.wait_for(lambda: not mpsit.spool_tmp_files(self.server), 10, f"spool/tmp empty {what}",
+                       detail=lambda: mpsit.log_tail(self.server))
+
+    def test_held_jobs_have_a_ceiling_per_person(self):
+        self.start("max-held-jobs = 2")
+        for name in ("one.pdf", "two.pdf"):
+            status, body = upload(self.kim, self.pdf_bytes, name)
+            self.assertEqual(status, 201, body)
+        # The third is refused with what the apps need to say it, and nothing of it is kept.
+        status, body = upload(self.kim, self.pdf_bytes, "three.pdf")
+        self.assertEqual((status, body.get("error")), (409, "hold-limit"), body)
+        self.assertEqual((body.get("jobs"), body.get("maxJobs")), (2, 2), body)
+        self.assertIn("Print or delete some", body.get("message", ""), body)
+        result = self.ipp_print("kim", "three-ipp.pdf")
+        self.assertEqual(result.get("StatusCode"), "client-error-not-possible", result)
+        self.assertEqual(self.live_names(self.kim), ["one.pdf", "two.pdf"])
+        self.assert_no_temp_files("after the refusals")
+        self.assertEqual(len(mpsit.spool_job_files(self.server)), 2)
+        # The ceiling is kim's, not everyone's.
+        status, body = upload(self.lee, self.pdf_bytes, "lees.pdf")
+        self.assertEqual(status, 201, body)
+        # A deleted job makes room: the next upload, by REST or IPP, is held.
+        first = next(j for j in mpsit.all_jobs(self.kim) if j["name"] == "one.pdf")
+        self.assertEqual(self.kim.delete(f"jobs/{first['id']}")[0], 200)
+        result = self.ipp_print("kim", "three-ipp.pdf")
+        self.assertEqual(result.get("StatusCode"), "successful-ok", result)
+        self.assertEqual(self.live_names(self.kim), ["three-ipp.pdf", "two.pdf"])
+
+    def test_held_megabytes_have_a_ceiling_per_person(self):
+        self.start("max-held-mb = 3", "max-held-jobs = 0")
+        big = mpsit.make_padded_pdf(os.path.join(self.tmp, "big.pdf"), 2 * 1024 * 1024)
+        with open(big, "rb") as f:
+            big_bytes = f.read()
+        status, body = upload(self.kim, big_bytes, "big-1.pdf")
+        self.assertEqual(status, 201, body)
+        # 2 MB held and 2 MB more told by Content-Length: past the 3 MB.
+        status, body = upload(self.kim, big_bytes, "big-2.pdf")
+        self.assertEqual((status, body.get("error")), (409, "hold-limit"), body)
+        self.assertEqual((body.get("megabytes"), body.get("maxMegabytes")), (2, 3), body)
+        # A small one still fits.
+        status, body = upload(self.kim, self.pdf_bytes, "small.pdf")
+        self.assertEqual(status, 201, body)
+        self.assertEqual(self.live_names(self.kim), ["big-1.pdf", "small.pdf"])
+
+    def test_a_spool_at_its_reserve_refuses_uploads_and_keeps_serving(self):
+        # A reserve larger than any disk here: the spool's file system is always "at its reserve".
+        self.start("spool-reserve-mb = 2000000000")
+        status, body = upload(self.kim, self.pdf_bytes, "kept-out.pdf")
+        self.assertEqual((status, body.get("error")), (507, "spool-full"), body)
+        self.assertIn("storage is full", body.get("message", ""), body)
+        status, body = upload(self.lee, self.pdf_bytes, "lees.pdf")
+        self.assertEqual((status, body.get("error")), (507, "spool-full"), body)
+        result = self.ipp_print("kim", "kept-out-ipp.pdf")
+        self.assertEqual(result.get("StatusCode"), "server-error-busy", result)
+        self.assertIn("storage is full", str(result), result)  # its status-message
+        # Nothing of them is kept.
+        self.assert_no_temp_files("after the refusals")
+        self.assertEqual(mpsit.spool_job_files(self.server), [])
+        self.assertEqual(mpsit.all_jobs(self.kim, history=True), [])
+        # Still serving: sign-ins, lists.
+        self.assertTrue(mpsit.healthy(self.server))
+        self.assertEqual(login(self.server, "kim").get("jobs")[0], 200)
+        # Three refusals, one warning line (at most one a minute), with the reserve it keeps.
+        with open(self.server.log_path, encoding="utf-8", errors="replace") as f:
+            lines = [line for line in f if "the spool is full" in line]
+        self.assertEqual(len(lines), 1, lines)
+        self.assertIn("2000000000 MB kept in reserve", lines[0])
+
+
+if __name__ == "__main__":
+    unittest.main()
