@@ -120,11 +120,12 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     QString format = declaredFormat;
     auto fail = [&](IngestResult::Status st, const QString& msg, Spool::Temp* temp,
                     const QString& code = QString(), const QJsonObject& args = {}) {
-        if (temp)
-            spool.discard(temp);
-        // A write that failed because the disk is full says so (and lets the caller try again later).
+        // A write that failed because the disk is full says so (and lets the caller try again later);
+        // asked before the temp file goes, while its bytes still take their room.
         const bool full = st == IngestResult::Status::SpoolFull ||
                           (st == IngestResult::Status::StorageError && !spool.hasRoom(0));
+        if (temp)
+            spool.discard(temp);
         o.status = full ? IngestResult::Status::SpoolFull : st;
         o.error = full ? spoolFullMessage() : msg;
         o.code = full ? QStringLiteral("spool-full") : code;

@@ -125,8 +125,10 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         if (jobId)
             m_store.discardReceivingJob(jobId);
         // A flush or commit that failed because the disk is full says so, as DocumentIntake's writes do.
+        // The file is gone by now (a failed flush removes it): would it, back on the disk, leave the
+        // spool below its reserve?
         const bool full = st == IngestResult::Status::SpoolFull ||
-                          (st == IngestResult::Status::StorageError && !m_spool.hasRoom(0));
+                          (st == IngestResult::Status::StorageError && !m_spool.hasRoom(meta.size));
         r.status = full ? IngestResult::Status::SpoolFull : st;
         r.error = full ? DocumentIntake::spoolFullMessage() : msg;
         if (full)

@@ -189,7 +189,9 @@ bool Spool::hasRoom(qint64 more, qint64* available) const
     const qint64 free = static_cast<qint64>(fs.f_bavail) * static_cast<qint64>(fs.f_frsize);
     if (available)
         *available = free;
-    return free - std::max<qint64>(0, more) >= m_reserve.load();
+    // A megabyte beyond the reserve: with no reserve, a disk that failed a write is not "room".
+    constexpr qint64 Slack = 1024 * 1024;
+    return free - std::max<qint64>(0, more) >= m_reserve.load() + Slack;
 }
 
 void Spool::discard(Temp* temp)

@@ -55,7 +55,8 @@ public:
     int reconcile(const QList<QString>& live);
     QString root() const { return m_root; }
     /// Space kept free on the spool's file system for the database and the jobs already arriving:
-    /// hasRoom() is false once taking `more` bytes would leave less than this (0: only a full disk).
+    /// hasRoom() is false once taking `more` bytes would leave less than this and 1 MiB (0: only a disk
+    /// that is full, or nearly).
     void setReserveBytes(qint64 bytes) { m_reserve.store(std::max<qint64>(0, bytes)); }
     qint64 reserveBytes() const { return m_reserve.load(); }
     /// Whether `more` bytes can still be stored above the reserve. `available` (if given) gets the bytes

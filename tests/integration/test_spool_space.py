@@ -5,15 +5,20 @@
   stored, another person still uploads, and a deleted job makes room again;
 - a spool whose file system is down to its reserve refuses every upload (REST 507 spool-full, IPP
   server-error-busy), keeps nothing, says so in one log line however many it
-  refuses, and still signs people in, lists and deletes.
+  refuses, and still signs people in, lists and deletes;
+- a disk that really fills up part way through an upload of untold length (the data directory on a
+  48 MiB tmpfs, no reserve) gives the same 507 spool-full, not a 500, leaves nothing behind, and the
+  next upload is held.
 
 Run from tests/integration:
 
     MPS_BUILD_DIR=/work/main/build PYTHONPATH=../fixtures /usr/bin/python3 -m unittest -v test_spool_space
 """
 
+import http.client
 import os
 import shutil
+import subprocess
 import unittest
 
 from peers import MpsServer, ipptool_plist
@@ -114,6 +119,61 @@ class SpoolSpaceTest(unittest.TestCase):
             lines = [line for line in f if "the spool is full" in line]
         self.assertEqual(len(lines), 1, lines)
         self.assertIn("2000000000 MB kept in reserve", lines[0])
+
+
+    @unittest.skipUnless(os.geteuid() == 0, "mounts a tmpfs")
+    def test_a_disk_that_fills_part_way_is_spool_full(self):
+        self.tmp = mpsit.make_dir("mps-spool-enospc-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        disk = os.path.join(self.tmp, "disk")
+        os.makedirs(disk)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48m,mode=0700", "mps-spool-test", disk], check=True)
+        self.addCleanup(subprocess.run, ["umount", "-l", disk], check=False)
+        ini = os.path.join(self.tmp, "server.ini")
+        with open(ini, "w") as f:
+            f.write("spool-reserve-mb = 0\n")
+        self.server = MpsServer(data_dir=os.path.join(disk, "data"), extra_args=["--config", ini])
+        self.addCleanup(self.server.close)
+        add_user(self.server, "kim")
+        kim = login(self.server, "kim")
+
+        # 64 MiB sent chunked (no length told, so nothing refuses it before the disk is full).
+        chunk = os.urandom(1024 * 1024)
+
+        def body():
+            yield b"%PDF-1.4\n"
+            for _ in range(64):
+                yield chunk
+
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=120)
+        try:
+            conn.request("POST", "/api/v1/jobs?name=too-big-for-the-disk.pdf", body=body(),
+                         headers={"Authorization": f"Bearer {kim.token}", "Content-Type": "application/pdf"},
+                         encode_chunked=True)
+            response = conn.getresponse()
+            status, answer = response.status, response.read()
+        except (BrokenPipeError, ConnectionResetError):
+            # The server answers and closes as soon as it refuses; the answer may be lost with the rest
+            # of the body. The log says what it answered.
+            status, answer = None, b""
+        finally:
+            conn.close()
+        if status is not None:
+            self.assertEqual(status, 507, answer)
+            self.assertIn(b"spool-full", answer)
+        mpsit.wait_for(lambda: "the spool is full" in mpsit.log_tail(self.server), 10,
+                       "the spool-full warning", detail=lambda: mpsit.log_tail(self.server))
+        self.assert_no_temp_files_in(disk)
+        self.assertEqual(mpsit.all_jobs(kim, history=True), [])
+        # The space is back, the database was not hurt: the next upload is held.
+        with open(mpsit.make_padded_pdf(os.path.join(self.tmp, "small.pdf"), 100_000), "rb") as f:
+            status, answer = upload(kim, f.read(), "after.pdf")
+        self.assertEqual(status, 201, answer)
+
+    def assert_no_temp_files_in(self, disk):
+        tmp = os.path.join(disk, "data", "spool", "tmp")
+        mpsit.wait_for(lambda: not os.listdir(tmp), 10, "spool/tmp empty after the refusal",
+                       detail=lambda: mpsit.log_tail(self.server))
 
 
 if __name__ == "__main__":
