@@ -225,9 +225,11 @@ class KioskFingerprintTest(unittest.TestCase):
         k.wait(lambda s: s["screen"] == "verify" and s["listening"] == "verify", what="the fingerprint check")
         for attempt in range(4):
             sensor.touch(f"wrong-{attempt}")
-            k.wait(lambda s: s["error"] == "no-match" and not s["busy"], what=f"no match {attempt + 1}")
-            k.send("snapshot")
-            time.sleep(0.3)
+            # This touch's check is under way (the last one's "no match" is still the latest snapshot),
+            # then answered, and the sensor listens again.
+            k.wait(lambda s: s["busy"], what=f"check {attempt + 1} under way")
+            k.wait(lambda s: s["error"] == "no-match" and not s["busy"] and s["listening"] == "verify",
+                   what=f"no match {attempt + 1}, listening again")
         sensor.touch("wrong-last")
         snap = k.wait(lambda s: s["error"] == "locked", what="locked after five wrong fingers")
         self.assertEqual(snap["screen"], "idle")
