@@ -41,7 +41,8 @@ QString verbHelp(const QString& verb)
     if (verb == QLatin1String("list"))
         return QStringLiteral("usage: mps-admin --data DIR user list\n"
                               "One user a line: name, department, role, e-mail, card (or -), display name,\n"
-                              "state (active, disabled, removed), fingerprint (or -).\n");
+                              "state (active, disabled, removed), fingerprint (or -), held jobs, their MB\n"
+                              "(against max-held-jobs and max-held-mb of the server's configuration).\n");
     if (verb == QLatin1String("edit"))
         return QStringLiteral(
             "usage: mps-admin --data DIR user edit NAME [--department D] [--role user|dept-head|admin]\n"
@@ -170,14 +171,17 @@ int UserCommands::run(DataDir& dir, const QStringList& args, QTextStream& out, Q
     QString error;
 
     if (verb == QLatin1String("list") && pos.size() == 2) {
-        for (const UserRecord& u : store.users())
-            // The columns of earlier versions first, fingerprint last, as scripts read them.
+        for (const UserRecord& u : store.users()) {
+            // The columns of earlier versions first, in their order, as scripts read them.
+            const Store::HeldLoad held = store.heldLoad(u.id);
             out << u.name << "\t" << u.department << "\t" << u.role << "\t" << u.email << "\t"
                 << (u.card.isEmpty() ? QStringLiteral("-") : u.card) << "\t" << u.shownName() << "\t"
                 << (u.removed    ? "removed"
                     : u.disabled ? "disabled"
                                  : "active")
-                << "\t" << (u.hasFingerprint ? QStringLiteral("fingerprint") : QStringLiteral("-")) << "\n";
+                << "\t" << (u.hasFingerprint ? QStringLiteral("fingerprint") : QStringLiteral("-")) << "\t"
+                << held.jobs << "\t" << (held.bytes + 1024 * 1024 - 1) / (1024 * 1024) << "\n";
+        }
         return 0;
     }
     if (verb == QLatin1String("add") && pos.size() == 3) {

@@ -414,13 +414,13 @@ class KioskFingerprintApiTest(unittest.TestCase):
         self.enrol("kim", os.urandom(128))
         rows = {line.split("\t")[0]: line.split("\t") for line in
                 self.server.admin("user", "list").stdout.splitlines()}
-        self.assertEqual(rows["kim"][-1], "fingerprint")
-        self.assertEqual(rows["lee"][-1], "-")
+        self.assertEqual(rows["kim"][7], "fingerprint")
+        self.assertEqual(rows["lee"][7], "-")
         res = self.server.admin("user", "clear-fingerprint", "kim")
         self.assertIn("removed", res.stdout)
         rows = {line.split("\t")[0]: line.split("\t") for line in
                 self.server.admin("user", "list").stdout.splitlines()}
-        self.assertEqual(rows["kim"][-1], "-")
+        self.assertEqual(rows["kim"][7], "-")
         status, body = self.a.sign_in({"card": CARDS["kim"], "fingerprintReader": True})
         self.assertEqual(status, 200, body)
         self.assertIn("token", body)

@@ -70,6 +70,10 @@ class SpoolSpaceTest(unittest.TestCase):
         self.assertEqual(self.live_names(self.kim), ["one.pdf", "two.pdf"])
         self.assert_no_temp_files("after the refusals")
         self.assertEqual(len(mpsit.spool_job_files(self.server)), 2)
+        # The admin sees who is at the ceiling: held jobs and their MB (rounded up) end each user's line.
+        rows = {line.split("\t")[0]: line.split("\t") for line in
+                self.server.admin("user", "list").stdout.splitlines()}
+        self.assertEqual((rows["kim"][8:], rows["lee"][8:]), (["2", "1"], ["0", "0"]), rows)
         # The ceiling is kim's, not everyone's.
         status, body = upload(self.lee, self.pdf_bytes, "lees.pdf")
         self.assertEqual(status, 201, body)
