@@ -12,7 +12,6 @@
 #include "SpoolCipher.h"
 #include "ThumbnailQueue.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QJsonObject>
 #include <QSizeF>
@@ -237,7 +236,7 @@ void JobService::logSpoolFull(const QString& subject)
 {
     qint64 available = 0;
     (void)m_spool.hasRoom(0, &available);
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 now = m_clock.nowSecs();
     std::lock_guard lock(m_spoolFullMutex);
     if (m_spoolFullLoggedAt && now - m_spoolFullLoggedAt < 60) {
         ++m_spoolFullSince;

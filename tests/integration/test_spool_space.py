@@ -18,6 +18,7 @@ Run from tests/integration:
 import http.client
 import os
 import shutil
+import struct
 import subprocess
 import unittest
 
@@ -70,6 +71,14 @@ class SpoolSpaceTest(unittest.TestCase):
         self.assertEqual(self.live_names(self.kim), ["one.pdf", "two.pdf"])
         self.assert_no_temp_files("after the refusals")
         self.assertEqual(len(mpsit.spool_job_files(self.server)), 2)
+        # A desktop that asks for the printer's attributes with kim's credentials sees her 2 jobs.
+        body = mpsit.ipp_request(0x000B, 1, self.server.ipp_uri, user="kim",
+                                 extra=[("keyword", "requested-attributes", "queued-job-count")])
+        status, _, payload = mpsit.http_post(self.server, "/ipp/print", body, {
+            "Content-Type": "application/ipp", "Authorization": mpsit.basic_auth("kim", PASSWORD["kim"])})
+        self.assertEqual(status, 200)
+        _, ipp_status, _, attrs = mpsit.parse_ipp_response(payload)
+        self.assertEqual((ipp_status, attrs.get("queued-job-count")), (0, [struct.pack(">i", 2)]), attrs)
         # The admin sees who is at the ceiling: held jobs and their MB (rounded up) end each user's line.
         rows = {line.split("\t")[0]: line.split("\t") for line in
                 self.server.admin("user", "list").stdout.splitlines()}
