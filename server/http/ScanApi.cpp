@@ -41,6 +41,8 @@ int statusOf(ScanResult::Status s)
         return 422;
     case S::BadRequest:
         return 400;
+    case S::SpoolFull:
+        return 507;
     case S::StorageError:
         break;
     }

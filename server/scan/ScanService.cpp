@@ -289,6 +289,11 @@ ScanResult ScanService::putPage(const ScanCaller& who, qint64 scanId, int number
     rec.height = page.height;
     rec.components = page.components;
     rec.bytes = stored.size();
+    // A page that would take the spool below its reserve waits: the pages so far stay.
+    if (!m_spool.hasRoom(stored.size()))
+        return refused(ScanResult::Status::SpoolFull, "spool-full",
+                       QStringLiteral("The print server's storage is full, so the page was not stored. Try "
+                                      "again later; tell the print admin if this lasts."));
     if (!storeBytes(key, stored, &rec.spoolName, &error)) {
         qCWarning(lcScan).noquote() << "scan" << scanId << "page" << number << "not stored:" << error;
         return storageError();

@@ -38,6 +38,7 @@ struct ScanResult
         NoPages,           ///< 409 no-pages
         WrongState,        ///< 409 wrong-state: sent already
         BadRequest,        ///< 400 bad-request (a page number out of range, a body that broke off)
+        SpoolFull,         ///< 507 spool-full: the spool is at its reserve (Spool::hasRoom)
         StorageError       ///< 500 storage
     };
     Status status = Status::StorageError;

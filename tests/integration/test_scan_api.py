@@ -282,6 +282,33 @@ class ScanApiTest(unittest.TestCase):
         self.assertEqual(self.call(self.kiosk_session(), "GET", f"kiosk/scans/{scan['id']}")[0], 404)
         self.assertEqual(self.call(kiosk, "DELETE", f"kiosk/scans/{scan['id']}")[0], 204)
 
+    def test_h_a_full_spool_refuses_a_page_and_keeps_the_pages_so_far(self):
+        # docs/server.md "Spool space": a reserve larger than any disk here.
+        kiosk = self.kiosk_session()
+        scan = self.open_scan(kiosk, name="no room")
+        page = self.grey[0]
+        status, body = self.put_page(kiosk, scan["id"], 1, page)
+        self.assertEqual(status, 200, body)
+        conf = self.server.extra_args[1]
+        full = os.path.join(self.dir, "spool-full.conf")
+        with open(conf) as f, open(full, "w") as out:
+            out.write("spool-reserve-mb = 2000000000\n" + f.read())
+        self.server.stop()
+        self.server.extra_args = ("--config", full)
+        try:
+            self.server.start()
+            files = self.spool_files()
+            status, body = self.put_page(kiosk, scan["id"], 2, page)
+            self.assertEqual((status, body.get("error")), (507, "spool-full"), body)
+            self.assertEqual(self.spool_files(), files, "nothing stored")
+            status, body = self.call(kiosk, "GET", f"kiosk/scans/{scan['id']}")
+            self.assertEqual((status, body["scan"]["pages"]), (200, 1), body)
+            self.assertEqual(self.call(kiosk, "DELETE", f"kiosk/scans/{scan['id']}")[0], 204)
+        finally:
+            self.server.stop()
+            self.server.extra_args = ("--config", conf)
+            self.server.start()
+
     def test_g_page_checks_and_session_end_destroys_an_open_scan(self):
         spool_before = self.spool_files()
         kiosk = self.kiosk_session()
