@@ -123,7 +123,7 @@ public:
     static constexpr int AllJobs = -1;
     QList<JobInfo> jobsFor(const UserRecord& user, bool activeOnly, bool allUsers = false, int limit = 1000);
     /// How many of the user's jobs are held, releasing or printing.
-    int activeJobCount(const UserRecord& user) { return m_store.activeJobCount(user.id); }
+    int activeJobCount(const UserRecord& user) { return m_store.liveJobsForOwner(user.id); }
     /// One job if the user may see it.
     std::optional<JobInfo> jobFor(const UserRecord& user, qint64 jobId);
     /// The job's first-page thumbnail (PNG) if the user owns the job and it has been rendered (or is

@@ -591,10 +591,21 @@ bool Store::updatePrinter(const PrinterRecord& printer, QString* error)
 
 int Store::liveJobsForPrinter(qint64 printerId)
 {
+    return liveJobsWhere("printer_id", printerId);
+}
+
+int Store::liveJobsForOwner(qint64 ownerId)
+{
+    return liveJobsWhere("owner_id", ownerId);
+}
+
+int Store::liveJobsWhere(const char* column, qint64 id)
+{
     std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "SELECT COUNT(*) FROM jobs WHERE printer_id = ? AND state IN "
-                               "('held', 'releasing', 'printing')");
-    s.bind(1, printerId);
+    Statement s(m_db.handle(), sql("SELECT COUNT(*) FROM jobs WHERE ", column,
+                                   " = ? AND state IN ('held', 'releasing', 'printing')")
+                                   .constData());
+    s.bind(1, id);
     return s.next() ? static_cast<int>(s.integer(0)) : 0;
 }
 
@@ -891,15 +902,6 @@ Store::HeldLoad Store::heldLoad(qint64 ownerId)
         load.bytes = s.integer(1);
     }
     return load;
-}
-
-int Store::activeJobCount(qint64 ownerId)
-{
-    std::lock_guard lock(m_mutex);
-    Statement s(m_db.handle(), "SELECT COUNT(*) FROM jobs WHERE owner_id = ? AND state IN "
-                               "('held','releasing','printing')");
-    s.bind(1, ownerId);
-    return s.next() ? static_cast<int>(s.integer(0)) : 0;
 }
 
 QList<StoredJob> Store::jobsInState(JobState state)

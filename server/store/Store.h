@@ -178,6 +178,8 @@ public:
     [[nodiscard]] bool updatePrinter(const PrinterRecord& printer, QString* error);
     /// Live jobs (held, releasing, printing) whose printer is `printerId`.
     int liveJobsForPrinter(qint64 printerId);
+    /// How many of the owner's jobs are held, releasing or printing (IPP queued-job-count).
+    int liveJobsForOwner(qint64 ownerId);
     /// Removes a printer. `force`: its kiosks go with it (and their sessions) and held jobs forget it;
     /// jobs being released or printed there always refuse. Returns false with `error`.
     [[nodiscard]] bool removePrinter(qint64 printerId, bool force, QString* error);
@@ -240,8 +242,6 @@ public:
         qint64 bytes = 0;
     };
     HeldLoad heldLoad(qint64 ownerId);
-    /// How many of the owner's jobs are held, releasing or printing (IPP queued-job-count).
-    int activeJobCount(qint64 ownerId);
     QList<StoredJob> jobsInState(JobState state);
     QByteArray thumbnail(qint64 id);
     /// Stores page 1's rendering of a live job (rendered after it was committed): its colour and
@@ -272,6 +272,8 @@ public:
     qint64 jobCount();
 
 private:
+    /// Jobs held, releasing or printing whose `column` (owner_id, printer_id) is `id`.
+    int liveJobsWhere(const char* column, qint64 id);
     bool migrate();
     static UserRecord readUser(const Statement& s);
     static StoredJob readJob(const Statement& s);
