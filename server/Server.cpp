@@ -286,16 +286,23 @@ void Server::route(HttpExchange& ex)
         if (!serving)
             return (void)ex.respond(503, "application/json", "{\"status\":\"starting\"}",
                                     {{"Retry-After", "1"}});
-        // The password-check pool's counters: how many Argon2id checks ran at once at most.
+        // The password-check pool's counters: how many Argon2id checks ran at once at most. The spool's
+        // space, for monitoring to warn before uploads are refused (docs/server.md "Spool space").
         const PasswordCheckPool::Stats ps = m_auth->passwordCheckStats();
+        qint64 freeBytes = 0;
+        const bool room = m_data.spool.hasRoom(0, &freeBytes);
         ex.respond(200, "application/json",
                    QStringLiteral("{\"status\":\"ok\",\"passwordChecks\":{\"capacity\":%1,\"inUse\":%2,"
-                                  "\"peak\":%3,\"checks\":%4,\"busy\":%5}}")
+                                  "\"peak\":%3,\"checks\":%4,\"busy\":%5},\"spool\":{\"freeMb\":%6,"
+                                  "\"reserveMb\":%7,\"full\":%8}}")
                        .arg(ps.capacity)
                        .arg(ps.inUse)
                        .arg(ps.peak)
                        .arg(ps.checks)
                        .arg(ps.refused)
+                       .arg(freeBytes / (1024 * 1024))
+                       .arg(m_data.spool.reserveBytes() / (1024 * 1024))
+                       .arg(room ? QLatin1String("false") : QLatin1String("true"))
                        .toUtf8());
         return;
     }

@@ -16,6 +16,7 @@ Run from tests/integration:
 """
 
 import http.client
+import json
 import os
 import shutil
 import struct
@@ -48,6 +49,16 @@ class SpoolSpaceTest(unittest.TestCase):
     def ipp_print(self, user, name):
         uri = f"ipp://{user}:{PASSWORD[user]}@127.0.0.1:{self.server.port}/ipp/print"
         return ipptool_plist(uri, mpsit.PRINT_JOB_PDF_TEST % name, document=self.pdf)["Tests"][0]
+
+    def health(self):
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+        try:
+            conn.request("GET", "/healthz")
+            response = conn.getresponse()
+            self.assertEqual(response.status, 200)
+            return json.loads(response.read())
+        finally:
+            conn.close()
 
     def live_names(self, api):
         return sorted(j["name"] for j in mpsit.all_jobs(api))
@@ -83,6 +94,7 @@ class SpoolSpaceTest(unittest.TestCase):
         rows = {line.split("\t")[0]: line.split("\t") for line in
                 self.server.admin("user", "list").stdout.splitlines()}
         self.assertEqual((rows["kim"][8:], rows["lee"][8:]), (["2", "1"], ["0", "0"]), rows)
+        self.assertEqual(self.health()["spool"]["full"], False)  # the ceiling is not the disk
         # The ceiling is kim's, not everyone's.
         status, body = upload(self.lee, self.pdf_bytes, "lees.pdf")
         self.assertEqual(status, 201, body)
@@ -124,8 +136,9 @@ class SpoolSpaceTest(unittest.TestCase):
         self.assert_no_temp_files("after the refusals")
         self.assertEqual(mpsit.spool_job_files(self.server), [])
         self.assertEqual(mpsit.all_jobs(self.kim, history=True), [])
-        # Still serving: sign-ins, lists.
-        self.assertTrue(mpsit.healthy(self.server))
+        # Still serving: sign-ins, lists; monitoring sees the spool is full.
+        self.assertEqual(self.health()["spool"]["full"], True)
+        self.assertEqual(self.health()["spool"]["reserveMb"], 2000000000)
         self.assertEqual(login(self.server, "kim").get("jobs")[0], 200)
         # Three refusals, one warning line (at most one a minute), with the reserve it keeps.
         with open(self.server.log_path, encoding="utf-8", errors="replace") as f:
