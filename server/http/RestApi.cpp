@@ -265,12 +265,31 @@ void RestApi::listJobs(Call& c)
     const QUrlQuery q(QString::fromUtf8(c.ex.query()));
     const bool all = q.queryItemValue(QStringLiteral("all")) == QLatin1String("1");
     const bool history = q.queryItemValue(QStringLiteral("history")) == QLatin1String("1");
+    // Pages: at most `limit` jobs (1-1000, default 1000), older than job `before`; "more" says whether
+    // another page follows, so that no list is cut without saying so.
+    constexpr int MaxPage = 1000;
+    int limit = MaxPage;
+    qint64 before = 0;
+    bool ok = true;
+    if (q.hasQueryItem(QStringLiteral("limit")))
+        limit = q.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 1 || limit > MaxPage)
+        return c.error(400, "bad-argument",
+                       QStringLiteral("limit is a number of jobs from 1 to %1.").arg(MaxPage));
+    if (q.hasQueryItem(QStringLiteral("before")))
+        before = q.queryItemValue(QStringLiteral("before")).toLongLong(&ok);
+    if (!ok || before < 0)
+        return c.error(400, "bad-argument", QStringLiteral("before is a job id."));
+    QList<JobInfo> jobs = m_jobs.jobsFor(c.who.user, !history, all, limit + 1, before);
+    const bool more = jobs.size() > limit;
+    if (more)
+        jobs.removeLast();
     QJsonArray arr;
     const RateTable rates = m_accounting.ratesNow(pricingPrinter(c));
     QHash<QString, QString> shownNames;
-    for (const JobInfo& j : m_jobs.jobsFor(c.who.user, !history, all))
+    for (const JobInfo& j : jobs)
         arr.append(pricedJobJson(j, rates, &shownNames));
-    c.json(200, {{QStringLiteral("jobs"), arr}});
+    c.json(200, {{QStringLiteral("jobs"), arr}, {QStringLiteral("more"), more}});
 }
 
 void RestApi::uploadJob(Call& c)

@@ -377,11 +377,12 @@ void JobService::renderQueuedThumbnails()
     m_thumbnails->finishAll();
 }
 
-QList<JobInfo> JobService::jobsFor(const UserRecord& user, bool activeOnly, bool allUsers, int limit)
+QList<JobInfo> JobService::jobsFor(const UserRecord& user, bool activeOnly, bool allUsers, int limit,
+                                   qint64 beforeId)
 {
     if (allUsers && user.role == QLatin1String("admin"))
-        return m_store.allJobs(activeOnly, limit);
-    return m_store.jobsForOwner(user.id, activeOnly, limit);
+        return m_store.allJobs(activeOnly, limit, beforeId);
+    return m_store.jobsForOwner(user.id, activeOnly, limit, beforeId);
 }
 
 std::optional<StoredJob> JobService::ownedJob(const UserRecord& user, qint64 jobId)

@@ -121,7 +121,10 @@ public:
     /// The user's jobs (admins may pass allUsers).
     /// jobsFor's `limit` that means every job (Cancel-My-Jobs).
     static constexpr int AllJobs = -1;
-    QList<JobInfo> jobsFor(const UserRecord& user, bool activeOnly, bool allUsers = false, int limit = 1000);
+    /// The user's jobs (an admin's `allUsers`: everyone's), newest first, at most `limit`, only those
+    /// older than job `beforeId` when it is > 0.
+    QList<JobInfo> jobsFor(const UserRecord& user, bool activeOnly, bool allUsers = false, int limit = 1000,
+                           qint64 beforeId = 0);
     /// How many of the user's jobs are held, releasing or printing.
     int activeJobCount(const UserRecord& user) { return m_store.liveJobsForOwner(user.id); }
     /// One job if the user may see it.

@@ -861,30 +861,34 @@ std::optional<StoredJob> Store::job(qint64 id)
     return std::nullopt;
 }
 
-QList<JobInfo> Store::jobsForOwner(qint64 ownerId, bool activeOnly, int limit)
+QList<JobInfo> Store::jobsForOwner(qint64 ownerId, bool activeOnly, int limit, qint64 beforeId)
 {
-    std::lock_guard lock(m_mutex);
-    QList<JobInfo> out;
-    const char* tail =
-        activeOnly ? " FROM jobs WHERE owner_id = ? AND state IN ('held','releasing','printing') ORDER BY id "
-                     "DESC LIMIT ?"
-                   : " FROM jobs WHERE owner_id = ? AND state != 'receiving' ORDER BY id DESC LIMIT ?";
-    Statement s(m_db.handle(), sql("SELECT ", JobColumns, tail).constData());
-    s.bind(1, ownerId).bind(2, limit);
-    while (s.next())
-        out.append(readJob(s).info);
-    return out;
+    return jobList(ownerId, activeOnly, limit, beforeId);
 }
 
-QList<JobInfo> Store::allJobs(bool activeOnly, int limit)
+QList<JobInfo> Store::allJobs(bool activeOnly, int limit, qint64 beforeId)
+{
+    return jobList(0, activeOnly, limit, beforeId);
+}
+
+QList<JobInfo> Store::jobList(qint64 ownerId, bool activeOnly, int limit, qint64 beforeId)
 {
     std::lock_guard lock(m_mutex);
+    QByteArray where = activeOnly ? " FROM jobs WHERE state IN ('held','releasing','printing')"
+                                  : " FROM jobs WHERE state != 'receiving'";
+    if (ownerId)
+        where += " AND owner_id = ?";
+    if (beforeId > 0)
+        where += " AND id < ?";
+    where += " ORDER BY id DESC LIMIT ?";
+    Statement s(m_db.handle(), sql("SELECT ", JobColumns, where.constData()).constData());
+    int i = 1;
+    if (ownerId)
+        s.bind(i++, ownerId);
+    if (beforeId > 0)
+        s.bind(i++, beforeId);
+    s.bind(i, limit);
     QList<JobInfo> out;
-    const char* tail =
-        activeOnly ? " FROM jobs WHERE state IN ('held','releasing','printing') ORDER BY id DESC LIMIT ?"
-                   : " FROM jobs WHERE state != 'receiving' ORDER BY id DESC LIMIT ?";
-    Statement s(m_db.handle(), sql("SELECT ", JobColumns, tail).constData());
-    s.bind(1, limit);
     while (s.next())
         out.append(readJob(s).info);
     return out;

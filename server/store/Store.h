@@ -232,9 +232,10 @@ public:
     void discardReceivingJob(qint64 id);
     std::optional<StoredJob> job(qint64 id);
     /// The owner's jobs, newest first; `activeOnly` limits to held, releasing and printing. A negative
-    /// `limit` returns them all.
-    QList<JobInfo> jobsForOwner(qint64 ownerId, bool activeOnly, int limit = 1000);
-    QList<JobInfo> allJobs(bool activeOnly, int limit = 1000);
+    /// `limit` returns them all; `beforeId` > 0 only those older than that job (the next page).
+    QList<JobInfo> jobsForOwner(qint64 ownerId, bool activeOnly, int limit = 1000, qint64 beforeId = 0);
+    /// Everyone's jobs, as jobsForOwner.
+    QList<JobInfo> allJobs(bool activeOnly, int limit = 1000, qint64 beforeId = 0);
     /// What an owner has held (not yet released): how many jobs and their documents' bytes.
     struct HeldLoad
     {
@@ -272,6 +273,8 @@ public:
     qint64 jobCount();
 
 private:
+    /// jobsForOwner (ownerId > 0) and allJobs (0).
+    QList<JobInfo> jobList(qint64 ownerId, bool activeOnly, int limit, qint64 beforeId);
     /// Jobs held, releasing or printing whose `column` (owner_id, printer_id) is `id`.
     int liveJobsWhere(const char* column, qint64 id);
     bool migrate();

@@ -378,6 +378,34 @@ class BadInputTest(unittest.TestCase):
         self.assertEqual(body["job"].get("pages"), 1, body)
         self.assert_still_serving()
 
+    # -- job lists: pages, and bad paging parameters
+    def test_job_list_pages_through_everything_and_refuses_bad_paging(self):
+        ids = []
+        for i in range(5):
+            status, body = upload(self.kim, self.small_pdf_bytes, f"page-{i}.pdf")
+            self.assertEqual(status, 201, body)
+            ids.append(body["job"]["id"])
+        status, body = self.kim.get("jobs")
+        self.assertEqual((status, [j["id"] for j in body["jobs"]], body["more"]), (200, ids[::-1], False), body)
+        seen, before, pages = [], 0, 0
+        while True:
+            status, body = self.kim.get(f"jobs?limit=2&before={before}" if before else "jobs?limit=2")
+            self.assertEqual(status, 200, body)
+            pages += 1
+            self.assertLessEqual(len(body["jobs"]), 2)
+            seen += [j["id"] for j in body["jobs"]]
+            if not body["more"]:
+                break
+            before = body["jobs"][-1]["id"]
+        self.assertEqual((seen, pages), (ids[::-1], 3))
+        # Only kim's, also when paging (lee has none).
+        lee = login(self.server, "lee")
+        self.assertEqual(lee.get(f"jobs?limit=2&before={ids[-1] + 1}")[1], {"jobs": [], "more": False})
+        for bad in ("limit=0", "limit=1001", "limit=two", "before=-1", "before=x"):
+            with self.subTest(query=bad):
+                status, body = self.kim.get(f"jobs?{bad}")
+                self.assertEqual((status, body.get("error")), (400, "bad-argument"), body)
+
     # -- other users' jobs, unknown printers
     def test_other_users_job_is_404_everywhere(self):
         status, body = upload(self.kim, self.small_pdf_bytes, "kims.pdf")
