@@ -114,7 +114,7 @@ private:
 DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter* converter, qint64 maxBytes,
                                                 const QString& declaredFormat, const QString& name,
                                                 const ByteSource& source, const QString& subject, bool render,
-                                                qint64 sizeAtLeast)
+                                                qint64 sizeAtLeast, qint64 holdRoom)
 {
     Outcome o;
     QString format = declaredFormat;
@@ -122,8 +122,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
                     const QString& code = QString(), const QJsonObject& args = {}) {
         // A write that failed because the disk is full says so (and lets the caller try again later);
         // asked before the temp file goes, while its bytes still take their room.
-        const bool full = st == IngestResult::Status::SpoolFull ||
-                          (st == IngestResult::Status::StorageError && !spool.hasRoom(0));
+        const bool full = spoolFull(spool, st);
         if (temp)
             spool.discard(temp);
         o.status = full ? IngestResult::Status::SpoolFull : st;
@@ -187,6 +186,8 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
                         QStringLiteral("The document is larger than the %1 MB this server accepts.")
                             .arg(maxBytes / (1024 * 1024)),
                         &temp);
+        if (holdRoom >= 0 && writer.plaintextSize() + n > holdRoom)
+            return fail(IngestResult::Status::HoldLimit, QString(), &temp, QStringLiteral("hold-limit"));
         if (!writer.write(data, n))
             return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
         if (direct)
@@ -373,6 +374,12 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     o.index = std::move(index);
     o.colour = colour;
     return o;
+}
+
+bool DocumentIntake::spoolFull(Spool& spool, IngestResult::Status status, qint64 sizeBack)
+{
+    return status == IngestResult::Status::SpoolFull ||
+           (status == IngestResult::Status::StorageError && !spool.hasRoom(sizeBack));
 }
 
 QString DocumentIntake::spoolFullMessage()

@@ -47,9 +47,16 @@ public:
     /// inspected from memory is not copied there.
     /// The spool is at its reserve (Spool::hasRoom), checked before the first byte (with `sizeAtLeast`),
     /// every 8 MiB and when a write fails: SpoolFull, code "spool-full", nothing kept.
+    /// `holdRoom`: the bytes the sender may still hold under their ceiling (-1: no ceiling); an upload
+    /// that grows past it stops there: HoldLimit, code "hold-limit", no sentence (the caller says it).
     static Outcome receive(Spool& spool, DocumentConverter* converter, qint64 maxBytes,
                            const QString& declaredFormat, const QString& name, const ByteSource& source,
-                           const QString& subject, bool render = false, qint64 sizeAtLeast = 0);
+                           const QString& subject, bool render = false, qint64 sizeAtLeast = 0,
+                           qint64 holdRoom = -1);
     /// The sentence of a SpoolFull refusal.
     static QString spoolFullMessage();
+    /// Whether a refusal `status` is, or should be told as, the spool being full: a StorageError (a write,
+    /// flush or commit that failed) while the spool is below its reserve, counting `sizeBack` bytes that
+    /// are no longer on the disk but were when it failed.
+    static bool spoolFull(Spool& spool, IngestResult::Status status, qint64 sizeBack = 0);
 };

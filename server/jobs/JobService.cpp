@@ -42,6 +42,85 @@ bool isLiveState(JobState s)
 
 } // namespace
 
+class JobService::HoldClaim
+{
+public:
+    HoldClaim(JobService& service, qint64 ownerId) : m_service(service), ownerId(ownerId) {}
+    ~HoldClaim() { giveBack(); }
+    HoldClaim(const HoldClaim&) = delete;
+    HoldClaim& operator=(const HoldClaim&) = delete;
+    /// The upload is committed (its job now counts as held) or refused: its share is given back.
+    void giveBack()
+    {
+        if (!jobs && !bytes)
+            return;
+        std::lock_guard lock(m_service.m_arrivingMutex);
+        auto it = m_service.m_arriving.find(ownerId);
+        if (it != m_service.m_arriving.end()) {
+            it->second.jobs -= jobs;
+            it->second.bytes -= bytes;
+            if (it->second.jobs <= 0 && it->second.bytes <= 0)
+                m_service.m_arriving.erase(it);
+        }
+        jobs = 0;
+        bytes = 0;
+    }
+
+    JobService& m_service;
+    const qint64 ownerId;
+    int jobs = 0;     ///< this upload's share (0 or 1; locked by the service's m_arrivingMutex)
+    qint64 bytes = 0; ///< (the same)
+};
+
+std::optional<JobService::HoldRefusal> JobService::claimHoldRoom(HoldClaim& claim, qint64 bytes,
+                                                                 qint64* othersBytes)
+{
+    const qint64 maxHeldJobs = m_settings.maxHeldJobs;
+    const qint64 maxHeldBytes = m_settings.maxHeldBytes;
+    if (maxHeldJobs <= 0 && maxHeldBytes <= 0)
+        return std::nullopt;
+    // The held jobs are read under the same lock as the uploads arriving: a job committed meanwhile may
+    // count twice for a moment (in the store and still arriving), never not at all.
+    std::lock_guard lock(m_arrivingMutex);
+    const Store::HeldLoad held = m_store.heldLoad(claim.ownerId);
+    Arriving& arriving = m_arriving[claim.ownerId];
+    const qint64 jobs = held.jobs + arriving.jobs - claim.jobs;
+    const qint64 heldBytes = held.bytes + arriving.bytes - claim.bytes;
+    if (othersBytes)
+        *othersBytes = heldBytes;
+    std::optional<HoldRefusal> refusal;
+    if (!claim.jobs && maxHeldJobs > 0 && jobs >= maxHeldJobs)
+        refusal = HoldRefusal{
+            QStringLiteral("You already have %1 jobs waiting, the most this server holds for one person. "
+                           "Print or delete some, then send this one again.")
+                .arg(jobs),
+            {{QStringLiteral("jobs"), jobs}, {QStringLiteral("maxJobs"), maxHeldJobs}}};
+    else if (maxHeldBytes > 0 && heldBytes + bytes > maxHeldBytes)
+        refusal = heldBytesRefusal(heldBytes);
+    if (refusal) {
+        if (!arriving.jobs && !arriving.bytes)
+            m_arriving.erase(claim.ownerId);
+        return refusal;
+    }
+    arriving.jobs += 1 - claim.jobs;
+    arriving.bytes += bytes - claim.bytes;
+    claim.jobs = 1;
+    claim.bytes = bytes;
+    return std::nullopt;
+}
+
+JobService::HoldRefusal JobService::heldBytesRefusal(qint64 heldBytes) const
+{
+    const qint64 maxHeldBytes = m_settings.maxHeldBytes;
+    return {
+        QStringLiteral("Your waiting jobs already take %1 MB, and this server holds at most %2 MB for one "
+                       "person. Print or delete some, then send this one again.")
+            .arg(heldBytes / (1024 * 1024))
+            .arg(maxHeldBytes / (1024 * 1024)),
+        {{QStringLiteral("megabytes"), heldBytes / (1024 * 1024)},
+         {QStringLiteral("maxMegabytes"), maxHeldBytes / (1024 * 1024)}}};
+}
+
 JobService::JobService(Store& store, Spool& spool, const SecretKey& kek, EventBus& events, const Clock& clock,
                        Settings settings)
     : m_store(store), m_spool(spool), m_kek(kek), m_events(events), m_clock(clock), m_settings(settings),
@@ -126,8 +205,7 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         // A flush or commit that failed because the disk is full says so, as DocumentIntake's writes do.
         // The file is gone by now (a failed flush removes it): would it, back on the disk, leave the
         // spool below its reserve?
-        const bool full = st == IngestResult::Status::SpoolFull ||
-                          (st == IngestResult::Status::StorageError && !m_spool.hasRoom(meta.size));
+        const bool full = DocumentIntake::spoolFull(m_spool, st, meta.size);
         r.status = full ? IngestResult::Status::SpoolFull : st;
         r.error = full ? DocumentIntake::spoolFullMessage() : msg;
         if (full)
@@ -141,37 +219,35 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
             qCInfo(lcIngest).noquote() << subject << "refused:" << msg;
         return r;
     };
-    // One person's held jobs cannot fill the spool for everyone: a ceiling on how many and how large,
-    // checked before a byte is read (uploads running at the same moment may each pass it once).
-    const Store::HeldLoad held = m_store.heldLoad(owner.id);
-    const qint64 maxHeldJobs = m_settings.maxHeldJobs;
-    const qint64 maxHeldBytes = m_settings.maxHeldBytes;
-    if (maxHeldJobs > 0 && held.jobs >= maxHeldJobs)
-        return fail(IngestResult::Status::HoldLimit,
-                    QStringLiteral("You already have %1 jobs waiting, the most this server holds for one "
-                                   "person. Print or delete some, then send this one again.")
-                        .arg(held.jobs),
-                    nullptr, QStringLiteral("hold-limit"),
-                    {{QStringLiteral("jobs"), held.jobs}, {QStringLiteral("maxJobs"), maxHeldJobs}});
-    if (maxHeldBytes > 0 && held.bytes + std::max<qint64>(0, sizeAtLeast) > maxHeldBytes)
-        return fail(
-            IngestResult::Status::HoldLimit,
-            QStringLiteral("Your waiting jobs already take %1 MB, and this server holds at most %2 MB "
-                           "for one person. Print or delete some, then send this one again.")
-                .arg(held.bytes / (1024 * 1024))
-                .arg(maxHeldBytes / (1024 * 1024)),
-            nullptr, QStringLiteral("hold-limit"),
-            {{QStringLiteral("megabytes"), held.bytes / (1024 * 1024)},
-             {QStringLiteral("maxMegabytes"), maxHeldBytes / (1024 * 1024)}});
+    // One person's held jobs cannot fill the spool for everyone: a ceiling on how many and how large.
+    // This upload claims its place before a byte is read (with the size it tells), and its final size
+    // once it is complete; uploads of the same person arriving at the same moment count with the held
+    // jobs, so that they cannot pass the ceiling together.
+    HoldClaim claim(*this, owner.id);
+    qint64 heldBytesBefore = 0;
+    if (auto refusal = claimHoldRoom(claim, std::max<qint64>(0, sizeAtLeast), &heldBytesBefore))
+        return fail(IngestResult::Status::HoldLimit, refusal->message, nullptr, QStringLiteral("hold-limit"),
+                    refusal->args);
+    // What the ceiling leaves for this document: an upload of untold length stops once past it.
+    const qint64 holdRoom =
+        m_settings.maxHeldBytes > 0 ? std::max<qint64>(0, m_settings.maxHeldBytes - heldBytesBefore) : -1;
 
     // Receive, convert and count (shared with fax drafts); nothing is committed yet. Page 1 is rendered
     // for the thumbnail only after the job is acknowledged (renderThumbnail).
     DocumentIntake::Outcome in =
         DocumentIntake::receive(m_spool, m_converter, m_maxDocumentBytes.load(), meta.documentFormat,
-                                meta.name, source, subject, false, sizeAtLeast);
+                                meta.name, source, subject, false, sizeAtLeast, holdRoom);
+    if (in.status == IngestResult::Status::HoldLimit) {
+        const HoldRefusal refusal = heldBytesRefusal(heldBytesBefore);
+        return fail(in.status, refusal.message, nullptr, in.code, refusal.args);
+    }
     if (in.status != IngestResult::Status::Ok)
         return fail(in.status, in.error, nullptr, in.code, in.args);
     Spool::Temp temp = in.temp;
+    // Its final size (after conversion, or not told) claimed in the same step as the others'.
+    if (auto refusal = claimHoldRoom(claim, in.size))
+        return fail(IngestResult::Status::HoldLimit, refusal->message, &temp, QStringLiteral("hold-limit"),
+                    refusal->args);
     const SecretKey jobKey = in.key;
     const qint64 documentSize = in.size;
     const DocumentInfo& doc = in.info;
@@ -206,6 +282,7 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
     QString flushError;
     const bool fileDurable = m_spool.flush(&temp, &flushError);
     const qint64 committedId = m_committer->wait(ticket);
+    claim.giveBack(); // committed, it counts as held now (or it failed)
     if (!fileDurable || !committedId) {
         if (committedId && !m_store.dropUnsyncedJob(committedId))
             qCWarning(lcIngest) << "job" << committedId << "could not be removed after its file failed";

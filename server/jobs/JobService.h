@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 class JobCommitter;
 class ThumbnailQueue;
@@ -203,6 +204,28 @@ private:
     std::atomic<qint64> m_holdSecs;
     std::atomic<qint64> m_warnBeforeSecs;
     std::atomic<qint64> m_maxDocumentBytes;
+    /// The held-job ceiling counts uploads still arriving (from their check to their commit) with the
+    /// owner's held jobs, so that uploads sent at the same moment cannot pass it together.
+    struct Arriving
+    {
+        int jobs = 0;
+        qint64 bytes = 0;
+    };
+    /// One upload's share of its owner's Arriving, given back when it is committed or refused.
+    class HoldClaim;
+    /// Why an upload does not fit under its owner's ceiling (the sentence and the code's arguments).
+    struct HoldRefusal
+    {
+        QString message;
+        QJsonObject args;
+    };
+    /// Claims room for `claim`'s upload at `bytes` (what is known of its size so far; a later call with
+    /// the final size replaces it), or says why it does not fit: the owner's held jobs and the other
+    /// uploads arriving, counted in one step. `othersBytes`: what those take.
+    std::optional<HoldRefusal> claimHoldRoom(HoldClaim& claim, qint64 bytes, qint64* othersBytes = nullptr);
+    HoldRefusal heldBytesRefusal(qint64 heldBytes) const;
+    std::mutex m_arrivingMutex;
+    std::map<qint64, Arriving> m_arriving; ///< by owner; only owners with uploads arriving (locked)
     /// Refusals for a full spool: logged at most once a minute, with how many there were since.
     void logSpoolFull(const QString& subject);
     std::mutex m_spoolFullMutex;

@@ -3,6 +3,8 @@
 - one person's held jobs have a ceiling, in jobs and in MB: past it an upload is refused before its
   body is read (REST 409 hold-limit with the count or size, IPP client-error-not-possible), nothing is
   stored, another person still uploads, and a deleted job makes room again;
+- uploads of one person arriving at the same moment count together, so that they cannot pass the ceiling
+  together; one of untold length stops once past it;
 - a spool whose file system is down to its reserve refuses every upload (REST 507 spool-full, IPP
   server-error-busy), keeps nothing, says so in one log line however many it
   refuses, and still signs people in, lists and deletes;
@@ -18,7 +20,10 @@ Run from tests/integration:
 import http.client
 import json
 import os
+import re
+import select
 import shutil
+import socket
 import struct
 import subprocess
 import unittest
@@ -120,6 +125,108 @@ class SpoolSpaceTest(unittest.TestCase):
         status, body = upload(self.kim, self.pdf_bytes, "small.pdf")
         self.assertEqual(status, 201, body)
         self.assertEqual(self.live_names(self.kim), ["big-1.pdf", "small.pdf"])
+
+    def open_upload(self, api, name, body, sent):
+        """A REST upload on its own socket whose request head and first `sent` bytes of `body` are sent,
+        the rest held back (its Content-Length tells all of it)."""
+        sock = socket.create_connection(("127.0.0.1", self.server.port), timeout=30)
+        self.addCleanup(sock.close)
+        sock.sendall((f"POST /api/v1/jobs?name={name} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      f"Authorization: Bearer {api.token}\r\nContent-Type: application/pdf\r\n"
+                      f"Content-Length: {len(body)}\r\n\r\n").encode() + body[:sent])
+        return sock
+
+    @staticmethod
+    def answer_of(sock):
+        """(status, JSON body) of the one answer on `sock`."""
+        data = b""
+        while b"\r\n\r\n" not in data:
+            more = sock.recv(65536)
+            if not more:
+                raise AssertionError(f"connection closed before an answer: {data!r}")
+            data += more
+        head, _, rest = data.partition(b"\r\n\r\n")
+        length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+        while len(rest) < length:
+            more = sock.recv(65536)
+            if not more:
+                break
+            rest += more
+        return int(head.split()[1]), json.loads(rest[:length])
+
+    def test_uploads_at_the_same_moment_cannot_pass_the_ceiling_together(self):
+        self.start("max-held-jobs = 3")
+        status, body = upload(self.kim, self.pdf_bytes, "held.pdf")
+        self.assertEqual(status, 201, body)
+        # Six uploads at once, each past what the server reads before its handler runs (4 MiB) and
+        # each stopped after 512 KiB: all six are past their ceiling check and none is complete.
+        big = mpsit.make_padded_pdf(os.path.join(self.tmp, "five.pdf"), 5 * 1024 * 1024)
+        with open(big, "rb") as f:
+            big_bytes = f.read()
+        socks = [self.open_upload(self.kim, f"race-{i}.pdf", big_bytes, 512 * 1024) for i in range(6)]
+        # Two fit beside the one held; the other four are refused without waiting for their bodies.
+        answered = {}
+
+        def four_refused():
+            ready, _, _ = select.select([s for s in socks if s not in answered], [], [], 0.1)
+            for s in ready:
+                answered[s] = self.answer_of(s)
+            return len(answered) >= 4
+
+        mpsit.wait_for(four_refused, 20, "four of six uploads refused at the ceiling",
+                       detail=lambda: f"{answered}\n{mpsit.log_tail(self.server)}")
+        self.assertEqual(len(answered), 4, answered)
+        for status, body in answered.values():
+            self.assertEqual((status, body.get("error"), body.get("maxJobs")), (409, "hold-limit", 3), body)
+            self.assertEqual(body.get("jobs"), 3, body)  # the one held and the two arriving
+        for s in socks:
+            if s not in answered:
+                s.sendall(big_bytes[512 * 1024:])
+                status, body = self.answer_of(s)
+                self.assertEqual(status, 201, body)
+        self.assertEqual(len(self.live_names(self.kim)), 3)
+        self.assert_no_temp_files("after the race")
+        # Given back: after a deletion, one more fits.
+        self.assertEqual(self.kim.delete(f"jobs/{mpsit.all_jobs(self.kim)[0]['id']}")[0], 200)
+        status, body = upload(self.kim, self.pdf_bytes, "after.pdf")
+        self.assertEqual(status, 201, body)
+
+    def chunked_upload(self, api, name, data):
+        """A REST upload of untold length (chunked) -> (status, JSON body or None). The server may
+        answer and close before all is sent; then the answer may be lost with the rest of the body."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=60)
+        try:
+            conn.request("POST", f"/api/v1/jobs?name={name}",
+                         body=(data[i:i + 65536] for i in range(0, len(data), 65536)),
+                         headers={"Authorization": f"Bearer {api.token}", "Content-Type": "application/pdf"},
+                         encode_chunked=True)
+            response = conn.getresponse()
+            return response.status, json.loads(response.read())
+        except (BrokenPipeError, ConnectionResetError):
+            return None, None
+        finally:
+            conn.close()
+
+    def test_an_upload_of_untold_length_stops_at_the_megabyte_ceiling(self):
+        self.start("max-held-mb = 5", "max-held-jobs = 0")
+        # Sent chunked, its length is known at the ceiling's first check only as far as the server has
+        # read ahead (4 MiB): it passes that check, then stops once past the 5 MB.
+        eight = mpsit.make_padded_pdf(os.path.join(self.tmp, "eight.pdf"), 8 * 1024 * 1024)
+        with open(eight, "rb") as f:
+            status, body = self.chunked_upload(self.kim, "eight.pdf", f.read())
+        if status is not None:
+            self.assertEqual((status, body.get("error"), body.get("megabytes"), body.get("maxMegabytes")),
+                             (409, "hold-limit", 0, 5), body)
+        mpsit.wait_for(lambda: "holds at most 5 MB" in mpsit.log_tail(self.server), 10, "the refusal's log line",
+                       detail=lambda: mpsit.log_tail(self.server))
+        self.assert_no_temp_files("after the refusal")
+        self.assertEqual(mpsit.all_jobs(self.kim, history=True), [])
+        # One that fits is held.
+        three = mpsit.make_padded_pdf(os.path.join(self.tmp, "three.pdf"), 3 * 1024 * 1024)
+        with open(three, "rb") as f:
+            status, body = self.chunked_upload(self.kim, "three.pdf", f.read())
+        self.assertEqual(status, 201, body)
+        self.assertEqual(len(mpsit.spool_job_files(self.server)), 1)
 
     def test_a_spool_at_its_reserve_refuses_uploads_and_keeps_serving(self):
         # A reserve larger than any disk here: the spool's file system is always "at its reserve".
