@@ -8,6 +8,7 @@
 #include "Log.h"
 #include "RequestTarget.h"
 #include "TlsStream.h"
+#include "Wiped.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -409,7 +410,8 @@ private:
                     !m_preShare.grow(static_cast<std::int64_t>(m_preSize + room - covered)))
                     break; // the handler reads the rest from the socket
                 // Uninitialised: the bytes are read into at once.
-                m_pre.push_back(PreBlock{std::unique_ptr<char[]>(new char[room]), 0, room});
+                m_pre.push_back(
+                    PreBlock{std::unique_ptr<char[], WipeDelete>(new char[room], WipeDelete{room}), 0, room});
             }
             PreBlock& b = m_pre.back();
             const qint64 n = co_await readBodyCo(b.bytes.get() + b.size, qint64(b.room - b.size));
@@ -780,7 +782,8 @@ private:
     }
 
     Stream m_stream;
-    beast::flat_buffer m_buffer;
+    /// Every byte received passes through it (a request body too): wiped when it is freed or shrunk.
+    beast::basic_flat_buffer<WipingAllocator<char>> m_buffer;
     State& m_st;
     std::string m_peer;
     QString m_peerText;
@@ -799,8 +802,8 @@ private:
     /// Body bytes read before the handler ran (prebufferCo), in blocks of up to PreBlockBytes.
     struct PreBlock
     {
-        std::unique_ptr<char[]> bytes;
-        std::size_t size = 0; // bytes read into it
+        std::unique_ptr<char[], WipeDelete> bytes; // a body's plaintext: wiped when freed
+        std::size_t size = 0;                      // bytes read into it
         std::size_t room = 0; // bytes it can take
     };
     static constexpr std::size_t PreBlockBytes = 64 * 1024;
@@ -951,6 +954,9 @@ bool HttpServer::start(const Options& options, QString* error)
         SSL_CTX_set_num_tickets(tls.native_handle(), 0);
         SSL_CTX_set_options(tls.native_handle(), SSL_OP_NO_TICKET);
         SSL_CTX_set_mode(tls.native_handle(), SSL_MODE_RELEASE_BUFFERS);
+        // OpenSSL decrypts records in place: without this a request body's plaintext stays in its
+        // freed record buffers.
+        SSL_CTX_set_options(tls.native_handle(), SSL_OP_CLEANSE_PLAINTEXT);
         tls.use_certificate_chain_file(QFile::encodeName(o.certFile).toStdString());
         tls.use_private_key_file(QFile::encodeName(o.keyFile).toStdString(), ssl::context::pem);
     } catch (const std::exception& e) {

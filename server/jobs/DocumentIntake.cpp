@@ -6,6 +6,7 @@
 #include "Log.h"
 #include "PdfColour.h"
 #include "SpoolCipher.h"
+#include "Wiped.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -151,7 +152,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     // its I/O thread. A document kept in memory is read straight into `plain`; `buf` (uninitialised,
     // made when first needed) serves longer ones and the converter.
     constexpr qint64 ReadBytes = 256 * 1024;
-    std::unique_ptr<char[]> buf;
+    std::unique_ptr<char[], WipeDelete> buf{nullptr, WipeDelete{ReadBytes}};
     const auto scratch = [&buf] {
         if (!buf)
             buf.reset(new char[ReadBytes]);

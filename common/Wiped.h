@@ -1,0 +1,39 @@
+#pragma once
+#include <cstddef>
+#include <new>
+#include <sodium.h>
+
+/// Memory that held a document's plaintext (a request body on its way to encryption, a decrypted
+/// read) is overwritten before it is freed, so that a deleted job does not live on in the server's free
+/// heap, where a later bug, a core dump or a debugger could find it (docs/architecture.md, "Encryption at
+/// rest").
+
+/// A deleter for `new char[n]` that wipes the n bytes first.
+struct WipeDelete
+{
+    std::size_t size = 0;
+    void operator()(char* p) const
+    {
+        if (!p)
+            return;
+        sodium_memzero(p, size);
+        delete[] p;
+    }
+};
+
+/// An allocator that wipes what it gives back (for containers such as Beast's basic_flat_buffer, whose
+/// storage every received byte passes through).
+template <class T> struct WipingAllocator
+{
+    using value_type = T;
+    WipingAllocator() noexcept = default;
+    template <class U> WipingAllocator(const WipingAllocator<U>&) noexcept {}
+    T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T))); }
+    void deallocate(T* p, std::size_t n) noexcept
+    {
+        sodium_memzero(p, n * sizeof(T));
+        ::operator delete(p);
+    }
+    template <class U> bool operator==(const WipingAllocator<U>&) const noexcept { return true; }
+    template <class U> bool operator!=(const WipingAllocator<U>&) const noexcept { return false; }
+};
