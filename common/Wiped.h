@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <new>
 #include <sodium.h>
+#include <vector>
 
 /// Memory that held a document's plaintext (a request body on its way to encryption, a decrypted
 /// read) is overwritten before it is freed, so that a deleted job does not live on in the server's free
@@ -36,4 +37,21 @@ template <class T> struct WipingAllocator
     }
     template <class U> bool operator==(const WipingAllocator<U>&) const noexcept { return true; }
     template <class U> bool operator!=(const WipingAllocator<U>&) const noexcept { return false; }
+};
+
+/// A buffer that held plaintext, wiped when it is freed.
+using WipedChars = std::vector<char, WipingAllocator<char>>;
+
+/// Wipes a buffer on the stack when the scope ends (however it ends).
+class WipeOnExit
+{
+public:
+    WipeOnExit(void* data, std::size_t size) : m_data(data), m_size(size) {}
+    ~WipeOnExit() { sodium_memzero(m_data, m_size); }
+    WipeOnExit(const WipeOnExit&) = delete;
+    WipeOnExit& operator=(const WipeOnExit&) = delete;
+
+private:
+    void* m_data;
+    std::size_t m_size;
 };

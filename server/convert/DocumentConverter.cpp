@@ -1,6 +1,7 @@
 #include "DocumentConverter.h"
 
 #include "ErrnoText.h"
+#include "Wiped.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -139,7 +140,7 @@ bool copyInput(QIODevice* input, const QString& path, QString* error)
         return false;
     }
     bool ok = input->seek(0);
-    std::vector<char> buf(CopyChunk);
+    WipedChars buf(CopyChunk); // plaintext: wiped when freed
     while (ok) {
         const qint64 n = input->read(buf.data(), CopyChunk);
         if (n < 0) {

@@ -6,6 +6,7 @@
 #include "FaxTiffToPdf.h"
 #include "KeyWrap.h"
 #include "SpoolCipher.h"
+#include "Wiped.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -288,6 +289,7 @@ bool FaxInbox::readPdf(const FaxInboxRecord& fax, QByteArray* pdf)
     pdf->clear();
     pdf->reserve(fax.size);
     char buf[64 * 1024];
+    const WipeOnExit wipeBuf(buf, sizeof buf);
     while (ok) {
         const qint64 n = reader.read(buf, sizeof buf);
         if (n < 0) {

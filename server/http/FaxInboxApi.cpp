@@ -3,6 +3,7 @@
 #include "FaxInbox.h"
 #include "JsonBody.h"
 #include "Log.h"
+#include "Wiped.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,6 +80,7 @@ void FaxInboxApi::faxReceived(HttpExchange& ex)
     }
     QByteArray tiff;
     char buf[64 * 1024];
+    const WipeOnExit wipeBuf(buf, sizeof buf);
     for (;;) {
         const qint64 n = ex.readBody(buf, sizeof buf);
         if (n < 0) {

@@ -11,6 +11,7 @@
 #include "ReleaseQueue.h"
 #include "SpoolCipher.h"
 #include "ThumbnailQueue.h"
+#include "Wiped.h"
 
 #include <QFile>
 #include <QJsonObject>
@@ -343,7 +344,7 @@ bool JobService::spoolFileComplete(const StoredJob& job, QString* why)
     SpoolReader reader;
     bool ok = reader.open(fd, key);
     if (ok) {
-        std::vector<char> buf(256 * 1024);
+        WipedChars buf(256 * 1024); // plaintext: wiped when freed
         qint64 n = 0;
         while ((n = reader.read(buf.data(), static_cast<qint64>(buf.size()))) > 0) {
         }

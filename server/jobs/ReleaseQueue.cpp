@@ -8,6 +8,7 @@
 #include "PwgRasterWriter.h"
 #include "SpoolCipher.h"
 #include "Store.h"
+#include "Wiped.h"
 
 #include <QJsonObject>
 #include <cups/ipp.h>
@@ -261,7 +262,7 @@ int ReleaseQueue::send(const PrinterRecord& printer, const StoredJob& job)
                                               SpoolReader reader;
                                               if (!reader.open(fd, key))
                                                   return false;
-                                              std::vector<char> buf(64 * 1024);
+                                              WipedChars buf(64 * 1024); // plaintext: wiped when freed
                                               for (;;) {
                                                   const qint64 n = reader.read(
                                                       buf.data(), static_cast<qint64>(buf.size()));

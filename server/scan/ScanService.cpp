@@ -3,6 +3,7 @@
 #include "KeyWrap.h"
 #include "SmtpMailer.h"
 #include "SpoolCipher.h"
+#include "Wiped.h"
 
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -235,6 +236,7 @@ ScanResult ScanService::putPage(const ScanCaller& who, qint64 scanId, int number
     const qint64 limit = std::max(m_settings.maxBytes, MinBodyLimit);
     QByteArray body;
     char buf[64 * 1024];
+    const WipeOnExit wipeBuf(buf, sizeof buf);
     for (;;) {
         const qint64 n = read(buf, sizeof buf);
         if (n < 0)
@@ -531,6 +533,7 @@ bool ScanService::makePdf(const ScanRecord& scan, const SecretKey& key, QString*
             if (f.fd < 0 || !f.reader.open(f.fd, key))
                 return false;
             char buf[64 * 1024];
+            const WipeOnExit wipeBuf(buf, sizeof buf);
             for (;;) {
                 const qint64 n = f.reader.read(buf, sizeof buf);
                 if (n < 0)

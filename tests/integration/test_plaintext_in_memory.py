@@ -1,13 +1,15 @@
 """A document's plaintext does not outlive its job in the server's memory (docs/architecture.md,
 "Encryption at rest"), against a real mps-server:
 
-a 1 MiB PDF carrying 64 random markers is uploaded over TLS and over plain HTTP, its thumbnail is
-rendered, and the job is deleted (its key destroyed). Then the server's whole memory is read
-(/proc/PID/mem) and searched for the markers: the request's transport buffers (OpenSSL's records, the
-connection's read buffer, the body read ahead before the handler runs, intake's read buffer) are wiped
-when they are freed, so no stretch of the document of 1 KiB or more is left, and at most a marker or two
-in small fragments that Poppler's parser kept. Before those buffers were wiped, about as many copies of
-the markers as were sent were found, in whole 64 KiB stretches.
+- a 1 MiB PDF carrying 64 random markers is uploaded over TLS and over plain HTTP, its thumbnail is
+  rendered, and the job is deleted (its key destroyed). Then the server's whole memory is read
+  (/proc/PID/mem) and searched for the markers: the request's transport buffers (OpenSSL's records, the
+  connection's read buffer, the body read ahead before the handler runs, intake's read buffer) are wiped
+  when they are freed, so no stretch of the document of 1 KiB or more is left, and at most a marker or
+  two in small fragments that Poppler's parser kept. Before those buffers were wiped, about as many
+  copies of the markers as were sent were found, in whole 64 KiB stretches;
+- the same document released to a real ippeveprinter and printed: the buffer it was decrypted into on
+  its way to the printer is wiped too (before, one 64 KiB stretch of it was left).
 
 Reading another process's memory needs root here (the server makes itself undumpable).
 
@@ -22,10 +24,10 @@ import secrets
 import shutil
 import unittest
 
-from peers import ApiClient, MpsServer
+from peers import ApiClient, IppEvePrinter, MpsServer
 
 import mpsit
-from mpsit import PASSWORD, add_user, upload
+from mpsit import PASSWORD, add_printer, add_user, login, upload, wait_job
 
 
 def marked_document(path, tag):
@@ -96,6 +98,30 @@ class PlaintextInMemoryTest(unittest.TestCase):
                 self.assertFalse([n for n in stretches if n >= 1024],
                                  f"stretches of the document left in memory: {sorted(stretches)}")
                 self.assertLessEqual(len(stretches), 2, f"markers left in memory: {sorted(stretches)}")
+
+    def test_a_printed_jobs_document_is_not_left_in_memory(self):
+        tmp = mpsit.make_dir("mps-plaintext-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        server = MpsServer()
+        self.addCleanup(server.close)
+        add_user(server, "kim")
+        printer = IppEvePrinter("mfp-plain", settle=False)
+        self.addCleanup(printer.close)
+        add_printer(server, "mfp-plain", printer)
+        kim = login(server, "kim")
+        document, marker = marked_document(os.path.join(tmp, "printed.pdf"), b"MPSPRINT")
+        status, body = upload(kim, document, "printed.pdf")
+        self.assertEqual(status, 201, body)
+        job_id = body["job"]["id"]
+        mpsit.wait_rendered(kim, job_id)
+        status, body = kim.post(f"jobs/{job_id}/release", {"printer": "mfp-plain"})
+        self.assertEqual(status, 202, body)
+        wait_job(kim, job_id, ("printed",), 60, server)
+        self.assertEqual(len(printer.received_files()), 1)
+        stretches = copies_in_memory(server.pid, marker, document)
+        self.assertFalse([n for n in stretches if n >= 1024],
+                         f"stretches of the document left in memory: {sorted(stretches)}")
+        self.assertLessEqual(len(stretches), 2, f"markers left in memory: {sorted(stretches)}")
 
 
 if __name__ == "__main__":
