@@ -212,6 +212,19 @@ bool Server::start(QString* error)
     m_devices->addObserver(
         [this](const DeviceSnapshot& before, const DeviceSnapshot& now) { m_alerts->observe(before, now); });
     m_devicesApi->setOpenAlerts([this] { return m_alerts->openAlerts(); });
+    // The spool's free space, told to the same people as device alerts (docs/server.md "Spool space").
+    SpoolWatch::Hooks spoolHooks;
+    spoolHooks.recipients = [this] { return m_alerts->recipients(); };
+    spoolHooks.publishToAdmins = alertHooks.publishToAdmins;
+    spoolHooks.send = alertHooks.send;
+    spoolHooks.loadState = [this] { return m_data.store.ledger().setting(QStringLiteral("spool-alert")); };
+    spoolHooks.saveState = [this](const QString& state) {
+        // Not stored (the database failing): a restart may mail about this level once more.
+        (void)m_data.store.ledger().setSetting(QStringLiteral("spool-alert"), state);
+    };
+    m_spoolWatch = std::make_unique<SpoolWatch>(
+        m_data.spool, qint64(m_config.spoolWarnMb) * 1024 * 1024,
+        QDir(m_config.dataDir).absoluteFilePath(QStringLiteral("spool")), spoolHooks);
 
     IppAttributes::PrinterIdentity id;
     id.host = m_config.publicName;
@@ -336,6 +349,8 @@ void Server::sweepLoop()
         m_auth->flushRefusalLog();
         IppEndpoint::flushLog(QDateTime::currentSecsSinceEpoch());
         m_fax->sweep();
+        if (m_spoolWatch)
+            m_spoolWatch->check();
         lock.lock();
         m_cv.wait_for(lock, std::chrono::seconds(m_config.expirySweepSeconds), [this] { return !m_running; });
     }
@@ -377,8 +392,8 @@ QStringList restartOnlyChanges(const ServerConfig& a, const ServerConfig& b)
               a.rasterPageSeconds != b.rasterPageSeconds,
           "ipp-max-*, render-max-megapixels, thumbnail-seconds, raster-page-seconds");
     check(a.spoolReserveMb != b.spoolReserveMb || a.maxHeldJobs != b.maxHeldJobs ||
-              a.maxHeldMb != b.maxHeldMb,
-          "spool-reserve-mb, max-held-jobs, max-held-mb");
+              a.maxHeldMb != b.maxHeldMb || a.spoolWarnMb != b.spoolWarnMb,
+          "spool-reserve-mb, spool-warn-mb, max-held-jobs, max-held-mb");
     check(a.devices.pollThreads != b.devices.pollThreads || a.devices.historyDays != b.devices.historyDays ||
               a.devices.lowPercent != b.devices.lowPercent || a.devices.orderDays != b.devices.orderDays,
           "[devices] poll-threads, history-days, low-percent, order-days");

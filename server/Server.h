@@ -8,10 +8,10 @@
 #include "DevicesApi.h"
 #include "DocumentConverter.h"
 #include "EventBus.h"
-#include "FaxInbox.h"
-#include "FaxInboxApi.h"
 #include "FaxDispatcher.h"
 #include "FaxGateway.h"
+#include "FaxInbox.h"
+#include "FaxInboxApi.h"
 #include "FaxService.h"
 #include "HttpServer.h"
 #include "IppEndpoint.h"
@@ -22,6 +22,7 @@
 #include "ServerConfig.h"
 #include "SmtpMailer.h"
 #include "Spool.h"
+#include "SpoolWatch.h"
 #include "Store.h"
 
 #include <atomic>
@@ -84,6 +85,7 @@ private:
     std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<ReleaseQueue> m_release;
     std::unique_ptr<AlertService> m_alerts;   // outlives m_devices, which calls it
+    std::unique_ptr<SpoolWatch> m_spoolWatch; // the sweep's: mails the admins as the spool fills
     std::unique_ptr<DeviceMonitor> m_devices; // after m_release: stopped and destroyed before it
     std::unique_ptr<DevicesApi> m_devicesApi;
     std::unique_ptr<IppEndpoint> m_ipp;

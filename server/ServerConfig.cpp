@@ -92,6 +92,7 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
             ini.value(QStringLiteral("max-document-mb"), maxDocumentBytes / (1024 * 1024)).toLongLong() *
             1024 * 1024;
         spoolReserveMb = ini.value(QStringLiteral("spool-reserve-mb"), spoolReserveMb).toInt();
+        spoolWarnMb = ini.value(QStringLiteral("spool-warn-mb"), spoolWarnMb).toInt();
         maxHeldJobs = ini.value(QStringLiteral("max-held-jobs"), maxHeldJobs).toInt();
         maxHeldMb = ini.value(QStringLiteral("max-held-mb"), maxHeldMb).toInt();
         sessionHours = ini.value(QStringLiteral("session-hours"), sessionHours).toInt();
@@ -290,8 +291,9 @@ bool ServerConfig::validate(QString* error) const
             "must be positive");
         return false;
     }
-    if (spoolReserveMb < 0 || maxHeldJobs < 0 || maxHeldMb < 0) {
-        *error = QStringLiteral("spool-reserve-mb, max-held-jobs and max-held-mb cannot be negative");
+    if (spoolReserveMb < 0 || spoolWarnMb < 0 || maxHeldJobs < 0 || maxHeldMb < 0) {
+        *error = QStringLiteral(
+            "spool-reserve-mb, spool-warn-mb, max-held-jobs and max-held-mb cannot be negative");
         return false;
     }
     if (holdHours <= 0 || maxDocumentBytes <= 0 || listenPort == 0) {

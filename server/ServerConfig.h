@@ -27,6 +27,7 @@ struct ServerConfig
     int expiryWarningMinutes = 60;
     qint64 maxDocumentBytes = 512LL * 1024 * 1024;
     int spoolReserveMb = 512; ///< free space kept on the spool's file system: uploads refused below it
+    int spoolWarnMb = 2048;   ///< below this much free space (and twice the reserve) the admins are told
     int maxHeldJobs = 1000;   ///< held jobs per user; 0: no limit
     int maxHeldMb = 10240;    ///< their documents' size per user; 0: no limit
     int sessionHours = 12;

@@ -5,6 +5,8 @@
   stored, another person still uploads, and a deleted job makes room again;
 - uploads of one person arriving at the same moment count together, so that they cannot pass the ceiling
   together; one of untold length stops once past it;
+- the admins get one mail when the spool's file system runs low, one when it is full and one when it has
+  room again, in Korean and English, and a restart at the same level does not repeat it;
 - a spool whose file system is down to its reserve refuses every upload (REST 507 spool-full, IPP
   server-error-busy), keeps nothing, says so in one log line however many it
   refuses, and still signs people in, lists and deletes;
@@ -28,6 +30,7 @@ import struct
 import subprocess
 import unittest
 
+from mail import MailServer
 from peers import MpsServer, ipptool_plist
 
 import mpsit
@@ -253,6 +256,48 @@ class SpoolSpaceTest(unittest.TestCase):
         self.assertEqual(len(lines), 1, lines)
         self.assertIn("2000000000 MB kept in reserve", lines[0])
 
+
+    def test_the_admins_are_mailed_as_the_spool_fills_and_empties(self):
+        mail = MailServer(user="mps", password="relay-pw")
+        self.addCleanup(mail.close)
+
+        def configure(*lines):
+            with open(self.ini, "w") as f:
+                f.write("".join(line + "\n" for line in lines + ("expiry-sweep-seconds = 1",)))
+                f.write(mail.config_lines())
+
+        # Low: less free space than spool-warn-mb. The first check finds no admin with an address yet;
+        # the mail waits for one.
+        self.start("spool-warn-mb = 2000000000", "expiry-sweep-seconds = 1", mail.config_lines())
+        self.ini = os.path.join(self.tmp, "server.ini")
+        add_user(self.server, "park", role="admin")
+        self.server.admin("user", "edit", "park", "--email", "park@example.test")
+        (low,) = mail.wait_for_messages(1, 30, where=lambda m: "storage low" in m.subject)
+        self.assertEqual(low.rcpt_to, ["park@example.test"])
+        self.assertIn("저장 공간이 부족합니다", low.text)
+        self.assertIn("The print server's storage is running low", low.text)
+        self.assertIn(os.path.join(self.server.data_dir, "spool"), low.text)
+        self.assertTrue(low.tls)
+        # Full: the reserve is more than the disk has. A restart at the same level mails nothing again
+        # (the level is stored), so only the full one comes.
+        self.server.restart()
+        configure("spool-reserve-mb = 2000000000", "spool-warn-mb = 2000000000")
+        self.server.restart()
+        (full,) = mail.wait_for_messages(1, 30, where=lambda m: "storage full" in m.subject)
+        self.assertIn("저장 공간이 가득 찼습니다", full.text)
+        self.assertIn("2000000000 MB kept in reserve", full.text)
+        # Room again: the all-clear.
+        configure("spool-reserve-mb = 0", "spool-warn-mb = 1")
+        self.server.restart()
+        (room,) = mail.wait_for_messages(1, 30, where=lambda m: "has room again" in m.subject)
+        self.assertIn("다시 여유가 있습니다", room.text)
+        self.assertEqual(sorted(m.subject.split(" / ")[1].split(":")[0] for m in mail.messages()),
+                         ["Print server storage full", "Print server storage has room again",
+                          "Print server storage low"], [m.subject for m in mail.messages()])
+        with open(self.server.log_path, encoding="utf-8", errors="replace") as f:
+            log = f.read()
+        for level in ("low", "full", "ok"):
+            self.assertEqual(log.count(f"spool {level}: "), 1, log[-3000:])
 
     @unittest.skipUnless(os.geteuid() == 0, "mounts a tmpfs")
     def test_a_disk_that_fills_part_way_is_spool_full(self):

@@ -1,0 +1,168 @@
+#include "SpoolWatch.h"
+
+#include "Log.h"
+#include "Spool.h"
+
+#include <algorithm>
+
+namespace {
+
+constexpr qint64 MiB = 1024 * 1024;
+
+SpoolWatch::Level levelFromName(const QString& name)
+{
+    if (name == QLatin1String("low"))
+        return SpoolWatch::Level::Low;
+    if (name == QLatin1String("full"))
+        return SpoolWatch::Level::Full;
+    return SpoolWatch::Level::Ok;
+}
+
+} // namespace
+
+SpoolWatch::SpoolWatch(const Spool& spool, qint64 warnBytes, QString spoolPath, Hooks hooks)
+    : m_spool(spool), m_warnBytes(std::max<qint64>(0, warnBytes)), m_spoolPath(std::move(spoolPath)),
+      m_hooks(std::move(hooks))
+{
+    // "low|1": the level at the last check and whether its mail is owed.
+    const QString stored = m_hooks.loadState ? m_hooks.loadState() : QString();
+    const int bar = stored.indexOf(QLatin1Char('|'));
+    m_level = levelFromName(bar < 0 ? stored : stored.left(bar));
+    m_owed = bar >= 0 && stored.mid(bar + 1).startsWith(QLatin1Char('1'));
+    const int second = bar < 0 ? -1 : stored.indexOf(QLatin1Char('|'), bar + 1);
+    m_freeMb = second < 0 ? 0 : stored.mid(second + 1).toLongLong();
+}
+
+QString SpoolWatch::levelName(Level level)
+{
+    switch (level) {
+    case Level::Ok:
+        return QStringLiteral("ok");
+    case Level::Low:
+        return QStringLiteral("low");
+    case Level::Full:
+        return QStringLiteral("full");
+    }
+    return QStringLiteral("ok");
+}
+
+SpoolWatch::Level SpoolWatch::level() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_level;
+}
+
+void SpoolWatch::save()
+{
+    if (m_hooks.saveState)
+        m_hooks.saveState(
+            QStringLiteral("%1|%2|%3").arg(levelName(m_level)).arg(m_owed ? 1 : 0).arg(m_freeMb));
+}
+
+void SpoolWatch::check()
+{
+    std::lock_guard lock(m_mutex);
+    qint64 available = 0;
+    const bool room = m_spool.hasRoom(0, &available);
+    if (available < 0)
+        return; // the file system cannot be asked: nothing is known
+    const qint64 reserve = m_spool.reserveBytes();
+    const qint64 lowBelow = std::max(m_warnBytes, 2 * reserve);
+    // Back to a better level only with some room to spare (a twentieth of the mark, at least 64 MiB), so
+    // that a disk hovering at a mark does not mail every minute.
+    const qint64 margin = std::max<qint64>(64 * MiB, lowBelow / 20);
+    Level now = Level::Ok;
+    if (!room || (m_level == Level::Full && available < reserve + margin))
+        now = Level::Full;
+    else if (available < lowBelow || (m_level != Level::Ok && available < lowBelow + margin))
+        now = Level::Low;
+    if (now != m_level) {
+        const Level before = m_level;
+        m_level = now;
+        m_freeMb = available / MiB;
+        // Back from full to low says nothing (the low mail went when it got low), nor does a return to
+        // ok whose low or full mail never went out.
+        m_owed = now == Level::Ok ? !m_owed : !(before == Level::Full && now == Level::Low);
+        save();
+        qCWarning(lcSpool).noquote() << QStringLiteral("spool %1: %2 MB free, %3 MB kept in reserve")
+                                            .arg(levelName(now))
+                                            .arg(m_freeMb)
+                                            .arg(reserve / MiB);
+        if (m_hooks.publishToAdmins)
+            m_hooks.publishToAdmins(
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("server-alert")},
+                            {QStringLiteral("condition"), QStringLiteral("spool-%1").arg(levelName(now))},
+                            {QStringLiteral("freeMb"), m_freeMb},
+                            {QStringLiteral("reserveMb"), reserve / MiB}});
+    }
+    if (!m_owed)
+        return;
+    if (!m_hooks.send) {
+        m_owed = false; // mail is off: nothing is owed
+        save();
+        return;
+    }
+    MailMessage message = mailFor(m_level, m_freeMb, reserve / MiB, m_spoolPath);
+    message.to = m_hooks.recipients ? m_hooks.recipients() : QStringList();
+    if (message.to.isEmpty())
+        return; // owed until an admin has an address
+    const SmtpMailer::Result r = m_hooks.send(message);
+    if (!r.ok) {
+        qCWarning(lcSpool).noquote() << "the spool" << levelName(m_level)
+                                     << "mail was not sent (tried again at the next check):" << r.error;
+        if (r.retryable)
+            return;
+    }
+    m_owed = false;
+    save();
+}
+
+MailMessage SpoolWatch::mailFor(Level level, qint64 freeMb, qint64 reserveMb, const QString& spoolPath)
+{
+    MailMessage m;
+    switch (level) {
+    case Level::Low:
+        m.subject = QStringLiteral("[MPS] 인쇄 서버 저장 공간 부족 / Print server storage low: %1 MB free")
+                        .arg(freeMb);
+        m.text =
+            QStringLiteral(
+                "인쇄 서버의 저장 공간이 부족합니다: %1 MB 남음 (예비 %2 MB).\n"
+                "예비 공간 아래로 내려가면 새 인쇄 작업과 팩스 원고를 받지 않습니다. 오래된 작업을 지우거나 "
+                "디스크를 늘려 주십시오.\n\n"
+                "The print server's storage is running low: %1 MB free (%2 MB kept in reserve).\n"
+                "Below the reserve it refuses new print jobs and fax drafts. Delete old jobs or enlarge "
+                "the disk.\n\n")
+                .arg(freeMb)
+                .arg(reserveMb);
+        break;
+    case Level::Full:
+        m.subject =
+            QStringLiteral("[MPS] 인쇄 서버 저장 공간 가득 참 / Print server storage full: %1 MB free")
+                .arg(freeMb);
+        m.text =
+            QStringLiteral(
+                "인쇄 서버의 저장 공간이 가득 찼습니다: %1 MB 남음 (예비 %2 MB).\n"
+                "새 인쇄 작업과 팩스 원고를 받지 않고 있습니다. 데스크톱에서 보낸 출력물은 각 PC에서 "
+                "기다리다가 공간이 생기면 저절로 전송됩니다. 오래된 작업을 지우거나 디스크를 늘려 "
+                "주십시오.\n\n"
+                "The print server's storage is full: %1 MB free (%2 MB kept in reserve).\n"
+                "It is refusing new print jobs and fax drafts. What people print from their desktops waits "
+                "on their computers and is sent by itself once there is room. Delete old jobs or enlarge "
+                "the disk.\n\n")
+                .arg(freeMb)
+                .arg(reserveMb);
+        break;
+    case Level::Ok:
+        m.subject =
+            QStringLiteral("[MPS] 인쇄 서버 저장 공간 회복 / Print server storage has room again: %1 MB free")
+                .arg(freeMb);
+        m.text = QStringLiteral("인쇄 서버의 저장 공간에 다시 여유가 있습니다: %1 MB 남음 (예비 %2 MB).\n\n"
+                                "The print server's storage has room again: %1 MB free (%2 MB kept in "
+                                "reserve).\n\n")
+                     .arg(freeMb)
+                     .arg(reserveMb);
+        break;
+    }
+    m.text += QStringLiteral("스풀 / Spool: %1\n").arg(spoolPath);
+    return m;
+}
