@@ -90,6 +90,37 @@ std::optional<NotificationText::Message> NotificationText::forEvent(const QStrin
         return DeviceText::alertNotification(event.value(QLatin1String("alert")).toObject());
     if (type == QLatin1String("scan-delivery"))
         return scanDelivery(event.value(QLatin1String("scan")).toObject());
+    if (type == QLatin1String("server-alert"))
+        return serverAlert(event, locale);
+    return std::nullopt;
+}
+
+std::optional<NotificationText::Message> NotificationText::serverAlert(const QJsonObject& event,
+                                                                       const QLocale& locale)
+{
+    const QString condition = event.value(QLatin1String("condition")).toString();
+    const QString freeMb = locale.toString(event.value(QLatin1String("freeMb")).toInteger());
+    const QString reserveMb = locale.toString(event.value(QLatin1String("reserveMb")).toInteger());
+    if (condition == QLatin1String("spool-low"))
+        return Message{
+            tr("Print server storage low"),
+            tr("The print server has %1 MB of storage left (%2 MB kept in reserve). Below the reserve "
+               "it refuses new print jobs: delete old jobs or enlarge its disk.")
+                .arg(freeMb, reserveMb),
+            Severity::Warning};
+    if (condition == QLatin1String("spool-full"))
+        return Message{
+            tr("Print server storage full"),
+            tr("The print server is refusing new print jobs and fax drafts: its storage is down to "
+               "the %1 MB it keeps in reserve. What people print waits on their computers until "
+               "there is room. Delete old jobs or enlarge its disk.")
+                .arg(reserveMb),
+            Severity::Warning};
+    if (condition == QLatin1String("spool-ok"))
+        return Message{
+            tr("Print server storage has room again"),
+            tr("The print server has %1 MB of storage free again and takes new print jobs.").arg(freeMb),
+            Severity::Information};
     return std::nullopt;
 }
 

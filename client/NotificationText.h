@@ -33,7 +33,9 @@ public:
     /// with `locale`. A "quota-warning" event ({"quota", "threshold", "currency"}) says how much of
     /// which monthly quota is used (QuotaText::warning). A "device-alert" event ({"alert"}, print
     /// admins) names the printer and the supply or fault (DeviceText::alertNotification); a
-    /// "scan-delivery" event ({"scan"}) is told when it is "retrying" or "failed" (scanDelivery()).
+    /// "scan-delivery" event ({"scan"}) is told when it is "retrying" or "failed" (scanDelivery()). A
+    /// "server-alert" event (print admins) says the print server's storage is low, full or has room
+    /// again (serverAlert()).
     static std::optional<Message> forEvent(const QString& type, const QJsonObject& event,
                                            const QString& printerFault = {},
                                            const QLocale& locale = QLocale());
@@ -44,6 +46,10 @@ public:
     /// quota ("quota-exceeded") gets QuotaText::refusal() of its arguments. Empty when the job has no
     /// reason.
     static QString stateReason(const JobInfo& job);
+
+    /// The notification for a "server-alert" event ({"condition": "spool-low" | "spool-full" |
+    /// "spool-ok", "freeMb", "reserveMb"}); nothing for a condition this app does not know.
+    static std::optional<Message> serverAlert(const QJsonObject& event, const QLocale& locale = QLocale());
 
     /// Returns the notification for `count` of my jobs printed at `printer` (several events in a row
     /// become one notification: "2 jobs printed at 3F-East"). `name` is the job's name when count is 1.

@@ -356,9 +356,9 @@ void TrayController::onEvent(const QString& type, const QJsonObject& data)
         if (m_usageWindow && m_usageWindow->isVisible())
             m_usage->refreshQuota();
     }
-    // Device alerts are for print admins (the server sends them to admins only; a role changed since
-    // sign-in is not told).
-    if (type == QLatin1String("device-alert") && !isAdmin())
+    // Device and server alerts are for print admins (the server sends them to admins only; a role changed
+    // since sign-in is not told).
+    if ((type == QLatin1String("device-alert") || type == QLatin1String("server-alert")) && !isAdmin())
         return;
     const auto message = NotificationText::forEvent(type, data, m_printers->faultTextFor(job.printer));
     if (message) {

@@ -2151,6 +2151,30 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
             <numerusform>%1 (%n pages) could not be delivered to your mailbox and has been deleted. Scan it again; if it fails again, ask the print admin to check your e-mail address.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Print server storage low</source>
+        <translation>Print server storage low</translation>
+    </message>
+    <message>
+        <source>The print server has %1 MB of storage left (%2 MB kept in reserve). Below the reserve it refuses new print jobs: delete old jobs or enlarge its disk.</source>
+        <translation>The print server has %1 MB of storage left (%2 MB kept in reserve). Below the reserve it refuses new print jobs: delete old jobs or enlarge its disk.</translation>
+    </message>
+    <message>
+        <source>Print server storage full</source>
+        <translation>Print server storage full</translation>
+    </message>
+    <message>
+        <source>The print server is refusing new print jobs and fax drafts: its storage is down to the %1 MB it keeps in reserve. What people print waits on their computers until there is room. Delete old jobs or enlarge its disk.</source>
+        <translation>The print server is refusing new print jobs and fax drafts: its storage is down to the %1 MB it keeps in reserve. What people print waits on their computers until there is room. Delete old jobs or enlarge its disk.</translation>
+    </message>
+    <message>
+        <source>Print server storage has room again</source>
+        <translation>Print server storage has room again</translation>
+    </message>
+    <message>
+        <source>The print server has %1 MB of storage free again and takes new print jobs.</source>
+        <translation>The print server has %1 MB of storage free again and takes new print jobs.</translation>
+    </message>
 </context>
 <context>
     <name>OrderListModel</name>

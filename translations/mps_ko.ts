@@ -2114,6 +2114,30 @@ Print from any application to the printer &quot;MPS Secure Print&quot;, or drop 
             <numerusform>%1 (%n쪽) 스캔을 메일함에 전달하지 못해 삭제했습니다. 다시 스캔하세요. 또 실패하면 인쇄 관리자에게 전자우편 주소 확인을 요청하세요.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Print server storage low</source>
+        <translation>인쇄 서버 저장 공간 부족</translation>
+    </message>
+    <message>
+        <source>The print server has %1 MB of storage left (%2 MB kept in reserve). Below the reserve it refuses new print jobs: delete old jobs or enlarge its disk.</source>
+        <translation>인쇄 서버의 저장 공간이 %1MB 남았습니다(예비 %2MB). 예비 공간 아래로 내려가면 새 인쇄 작업을 받지 않습니다. 오래된 작업을 지우거나 디스크를 늘려 주세요.</translation>
+    </message>
+    <message>
+        <source>Print server storage full</source>
+        <translation>인쇄 서버 저장 공간 가득 참</translation>
+    </message>
+    <message>
+        <source>The print server is refusing new print jobs and fax drafts: its storage is down to the %1 MB it keeps in reserve. What people print waits on their computers until there is room. Delete old jobs or enlarge its disk.</source>
+        <translation>인쇄 서버가 새 인쇄 작업과 팩스 원고를 받지 않고 있습니다. 저장 공간이 예비로 남겨 두는 %1MB까지 줄었습니다. 사용자가 인쇄한 문서는 공간이 생길 때까지 각자의 컴퓨터에서 기다립니다. 오래된 작업을 지우거나 디스크를 늘려 주세요.</translation>
+    </message>
+    <message>
+        <source>Print server storage has room again</source>
+        <translation>인쇄 서버 저장 공간 회복</translation>
+    </message>
+    <message>
+        <source>The print server has %1 MB of storage free again and takes new print jobs.</source>
+        <translation>인쇄 서버의 저장 공간에 다시 %1MB 여유가 생겨 새 인쇄 작업을 받습니다.</translation>
+    </message>
 </context>
 <context>
     <name>OrderListModel</name>

@@ -111,6 +111,35 @@ private Q_SLOTS:
         QVERIFY(expiring);
         QVERIFY(expiring->body.startsWith(QLatin1String("report.pdf will be deleted at ")));
 
+        // Print admins hear about the server's storage.
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        auto low =
+            NotificationText::forEvent(QStringLiteral("server-alert"),
+                                       QJsonObject{{QStringLiteral("type"), QStringLiteral("server-alert")},
+                                                   {QStringLiteral("condition"), QStringLiteral("spool-low")},
+                                                   {QStringLiteral("freeMb"), 1900},
+                                                   {QStringLiteral("reserveMb"), 512}},
+                                       {}, english);
+        QVERIFY(low);
+        QCOMPARE(low->title, QStringLiteral("Print server storage low"));
+        QVERIFY2(low->body.contains(QLatin1String("1,900 MB of storage left (512 MB kept in reserve)")),
+                 qPrintable(low->body));
+        QCOMPARE(low->severity, NotificationText::Severity::Warning);
+        auto full = NotificationText::serverAlert(
+            QJsonObject{{QStringLiteral("condition"), QStringLiteral("spool-full")},
+                        {QStringLiteral("freeMb"), 400},
+                        {QStringLiteral("reserveMb"), 512}},
+            english);
+        QVERIFY(full && full->body.contains(QLatin1String("refusing new print jobs")));
+        auto room = NotificationText::serverAlert(
+            QJsonObject{{QStringLiteral("condition"), QStringLiteral("spool-ok")},
+                        {QStringLiteral("freeMb"), 4000},
+                        {QStringLiteral("reserveMb"), 512}},
+            english);
+        QVERIFY(room && room->severity == NotificationText::Severity::Information);
+        QVERIFY(!NotificationText::serverAlert(
+            QJsonObject{{QStringLiteral("condition"), QStringLiteral("cpu-hot")}}));
+
         QVERIFY(!NotificationText::forEvent(QStringLiteral("job-changed"),
                                             heldEvent(QStringLiteral("a.pdf"), 1)));
         QVERIFY(!NotificationText::forEvent(QStringLiteral("job-deleted"),
@@ -126,6 +155,14 @@ private Q_SLOTS:
         QCOMPARE(held->body, QStringLiteral("report.pdf 출력 대기 - 12쪽"));
         QCOMPARE(NotificationText::printed(2, QStringLiteral("3F-East"), QString()).body,
                  QStringLiteral("3F-East에서 2건을 인쇄했습니다"));
+        auto full = NotificationText::serverAlert(
+            QJsonObject{{QStringLiteral("condition"), QStringLiteral("spool-full")},
+                        {QStringLiteral("freeMb"), 400},
+                        {QStringLiteral("reserveMb"), 512}},
+            QLocale(QLocale::Korean, QLocale::SouthKorea));
+        QVERIFY(full);
+        QCOMPARE(full->title, QStringLiteral("인쇄 서버 저장 공간 가득 참"));
+        QVERIFY2(full->body.contains(QStringLiteral("512MB")), qPrintable(full->body));
         QCOMPARE(
             PrinterListModel::describeFaults({QStringLiteral("media-jam"), QStringLiteral("toner-empty")}),
             QStringLiteral("용지 걸림, 토너 없음"));
