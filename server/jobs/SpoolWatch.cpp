@@ -68,9 +68,9 @@ void SpoolWatch::check()
         return; // the file system cannot be asked: nothing is known
     const qint64 reserve = m_spool.reserveBytes();
     const qint64 lowBelow = std::max(m_warnBytes, 2 * reserve);
-    // Back to a better level only with some room to spare (a twentieth of the mark, at least 64 MiB), so
+    // Back to a better level only with some room to spare (a twentieth of the mark, at least 1 MiB), so
     // that a disk hovering at a mark does not mail every minute.
-    const qint64 margin = std::max<qint64>(64 * MiB, lowBelow / 20);
+    const qint64 margin = std::max<qint64>(MiB, lowBelow / 20);
     Level now = Level::Ok;
     if (!room || (m_level == Level::Full && available < reserve + margin))
         now = Level::Full;

@@ -78,51 +78,49 @@ def copies_in_memory(pid, marker, document):
 
 @unittest.skipUnless(os.geteuid() == 0, "reads the server's memory through /proc/PID/mem")
 class PlaintextInMemoryTest(unittest.TestCase):
-    def test_a_deleted_jobs_document_is_not_left_in_memory(self):
-        tmp = mpsit.make_dir("mps-plaintext-")
-        self.addCleanup(shutil.rmtree, tmp, True)
-        server = MpsServer()
-        self.addCleanup(server.close)
-        add_user(server, "kim")
-        for scheme in ("https", "http"):
-            with self.subTest(scheme=scheme):
-                api = ApiClient(f"{scheme}://127.0.0.1:{server.port}")
-                api.login("kim", PASSWORD["kim"])
-                document, marker = marked_document(os.path.join(tmp, f"{scheme}.pdf"), b"MPSPLAIN")
-                status, body = upload(api, document, f"secret-{scheme}.pdf")
-                self.assertEqual(status, 201, body)
-                job_id = body["job"]["id"]
-                mpsit.wait_rendered(api, job_id)  # Poppler has read it through the decrypting view too
-                self.assertEqual(api.delete(f"jobs/{job_id}")[0], 200)
-                stretches = copies_in_memory(server.pid, marker, document)
-                self.assertFalse([n for n in stretches if n >= 1024],
-                                 f"stretches of the document left in memory: {sorted(stretches)}")
-                self.assertLessEqual(len(stretches), 2, f"markers left in memory: {sorted(stretches)}")
+    def setUp(self):
+        self.tmp = mpsit.make_dir("mps-plaintext-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        self.server = MpsServer()
+        self.addCleanup(self.server.close)
+        add_user(self.server, "kim")
 
-    def test_a_printed_jobs_document_is_not_left_in_memory(self):
-        tmp = mpsit.make_dir("mps-plaintext-")
-        self.addCleanup(shutil.rmtree, tmp, True)
-        server = MpsServer()
-        self.addCleanup(server.close)
-        add_user(server, "kim")
-        printer = IppEvePrinter("mfp-plain", settle=False)
-        self.addCleanup(printer.close)
-        add_printer(server, "mfp-plain", printer)
-        kim = login(server, "kim")
-        document, marker = marked_document(os.path.join(tmp, "printed.pdf"), b"MPSPRINT")
-        status, body = upload(kim, document, "printed.pdf")
+    def upload_rendered(self, api, tag, name):
+        """Uploads a marked document and waits for its thumbnail (Poppler has read it through the
+        decrypting view too) -> (job id, document, marker)."""
+        document, marker = marked_document(os.path.join(self.tmp, name), tag)
+        status, body = upload(api, document, name)
         self.assertEqual(status, 201, body)
         job_id = body["job"]["id"]
-        mpsit.wait_rendered(kim, job_id)
-        status, body = kim.post(f"jobs/{job_id}/release", {"printer": "mfp-plain"})
-        self.assertEqual(status, 202, body)
-        wait_job(kim, job_id, ("printed",), 60, server)
-        self.assertEqual(len(printer.received_files()), 1)
-        stretches = copies_in_memory(server.pid, marker, document)
+        mpsit.wait_rendered(api, job_id)
+        return job_id, document, marker
+
+    def assert_not_in_memory(self, document, marker):
+        stretches = copies_in_memory(self.server.pid, marker, document)
         self.assertFalse([n for n in stretches if n >= 1024],
                          f"stretches of the document left in memory: {sorted(stretches)}")
         self.assertLessEqual(len(stretches), 2, f"markers left in memory: {sorted(stretches)}")
 
+    def test_a_deleted_jobs_document_is_not_left_in_memory(self):
+        for scheme in ("https", "http"):
+            with self.subTest(scheme=scheme):
+                api = ApiClient(f"{scheme}://127.0.0.1:{self.server.port}")
+                api.login("kim", PASSWORD["kim"])
+                job_id, document, marker = self.upload_rendered(api, b"MPSPLAIN", f"secret-{scheme}.pdf")
+                self.assertEqual(api.delete(f"jobs/{job_id}")[0], 200)
+                self.assert_not_in_memory(document, marker)
+
+    def test_a_printed_jobs_document_is_not_left_in_memory(self):
+        printer = IppEvePrinter("mfp-plain", settle=False)
+        self.addCleanup(printer.close)
+        add_printer(self.server, "mfp-plain", printer)
+        kim = login(self.server, "kim")
+        job_id, document, marker = self.upload_rendered(kim, b"MPSPRINT", "printed.pdf")
+        status, body = kim.post(f"jobs/{job_id}/release", {"printer": "mfp-plain"})
+        self.assertEqual(status, 202, body)
+        wait_job(kim, job_id, ("printed",), 60, self.server)
+        self.assertEqual(len(printer.received_files()), 1)
+        self.assert_not_in_memory(document, marker)
 
 if __name__ == "__main__":
     unittest.main()

@@ -348,6 +348,52 @@ class SpoolSpaceTest(unittest.TestCase):
             status, answer = upload(kim, f.read(), "after.pdf")
         self.assertEqual(status, 201, answer)
 
+    @unittest.skipUnless(os.geteuid() == 0, "mounts a tmpfs")
+    def test_the_admins_trays_hear_as_the_disk_fills_and_empties(self):
+        # The data directory on a 48 MiB tmpfs that something else fills: low below 40 MB, full at the
+        # last megabyte (no reserve), then room again.
+        self.tmp = mpsit.make_dir("mps-spool-watch-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        disk = os.path.join(self.tmp, "disk")
+        os.makedirs(disk)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48m,mode=0700", "mps-spool-watch", disk], check=True)
+        self.addCleanup(subprocess.run, ["umount", "-l", disk], check=False)
+        ini = os.path.join(self.tmp, "server.ini")
+        with open(ini, "w") as f:
+            f.write("spool-reserve-mb = 0\nspool-warn-mb = 40\nexpiry-sweep-seconds = 1\n")
+        self.server = MpsServer(data_dir=os.path.join(disk, "data"), extra_args=["--config", ini])
+        self.addCleanup(self.server.close)
+        add_user(self.server, "park", role="admin")
+        add_user(self.server, "kim")
+        admin = mpsit.EventStream(self.server, login(self.server, "park").token)
+        self.addCleanup(admin.close)
+        user = mpsit.EventStream(self.server, login(self.server, "kim").token)
+        self.addCleanup(user.close)
+        admin.connected.wait(10)
+
+        def alerts(stream):
+            return [e["data"]["condition"] for e in stream.events() if e["event"] == "server-alert"]
+
+        def fill(name, megabytes):
+            with open(os.path.join(disk, name), "wb") as f:
+                f.write(b"\0" * int(megabytes * 1024 * 1024))
+
+        fill("filler-1", 16)
+        event = admin.wait_event(lambda e: e["event"] == "server-alert", 15, "spool-low")["data"]
+        self.assertEqual(event["condition"], "spool-low", event)
+        self.assertLess(event["freeMb"], 40, event)
+        self.assertEqual(event["reserveMb"], 0, event)
+        free = shutil.disk_usage(disk).free
+        fill("filler-2", (free - 512 * 1024) / (1024 * 1024))
+        admin.wait_event(lambda e: e["event"] == "server-alert" and e["data"]["condition"] == "spool-full", 15,
+                         "spool-full")
+        os.unlink(os.path.join(disk, "filler-2"))
+        os.unlink(os.path.join(disk, "filler-1"))
+        admin.wait_event(lambda e: e["event"] == "server-alert" and e["data"]["condition"] == "spool-ok", 15,
+                         "spool-ok")
+        self.assertEqual(alerts(admin), ["spool-low", "spool-full", "spool-ok"])
+        self.assertEqual(alerts(user), [], "only print admins hear about the server")
+
     def assert_no_temp_files_in(self, disk):
         tmp = os.path.join(disk, "data", "spool", "tmp")
         mpsit.wait_for(lambda: not os.listdir(tmp), 10, "spool/tmp empty after the refusal",
