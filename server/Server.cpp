@@ -224,7 +224,7 @@ bool Server::start(QString* error)
     };
     m_spoolWatch = std::make_unique<SpoolWatch>(
         m_data.spool, qint64(m_config.spoolWarnMb) * 1024 * 1024,
-        QDir(m_config.dataDir).absoluteFilePath(QStringLiteral("spool")), spoolHooks);
+        QDir(m_config.dataDir).absoluteFilePath(QStringLiteral("spool")), m_clock, spoolHooks);
 
     IppAttributes::PrinterIdentity id;
     id.host = m_config.publicName;

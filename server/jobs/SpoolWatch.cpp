@@ -1,5 +1,6 @@
 #include "SpoolWatch.h"
 
+#include "Clock.h"
 #include "Log.h"
 #include "Spool.h"
 
@@ -20,9 +21,10 @@ SpoolWatch::Level levelFromName(const QString& name)
 
 } // namespace
 
-SpoolWatch::SpoolWatch(const Spool& spool, qint64 warnBytes, QString spoolPath, Hooks hooks)
+SpoolWatch::SpoolWatch(const Spool& spool, qint64 warnBytes, QString spoolPath, const Clock& clock,
+                       Hooks hooks)
     : m_spool(spool), m_warnBytes(std::max<qint64>(0, warnBytes)), m_spoolPath(std::move(spoolPath)),
-      m_hooks(std::move(hooks))
+      m_clock(clock), m_hooks(std::move(hooks))
 {
     // "low|1": the level at the last check and whether its mail is owed.
     const QString stored = m_hooks.loadState ? m_hooks.loadState() : QString();
@@ -70,11 +72,11 @@ void SpoolWatch::check()
     const qint64 lowBelow = std::max(m_warnBytes, 2 * reserve);
     // Back to a better level only with some room to spare (a twentieth of the mark, at least 1 MiB), so
     // that a disk hovering at a mark does not mail every minute.
-    const qint64 margin = std::max<qint64>(MiB, lowBelow / 20);
+    const auto spare = [](qint64 mark) { return std::max<qint64>(MiB, mark / 20); };
     Level now = Level::Ok;
-    if (!room || (m_level == Level::Full && available < reserve + margin))
+    if (!room || (m_level == Level::Full && available < reserve + spare(reserve)))
         now = Level::Full;
-    else if (available < lowBelow || (m_level != Level::Ok && available < lowBelow + margin))
+    else if (available < lowBelow || (m_level != Level::Ok && available < lowBelow + spare(lowBelow)))
         now = Level::Low;
     if (now != m_level) {
         const Level before = m_level;
@@ -106,13 +108,25 @@ void SpoolWatch::check()
     message.to = m_hooks.recipients ? m_hooks.recipients() : QStringList();
     if (message.to.isEmpty())
         return; // owed until an admin has an address
+    // A relay that does not answer holds the sweep for its timeout: after a failure the next try waits
+    // 1, 2, 4 ... at most 60 minutes.
+    const qint64 nowSecs = m_clock.nowSecs();
+    if (nowSecs < m_retryAt)
+        return;
     const SmtpMailer::Result r = m_hooks.send(message);
-    if (!r.ok) {
+    if (!r.ok && r.retryable) {
+        const qint64 wait = std::min<qint64>(3600, qint64(60) << std::min(m_failures, 6));
+        ++m_failures;
+        m_retryAt = nowSecs + wait;
         qCWarning(lcSpool).noquote() << "the spool" << levelName(m_level)
-                                     << "mail was not sent (tried again at the next check):" << r.error;
-        if (r.retryable)
-            return;
+                                     << "mail was not sent (tried again in" << wait / 60
+                                     << "min):" << r.error;
+        return;
     }
+    if (!r.ok)
+        qCWarning(lcSpool).noquote() << "the spool" << levelName(m_level) << "mail was refused:" << r.error;
+    m_failures = 0;
+    m_retryAt = 0;
     m_owed = false;
     save();
 }

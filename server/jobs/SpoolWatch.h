@@ -8,13 +8,15 @@
 #include <functional>
 #include <mutex>
 
+class Clock;
 class Spool;
 
 /// Tells the print admins when the spool's file system runs low and when it is full, and when it has room
 /// again (docs/server.md "Spool space"): an event to the admins' trays (`server-alert`) and one mail per
 /// change, in Korean and then English in one message (as device alerts, docs/devices.md). The level and
 /// whether its mail is still owed are stored (`meta`), so a restart neither repeats nor forgets a mail; a
-/// mail that fails is tried again at the next check. Called from the sweep thread; thread-safe.
+/// mail that fails is tried again later (1, 2, 4 ... 60 minutes). Called from the sweep thread;
+/// thread-safe.
 class SpoolWatch
 {
 public:
@@ -30,7 +32,7 @@ public:
     };
 
     /// `warnBytes`: below this much free space (and below twice the spool's reserve) the spool is low.
-    SpoolWatch(const Spool& spool, qint64 warnBytes, QString spoolPath, Hooks hooks);
+    SpoolWatch(const Spool& spool, qint64 warnBytes, QString spoolPath, const Clock& clock, Hooks hooks);
 
     /// Measures the free space; on a change of level tells the admins; sends a mail still owed.
     /// Blocking while it sends.
@@ -48,9 +50,12 @@ private:
     const Spool& m_spool;
     const qint64 m_warnBytes;
     const QString m_spoolPath;
+    const Clock& m_clock;
     const Hooks m_hooks;
     mutable std::mutex m_mutex;
     Level m_level = Level::Ok;
     bool m_owed = false; ///< the mail about m_level has not gone out yet
     qint64 m_freeMb = 0; ///< at the last change of level (the owed mail tells it)
+    int m_failures = 0;  ///< mails that failed in a row (retryable)
+    qint64 m_retryAt = 0; ///< epoch secs before which the owed mail is not tried again
 };
