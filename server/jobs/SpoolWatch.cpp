@@ -26,13 +26,13 @@ SpoolWatch::SpoolWatch(const Spool& spool, qint64 warnBytes, QString spoolPath, 
     : m_spool(spool), m_warnBytes(std::max<qint64>(0, warnBytes)), m_spoolPath(std::move(spoolPath)),
       m_clock(clock), m_hooks(std::move(hooks))
 {
-    // "low|1": the level at the last check and whether its mail is owed.
-    const QString stored = m_hooks.loadState ? m_hooks.loadState() : QString();
-    const int bar = stored.indexOf(QLatin1Char('|'));
-    m_level = levelFromName(bar < 0 ? stored : stored.left(bar));
-    m_owed = bar >= 0 && stored.mid(bar + 1).startsWith(QLatin1Char('1'));
-    const int second = bar < 0 ? -1 : stored.indexOf(QLatin1Char('|'), bar + 1);
-    m_freeMb = second < 0 ? 0 : stored.mid(second + 1).toLongLong();
+    // "low|1|812|0": the level at the last check, whether its mail is owed, the free MB it tells, and
+    // whether a low or full mail went out since the spool was last ok.
+    const QStringList stored = (m_hooks.loadState ? m_hooks.loadState() : QString()).split(QLatin1Char('|'));
+    m_level = levelFromName(stored.value(0));
+    m_owed = stored.value(1) == QLatin1String("1");
+    m_freeMb = stored.value(2).toLongLong();
+    m_told = stored.value(3) == QLatin1String("1");
 }
 
 QString SpoolWatch::levelName(Level level)
@@ -57,8 +57,11 @@ SpoolWatch::Level SpoolWatch::level() const
 void SpoolWatch::save()
 {
     if (m_hooks.saveState)
-        m_hooks.saveState(
-            QStringLiteral("%1|%2|%3").arg(levelName(m_level)).arg(m_owed ? 1 : 0).arg(m_freeMb));
+        m_hooks.saveState(QStringLiteral("%1|%2|%3|%4")
+                              .arg(levelName(m_level))
+                              .arg(m_owed ? 1 : 0)
+                              .arg(m_freeMb)
+                              .arg(m_told ? 1 : 0));
 }
 
 void SpoolWatch::check()
@@ -82,9 +85,11 @@ void SpoolWatch::check()
         const Level before = m_level;
         m_level = now;
         m_freeMb = available / MiB;
-        // Back from full to low says nothing (the low mail went when it got low), nor does a return to
-        // ok whose low or full mail never went out.
-        m_owed = now == Level::Ok ? !m_owed : !(before == Level::Full && now == Level::Low);
+        // Back from full to low says nothing (the low mail went when it got low); back to ok says so
+        // when a low or full mail went out since the last time it was ok.
+        m_owed = now == Level::Ok ? m_told : !(before == Level::Full && now == Level::Low);
+        if (now == Level::Ok)
+            m_told = false;
         save();
         qCWarning(lcSpool).noquote() << QStringLiteral("spool %1: %2 MB free, %3 MB kept in reserve")
                                             .arg(levelName(now))
@@ -128,6 +133,8 @@ void SpoolWatch::check()
     m_failures = 0;
     m_retryAt = 0;
     m_owed = false;
+    if (m_level != Level::Ok)
+        m_told = true;
     save();
 }
 

@@ -56,6 +56,7 @@ private:
     Level m_level = Level::Ok;
     bool m_owed = false; ///< the mail about m_level has not gone out yet
     qint64 m_freeMb = 0; ///< at the last change of level (the owed mail tells it)
+    bool m_told = false; ///< a low or full mail went out since the spool was last ok
     int m_failures = 0;  ///< mails that failed in a row (retryable)
     qint64 m_retryAt = 0; ///< epoch secs before which the owed mail is not tried again
 };

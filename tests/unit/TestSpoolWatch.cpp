@@ -111,6 +111,35 @@ private Q_SLOTS:
         QCOMPARE(m_events.last().value(QLatin1String("condition")).toString(), QStringLiteral("spool-ok"));
     }
 
+    void anAllClearFollowsOnlyWhatWasTold()
+    {
+        // Low is told; the full mail then fails; room again: the all-clear goes (they heard "low").
+        auto w = watch(Huge);
+        w->check();
+        QCOMPARE(m_relay.sent.size(), 1);
+        m_relay.failing = true;
+        m_spoolOwner->setReserveBytes(Huge);
+        w->check();
+        QCOMPARE(m_relay.sent.size(), 2);
+        m_relay.failing = false;
+        m_spoolOwner->setReserveBytes(0);
+        w = watch(MiB); // a restart with room: what was told is stored
+        w->check();
+        QCOMPARE(m_relay.sent.size(), 3);
+        QVERIFY(m_relay.sent[2].subject.contains(QLatin1String("has room again")));
+        // Nothing went out (the relay failed): room again says nothing.
+        m_relay = Relay();
+        m_relay.failing = true;
+        w = watch(Huge);
+        w->check();
+        QCOMPARE(m_relay.sent.size(), 1);
+        m_relay.failing = false;
+        w = watch(MiB);
+        w->check();
+        QCOMPARE(w->level(), SpoolWatch::Level::Ok);
+        QCOMPARE(m_relay.sent.size(), 1);
+    }
+
     void aFailingRelayIsTriedAgainLater()
     {
         m_relay.failing = true;
