@@ -1,4 +1,5 @@
 #pragma once
+#include <QByteArray>
 #include <cstddef>
 #include <new>
 #include <sodium.h>
@@ -54,4 +55,23 @@ public:
 private:
     void* m_data;
     std::size_t m_size;
+};
+
+/// Wipes a QByteArray's bytes when the scope ends, unless another QByteArray still shares them (wiping
+/// would then detach and wipe a copy). Declare it before anything that may take a shallow copy (a Poppler
+/// document loaded from it), so that it runs after those are gone.
+class WipeBytesOnExit
+{
+public:
+    explicit WipeBytesOnExit(QByteArray& bytes) : m_bytes(bytes) {}
+    ~WipeBytesOnExit()
+    {
+        if (!m_bytes.isEmpty() && !m_bytes.data_ptr()->isShared())
+            sodium_memzero(m_bytes.data(), static_cast<std::size_t>(m_bytes.size()));
+    }
+    WipeBytesOnExit(const WipeBytesOnExit&) = delete;
+    WipeBytesOnExit& operator=(const WipeBytesOnExit&) = delete;
+
+private:
+    QByteArray& m_bytes;
 };

@@ -324,6 +324,7 @@ FaxInboxResult FaxInbox::pagePng(const UserRecord& user, qint64 id, int page, in
     if (page < 1 || page > fax->pages || width < 64 || width > 1700)
         return FaxInboxResult::Invalid;
     QByteArray pdf;
+    const WipeBytesOnExit wipePdf(pdf);
     if (!readPdf(*fax, &pdf))
         return FaxInboxResult::Failed;
     std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
@@ -392,6 +393,7 @@ IngestResult FaxInbox::print(const UserRecord& user, qint64 id)
         return r;
     }
     QByteArray pdf;
+    const WipeBytesOnExit wipePdf(pdf);
     if (!readPdf(*fax, &pdf)) {
         r.status = IngestResult::Status::StorageError;
         r.error = QStringLiteral("The fax could not be read. Try again later.");
@@ -431,6 +433,7 @@ int FaxInbox::forward(const UserRecord& user, qint64 id, const QJsonArray& recip
     if (to.isEmpty())
         return refuse(400, QStringLiteral("no-recipients"), QStringLiteral("Give at least one recipient."));
     QByteArray pdf;
+    const WipeBytesOnExit wipePdf(pdf);
     if (!readPdf(*fax, &pdf))
         return refuse(500, QStringLiteral("storage"),
                       QStringLiteral("The fax could not be read. Try again later."));

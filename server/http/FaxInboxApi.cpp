@@ -79,6 +79,7 @@ void FaxInboxApi::faxReceived(HttpExchange& ex)
         return error(ex, 400, "bad-request", QStringLiteral("X-Mps-Fax-Commid is missing."));
     }
     QByteArray tiff;
+    const WipeBytesOnExit wipeTiff(tiff);
     char buf[64 * 1024];
     const WipeOnExit wipeBuf(buf, sizeof buf);
     for (;;) {
@@ -188,6 +189,7 @@ void FaxInboxApi::faxRoute(HttpExchange& ex, const Identity& who, qint64 id, con
     }
     if (what == QLatin1String("pdf") && sub.size() == 1 && m == "GET") {
         QByteArray pdf;
+        const WipeBytesOnExit wipePdf(pdf);
         const FaxInboxResult r = m_inbox.pdf(who.user, id, &pdf);
         if (r != FaxInboxResult::Ok)
             return fail(r);
@@ -209,6 +211,7 @@ void FaxInboxApi::faxRoute(HttpExchange& ex, const Identity& who, qint64 id, con
             return error(ex, 400, "bad-request",
                          QStringLiteral("Give a page number and a width from 64 to 1700."));
         QByteArray png;
+        const WipeBytesOnExit wipePng(png);
         const FaxInboxResult r = m_inbox.pagePng(who.user, id, page, width, &png);
         if (r == FaxInboxResult::Invalid)
             return error(ex, 404, "not-found", QStringLiteral("Fax %1 has no page %2.").arg(id).arg(page));

@@ -349,6 +349,8 @@ private:
         lowest().expires_after(std::chrono::seconds(m_st.options.bodyTimeoutSecs));
         co_await http::async_write(m_stream, *res, ec_(ec));
         lowest().expires_never();
+        // A response may carry a document (a fax's PDF, a page's image): wiped before it is freed.
+        sodium_memzero(res->body().data(), res->body().size());
         if (ec) {
             qCDebug(lcHttp) << "response to" << m_peerText
                             << "failed:" << QString::fromStdString(ec.message());

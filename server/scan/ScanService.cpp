@@ -235,6 +235,7 @@ ScanResult ScanService::putPage(const ScanCaller& who, qint64 scanId, int number
     // One page at a time in memory: never more than the PDF may hold (or a PNG's worth).
     const qint64 limit = std::max(m_settings.maxBytes, MinBodyLimit);
     QByteArray body;
+    const WipeBytesOnExit wipeBody(body);
     char buf[64 * 1024];
     const WipeOnExit wipeBuf(buf, sizeof buf);
     for (;;) {
