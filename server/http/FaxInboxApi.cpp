@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
+#include <algorithm>
 
 namespace {
 constexpr qint64 MaxJsonBody = 64 * 1024;
@@ -80,6 +81,10 @@ void FaxInboxApi::faxReceived(HttpExchange& ex)
     }
     QByteArray tiff;
     const WipeBytesOnExit wipeTiff(tiff);
+    // Room for all of it at once when its length is told: an array that grows leaves its earlier buffers
+    // (the fax's pages) unwiped.
+    tiff.reserve(
+        static_cast<qsizetype>(std::min<qint64>(ex.bodyBytesAtLeast(), m_inbox.settings().maxTiffBytes)));
     char buf[64 * 1024];
     const WipeOnExit wipeBuf(buf, sizeof buf);
     for (;;) {
