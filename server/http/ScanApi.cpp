@@ -150,8 +150,9 @@ bool ScanApi::handle(HttpExchange& ex, const QString& path, const Identity& who)
         if (!numberOk)
             return false;
         if (m == "PUT") {
-            const ScanResult r = m_scans->putPage(caller, id, number, declaredType(ex),
-                                                  [&ex](char* d, qint64 n) { return ex.readBody(d, n); });
+            const ScanResult r = m_scans->putPage(
+                caller, id, number, declaredType(ex), [&ex](char* d, qint64 n) { return ex.readBody(d, n); },
+                ex.bodyBytesAtLeast());
             // A refusal before the whole page was read leaves the rest of it on the connection.
             if (r.status != ScanResult::Status::Ok && r.status != ScanResult::Status::BadImage)
                 ex.closeAfterResponse();

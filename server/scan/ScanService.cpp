@@ -7,6 +7,7 @@
 
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <algorithm>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcScan, "mps.server.scan", QtInfoMsg)
@@ -216,7 +217,7 @@ ScanResult ScanService::create(const ScanCaller& who, const QString& fileName, c
 
 ScanResult ScanService::putPage(const ScanCaller& who, qint64 scanId, int number,
                                 const QByteArray& contentType,
-                                const std::function<qint64(char*, qint64)>& read)
+                                const std::function<qint64(char*, qint64)>& read, qint64 sizeAtLeast)
 {
     auto s = openScanOf(who, scanId);
     if (!s)
@@ -236,6 +237,7 @@ ScanResult ScanService::putPage(const ScanCaller& who, qint64 scanId, int number
     const qint64 limit = std::max(m_settings.maxBytes, MinBodyLimit);
     QByteArray body;
     const WipeBytesOnExit wipeBody(body);
+    body.reserve(static_cast<qsizetype>(std::min(std::max<qint64>(0, sizeAtLeast), limit)));
     char buf[64 * 1024];
     const WipeOnExit wipeBuf(buf, sizeof buf);
     for (;;) {

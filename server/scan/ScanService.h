@@ -79,9 +79,11 @@ public:
     /// resolution 150|300 (else BadRequest).
     ScanResult create(const ScanCaller& who, const QString& fileName, const QString& mode, int resolution);
     /// PUT /kiosk/scans/{id}/pages/{n}: stores page n (a new last page or a replacement) from `read`
-    /// (image/jpeg for colour and grey, image/png for black-and-white).
+    /// (image/jpeg for colour and grey, image/png for black-and-white). `sizeAtLeast`: how long the
+    /// page is known to be (0: unknown), so that it is read into memory without growing (and leaving
+    /// unwiped copies behind).
     ScanResult putPage(const ScanCaller& who, qint64 scanId, int number, const QByteArray& contentType,
-                       const std::function<qint64(char*, qint64)>& read);
+                       const std::function<qint64(char*, qint64)>& read, qint64 sizeAtLeast = 0);
     /// DELETE /kiosk/scans/{id}/pages/{n}: removes page n; the later pages move up.
     ScanResult removePage(const ScanCaller& who, qint64 scanId, int number);
     /// POST /kiosk/scans/{id}/send: writes the `scanned` ledger row and hands the scan to the delivery
