@@ -194,6 +194,46 @@ class SpoolSpaceTest(unittest.TestCase):
         status, body = upload(self.kim, self.pdf_bytes, "after.pdf")
         self.assertEqual(status, 201, body)
 
+    def test_uploads_of_untold_length_at_the_same_moment_stay_under_the_megabyte_ceiling(self):
+        self.start("max-held-mb = 10", "max-held-jobs = 0")
+        eight = mpsit.make_padded_pdf(os.path.join(self.tmp, "eight.pdf"), 8 * 1024 * 1024)
+        with open(eight, "rb") as f:
+            document = f.read()
+
+        def chunks(data):
+            return b"".join(b"%x\r\n%s\r\n" % (len(data[i:i + 65536]), data[i:i + 65536])
+                            for i in range(0, len(data), 65536))
+
+        # Two chunked uploads of 8 MiB, each sent as far as 5 MiB (past what the server reads ahead
+        # before their handlers run and claim their places), then both finished.
+        socks = []
+        for name in ("race-a.pdf", "race-b.pdf"):
+            sock = socket.create_connection(("127.0.0.1", self.server.port), timeout=30)
+            self.addCleanup(sock.close)
+            sock.sendall((f"POST /api/v1/jobs?name={name} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          f"Authorization: Bearer {self.kim.token}\r\nContent-Type: application/pdf\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n").encode() + chunks(document[:5 * 1024 * 1024]))
+            socks.append(sock)
+        answers = []
+        for sock in socks:
+            try:
+                sock.sendall(chunks(document[5 * 1024 * 1024:]) + b"0\r\n\r\n")
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # refused part way: the answer may still be there to read
+            try:
+                answers.append(self.answer_of(sock))
+            except (AssertionError, ConnectionResetError) as e:
+                answers.append((None, str(e)))
+        # Together they would hold 16 MiB: at most one is held, the ceiling is not passed.
+        held = [a for a in answers if a[0] == 201]
+        self.assertLessEqual(len(held), 1, answers)
+        for status, body in answers:
+            if status not in (201, None):
+                self.assertEqual((status, body.get("error")), (409, "hold-limit"), body)
+        self.assertEqual(len(mpsit.spool_job_files(self.server)), len(held))
+        self.assertEqual(len(mpsit.all_jobs(self.kim)), len(held))
+        self.assert_no_temp_files("after the race")
+
     def chunked_upload(self, api, name, data):
         """A REST upload of untold length (chunked) -> (status, JSON body or None). The server may
         answer and close before all is sent; then the answer may be lost with the rest of the body."""
