@@ -339,9 +339,9 @@ class SpoolSpaceTest(unittest.TestCase):
         for level in ("low", "full", "ok"):
             self.assertEqual(log.count(f"spool {level}: "), 1, log[-3000:])
 
-    @unittest.skipUnless(os.geteuid() == 0, "mounts a tmpfs")
-    def test_a_disk_that_fills_part_way_is_spool_full(self):
-        self.tmp = mpsit.make_dir("mps-spool-enospc-")
+    def start_on_tmpfs(self, *ini_lines):
+        """mps-server with its data directory on a 48 MiB tmpfs of its own -> the tmpfs's path."""
+        self.tmp = mpsit.make_dir("mps-spool-tmpfs-")
         self.addCleanup(shutil.rmtree, self.tmp, True)
         disk = os.path.join(self.tmp, "disk")
         os.makedirs(disk)
@@ -349,9 +349,14 @@ class SpoolSpaceTest(unittest.TestCase):
         self.addCleanup(subprocess.run, ["umount", "-l", disk], check=False)
         ini = os.path.join(self.tmp, "server.ini")
         with open(ini, "w") as f:
-            f.write("spool-reserve-mb = 0\n")
+            f.write("".join(line + "\n" for line in ini_lines))
         self.server = MpsServer(data_dir=os.path.join(disk, "data"), extra_args=["--config", ini])
         self.addCleanup(self.server.close)
+        return disk
+
+    @unittest.skipUnless(os.geteuid() == 0, "mounts a tmpfs")
+    def test_a_disk_that_fills_part_way_is_spool_full(self):
+        disk = self.start_on_tmpfs("spool-reserve-mb = 0")
         add_user(self.server, "kim")
         kim = login(self.server, "kim")
 
@@ -392,17 +397,7 @@ class SpoolSpaceTest(unittest.TestCase):
     def test_the_admins_trays_hear_as_the_disk_fills_and_empties(self):
         # The data directory on a 48 MiB tmpfs that something else fills: low below 40 MB, full at the
         # last megabyte (no reserve), then room again.
-        self.tmp = mpsit.make_dir("mps-spool-watch-")
-        self.addCleanup(shutil.rmtree, self.tmp, True)
-        disk = os.path.join(self.tmp, "disk")
-        os.makedirs(disk)
-        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48m,mode=0700", "mps-spool-watch", disk], check=True)
-        self.addCleanup(subprocess.run, ["umount", "-l", disk], check=False)
-        ini = os.path.join(self.tmp, "server.ini")
-        with open(ini, "w") as f:
-            f.write("spool-reserve-mb = 0\nspool-warn-mb = 40\nexpiry-sweep-seconds = 1\n")
-        self.server = MpsServer(data_dir=os.path.join(disk, "data"), extra_args=["--config", ini])
-        self.addCleanup(self.server.close)
+        disk = self.start_on_tmpfs("spool-reserve-mb = 0", "spool-warn-mb = 40", "expiry-sweep-seconds = 1")
         add_user(self.server, "park", role="admin")
         add_user(self.server, "kim")
         admin = mpsit.EventStream(self.server, login(self.server, "park").token)
