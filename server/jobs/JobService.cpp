@@ -83,6 +83,12 @@ std::optional<JobService::HoldRefusal> JobService::claimHoldRoom(HoldClaim& clai
     // The held jobs are read under the same lock as the uploads arriving: a job committed meanwhile may
     // count twice for a moment (in the store and still arriving), never not at all.
     std::lock_guard lock(m_arrivingMutex);
+    if (claim.jobs && bytes <= claim.bytes && !othersBytes) {
+        // Within what this upload already claimed: it fits as it did, and the store need not be read.
+        m_arriving[claim.ownerId].bytes -= claim.bytes - bytes;
+        claim.bytes = bytes;
+        return std::nullopt;
+    }
     const Store::HeldLoad held = m_store.heldLoad(claim.ownerId);
     Arriving& arriving = m_arriving[claim.ownerId];
     const qint64 jobs = held.jobs + arriving.jobs - claim.jobs;
