@@ -241,7 +241,8 @@ bool Server::start(QString* error)
     // Reconciling a large store leaves freed heap behind; give it back before serving.
     ::malloc_trim(0);
 
-    m_http = std::make_unique<HttpServer>([this](HttpExchange& ex) { route(ex); });
+    m_http = std::make_unique<HttpServer>([this](HttpExchange& ex) { route(ex); },
+                                          [this](const HttpExchange& ex) { return answerBeforeBody(ex); });
     HttpServer::Options ho;
     ho.host = m_config.listenHost;
     ho.port = m_config.listenPort;
@@ -338,6 +339,13 @@ void Server::route(HttpExchange& ex)
     }
     ex.closeAfterResponse();
     ex.respond(404, "text/plain", "Not found.\n");
+}
+
+std::optional<HttpHeadAnswer> Server::answerBeforeBody(const HttpExchange& ex) const
+{
+    if (!m_serving.load(std::memory_order_acquire) || ex.path() != QLatin1String("/ipp/print"))
+        return std::nullopt;
+    return m_ipp->answerBeforeBody(ex);
 }
 
 void Server::sweepLoop()

@@ -66,6 +66,8 @@ public:
 
 private:
     void route(HttpExchange& ex);
+    /// A request for the IPP endpoint refused from its head alone (HttpHeadCheck; I/O thread).
+    std::optional<HttpHeadAnswer> answerBeforeBody(const HttpExchange& ex) const;
     void sweepLoop();
 
     ServerConfig m_config;

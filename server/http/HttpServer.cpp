@@ -56,6 +56,7 @@ struct State
 {
     HttpServer::Options options;
     HttpHandler handler;
+    HttpHeadCheck headCheck;
     ssl::context tls{ssl::context::tls_server};
     std::mutex tlsMutex; // a reload changes tls's certificate while new connections take it
     std::mutex mutex;    // guards the counters below
@@ -502,6 +503,24 @@ private:
         co_await http::async_write(m_stream, res, ec_(ec));
     }
 
+    /// A HttpHeadCheck's answer; the connection closes after it (the body is not read).
+    net::awaitable<void> answerHead(const HttpHeadAnswer& a)
+    {
+        http::response<http::string_body> res{static_cast<http::status>(a.status), 11};
+        res.set(http::field::server, "MPS");
+        res.set(http::field::content_type, std::string_view(a.contentType.constData(), a.contentType.size()));
+        for (const auto& [name, value] : a.headers)
+            res.set(std::string_view(name.constData(), name.size()),
+                    std::string_view(value.constData(), value.size()));
+        res.body().assign(a.body.constData(), static_cast<std::size_t>(a.body.size()));
+        res.prepare_payload();
+        res.keep_alive(false);
+        m_responded = true;
+        beast::error_code ec;
+        lowest().expires_after(std::chrono::seconds(m_st.options.headerTimeoutSecs));
+        co_await http::async_write(m_stream, res, ec_(ec));
+    }
+
     /// After the handler: drains a small unread body so that the connection can be reused.
     net::awaitable<bool> finishRequest()
     {
@@ -611,6 +630,14 @@ private:
                                 "Try again in a few seconds.\n",
                                 true);
                 break;
+            }
+            // A request refused from its head alone is answered before its body is read ahead: a client
+            // waiting for "100 Continue" (libcups) then handles the answer before sending its document.
+            if (hasBody() && m_st.headCheck) {
+                if (std::optional<HttpHeadAnswer> a = m_st.headCheck(*this)) {
+                    co_await answerHead(*a);
+                    break;
+                }
             }
             // A body (or its first HttpLimits::PrebufferBytes) is read here, before a worker is taken.
             if (hasBody() && !co_await prebufferCo())
@@ -915,9 +942,10 @@ struct HttpServer::Impl
     net::awaitable<void> acceptLoop();
 };
 
-HttpServer::HttpServer(HttpHandler handler) : d(std::make_unique<Impl>())
+HttpServer::HttpServer(HttpHandler handler, HttpHeadCheck headCheck) : d(std::make_unique<Impl>())
 {
     d->st.handler = std::move(handler);
+    d->st.headCheck = std::move(headCheck);
 }
 
 HttpServer::~HttpServer()

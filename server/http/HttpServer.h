@@ -6,6 +6,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -66,6 +67,20 @@ public:
 
 using HttpHandler = std::function<void(HttpExchange&)>;
 
+/// An answer given from a request's head alone, before any of its body is read.
+struct HttpHeadAnswer
+{
+    int status = 0;
+    QByteArray contentType;
+    QByteArray body;
+    std::vector<std::pair<QByteArray, QByteArray>> headers;
+};
+/// Looks at a request's head (method, path, headers, peer; not its body) on the I/O thread, before the
+/// body is read ahead, and returns an answer when the request is to be refused at once. A client that
+/// waits for "100 Continue" then gets that answer instead and never sends its body; the connection
+/// closes after it. Must be quick and must not block.
+using HttpHeadCheck = std::function<std::optional<HttpHeadAnswer>(const HttpExchange&)>;
+
 /// HTTPS (and optionally plain HTTP on loopback) server on one port, on asynchronous Boost.Asio/Beast.
 /// A few I/O threads carry every connection (TLS or plain decided per connection from its first
 /// bytes); waiting for request headers, idle keep-alive and push streams cost no thread. Handlers run
@@ -96,7 +111,9 @@ public:
     /// Returns the number of open files this process may have (the soft RLIMIT_NOFILE).
     static int openFileLimit();
 
-    explicit HttpServer(HttpHandler handler);
+    /// `handler` runs on a worker for each request; `headCheck` (optional) first, on the I/O thread,
+    /// for each request with a body.
+    explicit HttpServer(HttpHandler handler, HttpHeadCheck headCheck = {});
     ~HttpServer();
 
     /// Binds and starts accepting. Returns false with `error` set when the port or TLS set-up fails.

@@ -233,6 +233,26 @@ quint64 IppEndpoint::refusalLinesWritten()
     return refusalLog().linesWritten();
 }
 
+std::optional<HttpHeadAnswer> IppEndpoint::answerBeforeBody(const HttpExchange& ex) const
+{
+    // A large upload without credentials that waits for "100 Continue": ask for credentials now, before
+    // the client sends the document (libcups then resends with them). Small requests such as
+    // Get-Printer-Attributes go on without credentials. The server asks this before it reads any of the
+    // body ahead (HttpHeadCheck): once "100 Continue" is sent, libcups takes a 401 that arrives while it
+    // is still sending for a failure of the request and sends it again without credentials, for ever.
+    if (ex.method() != "POST" || !ex.header("Content-Type").startsWith("application/ipp"))
+        return std::nullopt;
+    const bool large = ex.header("Transfer-Encoding").contains("chunked") ||
+                       ex.header("Content-Length").toLongLong() > SmallRequestBytes;
+    if (large && ex.header("Expect").toLower() == "100-continue" && ex.header("Authorization").isEmpty() &&
+        !m_trustedHosts.contains(ex.peerAddress()))
+        return HttpHeadAnswer{401,
+                              "text/plain",
+                              "Authentication required.\n",
+                              {{"WWW-Authenticate", "Basic realm=\"MPS\", charset=\"UTF-8\""}}};
+    return std::nullopt;
+}
+
 void IppEndpoint::handle(HttpExchange& ex)
 {
     if (ex.method() != "POST") {
@@ -250,16 +270,9 @@ void IppEndpoint::handle(HttpExchange& ex)
         ex.respond(415, "text/plain", "IPP requests must have Content-Type application/ipp.\n");
         return;
     }
-    // A large upload without credentials that waits for "100 Continue": ask for credentials now, before
-    // the client sends the document (libcups then resends with them). Small requests such as
-    // Get-Printer-Attributes go on without credentials.
-    const bool large = ex.header("Transfer-Encoding").contains("chunked") ||
-                       ex.header("Content-Length").toLongLong() > SmallRequestBytes;
-    if (large && ex.header("Expect").toLower() == "100-continue" && ex.header("Authorization").isEmpty() &&
-        !m_trustedHosts.contains(ex.peerAddress())) {
+    if (std::optional<HttpHeadAnswer> a = answerBeforeBody(ex)) {
         ex.closeAfterResponse();
-        ex.respond(401, "text/plain", "Authentication required.\n",
-                   {{"WWW-Authenticate", "Basic realm=\"MPS\", charset=\"UTF-8\""}});
+        ex.respond(a->status, a->contentType, a->body, a->headers);
         return;
     }
     Request r(ex);

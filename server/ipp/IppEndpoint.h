@@ -34,6 +34,9 @@ public:
 
     /// Handles one HTTP exchange for /ipp/print.
     void handle(HttpExchange& ex);
+    /// The answer to a request for /ipp/print that is refused from its head alone (a large upload that
+    /// waits for "100 Continue" without credentials: 401), before its body is read; see HttpHeadCheck.
+    std::optional<HttpHeadAnswer> answerBeforeBody(const HttpExchange& ex) const;
 
 private:
     struct Request;

@@ -347,6 +347,55 @@ class BadInputTest(unittest.TestCase):
         self.assertEqual(status, 201, body)
         self.assert_still_serving()
 
+    def test_large_ipp_upload_without_credentials_is_asked_for_them_before_its_body(self):
+        # libcups (ipptool, the CUPS ipp backend) sends Print-Job with "Expect: 100-continue" and no
+        # credentials until it is asked for them, and writes the attribute section before it waits.
+        # The server must answer 401 instead of "100 Continue": a 401 that arrives once libcups is
+        # sending the document is taken for a failure of the request, and libcups sends it again
+        # without credentials, for ever (ipptool hung for its whole minute in this test's neighbour,
+        # test_oversized_document_is_refused_and_not_stored, when the machine was busy).
+        section = ipp_request(OP_PRINT_JOB, 7, self.server.ipp_uri,
+                              extra=[("mime", "document-format", "application/pdf")])
+
+        def first_answer(framing, credentials=None):
+            head = ("POST /ipp/print HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/ipp\r\n"
+                    f"{framing}Expect: 100-continue\r\n")
+            if credentials:
+                head += f"Authorization: {basic_auth(*credentials)}\r\n"
+            s = socket.create_connection(("127.0.0.1", self.server.port), timeout=10)
+            try:
+                s.sendall(head.encode() + b"\r\n")
+                if "chunked" in framing:
+                    s.sendall(b"%x\r\n" % len(section) + section + b"\r\n")
+                else:
+                    s.sendall(section)
+                reply = b""
+                while b"\r\n\r\n" not in reply:
+                    more = s.recv(4096)
+                    if not more:
+                        break
+                    reply += more
+                return reply
+            finally:
+                s.close()
+
+        for framing in ("Transfer-Encoding: chunked\r\n", "Content-Length: 9000000\r\n"):
+            with self.subTest(framing=framing.strip()):
+                reply = first_answer(framing)
+                self.assertTrue(reply.startswith(b"HTTP/1.1 401 "), reply[:300])
+                self.assertIn(b"WWW-Authenticate: Basic", reply, reply[:300])
+                # With credentials the document is asked for.
+                reply = first_answer(framing, ("kim", PASSWORD["kim"]))
+                self.assertTrue(reply.startswith(b"HTTP/1.1 100 "), reply[:300])
+        self.assert_nothing_stored(what="after uploads that were asked for credentials")
+
+        # And libcups, asked early, prints with the credentials in the address: a document far larger
+        # than what the sockets between them hold, so that ipptool is still sending when it is answered.
+        doc = mpsit.make_padded_pdf(os.path.join(self.tmp, "large.pdf"), 6 * 1024 * 1024)
+        plist = ipptool_plist(self.ipp_uri("kim"), mpsit.PRINT_JOB_PDF_TEST % "large-ipp.pdf", document=doc)
+        self.assertEqual(plist["Tests"][0].get("StatusCode"), "successful-ok", plist["Tests"][0])
+        self.assert_still_serving()
+
     def test_raster_with_too_many_pixels_is_too_large(self):
         # A few hundred bytes of URF can stand for pages of 4 GiB each (a line of 16 Mi grey pixels,
         # repeated 256 times, "cleared to its end"). Past 32 GiB of decoded lines the document is refused
