@@ -123,13 +123,27 @@ void ScreenshotRunner::trayMenu()
 
 void ScreenshotRunner::notification()
 {
-    // The notification for the newest job, as the push channel would have triggered it.
+    // The notification for the newest job, as the push channel would have triggered it; then the one a
+    // print admin's tray shows when the server's storage runs low (a server-alert event).
     const JobInfo job = m_jobs->jobAt(0);
-    const auto message =
-        NotificationText::forEvent(QStringLiteral("job-held"), {{QStringLiteral("job"), job.toJson()}});
+    shootNotification(
+        NotificationText::forEvent(QStringLiteral("job-held"), {{QStringLiteral("job"), job.toJson()}}),
+        QStringLiteral("notification"), [this] {
+            shootNotification(
+                NotificationText::forEvent(QStringLiteral("server-alert"),
+                                           {{QStringLiteral("condition"), QStringLiteral("spool-low")},
+                                            {QStringLiteral("freeMb"), 1900},
+                                            {QStringLiteral("reserveMb"), 512}}),
+                QStringLiteral("notification-server-alert"), [this] { myJobs(); });
+        });
+}
+
+void ScreenshotRunner::shootNotification(const std::optional<NotificationText::Message>& message,
+                                         const QString& name, const std::function<void()>& next)
+{
     if (message)
         m_tray->notify(*message);
-    QTimer::singleShot(SettleMs * 2, this, [this] {
+    QTimer::singleShot(SettleMs * 2, this, [this, name, next] {
         // Qt draws the balloon itself when no notification service runs; find it among the top-level widgets.
         QWidget* balloon = nullptr;
         for (QWidget* w : QApplication::topLevelWidgets()) {
@@ -142,13 +156,12 @@ void ScreenshotRunner::notification()
                                    .united(m_tray->trayIcon()->geometry())
                                    .adjusted(-8, -8, 8, 8)
                                    .intersected(screen->geometry());
-            save(screen->grabWindow(0, area.x(), area.y(), area.width(), area.height()).toImage(),
-                 QStringLiteral("notification"));
+            save(screen->grabWindow(0, area.x(), area.y(), area.width(), area.height()).toImage(), name);
             balloon->hide();
         } else {
             qCInfo(lcClientTray) << "notifications go to a desktop service here; none shot";
         }
-        myJobs();
+        next();
     });
 }
 

@@ -2,7 +2,10 @@
 #include <QObject>
 #include <QString>
 
+#include "NotificationText.h"
+
 #include <functional>
+#include <optional>
 
 class ClientSettings;
 class JobListModel;
@@ -13,7 +16,8 @@ class QWidget;
 
 /// Screenshot mode (mps-client --screenshot-dir DIR): signs in with the credentials in
 /// $MPS_SCREENSHOT_SERVER, $MPS_SCREENSHOT_USER and $MPS_SCREENSHOT_PASSWORD, opens each screen in turn
-/// and saves it as DIR/client-<screen>-<language>.png (signin, tray-menu, notification, myjobs,
+/// and saves it as DIR/client-<screen>-<language>.png (signin, tray-menu, notification,
+/// notification-server-alert, myjobs,
 /// release, then the Usage window), then finishes. With $MPS_SCREENSHOT_ONLY=usage only the Usage
 /// window is shot (for a second account). Usage is shot at 1366x768 and 1920x1080 as
 /// usage-<user|head|admin>[-department]-<size>. Used by scripts/client-screenshots.sh under Xvfb.
@@ -37,6 +41,9 @@ private:
     void signIn();
     void trayMenu();
     void notification();
+    /// Shows `message` as the tray's balloon, saves it as `name` and goes on with `next`.
+    void shootNotification(const std::optional<NotificationText::Message>& message, const QString& name,
+                           const std::function<void()>& next);
     void myJobs();
     void release();
     void options();

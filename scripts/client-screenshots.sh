@@ -3,7 +3,7 @@
 # a real mps-server (TLS, self-signed) with demo data and a simulated MFP (ippeveprinter), an X server
 # (Xvfb) with a system tray host (trayer), a private D-Bus session with gnome-keyring for QtKeychain,
 # and mps-client in its screenshot mode, once in Korean and once in English. Writes
-# docs/screenshots/client-{signin,tray-menu,notification,myjobs,release}-{ko,en}.png and the Usage
+# docs/screenshots/client-{signin,tray-menu,notification,notification-server-alert,myjobs,release}-{ko,en}.png and the Usage
 # window of a department head (both tabs) and of a staff member at 1366x768 and 1920x1080:
 # client-usage-{head,head-department,user}-<size>-{ko,en}.png. The organisation and a year of usage
 # history come from scripts/demo-usage.py (several departments, quotas, printers of each department).
