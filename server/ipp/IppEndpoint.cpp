@@ -679,6 +679,15 @@ void IppEndpoint::createJob(Request& r)
     if (!validateJobTemplate(r, &meta, false))
         return;
     meta.documentFormat = QStringLiteral("application/octet-stream");
+    // A document that would be refused whatever it is (spool full, the person at the ceiling) is refused
+    // here already: CUPS's ipp backend then waits 10 s before it tries again; after a refused
+    // Send-Document it starts again at once, a new job every few milliseconds.
+    if (const std::optional<IngestResult> refused = m_jobs.refusalBeforeDocument(r.identity.user)) {
+        r.status(refused->status == IngestResult::Status::SpoolFull ? IPP_STATUS_ERROR_BUSY
+                                                                    : IPP_STATUS_ERROR_NOT_POSSIBLE,
+                 refused->error);
+        return;
+    }
     const qint64 id = m_jobs.createJob(r.identity.user, meta);
     if (!id) {
         r.status(IPP_STATUS_ERROR_INTERNAL,

@@ -97,11 +97,7 @@ std::optional<JobService::HoldRefusal> JobService::claimHoldRoom(HoldClaim& clai
         *othersBytes = heldBytes;
     std::optional<HoldRefusal> refusal;
     if (!claim.jobs && maxHeldJobs > 0 && jobs >= maxHeldJobs)
-        refusal = HoldRefusal{
-            QStringLiteral("You already have %1 jobs waiting, the most this server holds for one person. "
-                           "Print or delete some, then send this one again.")
-                .arg(jobs),
-            {{QStringLiteral("jobs"), jobs}, {QStringLiteral("maxJobs"), maxHeldJobs}}};
+        refusal = heldJobsRefusal(jobs);
     else if (maxHeldBytes > 0 && heldBytes + bytes > maxHeldBytes)
         refusal = heldBytesRefusal(heldBytes);
     if (refusal) {
@@ -114,6 +110,51 @@ std::optional<JobService::HoldRefusal> JobService::claimHoldRoom(HoldClaim& clai
     claim.jobs = 1;
     claim.bytes = bytes;
     return std::nullopt;
+}
+
+std::optional<IngestResult> JobService::refusalBeforeDocument(const UserRecord& owner)
+{
+    const QString subject = QStringLiteral("Create-Job for %1").arg(owner.name);
+    IngestResult r;
+    if (!m_spool.hasRoom(0)) {
+        r.status = IngestResult::Status::SpoolFull;
+        r.error = DocumentIntake::spoolFullMessage();
+        r.code = QStringLiteral("spool-full");
+        logSpoolFull(subject);
+        return r;
+    }
+    const qint64 maxHeldJobs = m_settings.maxHeldJobs;
+    const qint64 maxHeldBytes = m_settings.maxHeldBytes;
+    if (maxHeldJobs <= 0 && maxHeldBytes <= 0)
+        return std::nullopt;
+    std::optional<HoldRefusal> refusal;
+    {
+        std::lock_guard lock(m_arrivingMutex);
+        const Store::HeldLoad held = m_store.heldLoad(owner.id);
+        const auto it = m_arriving.find(owner.id);
+        const qint64 jobs = held.jobs + (it != m_arriving.end() ? it->second.jobs : 0);
+        const qint64 bytes = held.bytes + (it != m_arriving.end() ? it->second.bytes : 0);
+        if (maxHeldJobs > 0 && jobs >= maxHeldJobs)
+            refusal = heldJobsRefusal(jobs);
+        else if (maxHeldBytes > 0 && bytes >= maxHeldBytes)
+            refusal = heldBytesRefusal(bytes);
+    }
+    if (!refusal)
+        return std::nullopt;
+    r.status = IngestResult::Status::HoldLimit;
+    r.error = refusal->message;
+    r.code = QStringLiteral("hold-limit");
+    r.args = refusal->args;
+    qCInfo(lcIngest).noquote() << subject << "refused:" << r.error;
+    return r;
+}
+
+JobService::HoldRefusal JobService::heldJobsRefusal(qint64 jobs) const
+{
+    return {QStringLiteral("You already have %1 jobs waiting, the most this server holds for one person. "
+                           "Print or delete some, then send this one again.")
+                .arg(jobs),
+            {{QStringLiteral("jobs"), jobs}, {QStringLiteral("maxJobs"), qint64(m_settings.maxHeldJobs)}}};
 }
 
 JobService::HoldRefusal JobService::heldBytesRefusal(qint64 heldBytes) const

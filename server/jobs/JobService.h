@@ -116,6 +116,11 @@ public:
     IngestResult ingest(const UserRecord& owner, JobInfo meta, const ByteSource& source,
                         qint64 existingJobId = 0, const QString& captureId = QString(),
                         qint64 sizeAtLeast = 0);
+    /// Why an upload by `owner` would be refused whatever its document (SpoolFull, HoldLimit), or nothing:
+    /// the spool is at its reserve, or the owner's held jobs with those arriving are at a ceiling. IPP
+    /// Create-Job asks this before it reserves a job: CUPS's ipp backend waits 10 s after a refused
+    /// Create-Job, but starts again at once after a refused Send-Document (logged like ingest's refusals).
+    std::optional<IngestResult> refusalBeforeDocument(const UserRecord& owner);
     /// Drops a Create-Job reservation that never got its document.
     void abandonJob(qint64 jobId);
 
@@ -223,6 +228,7 @@ private:
     /// the final size replaces it), or says why it does not fit: the owner's held jobs and the other
     /// uploads arriving, counted in one step. `othersBytes`: what those take.
     std::optional<HoldRefusal> claimHoldRoom(HoldClaim& claim, qint64 bytes, qint64* othersBytes = nullptr);
+    HoldRefusal heldJobsRefusal(qint64 jobs) const;
     HoldRefusal heldBytesRefusal(qint64 heldBytes) const;
     std::mutex m_arrivingMutex;
     std::map<qint64, Arriving> m_arriving; ///< by owner; only owners with uploads arriving (locked)

@@ -3,6 +3,8 @@
 - one person's held jobs have a ceiling, in jobs and in MB: past it an upload is refused before its
   body is read (REST 409 hold-limit with the count or size, IPP client-error-not-possible), nothing is
   stored, another person still uploads, and a deleted job makes room again;
+- a desktop's cupsd printing straight to the server (no tray) is refused at Create-Job, waits (its ipp
+  backend sleeps 10 s between tries, its queue is not stopped) and prints once the person made room;
 - uploads of one person arriving at the same moment count together, so that they cannot pass the ceiling
   together; one of untold length stops once past it;
 - the admins get one mail when the spool's file system runs low, one when it is full and one when it has
@@ -58,6 +60,14 @@ class SpoolSpaceTest(unittest.TestCase):
         uri = f"ipp://{user}:{PASSWORD[user]}@127.0.0.1:{self.server.port}/ipp/print"
         return ipptool_plist(uri, mpsit.PRINT_JOB_PDF_TEST % name, document=self.pdf)["Tests"][0]
 
+    def ipp_create_job(self, user, name):
+        test = ("{\n  OPERATION Create-Job\n  GROUP operation-attributes-tag\n"
+                "  ATTR charset attributes-charset utf-8\n  ATTR naturalLanguage attributes-natural-language en\n"
+                "  ATTR uri printer-uri $uri\n  ATTR name requesting-user-name $user\n"
+                f"  ATTR name job-name \"{name}\"\n}}\n")
+        uri = f"ipp://{user}:{PASSWORD[user]}@127.0.0.1:{self.server.port}/ipp/print"
+        return ipptool_plist(uri, test)["Tests"][0]
+
     def health(self):
         conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
         try:
@@ -87,6 +97,9 @@ class SpoolSpaceTest(unittest.TestCase):
         self.assertIn("Print or delete some", body.get("message", ""), body)
         result = self.ipp_print("kim", "three-ipp.pdf")
         self.assertEqual(result.get("StatusCode"), "client-error-not-possible", result)
+        result = self.ipp_create_job("kim", "three-create.pdf")
+        self.assertEqual(result.get("StatusCode"), "client-error-not-possible", result)
+        self.assertIn("2 jobs waiting", str(result), result)
         self.assertEqual(self.live_names(self.kim), ["one.pdf", "two.pdf"])
         self.assert_no_temp_files("after the refusals")
         self.assertEqual(len(mpsit.spool_job_files(self.server)), 2)
@@ -112,6 +125,40 @@ class SpoolSpaceTest(unittest.TestCase):
         result = self.ipp_print("kim", "three-ipp.pdf")
         self.assertEqual(result.get("StatusCode"), "successful-ok", result)
         self.assertEqual(self.live_names(self.kim), ["three-ipp.pdf", "two.pdf"])
+
+    @unittest.skipUnless(os.geteuid() == 0, "a throwaway cupsd (runs as root)")
+    def test_a_desktop_queue_printing_straight_to_the_server_waits_at_the_ceiling(self):
+        # An office's cupsd whose queue prints straight to ipp://server/ipp/print (no tray): a job of a
+        # person at the ceiling is answered client-error-not-possible. CUPS's ipp backend takes that,
+        # like busy, for "the printer is in use": the job waits in the desktop's queue, which is not
+        # stopped, and goes by itself once the person has made room.
+        self.start("max-held-jobs = 1", "trusted-user-hosts = 127.0.0.1")
+        status, body = upload(self.kim, self.pdf_bytes, "one.pdf")
+        self.assertEqual(status, 201, body)
+        cupsd = mpsit.cups_queue_to_mps(self.server)
+        self.addCleanup(cupsd.close)
+        refusals = lambda: len(re.findall(r"refused: You already have 1 jobs waiting",  # noqa: E731
+                                          self.server.log()))
+        before = refusals()
+        cups_job = cupsd.lp("mps", self.pdf, user="kim", title="desk.pdf")
+        # Refused at least twice: the backend tried again, ten seconds later. The refusal comes at
+        # Create-Job, after which the backend waits; after a refused Send-Document it started again at
+        # once, a new job every few milliseconds (dozens of refusals a second).
+        mpsit.wait_for(lambda: refusals() >= before + 2, 60, "the server to refuse desk.pdf twice",
+                       detail=lambda: mpsit.log_tail(self.server) + cupsd.diagnostics())
+        self.assertLessEqual(refusals() - before, 3, mpsit.log_tail(self.server))
+        self.assertIn("Create-Job for kim refused", self.server.log())
+        attrs = cupsd.job_attributes(cups_job)
+        self.assertIn(attrs["job-state-keyword"], ("pending", "processing"), attrs)
+        queue = cupsd.queue_attributes("mps", ("printer-state", "printer-state-reasons"))
+        self.assertNotEqual(queue.get("printer-state"), 5, queue)  # 5: stopped
+        self.assertEqual(self.live_names(self.kim), ["one.pdf"])
+        # Room: the waiting job arrives and is held, and the desktop's job is completed.
+        one = next(j for j in mpsit.all_jobs(self.kim) if j["name"] == "one.pdf")
+        self.assertEqual(self.kim.delete(f"jobs/{one['id']}")[0], 200)
+        self.assertEqual(cupsd.wait_job_done(cups_job, 90), "completed", cupsd.diagnostics())
+        mpsit.wait_for(lambda: self.live_names(self.kim) == ["desk.pdf"], 30, "desk.pdf held for kim",
+                       detail=lambda: self.live_names(self.kim))
 
     def test_held_megabytes_have_a_ceiling_per_person(self):
         self.start("max-held-mb = 3", "max-held-jobs = 0")
@@ -282,6 +329,9 @@ class SpoolSpaceTest(unittest.TestCase):
         result = self.ipp_print("kim", "kept-out-ipp.pdf")
         self.assertEqual(result.get("StatusCode"), "server-error-busy", result)
         self.assertIn("storage is full", str(result), result)  # its status-message
+        # Create-Job is refused already, before a job is reserved (a desktop's cupsd then waits).
+        result = self.ipp_create_job("kim", "kept-out-create.pdf")
+        self.assertEqual(result.get("StatusCode"), "server-error-busy", result)
         # Nothing of them is kept.
         self.assert_no_temp_files("after the refusals")
         self.assertEqual(mpsit.spool_job_files(self.server), [])
@@ -290,7 +340,7 @@ class SpoolSpaceTest(unittest.TestCase):
         self.assertEqual(self.health()["spool"]["full"], True)
         self.assertEqual(self.health()["spool"]["reserveMb"], 2000000000)
         self.assertEqual(login(self.server, "kim").get("jobs")[0], 200)
-        # Three refusals, one warning line (at most one a minute), with the reserve it keeps.
+        # Four refusals, one warning line (at most one a minute), with the reserve it keeps.
         with open(self.server.log_path, encoding="utf-8", errors="replace") as f:
             lines = [line for line in f if "the spool is full" in line]
         self.assertEqual(len(lines), 1, lines)
