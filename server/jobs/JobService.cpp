@@ -43,6 +43,10 @@ bool isLiveState(JobState s)
 
 } // namespace
 
+/// How long a Create-Job is refused after its owner's last document was refused for the held-job
+/// ceiling or the spool's reserve (JobService::refusalBeforeDocument).
+constexpr qint64 LateRefusalSecs = 10;
+
 class JobService::HoldClaim
 {
 public:
@@ -125,11 +129,19 @@ std::optional<IngestResult> JobService::refusalBeforeDocument(const UserRecord& 
     }
     const qint64 maxHeldJobs = m_settings.maxHeldJobs;
     const qint64 maxHeldBytes = m_settings.maxHeldBytes;
-    if (maxHeldJobs <= 0 && maxHeldBytes <= 0)
-        return std::nullopt;
     std::optional<HoldRefusal> refusal;
     {
         std::lock_guard lock(m_arrivingMutex);
+        // A document of this person's was refused a moment ago: the same answer, for a while.
+        const qint64 now = m_clock.nowSecs();
+        std::erase_if(m_lateRefusals, [now](const auto& e) { return now - e.second.at >= LateRefusalSecs; });
+        if (const auto late = m_lateRefusals.find(owner.id); late != m_lateRefusals.end()) {
+            qCInfo(lcIngest).noquote() << subject << "refused (its last document was refused"
+                                       << now - late->second.at << "s ago):" << late->second.result.error;
+            return late->second.result;
+        }
+        if (maxHeldJobs <= 0 && maxHeldBytes <= 0)
+            return std::nullopt;
         const Store::HeldLoad held = m_store.heldLoad(owner.id);
         const auto it = m_arriving.find(owner.id);
         const qint64 jobs = held.jobs + (it != m_arriving.end() ? it->second.jobs : 0);
@@ -147,6 +159,12 @@ std::optional<IngestResult> JobService::refusalBeforeDocument(const UserRecord& 
     r.args = refusal->args;
     qCInfo(lcIngest).noquote() << subject << "refused:" << r.error;
     return r;
+}
+
+void JobService::rememberLateRefusal(qint64 ownerId, const IngestResult& r)
+{
+    std::lock_guard lock(m_arrivingMutex);
+    m_lateRefusals[ownerId] = LateRefusal{r, m_clock.nowSecs()};
 }
 
 JobService::HoldRefusal JobService::heldJobsRefusal(qint64 jobs) const
@@ -265,6 +283,9 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
             logSpoolFull(subject);
         else
             qCInfo(lcIngest).noquote() << subject << "refused:" << msg;
+        if (existingJobId &&
+            (r.status == IngestResult::Status::SpoolFull || r.status == IngestResult::Status::HoldLimit))
+            rememberLateRefusal(owner.id, r);
         return r;
     };
     // One person's held jobs cannot fill the spool for everyone: a ceiling on how many and how large.

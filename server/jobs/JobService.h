@@ -231,6 +231,16 @@ private:
     HoldRefusal heldJobsRefusal(qint64 jobs) const;
     HoldRefusal heldBytesRefusal(qint64 heldBytes) const;
     std::mutex m_arrivingMutex;
+    /// The last document of a Create-Job refused for the ceiling or the spool's reserve, by owner, and
+    /// when (seconds): refusalBeforeDocument() gives the same answer for LateRefusalSecs after it, so
+    /// that a desktop's cupsd waits between tries instead of sending the document again at once.
+    struct LateRefusal
+    {
+        IngestResult result;
+        qint64 at = 0;
+    };
+    std::map<qint64, LateRefusal> m_lateRefusals; ///< (locked by m_arrivingMutex)
+    void rememberLateRefusal(qint64 ownerId, const IngestResult& r);
     std::map<qint64, Arriving> m_arriving; ///< by owner; only owners with uploads arriving (locked)
     /// Refusals for a full spool: logged at most once a minute, with how many there were since.
     void logSpoolFull(const QString& subject);

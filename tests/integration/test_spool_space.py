@@ -131,27 +131,42 @@ class SpoolSpaceTest(unittest.TestCase):
         # An office's cupsd whose queue prints straight to ipp://server/ipp/print (no tray): a job of a
         # person at the ceiling is answered client-error-not-possible. CUPS's ipp backend takes that,
         # like busy, for "the printer is in use": the job waits in the desktop's queue, which is not
-        # stopped, and goes by itself once the person has made room.
-        self.start("max-held-jobs = 1", "trusted-user-hosts = 127.0.0.1")
-        status, body = upload(self.kim, self.pdf_bytes, "one.pdf")
-        self.assertEqual(status, 201, body)
+        # stopped, and goes by itself once the person has made room. Between its tries the backend
+        # waits 10 s when Create-Job is refused, but none when Send-Document is: so Create-Job is
+        # refused at the ceiling, and for 10 s after a document of the same person was.
+        self.start("max-held-jobs = 1", "max-held-mb = 1", "trusted-user-hosts = 127.0.0.1")
         cupsd = mpsit.cups_queue_to_mps(self.server)
         self.addCleanup(cupsd.close)
-        refusals = lambda: len(re.findall(r"refused: You already have 1 jobs waiting",  # noqa: E731
-                                          self.server.log()))
-        before = refusals()
+        refusals = lambda: len(re.findall(r"for kim refused", self.server.log()))  # noqa: E731
+
+        def assert_waiting(cups_job, what):
+            before = refusals()
+            # Refused at least twice: the backend tried again, ten seconds later. After a refused
+            # Send-Document it started again at once: dozens of refusals a second, a job id each.
+            mpsit.wait_for(lambda: refusals() >= before + 2, 60, f"the server to refuse {what} twice",
+                           detail=lambda: mpsit.log_tail(self.server) + cupsd.diagnostics())
+            self.assertLessEqual(refusals() - before, 3, mpsit.log_tail(self.server))
+            attrs = cupsd.job_attributes(cups_job)
+            self.assertIn(attrs["job-state-keyword"], ("pending", "processing"), attrs)
+            queue = cupsd.queue_attributes("mps", ("printer-state", "printer-state-reasons"))
+            self.assertNotEqual(queue.get("printer-state"), 5, queue)  # 5: stopped
+
+        # A document larger than the megabyte ceiling (sent raw, so that CUPS passes its bytes): its
+        # Create-Job fits, its Send-Document does not.
+        large = mpsit.make_padded_pdf(os.path.join(self.tmp, "large.pdf"), 1536 * 1024)
+        cups_large = cupsd.lp("mps", large, user="kim", options=["raw"], title="large.pdf")
+        assert_waiting(cups_large, "large.pdf")
+        self.assertRegex(self.server.log(), r"job \d+ for kim refused: Your waiting jobs already take 0 MB")
+        self.assertIn("Create-Job for kim refused (its last document was refused", self.server.log())
+        cupsd.cancel(cups_large)
+        self.assertEqual(self.live_names(self.kim), [])
+
+        # At the ceiling of one job: refused at Create-Job.
+        status, body = upload(self.kim, self.pdf_bytes, "one.pdf")
+        self.assertEqual(status, 201, body)
         cups_job = cupsd.lp("mps", self.pdf, user="kim", title="desk.pdf")
-        # Refused at least twice: the backend tried again, ten seconds later. The refusal comes at
-        # Create-Job, after which the backend waits; after a refused Send-Document it started again at
-        # once, a new job every few milliseconds (dozens of refusals a second).
-        mpsit.wait_for(lambda: refusals() >= before + 2, 60, "the server to refuse desk.pdf twice",
-                       detail=lambda: mpsit.log_tail(self.server) + cupsd.diagnostics())
-        self.assertLessEqual(refusals() - before, 3, mpsit.log_tail(self.server))
-        self.assertIn("Create-Job for kim refused", self.server.log())
-        attrs = cupsd.job_attributes(cups_job)
-        self.assertIn(attrs["job-state-keyword"], ("pending", "processing"), attrs)
-        queue = cupsd.queue_attributes("mps", ("printer-state", "printer-state-reasons"))
-        self.assertNotEqual(queue.get("printer-state"), 5, queue)  # 5: stopped
+        assert_waiting(cups_job, "desk.pdf")
+        self.assertIn("Create-Job for kim refused: You already have 1 jobs waiting", self.server.log())
         self.assertEqual(self.live_names(self.kim), ["one.pdf"])
         # Room: the waiting job arrives and is held, and the desktop's job is completed.
         one = next(j for j in mpsit.all_jobs(self.kim) if j["name"] == "one.pdf")
