@@ -1,5 +1,6 @@
 #pragma once
 #include <QByteArray>
+#include <algorithm>
 #include <cstddef>
 #include <new>
 #include <sodium.h>
@@ -56,6 +57,20 @@ private:
     void* m_data;
     std::size_t m_size;
 };
+
+/// Appends `n` bytes to `bytes`, which holds plaintext. When it must grow, it moves to a buffer at least
+/// twice as large and wipes the one it leaves: QByteArray's own growth frees its earlier buffers unwiped.
+inline void appendWiping(QByteArray& bytes, const char* data, qsizetype n)
+{
+    if (bytes.size() + n > bytes.capacity() && !bytes.isEmpty() && !bytes.data_ptr()->isShared()) {
+        QByteArray bigger;
+        bigger.reserve(std::max(bytes.size() + n, 2 * bytes.capacity()));
+        bigger.append(bytes.constData(), bytes.size());
+        sodium_memzero(bytes.data(), static_cast<std::size_t>(bytes.size()));
+        bytes = std::move(bigger);
+    }
+    bytes.append(data, n);
+}
 
 /// Wipes a QByteArray's bytes when the scope ends, unless another QByteArray still shares them (wiping
 /// would then detach and wipe a copy). Declare it before anything that may take a shallow copy (a Poppler

@@ -81,8 +81,8 @@ void FaxInboxApi::faxReceived(HttpExchange& ex)
     }
     QByteArray tiff;
     const WipeBytesOnExit wipeTiff(tiff);
-    // Room for all of it at once when its length is told: an array that grows leaves its earlier buffers
-    // (the fax's pages) unwiped.
+    // Room for all of it at once when its length is told; one of untold length grows by doubling, and
+    // each buffer it leaves (the fax's pages) is wiped (appendWiping).
     tiff.reserve(
         static_cast<qsizetype>(std::min<qint64>(ex.bodyBytesAtLeast(), m_inbox.settings().maxTiffBytes)));
     char buf[64 * 1024];
@@ -95,7 +95,7 @@ void FaxInboxApi::faxReceived(HttpExchange& ex)
         }
         if (n == 0)
             break;
-        tiff.append(buf, static_cast<qsizetype>(n));
+        appendWiping(tiff, buf, static_cast<qsizetype>(n));
         if (tiff.size() > m_inbox.settings().maxTiffBytes) {
             ex.closeAfterResponse();
             return error(ex, 413, "too-large", QStringLiteral("The fax is too large."));

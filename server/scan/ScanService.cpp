@@ -254,10 +254,11 @@ ScanResult ScanService::putPage(const ScanCaller& who, qint64 scanId, int number
                                        .arg(m_settings.maxBytes / (1024 * 1024)));
             return r;
         }
-        body.append(buf, n);
+        appendWiping(body, buf, static_cast<qsizetype>(n));
     }
     ScanPdfPage page;
-    QByteArray stored;
+    QByteArray stored; // the page as it is kept (the JPEG itself, or the PNG's bilevel image as G4)
+    const WipeBytesOnExit wipeStored(stored);
     QString error;
     const bool ok = lineart ? ScanPdfWriter::pngToG4(body, &stored, &page, &error)
                             : ScanPdfWriter::inspectJpeg(body, &page, &error);

@@ -9,7 +9,10 @@
   two in small fragments that Poppler's parser kept. Before those buffers were wiped, about as many
   copies of the markers as were sent were found, in whole 64 KiB stretches;
 - the same document released to a real ippeveprinter and printed: the buffer it was decrypted into on
-  its way to the printer is wiped too (before, one 64 KiB stretch of it was left).
+  its way to the printer is wiped too (before, one 64 KiB stretch of it was left);
+- a kiosk's scanned page of about 1 MiB sent chunked (its length untold), then the scan deleted: neither
+  the buffers the page outgrew as it arrived nor the page as it was kept are left (before, 108 copies
+  of its markers in stretches of 2 to 450 KiB, and a whole copy of the page).
 
 Reading another process's memory needs root here (the server makes itself undumpable).
 
@@ -22,8 +25,12 @@ import os
 import re
 import secrets
 import shutil
+import socket
+import struct
+import subprocess
 import unittest
 
+from mail import MailServer
 from peers import ApiClient, IppEvePrinter, MpsServer
 
 import mpsit
@@ -121,6 +128,76 @@ class PlaintextInMemoryTest(unittest.TestCase):
         wait_job(kim, job_id, ("printed",), 60, self.server)
         self.assertEqual(len(printer.received_files()), 1)
         self.assert_not_in_memory(document, marker)
+
+    def test_a_deleted_scans_page_is_not_left_in_memory(self):
+        # A kiosk's scanned page of untold length (chunked) grows its buffer as it arrives: each buffer it
+        # outgrows is wiped (appendWiping). Before, every one of them (64 KiB, 128 KiB, ... of the page)
+        # was freed as it was.
+        if not shutil.which("scanimage"):
+            self.skipTest("scanimage (sane-utils) is not installed")
+        mail = MailServer()
+        self.addCleanup(mail.close)
+        conf = os.path.join(self.tmp, "mps-server.conf")
+        with open(conf, "w") as f:
+            f.write(mail.config_lines())
+        self.server.close()
+        self.server = MpsServer(extra_args=["--config", conf])
+        self.addCleanup(self.server.close)
+        add_user(self.server, "kim", pin="4821")
+        self.server.admin("user", "edit", "kim", "--email", "kim@example.org")
+        self.server.admin("printer", "add", "mfp-3f", "--uri", "ipp://127.0.0.1:9/ipp/print")
+        device = {"X-MPS-Device-Token": mpsit.kiosk_token(self.server, "kiosk-3f", "mfp-3f")}
+        kiosk = self.server.api()
+        status, body = kiosk.post("kiosk/session", {"username": "kim", "pin": "4821"}, headers=device)
+        self.assertEqual(status, 200, body)
+        kiosk.token = body["token"]
+        status, body = kiosk.request("POST", "kiosk/scans", {"fileName": "contract", "mode": "gray",
+                                                             "resolution": 150}, headers=device)
+        self.assertEqual(status, 201, body)
+        scan_id = body["scan"]["id"]
+        page, marker = marked_jpeg(self.tmp, b"MPSSCAN")
+        head = (f"PUT /api/v1/kiosk/scans/{scan_id}/pages/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                f"Authorization: Bearer {kiosk.token}\r\nX-MPS-Device-Token: {device['X-MPS-Device-Token']}\r\n"
+                "Content-Type: image/jpeg\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+        with socket.create_connection(("127.0.0.1", self.server.port), timeout=30) as s:
+            s.sendall(head.encode())
+            for at in range(0, len(page), 16384):
+                part = page[at:at + 16384]
+                s.sendall(b"%x\r\n" % len(part) + part + b"\r\n")
+            s.sendall(b"0\r\n\r\n")
+            reply = b""
+            while True:
+                more = s.recv(65536)
+                if not more:
+                    break
+                reply += more
+        self.assertTrue(reply.startswith(b"HTTP/1.1 200 "), reply[:400])
+        self.assertEqual(kiosk.request("DELETE", f"kiosk/scans/{scan_id}", headers=device)[0], 204)
+        self.assert_not_in_memory(page, marker)
+
+
+def marked_jpeg(directory, tag):
+    """A grey page from the SANE test backend, about 1 MiB with comment segments of random bytes that
+    carry 64 copies of a random marker -> (bytes, marker)."""
+    conf = os.path.join(directory, "sane")
+    os.makedirs(conf, exist_ok=True)
+    with open(os.path.join(conf, "dll.conf"), "w") as f:
+        f.write("test\n")
+    path = os.path.join(directory, "page.jpg")
+    subprocess.run(["scanimage", "-d", "test", "--mode", "Gray", "--test-picture", "Grid", "--resolution",
+                    "150", "--format=jpeg", "-o", path], check=True, env=dict(os.environ, SANE_CONFIG_DIR=conf),
+                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    with open(path, "rb") as f:
+        image = f.read()
+    marker = tag + secrets.token_hex(24).encode()
+    comments = b""
+    for _ in range(16):  # 16 segments of 64,000 bytes, 4 markers each
+        data = bytearray(secrets.token_bytes(64000))
+        for at in range(0, 64000, 16000):
+            data[at + 100:at + 100 + len(marker)] = marker
+        comments += b"\xff\xfe" + struct.pack(">H", len(data) + 2) + bytes(data)
+    return image[:2] + comments + image[2:], marker
+
 
 if __name__ == "__main__":
     unittest.main()
