@@ -7,6 +7,7 @@
 #include "KeyWrap.h"
 #include "SpoolCipher.h"
 #include "Wiped.h"
+#include "WipedImage.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -335,7 +336,9 @@ FaxInboxResult FaxInbox::pagePng(const UserRecord& user, qint64 id, int page, in
         return FaxInboxResult::Failed;
     doc->setRenderHint(Poppler::Document::Antialiasing);
     const double dpi = width * 72.0 / qMax(1.0, p->pageSizeF().width());
-    const QImage image = p->renderToImage(dpi, dpi).convertToFormat(QImage::Format_Grayscale8);
+    QImage image = p->renderToImage(dpi, dpi);
+    const WipeImageOnExit wipeRendered(image);
+    replaceWiping(image, image.convertToFormat(QImage::Format_Grayscale8));
     if (image.isNull())
         return FaxInboxResult::Failed;
     QBuffer buf(png);

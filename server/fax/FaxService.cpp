@@ -6,6 +6,7 @@
 #include "KeyWrap.h"
 #include "PdfPageCost.h"
 #include "SpoolCipher.h"
+#include "WipedImage.h"
 
 #include <QBuffer>
 #include <QDeadlineTimer>
@@ -383,6 +384,7 @@ QByteArray FaxService::pagePng(const UserRecord& user, qint64 draftId, int page,
                 const double dpi = 72.0 * width / std::max(1.0, size.width());
                 QString why;
                 QImage image;
+                const WipeImageOnExit wipeRendered(image);
                 if (m_settings.render.check(cost, size.width(), size.height(), dpi) !=
                     RenderBudget::Verdict::Fits) {
                     why = QStringLiteral("over the render budget (%1 megapixels of images)")
@@ -409,7 +411,7 @@ QByteArray FaxService::pagePng(const UserRecord& user, qint64 draftId, int page,
                         why = QStringLiteral("rendering took longer than %1 ms")
                                   .arg(m_settings.render.thumbnailMs);
                     }
-                    image = image.convertToFormat(QImage::Format_Grayscale8);
+                    replaceWiping(image, image.convertToFormat(QImage::Format_Grayscale8));
                 }
                 if (!why.isEmpty()) {
                     qCInfo(lcFaxSend).noquote()
@@ -419,7 +421,7 @@ QByteArray FaxService::pagePng(const UserRecord& user, qint64 draftId, int page,
                 }
                 // Rounding in the renderer may miss the asked width by a pixel.
                 if (!image.isNull() && image.width() != width)
-                    image = image.scaledToWidth(width, Qt::SmoothTransformation);
+                    replaceWiping(image, image.scaledToWidth(width, Qt::SmoothTransformation));
                 QBuffer buf(&png);
                 buf.open(QIODevice::WriteOnly);
                 image.save(&buf, "PNG");

@@ -1,4 +1,5 @@
 #include "DocumentInspector.h"
+#include "WipedImage.h"
 
 #include "Log.h"
 #include "PdfPageCost.h"
@@ -160,13 +161,17 @@ void setThumbnail(DocumentInfo& info, const QImage& page, double widthPt, double
     if (page.isNull())
         return;
     const QSize size = thumbnailSize(widthPt, heightPt);
-    QImage thumb = page;
-    if (thumb.size() != size)
-        thumb = thumb.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    // Each picture of the page made on the way is wiped when it is freed.
+    QImage scaled =
+        page.size() != size ? page.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation) : QImage();
+    const WipeImageOnExit wipeScaled(scaled);
+    const QImage& thumb = scaled.isNull() ? page : scaled;
     // A page in shades of grey is stored as one: a third of the bytes to filter, compress and send.
-    if (thumb.format() != QImage::Format_Grayscale8 && !colour)
-        thumb.convertTo(QImage::Format_Grayscale8);
-    info.thumbnailPng = toPng(thumb);
+    QImage grey = thumb.format() != QImage::Format_Grayscale8 && !colour
+                      ? thumb.convertToFormat(QImage::Format_Grayscale8)
+                      : QImage();
+    const WipeImageOnExit wipeGrey(grey);
+    info.thumbnailPng = toPng(grey.isNull() ? thumb : grey);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -234,7 +239,8 @@ DocumentInfo inspectPdf(QIODevice* device, bool render)
     doc->setRenderHint(Poppler::Document::Antialiasing);
     doc->setRenderHint(Poppler::Document::TextAntialiasing);
     const double dpi = DocumentInspector::ThumbnailSize * 72.0 / std::max(info.widthPt, info.heightPt);
-    const QImage image = page->renderToImage(dpi, dpi);
+    QImage image = page->renderToImage(dpi, dpi);
+    const WipeImageOnExit wipeRendered(image);
     if (image.isNull()) {
         qCWarning(lcIngest) << "PDF page 1 could not be rendered for the thumbnail";
         return info;
@@ -853,7 +859,7 @@ DocumentInspector::Rendering DocumentInspector::render(QIODevice* device, const 
         bool* aborted;
     };
     AbortState state{deadline, &aborted};
-    const QImage image = page->renderToImage(
+    QImage image = page->renderToImage(
         pageDpi, pageDpi, -1, -1, -1, -1, Poppler::Page::Rotate0, nullptr, nullptr,
         [](const QVariant& closure) {
             auto* st = static_cast<AbortState*>(closure.value<void*>());
@@ -863,6 +869,7 @@ DocumentInspector::Rendering DocumentInspector::render(QIODevice* device, const 
             return true;
         },
         QVariant::fromValue(static_cast<void*>(&state)));
+    const WipeImageOnExit wipeRendered(image);
     if (aborted)
         return placeholder(QStringLiteral("rendering page 1 took longer than %1 ms").arg(budget.thumbnailMs));
     if (image.isNull())

@@ -1,6 +1,8 @@
 #include "PwgRasterWriter.h"
 
 #include "PdfPageCost.h"
+#include "Wiped.h"
+#include "WipedImage.h"
 #include <QDateTime>
 
 #include "Log.h"
@@ -113,7 +115,7 @@ bool PwgRasterWriter::write(QIODevice* pdf, const RasterOptions& options, const 
     const char* rasterType = options.color ? "srgb_8" : "sgray_8";
     const QByteArray sidesName = sides.toLatin1();
     const int channels = options.color ? 3 : 1;
-    std::vector<unsigned char> line;
+    std::vector<unsigned char, WipingAllocator<unsigned char>> line; // a line of the page's picture
 
     for (int index = 0; index < pages; ++index) {
         const int number = index + 1;
@@ -182,6 +184,7 @@ bool PwgRasterWriter::write(QIODevice* pdf, const RasterOptions& options, const 
                 return true;
             },
             QVariant::fromValue(static_cast<void*>(&abortState)));
+        const WipeImageOnExit wipeRendered(image);
         if (abortState.aborted)
             return fail(tr("Page %1 of the document takes too long to prepare for this printer. Print it on "
                            "a printer that takes PDF, or print a simpler version of the document.")
@@ -190,7 +193,7 @@ bool PwgRasterWriter::write(QIODevice* pdf, const RasterOptions& options, const 
             return fail(tr("Page %1 of the document could not be rendered.").arg(number));
         if (image.format() != QImage::Format_RGB32 && image.format() != QImage::Format_ARGB32 &&
             image.format() != QImage::Format_ARGB32_Premultiplied)
-            image.convertTo(QImage::Format_RGB32);
+            replaceWiping(image, image.convertToFormat(QImage::Format_RGB32));
 
         if (!cupsRasterWriteHeader2(raster.get(), &header))
             return fail(context.aborted

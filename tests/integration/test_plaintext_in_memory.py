@@ -10,6 +10,11 @@
   copies of the markers as were sent were found, in whole 64 KiB stretches;
 - the same document released to a real ippeveprinter and printed: the buffer it was decrypted into on
   its way to the printer is wiped too (before, one 64 KiB stretch of it was left);
+- a page filled with one colour, uploaded and deleted twice, then printed to a printer that takes only
+  PWG raster: no picture of it (1,024 pixels of that colour in a row) is left, neither the page Poppler
+  rendered for the thumbnail, its scaled copies, nor the pages rendered for the printer (before, the
+  thumbnail's render, 198 x 256 pixels, stayed after every upload; a 300 dpi page went back to the
+  system either way, being larger than what malloc keeps);
 - a kiosk's scanned page of about 1 MiB sent chunked (its length untold), then the scan deleted: neither
   the buffers the page outgrew as it arrived nor the page as it was kept are left (before, 108 copies
   of its markers in stretches of 2 to 450 KiB, and a whole copy of the page).
@@ -129,6 +134,33 @@ class PlaintextInMemoryTest(unittest.TestCase):
         self.assertEqual(len(printer.received_files()), 1)
         self.assert_not_in_memory(document, marker)
 
+    def test_the_pictures_of_a_page_are_not_left_in_memory(self):
+        # The pages Poppler renders (page 1 for the thumbnail; every page as PWG raster for a printer
+        # that takes no PDF) are the document too, as pixels. A page filled with one unusual colour
+        # shows where its picture is: before, the whole page at the thumbnail's size (198 x 256 pixels)
+        # stayed in memory after each upload. The page rendered for the printer (ippeveprinter's 300 dpi)
+        # is larger than what malloc keeps on its heap, so it went back to the system before as well:
+        # that check guards the raster path without telling the old server from the new.
+        printer = IppEvePrinter("mfp-raster", formats=("image/pwg-raster",), settle=False)
+        self.addCleanup(printer.close)
+        add_printer(self.server, "mfp-raster", printer)
+        kim = login(self.server, "kim")
+        for round in range(2):
+            status, body = upload(kim, solid_pdf(), f"solid-{round}.pdf")
+            self.assertEqual(status, 201, body)
+            job_id = body["job"]["id"]
+            mpsit.wait_rendered(kim, job_id)
+            self.assertEqual(kim.delete(f"jobs/{job_id}")[0], 200)
+            self.assertEqual(solid_runs(self.server.pid), [], f"after upload {round + 1}")
+        status, body = upload(kim, solid_pdf(), "solid-printed.pdf")
+        self.assertEqual(status, 201, body)
+        job_id = body["job"]["id"]
+        status, body = kim.post(f"jobs/{job_id}/release", {"printer": "mfp-raster"})
+        self.assertEqual(status, 202, body)
+        wait_job(kim, job_id, ("printed",), 60, self.server)
+        self.assertEqual(len(printer.received_files()), 1)
+        self.assertEqual(solid_runs(self.server.pid), [], "after printing as PWG raster")
+
     def test_a_deleted_scans_page_is_not_left_in_memory(self):
         # A kiosk's scanned page of untold length (chunked) grows its buffer as it arrives: each buffer it
         # outgrows is wiped (appendWiping). Before, every one of them (64 KiB, 128 KiB, ... of the page)
@@ -174,6 +206,60 @@ class PlaintextInMemoryTest(unittest.TestCase):
         self.assertTrue(reply.startswith(b"HTTP/1.1 200 "), reply[:400])
         self.assertEqual(kiosk.request("DELETE", f"kiosk/scans/{scan_id}", headers=device)[0], 204)
         self.assert_not_in_memory(page, marker)
+
+
+# A letter page filled with sRGB (19, 87, 155). In memory its rendered pixels are B, G, R, 0xff (the
+# renderer may round by one or two): each byte is mapped to its class, so that a run of 1,024 pixels is
+# one fixed string to find (a regular expression over the server's ~700 MB took 20 s).
+SOLID_RGB = (19, 87, 155)
+SOLID_CLASSES = bytearray(b"." * 256)
+for _low, _mark in ((0x99, b"B"), (0x55, b"G"), (0x11, b"R")):
+    SOLID_CLASSES[_low:_low + 5] = _mark * 5
+SOLID_CLASSES[0xff] = ord("X")
+SOLID_CLASSES = bytes(SOLID_CLASSES)
+SOLID_PIXEL = b"BGRX"
+
+
+def solid_pdf():
+    """A one-page PDF filled with SOLID_RGB."""
+    content = b"%.4f %.4f %.4f rg 0 0 612 792 re f\n" % tuple(c / 255 for c in SOLID_RGB)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def solid_runs(pid):
+    """The lengths of the runs of at least 1,024 pixels of SOLID_RGB in the process's readable memory."""
+    runs = []
+    needle = SOLID_PIXEL * 1024
+    with open(f"/proc/{pid}/maps") as maps, open(f"/proc/{pid}/mem", "rb", 0) as mem:
+        for line in maps:
+            fields = line.split()
+            low, high = (int(x, 16) for x in fields[0].split("-"))
+            if "r" not in fields[1] or (len(fields) > 5 and fields[5].startswith("[v")):
+                continue
+            try:
+                mem.seek(low)
+                data = mem.read(high - low).translate(SOLID_CLASSES)
+            except (OSError, OverflowError, ValueError):
+                continue
+            at = data.find(needle)
+            while at >= 0:
+                end = at + len(needle)
+                while data.startswith(SOLID_PIXEL, end):
+                    end += 4
+                runs.append((end - at) // 4)
+                at = data.find(needle, end)
+    return runs
 
 
 def marked_jpeg(directory, tag):
