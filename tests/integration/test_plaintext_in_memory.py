@@ -55,10 +55,8 @@ def marked_document(path, tag):
     return bytes(body), marker
 
 
-def copies_in_memory(pid, marker, document):
-    """Every copy of `marker` in the process's readable memory, each as the length of the stretch of
-    `document` around it that is there too."""
-    stretches = []
+def readable_memory(pid):
+    """The contents of each readable mapping of the process (bytes), but the kernel's [vdso]/[vvar]."""
     with open(f"/proc/{pid}/maps") as maps, open(f"/proc/{pid}/mem", "rb", 0) as mem:
         for line in maps:
             fields = line.split()
@@ -67,24 +65,31 @@ def copies_in_memory(pid, marker, document):
                 continue
             try:
                 mem.seek(low)
-                data = mem.read(high - low)
+                yield mem.read(high - low)
             except (OSError, OverflowError, ValueError):
                 continue
-            for found in re.finditer(re.escape(marker), data):
-                at = found.start()
-                # Which of the document's copies: the bytes that follow the marker say.
-                lengths = []
-                for copy in re.finditer(re.escape(marker), document):
-                    d = copy.start()
-                    before = 0
-                    while at - before > 0 and d - before > 0 and data[at - before - 1] == document[d - before - 1]:
-                        before += 1
-                    after = 0
-                    while at + after < len(data) and d + after < len(document) and \
-                            data[at + after] == document[d + after]:
-                        after += 1
-                    lengths.append(before + after)
-                stretches.append(max(lengths))
+
+
+def copies_in_memory(pid, marker, document):
+    """Every copy of `marker` in the process's readable memory, each as the length of the stretch of
+    `document` around it that is there too."""
+    stretches = []
+    for data in readable_memory(pid):
+        for found in re.finditer(re.escape(marker), data):
+            at = found.start()
+            # Which of the document's copies: the bytes that follow the marker say.
+            lengths = []
+            for copy in re.finditer(re.escape(marker), document):
+                d = copy.start()
+                before = 0
+                while at - before > 0 and d - before > 0 and data[at - before - 1] == document[d - before - 1]:
+                    before += 1
+                after = 0
+                while at + after < len(data) and d + after < len(document) and \
+                        data[at + after] == document[d + after]:
+                    after += 1
+                lengths.append(before + after)
+            stretches.append(max(lengths))
     return stretches
 
 
@@ -241,24 +246,15 @@ def solid_runs(pid):
     """The lengths of the runs of at least 1,024 pixels of SOLID_RGB in the process's readable memory."""
     runs = []
     needle = SOLID_PIXEL * 1024
-    with open(f"/proc/{pid}/maps") as maps, open(f"/proc/{pid}/mem", "rb", 0) as mem:
-        for line in maps:
-            fields = line.split()
-            low, high = (int(x, 16) for x in fields[0].split("-"))
-            if "r" not in fields[1] or (len(fields) > 5 and fields[5].startswith("[v")):
-                continue
-            try:
-                mem.seek(low)
-                data = mem.read(high - low).translate(SOLID_CLASSES)
-            except (OSError, OverflowError, ValueError):
-                continue
-            at = data.find(needle)
-            while at >= 0:
-                end = at + len(needle)
-                while data.startswith(SOLID_PIXEL, end):
-                    end += 4
-                runs.append((end - at) // 4)
-                at = data.find(needle, end)
+    for data in readable_memory(pid):
+        data = data.translate(SOLID_CLASSES)
+        at = data.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            while data.startswith(SOLID_PIXEL, end):
+                end += 4
+            runs.append((end - at) // 4)
+            at = data.find(needle, end)
     return runs
 
 
