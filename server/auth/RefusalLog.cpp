@@ -12,6 +12,31 @@ RefusalLog::Wording RefusalLog::inputWording()
             QStringLiteral("refused %2 more request(s) from %1 since the last line: %3"), false};
 }
 
+RefusalLog::Wording RefusalLog::uploadWording()
+{
+    return {QStringLiteral("%3"),
+            QStringLiteral("uploads of %1 refused %2 more time(s) since the last line ( %3 )"), false, 10};
+}
+
+QString RefusalLog::fill(const QString& pattern, const QStringList& args)
+{
+    QString out;
+    out.reserve(pattern.size() + 64);
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern.at(i);
+        if (c == QLatin1Char('%') && i + 1 < pattern.size() && pattern.at(i + 1) >= QLatin1Char('1') &&
+            pattern.at(i + 1) <= QLatin1Char('9')) {
+            const int index = pattern.at(i + 1).unicode() - '1';
+            if (index < args.size())
+                out.append(args.at(index));
+            ++i;
+            continue;
+        }
+        out.append(c);
+    }
+    return out;
+}
+
 RefusalLog::RefusalLog(const QLoggingCategory& category, Wording wording, qint64 intervalSecs, int maxSources)
     : m_category(category), m_wording(std::move(wording)), m_interval(std::max<qint64>(1, intervalSecs)),
       m_sources(static_cast<std::size_t>(std::max(1, maxSources)))
@@ -35,10 +60,12 @@ bool RefusalLog::refused(const QString& source, const QString& reason, const QSt
     Pending& p = m_sources.touch(source);
     if (p.intervalStart && now - p.intervalStart >= m_interval)
         summarize(source, p);
-    if (!p.intervalStart) {
-        // The first refusal of an interval is told in full.
+    if (!p.intervalStart)
         p.intervalStart = now;
-        write(m_wording.first.arg(source, reason, detail));
+    if (p.told < m_wording.fullPerInterval) {
+        // The first refusals of an interval are told in full.
+        ++p.told;
+        write(fill(m_wording.first, {source, reason, detail}));
         return true;
     }
     ++p.suppressed;
@@ -62,7 +89,7 @@ void RefusalLog::summarize(const QString& source, Pending& p)
         for (auto it = p.reasons.cbegin(); it != p.reasons.cend(); ++it)
             why.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));
         QString line =
-            m_wording.summary.arg(source, QString::number(p.suppressed), why.join(QStringLiteral(", ")));
+            fill(m_wording.summary, {source, QString::number(p.suppressed), why.join(QStringLiteral(", "))});
         if (m_wording.names) {
             QStringList names;
             for (const QString& n : std::as_const(p.names))

@@ -7,11 +7,12 @@
 #include <QStringList>
 #include <mutex>
 
-/// Logs refusals (sign-ins, malformed input from clients that have not signed in ...) without letting
-/// a flood fill the log: per source, the first refusal of an interval is logged in full at once and the
-/// rest are counted and summed up in one line when the interval is over (on that source's next refusal,
-/// or on flush()). The wording of both lines is given at construction (signInWording(),
-/// inputWording()). Never logs a secret. Thread-safe; remembers at most `maxSources` sources.
+/// Logs refusals (sign-ins, malformed input from clients that have not signed in, a signed-in person's
+/// refused uploads ...) without letting a flood fill the log: per source, the first refusals of an
+/// interval (one, or Wording::fullPerInterval) are logged in full at once and the rest are counted and
+/// summed up in one line when the interval is over (on that source's next refusal, or on flush()). The
+/// wording of both lines is given at construction (signInWording(), inputWording(), uploadWording()).
+/// Never logs a secret. Thread-safe; remembers at most `maxSources` sources.
 class RefusalLog
 {
 public:
@@ -21,11 +22,16 @@ public:
         QString first;      ///< the full line: %1 the source, %2 the reason, %3 the detail
         QString summary;    ///< the summary: %1 the source, %2 how many more, %3 the reasons counted
         bool names = false; ///< the summary ends with ", as" and a few of the names refused
+        int fullPerInterval = 1; ///< refusals of one source told in full in each interval
     };
     /// Refused sign-ins (the detail says the route and the name as typed).
     static Wording signInWording();
     /// Refused requests before sign-in (the detail says header values and the like).
     static Wording inputWording();
+    /// Refused uploads of one signed-in person (the source is the person's name, the detail the whole
+    /// line): ten a minute in full, so that a person's few refusals all show, and a script's loop does not
+    /// fill the log.
+    static Wording uploadWording();
 
     /// Logs to `category` (e.g. mps.server.auth) at info level, worded as `wording`.
     RefusalLog(const QLoggingCategory& category, Wording wording, qint64 intervalSecs = 60,
@@ -49,6 +55,7 @@ private:
     struct Pending
     {
         qint64 intervalStart = 0;
+        int told = 0; ///< refusals told in full in this interval
         int suppressed = 0;
         QStringList names; ///< a few of the suppressed names, for the summary
         int moreNames = 0;
@@ -60,6 +67,9 @@ private:
     };
     void summarize(const QString& source, Pending& p);
     void write(const QString& line);
+    /// `pattern` with %1, %2, %3 replaced by `args` in one pass (what the arguments hold is not read
+    /// for markers), and a marker with no argument left out.
+    static QString fill(const QString& pattern, const QStringList& args);
 
     const QLoggingCategory& m_category;
     const Wording m_wording;

@@ -131,14 +131,20 @@ std::optional<IngestResult> JobService::refusalBeforeDocument(const UserRecord& 
     const qint64 maxHeldBytes = m_settings.maxHeldBytes;
     std::optional<HoldRefusal> refusal;
     {
-        std::lock_guard lock(m_arrivingMutex);
+        std::unique_lock lock(m_arrivingMutex);
         // A document of this person's was refused a moment ago: the same answer, for a while.
         const qint64 now = m_clock.nowSecs();
         std::erase_if(m_lateRefusals, [now](const auto& e) { return now - e.second.at >= LateRefusalSecs; });
-        if (const auto late = m_lateRefusals.find(owner.id); late != m_lateRefusals.end()) {
-            qCInfo(lcIngest).noquote() << subject << "refused (its last document was refused"
-                                       << now - late->second.at << "s ago):" << late->second.result.error;
-            return late->second.result;
+        if (const auto found = m_lateRefusals.find(owner.id); found != m_lateRefusals.end()) {
+            const IngestResult late = found->second.result;
+            const qint64 ago = now - found->second.at;
+            lock.unlock();
+            logRefusal(owner, late.code,
+                       QStringLiteral("%1 refused (its last document was refused %2 s ago): %3")
+                           .arg(subject)
+                           .arg(ago)
+                           .arg(late.error));
+            return late;
         }
         if (maxHeldJobs <= 0 && maxHeldBytes <= 0)
             return std::nullopt;
@@ -157,7 +163,7 @@ std::optional<IngestResult> JobService::refusalBeforeDocument(const UserRecord& 
     r.error = refusal->message;
     r.code = QStringLiteral("hold-limit");
     r.args = refusal->args;
-    qCInfo(lcIngest).noquote() << subject << "refused:" << r.error;
+    logRefusal(owner, r.code, QStringLiteral("%1 refused: %2").arg(subject, r.error));
     return r;
 }
 
@@ -191,7 +197,8 @@ JobService::JobService(Store& store, Spool& spool, const SecretKey& kek, EventBu
                        Settings settings)
     : m_store(store), m_spool(spool), m_kek(kek), m_events(events), m_clock(clock), m_settings(settings),
       m_holdSecs(settings.holdSecs), m_warnBeforeSecs(settings.warnBeforeSecs),
-      m_maxDocumentBytes(settings.maxDocumentBytes), m_committer(std::make_unique<JobCommitter>(store)),
+      m_maxDocumentBytes(settings.maxDocumentBytes), m_refusals(lcIngest(), RefusalLog::uploadWording()),
+      m_committer(std::make_unique<JobCommitter>(store)),
       m_thumbnails(std::make_unique<ThumbnailQueue>([this](qint64 id) { renderThumbnail(id); },
                                                     settings.thumbnailThreads))
 {
@@ -281,8 +288,10 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         r.args = full ? QJsonObject{} : args;
         if (full)
             logSpoolFull(subject);
+        else if (st == IngestResult::Status::StorageError)
+            qCWarning(lcIngest).noquote() << subject << "refused:" << msg;
         else
-            qCInfo(lcIngest).noquote() << subject << "refused:" << msg;
+            logRefusal(owner, refusalReason(r), QStringLiteral("%1 refused: %2").arg(subject, msg));
         if (existingJobId &&
             (r.status == IngestResult::Status::SpoolFull || r.status == IngestResult::Status::HoldLimit))
             rememberLateRefusal(owner.id, r);
@@ -376,6 +385,25 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
         m_thumbnails->enqueue(committedId);
     }
     return r;
+}
+
+QString JobService::refusalReason(const IngestResult& r)
+{
+    switch (r.status) {
+    case IngestResult::Status::TooLarge:
+        return QStringLiteral("too-large");
+    case IngestResult::Status::Aborted:
+        return QStringLiteral("cut-short");
+    case IngestResult::Status::ConverterBusy:
+        return QStringLiteral("converter-busy");
+    default:
+        return r.code.isEmpty() ? QStringLiteral("refused") : r.code;
+    }
+}
+
+void JobService::logRefusal(const UserRecord& owner, const QString& reason, const QString& line)
+{
+    m_refusals.refused(owner.name, reason, line, m_clock.nowSecs());
 }
 
 void JobService::logSpoolFull(const QString& subject)
@@ -745,6 +773,7 @@ void JobService::publishJob(qint64 jobId, const QString& event)
 void JobService::sweep()
 {
     const qint64 now = m_clock.nowSecs();
+    m_refusals.flush(now);
     for (const StoredJob& j : m_store.jobsExpiringBefore(now, false)) {
         qCInfo(lcExpiry) << "job" << j.info.id << "expired unreleased";
         endJob(j, JobState::Expired, QStringLiteral("expired"), StateReason::expired());

@@ -3,6 +3,7 @@
 #include "EventBus.h"
 #include "JobInfo.h"
 #include "PdfColour.h"
+#include "RefusalLog.h"
 #include "RenderBudget.h"
 #include "SecretKey.h"
 #include "Spool.h"
@@ -244,6 +245,12 @@ private:
     std::map<qint64, Arriving> m_arriving; ///< by owner; only owners with uploads arriving (locked)
     /// Refusals for a full spool: logged at most once a minute, with how many there were since.
     void logSpoolFull(const QString& subject);
+    /// Other refused uploads and Create-Jobs of a signed-in person (`line`, the whole log line; `reason`
+    /// what is counted): ten a minute per person in full, the rest summed up (RefusalLog).
+    void logRefusal(const UserRecord& owner, const QString& reason, const QString& line);
+    /// What a refusal is counted as in the summary line: its error code, or what its status says.
+    static QString refusalReason(const IngestResult& r);
+    RefusalLog m_refusals;
     std::mutex m_spoolFullMutex;
     qint64 m_spoolFullLoggedAt = 0;
     int m_spoolFullSince = 0;

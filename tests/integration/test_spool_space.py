@@ -126,6 +126,27 @@ class SpoolSpaceTest(unittest.TestCase):
         self.assertEqual(result.get("StatusCode"), "successful-ok", result)
         self.assertEqual(self.live_names(self.kim), ["three-ipp.pdf", "two.pdf"])
 
+    def test_a_script_uploading_past_its_ceiling_does_not_fill_the_log(self):
+        # Each refusal of a signed-in person used to be one log line: a script uploading in a loop at
+        # its ceiling wrote a line per try. Now ten a minute per person are told in full (a person who
+        # tries a few times sees each), and the rest are summed up once the minute is over.
+        self.start("max-held-jobs = 1")
+        status, body = upload(self.kim, self.pdf_bytes, "one.pdf")
+        self.assertEqual(status, 201, body)
+        for i in range(30):
+            status, body = upload(self.kim, self.pdf_bytes, f"again-{i}.pdf")
+            self.assertEqual((status, body.get("error")), (409, "hold-limit"), body)
+        status, body = upload(self.lee, self.pdf_bytes, "lees.pdf")
+        self.assertEqual(status, 201, body)
+        status, body = upload(self.lee, self.pdf_bytes, "lees-second.pdf")
+        self.assertEqual(status, 409, body)
+        log = self.server.log()
+        kims = [line for line in log.splitlines() if "by kim refused: You already have 1 jobs waiting" in line]
+        self.assertEqual(len(kims), 10, mpsit.log_tail(self.server))
+        self.assertEqual(len(re.findall(r"by lee refused: You already have 1 jobs waiting", log)), 1, log)
+        self.assertNotIn("uploads of kim refused", log)  # the summary waits for the minute's end
+        self.assertEqual(self.live_names(self.kim), ["one.pdf"])
+
     @unittest.skipUnless(os.geteuid() == 0, "a throwaway cupsd (runs as root)")
     def test_a_desktop_queue_printing_straight_to_the_server_waits_at_the_ceiling(self):
         # An office's cupsd whose queue prints straight to ipp://server/ipp/print (no tray): a job of a

@@ -223,6 +223,41 @@ private slots:
                               QStringLiteral("content-length 7"), 170));
         QCOMPARE(input.linesWritten(), quint64(3));
     }
+
+    // A signed-in person's refused uploads: each of the first ten a minute in full (a person who
+    // tries a few times sees each in the log), the rest of a script's loop summed up by reason. What a
+    // client sent (a job name with "%1" in it) is written as it is, never read for markers.
+    void refusalLogOfUploads()
+    {
+        RefusalLog uploads(lcIngest(), RefusalLog::uploadWording(), 60);
+        for (int i = 0; i < 10; ++i) {
+            const QString line =
+                QStringLiteral("job %1 for kim refused: %2 jobs waiting, \"%1%3\"").arg(i + 1);
+            QTest::ignoreMessage(QtInfoMsg, qPrintable(line));
+            QVERIFY(uploads.refused(QStringLiteral("kim"), QStringLiteral("hold-limit"), line, 100 + i));
+        }
+        for (int i = 0; i < 40; ++i)
+            QVERIFY(
+                !uploads.refused(QStringLiteral("kim"),
+                                 i % 4 ? QStringLiteral("hold-limit") : QStringLiteral("unsupported-format"),
+                                 QStringLiteral("job %1 for kim refused").arg(20 + i), 110 + i / 10));
+        // Another person's refusals are told in full as before.
+        QTest::ignoreMessage(QtInfoMsg, "Create-Job for lee refused: 3 jobs waiting");
+        QVERIFY(uploads.refused(QStringLiteral("lee"), QStringLiteral("hold-limit"),
+                                QStringLiteral("Create-Job for lee refused: 3 jobs waiting"), 120));
+        QCOMPARE(uploads.linesWritten(), quint64(11));
+        QTest::ignoreMessage(QtInfoMsg,
+                             QRegularExpression(QStringLiteral(
+                                 "^uploads of kim refused 40 more time\\(s\\) since the last line \\( "
+                                 "(30 hold-limit, 10 unsupported-format|10 unsupported-format, 30 "
+                                 "hold-limit) \\)$")));
+        uploads.flush(161);
+        QCOMPARE(uploads.linesWritten(), quint64(12));
+        // A new minute: ten in full again.
+        QTest::ignoreMessage(QtInfoMsg, "job 99 for kim refused: later");
+        QVERIFY(uploads.refused(QStringLiteral("kim"), QStringLiteral("hold-limit"),
+                                QStringLiteral("job 99 for kim refused: later"), 170));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLoginThrottle)
