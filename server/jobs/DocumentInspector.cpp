@@ -3,6 +3,7 @@
 
 #include "Log.h"
 #include "PdfPageCost.h"
+#include "PdfTableScan.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -671,7 +672,8 @@ DocumentInfo inspectJpeg(QIODevice* device, bool render)
 
 } // namespace
 
-DocumentInfo DocumentInspector::inspect(QIODevice* device, const QString& mimeType, bool render)
+DocumentInfo DocumentInspector::inspect(QIODevice* device, const QString& mimeType, bool render,
+                                        qint64 pdfTableEntries)
 {
     if (!device || !device->isReadable())
         return failure(tr("The document could not be read."));
@@ -692,9 +694,19 @@ DocumentInfo DocumentInspector::inspect(QIODevice* device, const QString& mimeTy
 
     DocumentInfo info;
     switch (format) {
-    case Format::Pdf:
+    case Format::Pdf: {
+        // Poppler sizes its object table from numbers in the file: a small file can ask for gigabytes.
+        const qint64 table = pdfTableEntries >= 0 ? pdfTableEntries : PdfTableScan::scan(device);
+        if (table > PdfTableScan::MaxEntries) {
+            qCInfo(lcIngest).noquote() << "PDF refused: it asks for an object table of" << table
+                                       << "entries (limit" << PdfTableScan::MaxEntries << ")";
+            return failure(tr("The PDF file declares more objects than this server reads (%L1). Save it "
+                              "again as a new PDF and print that.")
+                               .arg(PdfTableScan::MaxEntries));
+        }
         info = inspectPdf(device, render);
         break;
+    }
     case Format::PwgRaster:
     case Format::Urf:
         info = inspectRaster(device, format, head);
@@ -771,7 +783,7 @@ QByteArray DocumentInspector::placeholderPng(double widthPt, double heightPt)
 
 DocumentInspector::Rendering DocumentInspector::render(QIODevice* device, const QString& mimeType,
                                                        double widthPt, double heightPt,
-                                                       const RenderBudget& budget)
+                                                       const RenderBudget& budget, bool tableChecked)
 {
     Rendering out;
     auto placeholder = [&](const QString& why) {
@@ -814,6 +826,11 @@ DocumentInspector::Rendering DocumentInspector::render(QIODevice* device, const 
         return placeholder(QStringLiteral("not a PDF or JPEG"));
 
     const double dpi = ThumbnailSize * 72.0 / std::max(widthPt, heightPt);
+    if (const qint64 table = tableChecked ? 0 : PdfTableScan::scan(device);
+        table > PdfTableScan::MaxEntries || table < 0)
+        return placeholder(QStringLiteral("the PDF asks for an object table of %1 entries (limit %2)")
+                               .arg(table)
+                               .arg(PdfTableScan::MaxEntries));
     {
         // What page 1 would cost, read from its resources before Poppler touches it.
         PdfPageCost costs(device);

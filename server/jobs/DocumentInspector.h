@@ -41,7 +41,11 @@ public:
     /// error for broken, locked, empty or unsupported documents. Moves the device position.
     /// With `render` false, PDF and JPEG page 1 is not rendered: no thumbnail and colour false (see
     /// render()); rasters are thumbnailed anyway while their pages are counted.
-    static DocumentInfo inspect(QIODevice* device, const QString& mimeType, bool render = true);
+    /// A PDF whose object table could be larger than PdfTableScan::MaxEntries is refused before Poppler
+    /// opens it: `pdfTableEntries` is what a PdfTableScan fed the same bytes found (-1: read the device
+    /// once more to find it).
+    static DocumentInfo inspect(QIODevice* device, const QString& mimeType, bool render = true,
+                                qint64 pdfTableEntries = -1);
 
     /// What rendering page 1 gave.
     struct Rendering
@@ -54,9 +58,13 @@ public:
 
     /// Renders page 1 of the PDF or JPEG on `device` (already inspected: page size `widthPt` x
     /// `heightPt`) within `budget`: a page whose images or output exceed it is not rendered and gets
-    /// the placeholder; a render that runs past budget.thumbnailMs is abandoned the same way.
+    /// the placeholder; a render that runs past budget.thumbnailMs is abandoned the same way, and so is
+    /// a PDF whose object table could be too large (PdfTableScan). That is read from the whole document
+    /// unless `tableChecked` (this process's intake found it small: reading it again would decrypt a
+    /// whole large document for a thumbnail of page 1); a document stored by an older server may not
+    /// have been checked.
     static Rendering render(QIODevice* device, const QString& mimeType, double widthPt, double heightPt,
-                            const RenderBudget& budget);
+                            const RenderBudget& budget, bool tableChecked = false);
 
     /// Returns a neutral page-shaped PNG (longest side ThumbnailSize) standing for a page that was not
     /// rendered, for a page of `widthPt` x `heightPt` (A4 when unknown).

@@ -5,6 +5,7 @@
 #include "DocumentFormat.h"
 #include "Log.h"
 #include "PdfColour.h"
+#include "PdfTableScan.h"
 #include "SpoolCipher.h"
 #include "Wiped.h"
 
@@ -166,6 +167,8 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     // wait for all of it.
     constexpr qint64 WritebackStep = 8 * 1024 * 1024;
     qint64 writebackFrom = 0;
+    // How large an object table a PDF reader would build for it, read as it passes (PdfTableScan).
+    PdfTableScan table;
     for (;;) {
         qint64 want = ReadBytes;
         char* const direct = plain.room(&want);
@@ -191,6 +194,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
             return fail(IngestResult::Status::HoldLimit, QString(), &temp, QStringLiteral("hold-limit"));
         if (!writer.write(data, n))
             return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
+        table.feed(data, n);
         if (direct)
             plain.kept(n);
         else
@@ -205,6 +209,8 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     }
     if (writer.plaintextSize() == 0)
         return fail(IngestResult::Status::BadDocument, QStringLiteral("The document is empty."), &temp);
+    table.finish();
+    qint64 tableEntries = table.largest();
     if (!writer.finish())
         return fail(IngestResult::Status::StorageError, writer.errorString(), &temp);
     // The disk writes what is left while the document is inspected, so the fdatasync at commit waits
@@ -335,6 +341,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         index = pdfWriter.takeIndex();
         dev = std::make_unique<SpoolDevice>(rfd, index);
         dev->open(QIODevice::ReadOnly);
+        tableEntries = -1; // the converter's PDF: inspect() reads it for that
     } else if (format.isEmpty() || format == QLatin1String("application/octet-stream") ||
                DocumentFormat::convertibleMimeTypes().contains(format)) {
         format = sniffFormat(head);
@@ -349,7 +356,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
         }
     }
 
-    DocumentInfo doc = DocumentInspector::inspect(dev.get(), format, render);
+    DocumentInfo doc = DocumentInspector::inspect(dev.get(), format, render, tableEntries);
     // A PDF's colour, and so its price, is read from its content before the answer when that is cheap;
     // otherwise the render after the acknowledgement decides (JobService::renderThumbnail).
     PdfColour::Verdict colour = PdfColour::Verdict::Unknown;

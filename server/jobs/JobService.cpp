@@ -509,7 +509,7 @@ void JobService::renderThumbnail(qint64 jobId)
             dev.open(QIODevice::ReadOnly);
             const QSizeF size = pageSizePt(j->info.pageSize);
             rendering = DocumentInspector::render(&dev, j->info.documentFormat, size.width(), size.height(),
-                                                  m_settings.render);
+                                                  m_settings.render, hint.has_value());
             // What the content decided at intake stands (the job was priced with it); the render
             // decides only what the content could not. Intake's verdict is not worked out again.
             if (j->info.documentFormat == QLatin1String("application/pdf") && (hint || dev.seek(0))) {

@@ -1,6 +1,7 @@
 #include "PwgRasterWriter.h"
 
 #include "PdfPageCost.h"
+#include "PdfTableScan.h"
 #include "Wiped.h"
 #include "WipedImage.h"
 #include <QDateTime>
@@ -95,6 +96,8 @@ bool PwgRasterWriter::write(QIODevice* pdf, const RasterOptions& options, const 
         fixedMedia.ppd = nullptr;
     }
 
+    if (PdfTableScan::scan(pdf) > PdfTableScan::MaxEntries || !pdf->seek(0))
+        return fail(tableTooLarge());
     std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(pdf);
     if (!doc)
         return fail(tr("The document is not a valid PDF file."));
@@ -259,11 +262,26 @@ bool PwgRasterWriter::fail(const QString& error)
     return false;
 }
 
+QString PwgRasterWriter::tableTooLarge()
+{
+    return tr("The PDF file declares more objects than this server reads (%L1). Save it again as a new PDF "
+              "and print that.")
+        .arg(PdfTableScan::MaxEntries);
+}
+
 int PwgRasterWriter::checkBudget(QIODevice* pdf, const RasterOptions& options, const RenderBudget& budget,
                                  QString* why)
 {
     if (!pdf->seek(0))
         return 0; // write() reports unreadable documents
+    // Poppler would size its object table from the file's numbers (PdfTableScan): not opened at all.
+    if (PdfTableScan::scan(pdf) > PdfTableScan::MaxEntries) {
+        if (why)
+            *why = tableTooLarge();
+        return 1;
+    }
+    if (!pdf->seek(0))
+        return 0;
     std::vector<QSizeF> sizes;
     {
         std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(pdf);

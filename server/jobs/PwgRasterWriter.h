@@ -48,6 +48,9 @@ public:
     /// The pixel limits are checked by checkBudget() before anything is sent.
     void setBudget(const RenderBudget& budget) { m_budget = budget; }
 
+    /// Why a PDF whose object table could be too large (PdfTableScan) is not rendered.
+    static QString tableTooLarge();
+
     /// Checks every page of the PDF on `pdf` against `budget` at `options` (resolution and media)
     /// without rendering. Returns 0 when all fit, else the first page (1-based) that does not, with a
     /// user-facing sentence in `why`. Moves the device position.

@@ -5,6 +5,9 @@ against a real mps-server:
   refused with client-error-request-entity-too-large, and four at once leave the server's peak RSS
   bounded (it grew by ~950 MB before the limit);
 - a section with too many (small) attributes is refused the same way, and the server keeps serving;
+- a 330-byte PDF that asks for an object table of 30 million entries (in its trailer, an xref
+  subsection or an object's number) is refused 422 bad-document (IPP document-format-error) before
+  Poppler opens it, and the server's peak RSS stays bounded (it grew by 1.2-2.4 GB for each);
 - a PDF holding one 40000 x 40000 image is held at once and gets a placeholder thumbnail without being
   rendered; a PDF whose page 1 renders for longer than the time limit gets one too, and a normal job
   sent meanwhile is held and answered 202 "pending" for its thumbnail until a job-changed event says
@@ -24,7 +27,7 @@ import threading
 import unittest
 import zlib
 
-from peers import MpsServer
+from peers import MpsServer, ipptool_plist
 
 import mpsit
 from mpsit import add_user, ipp_attr, ipp_request, login, parse_ipp_response, upload
@@ -119,6 +122,29 @@ def slow_pdf(millions=10):
     return deflated_pdf([], b"10 10 m 500 800 l S\n" * 1_000_000, b"<< >>", repeat=millions)
 
 
+def table_bomb_pdf(kind, number=30_000_000):
+    """A 330-byte, one-page PDF that asks Poppler for an object table of `number` entries (~40 bytes
+    each, 1.2 GB at 30 million) in one of three ways: "object-number" numbers its page object so and
+    breaks its xref (Poppler rebuilds the table from the "num gen obj" headers; fuzz_ipp_request found
+    this one), "size" says so in the trailer's /Size, "subsection" in an xref subsection header."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        num = number if (kind == "object-number" and i == 3) else i
+        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 4\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    if kind == "subsection":
+        out += b"%d 1\n%010d 00000 n \n" % (number - 1, offsets[2])
+    size = number if kind == "size" else 4
+    startxref = 999_999 if kind == "object-number" else xref  # nowhere: Poppler rebuilds the table
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, startxref)
+    return bytes(out)
+
+
 class BoundedWorkTest(unittest.TestCase):
     def setUp(self):
         self.tmp = mpsit.make_dir("mps-bounded-")
@@ -196,6 +222,34 @@ class BoundedWorkTest(unittest.TestCase):
         self.assert_serving()
 
     # -- thumbnails after the acknowledgement
+
+    # -- documents
+
+    def test_a_small_pdf_asking_for_a_huge_object_table_is_refused_and_memory_bounded(self):
+        # Poppler sizes its object table from numbers in the file: each of these 330-byte PDFs made the
+        # server allocate 1.2 GB at inspection and as much again for each render (2.4 GB and 4 s for
+        # fuzz_ipp_request's input). Now they are refused before Poppler opens them.
+        pid = self.server.proc.pid
+        rss_before = vm_kib(pid, "VmRSS")
+        answers = {kind: upload(self.kim, table_bomb_pdf(kind), name=f"{kind}.pdf")
+                   for kind in ("object-number", "size", "subsection")}
+        # The same over IPP, with the error a desktop's cupsd shows.
+        uri = f"ipp://kim:{mpsit.PASSWORD['kim']}@127.0.0.1:{self.server.port}/ipp/print"
+        pdf = os.path.join(self.tmp, "bomb.pdf")
+        with open(pdf, "wb") as f:
+            f.write(table_bomb_pdf("object-number"))
+        result = ipptool_plist(uri, mpsit.PRINT_JOB_PDF_TEST % "bomb.pdf", document=pdf)["Tests"][0]
+        peak = vm_kib(pid, "VmHWM")
+        self.assertLess(peak - rss_before, 256 * 1024, f"peak RSS {peak} KiB vs {rss_before} KiB before")
+        for kind, (status, body) in answers.items():
+            self.assertEqual((status, body.get("error")), (422, "bad-document"), (kind, body))
+            self.assertIn("declares more objects than this server reads", body.get("message", ""), body)
+        self.assertEqual(result.get("StatusCode"), "client-error-document-format-error", result)
+        self.assertEqual(mpsit.all_jobs(self.kim), [])
+        # The same document with a table of four objects is an ordinary job.
+        status, body = upload(self.kim, table_bomb_pdf("size", 4), name="four.pdf")
+        self.assertEqual(status, 201, body)
+        self.assertEqual(body["job"]["pages"], 1)
 
     def test_huge_image_placeholder_and_pending_thumbnail(self):
         events = mpsit.EventStream(self.server, self.kim.token)

@@ -1,0 +1,87 @@
+#pragma once
+#include <QtGlobal>
+#include <array>
+#include <vector>
+
+class QIODevice;
+
+/// How large an object table a PDF reader may build for a file, read from the file's bytes as they
+/// arrive, before Poppler opens it.
+///
+/// Poppler sizes its cross-reference table (about 40 bytes an entry, and a second copy for each page
+/// it renders) from numbers written in the file: a trailer's or cross-reference stream's /Size, the
+/// pairs of an /Index, a table's "first count" subsection headers, and, when it rebuilds a damaged
+/// table, the highest "num gen obj" header it finds. A 1 KiB file whose only object is numbered
+/// 30,000,000 made the server allocate 2.4 GB and spend 4 s (issue 14, found by fuzz_ipp_request
+/// without sanitizers). This scan finds those numbers wherever they are written (in any stream too, so
+/// it can only overestimate) and gives the largest; a document over MaxEntries is refused before
+/// Poppler sees it.
+///
+/// It is not a PDF parser: it tokenizes only after an "xref" keyword, a /Size or /Index name (with #xx
+/// escapes decoded) and backwards from an "obj" keyword, as far as those numbers reach, with comments
+/// and whitespace of any length between tokens. Cost: a few memchr/memmem passes over each chunk.
+/// What it leaves out, and why it is safe: in a table that "startxref" points into (its "xref"), only
+/// the count is taken, as its first number is the file's own offset; such a table can still ask for as
+/// many entries as the file has bytes.
+class PdfTableScan
+{
+public:
+    /// Documents whose table could be larger are refused: 2 million entries, ~80 MB in Poppler (and as
+    /// much again while a page is rendered). Real documents have thousands.
+    static constexpr qint64 MaxEntries = 2'000'000;
+
+    PdfTableScan() = default;
+    ~PdfTableScan(); ///< wipes the bytes it kept
+    PdfTableScan(const PdfTableScan&) = delete;
+    PdfTableScan& operator=(const PdfTableScan&) = delete;
+
+    /// The next `n` bytes of the file.
+    void feed(const char* data, qsizetype n);
+    /// The end of the file: numbers still being read count.
+    void finish();
+    /// The largest table size the bytes fed so far ask for (after finish(): the whole file's).
+    qint64 largest() const { return m_largest; }
+    bool overLimit() const { return m_largest > MaxEntries; }
+
+    /// Reads `device` from its start to its end (256 KiB at a time) and returns largest(); the device's
+    /// position is restored. -1 when it cannot be read.
+    static qint64 scan(QIODevice* device);
+
+private:
+    /// A forward reader of the tokens after a keyword or name.
+    struct Reader
+    {
+        enum class Kind { Size, Index, Xref, StartXref } kind;
+        enum class Want { Open, First, Count, Skip } want = Want::First;
+        bool inComment = false;
+        bool inToken = false;
+        bool tokenIsInt = true;
+        bool negative = false;
+        int digits = 0;
+        qint64 value = 0;
+        qint64 first = 0;
+        qint64 skip = 0; // entry tokens left to pass
+        int ignore = 0;  // bytes of its keyword still to come
+    };
+    /// Feeds `c` to `r`; false when it is done.
+    bool step(Reader& r, char c);
+    /// A whole token ended: false when the reader is done.
+    bool token(Reader& r);
+    void note(qint64 entries);
+    /// "obj" ends at `at` (index into data, may be < 3 when it began in the carried tail).
+    void objAt(const char* data, qsizetype at);
+    char before(const char* data, qsizetype i) const; ///< byte i of data, or of the tail when i < 0
+    void startReader(Reader::Kind kind, int ignore = 0);
+    void startXref(const char* data, qsizetype at, int ignore);
+    void endName();
+    void byte(const char* data, qsizetype i);
+
+    qint64 m_largest = 0;
+    std::vector<Reader> m_readers;
+    bool m_inName = false;
+    std::array<char, 24> m_name{};
+    int m_nameLen = 0; // raw characters; more than fit means "neither Size nor Index"
+    /// The last bytes of what was fed before, for an "obj" header read backwards across chunks.
+    std::array<char, 300> m_tail{};
+    int m_tailLen = 0;
+};

@@ -1,0 +1,170 @@
+// PdfTableScan: how large an object table Poppler would build for a PDF, read from its bytes before
+// Poppler opens it (issue 14, bounded work; fuzz_ipp_request found a 1 KiB PDF that cost 2.4 GB).
+#include "DocumentInspector.h"
+#include "PdfTableScan.h"
+
+#include <QBuffer>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QRandomGenerator>
+#include <QTest>
+
+namespace {
+
+/// A one-page PDF whose page object is numbered `pageNumber`, with `xrefExtra` after the table's
+/// entries and `trailerExtra` in its trailer; `brokenXref` points startxref nowhere (Poppler then
+/// rebuilds the table from the "num gen obj" headers).
+QByteArray pdf(qint64 pageNumber = 3, const QByteArray& xrefExtra = {}, const QByteArray& trailerExtra = {},
+               bool brokenXref = false, qint64 size = 4)
+{
+    const QList<QByteArray> bodies{"<< /Type /Catalog /Pages 2 0 R >>",
+                                   "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                   "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"};
+    QByteArray out("%PDF-1.4\n");
+    QList<qsizetype> offsets;
+    for (int i = 0; i < bodies.size(); ++i) {
+        offsets.append(out.size());
+        out += QByteArray::number(i == 2 ? pageNumber : i + 1) + " 0 obj\n" + bodies[i] + "\nendobj\n";
+    }
+    const qsizetype xref = out.size();
+    out += "xref\n0 4\n0000000000 65535 f \n";
+    for (const qsizetype o : offsets)
+        out += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
+    out += xrefExtra;
+    out += "trailer\n<< /Size " + QByteArray::number(size) + " /Root 1 0 R" + trailerExtra +
+           " >>\nstartxref\n" + QByteArray::number(brokenXref ? 999999 : xref) + "\n%%EOF\n";
+    return out;
+}
+
+qint64 scanWhole(const QByteArray& bytes)
+{
+    PdfTableScan scan;
+    scan.feed(bytes.constData(), bytes.size());
+    scan.finish();
+    return scan.largest();
+}
+
+/// The same bytes fed in pieces of `piece` bytes (0: random pieces of 1-40 bytes).
+qint64 scanInPieces(const QByteArray& bytes, int piece)
+{
+    PdfTableScan scan;
+    QRandomGenerator random(7);
+    for (qsizetype at = 0; at < bytes.size();) {
+        const qsizetype n = std::min<qsizetype>(piece ? piece : random.bounded(1, 41), bytes.size() - at);
+        scan.feed(bytes.constData() + at, n);
+        at += n;
+    }
+    scan.finish();
+    return scan.largest();
+}
+
+} // namespace
+
+class TestPdfTableScan : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Each way a file tells Poppler how large a table to make, found wherever it is written, whole
+    // or fed in pieces (a byte at a time, random pieces, and the ingest's 256 KiB).
+    void findsEveryWayOfAsking_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<qint64>("entries");
+        QTest::newRow("ordinary") << pdf() << qint64(4);
+        QTest::newRow("object number, table rebuilt") << pdf(30000000, {}, {}, true) << qint64(30000001);
+        QTest::newRow("trailer /Size") << pdf(3, {}, {}, false, 30000000) << qint64(30000000);
+        QTest::newRow("/Size with #xx escapes and a comment")
+            << pdf(3, {}, " /S#69#7Ae % the size\n\n   30000000") << qint64(30000000);
+        QTest::newRow("xref subsection") << pdf(3, "29999999 1\n0000000009 00000 n \n") << qint64(30000000);
+        QTest::newRow("xref stream /Index pairs")
+            << pdf(3, {}, " /Type /XRef /Index [0 4 % first and count\n 29999990 10]") << qint64(30000000);
+        // Poppler's rebuild reads "num gen obj" across a line break after a NUL that ends the C string.
+        static const char nul[] = "%PDF-1.4\n30000000\0 junk\n0 obj\n<< >>\nendobj\n";
+        QTest::newRow("object number before a NUL") << QByteArray(nul, sizeof(nul) - 1) << qint64(30000001);
+        QTest::newRow("object number, gen on the next line")
+            << QByteArray("%PDF-1.4\n   30000000\n  0\n obj\n<< >>\nendobj\n") << qint64(30000001);
+        // A table that startxref points into: its first number is the file's offset, its count counts.
+        QTest::newRow("xref inside startxref")
+            << QByteArray("%PDF-1.4\ntrailer << /Prev 14 >>\nstartxref\n9\n%%EOF\n29999999 ")
+            << qint64(29999999);
+        // An incremental update after a large offset is not a table of that size.
+        QTest::newRow("update after a large startxref")
+            << QByteArray("%PDF-1.4\nstartxref\n52000000\n%%EOF\n7 0 obj\n<< /Size 9 >>\nendobj\n")
+            << qint64(9);
+        // Words that contain the keywords are not them.
+        QTest::newRow("endobj, /SizeX, /Indexes")
+            << QByteArray("%PDF-1.4\n5 0 endobj /SizeX 90000000 /Indexes [0 90000000]\n") << qint64(0);
+        QTest::newRow("negative and real numbers")
+            << QByteArray("%PDF-1.4\n/Size -90000000 /Size 90000000.5 /Index [0 -5]\n") << qint64(0);
+    }
+
+    void findsEveryWayOfAsking()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(qint64, entries);
+        QCOMPARE(scanWhole(bytes), entries);
+        QCOMPARE(scanInPieces(bytes, 1), entries);
+        QCOMPARE(scanInPieces(bytes, 0), entries);
+        // The same inside a larger file, past the first 256 KiB piece, with its end in the next one.
+        QByteArray padded = QByteArray(256 * 1024 - 10, ' ') + bytes;
+        QCOMPARE(scanInPieces(padded, 256 * 1024), entries);
+        QBuffer device(&padded);
+        QVERIFY(device.open(QIODevice::ReadOnly));
+        QVERIFY(device.seek(5));
+        QCOMPARE(PdfTableScan::scan(&device), entries);
+        QCOMPARE(device.pos(), qint64(5)); // left where it was
+    }
+
+    // A real PDF (Qt's writer, several pages) asks for what it holds, far below the limit.
+    void realDocumentIsWellUnderTheLimit()
+    {
+        QBuffer out;
+        QVERIFY(out.open(QIODevice::ReadWrite));
+        {
+            QPdfWriter writer(&out);
+            QPainter painter(&writer);
+            for (int page = 0; page < 5; ++page) {
+                if (page)
+                    writer.newPage();
+                painter.drawText(100, 100, QStringLiteral("page %1").arg(page + 1));
+            }
+        }
+        const qint64 entries = scanWhole(out.data());
+        QVERIFY2(entries > 5 && entries < 200, qPrintable(QString::number(entries)));
+        QCOMPARE(PdfTableScan::scan(&out), entries);
+    }
+
+    // Inspection refuses a PDF over the limit before Poppler opens it, with a sentence a person can
+    // act on, and takes the same document with an ordinary table.
+    void inspectionRefusesOverTheLimit()
+    {
+        QByteArray bomb = pdf(30000000, {}, {}, true);
+        QBuffer device(&bomb);
+        QVERIFY(device.open(QIODevice::ReadOnly));
+        const DocumentInfo refused =
+            DocumentInspector::inspect(&device, QStringLiteral("application/pdf"), false);
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.error.contains(QStringLiteral("declares more objects than this server reads")),
+                 qPrintable(refused.error));
+        // Told by the caller that fed the bytes as they arrived: not read again.
+        QByteArray plain = pdf();
+        QBuffer ordinary(&plain);
+        QVERIFY(ordinary.open(QIODevice::ReadOnly));
+        QVERIFY(!DocumentInspector::inspect(&ordinary, QStringLiteral("application/pdf"), false,
+                                            PdfTableScan::MaxEntries + 1)
+                     .ok);
+        const DocumentInfo fine =
+            DocumentInspector::inspect(&ordinary, QStringLiteral("application/pdf"), false);
+        QVERIFY2(fine.ok, qPrintable(fine.error));
+        QCOMPARE(fine.pages, 1);
+        // The thumbnail's render of a stored document checks again: the placeholder, not Poppler.
+        const DocumentInspector::Rendering r =
+            DocumentInspector::render(&device, QStringLiteral("application/pdf"), 595, 842, RenderBudget{});
+        QVERIFY(r.placeholder);
+        QVERIFY2(r.why.contains(QStringLiteral("object table")), qPrintable(r.why));
+    }
+};
+
+QTEST_MAIN(TestPdfTableScan)
+#include "TestPdfTableScan.moc"
