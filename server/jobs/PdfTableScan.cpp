@@ -5,6 +5,9 @@
 #include <QIODevice>
 #include <cstring>
 #include <memory>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace {
 
@@ -16,6 +19,19 @@ constexpr qsizetype BackLimit = 1200;    // how far an "obj" header is read back
 bool isWhite(char c)
 {
     return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
+}
+
+/// White space or a delimiter: what ends a name or a number.
+constexpr std::array<bool, 256> EndsToken = [] {
+    std::array<bool, 256> t{};
+    for (const char c : {'\0', '\t', '\n', '\f', '\r', ' ', '(', ')', '<', '>', '[', ']', '{', '}', '/', '%'})
+        t[static_cast<unsigned char>(c)] = true;
+    return t;
+}();
+
+bool isWhiteOrDelimiter(char c)
+{
+    return EndsToken[static_cast<unsigned char>(c)];
 }
 
 bool isDelimiter(char c)
@@ -57,6 +73,44 @@ int hexValue(char c)
     if (c >= 'A' && c <= 'F')
         return c - 'A' + 10;
     return -1;
+}
+
+/// Whether data[p], after `prev`, can end "obj" or "xref" or begin a name that can be /Size or /Index
+/// (S, I, or an escape).
+inline bool candidatePair(char prev, char c)
+{
+    return (c == 'j' && prev == 'b') || (c == 'f' && prev == 'e') ||
+           (prev == '/' && (c == 'S' || c == 'I' || c == '#'));
+}
+
+/// The first index p >= i (i >= 1) where candidatePair(data[p - 1], data[p]); n if none. Sixteen pairs
+/// at a time where SSE2 is there (every x86-64): random bytes, as in compressed streams, hold one such
+/// pair in ~13,000.
+qsizetype nextCandidate(const char* data, qsizetype i, qsizetype n)
+{
+#if defined(__SSE2__)
+    const __m128i j = _mm_set1_epi8('j'), b = _mm_set1_epi8('b'), f = _mm_set1_epi8('f'),
+                  e = _mm_set1_epi8('e');
+    const __m128i slash = _mm_set1_epi8('/'), S = _mm_set1_epi8('S'), I = _mm_set1_epi8('I'),
+                  hash = _mm_set1_epi8('#');
+    for (; i + 16 <= n; i += 16) {
+        const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i - 1));
+        const __m128i keyword = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(c, j), _mm_cmpeq_epi8(prev, b)),
+                                             _mm_and_si128(_mm_cmpeq_epi8(c, f), _mm_cmpeq_epi8(prev, e)));
+        const __m128i name = _mm_and_si128(
+            _mm_cmpeq_epi8(prev, slash),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, S), _mm_cmpeq_epi8(c, I)), _mm_cmpeq_epi8(c, hash)));
+        const int hits = _mm_movemask_epi8(_mm_or_si128(keyword, name));
+        if (hits)
+            return i + __builtin_ctz(static_cast<unsigned>(hits));
+    }
+#endif
+    for (; i < n; ++i) {
+        if (candidatePair(data[i - 1], data[i]))
+            return i;
+    }
+    return n;
 }
 
 } // namespace
@@ -279,12 +333,12 @@ void PdfTableScan::byte(const char* data, qsizetype i)
 {
     const char c = data[i];
     if (m_inName) {
-        if (isWhite(c) || isDelimiter(c))
+        if (isWhiteOrDelimiter(c))
             endName();
         else if (m_nameLen < static_cast<int>(m_name.size()))
             m_name[static_cast<std::size_t>(m_nameLen++)] = c;
         else
-            m_nameLen = static_cast<int>(m_name.size()) + 1; // too long to be /Size or /Index
+            m_inName = false; // too long to be /Size or /Index: where it ends starts nothing new
     }
     for (std::size_t k = 0; k < m_readers.size();) {
         if (step(m_readers[k], c))
@@ -298,54 +352,71 @@ void PdfTableScan::byte(const char* data, qsizetype i)
     }
 }
 
+void PdfTableScan::keywordEnd(const char* data, qsizetype i)
+{
+    const char c = data[i];
+    if (c == 'j' && before(data, i - 1) == 'b' && before(data, i - 2) == 'o')
+        objAt(data, i - 2);
+    else if (c == 'f' && before(data, i - 1) == 'e' && before(data, i - 2) == 'r' &&
+             before(data, i - 3) == 'x')
+        startXref(data, i - 3, 0);
+}
+
 void PdfTableScan::feed(const char* data, qsizetype n)
 {
     if (overLimit() || n <= 0)
         return;
-    // "obj" headers, read backwards (also one whose "obj" began in the tail).
-    for (int k = 1; k <= 2; ++k) {
-        if (m_tailLen >= k && n >= 3 - k && std::memcmp(m_tail.data() + m_tailLen - k, "obj", k) == 0 &&
-            std::memcmp(data, "obj" + k, 3 - k) == 0)
-            objAt(data, -k);
-    }
-    for (const char* p = data; (p = static_cast<const char*>(memmem(p, data + n - p, "obj", 3)));) {
-        objAt(data, p - data);
-        p += 3;
-    }
-    // "xref" that began in the tail: its reader starts after the rest of the keyword.
-    for (int k = 1; k <= 3; ++k) {
-        if (m_tailLen >= k && n >= 4 - k && std::memcmp(m_tail.data() + m_tailLen - k, "xref", k) == 0 &&
-            std::memcmp(data, "xref" + k, 4 - k) == 0)
-            startXref(data, -k, 4 - k);
-    }
-    // Names and "xref" keywords, with the readers they start; idle stretches are skipped.
-    const char* nextSlash = nullptr;
-    const char* nextXref = nullptr;
-    qsizetype slashFrom = -1;
-    qsizetype xrefFrom = -1;
-    for (qsizetype i = 0; i < n && !overLimit();) {
+    // Every byte a reader is reading goes through byte(). Between readers only pairs of bytes can start
+    // something: the end of "obj" or "xref" (its keyword then checked backwards, into the tail when it
+    // began in the chunk before), and "/S", "/I" or "/#", the start of a name that can be /Size or
+    // /Index (read here when it ends in this chunk).
+    for (qsizetype i = 0; i < n && !overLimit(); ++i) {
         if (m_readers.empty() && !m_inName) {
-            if (slashFrom < 0 || (nextSlash && nextSlash - data < i)) {
-                nextSlash = static_cast<const char*>(std::memchr(data + i, '/', static_cast<size_t>(n - i)));
-                slashFrom = i;
-            }
-            if (xrefFrom < 0 || (nextXref && nextXref - data < i)) {
-                nextXref = static_cast<const char*>(memmem(data + i, static_cast<size_t>(n - i), "xref", 4));
-                xrefFrom = i;
-            }
-            qsizetype next = n;
-            if (nextSlash)
-                next = std::min<qsizetype>(next, nextSlash - data);
-            if (nextXref)
-                next = std::min<qsizetype>(next, nextXref - data);
-            if (next >= n)
+            if (i == 0 && !candidatePair(before(data, -1), data[0]))
+                i = 1;
+            i = i == 0 ? 0 : nextCandidate(data, i, n);
+            if (i >= n)
                 break;
-            i = next;
+            if (before(data, i - 1) == '/' && data[i] != 'j' && data[i] != 'f') {
+                const qsizetype longest = static_cast<qsizetype>(m_name.size());
+                qsizetype end = i;
+                while (end < n && end - i <= longest && !isWhiteOrDelimiter(data[end]))
+                    ++end;
+                // "obj" or "xref" may end inside a name too: an offset can point into one. A reader it
+                // starts reads what follows, the rest of the name included, byte by byte.
+                qsizetype started = -1;
+                for (qsizetype k = i; k < end && started < 0; ++k) {
+                    if (data[k] == 'j' || data[k] == 'f') {
+                        keywordEnd(data, k);
+                        if (!m_readers.empty())
+                            started = k;
+                    }
+                }
+                if (started >= 0) {
+                    m_nameLen = static_cast<int>(started + 1 - i);
+                    m_inName = m_nameLen <= longest;
+                    if (m_inName)
+                        std::memcpy(m_name.data(), data + i, static_cast<size_t>(m_nameLen));
+                    i = started; // the next byte goes through byte()
+                    continue;
+                }
+                if (end - i > longest) {
+                    i = end - 1; // too long to be /Size or /Index
+                    continue;
+                }
+                m_nameLen = static_cast<int>(end - i);
+                std::memcpy(m_name.data(), data + i, static_cast<size_t>(m_nameLen));
+                if (end == n) { // it goes on in the next chunk
+                    m_inName = true;
+                    break;
+                }
+                endName();
+                i = end - 1; // the byte that ended it is next
+                continue;
+            }
         }
         byte(data, i);
-        if (data[i] == 'x' && i + 4 <= n && std::memcmp(data + i, "xref", 4) == 0)
-            startXref(data, i, 3);
-        ++i;
+        keywordEnd(data, i);
     }
     // Keep the last bytes for the next chunk.
     const qsizetype keep = std::min<qsizetype>(n, static_cast<qsizetype>(m_tail.size()));

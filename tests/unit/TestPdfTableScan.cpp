@@ -116,6 +116,65 @@ private slots:
         QCOMPARE(device.pos(), qint64(5)); // left where it was
     }
 
+    // Random files made of the pieces the scan looks for: the same answer whole, a byte at a time and
+    // in random pieces (every way a keyword, a name or a number can be cut between two chunks).
+    void sameAnswerHoweverTheBytesArrive()
+    {
+        const QList<QByteArray> parts{"/Size",
+                                      "/S#69ze",
+                                      "/Index",
+                                      "[",
+                                      "]",
+                                      " ",
+                                      "\n",
+                                      "\r",
+                                      "%c\n",
+                                      "\0",
+                                      "obj",
+                                      "endobj",
+                                      "xref",
+                                      "startxref",
+                                      "0",
+                                      "7",
+                                      "123",
+                                      "2999999",
+                                      "30000000",
+                                      "-5",
+                                      "1.5",
+                                      "/",
+                                      "S",
+                                      "I",
+                                      "#",
+                                      "e",
+                                      "f",
+                                      "j",
+                                      "b",
+                                      "<<",
+                                      ">>",
+                                      "/Size 40",
+                                      "/S#69ze 41\n",
+                                      "5 0 obj",
+                                      "30000000 0 obj",
+                                      "xref\n0 4\n",
+                                      "/Index [1 2 ",
+                                      "startxref\n9\n",
+                                      "0000000009 00000 n \n"};
+        QRandomGenerator random(36);
+        int nonZero = 0;
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray bytes;
+            const int count = random.bounded(1, 60);
+            for (int k = 0; k < count; ++k)
+                bytes += parts[random.bounded(parts.size())];
+            const qint64 whole = scanWhole(bytes);
+            nonZero += whole > 0;
+            QCOMPARE(scanInPieces(bytes, 1), whole);
+            QCOMPARE(scanInPieces(bytes, 0), whole);
+            QCOMPARE(scanInPieces(bytes, 3), whole);
+        }
+        QVERIFY2(nonZero > 1500, qPrintable(QString::number(nonZero))); // the rounds did find numbers
+    }
+
     // A real PDF (Qt's writer, several pages) asks for what it holds, far below the limit.
     void realDocumentIsWellUnderTheLimit()
     {
