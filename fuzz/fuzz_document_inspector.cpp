@@ -2,9 +2,11 @@
 // colour, thumbnail) before it is held, through Poppler for PDF and our own readers for PWG raster,
 // Apple raster (URF) and JPEG. The first input byte picks the declared type (as a client's
 // document-format would say it, or "detect from the content"); the rest is the document.
-// Oracles: a document that is ok has at least one page and a positive size, and a refusal says why.
+// Oracles: a document that is ok has at least one page and a positive size, and a refusal says why;
+// PdfTableScan finds the same table size in the document fed whole and fed in small pieces.
 #include "DocumentInspector.h"
 #include "FuzzSupport.h"
+#include "PdfTableScan.h"
 
 #include <QBuffer>
 #include <QGuiApplication>
@@ -42,5 +44,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else if (info.error.isEmpty()) {
         abort();
     }
+    // PdfTableScan (which inspect() ran on the whole document) gives the same answer however the bytes
+    // arrive: here in pieces of 1 to 64 bytes, sized by the input's first byte.
+    PdfTableScan whole;
+    whole.feed(reinterpret_cast<const char*>(data + 1), static_cast<qsizetype>(size - 1));
+    whole.finish();
+    PdfTableScan pieces;
+    const qsizetype piece = 1 + (data[0] >> 2);
+    for (std::size_t at = 1; at < size; at += static_cast<std::size_t>(piece))
+        pieces.feed(reinterpret_cast<const char*>(data + at),
+                    std::min<qsizetype>(piece, static_cast<qsizetype>(size - at)));
+    pieces.finish();
+    if (whole.largest() != pieces.largest())
+        abort();
     return 0;
 }
