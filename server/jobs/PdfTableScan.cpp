@@ -13,7 +13,7 @@ namespace {
 
 constexpr qint64 Huge = qint64(1) << 40; // a number too long to be a real object count
 constexpr int MaxReaders = 256;          // more at once: no real file does that, refused
-constexpr qsizetype BackLimit = 1200;    // how far an "obj" header is read backwards
+constexpr qsizetype BackLimit = 1024;    // how far an "obj" header is read backwards (the tail)
 
 /// PDF white space (Poppler's Lexer::isSpace).
 bool isWhite(char c)
@@ -76,11 +76,11 @@ int hexValue(char c)
 }
 
 /// Whether data[p], after `prev`, can end "obj" or "xref" or begin a name that can be /Size or /Index
-/// (S, I, or an escape).
+/// (S, I, or an escape), or is a NUL after a digit (a cut, see cutAt()).
 inline bool candidatePair(char prev, char c)
 {
     return (c == 'j' && prev == 'b') || (c == 'f' && prev == 'e') ||
-           (prev == '/' && (c == 'S' || c == 'I' || c == '#'));
+           (prev == '/' && (c == 'S' || c == 'I' || c == '#')) || (c == 0 && isDigit(prev));
 }
 
 /// The first index p >= i (i >= 1) where candidatePair(data[p - 1], data[p]); n if none. Sixteen pairs
@@ -101,7 +101,10 @@ qsizetype nextCandidate(const char* data, qsizetype i, qsizetype n)
         const __m128i name = _mm_and_si128(
             _mm_cmpeq_epi8(prev, slash),
             _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, S), _mm_cmpeq_epi8(c, I)), _mm_cmpeq_epi8(c, hash)));
-        const int hits = _mm_movemask_epi8(_mm_or_si128(keyword, name));
+        const __m128i cut = _mm_and_si128(_mm_cmpeq_epi8(c, _mm_setzero_si128()),
+                                          _mm_and_si128(_mm_cmpgt_epi8(prev, _mm_set1_epi8('0' - 1)),
+                                                        _mm_cmplt_epi8(prev, _mm_set1_epi8('9' + 1))));
+        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(keyword, name), cut));
         if (hits)
             return i + __builtin_ctz(static_cast<unsigned>(hits));
     }
@@ -134,62 +137,82 @@ char PdfTableScan::before(const char* data, qsizetype i) const
     return t >= 0 ? m_tail[static_cast<std::size_t>(t)] : '\n';
 }
 
-void PdfTableScan::objAt(const char* data, qsizetype at)
+qint64 PdfTableScan::runValue(const char* data, qsizetype last, qsizetype low, qsizetype* first) const
 {
-    // Poppler's rebuild: "num gen obj" read from lines of up to 255 characters, white space between;
-    // a number that ends its line's C string (a NUL right after it) goes on on the next line. So going
-    // backwards from "obj": white space, then the digits of gen, either right there or, past a line
-    // break, just before the first NUL of the line before; then the same again for num.
-    const qsizetype low = std::max<qsizetype>(at - BackLimit, -m_tailLen);
-    qsizetype i = at - 1;
-    auto digitsEndingBefore = [&](qsizetype& pos) -> bool {
-        bool crossedBreak = false;
-        while (pos >= low && isCSpace(before(data, pos))) {
-            crossedBreak = crossedBreak || before(data, pos) == '\n' || before(data, pos) == '\r';
-            --pos;
-        }
-        if (pos < low)
-            return false;
-        if (isDigit(before(data, pos)))
-            return true;
-        if (!crossedBreak)
-            return false;
-        // The line before, up to its first NUL.
-        qsizetype start = pos;
-        while (start - 1 >= low && before(data, start - 1) != '\n' && before(data, start - 1) != '\r')
-            --start;
-        for (qsizetype k = start; k <= pos; ++k) {
-            if (before(data, k) == 0) {
-                if (k - 1 >= start && isDigit(before(data, k - 1))) {
-                    pos = k - 1;
-                    return true;
-                }
-                return false;
-            }
-        }
-        return false;
-    };
-    if (!digitsEndingBefore(i))
-        return;
-    while (i >= low && isDigit(before(data, i))) // gen
-        --i;
-    if (i < low || !isCSpace(before(data, i)))
-        return;
-    if (!digitsEndingBefore(i))
-        return;
-    qint64 num = 0;
+    qint64 value = 0;
     qint64 scale = 1;
     int digits = 0;
-    while (i >= low && isDigit(before(data, i))) {
-        if (digits < 15)
-            num += (before(data, i) - '0') * scale;
-        else if (before(data, i) != '0')
-            num = Huge;
-        scale = digits < 15 ? scale * 10 : scale;
-        ++digits;
-        --i;
+    qsizetype i = last;
+    for (; i >= low && isDigit(before(data, i)); --i, ++digits) {
+        if (digits < 15) {
+            value += (before(data, i) - '0') * scale;
+            scale *= 10;
+        } else if (before(data, i) != '0') {
+            value = Huge;
+        }
     }
-    note(std::min(num, Huge) + 1);
+    if (first)
+        *first = i + 1;
+    return std::min(value, Huge);
+}
+
+// Poppler rebuilds a damaged table from "num gen obj" headers, reading the file in pieces of at most 255
+// characters (a line, or a part of a longer one) as C strings: white space between the three, and a
+// number that ends its piece (at a NUL, at an "endobj", where it cuts the piece, or at the piece's end)
+// goes on at the start of the next piece. Where pieces begin is not known here, so every reading Poppler
+// could make is counted:
+//  1. "num gen obj" with white space between (none needed before "obj");          objAt()
+//  2. gen's digits directly before "obj": a piece may end inside them, so that
+//     they are num and gen;                                                      objAt()
+//  3. digits cut by a NUL or an "endobj": num (of 7 digits or more: fewer cannot pass MaxEntries), or gen
+//     with num before it after white space.                                      cutAt()
+// The third is counted wherever such a cut is, not only before an "obj": so no window has to be searched,
+// and ordinary documents do not have digits run into a NUL or an "endobj".
+
+void PdfTableScan::objAt(const char* data, qsizetype at)
+{
+    if (before(data, at - 1) == 'd' && before(data, at - 2) == 'n' && before(data, at - 3) == 'e') {
+        cutAt(data, at - 3); // "endobj" is never read as "obj"; it cuts a piece
+        return;
+    }
+    const qsizetype low = std::max<qsizetype>(at - BackLimit, -m_tailLen);
+    qsizetype i = at - 1;
+    while (i >= low && isCSpace(before(data, i)))
+        --i;
+    if (i < low || !isDigit(before(data, i)))
+        return;
+    qsizetype genFirst = 0;
+    const qint64 gen = runValue(data, i, low, &genFirst);
+    note(gen / 10 + 1); // 2.
+    qsizetype j = genFirst - 1;
+    if (j < low || !isCSpace(before(data, j)))
+        return;
+    while (j >= low && isCSpace(before(data, j)))
+        --j;
+    if (j >= low && isDigit(before(data, j)))
+        note(runValue(data, j, low) + 1); // 1.
+}
+
+void PdfTableScan::cutAt(const char* data, qsizetype at)
+{
+    if (!isDigit(before(data, at - 1)))
+        return;
+    constexpr int LongDigits = 7;
+    const qsizetype low = std::max<qsizetype>(at - BackLimit, -m_tailLen);
+    qsizetype first = 0;
+    const qint64 value = runValue(data, at - 1, low, &first);
+    if (at - first >= LongDigits) {
+        note(value + 1);
+        return;
+    }
+    // A short number cut there may be gen: num is before it, after white space.
+    qsizetype j = first - 1;
+    if (j < low || !isCSpace(before(data, j)))
+        return;
+    while (j >= low && isCSpace(before(data, j)))
+        --j;
+    if (j >= low && isDigit(before(data, j)))
+        note(runValue(data, j, low) + 1);
 }
 
 void PdfTableScan::startReader(Reader::Kind kind, int ignore)
@@ -360,6 +383,8 @@ void PdfTableScan::keywordEnd(const char* data, qsizetype i)
     else if (c == 'f' && before(data, i - 1) == 'e' && before(data, i - 2) == 'r' &&
              before(data, i - 3) == 'x')
         startXref(data, i - 3, 0);
+    else if (c == 0)
+        cutAt(data, i);
 }
 
 void PdfTableScan::feed(const char* data, qsizetype n)
@@ -377,7 +402,7 @@ void PdfTableScan::feed(const char* data, qsizetype n)
             i = i == 0 ? 0 : nextCandidate(data, i, n);
             if (i >= n)
                 break;
-            if (before(data, i - 1) == '/' && data[i] != 'j' && data[i] != 'f') {
+            if (before(data, i - 1) == '/' && (data[i] == 'S' || data[i] == 'I' || data[i] == '#')) {
                 const qsizetype longest = static_cast<qsizetype>(m_name.size());
                 qsizetype end = i;
                 while (end < n && end - i <= longest && !isWhiteOrDelimiter(data[end]))

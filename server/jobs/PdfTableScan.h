@@ -71,6 +71,11 @@ private:
     void note(qint64 entries);
     /// "obj" ends at `at` (index into data, may be < 3 when it began in the carried tail).
     void objAt(const char* data, qsizetype at);
+    /// A NUL or an "endobj" begins at `at`: digits right before it end a piece for Poppler's rebuild.
+    void cutAt(const char* data, qsizetype at);
+    /// The digits ending at `last` (going back no further than `low`), as a number (Huge when too
+    /// long); `first` gets where they begin.
+    qint64 runValue(const char* data, qsizetype last, qsizetype low, qsizetype* first = nullptr) const;
     char before(const char* data, qsizetype i) const; ///< byte i of data, or of the tail when i < 0
     void startReader(Reader::Kind kind, int ignore = 0);
     void startXref(const char* data, qsizetype at, int ignore);
@@ -85,6 +90,6 @@ private:
     std::array<char, 24> m_name{};
     int m_nameLen = 0; // raw characters; more than fit means "neither Size nor Index"
     /// The last bytes of what was fed before, for an "obj" header read backwards across chunks.
-    std::array<char, 300> m_tail{};
+    std::array<char, 1024> m_tail{};
     int m_tailLen = 0;
 };

@@ -84,6 +84,15 @@ private slots:
         QTest::newRow("object number before a NUL") << QByteArray(nul, sizeof(nul) - 1) << qint64(30000001);
         QTest::newRow("object number, gen on the next line")
             << QByteArray("%PDF-1.4\n   30000000\n  0\n obj\n<< >>\nendobj\n") << qint64(30000001);
+        // Poppler reads the file in pieces of 255 characters: one may end inside a run of digits, which
+        // are then num and gen; a NUL or an "endobj" cuts a piece, and what follows it is not read.
+        QTest::newRow("piece ending inside the digits")
+            << QByteArray("%PDF-1.4\n300000000 obj\n") << qint64(30000001);
+        static const char fooled[] = "%PDF-1.4\n30000000 0\0 1 2\n obj\n";
+        QTest::newRow("num gen, NUL, then what looks like a header")
+            << QByteArray(fooled, sizeof(fooled) - 1) << qint64(30000001);
+        QTest::newRow("digits cut by endobj")
+            << QByteArray("%PDF-1.4\n30000000endobj\n0 obj\n") << qint64(30000001);
         // A table that startxref points into: its first number is the file's offset, its count counts.
         QTest::newRow("xref inside startxref")
             << QByteArray("%PDF-1.4\ntrailer << /Prev 14 >>\nstartxref\n9\n%%EOF\n29999999 ")
