@@ -234,7 +234,11 @@ bool PdfTableScan::token(Reader& r)
     const qint64 value = r.negative ? -1 : r.value;
     switch (r.want) {
     case Reader::Want::Open:
-        return false; // "[" is handled as it is read
+        // "[" is handled as it is read. An /Index given as a reference to an array elsewhere (which
+        // Poppler fetches) is not followed here: no writer makes one, and the document is refused.
+        if (isInt)
+            note(Huge);
+        return false;
     case Reader::Want::First:
         if (!isInt || value < 0)
             return false;

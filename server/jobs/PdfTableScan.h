@@ -22,7 +22,8 @@ class QIODevice;
 /// and whitespace of any length between tokens. Cost: one pass over each chunk for the byte pairs that
 /// can start something ("bj", "ef", "/S", "/I", "/#", a digit and a NUL; 16 at a time with SSE2),
 /// ~0.14 ms per MiB.
-/// What it leaves out, and why it is safe: in a table that "startxref" points into (its "xref"), only
+/// An /Index that refers to an array elsewhere (Poppler fetches it; no writer makes one) makes the
+/// document refused. What it leaves out, and why it is safe: in a table that "startxref" points into (its "xref"), only
 /// the count is taken, as its first number is the file's own offset; such a table can still ask for as
 /// many entries as the file has bytes.
 class PdfTableScan

@@ -84,6 +84,8 @@ private slots:
         QTest::newRow("object number before a NUL") << QByteArray(nul, sizeof(nul) - 1) << qint64(30000001);
         QTest::newRow("object number, gen on the next line")
             << QByteArray("%PDF-1.4\n   30000000\n  0\n obj\n<< >>\nendobj\n") << qint64(30000001);
+        QTest::newRow("/Index as a reference: refused")
+            << pdf(3, {}, " /Type /XRef /Index 12 0 R") << (qint64(1) << 40);
         // Poppler reads the file in pieces of 255 characters: one may end inside a run of digits, which
         // are then num and gen; a NUL or an "endobj" cuts a piece, and what follows it is not read.
         QTest::newRow("piece ending inside the digits")
