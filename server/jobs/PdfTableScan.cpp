@@ -3,6 +3,7 @@
 #include "Wiped.h"
 
 #include <QIODevice>
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #if defined(__SSE2__)
@@ -13,6 +14,8 @@ namespace {
 
 constexpr qint64 Huge = qint64(1) << 40; // a number too long to be a real object count
 constexpr int MaxReaders = 256;          // more at once: no real file does that, refused
+constexpr std::size_t MaxRecorded =
+    4096; // offsets kept for finish(); more: every table in "startxref" counts whole
 constexpr qsizetype BackLimit = 1024;    // how far an "obj" header is read backwards (the tail)
 
 /// PDF white space (Poppler's Lexer::isSpace).
@@ -80,7 +83,8 @@ int hexValue(char c)
 inline bool candidatePair(char prev, char c)
 {
     return (c == 'j' && prev == 'b') || (c == 'f' && prev == 'e') ||
-           (prev == '/' && (c == 'S' || c == 'I' || c == '#')) || (c == 0 && isDigit(prev));
+           (prev == '/' && (c == 'S' || c == 'I' || c == 'P' || c == 'X' || c == '#')) ||
+           (c == 0 && isDigit(prev));
 }
 
 /// The first index p >= i (i >= 1) where candidatePair(data[p - 1], data[p]); n if none. Sixteen pairs
@@ -92,15 +96,17 @@ qsizetype nextCandidate(const char* data, qsizetype i, qsizetype n)
     const __m128i j = _mm_set1_epi8('j'), b = _mm_set1_epi8('b'), f = _mm_set1_epi8('f'),
                   e = _mm_set1_epi8('e');
     const __m128i slash = _mm_set1_epi8('/'), S = _mm_set1_epi8('S'), I = _mm_set1_epi8('I'),
-                  hash = _mm_set1_epi8('#');
+                  P = _mm_set1_epi8('P'), X = _mm_set1_epi8('X'), hash = _mm_set1_epi8('#');
     for (; i + 16 <= n; i += 16) {
         const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
         const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i - 1));
         const __m128i keyword = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(c, j), _mm_cmpeq_epi8(prev, b)),
                                              _mm_and_si128(_mm_cmpeq_epi8(c, f), _mm_cmpeq_epi8(prev, e)));
-        const __m128i name = _mm_and_si128(
-            _mm_cmpeq_epi8(prev, slash),
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, S), _mm_cmpeq_epi8(c, I)), _mm_cmpeq_epi8(c, hash)));
+        const __m128i name =
+            _mm_and_si128(_mm_cmpeq_epi8(prev, slash),
+                          _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, S), _mm_cmpeq_epi8(c, I)),
+                                                    _mm_or_si128(_mm_cmpeq_epi8(c, P), _mm_cmpeq_epi8(c, X))),
+                                       _mm_cmpeq_epi8(c, hash)));
         const __m128i cut = _mm_and_si128(_mm_cmpeq_epi8(c, _mm_setzero_si128()),
                                           _mm_and_si128(_mm_cmpgt_epi8(prev, _mm_set1_epi8('0' - 1)),
                                                         _mm_cmplt_epi8(prev, _mm_set1_epi8('9' + 1))));
@@ -246,15 +252,31 @@ bool PdfTableScan::token(Reader& r)
             note(value);
             return false;
         }
+        if (r.kind == Reader::Kind::Offset) {
+            if (m_offsets.size() <= MaxRecorded)
+                m_offsets.push_back(value);
+            return false;
+        }
+        if (r.kind == Reader::Kind::StartXref && r.sections == 0 && m_offsets.size() <= MaxRecorded)
+            m_offsets.push_back(value); // startxref's own value: it may point to this "xref" itself
         r.first = value;
         r.want = Reader::Want::Count;
         return true;
     case Reader::Want::Count:
         if (!isInt || value < 0)
             return false;
-        // A table that "startxref" points into starts with the file's own offset: its count is what
-        // is asked for beyond what is there.
-        note(r.kind == Reader::Kind::StartXref ? value : r.first + value);
+        // A table in "startxref" starts with the file's own offset: its count is what it asks for
+        // beyond what is there, and, if an offset points to it, the two (finish()).
+        if (r.kind == Reader::Kind::StartXref && r.sections == 0) {
+            note(value);
+            if (m_inner.size() < MaxRecorded)
+                m_inner.push_back({r.at, r.first, value});
+            else
+                note(r.first + value);
+        } else {
+            note(r.first + value);
+        }
+        ++r.sections;
         if (r.kind == Reader::Kind::Index) {
             r.want = Reader::Want::First;
             return true;
@@ -341,6 +363,9 @@ void PdfTableScan::endName()
     }
     if (n == 4 && std::memcmp(decoded, "Size", 4) == 0)
         startReader(Reader::Kind::Size);
+    else if ((n == 4 && std::memcmp(decoded, "Prev", 4) == 0) ||
+             (n == 7 && std::memcmp(decoded, "XRefStm", 7) == 0))
+        startReader(Reader::Kind::Offset);
     else if (n == 5 && std::memcmp(decoded, "Index", 5) == 0)
         startReader(Reader::Kind::Index);
     sodium_memzero(decoded, sizeof(decoded));
@@ -354,6 +379,8 @@ void PdfTableScan::startXref(const char* data, qsizetype at, int ignore)
     for (int k = 0; k < 5; ++k)
         start = start && before(data, at - 5 + k) == "start"[k];
     startReader(start ? Reader::Kind::StartXref : Reader::Kind::Xref, ignore);
+    if (start && !m_readers.empty())
+        m_readers.back().at = m_fed + at;
 }
 
 void PdfTableScan::byte(const char* data, qsizetype i)
@@ -406,7 +433,8 @@ void PdfTableScan::feed(const char* data, qsizetype n)
             i = i == 0 ? 0 : nextCandidate(data, i, n);
             if (i >= n)
                 break;
-            if (before(data, i - 1) == '/' && (data[i] == 'S' || data[i] == 'I' || data[i] == '#')) {
+            if (before(data, i - 1) == '/' &&
+                (data[i] == 'S' || data[i] == 'I' || data[i] == 'P' || data[i] == 'X' || data[i] == '#')) {
                 const qsizetype longest = static_cast<qsizetype>(m_name.size());
                 qsizetype end = i;
                 while (end < n && end - i <= longest && !isWhiteOrDelimiter(data[end]))
@@ -453,6 +481,7 @@ void PdfTableScan::feed(const char* data, qsizetype n)
     std::memmove(m_tail.data(), m_tail.data() + m_tailLen - old, static_cast<size_t>(old));
     std::memcpy(m_tail.data() + old, data + n - keep, static_cast<size_t>(keep));
     m_tailLen = static_cast<int>(old + keep);
+    m_fed += n;
 }
 
 void PdfTableScan::finish()
@@ -466,6 +495,20 @@ void PdfTableScan::finish()
         }
     }
     m_readers.clear();
+    // A table in "startxref" that an offset points to is read whole by Poppler. Too many offsets to
+    // keep: every such table counts whole.
+    if (m_offsets.size() > MaxRecorded) {
+        for (const InnerTable& t : m_inner)
+            note(t.first + t.count);
+    } else {
+        std::sort(m_offsets.begin(), m_offsets.end());
+        for (const InnerTable& t : m_inner) {
+            if (std::binary_search(m_offsets.begin(), m_offsets.end(), t.at))
+                note(t.first + t.count);
+        }
+    }
+    m_inner.clear();
+    m_offsets.clear();
 }
 
 qint64 PdfTableScan::scan(QIODevice* device)

@@ -99,6 +99,13 @@ private slots:
         QTest::newRow("xref inside startxref")
             << QByteArray("%PDF-1.4\ntrailer << /Prev 14 >>\nstartxref\n9\n%%EOF\n29999999 ")
             << qint64(29999999);
+        // ... unless an offset points to it (here /Prev): then Poppler reads it whole.
+        {
+            QByteArray pointed("%PDF-1.4\ntrailer << /Prev PPPP >>\nstartxref\n2500000\n%%EOF\n5 ");
+            pointed.replace("PPPP",
+                            QByteArray::number(pointed.indexOf("startxref") + 5).rightJustified(4, '0'));
+            QTest::newRow("xref inside startxref, pointed to") << pointed << qint64(2500005);
+        }
         // An incremental update after a large offset is not a table of that size.
         QTest::newRow("update after a large startxref")
             << QByteArray("%PDF-1.4\nstartxref\n52000000\n%%EOF\n7 0 obj\n<< /Size 9 >>\nendobj\n")
@@ -117,7 +124,10 @@ private slots:
         QCOMPARE(scanWhole(bytes), entries);
         QCOMPARE(scanInPieces(bytes, 1), entries);
         QCOMPARE(scanInPieces(bytes, 0), entries);
-        // The same inside a larger file, past the first 256 KiB piece, with its end in the next one.
+        // The same inside a larger file, past the first 256 KiB piece, with its end in the next one
+        // (where an offset in the file points elsewhere then: the row that depends on it is left out).
+        if (QByteArray(QTest::currentDataTag()).contains("pointed to"))
+            return;
         QByteArray padded = QByteArray(256 * 1024 - 10, ' ') + bytes;
         QCOMPARE(scanInPieces(padded, 256 * 1024), entries);
         QBuffer device(&padded);
