@@ -14,9 +14,9 @@ namespace {
 
 constexpr qint64 Huge = qint64(1) << 40; // a number too long to be a real object count
 constexpr int MaxReaders = 256;          // more at once: no real file does that, refused
-constexpr std::size_t MaxRecorded =
-    4096; // offsets kept for finish(); more: every table in "startxref" counts whole
 constexpr qsizetype BackLimit = 1024;    // how far an "obj" header is read backwards (the tail)
+/// Offsets kept for finish(); past that many, every table in a "startxref" counts whole.
+constexpr std::size_t MaxRecorded = 4096;
 
 /// PDF white space (Poppler's Lexer::isSpace).
 bool isWhite(char c)
