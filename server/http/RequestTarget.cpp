@@ -1,19 +1,7 @@
 #include "RequestTarget.h"
 
+#include "HexDigit.h"
 #include "HttpLimits.h"
-
-namespace {
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-} // namespace
 
 RequestTarget RequestTarget::parse(std::string_view target)
 {

@@ -1,5 +1,6 @@
 #include "PdfTableScan.h"
 
+#include "HexDigit.h"
 #include "Wiped.h"
 
 #include <QIODevice>
@@ -65,17 +66,6 @@ bool isCSpace(char c)
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 /// Whether data[p], after `prev`, can end "obj" or "xref" or begin a name that can be /Size or /Index
@@ -189,14 +179,18 @@ void PdfTableScan::objAt(const char* data, qsizetype at)
         return;
     qsizetype genFirst = 0;
     const qint64 gen = runValue(data, i, low, &genFirst);
-    note(gen / 10 + 1); // 2.
-    qsizetype j = genFirst - 1;
+    note(gen / 10 + 1);                 // 2.
+    numBefore(data, genFirst - 1, low); // 1.
+}
+
+void PdfTableScan::numBefore(const char* data, qsizetype j, qsizetype low)
+{
     if (j < low || !isCSpace(before(data, j)))
         return;
     while (j >= low && isCSpace(before(data, j)))
         --j;
     if (j >= low && isDigit(before(data, j)))
-        note(runValue(data, j, low) + 1); // 1.
+        note(runValue(data, j, low) + 1);
 }
 
 void PdfTableScan::cutAt(const char* data, qsizetype at)
@@ -211,14 +205,7 @@ void PdfTableScan::cutAt(const char* data, qsizetype at)
         note(value + 1);
         return;
     }
-    // A short number cut there may be gen: num is before it, after white space.
-    qsizetype j = first - 1;
-    if (j < low || !isCSpace(before(data, j)))
-        return;
-    while (j >= low && isCSpace(before(data, j)))
-        --j;
-    if (j >= low && isDigit(before(data, j)))
-        note(runValue(data, j, low) + 1);
+    numBefore(data, first - 1, low); // a short number cut there may be gen: num is before it
 }
 
 void PdfTableScan::startReader(Reader::Kind kind, int ignore)

@@ -84,6 +84,8 @@ private:
     void objAt(const char* data, qsizetype at);
     /// A NUL or an "endobj" begins at `at`: digits right before it end a piece for Poppler's rebuild.
     void cutAt(const char* data, qsizetype at);
+    /// Counts the number that ends at `j` after white space (going back no further than `low`).
+    void numBefore(const char* data, qsizetype j, qsizetype low);
     /// The digits ending at `last` (going back no further than `low`), as a number (Huge when too
     /// long); `first` gets where they begin.
     qint64 runValue(const char* data, qsizetype last, qsizetype low, qsizetype* first = nullptr) const;
