@@ -5,6 +5,7 @@
 #include "StateReasonText.h"
 
 #include <QJsonArray>
+#include <QLocale>
 
 QString ServerErrorText::optionValue(const QString& option, const QJsonValue& value)
 {
@@ -74,6 +75,10 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
     if (code == QLatin1String("bad-document"))
         return tr("The document is damaged or not what its name says and cannot be read. Open it in its "
                   "program, save it as PDF and print the PDF.");
+    if (code == QLatin1String("too-many-pages"))
+        return tr("The document has more than %1 pages, more than the server takes in one job. Print it in "
+                  "parts.")
+            .arg(QLocale().toString(answer.value(QLatin1String("maxPages")).toInt(10000)));
     if (code == QLatin1String("conversion-failed"))
         return tr("The server could not convert the document to print it. Save it as PDF in its program and "
                   "print the PDF.");
@@ -182,21 +187,38 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
 
 QStringList ServerErrorText::knownCodes()
 {
-    return {QStringLiteral("option-unsupported"),  QStringLiteral("unsupported-format"),
-            QStringLiteral("hwp-unsupported"),     QStringLiteral("encrypted-document"),
-            QStringLiteral("bad-document"),        QStringLiteral("conversion-failed"),
-            QStringLiteral("converter-busy"),      QStringLiteral("too-large"),
-            QStringLiteral("spool-full"),          QStringLiteral("hold-limit"),
-            QStringLiteral("quota-exceeded"),      QStringLiteral("quota-warning"),
-            QStringLiteral("bad-options"),         QStringLiteral("wrong-state"),
-            QStringLiteral("unknown-printer"),     QStringLiteral("wrong-printer"),
-            QStringLiteral("forbidden"),           QStringLiteral("storage"),
-            QStringLiteral("capture-in-progress"), QStringLiteral("invalid-credentials"),
-            QStringLiteral("missing-credentials"), QStringLiteral("locked"),
-            QStringLiteral("sign-in-busy"),        QStringLiteral("unknown-user"),
-            QStringLiteral("unknown-department"),  QStringLiteral("unknown-card"),
-            QStringLiteral("card-taken"),          QStringLiteral("no-match"),
-            QStringLiteral("invalid-challenge"),   QStringLiteral("bad-template"),
-            QStringLiteral("consent-required"),    QStringLiteral("bad-period"),
+    return {QStringLiteral("option-unsupported"),
+            QStringLiteral("unsupported-format"),
+            QStringLiteral("hwp-unsupported"),
+            QStringLiteral("encrypted-document"),
+            QStringLiteral("bad-document"),
+            QStringLiteral("too-many-pages"),
+            QStringLiteral("conversion-failed"),
+            QStringLiteral("converter-busy"),
+            QStringLiteral("too-large"),
+            QStringLiteral("spool-full"),
+            QStringLiteral("hold-limit"),
+            QStringLiteral("quota-exceeded"),
+            QStringLiteral("quota-warning"),
+            QStringLiteral("bad-options"),
+            QStringLiteral("wrong-state"),
+            QStringLiteral("unknown-printer"),
+            QStringLiteral("wrong-printer"),
+            QStringLiteral("forbidden"),
+            QStringLiteral("storage"),
+            QStringLiteral("capture-in-progress"),
+            QStringLiteral("invalid-credentials"),
+            QStringLiteral("missing-credentials"),
+            QStringLiteral("locked"),
+            QStringLiteral("sign-in-busy"),
+            QStringLiteral("unknown-user"),
+            QStringLiteral("unknown-department"),
+            QStringLiteral("unknown-card"),
+            QStringLiteral("card-taken"),
+            QStringLiteral("no-match"),
+            QStringLiteral("invalid-challenge"),
+            QStringLiteral("bad-template"),
+            QStringLiteral("consent-required"),
+            QStringLiteral("bad-period"),
             QStringLiteral("bad-argument")};
 }

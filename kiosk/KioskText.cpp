@@ -345,7 +345,7 @@ QString KioskText::forError(const QString& code, const QString& fallback)
         return QCoreApplication::translate("KioskText",
                                            "This document cannot be printed as it is. Save it as "
                                            "PDF on your computer and print that.");
-    if (code == QLatin1String("too-large"))
+    if (code == QLatin1String("too-large") || code == QLatin1String("too-many-pages"))
         return QCoreApplication::translate("KioskText", "The document is too large for the print server.");
     if (code == QLatin1String("converter-busy"))
         return QCoreApplication::translate(

@@ -2895,6 +2895,10 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
             <numerusform>You already have %n jobs waiting, the most the server keeps for one person. Print or delete some of them, then send this document again.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The document has more than %1 pages, more than the server takes in one job. Print it in parts.</source>
+        <translation>The document has more than %1 pages, more than the server takes in one job. Print it in parts.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>

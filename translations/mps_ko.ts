@@ -2852,6 +2852,10 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
             <numerusform>대기 중인 작업이 이미 %n개로, 서버가 한 사람당 보관하는 최대 개수입니다. 일부를 인쇄하거나 삭제한 뒤 이 문서를 다시 보내 주세요.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The document has more than %1 pages, more than the server takes in one job. Print it in parts.</source>
+        <translation>문서가 %1쪽보다 많아 서버가 한 작업으로 받을 수 없습니다. 나누어 인쇄하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>

@@ -1,9 +1,12 @@
 #include "DocumentInspector.h"
+#include "Wiped.h"
 #include "WipedImage.h"
 
 #include "Log.h"
 #include "PdfPageCost.h"
+#include "PdfPageTree.h"
 #include "PdfTableScan.h"
+#include "QpdfDeviceSource.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -13,6 +16,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <poppler-qt6.h>
+#include <qpdf/QPDF.hh>
 
 #include <cups/cups.h>
 #include <cups/raster.h>
@@ -53,6 +57,16 @@ DocumentInfo failure(const QString& error)
 {
     DocumentInfo info;
     info.error = error;
+    return info;
+}
+
+DocumentInfo tooManyPages()
+{
+    qCInfo(lcIngest) << "Document refused: more than" << PdfPageTree::MaxPages << "pages";
+    DocumentInfo info = failure(DocumentInspector::tr("The document has more than %L1 pages, more than this "
+                                                      "server takes in one job. Print it in parts.")
+                                    .arg(PdfPageTree::MaxPages));
+    info.tooManyPages = true;
     return info;
 }
 
@@ -202,8 +216,56 @@ void keepPopplerGlobals()
     (void)keeper;
 }
 
+/// Walks the PDF's page tree with qpdf before Poppler does (PdfPageTree): a failure() when Poppler's walk
+/// would be unbounded or the document has too many pages, else ok with the pages Poppler would find and,
+/// when `colour` is given, page 1's colour read from its content (PdfColour) on the same qpdf document.
+DocumentInfo checkPageTree(QIODevice* device, PdfPageTree::Result* tree, PdfColour::Verdict* colour)
+{
+    try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        pdf.setAttemptRecovery(true);
+        pdf.processInputSource(std::make_shared<QpdfDeviceSource>(device));
+        *tree = PdfPageTree::check(pdf);
+        if (tree->ok() && colour)
+            *colour = PdfColour::firstPage(pdf);
+    } catch (const std::exception& e) {
+        qCInfo(lcIngest) << "qpdf cannot read the PDF:" << e.what();
+        *tree = {};
+    }
+    DocumentInfo info;
+    switch (tree->end) {
+    case PdfPageTree::End::Done:
+        info.ok = true;
+        return info;
+    case PdfPageTree::End::TooManyPages:
+        return tooManyPages();
+    case PdfPageTree::End::TooDeep:
+    case PdfPageTree::End::TooMuchWork:
+        qCInfo(lcIngest) << "PDF refused: its page tree is"
+                         << (tree->end == PdfPageTree::End::TooDeep ? "nested deeper than"
+                                                                    : "costlier to walk than")
+                         << "the limit";
+        return failure(
+            DocumentInspector::tr("The PDF file's list of pages is built in a way this server does "
+                                  "not read. Save it again as a new PDF and print that."));
+    case PdfPageTree::End::Walking:
+    case PdfPageTree::End::Unreadable:
+        break;
+    }
+    return failure(DocumentInspector::tr("The document is not a valid PDF file."));
+}
+
 DocumentInfo inspectPdf(QIODevice* device, bool render)
 {
+    // The page tree first: Poppler believes its /Count and walks it without bounds.
+    PdfPageTree::Result tree;
+    PdfColour::Verdict colour = PdfColour::Verdict::Unknown;
+    if (DocumentInfo checked = checkPageTree(device, &tree, render ? nullptr : &colour); !checked.ok)
+        return checked;
+    if (!device->seek(0))
+        return failure(DocumentInspector::tr("The document could not be read."));
+
     keepPopplerGlobals();
     // Poppler reads the device on demand; the document is never copied into memory.
     std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(device);
@@ -216,7 +278,15 @@ DocumentInfo inspectPdf(QIODevice* device, bool render)
         return locked;
     }
 
-    const int pages = doc->numPages();
+    // numPages() is the tree's /Count; when the walk found other pages, count those Poppler loads (its
+    // walk goes no further than the check's did).
+    const int declared = doc->numPages();
+    const int pages = declared == tree.popplerPages ? declared : PdfPageTree::loadablePages(*doc);
+    if (pages != declared)
+        qCInfo(lcIngest) << "PDF declares" << declared << "pages; counting the" << pages
+                         << "that can be read";
+    if (pages > PdfPageTree::MaxPages)
+        return tooManyPages();
     if (pages <= 0)
         return failure(DocumentInspector::tr("The PDF file has no pages."));
     std::unique_ptr<Poppler::Page> page = doc->page(0);
@@ -233,6 +303,7 @@ DocumentInfo inspectPdf(QIODevice* device, bool render)
     info.widthPt = size.width();
     info.heightPt = size.height();
     info.pageSize = DocumentInspector::pwgMediaName(info.widthPt, info.heightPt);
+    info.contentColour = colour;
     if (!render)
         return info;
 
@@ -575,7 +646,8 @@ DocumentInfo inspectRaster(QIODevice* device, Format format, const QByteArray& h
             const QImage page = thumbnailer.finish();
             setThumbnail(info, page, info.widthPt, info.heightPt, hasColour(page));
         }
-        ++info.pages;
+        if (++info.pages > PdfPageTree::MaxPages)
+            return tooManyPages();
     }
 
     if (info.pages == 0) // a stream that ends right after its file header holds nothing to print
@@ -648,8 +720,11 @@ DocumentInfo inspectJpeg(QIODevice* device, bool render)
     const int defaultDpm = QImage(1, 1, QImage::Format_RGB32).dotsPerMeterX();
     double dpiX = 300, dpiY = 300;
     QPair<int, int> dpm{image.dotsPerMeterX(), image.dotsPerMeterY()};
-    if (!render)
-        dpm = jfifDotsPerMeter(readHead(device, 32));
+    if (!render) {
+        QByteArray head = readHead(device, 32);
+        const WipeBytesOnExit wipeHead(head);
+        dpm = jfifDotsPerMeter(head);
+    }
     if (dpm.first != defaultDpm && dpm.first > 0 && dpm.second > 0) {
         dpiX = dpm.first * 0.0254;
         dpiY = dpm.second * 0.0254;
@@ -680,7 +755,8 @@ DocumentInfo DocumentInspector::inspect(QIODevice* device, const QString& mimeTy
 
     // Enough for every magic number, including a PDF header after a short prologue, both URF headers and
     // the first PWG page header.
-    const QByteArray head = readHead(device, 2048);
+    QByteArray head = readHead(device, 2048);
+    const WipeBytesOnExit wipeHead(head); // the document's first bytes: plaintext
     if (head.isNull()) {
         qCWarning(lcIngest) << "Reading the document failed:" << device->errorString();
         return failure(tr("The document could not be read."));
@@ -796,8 +872,11 @@ DocumentInspector::Rendering DocumentInspector::render(QIODevice* device, const 
     if (!device || !device->seek(0))
         return placeholder(QStringLiteral("the document could not be read"));
     Format format = formatFromMimeType(mimeType);
-    if (format == Format::Detect)
-        format = formatFromMagic(readHead(device, 1024));
+    if (format == Format::Detect) {
+        QByteArray head = readHead(device, 1024);
+        const WipeBytesOnExit wipeHead(head);
+        format = formatFromMagic(head);
+    }
 
     if (format == Format::Jpeg) {
         QImageReader reader(device, "jpeg");
@@ -834,6 +913,12 @@ DocumentInspector::Rendering DocumentInspector::render(QIODevice* device, const 
     {
         // What page 1 would cost, read from its resources before Poppler touches it.
         PdfPageCost costs(device);
+        if (!tableChecked) {
+            // Stored by an older server: its page tree was not checked either (PdfPageTree).
+            if (const PdfPageTree::Result tree = costs.checkTree(); !tree.ok())
+                return placeholder(
+                    QStringLiteral("Poppler could not walk the PDF's page tree within the limits"));
+        }
         const RenderBudget::PageCost cost = costs.page(0);
         switch (budget.check(cost, widthPt, heightPt, dpi)) {
         case RenderBudget::Verdict::Fits:

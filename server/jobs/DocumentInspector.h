@@ -1,4 +1,5 @@
 #pragma once
+#include "PdfColour.h"
 #include "RenderBudget.h"
 
 #include <QByteArray>
@@ -22,6 +23,9 @@ struct DocumentInfo
                              ///< for a raster page 1 of over 160 megapixels.
     bool encrypted = false;  ///< !ok because the document is protected by a password.
     bool tooLarge = false;   ///< !ok because a raster holds more pixels than the server decodes.
+    bool tooManyPages = false; ///< !ok because it has more than PdfPageTree::MaxPages pages.
+    /// A PDF inspected without rendering: page 1's colour as its content says (PdfColour).
+    PdfColour::Verdict contentColour = PdfColour::Verdict::Unknown;
 };
 
 /// Counts, measures and thumbnails a document (PDF, PWG raster, Apple raster, JPEG) without holding
@@ -43,7 +47,10 @@ public:
     /// render()); rasters are thumbnailed anyway while their pages are counted.
     /// A PDF whose object table could be larger than PdfTableScan::MaxEntries is refused before Poppler
     /// opens it: `pdfTableEntries` is what a PdfTableScan fed the same bytes found (-1: read the device
-    /// once more to find it).
+    /// once more to find it). So is one whose page tree Poppler could not walk within PdfPageTree's
+    /// limits (qpdf walks it first); its pages are those Poppler can load, not its /Count. A document of
+    /// more than PdfPageTree::MaxPages pages is refused. Without rendering, a PDF's contentColour is
+    /// read from page 1's content on the same qpdf document.
     static DocumentInfo inspect(QIODevice* device, const QString& mimeType, bool render = true,
                                 qint64 pdfTableEntries = -1);
 
@@ -59,10 +66,10 @@ public:
     /// Renders page 1 of the PDF or JPEG on `device` (already inspected: page size `widthPt` x
     /// `heightPt`) within `budget`: a page whose images or output exceed it is not rendered and gets
     /// the placeholder; a render that runs past budget.thumbnailMs is abandoned the same way, and so is
-    /// a PDF whose object table could be too large (PdfTableScan). That is read from the whole document
-    /// unless `tableChecked` (this process's intake found it small: reading it again would decrypt a
-    /// whole large document for a thumbnail of page 1); a document stored by an older server may not
-    /// have been checked.
+    /// a PDF whose object table could be too large (PdfTableScan) or whose page tree Poppler could not
+    /// walk within PdfPageTree's limits. Both are read from the whole document unless `tableChecked`
+    /// (this process's intake checked them: reading it again would decrypt a whole large document for a
+    /// thumbnail of page 1); a document stored by an older server may not have been checked.
     static Rendering render(QIODevice* device, const QString& mimeType, double widthPt, double heightPt,
                             const RenderBudget& budget, bool tableChecked = false);
 

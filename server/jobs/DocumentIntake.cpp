@@ -5,6 +5,7 @@
 #include "DocumentFormat.h"
 #include "Log.h"
 #include "PdfColour.h"
+#include "PdfPageTree.h"
 #include "PdfTableScan.h"
 #include "SpoolCipher.h"
 #include "Wiped.h"
@@ -361,7 +362,7 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     // otherwise the render after the acknowledgement decides (JobService::renderThumbnail).
     PdfColour::Verdict colour = PdfColour::Verdict::Unknown;
     if (doc.ok && !render && format == QLatin1String("application/pdf")) {
-        colour = PdfColour::firstPage(dev.get());
+        colour = doc.contentColour; // read by inspect() on the qpdf document that checked the page tree
         if (colour != PdfColour::Verdict::Unknown)
             doc.color = colour == PdfColour::Verdict::Colour;
         qCDebug(lcIngest).noquote() << subject << ": colour from the content:" << PdfColour::name(colour);
@@ -369,6 +370,9 @@ DocumentIntake::Outcome DocumentIntake::receive(Spool& spool, DocumentConverter*
     closeReadBack();
     if (!doc.ok && doc.tooLarge)
         return fail(IngestResult::Status::TooLarge, doc.error, &temp, QStringLiteral("too-large"));
+    if (!doc.ok && doc.tooManyPages)
+        return fail(IngestResult::Status::BadDocument, doc.error, &temp, QStringLiteral("too-many-pages"),
+                    {{QStringLiteral("maxPages"), PdfPageTree::MaxPages}});
     if (!doc.ok)
         return fail(IngestResult::Status::BadDocument, doc.error, &temp,
                     doc.encrypted ? QStringLiteral("encrypted-document") : QStringLiteral("bad-document"));

@@ -1,13 +1,13 @@
 #include "PdfColour.h"
 
 #include "Log.h"
+#include "PdfPageTree.h"
 #include "QpdfDeviceSource.h"
 
 #include <QIODevice>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
 #include <algorithm>
@@ -508,29 +508,6 @@ private:
 
 } // namespace
 
-namespace {
-
-/// Page 1 found by following the first /Kids of the page tree: a few objects read, where getAllPages
-/// reads every page object (each in another encrypted chunk of a long spool file: 5 % of a 50-page
-/// job's ingest CPU). Null when the tree is anything but plain; the caller then asks qpdf for all pages.
-QPDFObjectHandle firstLeafPage(QPDF& pdf)
-{
-    QPDFObjectHandle node = pdf.getRoot().getKey("/Pages");
-    for (int depth = 0; depth < 64; ++depth) {
-        if (!node.isDictionary())
-            return QPDFObjectHandle::newNull();
-        QPDFObjectHandle kids = node.getKey("/Kids");
-        if (!kids.isArray())
-            return node.getKey("/Type").isNameAndEquals("/Page") ? node : QPDFObjectHandle::newNull();
-        if (kids.getArrayNItems() == 0)
-            return QPDFObjectHandle::newNull();
-        node = kids.getArrayItem(0);
-    }
-    return QPDFObjectHandle::newNull();
-}
-
-} // namespace
-
 PdfColour::Verdict PdfColour::firstPage(QIODevice* device)
 {
     try {
@@ -538,13 +515,21 @@ PdfColour::Verdict PdfColour::firstPage(QIODevice* device)
         pdf.setSuppressWarnings(true);
         pdf.setAttemptRecovery(true);
         pdf.processInputSource(std::make_shared<QpdfDeviceSource>(device));
-        QPDFObjectHandle leaf = firstLeafPage(pdf);
-        if (leaf.isNull()) {
-            std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
-            if (pages.empty())
-                return Verdict::Unknown;
-            leaf = pages.front().getObjectHandle();
-        }
+        return firstPage(pdf);
+    } catch (const std::exception& e) {
+        qCInfo(lcIngest) << "qpdf cannot read the document for its colour:" << e.what();
+    }
+    return Verdict::Unknown;
+}
+
+PdfColour::Verdict PdfColour::firstPage(QPDF& pdf)
+{
+    try {
+        // Page 1 as Poppler finds it: a few objects read, where walking every page would read each
+        // page object (in another encrypted chunk of a long spool file).
+        QPDFObjectHandle leaf = PdfPageTree(pdf, 1).next();
+        if (leaf.isNull())
+            return Verdict::Unknown;
         QPDFPageObjectHelper page(leaf);
         QPDFObjectHandle pageObject = page.getObjectHandle();
         Classifier c;

@@ -2,6 +2,7 @@
 #include <QString>
 
 class QIODevice;
+class QPDF;
 
 /// Decides whether page 1 of a PDF prints in colour from what its content says, with qpdf and without
 /// rendering: the colours its painting operators use (DeviceGray, CalGray, ICC with one component,
@@ -20,6 +21,9 @@ public:
     /// whether page 1 is black and white (Mono), surely has colour (Colour), or cannot be told without
     /// rendering it (Unknown, also for a document qpdf cannot read). Moves the device position.
     static Verdict firstPage(QIODevice* device);
+
+    /// The same for a document qpdf has opened already (page 1 as PdfPageTree finds it).
+    static Verdict firstPage(QPDF& pdf);
 
     /// Returns "mono", "colour" or "unknown", for logs.
     static QString name(Verdict verdict);

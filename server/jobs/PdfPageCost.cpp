@@ -1,12 +1,12 @@
 #include "PdfPageCost.h"
 
 #include "Log.h"
+#include "PdfPageTree.h"
 #include "QpdfDeviceSource.h"
 
 #include <QIODevice>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include <set>
 
@@ -60,7 +60,8 @@ struct PdfPageCost::Impl
     QIODevice* device = nullptr;
     QPDF pdf;
     bool open = false;
-    std::vector<QPDFPageObjectHelper> pages;
+    std::unique_ptr<PdfPageTree> tree; // walked as far as a page was asked for
+    std::vector<QPDFObjectHandle> pages;
 };
 
 PdfPageCost::PdfPageCost(QIODevice* device) : d(std::make_unique<Impl>())
@@ -70,7 +71,7 @@ PdfPageCost::PdfPageCost(QIODevice* device) : d(std::make_unique<Impl>())
         d->pdf.setSuppressWarnings(true);
         d->pdf.setAttemptRecovery(true);
         d->pdf.processInputSource(std::make_shared<QpdfDeviceSource>(device));
-        d->pages = QPDFPageDocumentHelper(d->pdf).getAllPages();
+        d->tree = std::make_unique<PdfPageTree>(d->pdf, PdfPageTree::MaxPages);
         d->open = true;
     } catch (const std::exception& e) {
         qCInfo(lcIngest) << "qpdf cannot read the document's pages:" << e.what();
@@ -79,14 +80,27 @@ PdfPageCost::PdfPageCost(QIODevice* device) : d(std::make_unique<Impl>())
 
 PdfPageCost::~PdfPageCost() = default;
 
+PdfPageTree::Result PdfPageCost::checkTree()
+{
+    if (!d->open)
+        return {};
+    return PdfPageTree::check(d->pdf);
+}
+
 RenderBudget::PageCost PdfPageCost::page(int index)
 {
     RenderBudget::PageCost cost;
-    if (!d->open || index < 0 || index >= static_cast<int>(d->pages.size()))
+    if (!d->open || index < 0)
         return cost;
+    while (static_cast<int>(d->pages.size()) <= index) {
+        QPDFObjectHandle next = d->tree->next();
+        if (next.isNull())
+            return cost;
+        d->pages.push_back(next);
+    }
     try {
         std::set<QPDFObjGen> seen;
-        QPDFObjectHandle page = d->pages[static_cast<size_t>(index)].getObjectHandle();
+        QPDFObjectHandle page = d->pages[static_cast<size_t>(index)];
         // Resources may be inherited from the page tree.
         QPDFObjectHandle resources = page.getKey("/Resources");
         QPDFObjectHandle p = page;

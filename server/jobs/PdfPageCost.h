@@ -1,4 +1,5 @@
 #pragma once
+#include "PdfPageTree.h"
 #include "RenderBudget.h"
 
 #include <memory>
@@ -17,8 +18,12 @@ public:
     explicit PdfPageCost(QIODevice* device);
     ~PdfPageCost();
 
-    /// Returns the cost of page `index` (0-based); known = false when qpdf cannot read it.
+    /// Returns the cost of page `index` (0-based, in the order Poppler walks the page tree, PdfPageTree);
+    /// known = false when qpdf cannot read it or it is past PdfPageTree::MaxPages.
     RenderBudget::PageCost page(int index);
+
+    /// Walks the whole page tree (PdfPageTree::check); Unreadable when qpdf cannot open the document.
+    PdfPageTree::Result checkTree();
 
 private:
     struct Impl;

@@ -1,6 +1,7 @@
 #include "PwgRasterWriter.h"
 
 #include "PdfPageCost.h"
+#include "PdfPageTree.h"
 #include "PdfTableScan.h"
 #include "Wiped.h"
 #include "WipedImage.h"
@@ -103,7 +104,10 @@ bool PwgRasterWriter::write(QIODevice* pdf, const RasterOptions& options, const 
         return fail(tr("The document is not a valid PDF file."));
     if (doc->isLocked())
         return fail(tr("The PDF file is protected by a password. Remove the password and print it again."));
-    const int pages = doc->numPages();
+    // The pages Poppler can load, not the page tree's /Count (checkBudget() checked the tree).
+    const int pages = PdfPageTree::loadablePages(*doc);
+    if (pages > PdfPageTree::MaxPages)
+        return fail(tooManyPages());
     if (pages <= 0)
         return fail(tr("The PDF file has no pages."));
     doc->setRenderHint(Poppler::Document::Antialiasing);
@@ -262,6 +266,13 @@ bool PwgRasterWriter::fail(const QString& error)
     return false;
 }
 
+QString PwgRasterWriter::tooManyPages()
+{
+    return tr("The document has more than %L1 pages, more than this server takes in one job. Print it in "
+              "parts.")
+        .arg(PdfPageTree::MaxPages);
+}
+
 QString PwgRasterWriter::tableTooLarge()
 {
     return tr("The PDF file declares more objects than this server reads (%L1). Save it again as a new PDF "
@@ -282,12 +293,32 @@ int PwgRasterWriter::checkBudget(QIODevice* pdf, const RasterOptions& options, c
     }
     if (!pdf->seek(0))
         return 0;
+    // Poppler walks the page tree without bounds: qpdf walks it first (PdfPageTree), here as well as at
+    // intake, since the document may have been stored by an older server.
+    {
+        PdfPageCost tree(pdf);
+        const PdfPageTree::Result checked = tree.checkTree();
+        if (checked.end == PdfPageTree::End::TooManyPages) {
+            if (why)
+                *why = tooManyPages();
+            return 1;
+        }
+        if (checked.end == PdfPageTree::End::TooDeep || checked.end == PdfPageTree::End::TooMuchWork) {
+            if (why)
+                *why = tr("The PDF file's list of pages is built in a way this server does not read. Save it "
+                          "again as a new PDF and print that.");
+            return 1;
+        }
+    }
+    if (!pdf->seek(0))
+        return 0;
     std::vector<QSizeF> sizes;
     {
         std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(pdf);
         if (!doc || doc->isLocked())
             return 0;
-        for (int i = 0; i < doc->numPages(); ++i) {
+        const int pages = std::min(PdfPageTree::loadablePages(*doc), PdfPageTree::MaxPages);
+        for (int i = 0; i < pages; ++i) {
             std::unique_ptr<Poppler::Page> page = doc->page(i);
             sizes.push_back(page ? page->pageSizeF() : QSizeF());
         }

@@ -51,9 +51,13 @@ public:
     /// Why a PDF whose object table could be too large (PdfTableScan) is not rendered.
     static QString tableTooLarge();
 
+    /// Why a document of more than PdfPageTree::MaxPages pages is not rendered.
+    static QString tooManyPages();
+
     /// Checks every page of the PDF on `pdf` against `budget` at `options` (resolution and media)
     /// without rendering. Returns 0 when all fit, else the first page (1-based) that does not, with a
-    /// user-facing sentence in `why`. Moves the device position.
+    /// user-facing sentence in `why`; 1 for a document it does not render at all (an object table or a
+    /// page tree over the limits of PdfTableScan and PdfPageTree). Moves the device position.
     static int checkBudget(QIODevice* pdf, const RasterOptions& options, const RenderBudget& budget,
                            QString* why);
 

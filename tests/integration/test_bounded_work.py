@@ -24,6 +24,7 @@ import shutil
 import socket
 import struct
 import threading
+import time
 import unittest
 import zlib
 
@@ -145,6 +146,40 @@ def table_bomb_pdf(kind, number=30_000_000):
     return bytes(out)
 
 
+def page_tree_pdf(pages_node, extra=(), size=None):
+    """A PDF whose catalog's /Pages is object 2 with the body `pages_node`, object 3 a page (A4) and
+    `extra` the bodies of objects 4, 5, ...; `size` overrides the trailer's /Size."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", pages_node,
+            b"<< /Type /Page /MediaBox [0 0 595 842] >>"] + list(extra)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size or len(objs) + 1, xref)
+    return bytes(out)
+
+
+def lying_page_trees():
+    """PDFs whose page trees Poppler believed (issue 14, session 37), by name: "count" has one page and
+    /Count 1999999 (held as 1,999,999 pages); "listed" lists its one page a million times (6 MB: the
+    thumbnail's qpdf took 1.5 GB); "chain" nests 30,000 nodes above it (qpdf's page walk overflowed its
+    stack; Poppler took 0.5 s to reach the page, growing with the square); "by-reference" gives 6,000
+    pages' /Kids as a reference (Poppler reads it again for each: 7 s to walk them)."""
+    chain = [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (i + 5) for i in range(30_000)]
+    chain.append(b"<< /Type /Page /MediaBox [0 0 595 842] >>")
+    return {
+        "count": page_tree_pdf(b"<< /Type /Pages /Kids [3 0 R] /Count 1999999 >>", size=2_000_000),
+        "listed": page_tree_pdf(b"<< /Type /Pages /Kids [" + b"3 0 R " * 1_000_000 + b"] /Count 1 >>"),
+        "chain": page_tree_pdf(b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", chain),
+        "by-reference": page_tree_pdf(b"<< /Type /Pages /Kids 4 0 R /Count 6000 >>",
+                                      [b"[" + b"3 0 R " * 6000 + b"]"]),
+    }
+
+
 class BoundedWorkTest(unittest.TestCase):
     def setUp(self):
         self.tmp = mpsit.make_dir("mps-bounded-")
@@ -250,6 +285,41 @@ class BoundedWorkTest(unittest.TestCase):
         status, body = upload(self.kim, table_bomb_pdf("size", 4), name="four.pdf")
         self.assertEqual(status, 201, body)
         self.assertEqual(body["job"]["pages"], 1)
+
+    def test_a_pdf_whose_page_tree_lies_is_counted_by_its_pages_or_refused_and_memory_bounded(self):
+        # Each of these made the server hold a wrong page count, or spend memory or time that grew with
+        # what the page tree claims (see lying_page_trees()); the thumbnail of "listed" took 1.5 GB and
+        # would be rendered again at every start.
+        pid = self.server.proc.pid
+        rss_before = vm_kib(pid, "VmRSS")
+        events = mpsit.EventStream(self.server, self.kim.token)
+        self.addCleanup(events.close)
+        answers = {}
+        for kind, pdf in lying_page_trees().items():
+            started = time.monotonic()
+            answers[kind] = upload(self.kim, pdf, name=f"{kind}.pdf") + (time.monotonic() - started,)
+        # Thumbnails are rendered after the answers: wait for those of every job held.
+        for kind, (status, body, _) in answers.items():
+            if status == 201:
+                events.wait_event(lambda e, j=body["job"]["id"]: e["event"] == "job-changed"
+                                  and e["data"]["job"]["id"] == j, 120, f"the thumbnail of {kind}")
+        peak = vm_kib(pid, "VmHWM")
+        status, body, _ = answers["count"]
+        self.assertEqual(status, 201, body)
+        self.assertEqual(body["job"]["pages"], 1, body)  # not 1,999,999
+        for kind, code, message in (
+                ("listed", "too-many-pages", "more than 10,000 pages"),
+                ("chain", "bad-document", "list of pages is built in a way this server does not read"),
+                ("by-reference", "bad-document", "list of pages is built in a way this server does not read")):
+            status, body, seconds = answers[kind]
+            self.assertEqual((status, body.get("error")), (422, code), (kind, body))
+            self.assertIn(message, body.get("message", ""), (kind, body))
+            self.assertLess(seconds, 10, kind)
+        self.assertEqual(answers["listed"][1].get("maxPages"), 10000)
+        # The one-page job's object table (/Size 2,000,000) is ~80 MB of it; "listed" took 1.5 GB before.
+        self.assertLess(peak - rss_before, 400 * 1024, f"peak RSS {peak} KiB vs {rss_before} KiB before")
+        self.assertEqual(len(mpsit.all_jobs(self.kim)), 1)
+        self.assert_serving()
 
     def test_huge_image_placeholder_and_pending_thumbnail(self):
         events = mpsit.EventStream(self.server, self.kim.token)

@@ -1,0 +1,114 @@
+#pragma once
+#include <qpdf/QPDFObjGen.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include <vector>
+
+class QPDF;
+namespace Poppler {
+class Document;
+}
+
+/// The pages of a PDF as Poppler (which counts and renders them) finds them, walked with qpdf before
+/// Poppler does, so that what walking them costs is known and bounded.
+///
+/// A page tree is only the file's word, and Poppler believes it:
+/// - it reports the root's /Count as the page count (a 463-byte file with one page and /Count 1999999
+///   was held as 1,999,999 pages and priced so, and a raster release asked Poppler for each);
+/// - it walks the tree checking each kid against all its ancestors and reading a /Kids array given as a
+///   reference again for every kid (6,000 pages under one such array took 7 s to reach the last; a chain
+///   of 30,000 nested nodes 0.5 s to reach the first page, growing with the square);
+/// - and qpdf's own QPDFPageDocumentHelper::getAllPages() copies every page listed twice (a 6 MB file
+///   listing one page a million times took the thumbnail 1.5 GB) and recurses once per level (a chain
+///   of 30,000 nodes overflowed its stack).
+/// This walks the whole tree as Poppler walks as much of it as it reads: depth first from the catalog's
+/// /Pages; a dictionary with /Type /Page or without /Kids is a page, another dictionary a node whose
+/// /Kids are walked; a kid that is one of its own ancestors, or not a dictionary, is skipped. Where
+/// Poppler stops (a kid that is not an indirect reference, a node whose /Kids is not an array, the
+/// root's /Count reached) the walk goes on, so that Poppler never walks further than this did; it also
+/// counts the pages Poppler would find before it stops. It never goes deeper than MaxDepth, past MaxPages
+/// pages, or past MaxWork steps of what Poppler would do for the same walk, and says which stopped it.
+class PdfPageTree
+{
+public:
+    /// Documents with more pages are refused: Poppler keeps ~1 KB for each page it has walked to until
+    /// the document is closed.
+    static constexpr int MaxPages = 10000;
+    /// Nodes from the root to a page; real documents nest a few levels.
+    static constexpr int MaxDepth = 256;
+    /// Poppler's steps for the whole walk: one per kid, one per ancestor it checks the kid against, and
+    /// one per entry of a /Kids array it reads again (~0.2 us each here: ~2 s). A flat tree of 10,000
+    /// pages takes 20,000; one /Kids array of 3,000 pages given as a reference 9,000,000.
+    static constexpr long MaxWork = 10'000'000;
+
+    /// Why a walk ended.
+    enum class End {
+        Walking,      ///< next() has not returned null yet
+        Done,         ///< all pages Poppler would find were returned
+        TooManyPages, ///< the tree holds more than the limit given (MaxPages + 1 for check())
+        TooDeep,      ///< a page is more than MaxDepth nodes below the root
+        TooMuchWork,  ///< Poppler would take more than MaxWork steps
+        Unreadable,   ///< qpdf could not read the tree
+    };
+
+    /// What check() found.
+    struct Result
+    {
+        End end = End::Unreadable;
+        int pages = 0;        ///< pages in the whole tree (at most MaxPages + 1)
+        int popplerPages = 0; ///< of those, the ones Poppler finds before it stops
+        bool ok() const { return end == End::Done; }
+    };
+
+    /// Walks the whole tree of `pdf` (opened by qpdf): Done when it is within the limits (then Poppler's
+    /// walk of it is too), or the limit it would pass. Never throws.
+    static Result check(QPDF& pdf);
+
+    /// Returns how many pages of `doc` Poppler can load: numPages() when the last of them loads, else
+    /// how many do (found with ~log2(n) lookups after one walk). At most MaxPages + 1, which means
+    /// "more than MaxPages". Poppler keeps the pages it walked with the document. Call it only for a
+    /// document whose tree check() accepted: Poppler's own walk is not bounded.
+    static int loadablePages(Poppler::Document& doc);
+
+    /// Prepares to walk the tree of `pdf` (opened by qpdf) for at most `limit` pages.
+    PdfPageTree(QPDF& pdf, int limit);
+
+    /// Returns the next page's dictionary, or a null handle once the walk has ended (end() says why).
+    /// The first popplerPages() pages are Poppler's pages 1, 2, ... Never throws: a qpdf exception ends
+    /// the walk as Unreadable.
+    QPDFObjectHandle next();
+
+    /// Returns why the walk ended (Walking while next() still returns pages).
+    End end() const { return m_end; }
+
+    /// Returns how many pages next() has returned.
+    int count() const { return m_count; }
+
+    /// Returns how many of those Poppler finds too (it stops earlier: see the class comment).
+    int popplerPages() const { return m_popplerPages; }
+
+private:
+    struct Node
+    {
+        QPDFObjectHandle kids;
+        int size = 0;
+        int index = 0;
+        bool kidsIndirect = false;
+        int ref = 0; // object number, for Poppler's loop check
+    };
+    QPDFObjectHandle step();
+    bool start();
+    bool push(QPDFObjectHandle node, int ref);
+
+    QPDF& m_pdf;
+    int m_limit;
+    int m_count = 0;
+    int m_popplerPages = 0;
+    int m_declared = 0;            // the root's /Count: Poppler finds no more pages
+    bool m_popplerStopped = false; // the walk passed a point where Poppler's ends
+    long m_work = 0;
+    bool m_started = false;
+    End m_end = End::Walking;
+    QPDFObjectHandle m_single; // a root that is itself the only page, until returned
+    std::vector<Node> m_path;  // from the root to the node whose kids are being walked
+};

@@ -1,0 +1,404 @@
+// PdfPageTree: the pages of a PDF as Poppler finds them, walked with qpdf before Poppler does, within
+// limits (issue 14, bounded work). Each row is checked against Poppler itself: the count, and which page
+// is which (each page has its own width).
+#include "DocumentInspector.h"
+#include "PdfPageCost.h"
+#include "PdfPageTree.h"
+#include "PwgRasterWriter.h"
+#include "QpdfDeviceSource.h"
+
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTest>
+#include <poppler-qt6.h>
+#include <qpdf/QPDF.hh>
+
+#include <map>
+
+namespace {
+
+/// A PDF of the given objects (number -> body); object 1 is the catalog, its /Pages is 2 0 R.
+QByteArray build(const std::map<int, QByteArray>& objects)
+{
+    QByteArray out("%PDF-1.4\n");
+    std::map<int, qsizetype> offsets;
+    out += "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+    offsets[1] = 9;
+    for (const auto& [number, body] : objects) {
+        offsets[number] = out.size();
+        out += QByteArray::number(number) + " 0 obj\n" + body + "\nendobj\n";
+    }
+    const int size = offsets.rbegin()->first + 1;
+    const qsizetype xref = out.size();
+    out += "xref\n0 " + QByteArray::number(size) + "\n0000000000 65535 f \n";
+    for (int i = 1; i < size; ++i) {
+        const auto it = offsets.find(i);
+        out += it == offsets.end() ? QByteArray("0000000000 65535 f \n")
+                                   : QByteArray::number(it->second).rightJustified(10, '0') + " 00000 n \n";
+    }
+    out += "trailer\n<< /Size " + QByteArray::number(size) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
+    return out;
+}
+
+QByteArray page(int width)
+{
+    return "<< /Type /Page /MediaBox [0 0 " + QByteArray::number(width) + " 800] >>";
+}
+
+QByteArray node(const QByteArray& kids, long long count)
+{
+    return "<< /Type /Pages /Kids " + kids + " /Count " + QByteArray::number(count) + " >>";
+}
+
+QByteArray refs(const QList<int>& numbers)
+{
+    QByteArray out("[");
+    for (const int n : numbers)
+        out += QByteArray::number(n) + " 0 R ";
+    return out + "]";
+}
+
+struct Walk
+{
+    PdfPageTree::End end = PdfPageTree::End::Unreadable;
+    QList<int> widths;    // of the pages walked (the whole tree), in order
+    int popplerPages = 0; // how many of them Poppler finds
+};
+
+Walk walk(const QByteArray& pdf)
+{
+    Walk w;
+    QBuffer buffer;
+    buffer.setData(pdf);
+    buffer.open(QIODevice::ReadOnly);
+    QPDF q;
+    q.setSuppressWarnings(true);
+    q.setAttemptRecovery(true);
+    q.processInputSource(std::make_shared<QpdfDeviceSource>(&buffer));
+    PdfPageTree tree(q, PdfPageTree::MaxPages + 1);
+    for (QPDFObjectHandle p = tree.next(); !p.isNull(); p = tree.next()) {
+        QPDFObjectHandle box = p.getKey("/MediaBox");
+        w.widths.append(box.isArray() ? static_cast<int>(box.getArrayItem(2).getNumericValue()) : -1);
+    }
+    w.end = tree.end();
+    w.popplerPages = tree.popplerPages();
+    if (w.end == PdfPageTree::End::Done && w.widths.size() > PdfPageTree::MaxPages)
+        w.end = PdfPageTree::End::TooManyPages;
+    return w;
+}
+
+/// The widths of the pages Poppler loads, in order, and how many PdfPageTree::loadablePages counts.
+QList<int> popplerWidths(const QByteArray& pdf, int* loadable)
+{
+    std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
+    QList<int> widths;
+    *loadable = doc ? PdfPageTree::loadablePages(*doc) : -1;
+    if (!doc)
+        return widths;
+    for (int i = 0; i < std::min(*loadable, PdfPageTree::MaxPages); ++i) {
+        std::unique_ptr<Poppler::Page> p = doc->page(i);
+        widths.append(p ? qRound(p->pageSizeF().width()) : -1);
+    }
+    return widths;
+}
+
+qint64 peakKib()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+DocumentInfo inspect(const QByteArray& pdf)
+{
+    QBuffer buffer;
+    buffer.setData(pdf);
+    buffer.open(QIODevice::ReadOnly);
+    return DocumentInspector::inspect(&buffer, QStringLiteral("application/pdf"), false);
+}
+
+} // namespace
+
+class TestPdfPageTree : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // First, while the process's peak memory is still low.
+    // The thumbnail's page cost and the raster release count the pages Poppler loads, and do not
+    // ask qpdf for every page listed.
+    void thumbnailAndRasterReleaseCountLoadablePages()
+    {
+        // qpdf's getAllPages() took ~1.5 KB for each page listed again: ~600 MB for these 400,000.
+        QByteArray many("[");
+        for (int i = 0; i < 400000; ++i)
+            many += "3 0 R ";
+        many += "]";
+        const QByteArray pdf = build({{2, node(many, 1)}, {3, page(300)}});
+        QBuffer buffer;
+        buffer.setData(pdf);
+        buffer.open(QIODevice::ReadOnly);
+        const qint64 peakBefore = peakKib();
+        QElapsedTimer timer;
+        timer.start();
+        {
+            PdfPageCost costs(&buffer);
+            QVERIFY(costs.page(0).known);
+            QVERIFY(!costs.page(PdfPageTree::MaxPages).known); // past the limit
+            QCOMPARE(costs.checkTree().end, PdfPageTree::End::TooManyPages);
+        }
+        const qint64 grew = peakKib() - peakBefore;
+        qInfo() << "page costs of a PDF listing one page 400,000 times:" << timer.elapsed() << "ms, peak grew"
+                << grew << "KiB";
+        QVERIFY2(grew < 200 * 1024, qPrintable(QString::number(grew)));
+
+        const QByteArray inflated = build({{2, node(refs({3}), 1999999)}, {3, page(300)}, {1999998, "null"}});
+        QBuffer in;
+        in.setData(inflated);
+        in.open(QIODevice::ReadOnly);
+        RasterOptions options;
+        options.dpi = 72;
+        QString why;
+        QCOMPARE(PwgRasterWriter::checkBudget(&in, options, RenderBudget{}, &why), 0);
+        QVERIFY(in.seek(0));
+        PwgRasterWriter writer;
+        qint64 bytes = 0;
+        QVERIFY2(writer.write(&in, options,
+                              [&bytes](const char*, size_t n) {
+                                  bytes += qint64(n);
+                                  return true;
+                              }),
+                 qPrintable(writer.errorString()));
+        QCOMPARE(writer.pagesWritten(), 1);
+        QVERIFY(bytes > 0);
+    }
+
+    void walksAsPopplerDoes_data()
+    {
+        QTest::addColumn<QByteArray>("pdf");
+        QTest::addColumn<int>("pages");
+
+        // 2 -> [3 -> [5, 6], 4 -> [7 -> [8], 9]]: depth first.
+        QTest::newRow("nested") << build({{2, node(refs({3, 4}), 4)},
+                                          {3, node(refs({5, 6}), 2)},
+                                          {4, node(refs({7, 9}), 2)},
+                                          {5, page(101)},
+                                          {6, page(102)},
+                                          {7, node(refs({8}), 1)},
+                                          {8, page(103)},
+                                          {9, page(104)}})
+                                << 4;
+        // One page, /Count 1999999: Poppler's numPages() says 1,999,999 (the table is large enough).
+        QTest::newRow("count-inflated")
+            << build({{2, node(refs({3}), 1999999)}, {3, page(101)}, {1999998, "null"}}) << 1;
+        // Five pages, /Count 2: Poppler stops at two.
+        QTest::newRow("count-short") << build({{2, node(refs({3, 4, 5, 6, 7}), 2)},
+                                               {3, page(101)},
+                                               {4, page(102)},
+                                               {5, page(103)},
+                                               {6, page(104)},
+                                               {7, page(105)}})
+                                     << 2;
+        // A page listed three times is three pages.
+        QTest::newRow("listed-again")
+            << build({{2, node(refs({3, 3, 4, 3}), 4)}, {3, page(101)}, {4, page(102)}}) << 4;
+        // A kid naming an ancestor is skipped.
+        QTest::newRow("loop") << build({{2, node(refs({3, 4}), 3)},
+                                        {3, node(refs({5, 2, 3, 6}), 2)},
+                                        {4, page(103)},
+                                        {5, page(101)},
+                                        {6, page(102)}})
+                              << 3;
+        // A kid that is not a dictionary is skipped; one that is not a reference ends the walk.
+        QTest::newRow("not-a-dictionary")
+            << build({{2, node(refs({7, 3, 4}), 2)}, {3, page(101)}, {4, page(102)}, {7, "42"}}) << 2;
+        QTest::newRow("not-a-reference")
+            << build({{2, node("[3 0 R << /Type /Page /MediaBox [0 0 300 300] >> 4 0 R]", 3)},
+                      {3, page(101)},
+                      {4, page(102)}})
+            << 1;
+        // A node whose /Kids is not an array ends the walk.
+        QTest::newRow("kids-not-an-array") << build({{2, node(refs({3, 4, 5}), 3)},
+                                                     {3, page(101)},
+                                                     {4, "<< /Type /Pages /Kids 5 /Count 1 >>"},
+                                                     {5, page(102)}})
+                                           << 1;
+        // A dictionary without /Kids is a page, whatever its /Type.
+        QTest::newRow("untyped-page")
+            << build({{2, node(refs({3, 4}), 2)}, {3, "<< /MediaBox [0 0 101 800] >>"}, {4, page(102)}}) << 2;
+        // /Kids given as a reference (Poppler reads it again for every kid).
+        QTest::newRow("kids-by-reference") << build({{2, "<< /Type /Pages /Kids 9 0 R /Count 2 >>"},
+                                                     {9, refs({3, 4})},
+                                                     {3, page(101)},
+                                                     {4, page(102)}})
+                                           << 2;
+    }
+
+    void walksAsPopplerDoes()
+    {
+        QFETCH(QByteArray, pdf);
+        QFETCH(int, pages);
+        const Walk w = walk(pdf);
+        QCOMPARE(w.end, PdfPageTree::End::Done);
+        QCOMPARE(w.popplerPages, pages);
+        int loadable = 0;
+        const QList<int> poppler = popplerWidths(pdf, &loadable);
+        QCOMPARE(loadable, pages);
+        QCOMPARE(w.widths.mid(0, pages), poppler);
+        const DocumentInfo info = inspect(pdf);
+        QVERIFY2(info.ok, qPrintable(info.error));
+        QCOMPARE(info.pages, pages);
+        QCOMPARE(info.widthPt, poppler.first());
+    }
+
+    void limits_data()
+    {
+        QTest::addColumn<QByteArray>("pdf");
+        QTest::addColumn<PdfPageTree::End>("end");
+        QTest::addColumn<QString>("error"); // a piece of what inspect() says; empty: accepted
+
+        auto chain = [](int depth) {
+            std::map<int, QByteArray> objects;
+            for (int i = 0; i < depth; ++i)
+                objects[2 + i] = node(refs({3 + i}), 1);
+            objects[2 + depth] = page(101);
+            return build(objects);
+        };
+        QTest::newRow("chain-256") << chain(PdfPageTree::MaxDepth - 1) << PdfPageTree::End::Done << QString();
+        QTest::newRow("chain-300") << chain(300) << PdfPageTree::End::TooDeep
+                                   << QStringLiteral("list of pages");
+
+        auto flat = [](int pages, bool byReference) {
+            std::map<int, QByteArray> objects;
+            QList<int> kids;
+            for (int i = 0; i < pages; ++i) {
+                kids.append(10 + i);
+                objects[10 + i] = page(100 + i % 500);
+            }
+            if (byReference) {
+                objects[2] = "<< /Type /Pages /Kids 3 0 R /Count " + QByteArray::number(pages) + " >>";
+                objects[3] = refs(kids);
+            } else {
+                objects[2] = node(refs(kids), pages);
+            }
+            return build(objects);
+        };
+        QTest::newRow("flat-10000") << flat(PdfPageTree::MaxPages, false) << PdfPageTree::End::Done
+                                    << QString();
+        QTest::newRow("flat-10001") << flat(PdfPageTree::MaxPages + 1, false)
+                                    << PdfPageTree::End::TooManyPages
+                                    << QStringLiteral("more than 10,000 pages");
+        // Poppler's steps: pages x (pages + 2): 1,000 is ~1 M, 4,000 ~16 M.
+        QTest::newRow("by-reference-1000") << flat(1000, true) << PdfPageTree::End::Done << QString();
+        QTest::newRow("by-reference-4000")
+            << flat(4000, true) << PdfPageTree::End::TooMuchWork << QStringLiteral("list of pages");
+        // One page listed 100,000 times (qpdf's getAllPages() made 100,000 copies of it).
+        QByteArray many("[");
+        for (int i = 0; i < 100000; ++i)
+            many += "3 0 R ";
+        many += "]";
+        QTest::newRow("listed-100000")
+            << build({{2, node(many, 100000)}, {3, page(101)}}) << PdfPageTree::End::TooManyPages
+            << QStringLiteral("more than 10,000 pages");
+        // Poppler would see one page (its /Count); a printer that walks the tree a hundred thousand.
+        QTest::newRow("listed-100000-count-1")
+            << build({{2, node(many, 1)}, {3, page(101)}}) << PdfPageTree::End::TooManyPages
+            << QStringLiteral("more than 10,000 pages");
+    }
+
+    void limits()
+    {
+        QFETCH(QByteArray, pdf);
+        QFETCH(PdfPageTree::End, end);
+        QFETCH(QString, error);
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(walk(pdf).end, end);
+        const DocumentInfo info = inspect(pdf);
+        QCOMPARE(info.ok, error.isEmpty());
+        if (!error.isEmpty())
+            QVERIFY2(info.error.contains(error), qPrintable(info.error));
+        qInfo() << QTest::currentDataTag() << "walk and inspect:" << timer.elapsed() << "ms";
+    }
+
+    // Trees made of random pieces (nodes, pages, pages listed again, loops, kids that are not
+    // dictionaries or not references, /Counts too high and too low): the walk finds the pages Poppler
+    // loads, in the same order.
+    void randomTreesAgreeWithPoppler()
+    {
+        QRandomGenerator random(37);
+        int compared = 0;
+        for (int round = 0; round < 400; ++round) {
+            std::map<int, QByteArray> objects;
+            const int count = random.bounded(3, 40);
+            int width = 100;
+            for (int n = 3; n < 3 + count; ++n) {
+                const int kind = random.bounded(10);
+                if (kind < 5) {
+                    objects[n] = page(width++);
+                } else if (kind < 9) {
+                    QList<int> kids;
+                    for (int k = random.bounded(0, 5); k > 0; --k)
+                        kids.append(random.bounded(2, 3 + count));
+                    objects[n] = kind == 8 ? "<< /Kids " + refs(kids) + " >>" : node(refs(kids), 0);
+                } else {
+                    objects[n] =
+                        random.bounded(2) ? QByteArray("7") : QByteArray("<< /Type /Pages /Kids /None >>");
+                }
+            }
+            QList<int> rootKids;
+            for (int k = random.bounded(1, 6); k > 0; --k)
+                rootKids.append(random.bounded(3, 3 + count));
+            const int declared = random.bounded(1, 2 * count);
+            objects[2] = node(refs(rootKids), declared);
+            const QByteArray pdf = build(objects);
+
+            const Walk w = walk(pdf);
+            if (w.end != PdfPageTree::End::Done)
+                continue; // over a limit (a deep or looping tree): not handed to Poppler
+            int loadable = 0;
+            const QList<int> poppler = popplerWidths(pdf, &loadable);
+            const DocumentInfo info = inspect(pdf);
+            if (loadable <= 0) {
+                // Poppler finds none (a /Count larger than its object table, say): refused.
+                QVERIFY2(!info.ok, pdf.constData());
+                continue;
+            }
+            ++compared;
+            QVERIFY2(w.popplerPages == loadable, pdf.constData());
+            QCOMPARE(w.widths.mid(0, loadable), poppler);
+            QVERIFY2(info.ok, qPrintable(info.error));
+            QCOMPARE(info.pages, loadable);
+        }
+        QVERIFY2(compared > 100, qPrintable(QString::number(compared)));
+    }
+
+    // A document of more than MaxPages pages stored by an older server is refused at a raster release.
+    void rasterReleaseRefusesTooManyPages()
+    {
+        std::map<int, QByteArray> objects;
+        QList<int> kids;
+        for (int i = 0; i < PdfPageTree::MaxPages + 1; ++i)
+            kids.append(3);
+        objects[2] = node(refs(kids), PdfPageTree::MaxPages + 1);
+        objects[3] = page(300);
+        QBuffer in;
+        in.setData(build(objects));
+        in.open(QIODevice::ReadOnly);
+        RasterOptions options;
+        options.dpi = 72;
+        QString why;
+        QCOMPARE(PwgRasterWriter::checkBudget(&in, options, RenderBudget{}, &why), 1);
+        QVERIFY2(why.contains(QStringLiteral("more than 10,000 pages")), qPrintable(why));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPdfPageTree)
+#include "TestPdfPageTree.moc"
