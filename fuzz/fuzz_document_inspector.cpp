@@ -6,6 +6,8 @@
 // PdfTableScan finds the same table size in the document fed whole and fed in small pieces.
 #include "DocumentInspector.h"
 #include "FuzzSupport.h"
+#include "PdfColour.h"
+#include "PdfPageTree.h"
 #include "PdfTableScan.h"
 
 #include <QBuffer>
@@ -39,8 +41,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         abort();
     const DocumentInfo info = DocumentInspector::inspect(&buffer, mimeType);
     if (info.ok) {
-        if (info.pages < 1 || !(info.widthPt > 0) || !(info.heightPt > 0) || info.pageSize.isEmpty())
+        if (info.pages < 1 || info.pages > PdfPageTree::MaxPages || !(info.widthPt > 0) ||
+            !(info.heightPt > 0) || info.pageSize.isEmpty())
             abort();
+        // Intake reads page 1's colour with qpdf when it does not render (PdfColour).
+        buffer.seek(0);
+        (void)PdfColour::firstPage(&buffer);
     } else if (info.error.isEmpty()) {
         abort();
     }

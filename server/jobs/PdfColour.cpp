@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <vector>
 
@@ -68,11 +69,18 @@ public:
     struct Full
     {
     };
-    explicit BoundedSink(size_t limit) : Pipeline("bounded content", nullptr), m_limit(limit) {}
+    /// Past `limit` bytes it throws Full, after keeping the first `limit` bytes when `keepPrefix`.
+    explicit BoundedSink(size_t limit, bool keepPrefix = false)
+        : Pipeline("bounded content", nullptr), m_limit(limit), m_keepPrefix(keepPrefix)
+    {
+    }
     void write(unsigned char const* data, size_t len) override
     {
-        if (m_data.size() + len > m_limit)
+        if (m_data.size() + len > m_limit) {
+            if (m_keepPrefix)
+                m_data.append(reinterpret_cast<const char*>(data), m_limit - m_data.size());
             throw Full();
+        }
         m_data.append(reinterpret_cast<const char*>(data), len);
     }
     void finish() override {}
@@ -80,6 +88,7 @@ public:
 
 private:
     size_t m_limit;
+    bool m_keepPrefix;
     std::string m_data;
 };
 
@@ -226,14 +235,22 @@ private:
     // The tone of a palette's entries (raw lookup bytes in the base space).
     static std::vector<Tone> paletteTones(const Space& base, int hival, QPDFObjectHandle lookup)
     {
+        const int n = base.kind == Space::Kind::Rgb ? 3 : base.kind == Space::Kind::Cmyk ? 4 : 1;
         std::string bytes;
         if (lookup.isString())
             bytes = lookup.getStringValue();
         if (lookup.isStream()) {
-            auto buf = lookup.getStreamData(qpdf_dl_generalized);
-            bytes.assign(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+            // Only the entries read below: a lookup stream of a few KB can inflate to gigabytes (a 1 MB
+            // PDF took 2.1 GB and 8 s at intake when the whole stream was decoded).
+            BoundedSink sink(
+                static_cast<size_t>(std::min(hival, MaxPalette - 1) + 1) * static_cast<size_t>(n), true);
+            try {
+                lookup.pipeStreamData(&sink, 0, qpdf_dl_generalized, true);
+            } catch (const BoundedSink::Full&) {
+                // the entries needed have arrived
+            }
+            bytes.swap(sink.data());
         }
-        const int n = base.kind == Space::Kind::Rgb ? 3 : base.kind == Space::Kind::Cmyk ? 4 : 1;
         std::vector<Tone> tones;
         for (int i = 0; i <= hival && i < MaxPalette; ++i) {
             const size_t at = static_cast<size_t>(i) * static_cast<size_t>(n);
@@ -298,7 +315,9 @@ private:
             QPDFObjectHandle hival = cs.getArrayItem(2);
             if (hival.isInteger() && hival.getIntValue() >= 0) {
                 s.kind = Space::Kind::Indexed;
-                s.palette = paletteTones(base, static_cast<int>(hival.getIntValue()), cs.getArrayItem(3));
+                s.palette =
+                    paletteTones(base, static_cast<int>(std::min<long long>(hival.getIntValue(), MaxPalette)),
+                                 cs.getArrayItem(3));
             }
         } else if (family == "/Separation" && cs.getArrayNItems() >= 2 && cs.getArrayItem(1).isName()) {
             const std::string colorant = cs.getArrayItem(1).getName();
@@ -468,7 +487,11 @@ private:
             paint(s.stroke);
         } else if (op == "Tr") {
             const std::vector<double> v = numbers(ops);
-            s.textMode = v.empty() ? 0 : static_cast<int>(v[0]);
+            // Poppler ignores an operand that is not an integer and tests the mode's low bits (converting
+            // a larger number to int would be undefined: found by fuzz_ipp_request under UBSan).
+            if (!v.empty() && v[0] == std::floor(v[0]) && v[0] >= std::numeric_limits<int>::min() &&
+                v[0] <= std::numeric_limits<int>::max())
+                s.textMode = static_cast<int>(v[0]) & 7;
         } else if (op == "Tf") {
             s.type3 = false;
             if (!ops.empty() && ops.front().isName()) {

@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTest>
+#include <zlib.h>
 
 namespace {
 
@@ -59,6 +60,17 @@ QByteArray handMadePdf(const QByteArray& content)
     return TestData::pdfFromObjects(objects);
 }
 
+qint64 peakKib()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
 Verdict classify(const QByteArray& pdf)
 {
     QBuffer buffer;
@@ -87,6 +99,50 @@ class TestPdfColour : public QObject
     Q_OBJECT
 
 private slots:
+    // First, while the process's peak memory is low. An /Indexed colour space's lookup stream is read
+    // only as far as its entries: the whole stream was decoded before (a 1 MB PDF took 2.1 GB and 8 s
+    // of the server at intake).
+    void paletteLookupIsReadOnlyAsFarAsItsEntries()
+    {
+        // Entry 0 red, then 256 MiB of zeros, deflated a MiB at a time (~256 KB).
+        QByteArray lookup;
+        {
+            z_stream z{};
+            QVERIFY(deflateInit(&z, 9) == Z_OK);
+            QByteArray block(1 << 20, '\0');
+            block[0] = '\xff';
+            QByteArray out(1 << 16, Qt::Uninitialized);
+            for (int i = 0; i < 256; ++i) {
+                z.next_in = reinterpret_cast<Bytef*>(block.data());
+                z.avail_in = static_cast<uInt>(block.size());
+                const int flush = i == 255 ? Z_FINISH : Z_NO_FLUSH;
+                do {
+                    z.next_out = reinterpret_cast<Bytef*>(out.data());
+                    z.avail_out = static_cast<uInt>(out.size());
+                    deflate(&z, flush);
+                    lookup.append(out.constData(), out.size() - static_cast<qsizetype>(z.avail_out));
+                } while (z.avail_out == 0);
+                block[0] = '\0';
+            }
+            deflateEnd(&z);
+        }
+        const QByteArray content = "/CS0 cs 0 sc 0 0 100 100 re f\n";
+        const QByteArray pdf = TestData::pdfFromObjects({
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /ColorSpace << /CS0 "
+            "[/Indexed "
+            "/DeviceRGB 255 5 0 R] >> >> /Contents 4 0 R >>",
+            "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream",
+            "<< /Length " + QByteArray::number(lookup.size()) + " /Filter /FlateDecode >>\nstream\n" +
+                lookup + "\nendstream",
+        });
+        const qint64 before = peakKib();
+        QCOMPARE(PdfColour::name(classify(pdf)), PdfColour::name(Verdict::Colour));
+        const qint64 grew = peakKib() - before;
+        QVERIFY2(grew < 64 * 1024, qPrintable(QStringLiteral("peak grew by %1 KiB").arg(grew)));
+    }
+
     void fixtures_data()
     {
         QTest::addColumn<QString>("name");
@@ -188,6 +244,27 @@ private slots:
         QByteArray content = QByteArray("10 10 m 500 800 l S\n").repeated(1'000'000);
         content += "1 0 0 RG 10 10 m 500 800 l S\n";
         QCOMPARE(PdfColour::name(classify(handMadePdf(content))), PdfColour::name(Verdict::Unknown));
+    }
+
+    // The text render mode as Poppler takes it: the low bits of an integer; a number that is not an
+    // integer (8.4e9 does not fit one) is ignored. fuzz_ipp_request found the conversion of 8.4e9 to int.
+    void textRenderMode_data()
+    {
+        QTest::addColumn<QByteArray>("mode");
+        QTest::addColumn<int>("verdict");
+        QTest::newRow("fill") << QByteArray("0") << int(Verdict::Colour);
+        QTest::newRow("invisible") << QByteArray("3") << int(Verdict::Mono);
+        QTest::newRow("11-is-3") << QByteArray("11") << int(Verdict::Mono);
+        QTest::newRow("8400000000-ignored") << QByteArray("8400000000") << int(Verdict::Colour);
+        QTest::newRow("2.5-ignored") << QByteArray("2.5") << int(Verdict::Colour);
+    }
+
+    void textRenderMode()
+    {
+        QFETCH(QByteArray, mode);
+        QFETCH(int, verdict);
+        const QByteArray content = "1 0 0 rg " + mode + " Tr BT 72 700 Td (x) Tj ET\n";
+        QCOMPARE(PdfColour::name(classify(handMadePdf(content))), PdfColour::name(Verdict(verdict)));
     }
 
     void notAPdf()
