@@ -6,7 +6,6 @@
 #include "PdfPageCost.h"
 #include "PdfPageTree.h"
 #include "PdfTableScan.h"
-#include "QpdfDeviceSource.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -16,7 +15,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <poppler-qt6.h>
-#include <qpdf/QPDF.hh>
 
 #include <cups/cups.h>
 #include <cups/raster.h>
@@ -221,18 +219,7 @@ void keepPopplerGlobals()
 /// when `colour` is given, page 1's colour read from its content (PdfColour) on the same qpdf document.
 DocumentInfo checkPageTree(QIODevice* device, PdfPageTree::Result* tree, PdfColour::Verdict* colour)
 {
-    try {
-        QPDF pdf;
-        pdf.setSuppressWarnings(true);
-        pdf.setAttemptRecovery(true);
-        pdf.processInputSource(std::make_shared<QpdfDeviceSource>(device));
-        *tree = PdfPageTree::check(pdf);
-        if (tree->ok() && colour)
-            *colour = PdfColour::firstPage(pdf);
-    } catch (const std::exception& e) {
-        qCInfo(lcIngest) << "qpdf cannot read the PDF:" << e.what();
-        *tree = {};
-    }
+    *tree = PdfPageTree::check(device, colour);
     DocumentInfo info;
     switch (tree->end) {
     case PdfPageTree::End::Done:

@@ -1,7 +1,7 @@
 #include "PdfColour.h"
 
 #include "Log.h"
-#include "PdfPageTree.h"
+#include "PdfPageWalker.h"
 #include "QpdfDeviceSource.h"
 
 #include <QIODevice>
@@ -550,7 +550,7 @@ PdfColour::Verdict PdfColour::firstPage(QPDF& pdf)
     try {
         // Page 1 as Poppler finds it: a few objects read, where walking every page would read each
         // page object (in another encrypted chunk of a long spool file).
-        QPDFObjectHandle leaf = PdfPageTree(pdf, 1).next();
+        QPDFObjectHandle leaf = PdfPageWalker(pdf, 1).next();
         if (leaf.isNull())
             return Verdict::Unknown;
         QPDFPageObjectHelper page(leaf);

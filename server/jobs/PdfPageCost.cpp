@@ -1,7 +1,7 @@
 #include "PdfPageCost.h"
 
 #include "Log.h"
-#include "PdfPageTree.h"
+#include "PdfPageWalker.h"
 #include "QpdfDeviceSource.h"
 
 #include <QIODevice>
@@ -60,7 +60,7 @@ struct PdfPageCost::Impl
     QIODevice* device = nullptr;
     QPDF pdf;
     bool open = false;
-    std::unique_ptr<PdfPageTree> tree; // walked as far as a page was asked for
+    std::unique_ptr<PdfPageWalker> tree; // walked as far as a page was asked for
     std::vector<QPDFObjectHandle> pages;
 };
 
@@ -71,7 +71,7 @@ PdfPageCost::PdfPageCost(QIODevice* device) : d(std::make_unique<Impl>())
         d->pdf.setSuppressWarnings(true);
         d->pdf.setAttemptRecovery(true);
         d->pdf.processInputSource(std::make_shared<QpdfDeviceSource>(device));
-        d->tree = std::make_unique<PdfPageTree>(d->pdf, PdfPageTree::MaxPages);
+        d->tree = std::make_unique<PdfPageWalker>(d->pdf, PdfPageTree::MaxPages);
         d->open = true;
     } catch (const std::exception& e) {
         qCInfo(lcIngest) << "qpdf cannot read the document's pages:" << e.what();

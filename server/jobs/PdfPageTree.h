@@ -1,9 +1,7 @@
 #pragma once
-#include <qpdf/QPDFObjGen.hh>
-#include <qpdf/QPDFObjectHandle.hh>
+#include "PdfColour.h"
 
-#include <vector>
-
+class QIODevice;
 class QPDF;
 namespace Poppler {
 class Document;
@@ -21,13 +19,14 @@ class Document;
 /// - and qpdf's own QPDFPageDocumentHelper::getAllPages() copies every page listed twice (a 6 MB file
 ///   listing one page a million times took the thumbnail 1.5 GB) and recurses once per level (a chain
 ///   of 30,000 nodes overflowed its stack).
-/// This walks the whole tree as Poppler walks as much of it as it reads: depth first from the catalog's
-/// /Pages; a dictionary with /Type /Page or without /Kids is a page, another dictionary a node whose
-/// /Kids are walked; a kid that is one of its own ancestors, or not a dictionary, is skipped. Where
+/// PdfPageWalker walks the whole tree as Poppler walks as much of it as it reads: depth first from the
+/// catalog's /Pages; a dictionary with /Type /Page or without /Kids is a page, another dictionary a node
+/// whose /Kids are walked; a kid that is one of its own ancestors, or not a dictionary, is skipped. Where
 /// Poppler stops (a kid that is not an indirect reference, a node whose /Kids is not an array, the
 /// root's /Count reached) the walk goes on, so that Poppler never walks further than this did; it also
 /// counts the pages Poppler would find before it stops. It never goes deeper than MaxDepth, past MaxPages
 /// pages, or past MaxWork steps of what Poppler would do for the same walk, and says which stopped it.
+/// This header holds no qpdf type, so that the files including it need not compile qpdf's headers.
 class PdfPageTree
 {
 public:
@@ -60,55 +59,19 @@ public:
         bool ok() const { return end == End::Done; }
     };
 
-    /// Walks the whole tree of `pdf` (opened by qpdf): Done when it is within the limits (then Poppler's
-    /// walk of it is too), or the limit it would pass. Never throws.
+    /// Walks the whole tree of `pdf` (opened by qpdf) with PdfPageWalker: Done when it is within the
+    /// limits (then Poppler's walk of it is too), or the limit it would pass. Never throws.
     static Result check(QPDF& pdf);
+
+    /// Opens the PDF on `device` (open, readable, seekable; the document starts at offset 0) with qpdf
+    /// and checks its tree; Unreadable when qpdf cannot open it. When the tree is within the limits and
+    /// `colour` is given, reads page 1's colour from its content on the same qpdf document (PdfColour).
+    /// Moves the device position. Never throws.
+    static Result check(QIODevice* device, PdfColour::Verdict* colour = nullptr);
 
     /// Returns how many pages of `doc` Poppler can load: numPages() when the last of them loads, else
     /// how many do (found with ~log2(n) lookups after one walk). At most MaxPages + 1, which means
     /// "more than MaxPages". Poppler keeps the pages it walked with the document. Call it only for a
     /// document whose tree check() accepted: Poppler's own walk is not bounded.
     static int loadablePages(Poppler::Document& doc);
-
-    /// Prepares to walk the tree of `pdf` (opened by qpdf) for at most `limit` pages.
-    PdfPageTree(QPDF& pdf, int limit);
-
-    /// Returns the next page's dictionary, or a null handle once the walk has ended (end() says why).
-    /// The first popplerPages() pages are Poppler's pages 1, 2, ... Never throws: a qpdf exception ends
-    /// the walk as Unreadable.
-    QPDFObjectHandle next();
-
-    /// Returns why the walk ended (Walking while next() still returns pages).
-    End end() const { return m_end; }
-
-    /// Returns how many pages next() has returned.
-    int count() const { return m_count; }
-
-    /// Returns how many of those Poppler finds too (it stops earlier: see the class comment).
-    int popplerPages() const { return m_popplerPages; }
-
-private:
-    struct Node
-    {
-        QPDFObjectHandle kids;
-        int size = 0;
-        int index = 0;
-        bool kidsIndirect = false;
-        int ref = 0; // object number, for Poppler's loop check
-    };
-    QPDFObjectHandle step();
-    bool start();
-    bool push(QPDFObjectHandle node, int ref);
-
-    QPDF& m_pdf;
-    int m_limit;
-    int m_count = 0;
-    int m_popplerPages = 0;
-    int m_declared = 0;            // the root's /Count: Poppler finds no more pages
-    bool m_popplerStopped = false; // the walk passed a point where Poppler's ends
-    long m_work = 0;
-    bool m_started = false;
-    End m_end = End::Walking;
-    QPDFObjectHandle m_single; // a root that is itself the only page, until returned
-    std::vector<Node> m_path;  // from the root to the node whose kids are being walked
 };

@@ -60,17 +60,6 @@ QByteArray handMadePdf(const QByteArray& content)
     return TestData::pdfFromObjects(objects);
 }
 
-qint64 peakKib()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
-
 Verdict classify(const QByteArray& pdf)
 {
     QBuffer buffer;
@@ -137,9 +126,9 @@ private slots:
             "<< /Length " + QByteArray::number(lookup.size()) + " /Filter /FlateDecode >>\nstream\n" +
                 lookup + "\nendstream",
         });
-        const qint64 before = peakKib();
+        const qint64 before = TestData::procSelfNumber("status", "VmHWM");
         QCOMPARE(PdfColour::name(classify(pdf)), PdfColour::name(Verdict::Colour));
-        const qint64 grew = peakKib() - before;
+        const qint64 grew = TestData::procSelfNumber("status", "VmHWM") - before;
         QVERIFY2(grew < 64 * 1024, qPrintable(QStringLiteral("peak grew by %1 KiB").arg(grew)));
     }
 
