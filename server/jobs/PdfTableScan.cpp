@@ -20,25 +20,12 @@ constexpr qsizetype BackLimit = 1024;    // how far an "obj" header is read back
 constexpr std::size_t MaxRecorded = 4096;
 
 /// PDF white space (Poppler's Lexer::isSpace).
-bool isWhite(char c)
+constexpr bool isWhite(char c)
 {
     return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
 }
 
-/// White space or a delimiter: what ends a name or a number.
-constexpr std::array<bool, 256> EndsToken = [] {
-    std::array<bool, 256> t{};
-    for (const char c : {'\0', '\t', '\n', '\f', '\r', ' ', '(', ')', '<', '>', '[', ']', '{', '}', '/', '%'})
-        t[static_cast<unsigned char>(c)] = true;
-    return t;
-}();
-
-bool isWhiteOrDelimiter(char c)
-{
-    return EndsToken[static_cast<unsigned char>(c)];
-}
-
-bool isDelimiter(char c)
+constexpr bool isDelimiter(char c)
 {
     switch (c) {
     case '(':
@@ -55,6 +42,19 @@ bool isDelimiter(char c)
     default:
         return false;
     }
+}
+
+/// White space or a delimiter: what ends a name or a number (a table, for the scan's inner loops).
+constexpr std::array<bool, 256> EndsToken = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+        t[static_cast<std::size_t>(c)] = isWhite(static_cast<char>(c)) || isDelimiter(static_cast<char>(c));
+    return t;
+}();
+
+bool isWhiteOrDelimiter(char c)
+{
+    return EndsToken[static_cast<unsigned char>(c)];
 }
 
 /// White space as the C library sees it (Poppler's rebuild of a damaged table reads lines with it).
