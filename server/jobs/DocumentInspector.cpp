@@ -58,6 +58,14 @@ DocumentInfo failure(const QString& error)
     return info;
 }
 
+DocumentInfo lockedPdf()
+{
+    DocumentInfo locked = failure(DocumentInspector::tr(
+        "The PDF file is protected by a password. Remove the password and print it again."));
+    locked.encrypted = true;
+    return locked;
+}
+
 DocumentInfo tooManyPages()
 {
     qCInfo(lcIngest) << "Document refused: more than" << PdfPageTree::MaxPages << "pages";
@@ -236,6 +244,11 @@ DocumentInfo checkPageTree(QIODevice* device, PdfPageTree::Result* tree, PdfColo
         return failure(
             DocumentInspector::tr("The PDF file's list of pages is built in a way this server does "
                                   "not read. Save it again as a new PDF and print that."));
+    case PdfPageTree::End::TooMuchData:
+        return failure(DocumentInspector::tr("The PDF file holds compressed objects larger than this server "
+                                             "reads. Save it again as a new PDF and print that."));
+    case PdfPageTree::End::Locked:
+        return lockedPdf();
     case PdfPageTree::End::Walking:
     case PdfPageTree::End::Unreadable:
         break;
@@ -258,12 +271,8 @@ DocumentInfo inspectPdf(QIODevice* device, bool render)
     std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(device);
     if (!doc)
         return failure(DocumentInspector::tr("The document is not a valid PDF file."));
-    if (doc->isLocked()) {
-        DocumentInfo locked = failure(DocumentInspector::tr(
-            "The PDF file is protected by a password. Remove the password and print it again."));
-        locked.encrypted = true;
-        return locked;
-    }
+    if (doc->isLocked())
+        return lockedPdf();
 
     // numPages() is the tree's /Count; when the walk found other pages, count those Poppler loads (its
     // walk goes no further than the check's did).

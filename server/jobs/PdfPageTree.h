@@ -39,6 +39,11 @@ public:
     /// one per entry of a /Kids array it reads again (~0.2 us each here: ~2 s). A flat tree of 10,000
     /// pages takes 20,000; one /Kids array of 3,000 pages given as a reference 9,000,000.
     static constexpr long MaxWork = 10'000'000;
+    /// Decoded bytes of one compressed object stream (PDF 1.5). qpdf and Poppler parse every object of
+    /// an object stream they touch into memory, at 5 to 12 times its decoded size for an array: an 88 KB
+    /// file whose page tree's /Kids (10 million entries) sat in one took the server 780 MB and 9 s.
+    /// Writers put ~100 objects in one, a few hundred KB.
+    static constexpr long long MaxObjectStreamBytes = 8LL * 1024 * 1024;
 
     /// Why a walk ended.
     enum class End {
@@ -47,6 +52,8 @@ public:
         TooManyPages, ///< the tree holds more than the limit given (MaxPages + 1 for check())
         TooDeep,      ///< a page is more than MaxDepth nodes below the root
         TooMuchWork,  ///< Poppler would take more than MaxWork steps
+        TooMuchData,  ///< an object stream decodes to more than MaxObjectStreamBytes (check() only)
+        Locked,       ///< the document needs a password (check(QIODevice*) only)
         Unreadable,   ///< qpdf could not read the tree
     };
 
@@ -59,8 +66,9 @@ public:
         bool ok() const { return end == End::Done; }
     };
 
-    /// Walks the whole tree of `pdf` (opened by qpdf) with PdfPageWalker: Done when it is within the
-    /// limits (then Poppler's walk of it is too), or the limit it would pass. Never throws.
+    /// Decodes each compressed object stream of `pdf` (opened by qpdf) as far as MaxObjectStreamBytes,
+    /// without keeping it, then walks the whole tree with PdfPageWalker: Done when both are within the
+    /// limits (then Poppler's walk of the tree is too), or the limit passed. Never throws.
     static Result check(QPDF& pdf);
 
     /// Opens the PDF on `device` (open, readable, seekable; the document starts at offset 0) with qpdf

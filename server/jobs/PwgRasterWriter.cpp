@@ -293,8 +293,9 @@ int PwgRasterWriter::checkBudget(QIODevice* pdf, const RasterOptions& options, c
     }
     if (!pdf->seek(0))
         return 0;
-    // Poppler walks the page tree without bounds: qpdf walks it first (PdfPageTree), here as well as at
-    // intake, since the document may have been stored by an older server.
+    // Poppler walks the page tree without bounds and parses whole object streams: qpdf checks both first
+    // (PdfPageTree), here as well as at intake, since the document may have been stored by an older
+    // server.
     {
         PdfPageCost tree(pdf);
         const PdfPageTree::Result checked = tree.checkTree();
@@ -307,6 +308,13 @@ int PwgRasterWriter::checkBudget(QIODevice* pdf, const RasterOptions& options, c
             if (why)
                 *why = tr("The PDF file's list of pages is built in a way this server does not read. Save it "
                           "again as a new PDF and print that.");
+            return 1;
+        }
+        if (checked.end == PdfPageTree::End::TooMuchData) {
+            if (why)
+                *why =
+                    tr("The PDF file holds compressed objects larger than this server reads. Save it again "
+                       "as a new PDF and print that.");
             return 1;
         }
     }

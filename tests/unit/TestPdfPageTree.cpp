@@ -14,7 +14,9 @@
 #include <QRandomGenerator>
 #include <QTest>
 #include <poppler-qt6.h>
+#include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFWriter.hh>
 
 #include <map>
 
@@ -68,6 +70,47 @@ struct Walk
     QList<int> widths;    // of the pages walked (the whole tree), in order
     int popplerPages = 0; // how many of them Poppler finds
 };
+
+/// A PDF 1.5 whose page tree's root (object 2) sits compressed in an object stream (object 4), with
+/// `kids` as its /Kids and `count` as its /Count; object 3 is a page (width 300). Cross-reference stream.
+QByteArray objectStreamPdf(const QByteArray& kids, int count)
+{
+    const QByteArray header("2 0 ");
+    const QByteArray data =
+        header + "<< /Type /Pages /Count " + QByteArray::number(count) + " /Kids " + kids + " >>";
+    const QByteArray packed = qCompress(data).mid(4); // a zlib stream without Qt's length prefix
+    QByteArray out("%PDF-1.5\n");
+    QList<qsizetype> offsets; // of objects 1, 3 and 4
+    auto add = [&](int number, const QByteArray& body) {
+        offsets.append(out.size());
+        out += QByteArray::number(number) + " 0 obj\n" + body + "\nendobj\n";
+    };
+    add(1, "<< /Type /Catalog /Pages 2 0 R >>");
+    add(3, page(300));
+    add(4, "<< /Type /ObjStm /N 1 /First " + QByteArray::number(header.size()) + " /Length " +
+               QByteArray::number(packed.size()) + " /Filter /FlateDecode >>\nstream\n" + packed +
+               "\nendstream");
+    // Cross-reference stream (object 5): type, field 2 (4 bytes), field 3 (2 bytes).
+    QByteArray entries;
+    auto entry = [&](int type, quint32 two, quint16 three) {
+        entries += char(type);
+        for (int shift = 24; shift >= 0; shift -= 8)
+            entries += char((two >> shift) & 0xff);
+        entries += char(three >> 8);
+        entries += char(three & 0xff);
+    };
+    const qsizetype xref = out.size();
+    entry(0, 0, 65535);
+    entry(1, quint32(offsets[0]), 0);
+    entry(2, 4, 0); // object 2: the first in object stream 4
+    entry(1, quint32(offsets[1]), 0);
+    entry(1, quint32(offsets[2]), 0);
+    entry(1, quint32(xref), 0);
+    out += "5 0 obj\n<< /Type /XRef /Size 6 /W [1 4 2] /Root 1 0 R /Length " +
+           QByteArray::number(entries.size()) + " >>\nstream\n" + entries +
+           "\nendstream\nendobj\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
+    return out;
+}
 
 Walk walk(const QByteArray& pdf)
 {
@@ -368,6 +411,56 @@ private slots:
             QCOMPARE(info.pages, loadable);
         }
         QVERIFY2(compared > 100, qPrintable(QString::number(compared)));
+    }
+
+    // A page tree in a compressed object stream is read as any other; one whose object stream inflates
+    // past MaxObjectStreamBytes is refused before qpdf or Poppler parse it (an 88 KB file with 10 million
+    // kids there took the server 780 MB and 9 s).
+    void objectStreams()
+    {
+        const QByteArray small = objectStreamPdf("[3 0 R 3 0 R]", 2);
+        QCOMPARE(walk(small).end, PdfPageTree::End::Done);
+        QCOMPARE(walk(small).popplerPages, 2);
+        int loadable = 0;
+        QCOMPARE(popplerWidths(small, &loadable), (QList<int>{300, 300}));
+        DocumentInfo info = inspect(small);
+        QVERIFY2(info.ok, qPrintable(info.error));
+        QCOMPARE(info.pages, 2);
+
+        QByteArray many("[");
+        many += QByteArray("3 0 R ").repeated(3'000'000); // 18 MB once inflated, ~20 KB compressed
+        many += "]";
+        const QByteArray bomb = objectStreamPdf(many, 1);
+        many.clear();
+        QVERIFY(bomb.size() < 100'000);
+        const qint64 before = TestData::procSelfNumber("status", "VmHWM");
+        info = inspect(bomb);
+        const qint64 grew = TestData::procSelfNumber("status", "VmHWM") - before;
+        QVERIFY(!info.ok);
+        QVERIFY2(info.error.contains(QStringLiteral("compressed objects")), qPrintable(info.error));
+        // Parsed, the array alone would take ~200 MB in qpdf.
+        QVERIFY2(grew < 64 * 1024, qPrintable(QStringLiteral("peak grew by %1 KiB").arg(grew)));
+    }
+
+    // A PDF that needs a password is said to be one (qpdf cannot open it without).
+    void passwordProtected()
+    {
+        QByteArray plain = TestData::pdfFromObjects(
+            {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page(300)});
+        QPDF source;
+        source.processMemoryFile("plain", plain.constData(), static_cast<size_t>(plain.size()));
+        QPDFWriter writer(source);
+        writer.setOutputMemory();
+        writer.setR6EncryptionParameters("user", "owner", true, true, true, true, true, true, qpdf_r3p_full,
+                                         true);
+        writer.write();
+        const std::shared_ptr<Buffer> out = writer.getBufferSharedPointer();
+        const QByteArray locked(reinterpret_cast<const char*>(out->getBuffer()),
+                                static_cast<qsizetype>(out->getSize()));
+        const DocumentInfo info = inspect(locked);
+        QVERIFY(!info.ok);
+        QVERIFY(info.encrypted);
+        QVERIFY2(info.error.contains(QStringLiteral("password")), qPrintable(info.error));
     }
 
     // A document of more than MaxPages pages stored by an older server is refused at a raster release.
