@@ -69,9 +69,7 @@ DocumentInfo lockedPdf()
 DocumentInfo tooManyPages()
 {
     qCInfo(lcIngest) << "Document refused: more than" << PdfPageTree::MaxPages << "pages";
-    DocumentInfo info = failure(DocumentInspector::tr("The document has more than %L1 pages, more than this "
-                                                      "server takes in one job. Print it in parts.")
-                                    .arg(PdfPageTree::MaxPages));
+    DocumentInfo info = failure(PdfPageTree::refusal(PdfPageTree::End::TooManyPages));
     info.tooManyPages = true;
     return info;
 }
@@ -228,32 +226,30 @@ void keepPopplerGlobals()
 DocumentInfo checkPageTree(QIODevice* device, PdfPageTree::Result* tree, PdfColour::Verdict* colour)
 {
     *tree = PdfPageTree::check(device, colour);
-    DocumentInfo info;
     switch (tree->end) {
-    case PdfPageTree::End::Done:
+    case PdfPageTree::End::Done: {
+        DocumentInfo info;
         info.ok = true;
         return info;
+    }
     case PdfPageTree::End::TooManyPages:
         return tooManyPages();
+    case PdfPageTree::End::Locked:
+        return lockedPdf();
     case PdfPageTree::End::TooDeep:
     case PdfPageTree::End::TooMuchWork:
         qCInfo(lcIngest) << "PDF refused: its page tree is"
                          << (tree->end == PdfPageTree::End::TooDeep ? "nested deeper than"
                                                                     : "costlier to walk than")
                          << "the limit";
-        return failure(
-            DocumentInspector::tr("The PDF file's list of pages is built in a way this server does "
-                                  "not read. Save it again as a new PDF and print that."));
+        break;
     case PdfPageTree::End::TooMuchData:
-        return failure(DocumentInspector::tr("The PDF file holds compressed objects larger than this server "
-                                             "reads. Save it again as a new PDF and print that."));
-    case PdfPageTree::End::Locked:
-        return lockedPdf();
+    case PdfPageTree::End::TooCostly:
     case PdfPageTree::End::Walking:
     case PdfPageTree::End::Unreadable:
         break;
     }
-    return failure(DocumentInspector::tr("The document is not a valid PDF file."));
+    return failure(PdfPageTree::refusal(tree->end));
 }
 
 DocumentInfo inspectPdf(QIODevice* device, bool render)
@@ -916,6 +912,10 @@ DocumentInspector::Rendering DocumentInspector::render(QIODevice* device, const 
                     QStringLiteral("Poppler could not walk the PDF's page tree within the limits"));
         }
         const RenderBudget::PageCost cost = costs.page(0);
+        if (costs.exceeded())
+            return placeholder(QStringLiteral("qpdf would take more than %1 MiB or %2 s to read page 1")
+                                   .arg(PdfPageTree::MaxMemory / (1024 * 1024))
+                                   .arg(PdfPageTree::MaxSeconds));
         switch (budget.check(cost, widthPt, heightPt, dpi)) {
         case RenderBudget::Verdict::Fits:
             break;

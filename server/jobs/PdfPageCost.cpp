@@ -1,5 +1,6 @@
 #include "PdfPageCost.h"
 
+#include "AllocationBudget.h"
 #include "Log.h"
 #include "PdfPageWalker.h"
 #include "QpdfDeviceSource.h"
@@ -57,6 +58,8 @@ void addResources(QPDFObjectHandle resources, RenderBudget::PageCost& cost, std:
 
 struct PdfPageCost::Impl
 {
+    AllocationBudget budget{PdfPageTree::MaxMemory,
+                            PdfPageTree::MaxSeconds}; // first: outlives the qpdf objects it counts
     QIODevice* device = nullptr;
     QPDF pdf;
     bool open = false;
@@ -67,6 +70,7 @@ struct PdfPageCost::Impl
 PdfPageCost::PdfPageCost(QIODevice* device) : d(std::make_unique<Impl>())
 {
     d->device = device;
+    const AllocationBudget::Scope scope(d->budget);
     try {
         d->pdf.setSuppressWarnings(true);
         d->pdf.setAttemptRecovery(true);
@@ -83,15 +87,28 @@ PdfPageCost::~PdfPageCost() = default;
 PdfPageTree::Result PdfPageCost::checkTree()
 {
     if (!d->open)
-        return {};
-    return PdfPageTree::check(d->pdf);
+        return {d->budget.exceeded() ? PdfPageTree::End::TooCostly : PdfPageTree::End::Unreadable, 0, 0};
+    PdfPageTree::Result result;
+    {
+        const AllocationBudget::Scope scope(d->budget);
+        result = PdfPageTree::check(d->pdf);
+    }
+    if (d->budget.exceeded())
+        return {PdfPageTree::End::TooCostly, 0, 0};
+    return result;
+}
+
+bool PdfPageCost::exceeded() const
+{
+    return d->budget.exceeded();
 }
 
 RenderBudget::PageCost PdfPageCost::page(int index)
 {
     RenderBudget::PageCost cost;
-    if (!d->open || index < 0)
+    if (!d->open || index < 0 || d->budget.exceeded())
         return cost;
+    const AllocationBudget::Scope scope(d->budget);
     while (static_cast<int>(d->pages.size()) <= index) {
         QPDFObjectHandle next = d->tree->next();
         if (next.isNull())
@@ -121,7 +138,7 @@ RenderBudget::PageCost PdfPageCost::page(int index)
                     addResources(n.getDict().getKey("/Resources"), cost, seen, 1);
             }
         }
-        cost.known = true;
+        cost.known = !d->budget.exceeded();
     } catch (const std::exception& e) {
         qCInfo(lcIngest) << "qpdf cannot read page" << index + 1 << ":" << e.what();
     }

@@ -1,15 +1,20 @@
 #include "PdfPageTree.h"
 
+#include "AllocationBudget.h"
 #include "Log.h"
 #include "PdfPageWalker.h"
 #include "QpdfDeviceSource.h"
 
+#include <QCoreApplication>
 #include <poppler-qt6.h>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 
 #include <set>
+
+#include <cstring>
+#include <optional>
 
 #include <algorithm>
 
@@ -80,27 +85,92 @@ PdfPageTree::Result PdfPageTree::check(QPDF& pdf)
     return result;
 }
 
-PdfPageTree::Result PdfPageTree::check(QIODevice* device, PdfColour::Verdict* colour)
+PdfPageTree::Result PdfPageTree::check(QIODevice* device, PdfColour::Verdict* colour, std::size_t memoryLimit,
+                                       double cpuSeconds)
 {
     Result result;
-    try {
-        QPDF pdf;
-        pdf.setSuppressWarnings(true);
-        pdf.setAttemptRecovery(true);
-        pdf.processInputSource(std::make_shared<QpdfDeviceSource>(device));
-        result = check(pdf);
-        if (result.ok() && colour)
-            *colour = PdfColour::firstPage(pdf);
-    } catch (const QPDFExc& e) {
-        if (e.getErrorCode() == qpdf_e_password)
-            return {End::Locked, 0, 0};
-        qCInfo(lcIngest) << "qpdf cannot read the PDF:" << e.what();
-        result = {};
-    } catch (const std::exception& e) {
-        qCInfo(lcIngest) << "qpdf cannot read the PDF:" << e.what();
-        result = {};
+    AllocationBudget budget(memoryLimit, cpuSeconds);
+    char why[256] = {};      // qpdf's message, logged once the budget is no longer installed
+    std::optional<QPDF> pdf; // destroyed after the scope: a destructor must not meet a spent budget
+    {
+        const AllocationBudget::Scope scope(budget);
+        try {
+            pdf.emplace();
+            pdf->setSuppressWarnings(true);
+            pdf->setAttemptRecovery(true);
+            pdf->processInputSource(std::make_shared<QpdfDeviceSource>(device));
+            result = check(*pdf);
+            if (result.ok() && colour) {
+                // A page whose resources cost too much leaves its colour unknown; the document is not
+                // refused for that (a thumbnail or raster release reading them is, PdfPageCost). Half
+                // the budget, so that this one runs out before the whole check's.
+                AllocationBudget page1(memoryLimit / 2, cpuSeconds / 2);
+                {
+                    const AllocationBudget::Scope pageScope(page1);
+                    *colour = PdfColour::firstPage(*pdf);
+                }
+                if (page1.exceeded())
+                    *colour = PdfColour::Verdict::Unknown;
+            }
+        } catch (const QPDFExc& e) {
+            if (e.getErrorCode() == qpdf_e_password)
+                result = {End::Locked, 0, 0};
+            else
+                result = {};
+            std::strncpy(why, e.what(), sizeof why - 1);
+        } catch (const std::exception& e) {
+            result = {};
+            std::strncpy(why, e.what(), sizeof why - 1);
+        }
     }
+    pdf.reset();
+    // The walk and the colour check end as unreadable when qpdf's allocation fails: the budget says why.
+    if (budget.exceeded()) {
+        if (budget.outOfMemory())
+            qCInfo(lcIngest) << "PDF refused: qpdf would hold more than" << memoryLimit << "bytes to read it";
+        else
+            qCInfo(lcIngest) << "PDF refused: qpdf would take more than" << cpuSeconds
+                             << "s of CPU time to read it";
+        if (colour)
+            *colour = PdfColour::Verdict::Unknown;
+        return {End::TooCostly, 0, 0};
+    }
+    if (result.end == End::Unreadable && why[0])
+        qCInfo(lcIngest) << "qpdf cannot read the PDF:" << why;
     return result;
+}
+
+QString PdfPageTree::refusal(End end)
+{
+    switch (end) {
+    case End::TooManyPages:
+        return QCoreApplication::translate("PdfPageTree", "The document has more than %L1 pages, more than "
+                                                          "this server takes in one job. Print it in parts.")
+            .arg(MaxPages);
+    case End::TooDeep:
+    case End::TooMuchWork:
+        return QCoreApplication::translate("PdfPageTree",
+                                           "The PDF file's list of pages is built in a way this server does "
+                                           "not read. Save it again as a new PDF and print that.");
+    case End::TooMuchData:
+        return QCoreApplication::translate("PdfPageTree",
+                                           "The PDF file holds compressed objects larger than this server "
+                                           "reads. Save it again as a new PDF and print that.");
+    case End::TooCostly:
+        return QCoreApplication::translate("PdfPageTree",
+                                           "The PDF file is built in a way that would take this server more "
+                                           "memory or time than it gives one document. Save it again as a "
+                                           "new PDF and print that.");
+    case End::Locked:
+        return QCoreApplication::translate(
+            "PdfPageTree",
+            "The PDF file is protected by a password. Remove the password and print it again.");
+    case End::Walking:
+    case End::Done:
+    case End::Unreadable:
+        break;
+    }
+    return QCoreApplication::translate("PdfPageTree", "The document is not a valid PDF file.");
 }
 
 int PdfPageTree::loadablePages(Poppler::Document& doc)

@@ -1,6 +1,10 @@
 #pragma once
 #include "PdfColour.h"
 
+#include <QString>
+
+#include <cstddef>
+
 class QIODevice;
 class QPDF;
 namespace Poppler {
@@ -44,6 +48,15 @@ public:
     /// file whose page tree's /Kids (10 million entries) sat in one took the server 780 MB and 9 s.
     /// Writers put ~100 objects in one, a few hundred KB.
     static constexpr long long MaxObjectStreamBytes = 8LL * 1024 * 1024;
+    /// Heap memory qpdf may hold while it opens, checks and reads one document (AllocationBudget):
+    /// what it parses is kept, at 25 to 350 bytes a token of the file, so that a 6 MB array of integers
+    /// would take 262 MB and a 60 MB one 2.6 GB. Real documents: a tagged 750-page one takes 17 MB (34 MB
+    /// with object streams), 9,750 pages 57 MB.
+    static constexpr std::size_t MaxMemory = 256 * 1024 * 1024;
+    /// CPU seconds qpdf may spend on the same (AllocationBudget): it parses ~2.5 us a token, so a 60 MB
+    /// array of references took 24 s (512 MB, the largest document taken, would be 3 minutes). The tagged
+    /// 750-page document takes 0.9 s, 9,750 pages 0.6 s.
+    static constexpr double MaxSeconds = 10.0;
 
     /// Why a walk ended.
     enum class End {
@@ -53,6 +66,7 @@ public:
         TooDeep,      ///< a page is more than MaxDepth nodes below the root
         TooMuchWork,  ///< Poppler would take more than MaxWork steps
         TooMuchData,  ///< an object stream decodes to more than MaxObjectStreamBytes (check() only)
+        TooCostly,    ///< qpdf would take more than MaxMemory or MaxSeconds (check(QIODevice*), PdfPageCost)
         Locked,       ///< the document needs a password (check(QIODevice*) only)
         Unreadable,   ///< qpdf could not read the tree
     };
@@ -74,8 +88,14 @@ public:
     /// Opens the PDF on `device` (open, readable, seekable; the document starts at offset 0) with qpdf
     /// and checks its tree; Unreadable when qpdf cannot open it. When the tree is within the limits and
     /// `colour` is given, reads page 1's colour from its content on the same qpdf document (PdfColour).
-    /// Moves the device position. Never throws.
-    static Result check(QIODevice* device, PdfColour::Verdict* colour = nullptr);
+    /// All of it holds at most `memoryLimit` bytes of qpdf's heap and takes at most `cpuSeconds` of the
+    /// thread's CPU time (TooCostly past either). Moves the device position. Never throws.
+    static Result check(QIODevice* device, PdfColour::Verdict* colour = nullptr,
+                        std::size_t memoryLimit = MaxMemory, double cpuSeconds = MaxSeconds);
+
+    /// Returns the sentence a person is told when a document is refused for `end` (not Done, Walking):
+    /// what is wrong and what to do about it.
+    static QString refusal(End end);
 
     /// Returns how many pages of `doc` Poppler can load: numPages() when the last of them loads, else
     /// how many do (found with ~log2(n) lookups after one walk). At most MaxPages + 1, which means

@@ -268,9 +268,7 @@ bool PwgRasterWriter::fail(const QString& error)
 
 QString PwgRasterWriter::tooManyPages()
 {
-    return tr("The document has more than %L1 pages, more than this server takes in one job. Print it in "
-              "parts.")
-        .arg(PdfPageTree::MaxPages);
+    return PdfPageTree::refusal(PdfPageTree::End::TooManyPages);
 }
 
 QString PwgRasterWriter::tableTooLarge()
@@ -298,24 +296,20 @@ int PwgRasterWriter::checkBudget(QIODevice* pdf, const RasterOptions& options, c
     // server.
     {
         PdfPageCost tree(pdf);
-        const PdfPageTree::Result checked = tree.checkTree();
-        if (checked.end == PdfPageTree::End::TooManyPages) {
+        switch (const PdfPageTree::End end = tree.checkTree().end) {
+        case PdfPageTree::End::TooManyPages:
+        case PdfPageTree::End::TooDeep:
+        case PdfPageTree::End::TooMuchWork:
+        case PdfPageTree::End::TooMuchData:
+        case PdfPageTree::End::TooCostly:
             if (why)
-                *why = tooManyPages();
+                *why = PdfPageTree::refusal(end);
             return 1;
-        }
-        if (checked.end == PdfPageTree::End::TooDeep || checked.end == PdfPageTree::End::TooMuchWork) {
-            if (why)
-                *why = tr("The PDF file's list of pages is built in a way this server does not read. Save it "
-                          "again as a new PDF and print that.");
-            return 1;
-        }
-        if (checked.end == PdfPageTree::End::TooMuchData) {
-            if (why)
-                *why =
-                    tr("The PDF file holds compressed objects larger than this server reads. Save it again "
-                       "as a new PDF and print that.");
-            return 1;
+        case PdfPageTree::End::Done:
+        case PdfPageTree::End::Walking:
+        case PdfPageTree::End::Locked:
+        case PdfPageTree::End::Unreadable:
+            break; // write() reports these
         }
     }
     if (!pdf->seek(0))
@@ -343,7 +337,12 @@ int PwgRasterWriter::checkBudget(QIODevice* pdf, const RasterOptions& options, c
     PdfPageCost costs(pdf);
     for (int i = 0; i < static_cast<int>(sizes.size()); ++i) {
         const QSizeF size = mediaPt.isValid() ? mediaPt : sizes[static_cast<size_t>(i)];
-        switch (budget.check(costs.page(i), size.width(), size.height(), options.dpi)) {
+        const RenderBudget::PageCost cost = costs.page(i);
+        if (costs.exceeded()) {
+            *why = PdfPageTree::refusal(PdfPageTree::End::TooCostly);
+            return i + 1;
+        }
+        switch (budget.check(cost, size.width(), size.height(), options.dpi)) {
         case RenderBudget::Verdict::Fits:
             continue;
         case RenderBudget::Verdict::TooManyImagePixels:

@@ -57,7 +57,8 @@ public:
     /// Checks every page of the PDF on `pdf` against `budget` at `options` (resolution and media)
     /// without rendering. Returns 0 when all fit, else the first page (1-based) that does not, with a
     /// user-facing sentence in `why`; 1 for a document it does not render at all (an object table or a
-    /// page tree over the limits of PdfTableScan and PdfPageTree). Moves the device position.
+    /// page tree over the limits of PdfTableScan and PdfPageTree). A page whose resources qpdf cannot
+    /// read within PdfPageTree::MaxMemory and MaxSeconds does not fit. Moves the device position.
     static int checkBudget(QIODevice* pdf, const RasterOptions& options, const RenderBudget& budget,
                            QString* why);
 

@@ -12,6 +12,7 @@
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTest>
 #include <poppler-qt6.h>
 #include <qpdf/Buffer.hh>
@@ -147,6 +148,25 @@ QList<int> popplerWidths(const QByteArray& pdf, int* loadable)
         widths.append(p ? qRound(p->pageSizeF().width()) : -1);
     }
     return widths;
+}
+
+/// A one-page PDF whose page dictionary holds an array of `count` integers (qpdf: ~262 bytes each).
+QByteArray pageWithIntegers(int count)
+{
+    std::map<int, QByteArray> objects;
+    objects[2] = node("[3 0 R]", 1);
+    objects[3] =
+        "<< /Type /Page /MediaBox [0 0 300 800] /Foo [" + QByteArray("12345 ").repeated(count) + "] >>";
+    return build(objects);
+}
+
+PdfPageTree::End check(const QByteArray& pdf, std::size_t memoryLimit = PdfPageTree::MaxMemory,
+                       double cpuSeconds = PdfPageTree::MaxSeconds)
+{
+    QBuffer buffer;
+    buffer.setData(pdf);
+    buffer.open(QIODevice::ReadOnly);
+    return PdfPageTree::check(&buffer, nullptr, memoryLimit, cpuSeconds).end;
 }
 
 DocumentInfo inspect(const QByteArray& pdf)
@@ -461,6 +481,84 @@ private slots:
         QVERIFY(!info.ok);
         QVERIFY(info.encrypted);
         QVERIFY2(info.error.contains(QStringLiteral("password")), qPrintable(info.error));
+    }
+
+    // What qpdf holds and spends reading a document is bounded (AllocationBudget), whatever the objects
+    // it is made to parse: a page's own dictionary, the trailer (parsed when the file is opened), a
+    // /Kids array, a page's resources.
+    void costlyObjectsAreBounded()
+    {
+        QCOMPARE(check(pageWithIntegers(200'000)), PdfPageTree::End::Done); // ~52 MB in qpdf: read
+
+        QByteArray pdf = pageWithIntegers(1'000'000); // 6 MB, ~262 MB in qpdf
+        qint64 before = TestData::procSelfNumber("status", "VmHWM");
+        QCOMPARE(check(pdf, 32 * 1024 * 1024), PdfPageTree::End::TooCostly);
+        qint64 grew = TestData::procSelfNumber("status", "VmHWM") - before;
+        QVERIFY2(grew < 64 * 1024, qPrintable(QStringLiteral("peak grew by %1 KiB").arg(grew)));
+
+        std::map<int, QByteArray> objects;
+        objects[2] = node("[3 0 R]", 1);
+        objects[3] = page(300);
+        pdf = build(objects);
+        QCOMPARE(check(pdf), PdfPageTree::End::Done);
+        pdf.replace("/Root 1 0 R >>", "/Root 1 0 R /Bar [" + QByteArray("7 ").repeated(1'000'000) + "] >>");
+        before = TestData::procSelfNumber("status", "VmHWM");
+        QCOMPARE(check(pdf, 32 * 1024 * 1024), PdfPageTree::End::TooCostly);
+        grew = TestData::procSelfNumber("status", "VmHWM") - before;
+        QVERIFY2(grew < 64 * 1024, qPrintable(QStringLiteral("peak grew by %1 KiB").arg(grew)));
+
+        // A /Kids array of a million references: ~2.5 s of qpdf's parsing, then more than MaxPages.
+        objects[2] = "<< /Type /Pages /Count 1 /Kids [" + QByteArray("3 0 R ").repeated(1'000'000) + "] >>";
+        pdf = build(objects);
+        QCOMPARE(check(pdf, PdfPageTree::MaxMemory, 0.2), PdfPageTree::End::TooCostly);
+        QCOMPARE(check(pdf), PdfPageTree::End::TooManyPages);
+    }
+
+    // Page 1's resources are not read by the walk: at intake they leave its colour unknown; a raster
+    // release, which reads them for their images, is refused with a reason.
+    void costlyResourcesRefuseARasterRelease()
+    {
+        std::map<int, QByteArray> objects;
+        objects[2] = node("[3 0 R]", 1);
+        objects[3] = "<< /Type /Page /MediaBox [0 0 300 800] /Resources 4 0 R >>";
+        QByteArray keys("<<");
+        for (int i = 0; i < 1'000'000; ++i)
+            keys += " /K" + QByteArray::number(i) + " 1";
+        objects[4] = keys + " >>"; // 11 MB, ~700 MB in qpdf
+        keys.clear();
+        const QByteArray pdf = build(objects);
+        objects.clear();
+        const qint64 before = TestData::procSelfNumber("status", "VmHWM");
+        const DocumentInfo info = inspect(pdf);
+        QVERIFY2(info.ok, qPrintable(info.error));
+        QCOMPARE(info.pages, 1);
+        QCOMPARE(info.contentColour, PdfColour::Verdict::Unknown);
+
+        QBuffer in;
+        in.setData(pdf);
+        in.open(QIODevice::ReadOnly);
+        RasterOptions options;
+        options.dpi = 72;
+        QString why;
+        QCOMPARE(PwgRasterWriter::checkBudget(&in, options, RenderBudget{}, &why), 1);
+        QVERIFY2(why.contains(QStringLiteral("memory or time")), qPrintable(why));
+        const qint64 grew = TestData::procSelfNumber("status", "VmHWM") - before;
+        QVERIFY2(grew < 320 * 1024, qPrintable(QStringLiteral("peak grew by %1 KiB").arg(grew)));
+    }
+
+    void eachRefusalHasItsSentence()
+    {
+        using End = PdfPageTree::End;
+        QSet<QString> seen;
+        for (const End end : {End::TooManyPages, End::TooDeep, End::TooMuchData, End::TooCostly, End::Locked,
+                              End::Unreadable}) {
+            const QString sentence = PdfPageTree::refusal(end);
+            QVERIFY(sentence.endsWith(QLatin1Char('.')));
+            QVERIFY2(!seen.contains(sentence), qPrintable(sentence));
+            seen.insert(sentence);
+        }
+        QCOMPARE(PdfPageTree::refusal(End::TooMuchWork), PdfPageTree::refusal(End::TooDeep));
+        QVERIFY(PdfPageTree::refusal(End::TooManyPages).contains(QStringLiteral("10,000")));
     }
 
     // A document of more than MaxPages pages stored by an older server is refused at a raster release.
