@@ -185,7 +185,8 @@ def costly_pdfs():
     14, session 38), by name: "integers", a page holding an array of 3 million integers (18 MB, ~790 MB
     in qpdf); "keys", a page holding a dictionary of a million keys (11 MB, ~700 MB); "trailer", a
     trailer holding 3 million integers (6 MB, parsed when the file is opened); "resources", page 1's
-    resources a dictionary of a million keys (not read by the page walk; read for the thumbnail)."""
+    resources a dictionary of a million keys (not read by the page walk; read for the thumbnail); "font",
+    page 1's font with 3 million widths (12 MB; Poppler parses them when it draws the page)."""
     keys = b"<<" + b"".join(b" /K%d 1" % i for i in range(1_000_000)) + b" >>"
     trailer = page_tree_pdf(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
     trailer = trailer.replace(b"/Root 1 0 R >>", b"/Root 1 0 R /Bar [" + b"7 " * 3_000_000 + b"] >>")
@@ -197,6 +198,12 @@ def costly_pdfs():
         "trailer": trailer,
         "resources": page_tree_pdf(b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", [
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 5 0 R >>", keys]),
+        "font": page_tree_pdf(b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", [
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+            b" /Contents 6 0 R >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 0 /LastChar 255 /Widths ["
+            + b"500 " * 3_000_000 + b"] >>",
+            b"<< /Length 22 >>\nstream\nBT /F1 9 Tf (Hi) Tj ET\nendstream"]),
     }
 
 
@@ -358,16 +365,17 @@ class BoundedWorkTest(unittest.TestCase):
             self.assertIn("more memory or time than it gives one document", body.get("message", ""), (kind, body))
             self.assertLess(seconds, 30, kind)
         # Page 1's resources are read only for its colour (left unknown) and its thumbnail (a placeholder).
-        status, body, _ = answers["resources"]
-        self.assertEqual(status, 201, body)
-        job_id = body["job"]["id"]
-        self.assertEqual(body["job"]["pages"], 1)
-        events.wait_event(lambda e: e["event"] == "job-changed" and e["data"]["job"]["id"] == job_id, 120,
-                          "the thumbnail of the resources job")
-        status, ctype, _, png = self.thumbnail(job_id)
-        self.assertEqual((status, ctype), (200, "image/png"))
-        self.assertIn(f"job {job_id} gets a placeholder thumbnail: qpdf would take more than 256 MiB or 10 s",
-                      mpsit.log_tail(self.server, 50000))
+        for kind in ("resources", "font"):
+            status, body, _ = answers[kind]
+            self.assertEqual(status, 201, (kind, body))
+            job_id = body["job"]["id"]
+            self.assertEqual(body["job"]["pages"], 1)
+            events.wait_event(lambda e, j=job_id: e["event"] == "job-changed" and e["data"]["job"]["id"] == j,
+                              120, f"the thumbnail of the {kind} job")
+            status, ctype, _, png = self.thumbnail(job_id)
+            self.assertEqual((status, ctype), (200, "image/png"))
+            self.assertIn(f"job {job_id} gets a placeholder thumbnail: qpdf would take more than 256 MiB or 10 s",
+                          mpsit.log_tail(self.server, 50000), kind)
         peak = vm_kib(pid, "VmHWM")
         self.assertLess(peak - rss_before, 400 * 1024, f"peak RSS {peak} KiB vs {rss_before} KiB before")
         # What qpdf held is given back to the system once each document is done with.
