@@ -89,8 +89,9 @@ void AllocationBudget::give(std::size_t bytes) noexcept
 }
 
 // The program's operator new and delete (replacing the standard library's, as the standard allows):
-// malloc and free as before, counted against the thread's budget while one is installed. The standard
-// library's other forms (nothrow, sized, array) call these; aligned ones are not counted.
+// malloc and free as before, counted against the thread's budget while one is installed. The nothrow,
+// sized and array forms are replaced too (AddressSanitizer's own would pair its allocations with this
+// free); aligned ones are not counted.
 
 void* operator new(std::size_t size)
 {
@@ -127,6 +128,30 @@ void operator delete(void* p, std::size_t) noexcept
 }
 
 void operator delete[](void* p, std::size_t) noexcept
+{
+    ::operator delete(p);
+}
+
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept
+{
+    try {
+        return ::operator new(size);
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept
+{
+    return ::operator new(size, std::nothrow);
+}
+
+void operator delete(void* p, const std::nothrow_t&) noexcept
+{
+    ::operator delete(p);
+}
+
+void operator delete[](void* p, const std::nothrow_t&) noexcept
 {
     ::operator delete(p);
 }
