@@ -371,9 +371,12 @@ QByteArray FaxService::pagePng(const UserRecord& user, qint64 draftId, int page,
             // What the page would cost, read from its resources before Poppler touches it (as for
             // job thumbnails): a 40000 x 40000 image is not decoded for a preview.
             RenderBudget::PageCost cost;
+            bool costly =
+                false; // qpdf could not read what the page draws within its budget: nor will Poppler
             {
                 PdfPageCost costs(&dev);
                 cost = costs.page(pageIndex);
+                costly = costs.exceeded();
             }
             std::unique_ptr<Poppler::Document> doc = dev.seek(0) ? Poppler::Document::load(&dev) : nullptr;
             std::unique_ptr<Poppler::Page> p = doc && !doc->isLocked() ? doc->page(pageIndex) : nullptr;
@@ -385,8 +388,12 @@ QByteArray FaxService::pagePng(const UserRecord& user, qint64 draftId, int page,
                 QString why;
                 QImage image;
                 const WipeImageOnExit wipeRendered(image);
-                if (m_settings.render.check(cost, size.width(), size.height(), dpi) !=
-                    RenderBudget::Verdict::Fits) {
+                if (costly) {
+                    why = QStringLiteral("qpdf would take more than %1 MiB or %2 s to read the page")
+                              .arg(PdfPageTree::MaxMemory / (1024 * 1024))
+                              .arg(PdfPageTree::MaxSeconds);
+                } else if (m_settings.render.check(cost, size.width(), size.height(), dpi) !=
+                           RenderBudget::Verdict::Fits) {
                     why = QStringLiteral("over the render budget (%1 megapixels of images)")
                               .arg(cost.imagePixels / 1000000);
                 } else {

@@ -169,6 +169,22 @@ class FaxSendTest(unittest.TestCase):
         self.assertEqual(len(sent), 3)
 
     @unittest.skipUnless(HAVE_SOFFICE, "LibreOffice (soffice) is not installed")
+    def test_a_page_too_costly_to_read_gets_a_placeholder_preview(self):
+        # Page 1 draws with a font of 3 million widths (12 MB): qpdf reads what the page draws within its
+        # budget (docs/server.md "Documents") before Poppler would, and cannot: the preview is a placeholder.
+        from test_bounded_work import costly_pdfs
+        path = os.path.join(self.tmp, "font.pdf")
+        with open(path, "wb") as f:
+            f.write(costly_pdfs()["font"])
+        status, body = self.upload_draft(self.kim, path, "font.pdf")
+        self.assertEqual(status, 201, body)
+        draft_id = body["draft"]["id"]
+        status, png = self.get_bytes(self.kim, f"fax/drafts/{draft_id}/pages/1?width=300")
+        self.assertEqual(status, 200, png[:200])
+        self.assertEqual(png_size(png)[0], 300)
+        self.assertIn(f"fax draft {draft_id} page 1 preview is a placeholder: qpdf would take more than 256 MiB",
+                      log_tail(self.server, 20000))
+
     def test_office_document_draft_is_converted(self):
         import office_samples
         src = os.path.join(self.tmp, "letter.fodt")
