@@ -1,6 +1,8 @@
 #include "PdfColour.h"
 
+#include "AllocationBudget.h"
 #include "Log.h"
+#include "PdfPageTree.h"
 #include "PdfPageWalker.h"
 #include "QpdfDeviceSource.h"
 
@@ -12,7 +14,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -533,16 +537,33 @@ private:
 
 PdfColour::Verdict PdfColour::firstPage(QIODevice* device)
 {
-    try {
-        QPDF pdf;
-        pdf.setSuppressWarnings(true);
-        pdf.setAttemptRecovery(true);
-        pdf.processInputSource(std::make_shared<QpdfDeviceSource>(device));
-        return firstPage(pdf);
-    } catch (const std::exception& e) {
-        qCInfo(lcIngest) << "qpdf cannot read the document for its colour:" << e.what();
+    // qpdf's memory and time as at intake (PdfPageTree::check); past them the colour is unknown.
+    AllocationBudget budget(PdfPageTree::MaxMemory, PdfPageTree::MaxSeconds);
+    Verdict verdict = Verdict::Unknown;
+    char why[256] = {};      // qpdf's message, logged once the budget is no longer installed
+    std::optional<QPDF> pdf; // destroyed after the scope: a destructor must not meet a spent budget
+    {
+        const AllocationBudget::Scope scope(budget);
+        try {
+            pdf.emplace();
+            pdf->setSuppressWarnings(true);
+            pdf->setAttemptRecovery(true);
+            pdf->processInputSource(std::make_shared<QpdfDeviceSource>(device));
+            verdict = firstPage(*pdf);
+        } catch (const std::exception& e) {
+            verdict = Verdict::Unknown;
+            std::strncpy(why, e.what(), sizeof why - 1);
+        }
     }
-    return Verdict::Unknown;
+    pdf.reset();
+    if (budget.exceeded()) {
+        qCInfo(lcIngest) << "qpdf would take more than" << PdfPageTree::MaxMemory << "bytes or"
+                         << PdfPageTree::MaxSeconds << "s to read the document's colour";
+        return Verdict::Unknown;
+    }
+    if (why[0])
+        qCInfo(lcIngest) << "qpdf cannot read the document for its colour:" << why;
+    return verdict;
 }
 
 PdfColour::Verdict PdfColour::firstPage(QPDF& pdf)

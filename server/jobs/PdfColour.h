@@ -19,7 +19,8 @@ public:
 
     /// Reads the PDF on `device` (open, readable, seekable; the document starts at offset 0) and returns
     /// whether page 1 is black and white (Mono), surely has colour (Colour), or cannot be told without
-    /// rendering it (Unknown, also for a document qpdf cannot read). Moves the device position.
+    /// rendering it (Unknown, also for a document qpdf cannot read, or not within PdfPageTree::MaxMemory
+    /// and MaxSeconds: AllocationBudget). Moves the device position.
     static Verdict firstPage(QIODevice* device);
 
     /// The same for a document qpdf has opened already (page 1 as PdfPageTree finds it).

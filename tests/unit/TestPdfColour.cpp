@@ -261,6 +261,30 @@ private slots:
         QCOMPARE(classify(QByteArray("this is not a PDF")), Verdict::Unknown);
         QCOMPARE(classify(QByteArray()), Verdict::Unknown);
     }
+
+    // Page 1's resources a dictionary of a million keys (11 MB; ~700 MB once qpdf has parsed it): qpdf
+    // stops at its budget (AllocationBudget) and the colour is unknown. (Read when a thumbnail is rendered
+    // for a job intake did not see.)
+    void resourcesTooCostlyToRead()
+    {
+        QByteArray keys("<<");
+        for (int i = 0; i < 1'000'000; ++i)
+            keys += " /K" + QByteArray::number(i) + " 1";
+        QByteArray pdf = handMadePdf("1 0 0 rg 0 0 100 100 re f\n");
+        QCOMPARE(classify(pdf), Verdict::Colour);
+        pdf = TestData::pdfFromObjects({
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 5 0 R /Contents 4 0 R >>",
+            "<< /Length 26 >>\nstream\n1 0 0 rg 0 0 100 100 re f\n\nendstream",
+            keys + " >>",
+        });
+        keys.clear();
+        const qint64 before = TestData::procSelfNumber("status", "VmHWM");
+        QCOMPARE(classify(pdf), Verdict::Unknown);
+        const qint64 grew = TestData::procSelfNumber("status", "VmHWM") - before;
+        QVERIFY2(grew < 320 * 1024, qPrintable(QStringLiteral("peak grew by %1 KiB").arg(grew)));
+    }
 };
 
 QTEST_MAIN(TestPdfColour)
