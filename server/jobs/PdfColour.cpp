@@ -538,6 +538,7 @@ private:
 PdfColour::Verdict PdfColour::firstPage(QIODevice* device)
 {
     // qpdf's memory and time as at intake (PdfPageTree::check); past them the colour is unknown.
+    const PdfPageTree::ReadSlot slot;
     AllocationBudget budget(PdfPageTree::MaxMemory, PdfPageTree::MaxSeconds);
     Verdict verdict = Verdict::Unknown;
     char why[256] = {};      // qpdf's message, logged once the budget is no longer installed

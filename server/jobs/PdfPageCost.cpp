@@ -91,8 +91,8 @@ void parseWhatThePageDraws(QPDFObjectHandle page, std::set<QPDFObjGen>& seen)
 
 struct PdfPageCost::Impl
 {
-    AllocationBudget budget{PdfPageTree::MaxMemory,
-                            PdfPageTree::MaxSeconds}; // first: outlives the qpdf objects it counts
+    PdfPageTree::ReadSlot slot; // first: held until the qpdf objects are gone
+    AllocationBudget budget{PdfPageTree::MaxMemory, PdfPageTree::MaxSeconds}; // outlives the qpdf objects
     QIODevice* device = nullptr;
     QPDF pdf;
     bool open = false;

@@ -6,6 +6,8 @@
 #include "QpdfDeviceSource.h"
 
 #include <QCoreApplication>
+#include <QSemaphore>
+#include <QThread>
 #include <poppler-qt6.h>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
@@ -85,9 +87,39 @@ PdfPageTree::Result PdfPageTree::check(QPDF& pdf)
     return result;
 }
 
+namespace {
+
+QSemaphore& readSemaphore()
+{
+    static QSemaphore semaphore(PdfPageTree::readSlots());
+    return semaphore;
+}
+
+thread_local int t_readSlotDepth = 0; // ReadSlots alive on this thread
+
+} // namespace
+
+int PdfPageTree::readSlots()
+{
+    return std::clamp(QThread::idealThreadCount(), 2, 8);
+}
+
+PdfPageTree::ReadSlot::ReadSlot()
+{
+    if (t_readSlotDepth++ == 0)
+        readSemaphore().acquire();
+}
+
+PdfPageTree::ReadSlot::~ReadSlot()
+{
+    if (--t_readSlotDepth == 0)
+        readSemaphore().release();
+}
+
 PdfPageTree::Result PdfPageTree::check(QIODevice* device, PdfColour::Verdict* colour, std::size_t memoryLimit,
                                        double cpuSeconds)
 {
+    const ReadSlot slot;
     Result result;
     AllocationBudget budget(memoryLimit, cpuSeconds);
     char why[256] = {};      // qpdf's message, logged once the budget is no longer installed

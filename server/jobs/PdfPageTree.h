@@ -58,6 +58,23 @@ public:
     /// 750-page document takes 0.9 s, 9,750 pages 0.6 s.
     static constexpr double MaxSeconds = 10.0;
 
+    /// At most this many documents are read by qpdf at once, each within its budget, so that what the
+    /// budgets hold together is bounded too: 8 uploads at once of an 18 MB page of integers took the
+    /// server to 2.4 GB with a budget each. The thread count, 2 to 8.
+    static int readSlots();
+
+    /// Holds one of readSlots() while it lives, waiting for one to be free (re-entrant on a thread: only
+    /// the outermost holder on a thread takes a slot). Every reading of a document by qpdf under a
+    /// budget holds one: check(QIODevice*), PdfPageCost, PdfColour::firstPage(QIODevice*).
+    class ReadSlot
+    {
+    public:
+        ReadSlot();
+        ~ReadSlot();
+        ReadSlot(const ReadSlot&) = delete;
+        ReadSlot& operator=(const ReadSlot&) = delete;
+    };
+
     /// Why a walk ended.
     enum class End {
         Walking,      ///< next() has not returned null yet

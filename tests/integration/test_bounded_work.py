@@ -382,6 +382,27 @@ class BoundedWorkTest(unittest.TestCase):
         self.assertLess(vm_kib(pid, "VmRSS") - rss_before, 150 * 1024, "RSS after")
         self.assert_serving()
 
+    def test_costly_pdfs_uploaded_at_once_are_read_a_few_at_a_time(self):
+        # Each reading by qpdf holds one of a few slots (the thread count, 2 to 8) for its budget
+        # (256 MiB): before, 8 of these at once took the server to 2.4 GB.
+        slots = min(8, max(2, len(os.sched_getaffinity(0))))
+        pdf = costly_pdfs()["integers"]
+        pid = self.server.proc.pid
+        rss_before = vm_kib(pid, "VmRSS")
+        answers = []
+        threads = [threading.Thread(target=lambda i=i: answers.append(upload(self.kim, pdf, name=f"x{i}.pdf")))
+                   for i in range(2 * slots + 2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(sorted((status, body.get("error")) for status, body in answers),
+                         [(422, "bad-document")] * len(threads))
+        peak = vm_kib(pid, "VmHWM")
+        self.assertLess(peak - rss_before, slots * 256 * 1024 + 250 * 1024,
+                        f"{len(threads)} at once, {slots} slots: peak RSS {peak} KiB vs {rss_before} KiB before")
+        self.assert_serving()
+
     def test_huge_image_placeholder_and_pending_thumbnail(self):
         events = mpsit.EventStream(self.server, self.kim.token)
         self.addCleanup(events.close)
