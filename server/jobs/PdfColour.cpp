@@ -1,10 +1,9 @@
 #include "PdfColour.h"
 
-#include "AllocationBudget.h"
 #include "Log.h"
 #include "PdfPageTree.h"
 #include "PdfPageWalker.h"
-#include "QpdfDeviceSource.h"
+#include "QpdfReading.h"
 
 #include <QIODevice>
 #include <qpdf/Pipeline.hh>
@@ -14,9 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
-#include <optional>
 #include <set>
 #include <vector>
 
@@ -538,32 +535,19 @@ private:
 PdfColour::Verdict PdfColour::firstPage(QIODevice* device)
 {
     // qpdf's memory and time as at intake (PdfPageTree::check); past them the colour is unknown.
-    const PdfPageTree::ReadSlot slot;
-    AllocationBudget budget(PdfPageTree::MaxMemory, PdfPageTree::MaxSeconds);
     Verdict verdict = Verdict::Unknown;
-    char why[256] = {};      // qpdf's message, logged once the budget is no longer installed
-    std::optional<QPDF> pdf; // destroyed after the scope: a destructor must not meet a spent budget
-    {
-        const AllocationBudget::Scope scope(budget);
-        try {
-            pdf.emplace();
-            pdf->setSuppressWarnings(true);
-            pdf->setAttemptRecovery(true);
-            pdf->processInputSource(std::make_shared<QpdfDeviceSource>(device));
-            verdict = firstPage(*pdf);
-        } catch (const std::exception& e) {
-            verdict = Verdict::Unknown;
-            std::strncpy(why, e.what(), sizeof why - 1);
-        }
-    }
-    pdf.reset();
-    if (budget.exceeded()) {
+    const QpdfReading::Outcome read =
+        QpdfReading::run(device, PdfPageTree::MaxMemory, PdfPageTree::MaxSeconds,
+                         [&](QPDF& pdf) { verdict = firstPage(pdf); });
+    if (read.exceeded) {
         qCInfo(lcIngest) << "qpdf would take more than" << PdfPageTree::MaxMemory << "bytes or"
                          << PdfPageTree::MaxSeconds << "s to read the document's colour";
         return Verdict::Unknown;
     }
-    if (why[0])
-        qCInfo(lcIngest) << "qpdf cannot read the document for its colour:" << why;
+    if (!read.error.empty()) {
+        qCInfo(lcIngest) << "qpdf cannot read the document for its colour:" << read.error.c_str();
+        return Verdict::Unknown;
+    }
     return verdict;
 }
 

@@ -3,7 +3,7 @@
 #include "AllocationBudget.h"
 #include "Log.h"
 #include "PdfPageWalker.h"
-#include "QpdfDeviceSource.h"
+#include "QpdfReading.h"
 
 #include <QCoreApplication>
 #include <QSemaphore>
@@ -11,12 +11,8 @@
 #include <poppler-qt6.h>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
-#include <qpdf/QPDFExc.hh>
 
 #include <set>
-
-#include <cstring>
-#include <optional>
 
 #include <algorithm>
 
@@ -119,46 +115,25 @@ PdfPageTree::ReadSlot::~ReadSlot()
 PdfPageTree::Result PdfPageTree::check(QIODevice* device, PdfColour::Verdict* colour, std::size_t memoryLimit,
                                        double cpuSeconds)
 {
-    const ReadSlot slot;
     Result result;
-    AllocationBudget budget(memoryLimit, cpuSeconds);
-    char why[256] = {};      // qpdf's message, logged once the budget is no longer installed
-    std::optional<QPDF> pdf; // destroyed after the scope: a destructor must not meet a spent budget
-    {
-        const AllocationBudget::Scope scope(budget);
-        try {
-            pdf.emplace();
-            pdf->setSuppressWarnings(true);
-            pdf->setAttemptRecovery(true);
-            pdf->processInputSource(std::make_shared<QpdfDeviceSource>(device));
-            result = check(*pdf);
-            if (result.ok() && colour) {
-                // A page whose resources cost too much leaves its colour unknown; the document is not
-                // refused for that (a thumbnail or raster release reading them is, PdfPageCost). Half
-                // the budget, so that this one runs out before the whole check's.
-                AllocationBudget page1(memoryLimit / 2, cpuSeconds / 2);
-                {
-                    const AllocationBudget::Scope pageScope(page1);
-                    *colour = PdfColour::firstPage(*pdf);
-                }
-                if (page1.exceeded())
-                    *colour = PdfColour::Verdict::Unknown;
+    const QpdfReading::Outcome read = QpdfReading::run(device, memoryLimit, cpuSeconds, [&](QPDF& pdf) {
+        result = check(pdf);
+        if (result.ok() && colour) {
+            // A page whose resources cost too much leaves its colour unknown; the document is not
+            // refused for that (a thumbnail or raster release reading them is, PdfPageCost). Half the
+            // budget, so that this one runs out before the whole check's.
+            AllocationBudget page1(memoryLimit / 2, cpuSeconds / 2);
+            {
+                const AllocationBudget::Scope pageScope(page1);
+                *colour = PdfColour::firstPage(pdf);
             }
-        } catch (const QPDFExc& e) {
-            if (e.getErrorCode() == qpdf_e_password)
-                result = {End::Locked, 0, 0};
-            else
-                result = {};
-            std::strncpy(why, e.what(), sizeof why - 1);
-        } catch (const std::exception& e) {
-            result = {};
-            std::strncpy(why, e.what(), sizeof why - 1);
+            if (page1.exceeded())
+                *colour = PdfColour::Verdict::Unknown;
         }
-    }
-    pdf.reset();
+    });
     // The walk and the colour check end as unreadable when qpdf's allocation fails: the budget says why.
-    if (budget.exceeded()) {
-        if (budget.outOfMemory())
+    if (read.exceeded) {
+        if (read.outOfMemory)
             qCInfo(lcIngest) << "PDF refused: qpdf would hold more than" << memoryLimit << "bytes to read it";
         else
             qCInfo(lcIngest) << "PDF refused: qpdf would take more than" << cpuSeconds
@@ -167,8 +142,12 @@ PdfPageTree::Result PdfPageTree::check(QIODevice* device, PdfColour::Verdict* co
             *colour = PdfColour::Verdict::Unknown;
         return {End::TooCostly, 0, 0};
     }
-    if (result.end == End::Unreadable && why[0])
-        qCInfo(lcIngest) << "qpdf cannot read the PDF:" << why;
+    if (read.locked)
+        return {End::Locked, 0, 0};
+    if (!read.error.empty()) {
+        qCInfo(lcIngest) << "qpdf cannot read the PDF:" << read.error.c_str();
+        return {};
+    }
     return result;
 }
 
