@@ -60,8 +60,7 @@ DocumentInfo failure(const QString& error)
 
 DocumentInfo lockedPdf()
 {
-    DocumentInfo locked = failure(DocumentInspector::tr(
-        "The PDF file is protected by a password. Remove the password and print it again."));
+    DocumentInfo locked = failure(PdfPageTree::refusal(PdfPageTree::End::Locked));
     locked.encrypted = true;
     return locked;
 }

@@ -103,7 +103,7 @@ bool PwgRasterWriter::write(QIODevice* pdf, const RasterOptions& options, const 
     if (!doc)
         return fail(tr("The document is not a valid PDF file."));
     if (doc->isLocked())
-        return fail(tr("The PDF file is protected by a password. Remove the password and print it again."));
+        return fail(PdfPageTree::refusal(PdfPageTree::End::Locked));
     // The pages Poppler can load, not the page tree's /Count (checkBudget() checked the tree).
     const int pages = PdfPageTree::loadablePages(*doc);
     if (pages > PdfPageTree::MaxPages)
