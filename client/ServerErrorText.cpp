@@ -99,6 +99,10 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
                   "delete some of them, then send this document again.",
                   nullptr, answer.value(QLatin1String("jobs")).toInt());
     }
+    if (code == QLatin1String("too-many-uploads"))
+        return tr("You are already sending %n document(s) to the server, the most it takes from one person "
+                  "at once. Wait until they have arrived, then send this one again.",
+                  nullptr, answer.value(QLatin1String("uploads")).toInt(4));
     if (code == QLatin1String("quota-exceeded")) {
         const QString s = QuotaText::refusal(answer.value(QLatin1String("quota")).toObject());
         if (!s.isEmpty())
@@ -187,38 +191,22 @@ QString ServerErrorText::sentence(const QString& code, const QJsonObject& answer
 
 QStringList ServerErrorText::knownCodes()
 {
-    return {QStringLiteral("option-unsupported"),
-            QStringLiteral("unsupported-format"),
-            QStringLiteral("hwp-unsupported"),
-            QStringLiteral("encrypted-document"),
-            QStringLiteral("bad-document"),
-            QStringLiteral("too-many-pages"),
-            QStringLiteral("conversion-failed"),
-            QStringLiteral("converter-busy"),
-            QStringLiteral("too-large"),
-            QStringLiteral("spool-full"),
-            QStringLiteral("hold-limit"),
-            QStringLiteral("quota-exceeded"),
-            QStringLiteral("quota-warning"),
-            QStringLiteral("bad-options"),
-            QStringLiteral("wrong-state"),
-            QStringLiteral("unknown-printer"),
-            QStringLiteral("wrong-printer"),
-            QStringLiteral("forbidden"),
-            QStringLiteral("storage"),
-            QStringLiteral("capture-in-progress"),
-            QStringLiteral("invalid-credentials"),
-            QStringLiteral("missing-credentials"),
-            QStringLiteral("locked"),
-            QStringLiteral("sign-in-busy"),
-            QStringLiteral("unknown-user"),
-            QStringLiteral("unknown-department"),
-            QStringLiteral("unknown-card"),
-            QStringLiteral("card-taken"),
-            QStringLiteral("no-match"),
-            QStringLiteral("invalid-challenge"),
-            QStringLiteral("bad-template"),
-            QStringLiteral("consent-required"),
-            QStringLiteral("bad-period"),
+    return {QStringLiteral("option-unsupported"),  QStringLiteral("unsupported-format"),
+            QStringLiteral("hwp-unsupported"),     QStringLiteral("encrypted-document"),
+            QStringLiteral("bad-document"),        QStringLiteral("too-many-pages"),
+            QStringLiteral("conversion-failed"),   QStringLiteral("converter-busy"),
+            QStringLiteral("too-large"),           QStringLiteral("spool-full"),
+            QStringLiteral("hold-limit"),          QStringLiteral("too-many-uploads"),
+            QStringLiteral("quota-exceeded"),      QStringLiteral("quota-warning"),
+            QStringLiteral("bad-options"),         QStringLiteral("wrong-state"),
+            QStringLiteral("unknown-printer"),     QStringLiteral("wrong-printer"),
+            QStringLiteral("forbidden"),           QStringLiteral("storage"),
+            QStringLiteral("capture-in-progress"), QStringLiteral("invalid-credentials"),
+            QStringLiteral("missing-credentials"), QStringLiteral("locked"),
+            QStringLiteral("sign-in-busy"),        QStringLiteral("unknown-user"),
+            QStringLiteral("unknown-department"),  QStringLiteral("unknown-card"),
+            QStringLiteral("card-taken"),          QStringLiteral("no-match"),
+            QStringLiteral("invalid-challenge"),   QStringLiteral("bad-template"),
+            QStringLiteral("consent-required"),    QStringLiteral("bad-period"),
             QStringLiteral("bad-argument")};
 }

@@ -357,6 +357,10 @@ QString KioskText::forError(const QString& code, const QString& fallback)
     if (code == QLatin1String("hold-limit"))
         return QCoreApplication::translate("KioskText",
                                            "You have too many jobs waiting. Print or delete some first.");
+    if (code == QLatin1String("too-many-uploads"))
+        return QCoreApplication::translate("KioskText",
+                                           "You are already sending several documents to the print server. "
+                                           "Try again once they have arrived.");
     if (code == QLatin1String("sign-in-busy"))
         return QCoreApplication::translate(
             "KioskText", "The print server is checking many sign-ins right now. Try again in a moment.");

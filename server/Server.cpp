@@ -102,6 +102,8 @@ bool Server::start(QString* error)
     js.render.thumbnailMs = std::max(1, m_config.thumbnailSeconds) * 1000;
     js.render.rasterPageMs = std::max(1, m_config.rasterPageSeconds) * 1000;
     m_jobs = std::make_unique<JobService>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, js);
+    m_uploads.setLimit(m_config.maxUploadsPerUser);
+    m_jobs->setUploadGate(&m_uploads);
     m_converter = std::make_unique<DocumentConverter>(m_config.convert);
     m_jobs->setConverter(m_converter.get());
     m_accounting = std::make_unique<AccountingService>(m_data.store, m_events, m_clock, m_config.accounting);
@@ -129,6 +131,7 @@ bool Server::start(QString* error)
     fs.render = js.render; // fax page previews: the thumbnails' budget
     m_fax = std::make_unique<FaxService>(m_data.store, m_data.spool, m_data.jobKek(), m_events, m_clock, fs);
     m_fax->setConverter(m_converter.get());
+    m_fax->setUploadGate(&m_uploads);
     if (m_config.fax.gateway == QLatin1String("hylafax")) {
         HylaFaxGateway::Settings hs;
         hs.host = m_config.fax.host;
@@ -400,8 +403,9 @@ QStringList restartOnlyChanges(const ServerConfig& a, const ServerConfig& b)
               a.rasterPageSeconds != b.rasterPageSeconds,
           "ipp-max-*, render-max-megapixels, thumbnail-seconds, raster-page-seconds");
     check(a.spoolReserveMb != b.spoolReserveMb || a.maxHeldJobs != b.maxHeldJobs ||
-              a.maxHeldMb != b.maxHeldMb || a.spoolWarnMb != b.spoolWarnMb,
-          "spool-reserve-mb, spool-warn-mb, max-held-jobs, max-held-mb");
+              a.maxHeldMb != b.maxHeldMb || a.spoolWarnMb != b.spoolWarnMb ||
+              a.maxUploadsPerUser != b.maxUploadsPerUser,
+          "spool-reserve-mb, spool-warn-mb, max-held-jobs, max-held-mb, max-uploads-per-user");
     check(a.devices.pollThreads != b.devices.pollThreads || a.devices.historyDays != b.devices.historyDays ||
               a.devices.lowPercent != b.devices.lowPercent || a.devices.orderDays != b.devices.orderDays,
           "[devices] poll-threads, history-days, low-percent, order-days");

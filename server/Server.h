@@ -24,6 +24,7 @@
 #include "Spool.h"
 #include "SpoolWatch.h"
 #include "Store.h"
+#include "UploadGate.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -78,6 +79,7 @@ private:
     QByteArray m_icon;
     std::unique_ptr<AccountingService> m_accounting;
     std::unique_ptr<DocumentConverter> m_converter; // outlives m_jobs, which uses it
+    UploadGate m_uploads{0};                        // outlives m_jobs and m_fax, which use it
     std::unique_ptr<JobService> m_jobs;
     std::unique_ptr<FaxGateway> m_faxGateway; // outlives m_faxDispatcher, which calls it
     std::unique_ptr<FaxService> m_fax;

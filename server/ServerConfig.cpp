@@ -95,6 +95,7 @@ bool ServerConfig::parse(const QStringList& args, QString* error)
         spoolWarnMb = ini.value(QStringLiteral("spool-warn-mb"), spoolWarnMb).toInt();
         maxHeldJobs = ini.value(QStringLiteral("max-held-jobs"), maxHeldJobs).toInt();
         maxHeldMb = ini.value(QStringLiteral("max-held-mb"), maxHeldMb).toInt();
+        maxUploadsPerUser = ini.value(QStringLiteral("max-uploads-per-user"), maxUploadsPerUser).toInt();
         sessionHours = ini.value(QStringLiteral("session-hours"), sessionHours).toInt();
         kioskSessionMinutes = ini.value(QStringLiteral("kiosk-session-minutes"), kioskSessionMinutes).toInt();
         lockoutFailures = ini.value(QStringLiteral("lockout-failures"), lockoutFailures).toInt();
@@ -291,9 +292,10 @@ bool ServerConfig::validate(QString* error) const
             "must be positive");
         return false;
     }
-    if (spoolReserveMb < 0 || spoolWarnMb < 0 || maxHeldJobs < 0 || maxHeldMb < 0) {
+    if (spoolReserveMb < 0 || spoolWarnMb < 0 || maxHeldJobs < 0 || maxHeldMb < 0 || maxUploadsPerUser < 0) {
         *error = QStringLiteral(
-            "spool-reserve-mb, spool-warn-mb, max-held-jobs and max-held-mb cannot be negative");
+            "spool-reserve-mb, spool-warn-mb, max-held-jobs, max-held-mb and max-uploads-per-user cannot be "
+            "negative");
         return false;
     }
     if (holdHours <= 0 || maxDocumentBytes <= 0 || listenPort == 0) {

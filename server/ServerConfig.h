@@ -30,6 +30,7 @@ struct ServerConfig
     int spoolWarnMb = 2048;   ///< below this much free space (and twice the reserve) the admins are told
     int maxHeldJobs = 1000;   ///< held jobs per user; 0: no limit
     int maxHeldMb = 10240;    ///< their documents' size per user; 0: no limit
+    int maxUploadsPerUser = 4; ///< uploads (print jobs, fax drafts) one user may send at once; 0: no limit
     int sessionHours = 12;
     int kioskSessionMinutes = 5;
     int lockoutFailures = 5;         ///< wrong secrets for one name from one address or kiosk: locked there

@@ -2899,6 +2899,13 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
         <source>The document has more than %1 pages, more than the server takes in one job. Print it in parts.</source>
         <translation>The document has more than %1 pages, more than the server takes in one job. Print it in parts.</translation>
     </message>
+    <message numerus="yes">
+        <source>You are already sending %n document(s) to the server, the most it takes from one person at once. Wait until they have arrived, then send this one again.</source>
+        <translation>
+            <numerusform>You are already sending %n document to the server, the most it takes from one person at once. Wait until it has arrived, then send this one again.</numerusform>
+            <numerusform>You are already sending %n documents to the server, the most it takes from one person at once. Wait until they have arrived, then send this one again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Session</name>

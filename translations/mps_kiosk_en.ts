@@ -857,6 +857,10 @@
         <source>You have too many jobs waiting. Print or delete some first.</source>
         <translation>You have too many jobs waiting. Print or delete some first.</translation>
     </message>
+    <message>
+        <source>You are already sending several documents to the print server. Try again once they have arrived.</source>
+        <translation>You are already sending several documents to the print server. Try again once they have arrived.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

@@ -847,6 +847,10 @@
         <source>You have too many jobs waiting. Print or delete some first.</source>
         <translation>대기 중인 작업이 너무 많습니다. 먼저 일부를 인쇄하거나 삭제하세요.</translation>
     </message>
+    <message>
+        <source>You are already sending several documents to the print server. Try again once they have arrived.</source>
+        <translation>이미 여러 문서를 인쇄 서버로 보내는 중입니다. 모두 도착한 뒤 다시 시도하세요.</translation>
+    </message>
 </context>
 <context>
     <name>LinkCardScreen</name>

@@ -2856,6 +2856,12 @@ Print to &quot;MPS Fax&quot; from any program, or choose &quot;New fax...&quot; 
         <source>The document has more than %1 pages, more than the server takes in one job. Print it in parts.</source>
         <translation>문서가 %1쪽보다 많아 서버가 한 작업으로 받을 수 없습니다. 나누어 인쇄하세요.</translation>
     </message>
+    <message numerus="yes">
+        <source>You are already sending %n document(s) to the server, the most it takes from one person at once. Wait until they have arrived, then send this one again.</source>
+        <translation>
+            <numerusform>이미 문서 %n개를 서버로 보내는 중이며, 서버는 한 사람에게서 한 번에 그만큼만 받습니다. 보내는 문서가 모두 도착한 뒤 이 문서를 다시 보내 주세요.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Session</name>

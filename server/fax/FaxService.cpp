@@ -5,6 +5,7 @@
 #include "FaxDispatcher.h"
 #include "KeyWrap.h"
 #include "PdfPageCost.h"
+#include "PdfPageTree.h"
 #include "SpoolCipher.h"
 #include "WipedImage.h"
 
@@ -182,6 +183,17 @@ FaxDraftResult FaxService::receive(const UserRecord& owner, const QString& name,
     };
     if (!captureId.isEmpty() && seen())
         return r;
+    // One person's uploads at once, print jobs and fax drafts together (UploadGate).
+    const UploadGate::Pass pass = m_uploads ? m_uploads->enter(owner.id) : UploadGate::Pass();
+    if (m_uploads && !pass) {
+        r.status = IngestResult::Status::TooManyUploads;
+        r.code = QStringLiteral("too-many-uploads");
+        r.args = {{QStringLiteral("uploads"), m_uploads->limit()}};
+        r.error = UploadGate::refusal(m_uploads->limit());
+        qCInfo(lcFaxSend).noquote() << "fax upload for" << owner.name << "refused:" << r.error;
+        return r;
+    }
+    const PdfPageTree::ReadSlot::Owner slotOwner(owner.id);
     const qint64 id = fax.createReceivingDraft(owner.id, name, captureId, origin, m_clock.nowSecs());
     // Two uploads of one capture racing: the unique index lets only one row in.
     if (!id && !captureId.isEmpty() && seen())

@@ -8,6 +8,7 @@
 #include "SecretKey.h"
 #include "Spool.h"
 #include "Store.h"
+#include "UploadGate.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -80,6 +81,8 @@ public:
 
     /// Office documents and text are converted to PDF through `converter` (none: refused).
     void setConverter(DocumentConverter* converter) { m_converter = converter; }
+    /// Bounds how many uploads one person sends at once, with their print jobs (none: no bound).
+    void setUploadGate(UploadGate* gate) { m_uploads = gate; }
     /// The dispatcher is woken after a send and asked to cancel faxes at the gateway.
     void setDispatcher(FaxDispatcher* dispatcher) { m_dispatcher = dispatcher; }
     const Settings& settings() const { return m_settings; }
@@ -168,5 +171,6 @@ private:
     const Clock& m_clock;
     Settings m_settings;
     DocumentConverter* m_converter = nullptr;
+    UploadGate* m_uploads = nullptr;
     FaxDispatcher* m_dispatcher = nullptr;
 };

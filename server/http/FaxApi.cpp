@@ -56,6 +56,9 @@ void refuseUpload(HttpExchange& ex, const FaxDraftResult& r)
         return error(ex, 400, QStringLiteral("aborted"), r.error);
     case S::ConverterBusy:
         return error(ex, 503, QStringLiteral("converter-busy"), r.error);
+    case S::TooManyUploads:
+        ex.closeAfterResponse();
+        return error(ex, 429, r.code, r.error, r.args);
     case S::StorageError:
         return error(ex, 500, QStringLiteral("storage"), r.error);
     case S::SpoolFull:

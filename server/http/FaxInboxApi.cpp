@@ -256,6 +256,8 @@ void FaxInboxApi::faxRoute(HttpExchange& ex, const Identity& who, qint64 id, con
             return error(ex, 507, "spool-full", r.error);
         case IngestResult::Status::HoldLimit:
             return error(ex, 409, "hold-limit", r.error);
+        case IngestResult::Status::TooManyUploads:
+            return error(ex, 429, "too-many-uploads", r.error);
         default:
             return error(ex, 500, "storage",
                          r.error.isEmpty() ? QStringLiteral("The fax could not be printed.") : r.error);

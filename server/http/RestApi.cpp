@@ -370,6 +370,15 @@ void RestApi::uploadJob(Call& c)
         return c.error(400, "aborted", r.error);
     case IngestResult::Status::ConverterBusy:
         return c.error(503, "converter-busy", r.error);
+    case IngestResult::Status::TooManyUploads: {
+        // Refused before the body was read: the connection is not reused.
+        c.ex.closeAfterResponse();
+        QJsonObject o = r.args;
+        o.insert(QStringLiteral("error"), r.code);
+        o.insert(QStringLiteral("message"), r.error);
+        return (void)c.ex.respond(429, "application/json", QJsonDocument(o).toJson(QJsonDocument::Compact),
+                                  {{"Retry-After", "5"}});
+    }
     case IngestResult::Status::StorageError:
         return c.error(500, "storage", r.error);
     case IngestResult::Status::SpoolFull:

@@ -615,6 +615,11 @@ bool IppEndpoint::ingestInto(Request& r, JobInfo meta, qint64 jobId)
     case IngestResult::Status::ConverterBusy:
         r.status(IPP_STATUS_ERROR_BUSY, res.error);
         return false;
+    case IngestResult::Status::TooManyUploads:
+        // "Busy": a desktop's cupsd keeps the job and sends it again later.
+        r.ex.closeAfterResponse();
+        r.status(IPP_STATUS_ERROR_BUSY, res.error);
+        return false;
     case IngestResult::Status::Aborted:
         r.ex.closeAfterResponse();
         r.status(IPP_STATUS_ERROR_BAD_REQUEST, res.error);

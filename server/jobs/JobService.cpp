@@ -8,6 +8,7 @@
 #include "Log.h"
 #include "OptionSupport.h"
 #include "PdfColour.h"
+#include "PdfPageTree.h"
 #include "ReleaseQueue.h"
 #include "SpoolCipher.h"
 #include "ThumbnailQueue.h"
@@ -297,6 +298,15 @@ IngestResult JobService::ingest(const UserRecord& owner, JobInfo meta, const Byt
             rememberLateRefusal(owner.id, r);
         return r;
     };
+    // One person cannot hold the handler threads and read slots with many uploads at once (UploadGate).
+    const UploadGate::Pass pass = m_uploads ? m_uploads->enter(owner.id) : UploadGate::Pass();
+    if (m_uploads && !pass) {
+        const int limit = m_uploads->limit();
+        return fail(IngestResult::Status::TooManyUploads, UploadGate::refusal(limit), nullptr,
+                    QStringLiteral("too-many-uploads"), {{QStringLiteral("uploads"), limit}});
+    }
+    // Whatever qpdf reads of this document takes this person's share of the read slots.
+    const PdfPageTree::ReadSlot::Owner slotOwner(owner.id);
     // One person's held jobs cannot fill the spool for everyone: a ceiling on how many and how large.
     // This upload claims its place before a byte is read (with the size it tells), and its final size
     // once it is complete; uploads of the same person arriving at the same moment count with the held
@@ -396,6 +406,8 @@ QString JobService::refusalReason(const IngestResult& r)
         return QStringLiteral("cut-short");
     case IngestResult::Status::ConverterBusy:
         return QStringLiteral("converter-busy");
+    case IngestResult::Status::TooManyUploads:
+        return QStringLiteral("too-many-uploads");
     default:
         return r.code.isEmpty() ? QStringLiteral("refused") : r.code;
     }

@@ -8,6 +8,7 @@
 #include "SecretKey.h"
 #include "Spool.h"
 #include "Store.h"
+#include "UploadGate.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -48,7 +49,8 @@ struct IngestResult
         StorageError,
         ConverterBusy,
         SpoolFull,
-        HoldLimit
+        HoldLimit,
+        TooManyUploads ///< the sender already has UploadGate::limit() uploads arriving (nothing read)
     };
     Status status = Status::StorageError;
     QString error; ///< a sentence the user can act on
@@ -99,6 +101,8 @@ public:
     void setReleaseQueue(ReleaseQueue* queue) { m_release = queue; }
     /// Office documents and text are converted to PDF at ingest through `converter` (none: refused).
     void setConverter(DocumentConverter* converter) { m_converter = converter; }
+    /// Bounds how many uploads one person sends at once (none: no bound); shared with fax drafts.
+    void setUploadGate(UploadGate* gate) { m_uploads = gate; }
     /// Prices, limits and records usage through `accounting` (none: unpriced rows, no quotas).
     void setAccounting(AccountingService* accounting) { m_accounting = accounting; }
     const Settings& settings() const { return m_settings; }
@@ -256,6 +260,7 @@ private:
     int m_spoolFullSince = 0;
     ReleaseQueue* m_release = nullptr;
     DocumentConverter* m_converter = nullptr;
+    UploadGate* m_uploads = nullptr;
     AccountingService* m_accounting = nullptr;
     std::unique_ptr<JobCommitter> m_committer; ///< group commit of received jobs' rows
     /// 3.4 MB of states at most: the indexes of 4 GiB of documents waiting for their thumbnails.

@@ -6,12 +6,15 @@
 #include "QpdfReading.h"
 
 #include <QCoreApplication>
-#include <QSemaphore>
 #include <QThread>
 #include <poppler-qt6.h>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 
+#include <condition_variable>
+#include <list>
+#include <map>
+#include <mutex>
 #include <set>
 
 #include <algorithm>
@@ -85,13 +88,52 @@ PdfPageTree::Result PdfPageTree::check(QPDF& pdf)
 
 namespace {
 
-QSemaphore& readSemaphore()
+/// The read slots: how many are held, and by whom. A waiter takes one when one is free and its owner
+/// holds fewer than readSlotsPerOwner(), in the order the waiters came among those that may.
+struct ReadSlots
 {
-    static QSemaphore semaphore(PdfPageTree::readSlots());
-    return semaphore;
+    struct Waiter
+    {
+        unsigned long long ticket;
+        long long owner;
+    };
+    std::mutex mutex;
+    std::condition_variable changed;
+    int held = 0;
+    std::map<long long, int> byOwner; // owners other than 0 holding at least one
+    std::list<Waiter> waiting;        // in the order they came
+    unsigned long long nextTicket = 0;
+
+    bool mayOwnOneMore(long long owner) const
+    {
+        const auto it = byOwner.find(owner);
+        return owner == 0 || it == byOwner.end() || it->second < PdfPageTree::readSlotsPerOwner();
+    }
+    bool mayTake(const Waiter& me) const
+    {
+        if (held >= PdfPageTree::readSlots() || !mayOwnOneMore(me.owner))
+            return false;
+        // A waiter ahead that may take the slot goes first; one held back by its owner's share does not
+        // hold up those behind it.
+        for (const Waiter& w : waiting) {
+            if (w.ticket == me.ticket)
+                return true;
+            if (mayOwnOneMore(w.owner))
+                return false;
+        }
+        return true;
+    }
+};
+
+ReadSlots& readSlotState()
+{
+    static ReadSlots state;
+    return state;
 }
 
-thread_local int t_readSlotDepth = 0; // ReadSlots alive on this thread
+thread_local int t_readSlotDepth = 0;         // ReadSlots alive on this thread
+thread_local long long t_readSlotOwner = 0;   // ReadSlot::Owner on this thread
+thread_local long long t_readSlotTakenBy = 0; // the owner the outermost ReadSlot was taken for
 
 } // namespace
 
@@ -100,16 +142,68 @@ int PdfPageTree::readSlots()
     return std::clamp(QThread::idealThreadCount(), 2, 8);
 }
 
+int PdfPageTree::readSlotsPerOwner()
+{
+    return std::max(1, readSlots() / 2);
+}
+
 PdfPageTree::ReadSlot::ReadSlot()
 {
-    if (t_readSlotDepth++ == 0)
-        readSemaphore().acquire();
+    if (t_readSlotDepth++ != 0)
+        return;
+    ReadSlots& s = readSlotState();
+    std::unique_lock lock(s.mutex);
+    const ReadSlots::Waiter me{s.nextTicket++, t_readSlotOwner};
+    s.waiting.push_back(me);
+    s.changed.wait(lock, [&] { return s.mayTake(me); });
+    s.waiting.remove_if([&](const ReadSlots::Waiter& w) { return w.ticket == me.ticket; });
+    const long long owner = me.owner;
+    ++s.held;
+    if (owner != 0)
+        ++s.byOwner[owner];
+    t_readSlotTakenBy = owner;
+    // Another waiter may be able to take a slot now that this one left the line.
+    s.changed.notify_all();
 }
 
 PdfPageTree::ReadSlot::~ReadSlot()
 {
-    if (--t_readSlotDepth == 0)
-        readSemaphore().release();
+    if (--t_readSlotDepth != 0)
+        return;
+    ReadSlots& s = readSlotState();
+    {
+        const std::lock_guard lock(s.mutex);
+        --s.held;
+        const long long owner = t_readSlotTakenBy;
+        if (owner != 0 && --s.byOwner[owner] <= 0)
+            s.byOwner.erase(owner);
+    }
+    s.changed.notify_all();
+}
+
+PdfPageTree::ReadSlot::Owner::Owner(long long ownerId) : m_previous(t_readSlotOwner)
+{
+    t_readSlotOwner = ownerId;
+}
+
+PdfPageTree::ReadSlot::Owner::~Owner()
+{
+    t_readSlotOwner = m_previous;
+}
+
+int PdfPageTree::ReadSlot::held()
+{
+    ReadSlots& s = readSlotState();
+    const std::lock_guard lock(s.mutex);
+    return s.held;
+}
+
+int PdfPageTree::ReadSlot::heldBy(long long ownerId)
+{
+    ReadSlots& s = readSlotState();
+    const std::lock_guard lock(s.mutex);
+    const auto it = s.byOwner.find(ownerId);
+    return it == s.byOwner.end() ? 0 : it->second;
 }
 
 PdfPageTree::Result PdfPageTree::check(QIODevice* device, PdfColour::Verdict* colour, std::size_t memoryLimit,

@@ -63,9 +63,16 @@ public:
     /// server to 2.4 GB with a budget each. The thread count, 2 to 8.
     static int readSlots();
 
+    /// At most this many of the slots are held for one person's documents at once (Owner), half of
+    /// them and at least one: a person sending many costly documents at once leaves the other slots to
+    /// everyone else instead of making them wait up to MaxSeconds a document.
+    static int readSlotsPerOwner();
+
     /// Holds one of readSlots() while it lives, waiting for one to be free (re-entrant on a thread: only
     /// the outermost holder on a thread takes a slot). Every reading of a document by qpdf under a
-    /// budget holds one: check(QIODevice*), PdfPageCost, PdfColour::firstPage(QIODevice*).
+    /// budget holds one: check(QIODevice*), PdfPageCost, PdfColour::firstPage(QIODevice*). On a thread
+    /// with an Owner, it also waits while that owner holds readSlotsPerOwner(); waiters are served in
+    /// the order they came among those who may take one.
     class ReadSlot
     {
     public:
@@ -73,6 +80,24 @@ public:
         ~ReadSlot();
         ReadSlot(const ReadSlot&) = delete;
         ReadSlot& operator=(const ReadSlot&) = delete;
+
+        /// While it lives, the ReadSlots taken on this thread are `ownerId`'s (a user's id; 0: no one's,
+        /// as for the background thumbnails, which are bounded by their own threads).
+        class Owner
+        {
+        public:
+            explicit Owner(long long ownerId);
+            ~Owner();
+            Owner(const Owner&) = delete;
+            Owner& operator=(const Owner&) = delete;
+
+        private:
+            long long m_previous;
+        };
+
+        /// How many slots are held now, in all and by `ownerId` (for tests and the log).
+        static int held();
+        static int heldBy(long long ownerId);
     };
 
     /// Why a walk ended.

@@ -19,6 +19,7 @@ Run from tests/integration:
 """
 
 import http.client
+import json
 import os
 import shutil
 import socket
@@ -33,8 +34,10 @@ from peers import MpsServer, ipptool_plist
 import mpsit
 from mpsit import add_user, ipp_attr, ipp_request, login, parse_ipp_response, upload
 
+OP_PRINT_JOB = 0x0002
 OP_GET_PRINTER_ATTRIBUTES = 0x000B
 STATUS_OK = 0x0000
+STATUS_BUSY = 0x0507  # RFC 8011 server-error-busy
 STATUS_REQUEST_ENTITY_TOO_LARGE = 0x0408  # RFC 8011 client-error-request-entity-too-large
 
 
@@ -384,13 +387,19 @@ class BoundedWorkTest(unittest.TestCase):
 
     def test_costly_pdfs_uploaded_at_once_are_read_a_few_at_a_time(self):
         # Each reading by qpdf holds one of a few slots (the thread count, 2 to 8) for its budget
-        # (256 MiB): before, 8 of these at once took the server to 2.4 GB.
+        # (256 MiB): before, 8 of these at once took the server to 2.4 GB. Sent by three people, two at
+        # a time each (one person sends at most max-uploads-per-user at once, 4).
         slots = min(8, max(2, len(os.sched_getaffinity(0))))
         pdf = costly_pdfs()["integers"]
+        people = [self.kim]
+        for name in ("lee", "park", "choi"):
+            add_user(self.server, name)
+            people.append(login(self.server, name))
         pid = self.server.proc.pid
         rss_before = vm_kib(pid, "VmRSS")
         answers = []
-        threads = [threading.Thread(target=lambda i=i: answers.append(upload(self.kim, pdf, name=f"x{i}.pdf")))
+        threads = [threading.Thread(target=lambda i=i: answers.append(
+                       upload(people[i % len(people)], pdf, name=f"x{i}.pdf")))
                    for i in range(2 * slots + 2)]
         for t in threads:
             t.start()
@@ -402,6 +411,77 @@ class BoundedWorkTest(unittest.TestCase):
         self.assertLess(peak - rss_before, slots * 256 * 1024 + 250 * 1024,
                         f"{len(threads)} at once, {slots} slots: peak RSS {peak} KiB vs {rss_before} KiB before")
         self.assert_serving()
+
+    # -- one person's uploads at once
+
+    def start_upload(self, api, data, name):
+        """Starts a REST upload of `data` and sends its first megabyte only: past 256 KiB its handler
+        runs and waits for the rest (HttpLimits::PrebufferBytes; 8 MB is not read ahead whole). ->
+        (socket, the rest of the body)."""
+        head = (f"POST /api/v1/jobs?name={name} HTTP/1.1\r\nHost: 127.0.0.1:{self.server.port}\r\n"
+                f"Authorization: Bearer {api.token}\r\nContent-Type: application/pdf\r\n"
+                f"Content-Length: {len(data)}\r\n\r\n").encode()
+        sock = socket.create_connection(("127.0.0.1", self.server.port), timeout=60)
+        sock.sendall(head + data[:1_000_000])
+        return sock, data[1_000_000:]
+
+    @staticmethod
+    def finish_upload(sock, rest):
+        sock.sendall(rest)
+        resp = http.client.HTTPResponse(sock)
+        resp.begin()
+        body = resp.read()
+        sock.close()
+        return resp.status, json.loads(body)
+
+    def test_one_person_sends_at_most_four_uploads_at_once_and_others_are_not_held_up(self):
+        # Before, every upload of one person ran at once, each holding a handler thread (64 in all)
+        # while its body arrived and a read slot while qpdf read it.
+        with open(mpsit.make_padded_pdf(os.path.join(self.tmp, "big.pdf"), 8_000_000), "rb") as f:
+            big = f.read()
+        small = mpsit.make_padded_pdf(os.path.join(self.tmp, "small.pdf"), 1000)
+        with open(small, "rb") as f:
+            small = f.read()
+        arriving = [self.start_upload(self.kim, big, f"arriving{i}.pdf") for i in range(4)]
+        self.addCleanup(lambda: [s.close() for s, _ in arriving])
+        mpsit.wait_for(lambda: len(mpsit.spool_tmp_files(self.server)) == 4, 20,
+                       "four uploads of kim's under way", detail=lambda: mpsit.log_tail(self.server))
+        # A fifth is refused before its body is read, with the limit; the server closes the connection.
+        started = time.monotonic()
+        status, headers, body = mpsit.http_post(
+            self.server, "/api/v1/jobs?name=fifth.pdf", small,
+            {"Authorization": f"Bearer {self.kim.token}", "Content-Type": "application/pdf"})
+        answer = json.loads(body)
+        self.assertEqual((status, answer.get("error"), answer.get("uploads")), (429, "too-many-uploads", 4),
+                         answer)
+        self.assertIn("the most it takes from one person at once", answer.get("message", ""))
+        self.assertEqual(headers.get("Retry-After"), "5")
+        self.assertLess(time.monotonic() - started, 5)
+        # So is a fax draft and an IPP Print-Job of the same person (cupsd keeps the job for later).
+        status, answer = self.kim.post("fax/drafts?name=fifth.pdf", raw=small,
+                                       headers={"Content-Type": "application/pdf"})
+        self.assertEqual((status, answer.get("error")), (429, "too-many-uploads"), answer)
+        ipp = ipp_request(OP_PRINT_JOB, 9, self.server.ipp_uri,
+                          extra=[("name", "job-name", "fifth.pdf"), ("mime", "document-format", "application/pdf")])
+        status, _, payload = mpsit.http_post(
+            self.server, "/ipp/print", ipp + small,
+            {"Authorization": mpsit.basic_auth("kim", mpsit.PASSWORD["kim"]), "Content-Type": "application/ipp"})
+        self.assertEqual((status, parse_ipp_response(payload)[1]), (200, STATUS_BUSY))
+        # Someone else's upload is not held up.
+        add_user(self.server, "lee")
+        lee = login(self.server, "lee")
+        status, answer = upload(lee, small, name="lee.pdf")
+        self.assertEqual(status, 201, answer)
+        # The four arrive whole and are held; then kim may send again.
+        for sock, rest in arriving:
+            status, answer = self.finish_upload(sock, rest)
+            self.assertEqual(status, 201, answer)
+            self.assertEqual(answer["job"]["pages"], 2)
+        status, answer = upload(self.kim, small, name="after.pdf")
+        self.assertEqual(status, 201, answer)
+        self.assertEqual(len(mpsit.all_jobs(self.kim)), 5)
+        # Each refusal is logged with whom it refused.
+        self.assertIn("upload by kim refused: You are already sending 4 documents", mpsit.log_tail(self.server, 50000))
 
     def test_huge_image_placeholder_and_pending_thumbnail(self):
         events = mpsit.EventStream(self.server, self.kim.token)

@@ -12,13 +12,16 @@
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QSemaphore>
 #include <QSet>
 #include <QTest>
+#include <QThread>
 #include <poppler-qt6.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <atomic>
 #include <map>
 
 namespace {
@@ -571,6 +574,59 @@ private slots:
         }
         QCOMPARE(PdfPageTree::refusal(End::TooMuchWork), PdfPageTree::refusal(End::TooDeep));
         QVERIFY(PdfPageTree::refusal(End::TooManyPages).contains(QStringLiteral("10,000")));
+    }
+
+    // One person's documents hold at most half the read slots while another person's reading waits, and
+    // that one is not held up behind a waiter of the first person's that may not take one.
+    void readSlotsAreSharedBetweenPeople()
+    {
+        const int total = PdfPageTree::readSlots();
+        const int share = PdfPageTree::readSlotsPerOwner();
+        QCOMPARE(share, std::max(1, total / 2));
+        QCOMPARE(PdfPageTree::ReadSlot::held(), 0);
+        QSemaphore release;                   // lets each holder go
+        std::atomic<int> took[3] = {0, 0, 0}; // by owner 1, 2 and no one (0)
+        auto reader = [&](long long owner) {
+            return QThread::create([&, owner] {
+                const PdfPageTree::ReadSlot::Owner who(owner);
+                const PdfPageTree::ReadSlot slot;
+                ++took[owner == 0 ? 2 : owner - 1];
+                release.acquire();
+            });
+        };
+        QList<QThread*> threads;
+        auto start = [&](long long owner) {
+            threads.append(reader(owner));
+            threads.last()->start();
+        };
+        // Owner 1 takes its share, and one more of its readings waits behind it.
+        for (int i = 0; i < share + 1; ++i)
+            start(1);
+        QTRY_COMPARE_WITH_TIMEOUT(took[0].load(), share, 10000);
+        QTest::qWait(200);
+        QCOMPARE(took[0].load(), share);
+        QCOMPARE(PdfPageTree::ReadSlot::heldBy(1), share);
+        // Owner 2 came later, and gets a slot at once.
+        start(2);
+        QTRY_COMPARE_WITH_TIMEOUT(took[1].load(), 1, 10000);
+        QCOMPARE(took[0].load(), share);
+        // Readings of no one's (background thumbnails) take what is left, up to the total.
+        for (int i = 0; i < total; ++i)
+            start(0);
+        QTRY_COMPARE_WITH_TIMEOUT(PdfPageTree::ReadSlot::held(), total, 10000);
+        QTest::qWait(200);
+        QCOMPARE(PdfPageTree::ReadSlot::held(), total);
+        QCOMPARE(took[2].load(), total - share - 1);
+        // As slots are let go, everyone waiting gets one.
+        release.release(share + 1 + 1 + total);
+        for (QThread* t : threads) {
+            QVERIFY(t->wait(10000));
+            delete t;
+        }
+        QCOMPARE(took[0].load(), share + 1);
+        QCOMPARE(took[2].load(), total);
+        QCOMPARE(PdfPageTree::ReadSlot::held(), 0);
+        QCOMPARE(PdfPageTree::ReadSlot::heldBy(1), 0);
     }
 
     // A document of more than MaxPages pages stored by an older server is refused at a raster release.
