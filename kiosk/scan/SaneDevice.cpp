@@ -278,10 +278,12 @@ bool SaneDevice::scan(const SaneScanner::Request& request,
         }
         for (const SaneScanner::DeviceOption& o : request.beforePage.value(pages + 1))
             setOption(o.first.constData(), o.second);
+        qCDebug(lcKioskScan) << "sane_start, page" << pages + 1;
         SANE_Status status = sane_start(h);
         QImage image;
         if (status == SANE_STATUS_GOOD)
             status = SANE_Status(readPage(&image));
+        qCDebug(lcKioskScan).noquote() << "page" << pages + 1 << "read:" << sane_strstatus(status);
         if (status != SANE_STATUS_EOF) {
             // A feeder that runs out after at least one page has simply scanned the whole stack.
             if (!(status == SANE_STATUS_NO_DOCS && feeder && pages > 0))
@@ -300,6 +302,7 @@ bool SaneDevice::scan(const SaneScanner::Request& request,
 
 void SaneDevice::endScan()
 {
+    qCDebug(lcKioskScan) << "sane_cancel";
     if (m_handle)
         sane_cancel(static_cast<SANE_Handle>(m_handle));
     // After a device error the handle may be stale: open again for the next scan.

@@ -50,6 +50,7 @@ public:
         const bool ok = m_device.scan(request, [&](const QImage& image, int dpi) {
             const ScannedPage page = ScanPageEncoder::encode(image, dpi, lineart);
             ++number;
+            qCDebug(lcKioskScan) << "page" << number << "encoded," << page.data.size() << "bytes";
             reply(ScanProtocol::frame(Message::Page, [&](QDataStream& s) { s << number << page; }));
         });
         const QString code = ok ? QString() : m_device.errorCode();

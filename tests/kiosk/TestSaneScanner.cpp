@@ -61,6 +61,9 @@ private Q_SLOTS:
         dll.write("test\n");
         dll.close();
         qputenv("SANE_CONFIG_DIR", m_config.path().toLocal8Bit());
+        // The helpers say what they are doing (sane_start, each page read and encoded, sane_cancel), so
+        // that a scan which stalls shows where in ctest's output.
+        qputenv("QT_LOGGING_RULES", "mps.kiosk.scan.debug=true");
     }
 
     void feederGivesThreePagesAsTheyCome()
@@ -192,8 +195,9 @@ private Q_SLOTS:
     void manyFaultsInARow()
     {
         // SANE's test backend cancels its reader thread asynchronously (sanei_thread), which now and
-        // then leaves malloc's lock held and sane_cancel never returns: in the kiosk's own process
-        // that hung the scanner for good (1 run in 8 under load). Each scan must still end.
+        // then left malloc's lock held and sane_cancel never returned: in the kiosk's own process
+        // that hung the scanner for good (1 run in 8 under load). The helper now makes that
+        // cancellation deferred (DeferredCancel, TestDeferredCancel); each scan must still end.
         for (int i = 0; i < 40; ++i) {
             SaneScanner::Request r;
             r.deviceOptions = {{ReadReturn, QStringLiteral("SANE_STATUS_IO_ERROR")}};
