@@ -5,6 +5,7 @@
 // helper: the backend's request must reach DeferredCancel and be made deferred.
 #include "DeferredCancel.h"
 #include "SaneDevice.h"
+#include "SaneTestBackend.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,15 +20,7 @@ private:
     QTemporaryDir m_config;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_config.isValid());
-        QFile dll(m_config.filePath(QStringLiteral("dll.conf")));
-        QVERIFY(dll.open(QIODevice::WriteOnly));
-        dll.write("test\n");
-        dll.close();
-        qputenv("SANE_CONFIG_DIR", m_config.path().toLocal8Bit());
-    }
+    void initTestCase() { QVERIFY(useSaneTestBackend(m_config)); }
 
     void aThreadAskingForAsynchronousCancellationGetsDeferred()
     {

@@ -4,6 +4,7 @@
 // not there, many faults in a row. Then a helper that hangs or dies (fake-scan-helper): the kiosk
 // gets its answer and the next scan a new helper.
 #include "SaneScanner.h"
+#include "SaneTestBackend.h"
 
 #include <QBuffer>
 #include <QImageReader>
@@ -55,12 +56,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_config.isValid());
-        QFile dll(m_config.filePath(QStringLiteral("dll.conf")));
-        QVERIFY(dll.open(QIODevice::WriteOnly));
-        dll.write("test\n");
-        dll.close();
-        qputenv("SANE_CONFIG_DIR", m_config.path().toLocal8Bit());
+        QVERIFY(useSaneTestBackend(m_config));
         // The helpers say what they are doing (sane_start, each page read and encoded, sane_cancel), so
         // that a scan which stalls shows where in ctest's output.
         qputenv("QT_LOGGING_RULES", "mps.kiosk.scan.debug=true");
