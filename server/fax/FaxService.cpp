@@ -373,6 +373,10 @@ QByteArray FaxService::pagePng(const UserRecord& user, qint64 draftId, int page,
         return {};
     QByteArray png;
     {
+        // A read slot, this person's, for qpdf's and Poppler's reading and the render (as at intake:
+        // Poppler's object table alone may take 80 to 160 MB); given back after Poppler's objects.
+        const PdfPageTree::ReadSlot::Owner slotOwner(user.id);
+        const PdfPageTree::ReadSlot slot;
         // The PDF is decrypted a chunk at a time as Poppler reads it: no plaintext on disk.
         SpoolReader indexer;
         std::unique_ptr<SpoolIndex> index = indexer.open(fd, key) ? indexer.buildIndex() : nullptr;

@@ -253,6 +253,11 @@ DocumentInfo checkPageTree(QIODevice* device, PdfPageTree::Result* tree, PdfColo
 
 DocumentInfo inspectPdf(QIODevice* device, bool render)
 {
+    // One of the read slots for all of it, Poppler's opening too (the check below takes no second one):
+    // Poppler sizes its object table from the file, ~40 bytes an entry up to PdfTableScan::MaxEntries,
+    // so a 4 KB upload could cost it 80 to 160 MB, and 16 of them at once took the server to 1.2 GB.
+    // The slot is given back after Poppler's document is gone (declared first, destroyed last).
+    const PdfPageTree::ReadSlot slot;
     // The page tree first: Poppler believes its /Count and walks it without bounds.
     PdfPageTree::Result tree;
     PdfColour::Verdict colour = PdfColour::Verdict::Unknown;
