@@ -183,6 +183,11 @@ def lying_page_trees():
     }
 
 
+def read_slots():
+    """How many documents the server reads with qpdf (and opens with Poppler) at once: PdfPageTree::readSlots()."""
+    return min(8, max(2, len(os.sched_getaffinity(0))))
+
+
 def costly_pdfs():
     """PDFs of a few megabytes whose objects qpdf holds at 130 to 350 times their size once parsed (issue
     14, session 38), by name: "integers", a page holding an array of 3 million integers (18 MB, ~790 MB
@@ -389,8 +394,19 @@ class BoundedWorkTest(unittest.TestCase):
         # Each reading by qpdf holds one of a few slots (the thread count, 2 to 8) for its budget
         # (256 MiB): before, 8 of these at once took the server to 2.4 GB. Sent by three people, two at
         # a time each (one person sends at most max-uploads-per-user at once, 4).
-        slots = min(8, max(2, len(os.sched_getaffinity(0))))
-        pdf = costly_pdfs()["integers"]
+        slots = read_slots()
+        count = 2 * slots + 2
+        answers, grew = self.uploads_at_once(costly_pdfs()["integers"], count)
+        self.assertEqual(sorted((status, body.get("error")) for status, body in answers),
+                         [(422, "bad-document")] * count)
+        self.assertLess(grew, slots * 256 * 1024 + 250 * 1024,
+                        f"{count} at once, {slots} slots: peak RSS grew by {grew} KiB")
+        self.assert_serving()
+
+    def uploads_at_once(self, pdf, count):
+        """Uploads `pdf` `count` times at once, by kim, lee, park and choi in turn (one person sends at
+        most max-uploads-per-user at once) -> ([(status, body)], how much the server's peak RSS grew in
+        KiB)."""
         people = [self.kim]
         for name in ("lee", "park", "choi"):
             add_user(self.server, name)
@@ -399,18 +415,13 @@ class BoundedWorkTest(unittest.TestCase):
         rss_before = vm_kib(pid, "VmRSS")
         answers = []
         threads = [threading.Thread(target=lambda i=i: answers.append(
-                       upload(people[i % len(people)], pdf, name=f"x{i}.pdf")))
-                   for i in range(2 * slots + 2)]
+                       upload(people[i % len(people)], pdf, name=f"at-once-{i}.pdf")))
+                   for i in range(count)]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-        self.assertEqual(sorted((status, body.get("error")) for status, body in answers),
-                         [(422, "bad-document")] * len(threads))
-        peak = vm_kib(pid, "VmHWM")
-        self.assertLess(peak - rss_before, slots * 256 * 1024 + 250 * 1024,
-                        f"{len(threads)} at once, {slots} slots: peak RSS {peak} KiB vs {rss_before} KiB before")
-        self.assert_serving()
+        return answers, vm_kib(pid, "VmHWM") - rss_before
 
     # -- one person's uploads at once
 
@@ -488,26 +499,12 @@ class BoundedWorkTest(unittest.TestCase):
         # object table from it, ~40 bytes an entry: ~80 MB for a 400-byte upload (a fuzzer's slow unit,
         # session 39). Poppler's opening now holds a read slot too: before, 16 at once took the server
         # from 40 MB to 1.2 GB.
-        slots = min(8, max(2, len(os.sched_getaffinity(0))))
+        slots = read_slots()
         pdf = page_tree_pdf(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", size=2_000_000)
-        people = [self.kim]
-        for name in ("lee", "park", "choi"):
-            add_user(self.server, name)
-            people.append(login(self.server, name))
-        pid = self.server.proc.pid
-        rss_before = vm_kib(pid, "VmRSS")
-        answers = []
-        threads = [threading.Thread(target=lambda i=i: answers.append(
-                       upload(people[i % len(people)], pdf, name=f"table{i}.pdf")))
-                   for i in range(16)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        answers, grew = self.uploads_at_once(pdf, 16)
         self.assertEqual(sorted(status for status, _ in answers), [201] * 16, answers)
-        peak = vm_kib(pid, "VmHWM")
-        self.assertLess(peak - rss_before, slots * 100 * 1024 + 150 * 1024,
-                        f"16 at once, {slots} slots: peak RSS {peak} KiB vs {rss_before} KiB before")
+        self.assertLess(grew, slots * 100 * 1024 + 150 * 1024,
+                        f"16 at once, {slots} slots: peak RSS grew by {grew} KiB")
         self.assert_serving()
 
     def test_huge_image_placeholder_and_pending_thumbnail(self):
