@@ -589,6 +589,56 @@ private Q_SLOTS:
         error->accept();
     }
 
+    // One person sends at most max-uploads-per-user documents at once (issue 14): the server's refusal is
+    // said in the app's words and language, with the limit, not in the server's English.
+    void tooManyUploadsIsSaidInTheAppsWords()
+    {
+        m_server->routeJson(
+            "POST", QStringLiteral("/api/v1/jobs"), 429,
+            {{QStringLiteral("error"), QStringLiteral("too-many-uploads")},
+             {QStringLiteral("uploads"), 4},
+             {QStringLiteral("message"),
+              QStringLiteral("You are already sending 4 documents to this server, the most it "
+                             "takes from one person at once. Send this one again once they "
+                             "have arrived.")}});
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("minutes.pdf"));
+        QVERIFY(QFile::copy(TestData::cupsPdf(), pdf));
+        int sent = 0;
+        auto dropAndWaitForTheAnswer = [&] {
+            QMimeData mime;
+            mime.setUrls({QUrl::fromLocalFile(pdf)});
+            QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(m_window, &enter);
+            QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(m_window, &drop);
+            ++sent;
+            [&] { QTRY_COMPARE(m_server->requests("POST", QStringLiteral("/api/v1/jobs")).size(), sent); }();
+            return waitForChild<QMessageBox>(m_window, QStringLiteral("errorBox"));
+        };
+        auto* error = dropAndWaitForTheAnswer();
+        QVERIFY(error);
+        const QString text = error->text();
+        QVERIFY2(
+            text.contains(QLatin1String("minutes.pdf: You are already sending 4 documents to the server")),
+            qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("Wait until they have arrived")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("Send this one again")), qPrintable(text));
+        // Not a check: with MPS_CLIENT_GRAB_DIR set, saves the message in both languages to look at.
+        if (const QString grabs = qEnvironmentVariable("MPS_CLIENT_GRAB_DIR"); !grabs.isEmpty()) {
+            QVERIFY(error->grab().save(grabs + QStringLiteral("/client-too-many-uploads-en.png")));
+            error->accept();
+            QTRY_VERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("errorBox")));
+            QVERIFY(Translations::install(qApp, QStringLiteral("ko")));
+            error = dropAndWaitForTheAnswer();
+            QVERIFY(error);
+            QTRY_VERIFY(error->text().contains(QStringLiteral("이미 문서 4개를")));
+            QVERIFY(error->grab().save(grabs + QStringLiteral("/client-too-many-uploads-ko.png")));
+            QVERIFY(Translations::install(qApp, QStringLiteral("en")));
+        }
+        error->accept();
+    }
+
     void emptyListSaysWhatToDo()
     {
         auto* stack = m_window->findChild<QStackedWidget*>();
