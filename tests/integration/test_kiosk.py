@@ -53,17 +53,32 @@ class Pcscd:
         conf = os.path.join(self.dir, "reader.conf.d")
         os.makedirs(conf)
         shutil.copy("/etc/reader.conf.d/vpcd", conf)
-        self.log = open(os.path.join(self.dir, "pcscd.log"), "wb")
-        self.proc = subprocess.Popen(["pcscd", "-f", "-i", "-c", conf], stdout=self.log,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
-        mpsit.wait_for(lambda: _port_open(VPCD_PORT) and os.path.exists(PCSCD_SOCKET), 15,
-                       "pcscd with vpcd listening", detail=self.tail)
+        self.log = None
+        self.proc = None
+        # vpcd's readers listen on fixed ports (35963, 35964) inside Linux's ephemeral range: now and then
+        # another test's connection holds one as its source port for a moment, pcscd's reader fails with
+        # "Address already in use" and pcscd gives up. Started again, it gets the port.
+        for attempt in range(3):
+            self.log = open(os.path.join(self.dir, "pcscd.log"), "wb")
+            self.proc = subprocess.Popen(["pcscd", "-f", "-i", "-c", conf], stdout=self.log,
+                                         stderr=subprocess.STDOUT, start_new_session=True)
+            try:
+                mpsit.wait_for(lambda: _port_open(VPCD_PORT) and os.path.exists(PCSCD_SOCKET), 15,
+                               "pcscd with vpcd listening", detail=self.tail)
+                return
+            except TimeoutError:
+                busy = "Address already in use" in self.tail()
+                self.close(remove=False)
+                if attempt == 2 or not busy:
+                    shutil.rmtree(self.dir, True)
+                    raise
+                time.sleep(1)
 
     def tail(self):
         with open(os.path.join(self.dir, "pcscd.log"), "rb") as f:
             return f.read()[-3000:].decode("utf-8", "replace")
 
-    def close(self):
+    def close(self, remove=True):
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -71,8 +86,10 @@ class Pcscd:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        self.log.close()
-        shutil.rmtree(self.dir, True)
+        if self.log:
+            self.log.close()
+        if remove:
+            shutil.rmtree(self.dir, True)
 
 
 class VirtualCard:
