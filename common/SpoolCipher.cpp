@@ -437,6 +437,11 @@ SpoolDevice::~SpoolDevice()
     sodium_memzero(m_plain.data(), m_plain.size());
 }
 
+bool SpoolDevice::open(OpenMode mode)
+{
+    return QIODevice::open(mode | QIODevice::Unbuffered);
+}
+
 qint64 SpoolDevice::size() const
 {
     return m_index->plaintextSize;

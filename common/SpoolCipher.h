@@ -137,6 +137,9 @@ public:
     SpoolDevice(int fd, std::shared_ptr<const SpoolIndex> index, QObject* parent = nullptr);
     ~SpoolDevice() override;
 
+    /// Opens the device always unbuffered: QIODevice's own read buffer would keep plaintext in blocks
+    /// of 16 KiB that it frees without wiping; this device already reads from its decrypted chunk.
+    bool open(OpenMode mode) override;
     bool isSequential() const override { return false; }
     qint64 size() const override;
 

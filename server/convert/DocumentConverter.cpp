@@ -322,7 +322,8 @@ DocumentConverter::Result DocumentConverter::convert(QIODevice* input, qint64 si
     }
 
     QFile pdf(pdfPath);
-    if (!pdf.open(QIODevice::ReadOnly))
+    // Unbuffered: QIODevice's read buffer would keep the document's plaintext and free it unwiped.
+    if (!pdf.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return finish(Result::Status::ServerError,
                       tr("The server could not convert the document. Try again later."));
     result.pdfBytes = pdf.size();

@@ -103,8 +103,10 @@ Format formatFromMagic(const QByteArray& head)
         return Format::Urf;
     if (head.startsWith("\xFF\xD8\xFF"))
         return Format::Jpeg;
-    // PDF readers accept a header anywhere in the first kilobyte (PJL or mail prologues).
-    if (head.left(1024).contains("%PDF-"))
+    // PDF readers accept a header anywhere in the first kilobyte (PJL or mail prologues). Searched in
+    // place: a copy of the head (left()) would be freed unwiped.
+    const qsizetype pdf = head.indexOf("%PDF-");
+    if (pdf >= 0 && pdf + 5 <= 1024)
         return Format::Pdf;
     return Format::Unknown;
 }

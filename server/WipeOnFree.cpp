@@ -1,0 +1,67 @@
+// mps-server's free() and realloc(): every heap block is wiped before malloc takes it back.
+//
+// Our own buffers of plaintext (a body read ahead, a document kept for inspection, a rendered page) are
+// wiped by their owners (common/Wiped.h). The libraries that read a document keep buffers of their own
+// and free them as they are: Poppler's stream buffers (1 KiB of the document each, a dozen per
+// opening), qpdf's lines, QIODevice's read buffer, libpng's rows. glibc's M_PERTURB would fill freed
+// blocks, but it skips the thread cache (blocks of up to 1,032 bytes) and also fills every new block,
+// which made untouched capacity resident (test_bounded_work: 6 costly PDFs at once grew
+// the server by 874 MiB, over its bound of 762 MiB). So mps-server defines
+// free() and realloc() itself: the program's definitions come first in the dynamic linker's search, so
+// every library it loads, and the C library itself, frees through them. malloc() stays glibc's.
+//
+// Only in mps-server (server/CMakeLists.txt); not in sanitizer builds, whose runtime owns free().
+#include <malloc.h>
+#include <string.h>
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define MPS_NO_WIPE_ON_FREE 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define MPS_NO_WIPE_ON_FREE 1
+#endif
+
+#ifndef MPS_NO_WIPE_ON_FREE
+
+extern "C" {
+
+// glibc's own entry points (exported by libc.so.6 for programs that wrap its allocator).
+void* __libc_malloc(size_t size) noexcept;
+void* __libc_realloc(void* block, size_t size) noexcept;
+void __libc_free(void* block) noexcept;
+
+void free(void* block) noexcept
+{
+    if (block)
+        ::explicit_bzero(block, ::malloc_usable_size(block));
+    __libc_free(block);
+}
+
+void* realloc(void* block, size_t size) noexcept
+{
+    if (!block)
+        return __libc_malloc(size);
+    if (size == 0) { // as glibc: frees the block, returns null
+        free(block);
+        return nullptr;
+    }
+    const size_t usable = ::malloc_usable_size(block);
+    if (size <= usable) {
+        // Shrinks in place; the tail glibc may split off and take back is wiped first.
+        ::explicit_bzero(static_cast<char*>(block) + size, usable - size);
+        return __libc_realloc(block, size);
+    }
+    // Grows: glibc would move the block and take the old one back unwiped.
+    void* grown = __libc_malloc(size);
+    if (!grown)
+        return nullptr; // the block stays as it was, as realloc() promises
+    ::memcpy(grown, block, usable);
+    free(block);
+    return grown;
+}
+
+} // extern "C"
+
+#endif
