@@ -1,9 +1,14 @@
 # Warnings on for our own targets; sanitizers on request.
 set(MPS_WARNING_FLAGS -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor
-    -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
+    -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough -Winvalid-pch)
 if(MPS_WERROR)
   list(APPEND MPS_WARNING_FLAGS -Werror)
 endif()
+
+# Every file is compiled as threaded code (-pthread, which defines _REENTRANT): most link libraries
+# that ask for it (glib's pkg-config flags do), and the precompiled header (cmake/MpsPch.cmake) is
+# used only where _REENTRANT is defined as when it was built.
+add_compile_options(-pthread)
 
 function(mps_target_defaults target)
   target_compile_options(${target} PRIVATE ${MPS_WARNING_FLAGS})

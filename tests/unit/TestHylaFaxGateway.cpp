@@ -95,7 +95,10 @@ public:
             m_accepted = true;
             if (m_greet) {
                 const char hello[] = "220 silent server ready.\r\n";
-                (void)::write(fd, hello, sizeof hello - 1);
+                if (::write(fd, hello, sizeof hello - 1) < 0) {
+                    ::close(fd); // the client is gone: nothing to serve
+                    return;
+                }
             }
             while (!m_stop)
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
