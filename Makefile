@@ -17,10 +17,13 @@ $(BUILD)/build.ninja:
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Tests run $(JOBS) at a time; integration tests that share a lock (tests/CMakeLists.txt) never
-# run together.
+# Tests take one of $(JOBS) CPU slots each, but the fax tests, which mostly wait on a real call's line
+# and run beside them (cmake/MpsTestSlots.cmake); integration tests that share a lock
+# (tests/CMakeLists.txt) never run together.
 test: build
-	cd $(BUILD) && ctest --output-on-failure --timeout 900 -j $(JOBS)
+	printf '{"version": {"major": 1, "minor": 0}, "local": [{"cpu": [{"id": "0", "slots": %s}]}]}\n' \
+	  $(JOBS) > $(BUILD)/cpu-slots.json
+	cd $(BUILD) && ctest --output-on-failure --timeout 900 -j $$(($(JOBS) + 1)) --resource-spec-file cpu-slots.json
 
 unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -L unit -j $(JOBS)
