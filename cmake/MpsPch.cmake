@@ -7,7 +7,9 @@ option(MPS_PCH "Compile the common Qt and standard headers once (a precompiled h
 
 # Called once, after every target is defined (the top CMakeLists.txt).
 function(mps_precompiled_headers)
-  if(NOT MPS_PCH)
+  # The fuzz build gives the libraries it fuzzes their own sanitizer flags (fuzz/CMakeLists.txt), which
+  # clang will not mix with a header precompiled without them.
+  if(NOT MPS_PCH OR MPS_FUZZ)
     return()
   endif()
   add_library(mps_pch OBJECT ${PROJECT_SOURCE_DIR}/cmake/MpsPch.cpp)
