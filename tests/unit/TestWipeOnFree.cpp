@@ -33,6 +33,25 @@ void mark(void* at, std::size_t n)
         p[i] = Marker[i % MarkerLen];
 }
 
+/// A new block of `n` bytes from malloc(), full of markers (null when malloc() fails).
+char* markedBlock(std::size_t n)
+{
+    auto* block = static_cast<char*>(std::malloc(n));
+    if (block)
+        mark(block, n);
+    return block;
+}
+
+/// Whether the first `n` bytes at `p` are still what mark() wrote there.
+bool stillMarked(const char* p, std::size_t n)
+{
+    for (std::size_t i = 0; i < n; ++i) {
+        if (p[i] != Marker[i % MarkerLen])
+            return false;
+    }
+    return true;
+}
+
 /// How many whole markers the `n` bytes at address `at` hold now, read through /proc/self/mem; -1 when
 /// the memory is gone (a block malloc gave back to the system).
 int markersAt(std::uintptr_t at, std::size_t n)
@@ -69,9 +88,8 @@ private Q_SLOTS:
     void aFreedBlockIsWiped()
     {
         QFETCH(int, size);
-        void* block = std::malloc(static_cast<std::size_t>(size));
+        char* block = markedBlock(static_cast<std::size_t>(size));
         QVERIFY(block);
-        mark(block, static_cast<std::size_t>(size));
         const auto at = reinterpret_cast<std::uintptr_t>(block);
         QVERIFY(markersAt(at, static_cast<std::size_t>(size)) >= size / int(MarkerLen) - 1);
         std::free(block);
@@ -84,17 +102,15 @@ private Q_SLOTS:
         // everything.
         constexpr std::size_t Before = 3000;
         constexpr std::size_t After = 100000;
-        char* block = static_cast<char*>(std::malloc(Before));
+        char* block = markedBlock(Before);
         const auto at = reinterpret_cast<std::uintptr_t>(block);
         QVERIFY(block);
-        mark(block, Before);
         void* keepNeighbour = std::malloc(64); // so that the block cannot grow in place
         char* grown = static_cast<char*>(std::realloc(block, After));
         QVERIFY(grown);
         QVERIFY(reinterpret_cast<std::uintptr_t>(grown) != at);
         QCOMPARE(markersAt(at, Before), 0);
-        for (std::size_t i = 0; i < Before; ++i)
-            QCOMPARE(grown[i], Marker[i % MarkerLen]);
+        QVERIFY(stillMarked(grown, Before));
         std::free(grown);
         std::free(keepNeighbour);
     }
@@ -103,14 +119,12 @@ private Q_SLOTS:
     {
         constexpr std::size_t Before = 8000;
         constexpr std::size_t After = 100;
-        char* block = static_cast<char*>(std::malloc(Before));
+        char* block = markedBlock(Before);
         const auto at = reinterpret_cast<std::uintptr_t>(block);
         QVERIFY(block);
-        mark(block, Before);
         char* shrunk = static_cast<char*>(std::realloc(block, After));
         QCOMPARE(reinterpret_cast<std::uintptr_t>(shrunk), at); // in place
-        for (std::size_t i = 0; i < After; ++i)
-            QCOMPARE(shrunk[i], Marker[i % MarkerLen]);
+        QVERIFY(stillMarked(shrunk, After));
         // Beyond what it keeps (rounded up to malloc's granule), nothing of it is left.
         const std::size_t kept = ::malloc_usable_size(shrunk);
         QCOMPARE(markersAt(at + kept, Before - kept), 0);
