@@ -161,14 +161,22 @@ qint64 PdfTableScan::runValue(const char* data, qsizetype last, qsizetype low, q
 //  2. gen's digits directly before "obj": a piece may end inside them, so that
 //     they are num and gen;                                                      objAt()
 //  3. digits cut by a NUL or an "endobj": num (of 7 digits or more: fewer cannot pass MaxEntries), or gen
-//     with num before it after white space.                                      cutAt()
-// The third is counted wherever such a cut is, not only before an "obj": so no window has to be searched,
-// and ordinary documents do not have digits run into a NUL or an "endobj".
+//     with num before it after white space, if an "obj" begins within CutReach after the cut.
+//                                                                                cutAt(), confirmCuts()
+// After a cut Poppler skips the rest of that piece and needs gen, then "obj", at the start (after white
+// space) of the next piece or the one after: three pieces of at most 256 bytes (255 characters, or fewer
+// and a line end), so "obj" begins at most 768 bytes after the cut (pdfinfo rebuilt a table of 30
+// million entries, 1.2 GB, from a cut 702 bytes before its "obj", and none from the same bytes with the
+// first line one character longer). Without that "obj", binary data holding seven digits before a NUL
+// is not a header.
+constexpr qint64 CutReach = 1024;
 
 void PdfTableScan::objAt(const char* data, qsizetype at)
 {
+    // Numbers cut before it count (also at an "endobj", whose "obj" may begin a piece of its own).
+    confirmCuts(at);
     if (before(data, at - 1) == 'd' && before(data, at - 2) == 'n' && before(data, at - 3) == 'e') {
-        cutAt(data, at - 3); // "endobj" is never read as "obj"; it cuts a piece
+        cutAt(data, at - 3); // "endobj" is not "num gen obj"; it cuts a piece
         return;
     }
     const qsizetype low = std::max<qsizetype>(at - BackLimit, -m_tailLen);
@@ -179,18 +187,17 @@ void PdfTableScan::objAt(const char* data, qsizetype at)
         return;
     qsizetype genFirst = 0;
     const qint64 gen = runValue(data, i, low, &genFirst);
-    note(gen / 10 + 1);                 // 2.
-    numBefore(data, genFirst - 1, low); // 1.
+    note(gen / 10 + 1);                       // 2.
+    note(numBefore(data, genFirst - 1, low)); // 1.
 }
 
-void PdfTableScan::numBefore(const char* data, qsizetype j, qsizetype low)
+qint64 PdfTableScan::numBefore(const char* data, qsizetype j, qsizetype low) const
 {
     if (j < low || !isCSpace(before(data, j)))
-        return;
+        return 0;
     while (j >= low && isCSpace(before(data, j)))
         --j;
-    if (j >= low && isDigit(before(data, j)))
-        note(runValue(data, j, low) + 1);
+    return j >= low && isDigit(before(data, j)) ? runValue(data, j, low) + 1 : 0;
 }
 
 void PdfTableScan::cutAt(const char* data, qsizetype at)
@@ -201,11 +208,25 @@ void PdfTableScan::cutAt(const char* data, qsizetype at)
     const qsizetype low = std::max<qsizetype>(at - BackLimit, -m_tailLen);
     qsizetype first = 0;
     const qint64 value = runValue(data, at - 1, low, &first);
-    if (at - first >= LongDigits) {
-        note(value + 1);
+    // A short number cut there may be gen: num is before it.
+    const qint64 entries = at - first >= LongDigits ? value + 1 : numBefore(data, first - 1, low);
+    if (entries <= m_largest)
         return;
-    }
-    numBefore(data, first - 1, low); // a short number cut there may be gen: num is before it
+    const qint64 where = m_fed + at;
+    while (!m_cuts.empty() && m_cuts.front().at < where - CutReach)
+        m_cuts.pop_front();
+    while (!m_cuts.empty() && m_cuts.back().entries <= entries)
+        m_cuts.pop_back(); // never the largest again while this one is within reach
+    m_cuts.push_back({where, entries});
+}
+
+void PdfTableScan::confirmCuts(qsizetype at)
+{
+    const qint64 where = m_fed + at;
+    while (!m_cuts.empty() && m_cuts.front().at < where - CutReach)
+        m_cuts.pop_front();
+    if (!m_cuts.empty())
+        note(m_cuts.front().entries); // the largest within reach
 }
 
 void PdfTableScan::startReader(Reader::Kind kind, int ignore)
@@ -496,6 +517,7 @@ void PdfTableScan::finish()
     }
     m_inner.clear();
     m_offsets.clear();
+    m_cuts.clear(); // no "obj" after them
 }
 
 qint64 PdfTableScan::scan(QIODevice* device)

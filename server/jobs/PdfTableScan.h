@@ -1,6 +1,7 @@
 #pragma once
 #include <QtGlobal>
 #include <array>
+#include <deque>
 #include <vector>
 
 class QIODevice;
@@ -84,8 +85,11 @@ private:
     void objAt(const char* data, qsizetype at);
     /// A NUL or an "endobj" begins at `at`: digits right before it end a piece for Poppler's rebuild.
     void cutAt(const char* data, qsizetype at);
-    /// Counts the number that ends at `j` after white space (going back no further than `low`).
-    void numBefore(const char* data, qsizetype j, qsizetype low);
+    /// An "obj" begins at `at`: the numbers cut within CutReach before it count.
+    void confirmCuts(qsizetype at);
+    /// The table size asked for by the number that ends at `j` after white space (going back no further
+    /// than `low`): the number + 1, or 0 when there is none.
+    qint64 numBefore(const char* data, qsizetype j, qsizetype low) const;
     /// The digits ending at `last` (going back no further than `low`), as a number (Huge when too
     /// long); `first` gets where they begin.
     qint64 runValue(const char* data, qsizetype last, qsizetype low, qsizetype* first = nullptr) const;
@@ -102,6 +106,14 @@ private:
     qint64 m_fed = 0;                ///< bytes fed before the current chunk
     std::vector<InnerTable> m_inner; ///< tables in "startxref", resolved by finish()
     std::vector<qint64> m_offsets;   ///< values of startxref, /Prev and /XRefStm
+    /// Numbers cut by a NUL or an "endobj" (where in the file, the table size they ask for) that count
+    /// only if an "obj" follows within CutReach: each is larger than every later one, oldest first.
+    struct Cut
+    {
+        qint64 at = 0;
+        qint64 entries = 0;
+    };
+    std::deque<Cut> m_cuts;
     bool m_inName = false;
     std::array<char, 24> m_name{};
     int m_nameLen = 0; // raw characters; more than fit means "neither Size nor Index"

@@ -95,6 +95,31 @@ private slots:
             << QByteArray(fooled, sizeof(fooled) - 1) << qint64(30000001);
         QTest::newRow("digits cut by endobj")
             << QByteArray("%PDF-1.4\n30000000endobj\n0 obj\n") << qint64(30000001);
+        // After a cut Poppler needs gen and "obj" at the start of the next two pieces (of 255 characters
+        // at most): the farthest "obj" it reads, here 702 bytes after the NUL (pdfinfo built its table of
+        // 30 million entries from these bytes, and none with the first line one character longer).
+        {
+            QByteArray far("%PDF-1.4\n30000000", 17);
+            far += '\0';
+            far += QByteArray(255 - 9, 'x') + QByteArray(253, ' ') + QByteArray("0", 1) + '\0';
+            far += QByteArray(200, ' ') + "obj\n<< >>\nendobj\n";
+            QTest::newRow("obj 702 bytes after a cut") << far << qint64(30000001);
+        }
+        // Seven digits before a NUL in binary data are no header when no "obj" follows within reach.
+        {
+            QByteArray binary("%PDF-1.4\n4 0 obj\n<< /Length 2000 >>\nstream\n");
+            for (int k = 0; k < 2000; ++k)
+                binary += static_cast<char>("\x93\x01\xfe"[k % 3]);
+            binary.insert(binary.size() - 1500, QByteArray("\x05"
+                                                           "30000000\0"
+                                                           "\x7f",
+                                                           11));
+            const QByteArray end("\nendstream\nendobj\n5 0 obj\n<< >>\nendobj\n");
+            QTest::newRow("digits cut by a NUL in a stream, no obj within reach")
+                << binary + end << qint64(6);
+            QTest::newRow("digits cut by a NUL at the end of the file")
+                << QByteArray("%PDF-1.4\n1 0 obj\n<< >>\nendobj\n30000000\0\n", 40) << qint64(2);
+        }
         // A table that startxref points into: its first number is the file's offset, its count counts.
         QTest::newRow("xref inside startxref")
             << QByteArray("%PDF-1.4\ntrailer << /Prev 14 >>\nstartxref\n9\n%%EOF\n29999999 ")
