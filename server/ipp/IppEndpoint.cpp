@@ -281,9 +281,17 @@ void IppEndpoint::handle(HttpExchange& ex)
     IppSectionScanner scanner(m_limits.maxAttributeBytes, m_limits.maxAttributes);
     IppSectionScanner::State scanned = scanner.scan(r.body.section);
     while (scanned == IppSectionScanner::State::NeedMore) {
-        const qint64 room = m_limits.maxAttributeBytes - r.body.section.size();
-        const qint64 want = std::min<qint64>(64 * 1024, room);
+        // Reads of 4 KiB, then as much as the section already holds, up to 64 KiB: a request of a few
+        // hundred bytes (most are) takes one read into 4 KiB. The room grows to at least twice what it
+        // was (QByteArray::reserve allocates exactly: a body that arrives a few bytes at a time would
+        // otherwise reallocate and copy what it holds at every read).
         const qsizetype had = r.body.section.size();
+        const qint64 room = m_limits.maxAttributeBytes - had;
+        const qint64 want = std::min<qint64>({64 * 1024, room, std::max<qint64>(4096, had)});
+        if (r.body.section.capacity() < had + want)
+            r.body.section.reserve(std::min<qsizetype>(
+                static_cast<qsizetype>(m_limits.maxAttributeBytes),
+                std::max<qsizetype>(had + static_cast<qsizetype>(want), 2 * r.body.section.capacity())));
         r.body.section.resize(had + static_cast<qsizetype>(want));
         const qint64 n = ex.readBody(r.body.section.data() + had, want);
         r.body.section.resize(had + static_cast<qsizetype>(std::max<qint64>(0, n)));
