@@ -1,6 +1,7 @@
 // mps-client: the MPS Secure Print tray app. Everything it does lives in the mpsclient library.
 #include "ClientApplication.h"
 #include "ClientLog.h"
+#include "ProcessPrivacy.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -39,7 +40,11 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    // The person's session and the documents it sends go into no core file.
+    const QString privacy = ProcessPrivacy::keepAppMemoryPrivate();
     QApplication app(argc, argv);
+    if (!privacy.isEmpty())
+        qCWarning(lcClientUi).noquote() << privacy;
     QApplication::setOrganizationName(QStringLiteral("MPS"));
     QApplication::setApplicationName(QStringLiteral("mps-client"));
     QApplication::setDesktopFileName(QStringLiteral("mps-client"));

@@ -4,6 +4,7 @@
 // thread reads stdin, so Cancel reaches a scan under way. When stdin closes the scan is cancelled and
 // the helper ends; it also dies with the kiosk (PR_SET_PDEATHSIG).
 #include "KioskLog.h"
+#include "ProcessPrivacy.h"
 #include "SaneDevice.h"
 #include "ScanPageEncoder.h"
 #include "ScanProtocol.h"
@@ -78,6 +79,10 @@ private:
 int main(int argc, char** argv)
 {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // The scanned pages, and a backend that may crash: no core file.
+    const QString privacy = ProcessPrivacy::keepAppMemoryPrivate();
+    if (!privacy.isEmpty())
+        std::fprintf(stderr, "mps-scan-helper: %s\n", qPrintable(privacy));
     // The protocol keeps the real stdout; a backend's printf goes to stderr instead.
     const int protocolFd = ::dup(STDOUT_FILENO);
     if (protocolFd < 0 || ::dup2(STDERR_FILENO, STDOUT_FILENO) < 0)

@@ -18,3 +18,14 @@ bool ProcessPrivacy::keepMemoryPrivate(QString* error)
     }
     return true;
 }
+
+QString ProcessPrivacy::keepAppMemoryPrivate()
+{
+    if (qEnvironmentVariableIntValue("MPS_CORE_DUMPS") == 1)
+        return QStringLiteral("core dumps allowed (MPS_CORE_DUMPS=1): a crash writes what is in memory to "
+                              "disk");
+    QString error;
+    if (!keepMemoryPrivate(&error))
+        return error;
+    return {};
+}
