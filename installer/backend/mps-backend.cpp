@@ -43,6 +43,7 @@
 #include <pwd.h>
 #include <string>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -407,6 +408,11 @@ int main(int argc, char* argv[])
             "The mps backend must run as root: install it as /usr/lib/cups/backend/mps with mode 0700.");
         return CUPS_BACKEND_STOP;
     }
+    // The document passes through this process in plaintext before it is sealed: a crash writes no
+    // core file (as common/ProcessPrivacy.h does for the apps; this backend has no Qt).
+    const rlimit noCore{0, 0};
+    if (::setrlimit(RLIMIT_CORE, &noCore) != 0 || ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+        say("WARNING", "Core dumps could not be turned off.");
     if (sodium_init() < 0) {
         say("ERROR", "libsodium cannot be initialised.");
         return CUPS_BACKEND_STOP;

@@ -12,6 +12,7 @@
 // from its own file and never printed or passed on a command line.
 
 #include "CertificatePin.h"
+#include "ProcessPrivacy.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -273,7 +274,11 @@ int flush(const Config& c)
 
 int main(int argc, char** argv)
 {
+    // A received fax passes through this process: a crash writes no core file (common/ProcessPrivacy.h).
+    const QString privacy = ProcessPrivacy::keepAppMemoryPrivate();
     QCoreApplication app(argc, argv);
+    if (!privacy.isEmpty())
+        log() << privacy << "\n";
     const QStringList args = app.arguments().mid(1);
     const bool flushOnly = args == QStringList{QStringLiteral("--flush")};
     if (!flushOnly && (args.size() < 4 || args.size() > 7 || args.value(0).startsWith(QLatin1Char('-')))) {
