@@ -527,12 +527,16 @@ qint64 PdfTableScan::scan(QIODevice* device)
     const qint64 pos = device->pos();
     if (!device->seek(0))
         return -1;
-    constexpr qint64 Chunk = 256 * 1024;
-    std::unique_ptr<char[], WipeDelete> buf{new char[Chunk], WipeDelete{Chunk}};
+    // 256 KiB at a time, or the whole document when it is smaller (a room of 256 KiB for a page of a
+    // few kilobytes would be its own mmap, and wiped whole).
+    const qint64 known = device->isSequential() ? 0 : device->size();
+    const qint64 chunk = known > 0 ? std::min<qint64>(known, 256 * 1024) : 256 * 1024;
+    std::unique_ptr<char[], WipeDelete> buf{new char[static_cast<std::size_t>(chunk)],
+                                            WipeDelete{static_cast<std::size_t>(chunk)}};
     PdfTableScan scan;
     bool ok = true;
     for (;;) {
-        const qint64 n = device->read(buf.get(), Chunk);
+        const qint64 n = device->read(buf.get(), chunk);
         if (n < 0) {
             ok = false;
             break;
