@@ -87,8 +87,9 @@ class ProcessPrivacyTest(unittest.TestCase):
             return f.read()
 
     def kiosk(self, name, extra_env=None):
-        return self.start([os.path.join(self.build, "kiosk", "mps-kiosk"), "--server", "http://127.0.0.1:9"],
-                          name, extra_env)
+        # No card reader or fingerprint sensor: other tests use pcscd's virtual reader meanwhile.
+        return self.start([os.path.join(self.build, "kiosk", "mps-kiosk"), "--server", "http://127.0.0.1:9",
+                           "--no-card-reader", "--no-fingerprint"], name, extra_env)
 
     def assert_private(self, p, name):
         self.assertEqual(core_limits(p.pid), ["0", "0"], f"{name}: core file limit")
