@@ -241,7 +241,11 @@ class SpoolSpaceTest(unittest.TestCase):
         return int(head.split()[1]), json.loads(rest[:length])
 
     def test_uploads_at_the_same_moment_cannot_pass_the_ceiling_together(self):
-        self.start("max-held-jobs = 3")
+        # Six uploads of one person at once: more than the four one person may send at once
+        # (max-uploads-per-user), whose refusal (429 too-many-uploads) test_bounded_work checks. Under it,
+        # a fifth upload arriving before two refused ones have left would be refused by it instead of by
+        # the ceiling this test is about.
+        self.start("max-held-jobs = 3", "max-uploads-per-user = 8")
         status, body = upload(self.kim, self.pdf_bytes, "held.pdf")
         self.assertEqual(status, 201, body)
         # Six uploads at once, each past what the server reads before its handler runs (4 MiB) and
