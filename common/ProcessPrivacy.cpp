@@ -1,22 +1,22 @@
 #include "ProcessPrivacy.h"
 
 #include "ErrnoText.h"
-
-#include <sys/prctl.h>
-#include <sys/resource.h>
+#include "ProcessPrivacyCore.h"
 
 bool ProcessPrivacy::keepMemoryPrivate(QString* error)
 {
-    const rlimit noCore{0, 0};
-    if (::setrlimit(RLIMIT_CORE, &noCore) != 0) {
-        *error = QStringLiteral("cannot turn core dumps off: %1").arg(errnoText());
+    const Outcome out = turnCoreDumpsOff();
+    switch (out.failed) {
+    case Step::None:
+        return true;
+    case Step::CoreLimit:
+        *error = QStringLiteral("cannot turn core dumps off: %1").arg(errnoText(out.error));
+        return false;
+    case Step::Dumpable:
+        *error = QStringLiteral("cannot make the process undumpable: %1").arg(errnoText(out.error));
         return false;
     }
-    if (::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) {
-        *error = QStringLiteral("cannot make the process undumpable: %1").arg(errnoText());
-        return false;
-    }
-    return true;
+    return false;
 }
 
 QString ProcessPrivacy::keepAppMemoryPrivate()

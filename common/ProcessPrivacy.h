@@ -8,7 +8,8 @@
 /// documents (its `core-dumps` setting turns this off for debugging); mps-kiosk, on a device everyone
 /// uses, holds the signed-in person's session and the pages they scan; mps-scan-helper those pages and
 /// a third-party scanner backend that may crash; mps-client the person's session and the documents it
-/// sends (for the apps, MPS_CORE_DUMPS=1 in the environment turns it off).
+/// sends (for the apps, MPS_CORE_DUMPS=1 in the environment turns it off); the CUPS backend, without Qt,
+/// the document before it is sealed (through ProcessPrivacyCore.h, the two calls themselves).
 namespace ProcessPrivacy {
 
 /// Sets RLIMIT_CORE to 0 (soft and hard) and PR_SET_DUMPABLE to 0 for this process. Children started

@@ -28,6 +28,7 @@
 // (default /var/spool/mps-outbox) and MPS_RUNTIME_BASE (default /run/user).
 
 #include "OutboxCipher.h"
+#include "ProcessPrivacyCore.h"
 
 #include <cups/backend.h>
 #include <cups/cups.h>
@@ -43,7 +44,6 @@
 #include <pwd.h>
 #include <string>
 #include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -409,10 +409,10 @@ int main(int argc, char* argv[])
         return CUPS_BACKEND_STOP;
     }
     // The document passes through this process in plaintext before it is sealed: a crash writes no
-    // core file (as common/ProcessPrivacy.h does for the apps; this backend has no Qt).
-    const rlimit noCore{0, 0};
-    if (::setrlimit(RLIMIT_CORE, &noCore) != 0 || ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
-        say("WARNING", "Core dumps could not be turned off.");
+    // core file (common/ProcessPrivacy.h; this backend has no Qt).
+    if (const ProcessPrivacy::Outcome privacy = ProcessPrivacy::turnCoreDumpsOff();
+        privacy.failed != ProcessPrivacy::Step::None)
+        say("WARNING", std::string("Core dumps could not be turned off: ") + std::strerror(privacy.error));
     if (sodium_init() < 0) {
         say("ERROR", "libsodium cannot be initialised.");
         return CUPS_BACKEND_STOP;
