@@ -213,8 +213,7 @@ void PdfTableScan::cutAt(const char* data, qsizetype at)
     if (entries <= m_largest)
         return;
     const qint64 where = m_fed + at;
-    while (!m_cuts.empty() && m_cuts.front().at < where - CutReach)
-        m_cuts.pop_front();
+    dropCutsBefore(where - CutReach);
     while (!m_cuts.empty() && m_cuts.back().entries <= entries)
         m_cuts.pop_back(); // never the largest again while this one is within reach
     m_cuts.push_back({where, entries});
@@ -222,11 +221,15 @@ void PdfTableScan::cutAt(const char* data, qsizetype at)
 
 void PdfTableScan::confirmCuts(qsizetype at)
 {
-    const qint64 where = m_fed + at;
-    while (!m_cuts.empty() && m_cuts.front().at < where - CutReach)
-        m_cuts.pop_front();
+    dropCutsBefore(m_fed + at - CutReach);
     if (!m_cuts.empty())
         note(m_cuts.front().entries); // the largest within reach
+}
+
+void PdfTableScan::dropCutsBefore(qint64 where)
+{
+    while (!m_cuts.empty() && m_cuts.front().at < where)
+        m_cuts.pop_front();
 }
 
 void PdfTableScan::startReader(Reader::Kind kind, int ignore)

@@ -87,6 +87,8 @@ private:
     void cutAt(const char* data, qsizetype at);
     /// An "obj" begins at `at`: the numbers cut within CutReach before it count.
     void confirmCuts(qsizetype at);
+    /// Forgets the cuts before `where` (a place in the file): out of reach of any "obj" from now on.
+    void dropCutsBefore(qint64 where);
     /// The table size asked for by the number that ends at `j` after white space (going back no further
     /// than `low`): the number + 1, or 0 when there is none.
     qint64 numBefore(const char* data, qsizetype j, qsizetype low) const;
