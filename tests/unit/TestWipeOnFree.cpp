@@ -12,6 +12,7 @@
 #include <malloc.h>
 #include <memory>
 #include <string>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
 
@@ -71,6 +72,14 @@ int markersAt(std::uintptr_t at, std::size_t n)
     return count;
 }
 
+/// This process's peak resident memory so far, in KiB.
+long peakKib()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
 } // namespace
 
 class TestWipeOnFree : public QObject
@@ -94,6 +103,33 @@ private Q_SLOTS:
         QVERIFY(markersAt(at, static_cast<std::size_t>(size)) >= size / int(MarkerLen) - 1);
         std::free(block);
         QCOMPARE(markersAt(at, static_cast<std::size_t>(size)), 0);
+    }
+
+    void aBlockMappedForItselfIsGivenBack()
+    {
+        // Larger than glibc's largest mmap threshold (32 MiB): mapped for it alone, and unmapped when
+        // freed, so nothing of it is left to read.
+        constexpr std::size_t Size = 40u << 20;
+        char* block = markedBlock(Size);
+        QVERIFY(block);
+        const auto at = reinterpret_cast<std::uintptr_t>(block);
+        QVERIFY(markersAt(at, 4096) > 0);
+        std::free(block);
+        QCOMPARE(markersAt(at, 4096), -1);
+    }
+
+    void anUntouchedMappedBlockIsNotMadeResident()
+    {
+        // A large calloc() is mapped and left untouched (the kernel's pages are zero): libcups makes one
+        // of the line length a raster page header declares, up to 4 GiB. Wiping it when freed would
+        // write every page of it; it is unmapped instead.
+        constexpr std::size_t Size = 512u << 20;
+        const long before = peakKib();
+        void* block = std::calloc(Size, 1);
+        QVERIFY(block);
+        std::free(block);
+        const long grown = peakKib() - before;
+        QVERIFY2(grown < 32 * 1024, qPrintable(QStringLiteral("peak grew by %1 KiB").arg(grown)));
     }
 
     void aBlockThatGrowsLeavesNothingBehind()
