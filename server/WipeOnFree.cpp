@@ -71,12 +71,14 @@ void* realloc(void* block, size_t size) noexcept
         free(block);
         return nullptr;
     }
+    // A mapped block leaves nothing behind whatever glibc does with it: it moves its pages (mremap), or
+    // unmaps what it no longer needs, or copies it and unmaps the old one.
+    if (mappedAlone(block))
+        return __libc_realloc(block, size);
     const size_t usable = ::malloc_usable_size(block);
     if (size <= usable) {
-        // Shrinks in place; the tail glibc may split off and take back is wiped first (a mapped block's
-        // tail is unmapped instead).
-        if (!mappedAlone(block))
-            ::explicit_bzero(static_cast<char*>(block) + size, usable - size);
+        // Shrinks in place; the tail glibc may split off and take back is wiped first.
+        ::explicit_bzero(static_cast<char*>(block) + size, usable - size);
         return __libc_realloc(block, size);
     }
     // Grows: glibc would move the block and take the old one back unwiped.

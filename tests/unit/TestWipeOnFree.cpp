@@ -118,6 +118,24 @@ private Q_SLOTS:
         QCOMPARE(markersAt(at, 4096), -1);
     }
 
+    void aMappedBlockThatGrowsLeavesNothingBehind()
+    {
+        constexpr std::size_t Before = 40u << 20;
+        char* block = markedBlock(Before);
+        QVERIFY(block);
+        const auto at = reinterpret_cast<std::uintptr_t>(block);
+        void* keepNeighbour = std::malloc(Before); // mapped too, perhaps right after it
+        QVERIFY(keepNeighbour);
+        char* grown = static_cast<char*>(std::realloc(block, 2 * Before));
+        QVERIFY(grown);
+        QVERIFY(stillMarked(grown, Before));
+        // Moved, the old place holds nothing of it any more (unmapped, or part of another mapping).
+        if (reinterpret_cast<std::uintptr_t>(grown) != at)
+            QVERIFY(markersAt(at, Before) <= 0);
+        std::free(grown);
+        std::free(keepNeighbour);
+    }
+
     void anUntouchedMappedBlockIsNotMadeResident()
     {
         // A large calloc() is mapped and left untouched (the kernel's pages are zero): libcups makes one
