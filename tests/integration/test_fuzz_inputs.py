@@ -1,6 +1,6 @@
-"""Every checked-in input of the two harnesses that take what a client sends (fuzz/: ipp_request's IPP
-requests, document_inspector's documents, corpus, regressions and findings), sent to a real mps-server as
-a client would send it (issue 14 §3).
+"""Every checked-in input of the harnesses that take what a client sends (fuzz/: http_request's raw
+requests, ipp_request's IPP requests, document_inspector's documents; corpus, regressions and findings),
+sent to a real mps-server as a client would send it (issue 14 §3).
 
 The harnesses run on clang builds with the sanitizers' allocator. What only the release server does with
 an input (its own free() that wipes every block, server/WipeOnFree.cpp; its malloc settings; its
@@ -16,6 +16,8 @@ Run from tests/integration:
 
 import http.client
 import os
+import re
+import socket
 import unittest
 
 from peers import MpsServer
@@ -66,6 +68,28 @@ class FuzzInputsTest(unittest.TestCase):
                         f"peak RSS {peak} KiB vs {self.rss_before} KiB before {sent} inputs")
         self.assertTrue(self.server.running(), "mps-server died")
         self.assertTrue(mpsit.healthy(self.server), mpsit.log_tail(self.server))
+
+    def test_raw_http_requests_are_answered_within_bounds(self):
+        # The harness's first byte sets how the bytes arrive; the rest is what the client sent, several
+        # requests on one connection perhaps. Sent at once, then the sending side closed.
+        files = inputs("corpus/http_request", "regressions/http_request", "findings/http_request")
+        for path in files:
+            with open(path, "rb") as f:
+                request = f.read()[1:]
+            answer = b""
+            with socket.create_connection(("127.0.0.1", self.server.port), timeout=30) as sock:
+                sock.sendall(request)
+                sock.shutdown(socket.SHUT_WR)
+                while True:
+                    piece = sock.recv(65536)
+                    if not piece:
+                        break
+                    answer += piece
+            statuses = [int(code) for code in re.findall(rb"^HTTP/1\.[01] (\d{3}) ", answer, re.M)]
+            with self.subTest(input=os.path.relpath(path, FUZZ)):
+                self.assertTrue(statuses, answer[:300])
+                self.assertTrue(all(100 <= code < 500 for code in statuses), answer[:300])
+        self.assert_bounded_and_serving(len(files))
 
     def test_ipp_requests_are_answered_within_bounds(self):
         # The harness's first byte chooses how its fixture reads the request; the rest is the body.
