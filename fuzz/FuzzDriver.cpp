@@ -1,6 +1,7 @@
 // Standalone driver for the fuzz harnesses in the default (non-libFuzzer) build: runs every file named
 // on the command line, or every file under each directory named, through LLVMFuzzerTestOneInput once.
-// This is what `make test` runs; the real fuzzing uses libFuzzer's own main (MPS_FUZZ=ON, clang).
+// This is what `make test` runs; the real fuzzing uses libFuzzer's own main (MPS_FUZZ=ON, clang). As
+// libFuzzer does by default, it fails an input after which the process's peak RSS is over 2048 MB.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <sys/resource.h>
 #include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
@@ -20,6 +22,16 @@ extern "C" __attribute__((weak)) void MpsFuzzCleanup();
 
 namespace {
 
+/// libFuzzer's default -rss_limit_mb: an input that takes the process past it is a finding there too.
+constexpr long RssLimitMb = 2048;
+
+long peakRssMb()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
 bool runFile(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -31,6 +43,14 @@ bool runFile(const std::filesystem::path& path)
     // A copy of exactly the input's size, so that AddressSanitizer (MPS_SANITIZE) sees overreads.
     std::vector<std::uint8_t> data(bytes.begin(), bytes.end());
     LLVMFuzzerTestOneInput(data.empty() ? nullptr : data.data(), data.size());
+    static bool over = false; // the peak stays: only the input that took it over is named
+    if (const long peak = peakRssMb(); !over && peak > RssLimitMb) {
+        over = true;
+        std::fprintf(stderr,
+                     "%s: the process's peak RSS is %ld MB, over libFuzzer's default limit of %ld MB\n",
+                     path.c_str(), peak, RssLimitMb);
+        return false;
+    }
     return true;
 }
 
