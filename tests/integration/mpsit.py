@@ -57,6 +57,15 @@ def sha256_bytes(data):
     return hashlib.sha256(data).hexdigest()
 
 
+def vm_kib(pid, field):
+    """A memory figure of /proc/PID/status in KiB ("VmRSS", "VmHWM")."""
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise AssertionError(f"no {field} in /proc/{pid}/status")
+
+
 def make_dir(prefix):
     """A temp dir lp (cupsd's filters) can read; removed by the caller (addCleanup)."""
     d = tempfile.mkdtemp(prefix=prefix)

@@ -34,21 +34,13 @@ import zlib
 from peers import MpsServer, ipptool_plist
 
 import mpsit
-from mpsit import add_user, ipp_attr, ipp_request, login, parse_ipp_response, upload
+from mpsit import add_user, ipp_attr, ipp_request, login, parse_ipp_response, upload, vm_kib
 
 OP_PRINT_JOB = 0x0002
 OP_GET_PRINTER_ATTRIBUTES = 0x000B
 STATUS_OK = 0x0000
 STATUS_BUSY = 0x0507  # RFC 8011 server-error-busy
 STATUS_REQUEST_ENTITY_TOO_LARGE = 0x0408  # RFC 8011 client-error-request-entity-too-large
-
-
-def vm_kib(pid, field):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    raise AssertionError(f"no {field} in /proc/{pid}/status")
 
 
 def huge_section(uri, attributes, value_bytes):

@@ -23,7 +23,7 @@ import unittest
 from peers import MpsServer
 
 import mpsit
-from mpsit import PASSWORD, add_user, basic_auth, login, upload
+from mpsit import PASSWORD, add_user, basic_auth, login, upload, vm_kib
 
 SOURCE = os.environ.get("MPS_SOURCE_DIR") or os.path.join(os.path.dirname(__file__), "..", "..")
 FUZZ = os.path.join(SOURCE, "fuzz")
@@ -42,14 +42,6 @@ def inputs(*dirs):
         if os.path.isdir(path):
             found += [os.path.join(path, name) for name in sorted(os.listdir(path))]
     return found
-
-
-def vm_kib(pid, field):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    raise AssertionError(f"no {field} in /proc/{pid}/status")
 
 
 class FuzzInputsTest(unittest.TestCase):
