@@ -1,5 +1,6 @@
 """Every checked-in input of the harnesses that take what a client sends (fuzz/: http_request's raw
-requests, ipp_request's IPP requests, document_inspector's documents; corpus, regressions and findings),
+requests, ipp_request's IPP requests, json_body's REST bodies, document_inspector's documents; corpus,
+regressions and findings),
 sent to a real mps-server as a client would send it (issue 14 §3).
 
 The harnesses run on clang builds with the sanitizers' allocator. What only the release server does with
@@ -17,6 +18,7 @@ Run from tests/integration:
 import http.client
 import os
 import re
+import shutil
 import socket
 import unittest
 
@@ -106,6 +108,30 @@ class FuzzInputsTest(unittest.TestCase):
         self.assert_bounded_and_serving(len(files))
         for job in mpsit.all_jobs(self.kim):  # what was held was printed, not refused
             self.assertGreater(job.get("pages", 0), 0, job)
+
+    def test_json_bodies_are_answered_within_bounds(self):
+        # The harness's first byte sets how the body arrives and its limit; the rest is the body, sent
+        # here as a new set of print options for a held job of the sender's (PATCH, the body the
+        # harness checks most of) and as a sign-in.
+        tmp = mpsit.make_dir("mps-fuzz-inputs-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        with open(mpsit.make_multipage_pdf(tmp), "rb") as f:
+            status, body = upload(self.kim, f.read())
+        self.assertEqual(status, 201, body)
+        job = f"jobs/{body['job']['id']}"
+        files = inputs("corpus/json_body", "regressions/json_body", "findings/json_body")
+        json_type = {"Content-Type": "application/json"}
+        for path in files:
+            with open(path, "rb") as f:
+                data = f.read()[1:]
+            with self.subTest(input=os.path.relpath(path, FUZZ)):
+                status, answer = self.kim.request("PATCH", job, raw=data, headers=json_type)
+                self.assertIn(status, (200, 400, 409, 413, 422), answer)
+                status, answer = self.kim.request("POST", "/api/v1/session", raw=data, headers=json_type)
+                self.assertIn(status, (400, 401, 413, 422), answer)
+        self.assert_bounded_and_serving(len(files))
+        status, body = self.kim.get(job)
+        self.assertEqual((status, body["job"]["state"]), (200, "held"), body)
 
     def test_documents_are_held_or_refused_within_bounds(self):
         files = inputs("corpus/document_inspector", "regressions/document_inspector")
