@@ -1,4 +1,5 @@
-// mps-server's free() and realloc(): every heap block is wiped before malloc takes it back.
+// mps-server's free() and realloc(): every heap block is wiped before malloc takes it back (a block
+// malloc mapped for itself is unmapped instead, which leaves nothing of it in the process).
 //
 // Our own buffers of plaintext (a body read ahead, a document kept for inspection, a rendered page) are
 // wiped by their owners (common/Wiped.h). The libraries that read a document keep buffers of their own

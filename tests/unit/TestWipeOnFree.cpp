@@ -2,7 +2,8 @@
 // (server/WipeOnFree.cpp): a freed block, read back through /proc/self/mem (which reads memory
 // without touching it as an object), no longer holds what it held. Linked like mps-server: without
 // WipeOnFree.cpp the blocks of up to 1,032 bytes keep all but their first 16 bytes, and larger ones
-// all but their first 16 to 32, and every row here fails.
+// all but their first 16 to 32, and the heap blocks' rows here fail. Blocks malloc maps for themselves
+// are unmapped, not wiped: wiping one would make every page of it resident (session 42).
 #include <QByteArray>
 #include <QTest>
 
