@@ -1,7 +1,6 @@
 """Every checked-in input of the harnesses that take what a client sends (fuzz/: http_request's raw
 requests, ipp_request's IPP requests, json_body's REST bodies, document_inspector's documents; corpus,
-regressions and findings),
-sent to a real mps-server as a client would send it (issue 14 §3).
+regressions and findings), sent to a real mps-server as a client would send it (issue 14 §3).
 
 The harnesses run on clang builds with the sanitizers' allocator. What only the release server does with
 an input (its own free() that wipes every block, server/WipeOnFree.cpp; its malloc settings; its
@@ -15,7 +14,6 @@ Run from tests/integration:
     MPS_BUILD_DIR=/work/main/build PYTHONPATH=../fixtures /usr/bin/python3 -m unittest -v test_fuzz_inputs
 """
 
-import http.client
 import os
 import re
 import shutil
@@ -92,17 +90,12 @@ class FuzzInputsTest(unittest.TestCase):
         for path in files:
             with open(path, "rb") as f:
                 body = f.read()[1:]
-            conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=120)
-            try:
-                conn.request("POST", "/ipp/print", body=body,
-                             headers={"Content-Type": "application/ipp", "Authorization": auth})
-                resp = conn.getresponse()
-                answer = resp.read()
-            finally:
-                conn.close()
+            status, _, answer = mpsit.http_post(self.server, "/ipp/print", body,
+                                                {"Content-Type": "application/ipp", "Authorization": auth},
+                                                timeout=120)
             with self.subTest(input=os.path.relpath(path, FUZZ)):
-                self.assertIn(resp.status, (200, 400, 413), answer[:200])
-                if resp.status == 200:  # an IPP answer: version, status code, the request's id
+                self.assertIn(status, (200, 400, 413), answer[:200])
+                if status == 200:  # an IPP answer: version, status code, the request's id
                     self.assertGreaterEqual(len(answer), 9, answer)
                     self.assertEqual(answer[4:8], body[4:8], "request-id")
         self.assert_bounded_and_serving(len(files))
