@@ -10,6 +10,26 @@ constexpr qint64 HistoryMs = 10 * 60 * 1000;     // ... and for at most this lon
 constexpr qsizetype MaxReplayBytes = 128 * 1024; // more missed than this: refetch instead
 } // namespace
 
+QByteArray EventBus::Event::type() const
+{
+    const qsizetype at = m_standard.indexOf("\nevent: ");
+    if (at < 0)
+        return {};
+    const qsizetype from = at + 8;
+    return m_standard.mid(from, m_standard.indexOf('\n', from) - from);
+}
+
+QJsonObject EventBus::Event::object() const
+{
+    if (m_object)
+        return *m_object;
+    const qsizetype at = m_standard.indexOf("\ndata: ");
+    if (at < 0)
+        return {};
+    const qsizetype from = at + 7;
+    return QJsonDocument::fromJson(m_standard.mid(from, m_standard.indexOf('\n', from) - from)).object();
+}
+
 bool EventBus::Subscription::wait(QJsonObject* event, std::chrono::milliseconds timeout)
 {
     std::unique_lock lock(m_mutex);
@@ -76,7 +96,7 @@ void EventBus::publish(Audience audience, qint64 userId, const QJsonObject& even
     const QByteArray type = event.value(QLatin1String("type")).toString().toUtf8();
     const QByteArray standard = "id: " + QByteArray::number(id) + "\nevent: " + type +
                                 "\ndata: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
-    m_history.push_back(Entry{id, now, audience, userId, event, standard});
+    m_history.push_back(Entry{id, now, audience, userId, standard});
     while (m_history.size() > MaxHistory || (!m_history.empty() && now - m_history.front().atMs > HistoryMs))
         m_history.pop_front();
     for (const auto& s : m_subs)
@@ -86,7 +106,7 @@ void EventBus::publish(Audience audience, qint64 userId, const QJsonObject& even
         if (!visible(audience, userId, sub.userId, sub.admin))
             continue;
         if (auto stream = sub.stream.lock()) {
-            const QByteArray bytes = sub.format(id, event, standard);
+            const QByteArray bytes = sub.format(Event(id, standard, &event));
             if (!bytes.isEmpty())
                 stream->push(bytes); // a refused push ends the stream; its close detaches it
         }
@@ -188,7 +208,9 @@ void EventBus::attachStream(qint64 userId, bool admin, const QString& key,
                 for (const auto& e : m_history) {
                     if (e.id <= since || !visible(e.audience, e.userId, userId, admin))
                         continue;
-                    replay += format(e.id, e.event, e.standard);
+                    replay += format(Event(e.id, e.standard, nullptr));
+                    if (replay.size() > MaxReplayBytes)
+                        break; // a refetch below: no need to format the rest
                 }
                 // One push: a replay is one write, not a queue overflow; one too long to be worth it
                 // is a refetch.

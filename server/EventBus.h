@@ -24,10 +24,31 @@
 class EventBus
 {
 public:
-    /// Turns one event into the bytes a push stream sends: `standard` is the usual
-    /// "id: N\nevent: TYPE\ndata: JSON\n\n"; an empty result skips the event for this stream.
-    using Formatter =
-        std::function<QByteArray(quint64 id, const QJsonObject& event, const QByteArray& standard)>;
+    /// One event as a push stream's formatter sees it. The history keeps only its bytes (an event's
+    /// JSON object costs several times as much memory); object() parses them when a formatter asks.
+    class Event
+    {
+    public:
+        quint64 id() const { return m_id; }
+        /// What a push stream usually sends: "id: N\nevent: TYPE\ndata: JSON\n\n".
+        const QByteArray& standard() const { return m_standard; }
+        /// The event's type (the TYPE above).
+        QByteArray type() const;
+        /// The event itself.
+        QJsonObject object() const;
+
+    private:
+        friend class EventBus;
+        Event(quint64 id, const QByteArray& standard, const QJsonObject* object)
+            : m_id(id), m_standard(standard), m_object(object)
+        {
+        }
+        quint64 m_id;
+        const QByteArray& m_standard;
+        const QJsonObject* m_object; ///< null when replayed from the history
+    };
+    /// Turns one event into the bytes a push stream sends; an empty result skips the event for this stream.
+    using Formatter = std::function<QByteArray(const Event& event)>;
 
     /// One subscriber's queue. Events for other users never enter it.
     class Subscription
@@ -95,7 +116,6 @@ private:
         qint64 atMs;
         Audience audience;
         qint64 userId;
-        QJsonObject event;
         QByteArray standard;
     };
     struct StreamSub

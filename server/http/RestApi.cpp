@@ -706,17 +706,19 @@ void RestApi::kioskEvents(Call& c)
     // the device monitor pushes them; the kiosk does not poll).
     const qint64 printerId = kiosk->printerId;
     openEventStream(c.ex, m_events, 0, true, QStringLiteral("kiosk:%1").arg(kiosk->id),
-                    [printerId](quint64 id, const QJsonObject& e, const QByteArray& standard) -> QByteArray {
-                        const QString type = e.value(QLatin1String("type")).toString();
-                        if (type == QLatin1String("printer-changed"))
-                            return e.value(QLatin1String("printer")).toObject().value(QLatin1String("id"))
+                    [printerId](const EventBus::Event& e) -> QByteArray {
+                        const QByteArray type = e.type();
+                        if (type == "printer-changed")
+                            return e.object().value(QLatin1String("printer"))
+                                               .toObject()
+                                               .value(QLatin1String("id"))
                                                .toInteger() == printerId
-                                       ? standard
+                                       ? e.standard()
                                        : QByteArray();
-                        if (type == QLatin1String("job-held") || type == QLatin1String("job-deleted")
-                            || type == QLatin1String("job-expired") || type == QLatin1String("job-releasing")
-                            || type == QLatin1String("job-release-failed"))
-                            return "id: " + QByteArray::number(id) + "\nevent: candidates-changed\ndata: {}\n\n";
+                        if (type == "job-held" || type == "job-deleted" || type == "job-expired" ||
+                            type == "job-releasing" || type == "job-release-failed")
+                            return "id: " + QByteArray::number(e.id()) +
+                                   "\nevent: candidates-changed\ndata: {}\n\n";
                         return {};
                     });
 }
@@ -766,5 +768,5 @@ void RestApi::events(Call& c)
 {
     openEventStream(c.ex, m_events, c.who.user.id, c.who.user.role == QLatin1String("admin"),
                     QStringLiteral("user:%1").arg(c.who.user.id),
-                    [](quint64, const QJsonObject&, const QByteArray& standard) { return standard; });
+                    [](const EventBus::Event& e) { return e.standard(); });
 }

@@ -1,9 +1,13 @@
 // EventBus (server/EventBus): event ids, replay after Last-Event-ID with the same visibility as live
-// events, refetch when the history no longer covers the gap, per-key stream caps, detaching on close.
+// events, refetch when the history no longer covers the gap, per-key stream caps, detaching on close,
+// what the history costs.
 #include "EventBus.h"
+#include "JobInfo.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <malloc.h>
 #include <mutex>
 
 namespace {
@@ -70,9 +74,27 @@ QJsonObject ev(const char* type, int job)
     return {{QStringLiteral("type"), QString::fromLatin1(type)}, {QStringLiteral("job"), job}};
 }
 
+/// A job event as JobService publishes it (the job as its owner sees it).
+QJsonObject jobHeld(int job)
+{
+    JobInfo j;
+    j.id = job;
+    j.owner = QStringLiteral("kim");
+    j.name = QStringLiteral("2027년 예산안 검토 의견서 (최종).pdf");
+    j.documentFormat = QStringLiteral("application/pdf");
+    j.size = 1048576;
+    j.pages = 12;
+    j.pageSize = QStringLiteral("iso_a4_210x297mm");
+    j.submitted = QDateTime::fromSecsSinceEpoch(1796000000 + job);
+    j.expires = j.submitted.addDays(3);
+    QJsonObject o = j.toJson();
+    o.insert(QStringLiteral("ownerDisplayName"), QStringLiteral("김민지 (총무과)"));
+    return {{QStringLiteral("type"), QStringLiteral("job-held")}, {QStringLiteral("job"), o}};
+}
+
 EventBus::Formatter standard()
 {
-    return [](quint64, const QJsonObject&, const QByteArray& s) { return s; };
+    return [](const EventBus::Event& e) { return e.standard(); };
 }
 } // namespace
 
@@ -150,10 +172,10 @@ private slots:
         QVERIFY(bus.reserveStream("kiosk:1"));
         bus.attachStream(
             0, true, "kiosk:1", s,
-            [](quint64 id, const QJsonObject& e, const QByteArray&) -> QByteArray {
-                if (e.value("type").toString() != "job-held")
+            [](const EventBus::Event& e) -> QByteArray {
+                if (e.type() != "job-held")
                     return {};
-                return "id: " + QByteArray::number(id) + "\nevent: candidates-changed\ndata: {}\n\n";
+                return "id: " + QByteArray::number(e.id()) + "\nevent: candidates-changed\ndata: {}\n\n";
             },
             bus.lastEventId());
         bus.publishToUser(5, ev("job-held", 1));
@@ -161,6 +183,81 @@ private slots:
         QCOMPARE(s->events().size(), 1);
         QCOMPARE(s->events()[0].second, QByteArray("candidates-changed"));
         QVERIFY(!s->all().contains("\"job\""));
+    }
+
+    void replayedEventsLookToAFormatterAsLiveOnesDo()
+    {
+        // A kiosk-like formatter reads the event's type and fields: it must see the same on a
+        // replay (from the history's bytes) as live.
+        EventBus bus;
+        bus.publishToAll(ev("printer-changed", 0));
+        const quint64 seen = bus.lastEventId();
+        bus.publishToUser(1, jobHeld(7));
+        bus.publishToUser(1, jobHeld(8));
+        QStringList seenByFormatter;
+        const EventBus::Formatter onlyJob8 = [&seenByFormatter](const EventBus::Event& e) -> QByteArray {
+            const QJsonObject o = e.object();
+            seenByFormatter.append(
+                QStringLiteral("%1 %2 %3")
+                    .arg(QString::fromLatin1(e.type()), o.value("job").toObject().value("name").toString())
+                    .arg(o.value("job").toObject().value("id").toInteger()));
+            return o.value("job").toObject().value("id").toInteger() == 8 ? e.standard() : QByteArray();
+        };
+        auto replayed = std::make_shared<RecordingStream>();
+        QVERIFY(bus.reserveStream("k"));
+        bus.attachStream(1, false, "k", replayed, onlyJob8, seen);
+        const QStringList fromHistory = seenByFormatter;
+        seenByFormatter.clear();
+        auto live = std::make_shared<RecordingStream>();
+        QVERIFY(bus.reserveStream("k"));
+        bus.attachStream(1, false, "k", live, onlyJob8, bus.lastEventId());
+        replayed->close();
+        bus.publishToUser(1, jobHeld(7));
+        bus.publishToUser(1, jobHeld(8));
+        const QString name = QStringLiteral("2027년 예산안 검토 의견서 (최종).pdf");
+        QCOMPARE(fromHistory, (QStringList{"job-held " + name + " 7", "job-held " + name + " 8"}));
+        QCOMPARE(seenByFormatter, fromHistory);
+        QCOMPARE(replayed->events().size(), 1);
+        QCOMPARE(live->events().size(), 1);
+        // The bytes sent are the same but for the id.
+        QCOMPARE(replayed->all().mid(replayed->all().indexOf("\nevent:")),
+                 live->all().mid(live->all().indexOf("\nevent:")));
+    }
+
+    void aReplayTooLongForOneWriteStopsFormattingAndAsksForARefetch()
+    {
+        EventBus bus;
+        bus.publishToAll(ev("printer-changed", 0));
+        const quint64 seen = bus.lastEventId();
+        for (int i = 0; i < 5000; ++i)
+            bus.publishToUser(1, jobHeld(i)); // ~1 KB each: 5 MB missed
+        int formatted = 0;
+        auto s = std::make_shared<RecordingStream>();
+        QVERIFY(bus.reserveStream("k"));
+        bus.attachStream(
+            1, false, "k", s,
+            [&formatted](const EventBus::Event& e) {
+                ++formatted;
+                return e.standard();
+            },
+            seen);
+        QCOMPARE(s->events().size(), 1);
+        QCOMPARE(s->events()[0].second, QByteArray("refetch"));
+        QVERIFY2(formatted < 500, qPrintable(QString::number(formatted))); // 128 KiB's worth, not 5,000
+    }
+
+    void theHistoryKeepsAJobEventInLittleMoreThanItsBytes()
+    {
+        // Ten thousand events (the history's most) of a city hall's busy ten minutes stay in memory
+        // for replay: kept as the bytes a stream sends, not also as JSON objects (~3 KB more each).
+        EventBus bus;
+        const QByteArray one = QJsonDocument(jobHeld(1)).toJson(QJsonDocument::Compact);
+        const size_t before = mallinfo2().uordblks;
+        for (int i = 0; i < 10000; ++i)
+            bus.publishToUser(1, jobHeld(i));
+        const double perEvent = double(mallinfo2().uordblks - before) / 10000;
+        qInfo("%.0f bytes in use per event of %lld bytes of JSON", perEvent, qint64(one.size()));
+        QVERIFY2(perEvent < 2.0 * one.size(), qPrintable(QString::number(perEvent)));
     }
 
     void streamsAreCappedPerKeyAndGiveTheirPlaceBack()
