@@ -10,24 +10,26 @@ constexpr qint64 HistoryMs = 10 * 60 * 1000;     // ... and for at most this lon
 constexpr qsizetype MaxReplayBytes = 128 * 1024; // more missed than this: refetch instead
 } // namespace
 
-QByteArray EventBus::Event::type() const
+namespace {
+/// The rest of the line of `standard` that starts with `prefix` ("\nevent: ", "\ndata: ").
+QByteArray lineValue(const QByteArray& standard, const char* prefix)
 {
-    const qsizetype at = m_standard.indexOf("\nevent: ");
+    const qsizetype at = standard.indexOf(prefix);
     if (at < 0)
         return {};
-    const qsizetype from = at + 8;
-    return m_standard.mid(from, m_standard.indexOf('\n', from) - from);
+    const qsizetype from = at + qsizetype(qstrlen(prefix));
+    return standard.mid(from, standard.indexOf('\n', from) - from);
+}
+} // namespace
+
+QByteArray EventBus::Event::type() const
+{
+    return lineValue(m_standard, "\nevent: ");
 }
 
 QJsonObject EventBus::Event::object() const
 {
-    if (m_object)
-        return *m_object;
-    const qsizetype at = m_standard.indexOf("\ndata: ");
-    if (at < 0)
-        return {};
-    const qsizetype from = at + 7;
-    return QJsonDocument::fromJson(m_standard.mid(from, m_standard.indexOf('\n', from) - from)).object();
+    return m_object ? *m_object : QJsonDocument::fromJson(lineValue(m_standard, "\ndata: ")).object();
 }
 
 bool EventBus::Subscription::wait(QJsonObject* event, std::chrono::milliseconds timeout)
